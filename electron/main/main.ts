@@ -1,0 +1,152 @@
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { existsSync, mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { deskContentSecurityPolicy, type Language } from '../../shared/ipc';
+import { createIpcHandlers } from './ipc-handlers';
+import { menuTemplate } from './menu-template';
+import { DESK_ORIGIN, DESK_SCHEME, isAllowedNavigation, resolveDeskFile } from './navigation';
+import {
+  loadShellSettings,
+  saveShellSettings,
+  withLanguage,
+  type ShellSettings,
+} from './shell-settings';
+
+// The built renderer sits next to the built main process: dist/electron/main.cjs, dist/renderer/.
+const RENDERER_DIR = join(__dirname, '..', 'renderer');
+const DEV_SERVER_URL = process.env['AKIMAT_DEV_SERVER_URL'] ?? null;
+const IS_DEV = DEV_SERVER_URL !== null;
+
+// Must run before `ready`: a standard, secure scheme gets its own origin, so IndexedDB works.
+protocol.registerSchemesAsPrivileged([
+  { scheme: DESK_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  let settings: ShellSettings;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  const applyMenu = (language: Language): void => {
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, IS_DEV)));
+  };
+
+  const serveDesk = (hubOrigin: string): void => {
+    const csp = deskContentSecurityPolicy(hubOrigin);
+    protocol.handle(DESK_SCHEME, async (request) => {
+      const file = resolveDeskFile(request.url, (p) => existsSync(join(RENDERER_DIR, p)));
+      if (file === null) return new Response('Not found', { status: 404 });
+      const response = await net.fetch(pathToFileURL(join(RENDERER_DIR, file)).toString());
+      const headers = new Headers(response.headers);
+      headers.set('Content-Security-Policy', csp);
+      headers.set('X-Content-Type-Options', 'nosniff');
+      return new Response(response.body, { status: response.status, headers });
+    });
+  };
+
+  const createWindow = (): BrowserWindow => {
+    const win = new BrowserWindow({
+      width: 1280,
+      height: 820,
+      minWidth: 1024,
+      minHeight: 640,
+      show: false,
+      title: 'Akimat Desk',
+      webPreferences: {
+        preload: join(__dirname, 'preload.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: false,
+      },
+    });
+    win.once('ready-to-show', () => win.show());
+    win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    win.webContents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url, DEV_SERVER_URL)) event.preventDefault();
+    });
+    win.webContents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url, DEV_SERVER_URL)) event.preventDefault();
+    });
+    void win.loadURL(DEV_SERVER_URL ?? `${DESK_ORIGIN}/`);
+    return win;
+  };
+
+  const documentsDir = (): string => {
+    const dir = join(app.getPath('documents'), 'Akimat Desk');
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+
+  void app.whenReady().then(async () => {
+    settings = await loadShellSettings(app.getPath('userData'));
+    applyMenu(settings.language);
+    serveDesk(new URL(settings.hubUrl).origin);
+
+    // No web permissions (camera, geolocation, …) are ever granted; notifications are the one we use.
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => {
+      callback(permission === 'notifications');
+    });
+
+    const handlers = createIpcHandlers({
+      appInfo: () => ({
+        name: app.getName(),
+        version: app.getVersion(),
+        shell: 'electron',
+        platform: process.platform,
+        hubUrl: settings.hubUrl,
+      }),
+      renderPdf: async (options) => {
+        if (!mainWindow) throw new Error('no window');
+        const pdf = await mainWindow.webContents.printToPDF({
+          pageSize: options.pageSize,
+          landscape: options.landscape,
+          printBackground: true,
+        });
+        return new Uint8Array(pdf);
+      },
+      saveDocument: async (fileName, bytes) => {
+        const path = join(documentsDir(), fileName);
+        await writeFile(path, bytes);
+        void shell.openPath(path);
+        return path;
+      },
+      setLanguage: (language) => {
+        settings = withLanguage(settings, language);
+        applyMenu(language);
+        void saveShellSettings(app.getPath('userData'), settings);
+      },
+      log: (message) => console.error(message),
+    });
+    for (const [channel, handle] of Object.entries(handlers)) {
+      ipcMain.handle(channel, (event, payload: unknown) => {
+        // Only our own window's top frame may call the bridge.
+        if (!mainWindow || event.sender !== mainWindow.webContents) return undefined;
+        return handle(payload);
+      });
+    }
+
+    mainWindow = createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,11 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { BRIDGE_KEY, IPC_CHANNELS, type AkimatBridge } from '../../shared/ipc/channels';
+
+// The only door between the page and the shell: named methods, never ipcRenderer itself.
+const bridge: AkimatBridge = {
+  appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
+  printToPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.printToPdf, request),
+  setLanguage: (language) => ipcRenderer.invoke(IPC_CHANNELS.setLanguage, language),
+};
+
+contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

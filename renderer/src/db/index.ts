@@ -1,0 +1,2 @@
+export { DeskDatabase, type SettingRow } from './database';
+export { createSettingsRepository, type SettingsRepository } from './settings-repository';

@@ -1,0 +1,101 @@
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { npx } from './run';
+
+// `npm test`: every check of the project in one run, each step reported, and one closing line
+// `N passed, N failed`. A check step (format, lint, types, boundaries, build) counts as one test;
+// Vitest reports its own tests (shared, renderer, electron, hub on PostgreSQL and PGlite, e2e).
+
+const ROOT = join(import.meta.dirname, '..');
+const RESULTS = join(ROOT, 'test-results');
+const VITEST_JSON = join(RESULTS, 'vitest.json');
+
+interface StepResult {
+  name: string;
+  ok: boolean;
+}
+
+const steps: Array<{ name: string; run: () => Promise<number> }> = [
+  {
+    name: 'format (prettier)',
+    run: () => npx('prettier', ['--check', '--log-level', 'warn', '.']),
+  },
+  { name: 'lint (eslint)', run: () => npx('eslint', ['--max-warnings', '0', '.']) },
+  { name: 'types (tsc -b)', run: () => npx('tsc', ['-b']) },
+  {
+    name: 'boundaries (dependency-cruiser)',
+    run: () =>
+      npx('depcruise', [
+        '--config',
+        '.dependency-cruiser.cjs',
+        'shared',
+        'renderer',
+        'electron',
+        'server',
+        'e2e',
+        'scripts',
+      ]),
+  },
+  {
+    name: 'build (renderer and electron)',
+    run: async () => {
+      for (const args of [
+        ['build'],
+        ['build', '--config', 'vite.electron.config.ts', '--mode', 'main'],
+        ['build', '--config', 'vite.electron.config.ts', '--mode', 'preload'],
+      ]) {
+        const code = await npx('vite', [...args, '--logLevel', 'warn']);
+        if (code !== 0) return code;
+      }
+      return 0;
+    },
+  },
+];
+
+const results: StepResult[] = [];
+for (const step of steps) {
+  console.log(`\n▶ ${step.name}`);
+  const ok = (await step.run()) === 0;
+  console.log(ok ? `✔ ${step.name}` : `✘ ${step.name}`);
+  results.push({ name: step.name, ok });
+}
+
+console.log('\n▶ tests (vitest: shared, renderer, electron, server, e2e)');
+mkdirSync(RESULTS, { recursive: true });
+rmSync(VITEST_JSON, { force: true });
+const vitestCode = await npx('vitest', [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${VITEST_JSON}`,
+]);
+
+let testsPassed = 0;
+let testsFailed = 0;
+try {
+  const report = JSON.parse(readFileSync(VITEST_JSON, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numTotalTests: number;
+    success: boolean;
+  };
+  testsPassed = report.numPassedTests;
+  testsFailed = report.numFailedTests;
+  // A suite that fails to load (e.g. the database would not start) has no failed test but is a failure.
+  if (vitestCode !== 0 && testsFailed === 0) testsFailed = 1;
+} catch {
+  testsFailed = 1;
+}
+if (testsPassed === 0 && testsFailed === 0) testsFailed = 1;
+
+const checksPassed = results.filter((r) => r.ok).length;
+const checksFailed = results.length - checksPassed;
+console.log('\nSummary');
+for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name}`);
+console.log(
+  `  ${testsFailed === 0 ? '✔' : '✘'} vitest: ${testsPassed} passed, ${testsFailed} failed`,
+);
+const passed = checksPassed + testsPassed;
+const failed = checksFailed + testsFailed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,118 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, test } from 'vitest';
+import { DATABASE_KINDS, freshDatabase, type TestDatabase } from '../../test/databases';
+import { readHubConfig } from '../config';
+import { startHub, type RunningHub } from '../hub';
+import { buildHubApp, PROTOCOL_VERSION } from './app';
+import { openDatabase, migrate, readMigrations } from '../db';
+import { loggerOptions } from '../logging';
+
+describe.each(DATABASE_KINDS)('hub on %s', (kind) => {
+  let testDb: TestDatabase;
+  let hub: RunningHub | undefined;
+  afterEach(async () => {
+    await hub?.stop();
+    hub = undefined;
+    await testDb.dispose();
+  });
+
+  test('answers /healthz and /v1/info over HTTP', async () => {
+    testDb = await freshDatabase(kind);
+    const config = {
+      ...readHubConfig({ HUB_PORT: '0', LOG_LEVEL: 'silent' }),
+      database: testDb.config,
+    };
+    hub = await startHub(config);
+    const health = await fetch(`${hub.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const info = await (await fetch(`${hub.url}/v1/info`)).json();
+    expect(info).toEqual({
+      name: 'Akimat Desk hub',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      protocolVersion: PROTOCOL_VERSION,
+      database: kind,
+    });
+  });
+
+  test('stops gracefully: requests are refused afterwards and stop can be repeated', async () => {
+    testDb = await freshDatabase(kind);
+    const config = {
+      ...readHubConfig({ HUB_PORT: '0', LOG_LEVEL: 'silent' }),
+      database: testDb.config,
+    };
+    hub = await startHub(config);
+    const url = hub.url;
+    await hub.stop();
+    await hub.stop();
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe('hub logs', () => {
+  test('never contain personal data from a query string', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const dataDir = await mkdtemp(join(tmpdir(), 'akimat-pglite-'));
+    const db = await openDatabase({ kind: 'pglite', dataDir });
+    await migrate(db, await readMigrations());
+    const options = loggerOptions('info');
+    const app = await buildHubApp({
+      db,
+      logger: { ...(typeof options === 'object' ? options : {}), stream: sink },
+    });
+    await app.inject({ method: 'GET', url: '/v1/info?iin=900101300126&name=Әлия' });
+    app.log.info({ applicant: { iin: '900101300126', name: 'Әлия' } }, 'case received');
+    await app.close();
+    await db.close();
+    const log = lines.join('');
+    expect(log).toContain('/v1/info');
+    expect(log).not.toContain('900101300126');
+    expect(log).not.toContain('Әлия');
+  });
+
+  test('serves the desk with its Content-Security-Policy when asked to', async () => {
+    const deskDir = await mkdtemp(join(tmpdir(), 'akimat-desk-'));
+    await writeFile(join(deskDir, 'index.html'), '<!doctype html><title>desk</title>');
+    const dataDir = await mkdtemp(join(tmpdir(), 'akimat-pglite-'));
+    const db = await openDatabase({ kind: 'pglite', dataDir });
+    await migrate(db, await readMigrations());
+    const app = await buildHubApp({ db, logger: false, deskDir });
+    const res = await app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toContain(`script-src 'self'`);
+    await app.close();
+    await db.close();
+  });
+});
+
+describe('cross-origin access', () => {
+  test('the Electron desk origin may call the hub, other origins may not', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'akimat-pglite-'));
+    const db = await openDatabase({ kind: 'pglite', dataDir });
+    await migrate(db, await readMigrations());
+    const app = await buildHubApp({ db, logger: false });
+    const allowed = await app.inject({
+      method: 'GET',
+      url: '/v1/info',
+      headers: { origin: 'app://desk' },
+    });
+    expect(allowed.headers['access-control-allow-origin']).toBe('app://desk');
+    const other = await app.inject({
+      method: 'GET',
+      url: '/v1/info',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    await app.close();
+    await db.close();
+  });
+});

@@ -1,0 +1,60 @@
+import fastifyCors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { deskContentSecurityPolicy } from '../../../shared/ipc';
+import type { HubDatabase } from '../db';
+
+/** Raised when the wire protocol between desks and the hub changes incompatibly. */
+export const PROTOCOL_VERSION = 1;
+export const HUB_VERSION = '0.1.0';
+/** The origin of the desk's pages inside Electron (see electron/main/navigation.ts). */
+export const DESK_APP_ORIGIN = 'app://desk';
+
+export interface HubAppOptions {
+  db: HubDatabase;
+  logger: FastifyServerOptions['logger'];
+  /** When set, the hub also serves the built desk (browser mode of `npm start`). */
+  deskDir?: string;
+}
+
+export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger });
+  const { db } = options;
+  // The Electron desk loads from its own app://desk origin and calls the hub across origins.
+  await app.register(fastifyCors, { origin: [DESK_APP_ORIGIN], methods: ['GET', 'POST'] });
+
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await db.query('select 1');
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  app.get('/v1/info', async () => {
+    const { rows } = await db.query<{ value: string }>(
+      "select value #>> '{}' as value from hub_settings where key = 'name'",
+    );
+    return {
+      name: rows[0]?.value ?? 'Akimat Desk hub',
+      version: HUB_VERSION,
+      protocolVersion: PROTOCOL_VERSION,
+      database: db.kind,
+    };
+  });
+
+  if (options.deskDir) {
+    const csp = deskContentSecurityPolicy(null);
+    await app.register(fastifyStatic, { root: options.deskDir, prefix: '/', index: 'index.html' });
+    app.addHook('onSend', async (_req, reply, payload) => {
+      if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+        reply.header('Content-Security-Policy', csp);
+      }
+      reply.header('X-Content-Type-Options', 'nosniff');
+      return payload;
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * The one contract between the Electron main process and the renderer. The preload exposes exactly
+ * `AkimatBridge` as `window.akimat`; main validates every payload with these schemas before acting,
+ * because the renderer is treated as untrusted (it shows data typed in by people).
+ */
+
+export const LANGUAGES = ['kk', 'ru'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** 'electron' when the desk runs in the desktop shell, 'browser' when served on localhost. */
+  shell: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  /** Where the district hub answers; the desk works without it. */
+  hubUrl: z.string().url(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const printRequestSchema = z.object({
+  /** File name without folders; main puts it in the documents folder. */
+  fileName: z
+    .string()
+    .min(1)
+    .max(120)
+    .regex(/^[\p{L}\p{N} _.-]+\.pdf$/u, 'a plain file name ending in .pdf'),
+  pageSize: z.enum(['A4', 'A5']).default('A4'),
+  landscape: z.boolean().default(false),
+});
+export type PrintRequest = z.input<typeof printRequestSchema>;
+
+export const printResultSchema = z.discriminatedUnion('kind', [
+  /** The shell rendered the page to a PDF file. */
+  z.object({ kind: z.literal('saved'), path: z.string(), bytes: z.number().int().nonnegative() }),
+  /** A browser has no PDF writer: the system print dialog was opened instead. */
+  z.object({ kind: z.literal('printDialog') }),
+  z.object({ kind: z.literal('failed'), reason: z.enum(['invalidRequest', 'printFailed']) }),
+]);
+export type PrintResult = z.infer<typeof printResultSchema>;
+
+export const setLanguageSchema = languageSchema;
+
+export { BRIDGE_KEY, IPC_CHANNELS, type AkimatBridge } from './channels';

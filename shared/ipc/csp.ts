@@ -1,0 +1,22 @@
+/**
+ * The Content-Security-Policy of the desk's pages, the same in the Electron shell (app:// protocol)
+ * and when the hub serves the renderer to a browser. No remote content and no inline script, ever;
+ * the only other origin the renderer may talk to is the district hub.
+ */
+export function deskContentSecurityPolicy(hubOrigin: string | null): string {
+  const connect = hubOrigin ? `'self' ${hubOrigin}` : `'self'`;
+  return [
+    `default-src 'self'`,
+    `script-src 'self'`,
+    `style-src 'self'`,
+    `img-src 'self' data: blob:`,
+    `font-src 'self'`,
+    `connect-src ${connect}`,
+    `frame-src 'self' blob:`,
+    `worker-src 'self'`,
+    `object-src 'none'`,
+    `base-uri 'none'`,
+    `form-action 'none'`,
+    `frame-ancestors 'none'`,
+  ].join('; ');
+}

@@ -1,0 +1,9 @@
+// The few web-platform globals that every runtime of shared/ provides (Chromium, Electron, Node 20+).
+// shared/ has no DOM and no Node types; these declarations are the whole of what it may use from them.
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+declare class TextDecoder {
+  constructor(label?: string);
+  decode(input?: Uint8Array): string;
+}

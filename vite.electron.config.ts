@@ -1,0 +1,29 @@
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+
+// Builds the Electron main process (`--mode main`) and the preload (`--mode preload`) as CommonJS,
+// one self-contained file each: a sandboxed preload cannot require other files.
+const ENTRIES = {
+  main: 'electron/main/main.ts',
+  preload: 'electron/preload/preload.ts',
+} as const;
+
+export default defineConfig(({ mode }) => {
+  const name = mode === 'preload' ? 'preload' : 'main';
+  return {
+    build: {
+      outDir: 'dist/electron',
+      emptyOutDir: false,
+      target: 'node20',
+      ssr: true,
+      minify: false,
+      sourcemap: true,
+      rollupOptions: {
+        input: { [name]: ENTRIES[name] },
+        external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+    ssr: { noExternal: true },
+  };
+});
