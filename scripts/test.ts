@@ -70,23 +70,24 @@ const vitestCode = await npx('vitest', [
   `--outputFile.json=${VITEST_JSON}`,
 ]);
 
-let testsPassed = 0;
-let testsFailed = 0;
-try {
-  const report = JSON.parse(readFileSync(VITEST_JSON, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numTotalTests: number;
-    success: boolean;
-  };
-  testsPassed = report.numPassedTests;
-  testsFailed = report.numFailedTests;
-  // A suite that fails to load (e.g. the database would not start) has no failed test but is a failure.
-  if (vitestCode !== 0 && testsFailed === 0) testsFailed = 1;
-} catch {
-  testsFailed = 1;
+function readVitestCounts(): { passed: number; failed: number } {
+  try {
+    const report = JSON.parse(readFileSync(VITEST_JSON, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+    };
+    return { passed: report.numPassedTests, failed: report.numFailedTests };
+  } catch {
+    return { passed: 0, failed: 0 };
+  }
 }
-if (testsPassed === 0 && testsFailed === 0) testsFailed = 1;
+
+const counts = readVitestCounts();
+const testsPassed = counts.passed;
+// A suite that fails to load (e.g. the database would not start) has no failed test but is a failure,
+// and so is a run that found no test at all.
+const testsFailed =
+  counts.failed > 0 ? counts.failed : vitestCode !== 0 || testsPassed === 0 ? 1 : 0;
 
 const checksPassed = results.filter((r) => r.ok).length;
 const checksFailed = results.length - checksPassed;
