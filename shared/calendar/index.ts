@@ -1,0 +1,4 @@
+export * from './calendar-data';
+export * from './errors';
+export * from './office-hours';
+export * from './working-calendar';

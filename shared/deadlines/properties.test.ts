@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { addDays, calendarDays, daysBetween, joinDateTime } from '../time';
+import { createStateCorporationCalendar, createWorkingCalendar } from '../calendar';
+import { dueFor, registrationDate } from './index';
+
+// Generated dates stay in 2024-01-01..2027-10-31 and terms are short enough that every result stays
+// inside the covered data (a result in 2028 would throw CalendarDataMissingError, by design).
+const FIRST = '2024-01-01';
+const LAST = '2027-10-31';
+const date = fc.integer({ min: 0, max: daysBetween(FIRST, LAST) }).map((i) => addDays(FIRST, i));
+const time = fc
+  .integer({ min: 0, max: 1439 })
+  .map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+// n + m ≤ 40 working days from 31.10.2027 still ends in December 2027.
+const smallN = fc.integer({ min: 0, max: 20 });
+const RUNS = { numRuns: 200 };
+
+const calendars = [
+  ['five-day', createWorkingCalendar()],
+  ['five-day, 31.08.2026 observed', createWorkingCalendar({ constitutionDay2026Observed: true })],
+  ['six-day (State Corporation)', createStateCorporationCalendar()],
+] as const;
+
+describe.each(calendars)('calendar properties: %s', (_label, calendar) => {
+  test('addWorkingDays(addWorkingDays(d, n), m) = addWorkingDays(d, n + m)', () => {
+    fc.assert(
+      fc.property(date, smallN, smallN, (d, n, m) => {
+        expect(calendar.addWorkingDays(calendar.addWorkingDays(d, n), m)).toBe(
+          calendar.addWorkingDays(d, n + m),
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  test('addWorkingDays(d, n ≥ 1) is a working day after d, n working days away', () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: 1, max: 25 }), (d, n) => {
+        const result = calendar.addWorkingDays(d, n);
+        expect(calendar.isWorkingDay(result)).toBe(true);
+        expect(result > d).toBe(true);
+        expect(calendar.workingDaysBetween(d, result)).toBe(n);
+      }),
+      RUNS,
+    );
+  });
+
+  test('a calendar-day term never ends on a day off, nor before its nominal end', () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: 0, max: 45 }), (d, n) => {
+        const due = dueFor(calendarDays(n), { date: d, at: joinDateTime(d, '10:00') }, calendar);
+        if (due.kind !== 'date') throw new Error('calendar-day terms are due on a date');
+        expect(calendar.isWorkingDay(due.date)).toBe(true);
+        expect(due.date >= addDays(d, n)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  test('the registration date is a working day on or after the receipt date', () => {
+    fc.assert(
+      fc.property(date, time, (d, t) => {
+        const registered = registrationDate(joinDateTime(d, t), calendar);
+        expect(calendar.isWorkingDay(registered)).toBe(true);
+        expect(registered >= d).toBe(true);
+        // Registered on the day of receipt exactly when that day is a working day within hours.
+        const inHours = t >= '09:00' && t < '18:00';
+        expect(registered === d).toBe(calendar.isWorkingDay(d) && inHours);
+      }),
+      RUNS,
+    );
+  });
+});
