@@ -1,0 +1,270 @@
+// The case's state is a pure fold of its events, the same on the desk and on the hub. What must stay true:
+// - The result depends only on the SET of events: they are sorted by (hlc, id) with plain string
+//   comparison, and a repeated delivery of an event id is ignored.
+// - Every event is checked against the state the fold has reached (the transition table and the rules
+//   that need no calendar). One that does not fit is never dropped: it is listed in `conflicts` with its
+//   reason and the case is flagged until a person acknowledges it.
+// - Calendar rules (R-HEAR-6 window, R-HEAR-1 date) are checked when an event is appended, not here, so
+//   a later calendar change cannot turn an accepted event into a conflict.
+import { canonicalJson } from '../signing/canonical-json';
+import type { CaseEvent } from './events';
+import { ID_REUSED } from './messages';
+import type { ConflictReason } from './messages';
+import { EMPTY_CASE, noticeFormFor, notificationChannelFor } from './state';
+import type { CaseConflict, CaseState, HearingState } from './state';
+import { checkEvent } from './transitions';
+
+/** The fold order: hlc, then id, as plain strings. */
+export function compareEvents(a: CaseEvent, b: CaseEvent): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return 0;
+}
+
+interface Delivered {
+  readonly event: CaseEvent;
+  canonical?: string;
+}
+
+function canonicalOf(d: Delivered): string {
+  d.canonical ??= canonicalJson(d.event);
+  return d.canonical;
+}
+
+/** Throws when the events belong to different cases: the caller folds one case at a time. */
+export function foldCase(events: readonly CaseEvent[]): CaseState {
+  const caseId = events[0]?.caseId ?? null;
+  for (const e of events) {
+    if (e.caseId !== caseId)
+      throw new RangeError(`foldCase got events of ${caseId} and ${e.caseId}`);
+  }
+  // Two copies with one id and one hlc but different content (a bug or a forgery) would otherwise keep
+  // whichever came first; their canonical text breaks the tie so the choice never depends on delivery.
+  const sorted: Delivered[] = events.map((event) => ({ event }));
+  sorted.sort(
+    (x, y) =>
+      compareEvents(x.event, y.event) ||
+      (canonicalOf(x) < canonicalOf(y) ? -1 : canonicalOf(x) > canonicalOf(y) ? 1 : 0),
+  );
+
+  let state: CaseState = { ...EMPTY_CASE, caseId };
+  const kept = new Map<string, Delivered>();
+  const reported = new Set<string>();
+  for (const d of sorted) {
+    const first = kept.get(d.event.id);
+    if (first !== undefined) {
+      const text = canonicalOf(d);
+      if (text !== canonicalOf(first) && !reported.has(text)) {
+        reported.add(text);
+        state = withConflict(state, d.event, ID_REUSED);
+      }
+      continue;
+    }
+    kept.set(d.event.id, d);
+    const check = checkEvent(state, d.event);
+    state = check.ok ? applyEvent(state, d.event) : withConflict(state, d.event, check.reason);
+  }
+  return state;
+}
+
+function withConflict(state: CaseState, event: CaseEvent, reason: ConflictReason): CaseState {
+  const conflict: CaseConflict = { event, reason, acknowledgedBy: null };
+  return { ...state, conflicts: [...state.conflicts, conflict], flagged: true };
+}
+
+function applyEvent(state: CaseState, event: CaseEvent): CaseState {
+  const next = reduce(state, event);
+  const changed =
+    next.stage !== state.stage ||
+    next.suspended !== state.suspended ||
+    next.dueDate !== state.dueDate;
+  return {
+    ...next,
+    events: [...state.events, event],
+    stepTimes:
+      state.stepTimes[event.type] === undefined
+        ? { ...state.stepTimes, [event.type]: event.legalTime }
+        : state.stepTimes,
+    history: changed
+      ? [
+          ...state.history,
+          {
+            at: event.legalTime,
+            eventId: event.id,
+            type: event.type,
+            stage: next.stage,
+            suspended: next.suspended,
+            dueDate: next.dueDate,
+          },
+        ]
+      : state.history,
+  };
+}
+
+function hearingOf(state: CaseState): HearingState {
+  // checkEvent let a hearing event through only in the 'hearing' stage, which sets this.
+  if (state.hearing === null) throw new Error('Hearing event applied without a hearing');
+  return state.hearing;
+}
+
+function reduce(state: CaseState, e: CaseEvent): CaseState {
+  switch (e.type) {
+    case 'Registered': {
+      const p = e.payload;
+      return {
+        ...state,
+        stage: p.route === 'district' ? 'atDistrict' : 'registered',
+        route: p.route,
+        serviceId: p.serviceId,
+        ruleSetId: p.ruleSetId,
+        channel: p.channel,
+        applicant: p.applicant,
+        representative: p.representative ?? null,
+        notificationChannel: notificationChannelFor(p.applicant, p.channel),
+        intake: p,
+        registrationNumber: p.registrationNumber,
+        registrationDate: p.registrationDate,
+        receivedAt: p.receivedAt,
+        dueDate: p.dueDate,
+      };
+    }
+    case 'AcceptanceRefused': {
+      const p = e.payload;
+      return {
+        ...state,
+        stage: 'notAccepted',
+        route: p.route,
+        serviceId: p.serviceId,
+        ruleSetId: p.ruleSetId,
+        channel: p.channel,
+        applicant: p.applicant,
+        representative: p.representative ?? null,
+        acceptanceRefusal: p,
+        receivedAt: p.receivedAt,
+      };
+    }
+    case 'ProactiveCaseOpened': {
+      const p = e.payload;
+      return {
+        ...state,
+        stage: 'atDistrict',
+        route: 'district',
+        proactive: true,
+        serviceId: p.serviceId,
+        ruleSetId: p.ruleSetId,
+        applicant: p.recipient,
+        notificationChannel: notificationChannelFor(p.recipient, null),
+        proactiveOpening: p,
+        dueDate: p.dueDate ?? null,
+      };
+    }
+    case 'ResolutionImposed':
+      return { ...state, stage: 'resolutionImposed', resolution: e.payload };
+    case 'SentToCommission':
+      return { ...state, stage: 'atCommission' };
+    case 'CommissionActRecorded':
+      return { ...state, stage: 'commissionDone', commissionAct: e.payload };
+    case 'ForwardedToDistrict':
+      return { ...state, stage: 'forwarded', forwarding: e.payload };
+    case 'ReceivedByDistrict':
+      return { ...state, stage: 'atDistrict' };
+    case 'IncomeComputed':
+      return { ...state, income: e.payload };
+    case 'PreliminaryRefusalNoticed':
+      return {
+        ...state,
+        stage: 'hearing',
+        hearing: {
+          notice: e.payload,
+          noticedAt: e.legalTime,
+          objection: null,
+          protocolRequired: false,
+          protocol: null,
+          familiarizedOn: null,
+          remarks: null,
+        },
+      };
+    case 'ObjectionFiled':
+      return {
+        ...state,
+        hearing: {
+          ...hearingOf(state),
+          objection: e.payload,
+          protocolRequired: e.payload.form === 'oral',
+        },
+      };
+    case 'HearingProtocolRecorded':
+      return { ...state, hearing: { ...hearingOf(state), protocol: e.payload } };
+    case 'ProtocolFamiliarized':
+      return { ...state, hearing: { ...hearingOf(state), familiarizedOn: e.payload.date } };
+    case 'RemarksFiled':
+      return { ...state, hearing: { ...hearingOf(state), remarks: e.payload } };
+    case 'DecisionMade':
+      return {
+        ...state,
+        stage: 'decided',
+        decision: {
+          ...e.payload,
+          noticeForm: noticeFormFor(e.payload),
+          decidedAt: e.legalTime,
+          decidedBy: e.actor.userId,
+        },
+      };
+    case 'ResultSigned':
+    case 'CertificateIssued':
+      return {
+        ...state,
+        stage: 'signed',
+        certificate: e.type === 'CertificateIssued' ? e.payload : state.certificate,
+        signature: {
+          at: e.legalTime,
+          byUserId: e.actor.userId,
+          keyId: e.signature.keyId,
+          documentDigest: e.payload.documentDigest,
+        },
+      };
+    case 'ReturnedToAkimat':
+      return { ...state, stage: 'returned', returned: e.payload };
+    case 'DistrictResultRecorded':
+      return {
+        ...state,
+        stage: 'returned',
+        decision: {
+          ...e.payload.decision,
+          noticeForm: noticeFormFor(e.payload.decision),
+          decidedAt: e.legalTime,
+          decidedBy: e.actor.userId,
+        },
+        returned: e.payload.outgoingNumber ? { outgoingNumber: e.payload.outgoingNumber } : {},
+      };
+    case 'ResultIssued':
+      return { ...state, stage: 'issued', issue: e.payload };
+    case 'Withdrawn':
+      return { ...state, stage: 'withdrawn', withdrawal: e.payload };
+    case 'TermSuspended':
+      return {
+        ...state,
+        suspended: true,
+        suspensions: [
+          ...state.suspensions,
+          { from: e.legalTime, to: null, reason: e.payload.reason },
+        ],
+      };
+    case 'TermResumed':
+      return {
+        ...state,
+        suspended: false,
+        suspensions: state.suspensions.map((s) => (s.to === null ? { ...s, to: e.legalTime } : s)),
+      };
+    case 'TermExtended':
+      return { ...state, extension: e.payload, dueDate: e.payload.newDueDate };
+    case 'ConflictAcknowledged': {
+      const conflicts = state.conflicts.map((c) =>
+        c.acknowledgedBy === null && c.event.id === e.payload.eventId
+          ? { ...c, acknowledgedBy: e.id }
+          : c,
+      );
+      return { ...state, conflicts, flagged: conflicts.some((c) => c.acknowledgedBy === null) };
+    }
+  }
+}

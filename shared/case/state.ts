@@ -1,0 +1,198 @@
+// The state of a case as the fold derives it. Plain data, rebuilt from the log at any time; nothing here
+// is stored on its own.
+import type { LocalDate, LocalDateTime } from '../time';
+import type {
+  Applicant,
+  CaseEvent,
+  CaseEventType,
+  Channel,
+  DecisionOutcome,
+  PayloadOf,
+  Representative,
+  Route,
+} from './events';
+import type { ConflictReason } from './messages';
+
+export const CASE_STAGES = [
+  'new',
+  'notAccepted',
+  'registered',
+  'resolutionImposed',
+  'atCommission',
+  'commissionDone',
+  'forwarded',
+  'atDistrict',
+  'hearing',
+  'decided',
+  'signed',
+  'returned',
+  'issued',
+  'withdrawn',
+] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+/** Stages after which nothing but acknowledging a conflict happens. */
+export const TERMINAL_STAGES: readonly CaseStage[] = ['notAccepted', 'issued', 'withdrawn'];
+
+/** R-DEC-1: the decision is app. 5; its notice is app. 6 for a grant, app. 7 for a refusal (003:47-48). */
+export type NoticeForm = 'app6' | 'app7';
+
+export function noticeFormFor(decision: { readonly outcome: DecisionOutcome }): NoticeForm {
+  switch (decision.outcome) {
+    case 'grant':
+      return 'app6';
+    case 'refuse':
+      return 'app7';
+  }
+}
+
+/**
+ * How the decision notice reaches the applicant: SMS when the number is in the mobile citizens'
+ * database (R-DEC-2, 003:49), else the portal's personal cabinet for portal applications (003:51),
+ * else a printed notice kept for pickup (R-DEC-3, 003:50).
+ */
+export type NotificationChannel = 'sms' | 'personalCabinet' | 'printForPickup';
+
+export function notificationChannelFor(
+  applicant: Applicant,
+  channel: Channel | null,
+): NotificationChannel {
+  if (applicant.inMobileCitizensDb && applicant.phone !== undefined) return 'sms';
+  if (channel === 'portal') return 'personalCabinet';
+  return 'printForPickup';
+}
+
+export interface CaseConflict {
+  readonly event: CaseEvent;
+  readonly reason: ConflictReason;
+  /** Set once a ConflictAcknowledged event names this conflict. */
+  readonly acknowledgedBy: string | null;
+}
+
+/** R-STAT-2: one entry whenever the stage, the suspension or the due date changes. */
+export interface StatusChange {
+  readonly at: LocalDateTime;
+  readonly eventId: string;
+  readonly type: CaseEventType;
+  readonly stage: CaseStage;
+  readonly suspended: boolean;
+  readonly dueDate: LocalDate | null;
+}
+
+export interface Suspension {
+  readonly from: LocalDateTime;
+  readonly to: LocalDateTime | null;
+  readonly reason: string;
+}
+
+export interface HearingState {
+  readonly notice: PayloadOf<'PreliminaryRefusalNoticed'>;
+  readonly noticedAt: LocalDateTime;
+  readonly objection: PayloadOf<'ObjectionFiled'> | null;
+  /** R-HEAR-4: an oral objection needs a protocol before the decision. */
+  readonly protocolRequired: boolean;
+  readonly protocol: PayloadOf<'HearingProtocolRecorded'> | null;
+  /** R-HEAR-5: the day the applicant read the protocol; the remarks window counts from it. */
+  readonly familiarizedOn: LocalDate | null;
+  readonly remarks: PayloadOf<'RemarksFiled'> | null;
+}
+
+export type DecisionState = PayloadOf<'DecisionMade'> & {
+  readonly noticeForm: NoticeForm;
+  readonly decidedAt: LocalDateTime;
+  readonly decidedBy: string;
+};
+
+export interface SignatureState {
+  readonly at: LocalDateTime;
+  readonly byUserId: string;
+  readonly keyId: string;
+  readonly documentDigest: string;
+}
+
+export interface CaseState {
+  /** null until the first event is folded. */
+  readonly caseId: string | null;
+  readonly stage: CaseStage;
+  readonly route: Route | null;
+  /** R-PRO-1: opened without an application. */
+  readonly proactive: boolean;
+  readonly serviceId: string | null;
+  readonly ruleSetId: string | null;
+  readonly channel: Channel | null;
+  /** The applicant, or the recipient of proactive assistance. */
+  readonly applicant: Applicant | null;
+  readonly representative: Representative | null;
+  readonly notificationChannel: NotificationChannel | null;
+  readonly intake: PayloadOf<'Registered'> | null;
+  readonly acceptanceRefusal: PayloadOf<'AcceptanceRefused'> | null;
+  readonly proactiveOpening: PayloadOf<'ProactiveCaseOpened'> | null;
+  readonly registrationNumber: string | null;
+  readonly registrationDate: LocalDate | null;
+  readonly receivedAt: LocalDateTime | null;
+  /** The due date in force: the extension's when there is one, else the one set at registration. */
+  readonly dueDate: LocalDate | null;
+  readonly resolution: PayloadOf<'ResolutionImposed'> | null;
+  readonly commissionAct: PayloadOf<'CommissionActRecorded'> | null;
+  readonly forwarding: PayloadOf<'ForwardedToDistrict'> | null;
+  /** The latest computation; a recomputation is a new IncomeComputed event. */
+  readonly income: PayloadOf<'IncomeComputed'> | null;
+  readonly hearing: HearingState | null;
+  readonly decision: DecisionState | null;
+  readonly certificate: PayloadOf<'CertificateIssued'> | null;
+  readonly signature: SignatureState | null;
+  readonly returned: PayloadOf<'ReturnedToAkimat'> | null;
+  readonly issue: PayloadOf<'ResultIssued'> | null;
+  readonly withdrawal: PayloadOf<'Withdrawn'> | null;
+  readonly suspended: boolean;
+  readonly suspensions: readonly Suspension[];
+  readonly extension: PayloadOf<'TermExtended'> | null;
+  /** Legal time of the first applied event of each type: the anchors of the deadline engine. */
+  readonly stepTimes: Readonly<Partial<Record<CaseEventType, LocalDateTime>>>;
+  readonly history: readonly StatusChange[];
+  /** The events applied, in fold order (hlc, then id). */
+  readonly events: readonly CaseEvent[];
+  /** Events kept in the log but not applied, each with why. Never dropped. */
+  readonly conflicts: readonly CaseConflict[];
+  /** True while any conflict is not yet acknowledged by a person. */
+  readonly flagged: boolean;
+}
+
+export const EMPTY_CASE: CaseState = {
+  caseId: null,
+  stage: 'new',
+  route: null,
+  proactive: false,
+  serviceId: null,
+  ruleSetId: null,
+  channel: null,
+  applicant: null,
+  representative: null,
+  notificationChannel: null,
+  intake: null,
+  acceptanceRefusal: null,
+  proactiveOpening: null,
+  registrationNumber: null,
+  registrationDate: null,
+  receivedAt: null,
+  dueDate: null,
+  resolution: null,
+  commissionAct: null,
+  forwarding: null,
+  income: null,
+  hearing: null,
+  decision: null,
+  certificate: null,
+  signature: null,
+  returned: null,
+  issue: null,
+  withdrawal: null,
+  suspended: false,
+  suspensions: [],
+  extension: null,
+  stepTimes: {},
+  history: [],
+  events: [],
+  conflicts: [],
+  flagged: false,
+};
