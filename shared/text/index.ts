@@ -1,0 +1,1 @@
+export { searchKey, searchTokens } from './search-key';
