@@ -14,6 +14,14 @@ export default defineConfig({
       { test: { name: 'electron', include: ['electron/**/*.test.ts'], environment: 'node' } },
       {
         test: {
+          name: 'scripts',
+          include: ['scripts/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'server',
           include: ['server/src/**/*.test.ts'],
           environment: 'node',

@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { createWorkingCalendar } from '../calendar';
+import { planRegistration } from './plan-registration';
+
+const calendar = createWorkingCalendar();
+
+describe('registration plan (catalog + calendar + deadline engine)', () => {
+  test.each([
+    // service, received at, registration date, due
+    ['child-benefit-under-18', '2026-02-20T10:00', '2026-02-20', '2026-03-26'],
+    ['fuel-aid-rural-social-specialists', '2024-04-30T16:00', '2024-04-30', '2024-05-24'],
+    ['targeted-social-assistance', '2025-06-05T18:05', '2025-06-09', '2025-07-10'],
+    ['targeted-social-assistance', '2026-11-20T18:30', '2026-11-23', '2026-12-24'],
+  ])(
+    'R-REG-1, R-REG-5: %s received %s is registered %s and due %s',
+    (serviceId, receivedAt, reg, due) => {
+      const result = planRegistration({ serviceId, receivedAt, calendar });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.plan.start.date).toBe(reg);
+      expect(result.plan.dueDate).toBe(due);
+      expect(result.plan.caseRoute).toBe('akimToDistrict');
+    },
+  );
+
+  test('R-CERT-1: the certificate is due 15 minutes after registration, all at the akimat', () => {
+    const result = planRegistration({
+      serviceId: 'asp-recipient-certificate',
+      receivedAt: '2026-11-23T10:00',
+      calendar,
+    });
+    expect(result.ok && result.plan.due).toEqual({ kind: 'dateTime', at: '2026-11-23T10:15' });
+    expect(result.ok && result.plan.caseRoute).toBe('akimLocal');
+  });
+
+  test('a service without an akim route cannot be planned at the akimat', () => {
+    expect(
+      planRegistration({ serviceId: 'housing-aid', receivedAt: '2026-11-23T10:00', calendar }),
+    ).toEqual({
+      ok: false,
+      reason: 'catalog:errors.noAkimRoute',
+    });
+  });
+
+  test('the service-centre route counts its own term (10 working days for child benefits)', () => {
+    const result = planRegistration({
+      serviceId: 'child-benefit-under-18',
+      receivedAt: '2026-11-23T10:00',
+      calendar,
+      route: 'serviceCenter',
+    });
+    expect(result.ok && result.plan.term).toEqual({ amount: 10, unit: 'workingDays' });
+    expect(result.ok && result.plan.dueDate).toBe('2026-12-07');
+  });
+
+  test('R-VER-1: the rule-set is the one in force on the registration date', () => {
+    const result = planRegistration({
+      serviceId: 'targeted-social-assistance',
+      receivedAt: '2026-11-23T10:00',
+      calendar,
+    });
+    expect(result.ok && result.plan.ruleSetId).toBe('001-timiryazev-2012-n302');
+  });
+});
