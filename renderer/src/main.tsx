@@ -6,9 +6,9 @@ import { languageSchema } from '../../shared/ipc';
 import { App } from './app/app';
 import { DeskProvider } from './app/desk-context';
 import { createAppStore, LANGUAGE_SETTING } from './app/store';
-import { createSettingsRepository, DeskDatabase } from './db';
+import { createSettingsRepository, DeskDatabase, loadOfficeProfile } from './db';
 import { createI18n } from './i18n';
-import { getPlatform } from './platform';
+import { getPlatform, systemClock } from './platform';
 import './styles.css';
 
 async function start(): Promise<void> {
@@ -17,6 +17,7 @@ async function start(): Promise<void> {
   await db.open();
   const settings = createSettingsRepository(db);
   const language = await settings.get(LANGUAGE_SETTING, languageSchema, 'kk');
+  const office = await loadOfficeProfile(db);
   const [i18n, appInfo] = await Promise.all([createI18n(language), platform.appInfo()]);
   await platform.setLanguage(language);
   const store = createAppStore({ i18n, settings, platform }, language);
@@ -27,7 +28,7 @@ async function start(): Promise<void> {
     <StrictMode>
       <Provider store={store}>
         <I18nextProvider i18n={i18n}>
-          <DeskProvider services={{ db, platform, appInfo }}>
+          <DeskProvider services={{ db, platform, appInfo, clock: systemClock(), office }}>
             <App />
           </DeskProvider>
         </I18nextProvider>

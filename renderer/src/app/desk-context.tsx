@@ -1,13 +1,22 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { AkimatBridge, AppInfo } from '../../../shared/ipc';
+import type { OfficeProfile } from '../../../shared/office';
 import type { DeskDatabase } from '../db';
+import type { DeskClock } from '../platform';
 
 /** Long-lived services the screens need, created once at start. */
 export interface DeskServices {
   db: DeskDatabase;
   platform: AkimatBridge;
   appInfo: AppInfo;
+  clock: DeskClock;
+  /** The office this desk serves; null until the setup wizard has saved it. */
+  office: OfficeProfile | null;
+  /** Called by the setup wizard once the profile is saved. */
+  officeSaved(profile: OfficeProfile): void;
 }
+
+export type DeskStartServices = Omit<DeskServices, 'officeSaved'>;
 
 const DeskContext = createContext<DeskServices | null>(null);
 
@@ -15,10 +24,15 @@ export function DeskProvider({
   services,
   children,
 }: {
-  services: DeskServices;
+  services: DeskStartServices;
   children: ReactNode;
 }) {
-  return <DeskContext.Provider value={services}>{children}</DeskContext.Provider>;
+  const [office, setOffice] = useState(services.office);
+  const value = useMemo(
+    (): DeskServices => ({ ...services, office, officeSaved: setOffice }),
+    [services, office],
+  );
+  return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
 }
 
 export function useDesk(): DeskServices {

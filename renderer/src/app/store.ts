@@ -4,6 +4,7 @@ import type { AkimatBridge, Language } from '../../../shared/ipc';
 import type { SettingsRepository } from '../db';
 import { connectivitySlice } from '../features/connectivity';
 import { languageChosen, preferencesSlice } from '../features/preferences';
+import { sessionSlice } from '../features/session';
 
 export interface StoreDeps {
   i18n: i18n;
@@ -32,6 +33,7 @@ export function createAppStore(deps: StoreDeps, language: Language) {
     reducer: {
       preferences: preferencesSlice.reducer,
       connectivity: connectivitySlice.reducer,
+      session: sessionSlice.reducer,
     },
     preloadedState: { preferences: { language } },
     middleware: (getDefault) => getDefault().prepend(listeners.middleware),
