@@ -8,3 +8,13 @@ export {
   type SessionUser,
 } from './session-slice';
 export { useActContext, actContextFor } from './use-act-context';
+export { signAsUser, type SignResult } from './signing';
+export { LoginScreen, SessionPage } from './login-screen';
+export { LockScreen } from './lock-screen';
+export { SessionMenu } from './session-menu';
+export { IdleLock, useIdleLock } from './idle-lock';
+export { ChangePinDialog } from './change-pin-dialog';
+export { ModalDialog } from './modal-dialog';
+export { PinInput } from './pin-input';
+export { PinMessage, usePinFeedback, type PinFeedback } from './pin-feedback';
+export { useLogOut } from './log-out';

@@ -1,0 +1,154 @@
+import type { Page } from 'playwright-core';
+
+// Helpers that bring a fresh desk to where a spec starts: the office set up through the first-start
+// wizard, and a person logged in. They drive the UI by its visible labels, as a person would, in the
+// language the wizard is completed in.
+
+export type DeskLanguage = 'kk' | 'ru';
+export type DeskRole = 'specialist' | 'akim' | 'admin';
+
+export interface DeskUser {
+  name: string;
+  role: DeskRole;
+  pin: string;
+}
+
+export interface DeskOffice {
+  nameKk: string;
+  nameRu: string;
+  code: string;
+  districtKk: string;
+  districtRu: string;
+  address: string;
+  /** This laptop's number in the office, 1–99. */
+  deviceNo: number;
+  lockAfterMinutes: number;
+}
+
+/** A realistic okrug office (Ақкөл district, Ақмола region). */
+export const KYZYLSAI_OFFICE: DeskOffice = {
+  nameKk: 'Қызылсай ауылдық округі әкімінің аппараты',
+  nameRu: 'Аппарат акима Кызылсайского сельского округа',
+  code: 'KZL01',
+  districtKk: 'Ақкөл ауданы',
+  districtRu: 'Аккольский район',
+  address: 'Қызылсай ауылы, Бейбітшілік көшесі, 12',
+  deviceNo: 1,
+  lockAfterMinutes: 10,
+};
+
+export const SPECIALIST: DeskUser = { name: 'Сейітова Әйгерім', role: 'specialist', pin: '4826' };
+export const AKIM: DeskUser = { name: 'Жұмабаев Серік', role: 'akim', pin: '7391' };
+
+/** The wizard's and login screen's labels, as the person sees them. */
+const LABELS = {
+  kk: {
+    languageName: 'Қазақша',
+    next: 'Әрі қарай',
+    save: 'Сақтап, жұмысты бастау',
+    loginHeading: 'Жүйеге кіру',
+    login: 'Кіру',
+    nameKk: 'Аппараттың атауы (қазақша)',
+    nameRu: 'Аппараттың атауы (орысша)',
+    districtKk: 'Ауданның атауы (қазақша)',
+    districtRu: 'Ауданның атауы (орысша)',
+    address: 'Аппараттың мекенжайы',
+    code: 'Округ коды',
+    deviceNo: 'Осы компьютердің нөмірі',
+    lockAfterMinutes: 'Әрекетсіздіктен кейін бұғаттау, минут',
+    user: (n: number) => `${n}-пайдаланушы`,
+    addUser: 'Тағы бір пайдаланушы қосу',
+    name: 'Тегі, аты',
+    role: 'Рөлі',
+    pin: 'ПИН-код',
+    pinRepeat: 'ПИН-кодты қайталаңыз',
+    roles: { specialist: 'Маман', akim: 'Әкім', admin: 'Жүйе әкімшісі' },
+  },
+  ru: {
+    languageName: 'Русский',
+    next: 'Далее',
+    save: 'Сохранить и начать работу',
+    loginHeading: 'Вход в систему',
+    login: 'Войти',
+    nameKk: 'Наименование аппарата на казахском',
+    nameRu: 'Наименование аппарата на русском',
+    districtKk: 'Наименование района на казахском',
+    districtRu: 'Наименование района на русском',
+    address: 'Адрес аппарата',
+    code: 'Код округа',
+    deviceNo: 'Номер этого компьютера',
+    lockAfterMinutes: 'Блокировка при бездействии, минут',
+    user: (n: number) => `Пользователь ${n}`,
+    addUser: 'Добавить ещё пользователя',
+    name: 'Фамилия, имя',
+    role: 'Роль',
+    pin: 'ПИН-код',
+    pinRepeat: 'Повторите ПИН-код',
+    roles: { specialist: 'Специалист', akim: 'Аким', admin: 'Администратор' },
+  },
+} as const;
+
+/** Hashing PINs with 600 000 PBKDF2 rounds and making the akim's key takes a few seconds. */
+const SAVE_TIMEOUT_MS = 60_000;
+
+export interface SetUpOfficeOptions {
+  language?: DeskLanguage;
+  office?: DeskOffice;
+  /** At least a specialist and an akim; defaults to SPECIALIST and AKIM. */
+  users?: readonly DeskUser[];
+  /** Runs on the summary step, before saving (to look at or photograph the summary). */
+  beforeSave?: (page: Page) => Promise<void>;
+}
+
+/**
+ * Completes the first-start wizard on a desk that shows it (a fresh browser context), in the given
+ * language, and waits for the login screen.
+ */
+export async function setUpOffice(page: Page, options: SetUpOfficeOptions = {}): Promise<void> {
+  const language = options.language ?? 'kk';
+  const office = options.office ?? KYZYLSAI_OFFICE;
+  const users = options.users ?? [SPECIALIST, AKIM];
+  const l = LABELS[language];
+
+  await page.getByRole('button', { name: l.languageName, exact: true }).click();
+  await page.getByRole('button', { name: l.next, exact: true }).click();
+
+  await page.getByLabel(l.nameKk, { exact: true }).fill(office.nameKk);
+  await page.getByLabel(l.nameRu, { exact: true }).fill(office.nameRu);
+  await page.getByLabel(l.districtKk, { exact: true }).fill(office.districtKk);
+  await page.getByLabel(l.districtRu, { exact: true }).fill(office.districtRu);
+  await page.getByLabel(l.address, { exact: true }).fill(office.address);
+  await page.getByLabel(l.code, { exact: true }).fill(office.code);
+  await page.getByLabel(l.deviceNo, { exact: true }).fill(String(office.deviceNo));
+  await page.getByLabel(l.lockAfterMinutes, { exact: true }).fill(String(office.lockAfterMinutes));
+  await page.getByRole('button', { name: l.next, exact: true }).click();
+
+  for (const [index, user] of users.entries()) {
+    if (index >= 2) await page.getByRole('button', { name: l.addUser, exact: true }).click();
+    const group = page.getByRole('group', { name: l.user(index + 1), exact: true });
+    await group.getByLabel(l.name, { exact: true }).fill(user.name);
+    await group.getByLabel(l.role, { exact: true }).selectOption({ label: l.roles[user.role] });
+    await group.getByLabel(l.pin, { exact: true }).fill(user.pin);
+    await group.getByLabel(l.pinRepeat, { exact: true }).fill(user.pin);
+  }
+  await page.getByRole('button', { name: l.next, exact: true }).click();
+
+  const save = page.getByRole('button', { name: l.save, exact: true });
+  await save.waitFor();
+  await options.beforeSave?.(page);
+  await save.click();
+  await page
+    .getByRole('heading', { name: l.loginHeading, exact: true })
+    .waitFor({ timeout: SAVE_TIMEOUT_MS });
+}
+
+/**
+ * Logs in from the login screen (in whichever language it shows): picks the person, types the PIN,
+ * and waits for the desk's navigation.
+ */
+export async function logIn(page: Page, userName: string, pin: string): Promise<void> {
+  await page.getByRole('button', { name: userName }).click();
+  await page.getByLabel('ПИН-код', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: /^(Кіру|Войти)$/ }).click();
+  await page.getByRole('navigation', { name: /^(Бөлімдер|Разделы)$/ }).waitFor();
+}

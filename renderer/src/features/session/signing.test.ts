@@ -1,0 +1,54 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, test } from 'vitest';
+import { verifyCanonical } from '../../../../shared/signing';
+import { createUser, DeskDatabase } from '../../db';
+import { signAsUser } from './signing';
+
+let db: DeskDatabase | undefined;
+afterEach(async () => {
+  await db?.delete();
+});
+
+const NOW = Date.UTC(2026, 10, 23, 5, 0);
+const opts = { nowMs: NOW, iterations: 1_000 };
+
+describe('signAsUser', () => {
+  test('signs with the key the PIN unwraps; the public key in the user row checks it', async () => {
+    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    const akim = await createUser(db, { name: 'Жұмабаев Серік', role: 'akim', pin: '7391' }, opts);
+    const document = { register: 'KZL01-1-R1/2026', cases: ['KZL01-1-0001/2026'] };
+    const signed = await signAsUser(db, akim.id, '7391', document, NOW);
+    expect(signed.ok).toBe(true);
+    if (!signed.ok || !akim.signingKey) return;
+    expect(signed.signature.keyId).toBe(akim.signingKey.keyId);
+    expect(
+      await verifyCanonical(crypto.subtle, akim.signingKey.publicKey, document, signed.signature),
+    ).toBe(true);
+  });
+
+  test('a wrong PIN, a user without a key, and too many wrong PINs are refused with reasons', async () => {
+    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    const akim = await createUser(db, { name: 'Жұмабаев Серік', role: 'akim', pin: '7391' }, opts);
+    const spec = await createUser(
+      db,
+      { name: 'Сейітова Әйгерім', role: 'specialist', pin: '4826' },
+      opts,
+    );
+    expect(await signAsUser(db, spec.id, '4826', { a: 1 }, NOW)).toEqual({
+      ok: false,
+      reason: 'session:signing.noKey',
+    });
+    expect(await signAsUser(db, akim.id, '0000', { a: 1 }, NOW)).toEqual({
+      ok: false,
+      reason: 'identity:pin.wrong',
+      attemptsLeft: 4,
+    });
+    for (let i = 0; i < 3; i++) await signAsUser(db, akim.id, '0000', { a: 1 }, NOW);
+    expect(await signAsUser(db, akim.id, '0000', { a: 1 }, NOW)).toEqual({
+      ok: false,
+      reason: 'session:pin.wait',
+      retryAtMs: NOW + 30_000,
+    });
+    expect((await signAsUser(db, akim.id, '7391', { a: 1 }, NOW + 30_000)).ok).toBe(true);
+  });
+});

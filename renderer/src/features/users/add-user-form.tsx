@@ -1,0 +1,76 @@
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useDesk } from '../../app/desk-context';
+import { createUser, isSignerRole } from '../../db';
+import { useState } from 'react';
+import { emptyUserDraft, toNewUser, userDraftErrors, type UserDraft } from './user-draft';
+import { UserDraftFields } from './user-draft-fields';
+
+/** A new colleague at this desk; an akim gets a signing key pair wrapped by their PIN. */
+export function AddUserForm({
+  activeNames,
+  onDone,
+  onCancel,
+}: {
+  activeNames: readonly string[];
+  onDone: (name: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const { db, clock } = useDesk();
+  const [failed, setFailed] = useState(false);
+  const { register, handleSubmit, setError, control, formState } = useForm<UserDraft>({
+    defaultValues: emptyUserDraft('specialist'),
+  });
+  const role = useWatch({ control, name: 'role' });
+  const errors = Object.fromEntries(
+    Object.entries(formState.errors).map(([key, error]) => [key, error?.message]),
+  ) as Partial<Record<keyof UserDraft, string>>;
+
+  const submit = handleSubmit(async (values) => {
+    setFailed(false);
+    const problems = userDraftErrors(values, activeNames);
+    const keys = Object.keys(problems) as (keyof UserDraft)[];
+    if (keys.length > 0) {
+      for (const key of keys) setError(key, { message: problems[key] });
+      return;
+    }
+    try {
+      const user = await createUser(db, toNewUser(values), { nowMs: clock.nowMs() });
+      onDone(user.name);
+    } catch (error) {
+      console.error('Adding a user failed', error);
+      setFailed(true);
+    }
+  });
+
+  return (
+    <form
+      className="card users-add"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="users-add-heading"
+    >
+      <h2 id="users-add-heading">{t('users:add.heading')}</h2>
+      <UserDraftFields
+        idPrefix="users-add"
+        field={(key) => register(key)}
+        errors={errors}
+        signer={isSignerRole(role)}
+      />
+      {failed && (
+        <p className="users-field-error" role="alert">
+          {t('users:add.failed')}
+        </p>
+      )}
+      <div className="users-actions">
+        <button type="submit" className="users-primary" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t('users:add.working') : t('users:add.submit')}
+        </button>
+        <button type="button" className="users-secondary" onClick={onCancel}>
+          {t('users:add.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,11 @@
+export { UsersScreen } from './users-screen';
+export { UserDraftFields } from './user-draft-fields';
+export {
+  ASSIGNABLE_ROLES,
+  emptyUserDraft,
+  sameUserName,
+  toNewUser,
+  userDraftErrors,
+  type UserDraft,
+  type UserDraftErrors,
+} from './user-draft';

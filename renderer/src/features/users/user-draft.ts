@@ -1,0 +1,52 @@
+import type { CaseRole } from '../../../../shared/case';
+import { validatePin } from '../../../../shared/signing';
+import { normalizeUserName, userNameProblem, type NewUser } from '../../db';
+
+/** The roles a person can be given on an okrug desk (district roles belong to district mode). */
+export const ASSIGNABLE_ROLES = [
+  'specialist',
+  'akim',
+  'admin',
+] as const satisfies readonly CaseRole[];
+
+/** A user as typed into a form, before the PIN is hashed. */
+export interface UserDraft {
+  name: string;
+  role: CaseRole;
+  pin: string;
+  pinRepeat: string;
+}
+
+/** Message keys by field. */
+export type UserDraftErrors = Partial<Record<keyof UserDraft, string>>;
+
+export function emptyUserDraft(role: CaseRole): UserDraft {
+  return { name: '', role, pin: '', pinRepeat: '' };
+}
+
+/** Two people whose names differ only in case or spacing are the same name on the login screen. */
+export function sameUserName(a: string, b: string): boolean {
+  return (
+    normalizeUserName(a).toLocaleLowerCase('kk') === normalizeUserName(b).toLocaleLowerCase('kk')
+  );
+}
+
+/** What is wrong with a draft; `takenNames` are the names of the other (active) users. */
+export function userDraftErrors(draft: UserDraft, takenNames: readonly string[]): UserDraftErrors {
+  const errors: UserDraftErrors = {};
+  const nameProblem = userNameProblem(draft.name);
+  if (nameProblem) errors.name = nameProblem;
+  else if (takenNames.some((taken) => sameUserName(taken, draft.name))) {
+    errors.name = 'users:errors.nameTaken';
+  }
+  if (!(ASSIGNABLE_ROLES as readonly CaseRole[]).includes(draft.role))
+    errors.role = 'users:errors.role';
+  const pin = validatePin(draft.pin);
+  if (!pin.ok) errors.pin = pin.reason;
+  else if (draft.pinRepeat !== draft.pin) errors.pinRepeat = 'session:pin.mismatch';
+  return errors;
+}
+
+export function toNewUser(draft: UserDraft): NewUser {
+  return { name: normalizeUserName(draft.name), role: draft.role, pin: draft.pin };
+}
