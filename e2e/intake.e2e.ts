@@ -1,0 +1,185 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium, screenshotPath } from './support/browser';
+import { logIn, setUpOffice, SPECIALIST } from './support/desk';
+
+// The intake screen driven as a specialist would, in Russian, at a fixed office time: Monday
+// 23.11.2026, 10:00 in Kazakhstan (a working day, inside the intake hours).
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  await page.clock.install({ time: new Date('2026-11-23T10:00:00+05:00') });
+  await page.goto(inject('deskUrl'));
+  await setUpOffice(page, { language: 'ru' });
+  await logIn(page, SPECIALIST.name, SPECIALIST.pin);
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+const field = (label: string) => page.getByLabel(label, { exact: true });
+
+/** Back to an empty intake form without reloading (a reload would end the session). */
+async function openIntake(): Promise<void> {
+  await page.evaluate(() => {
+    window.location.hash = '#/system';
+  });
+  await page.getByRole('heading', { name: 'О системе', level: 1 }).waitFor();
+  await page.getByRole('navigation').getByRole('link', { name: 'Приём заявления' }).click();
+  await page.getByRole('heading', { name: 'Приём заявления', level: 1 }).waitFor();
+}
+
+async function fillApplicant(): Promise<void> {
+  await field('ИИН').fill('850315400124');
+  await field('Фамилия').fill('Сейітова');
+  await field('Имя').fill('Әйгерім');
+  await field('Отчество').fill('Қайратқызы');
+  await field('Адрес').fill('Қызылсай ауылы, Бейбітшілік көшесі, 12');
+  await field('Мобильный телефон').fill('8 (701) 123-45-67');
+  await field('Мобильный телефон').blur();
+  await field('Номер зарегистрирован в базе мобильных граждан').check();
+}
+
+describe('intake', () => {
+  test('a service the akimat does not register says where to apply, and cannot be submitted', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Приём заявления' }).click();
+    await page.getByRole('heading', { name: 'Приём заявления', level: 1 }).waitFor();
+    await field('Услуга').selectOption('housing-aid');
+    await page.getByText('Заявления на эту услугу аким сельского округа не принимает.').waitFor();
+    await page.getByText('Уполномоченный орган (районный отдел)', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Зарегистрировать заявление' }).count()).toBe(0);
+    expect(await field('ИИН').count()).toBe(0);
+  });
+
+  test('the IIN is checked while typed and gives the birth date and sex', async () => {
+    await field('Услуга').selectOption('targeted-social-assistance');
+    await field('ИИН').fill('8513');
+    await page.getByText('Первые шесть цифр ИИН не образуют существующую дату рождения.').waitFor();
+    await field('ИИН').fill('850315400125');
+    await page
+      .getByText('Контрольная цифра ИИН не совпадает. Проверьте, нет ли опечатки.')
+      .waitFor();
+    await field('ИИН').fill('850315400124');
+    await page.getByText('ИИН верный: дата рождения и пол заполнены по нему').waitFor();
+    expect(await field('Дата рождения').inputValue()).toBe('15.03.1985');
+    expect(await field('Пол').inputValue()).toBe('Женский');
+  });
+
+  test('a failed submit shows every error by its field and keeps what was typed', async () => {
+    await field('Фамилия').fill('Сейітова');
+    await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
+    await page.getByText(/^В форме \d+ ошиб/).waitFor();
+    expect(await page.getByText('Отметьте, представлен ли документ.').count()).toBe(6);
+    // R-REG-7: both consents, each said next to its flag.
+    expect(await page.getByText('Без этого согласия заявление не регистрируется.').count()).toBe(2);
+    expect(await field('Фамилия').inputValue()).toBe('Сейітова');
+    await page.screenshot({ path: screenshotPath('intake-errors-ru'), fullPage: true });
+  });
+
+  test('a complete TSA application is registered and its talon opens in the chosen language', async () => {
+    await fillApplicant();
+    expect(await field('Мобильный телефон').inputValue()).toBe('+7 701 123 45 67');
+    await page.getByRole('button', { name: 'Все обязательные документы представлены' }).click();
+    await page
+      .getByLabel(
+        'копия социального контракта в случае участия в активных мерах содействия занятости',
+      )
+      .selectOption('notApplicable');
+    await field('Согласие на сбор и обработку персональных данных').check();
+    await field(
+      'Письменное согласие на использование сведений, составляющих охраняемую законом тайну',
+    ).check();
+
+    await page.getByRole('button', { name: 'Добавить члена семьи' }).click();
+    const member = page.getByRole('group', { name: 'Член семьи 1' });
+    await member.getByLabel('Фамилия', { exact: true }).fill('Сейітов');
+    await member.getByLabel('Имя', { exact: true }).fill('Нұрлан');
+    await member.getByLabel('ИИН (если есть)', { exact: true }).fill('150601500129');
+    await member.getByLabel('ИИН (если есть)', { exact: true }).blur();
+    expect(await member.getByLabel('Дата рождения', { exact: true }).inputValue()).toBe(
+      '01.06.2015',
+    );
+    await member.getByLabel('Степень родства').selectOption({ label: 'Ребёнок' });
+    const incomes = page.getByRole('group', { name: 'Доходы заявителя' });
+    await incomes.getByRole('button', { name: 'Добавить доход' }).click();
+    await incomes.getByLabel('Источник дохода').fill('Заработная плата');
+    await incomes.getByLabel('Сумма, тенге').fill('145 000');
+    await incomes.getByLabel('Начало периода').fill('01.08.2026');
+    await incomes.getByLabel('Конец периода').fill('31.10.2026');
+
+    // Scans: a PDF is kept; an 11 MB file is refused with a message.
+    await field('Добавить сканы').setInputFiles([
+      {
+        name: 'справка-о-доходах.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      },
+      { name: 'video.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1024 * 1024) },
+    ]);
+    await page.getByText('справка-о-доходах.pdf', { exact: true }).waitFor();
+    await page.getByText(/^Файл «video\.pdf» весит 11 МБ/).waitFor();
+
+    // R-REG-1: received on a working day within the hours, registered the same day; 22 WD term.
+    expect(await page.getByTestId('intake-registration-date').innerText()).toBe('23.11.2026');
+    expect(await page.getByTestId('intake-due-date').innerText()).toContain('24.12.2026');
+    await field('Язык талона').selectOption('kk');
+    await page.screenshot({ path: screenshotPath('intake-filled-ru'), fullPage: true });
+    await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
+    await page.waitForURL(/#\/print\/talon\/[0-9a-f-]{36}\?lang=kk$/);
+  });
+
+  test('a known applicant is filled in from the last case', async () => {
+    await openIntake();
+    await field('Услуга').selectOption('fuel-aid-rural-social-specialists');
+    await field('ИИН').fill('850315400124');
+    await page.getByText(/^Заявитель уже обращался: 1 обращение в журнале/).waitFor();
+    await page.getByText(/^Последнее обращение: № KZL01-1-0001\/2026 от 23\.11\.2026/).waitFor();
+    expect(await field('Фамилия').inputValue()).toBe('Сейітова');
+    expect(await field('Адрес').inputValue()).toBe('Қызылсай ауылы, Бейбітшілік көшесі, 12');
+    expect(await field('Мобильный телефон').inputValue()).toBe('+7 701 123 45 67');
+    expect(await field('Номер зарегистрирован в базе мобильных граждан').isChecked()).toBe(true);
+  });
+
+  test('R-REG-6: an expired document offers only the refusal receipt (form 2-1)', async () => {
+    await openIntake();
+    await field('Услуга').selectOption('asp-recipient-certificate');
+    await fillApplicant();
+    await page.getByRole('button', { name: 'Все обязательные документы представлены' }).click();
+    await page.getByLabel('нотариально удостоверенная доверенность').selectOption('notApplicable');
+    await page
+      .getByLabel('документ, удостоверяющий личность услугополучателя')
+      .selectOption('expired');
+    await page.getByText(/^Пакет документов неполный/).waitFor();
+    expect(await page.getByRole('button', { name: 'Зарегистрировать заявление' }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('intake-refusal-ru'), fullPage: true });
+    await page.getByRole('button', { name: 'Отказать в приёме (форма 2-1)' }).click();
+    await page.waitForURL(/#\/print\/acceptance-refusal\/[0-9a-f-]{36}\?lang=ru$/);
+  });
+
+  test('R-REG-2: the certificate needs a notarized power of attorney', async () => {
+    await openIntake();
+    await field('Услуга').selectOption('asp-recipient-certificate');
+    await fillApplicant();
+    await field('Заявление подаёт представитель за другое лицо').check();
+    await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
+    expect(await page.getByText('Заполните поле.').count()).toBeGreaterThanOrEqual(3);
+    await field('ФИО представителя').fill('Ахметов Бауыржан Серікұлы');
+    await field('Номер доверенности').fill('1-234');
+    await field('Дата доверенности').fill('20.11.2026');
+    await field('Кем выдана (удостоверена) доверенность').fill('Нотариус Иванова Л. М.');
+    await page
+      .getByText('По этой услуге доверенность представителя должна быть нотариально удостоверена.')
+      .waitFor();
+    await field('Доверенность нотариально удостоверена').check();
+    await page
+      .getByText('По этой услуге доверенность представителя должна быть нотариально удостоверена.')
+      .waitFor({ state: 'detached' });
+  });
+});

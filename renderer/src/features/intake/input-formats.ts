@@ -1,0 +1,30 @@
+// How people type dates and money on the intake form, and how the stored values look. Dates are typed
+// as on paper, dd.MM.yyyy (the form every screen shows), and stored as LocalDate; money is typed in
+// tenge, with spaces and a comma if need be, and stored as an integer number of tiyn.
+import { formatDate, isLocalDate, type LocalDate } from '../../../../shared/time';
+
+/** '15.03.1985' (also '5.3.1985', '15/03/1985', '15-03-1985') → '1985-03-15'; null if not a date. */
+export function parseDateInput(text: string): LocalDate | null {
+  const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const [, day = '', month = '', year = ''] = m;
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isLocalDate(date) ? date : null;
+}
+
+/** A stored date as it is typed and shown: '1985-03-15' → '15.03.1985'. */
+export function dateInputOf(date: LocalDate): string {
+  return formatDate(date);
+}
+
+// Group separators people type or paste: spaces, no-break and narrow no-break spaces, apostrophes.
+const GROUPING = /[\s\u00a0\u202f']/g;
+
+/** '45 000', '45000,5', '45 000.50' tenge → tiyn (4 500 000, 4 500 050, 4 500 050); null if not money. */
+export function parseTengeToTiyn(text: string): number | null {
+  const compact = text.trim().replace(GROUPING, '').replace(',', '.');
+  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(compact);
+  if (!m) return null;
+  const [, whole = '0', fraction = ''] = m;
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}

@@ -1,0 +1,320 @@
+import { describe, expect, test } from 'vitest';
+import { ruleSetInForce, type ServiceDefinition } from '../../../../shared/catalog';
+import {
+  checkIntake,
+  documentStateOptions,
+  emptyIntake,
+  intakeMode,
+  serviceNeeds,
+  type IntakeFormValues,
+} from './intake-model';
+import { dateInputOf, parseDateInput, parseTengeToTiyn } from './input-formats';
+
+const TODAY = '2026-11-23';
+
+function service(id: string): ServiceDefinition {
+  const found = ruleSetInForce(id, TODAY);
+  if (!found.ok) throw new Error(`no ${id} in force`);
+  return found.service;
+}
+
+const TSA = service('targeted-social-assistance');
+const CERTIFICATE = service('asp-recipient-certificate');
+const FUEL = service('fuel-aid-rural-social-specialists');
+
+/** Every document of the service marked "presented". */
+function allPresented(s: ServiceDefinition): IntakeFormValues['documents'] {
+  return Object.fromEntries(serviceNeeds(s).documents.map((d) => [d.id, 'presented' as const]));
+}
+
+function filled(s: ServiceDefinition, patch: Partial<IntakeFormValues> = {}): IntakeFormValues {
+  const base = emptyIntake('kk');
+  return {
+    ...base,
+    serviceId: s.id,
+    applicant: {
+      iin: ' 850315400124 ',
+      lastName: ' Сейітова ',
+      firstName: 'Әйгерім',
+      patronymic: 'Қайратқызы',
+      address: 'Қызылсай ауылы, Бейбітшілік көшесі, 12',
+      phone: '8 (701) 123-45-67',
+      inMobileCitizensDb: true,
+    },
+    documents: allPresented(s),
+    consents: { personalData: true, protectedInformation: true },
+    ...patch,
+  };
+}
+
+describe('what a service asks for', () => {
+  test('family members and incomes for targeted social assistance, from its documents', () => {
+    const needs = serviceNeeds(TSA);
+    expect(needs.familyMembers).toBe(true);
+    expect(needs.incomes).toBe(true);
+    expect(needs.notarizedPowerOfAttorney).toBe(false);
+  });
+
+  test('child benefits ask for the family too; fuel aid and the certificate do not', () => {
+    expect(serviceNeeds(service('child-benefit-under-18')).familyMembers).toBe(true);
+    expect(serviceNeeds(FUEL).familyMembers).toBe(false);
+    expect(serviceNeeds(CERTIFICATE).familyMembers).toBe(false);
+  });
+
+  test('R-REG-2: the certificate needs a notarized power of attorney (002:15)', () => {
+    expect(serviceNeeds(CERTIFICATE).notarizedPowerOfAttorney).toBe(true);
+    expect(serviceNeeds(CERTIFICATE).citedConsents.map((c) => c.id)).toEqual(['protectedSecrets']);
+  });
+
+  test('R-CERT-4: only a waivable document may be confirmed by an information system', () => {
+    const docs = serviceNeeds(CERTIFICATE).documents;
+    const identity = docs.find((d) => d.id === 'identity-document');
+    const application = docs.find((d) => d.id === 'application');
+    const poa = docs.find((d) => d.id === 'notarized-power-of-attorney');
+    expect(identity && documentStateOptions(identity)).toEqual([
+      'presented',
+      'confirmedByInformationSystem',
+      'missing',
+      'expired',
+    ]);
+    expect(application && documentStateOptions(application)).toEqual(['presented', 'missing']);
+    expect(poa && documentStateOptions(poa)).toEqual([
+      'presented',
+      'notApplicable',
+      'missing',
+      'expired',
+    ]);
+    const optional = serviceNeeds(TSA).documents.find((d) => d.requirement === 'optional');
+    expect(optional).toBeUndefined();
+  });
+});
+
+describe('checking the typed intake', () => {
+  test('a complete TSA application gives the payload parts, with IIN-derived birth date and sex', () => {
+    const values = filled(TSA, {
+      familyMembers: [
+        {
+          lastName: 'Сейітов',
+          firstName: 'Нұрлан',
+          patronymic: '',
+          birthDate: '1.6.2015',
+          relation: 'child',
+          iin: '150601500129',
+          incomes: [],
+        },
+      ],
+      applicantIncomes: [
+        { source: 'Жалақы', amount: '45 000,50', periodFrom: '01.08.2026', periodTo: '31.10.2026' },
+      ],
+    });
+    const result = checkIntake(values, { service: TSA, today: TODAY });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.mode).toBe('register');
+    expect(result.data.applicant).toEqual({
+      iin: '850315400124',
+      lastName: 'Сейітова',
+      firstName: 'Әйгерім',
+      patronymic: 'Қайратқызы',
+      birthDate: '1985-03-15',
+      sex: 'F',
+      address: 'Қызылсай ауылы, Бейбітшілік көшесі, 12',
+      phone: '+77011234567',
+      inMobileCitizensDb: true,
+    });
+    expect(result.data.familyMembers).toEqual([
+      {
+        iin: '150601500129',
+        lastName: 'Сейітов',
+        firstName: 'Нұрлан',
+        birthDate: '2015-06-01',
+        relation: 'child',
+        incomes: [],
+      },
+    ]);
+    expect(result.data.applicantIncomes).toEqual([
+      { source: 'Жалақы', amountTiyn: 4_500_050, periodFrom: '2026-08-01', periodTo: '2026-10-31' },
+    ]);
+    expect(result.data.documents).toContainEqual({ documentId: 'application', state: 'presented' });
+    expect(result.data.representative).toBeUndefined();
+  });
+
+  test('every field error is a message key under the field it belongs to', () => {
+    const values = filled(TSA, {
+      applicant: {
+        iin: '850315400125',
+        lastName: ' ',
+        firstName: 'Әйгерім',
+        patronymic: '',
+        address: '',
+        phone: '+7 727 123 45 67',
+        inMobileCitizensDb: false,
+      },
+      documents: {},
+    });
+    const result = checkIntake(values, { service: TSA, today: TODAY });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toMatchObject({
+      'applicant.iin': 'identity:iin.checksum',
+      'applicant.lastName': 'case:validation.required',
+      'applicant.address': 'case:validation.required',
+      'applicant.phone': 'identity:phone.landline',
+      'documents.application': 'intake:errors.documentState',
+    });
+    expect(result.errors['applicant.birthDate']).toBeUndefined();
+  });
+
+  test('R-DEC-2: the mobile citizens’ database flag needs a phone number', () => {
+    const values = filled(FUEL);
+    values.applicant.phone = '';
+    const result = checkIntake(values, { service: FUEL, today: TODAY });
+    expect(!result.ok && result.errors['applicant.phone']).toBe(
+      'case:validation.phoneRequiredForMobileDb',
+    );
+  });
+
+  test('no service chosen is an error of the service field', () => {
+    const result = checkIntake(filled(FUEL), { service: null, today: TODAY });
+    expect(!result.ok && result.errors['serviceId']).toBe('intake:errors.serviceRequired');
+  });
+
+  test('R-REG-7: registration without both consents says which one is missing', () => {
+    const values = filled(FUEL, { consents: { personalData: true, protectedInformation: false } });
+    const result = checkIntake(values, { service: FUEL, today: TODAY });
+    expect(!result.ok && result.errors).toEqual({
+      'consents.protectedInformation': 'intake:errors.consentRequired',
+    });
+  });
+
+  test('R-REG-6: an expired required document turns the intake into a refusal, without consents or family', () => {
+    const values = filled(TSA, {
+      documents: { ...allPresented(TSA), 'family-income': 'expired' },
+      consents: { personalData: false, protectedInformation: false },
+      familyMembers: [
+        {
+          lastName: '',
+          firstName: '',
+          patronymic: '',
+          birthDate: '',
+          relation: '',
+          iin: '',
+          incomes: [],
+        },
+      ],
+    });
+    expect(intakeMode(values.documents, serviceNeeds(TSA).documents)).toBe('refuse');
+    const result = checkIntake(values, { service: TSA, today: TODAY });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.mode).toBe('refuse');
+    expect(result.data.familyMembers).toBeUndefined();
+    expect(result.data.documents).toContainEqual({ documentId: 'family-income', state: 'expired' });
+  });
+
+  test('R-REG-2: a representative needs the power of attorney: number, date and issuer', () => {
+    const values = filled(FUEL, {
+      representative: {
+        enabled: true,
+        name: 'Ахметов Бауыржан',
+        iin: '',
+        poaNumber: '',
+        poaDate: '31.12.2026',
+        poaIssuer: '',
+        notarized: false,
+      },
+    });
+    const result = checkIntake(values, { service: FUEL, today: TODAY });
+    expect(!result.ok && result.errors).toEqual({
+      'representative.poaNumber': 'case:validation.required',
+      'representative.poaDate': 'intake:errors.dateInFuture',
+      'representative.poaIssuer': 'case:validation.required',
+    });
+  });
+
+  test('R-REG-2: the certificate refuses a power of attorney that is not notarized', () => {
+    const representative = {
+      enabled: true,
+      name: 'Ахметов Бауыржан',
+      iin: '900101300552',
+      poaNumber: '1-234',
+      poaDate: '20.11.2026',
+      poaIssuer: 'Нотариус Иванова Л.',
+      notarized: false,
+    };
+    const values = filled(CERTIFICATE, { representative });
+    const refused = checkIntake(values, { service: CERTIFICATE, today: TODAY });
+    expect(!refused.ok && refused.errors).toEqual({
+      'representative.notarized': 'case:rejections.notarizedPowerOfAttorneyRequired',
+    });
+    values.representative.notarized = true;
+    const ok = checkIntake(values, { service: CERTIFICATE, today: TODAY });
+    expect(ok.ok && ok.data.representative).toEqual({
+      name: 'Ахметов Бауыржан',
+      iin: '900101300552',
+      powerOfAttorney: {
+        number: '1-234',
+        date: '2026-11-20',
+        issuer: 'Нотариус Иванова Л.',
+        notarized: true,
+      },
+    });
+  });
+
+  test('incomes: amount in tenge, readable dates, period in order', () => {
+    const values = filled(TSA, {
+      applicantIncomes: [
+        { source: 'Зейнетақы', amount: '12,345', periodFrom: '31.02.2026', periodTo: '' },
+        { source: '', amount: '100', periodFrom: '01.10.2026', periodTo: '01.09.2026' },
+      ],
+    });
+    const result = checkIntake(values, { service: TSA, today: TODAY });
+    expect(!result.ok && result.errors).toEqual({
+      'applicantIncomes.0.amount': 'intake:errors.amount',
+      'applicantIncomes.0.periodFrom': 'intake:errors.date',
+      'applicantIncomes.0.periodTo': 'case:validation.required',
+      'applicantIncomes.1.source': 'case:validation.required',
+      'applicantIncomes.1.periodTo': 'case:validation.periodOrder',
+    });
+  });
+
+  test('a family member’s birth date must agree with their IIN', () => {
+    const values = filled(TSA, {
+      familyMembers: [
+        {
+          lastName: 'Сейітов',
+          firstName: 'Нұрлан',
+          patronymic: '',
+          birthDate: '02.06.2015',
+          relation: '',
+          iin: '150601500129',
+          incomes: [],
+        },
+      ],
+    });
+    const result = checkIntake(values, { service: TSA, today: TODAY });
+    expect(!result.ok && result.errors).toEqual({
+      'familyMembers.0.birthDate': 'intake:errors.birthDateIinMismatch',
+      'familyMembers.0.relation': 'case:validation.choice',
+    });
+  });
+});
+
+describe('typed dates and money', () => {
+  test('dates are typed dd.MM.yyyy and stored YYYY-MM-DD', () => {
+    expect(parseDateInput('15.03.1985')).toBe('1985-03-15');
+    expect(parseDateInput(' 5.3.1985 ')).toBe('1985-03-05');
+    expect(parseDateInput('29.02.2025')).toBeNull();
+    expect(parseDateInput('1985-03-15')).toBeNull();
+    expect(dateInputOf('1985-03-05')).toBe('05.03.1985');
+  });
+
+  test('tenge are typed with spaces or a comma and stored as whole tiyn', () => {
+    expect(parseTengeToTiyn('45 000')).toBe(4_500_000);
+    expect(parseTengeToTiyn('45\u00a0000,5')).toBe(4_500_050);
+    expect(parseTengeToTiyn('0.07')).toBe(7);
+    expect(parseTengeToTiyn('-5')).toBeNull();
+    expect(parseTengeToTiyn('1,234,5')).toBeNull();
+    expect(parseTengeToTiyn('')).toBeNull();
+  });
+});

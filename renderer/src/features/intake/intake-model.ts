@@ -1,0 +1,475 @@
+// The intake form as data: what the specialist types (plain strings and flags), what the chosen service
+// asks for, and the one check that turns the typed values into the payload parts of a Registered or
+// AcceptanceRefused event. Pure: the screen passes the service and today's date in, and the shared
+// schemas (shared/case, shared/identity) decide what is valid, so the desk and the hub agree.
+import {
+  applicantSchema,
+  familyMemberSchema,
+  incomeSchema,
+  representativeSchema,
+  type Applicant,
+  type Consents,
+  type DocumentCheck,
+  type DocumentState,
+  type FamilyMember,
+  type Income,
+  type Representative,
+  type RELATIONS,
+  VALIDATION,
+} from '../../../../shared/case';
+import {
+  consentsFor,
+  documentsFor,
+  type CatalogDocument,
+  type Consent,
+  type ServiceDefinition,
+} from '../../../../shared/catalog';
+import { validateIin, validateKzMobile } from '../../../../shared/identity';
+import type { Language } from '../../../../shared/ipc';
+import type { LocalDate } from '../../../../shared/time';
+import { parseDateInput, parseTengeToTiyn } from './input-formats';
+
+export type Relation = (typeof RELATIONS)[number];
+
+export interface IncomeValues {
+  source: string;
+  /** Tenge, as typed. */
+  amount: string;
+  /** dd.MM.yyyy, as typed. */
+  periodFrom: string;
+  periodTo: string;
+}
+
+export interface FamilyMemberValues {
+  lastName: string;
+  firstName: string;
+  patronymic: string;
+  birthDate: string;
+  relation: Relation | '';
+  iin: string;
+  incomes: IncomeValues[];
+}
+
+export interface IntakeFormValues {
+  serviceId: string;
+  applicant: {
+    iin: string;
+    lastName: string;
+    firstName: string;
+    patronymic: string;
+    address: string;
+    /** As typed; stored in E.164. */
+    phone: string;
+    inMobileCitizensDb: boolean;
+  };
+  representative: {
+    /** "Applies for another person". */
+    enabled: boolean;
+    name: string;
+    iin: string;
+    poaNumber: string;
+    poaDate: string;
+    poaIssuer: string;
+    notarized: boolean;
+  };
+  /** Document id → its state; '' until the specialist marks it. */
+  documents: Record<string, DocumentState | ''>;
+  consents: Consents;
+  familyMembers: FamilyMemberValues[];
+  applicantIncomes: IncomeValues[];
+  /** Language of the printed talon or 2-1 receipt; the applicant chooses. */
+  docLanguage: Language;
+}
+
+export function emptyIntake(docLanguage: Language): IntakeFormValues {
+  return {
+    serviceId: '',
+    applicant: {
+      iin: '',
+      lastName: '',
+      firstName: '',
+      patronymic: '',
+      address: '',
+      phone: '',
+      inMobileCitizensDb: false,
+    },
+    representative: {
+      enabled: false,
+      name: '',
+      iin: '',
+      poaNumber: '',
+      poaDate: '',
+      poaIssuer: '',
+      notarized: false,
+    },
+    documents: {},
+    consents: { personalData: false, protectedInformation: false },
+    familyMembers: [],
+    applicantIncomes: [],
+    docLanguage,
+  };
+}
+
+export const emptyIncome = (): IncomeValues => ({
+  source: '',
+  amount: '',
+  periodFrom: '',
+  periodTo: '',
+});
+
+export const emptyFamilyMember = (): FamilyMemberValues => ({
+  lastName: '',
+  firstName: '',
+  patronymic: '',
+  birthDate: '',
+  relation: '',
+  iin: '',
+  incomes: [],
+});
+
+// ---- what a service asks for ------------------------------------------------------------------------
+
+/** The ids the catalog gives the family papers ("сведения о составе семьи", "… о доходах"). */
+const FAMILY_COMPOSITION_DOCUMENT = 'family-composition';
+const FAMILY_INCOME_DOCUMENT = 'family-income';
+
+export interface ServiceNeeds {
+  /** The checklist: the service's documents on the akim route, in the regulation's order. */
+  readonly documents: readonly CatalogDocument[];
+  /**
+   * Family members and incomes are asked for exactly when the regulation's document list on the akim
+   * route names the family papers: the family composition (→ members) and the family's incomes
+   * (→ incomes of the applicant and of each member). That is targeted social assistance and the child
+   * benefits; the certificate, fuel aid and the rest ask for neither. Deciding from the catalog's
+   * documents keeps a new regulation a data change.
+   */
+  readonly familyMembers: boolean;
+  readonly incomes: boolean;
+  /** R-REG-2: the TSA certificate accepts only a notarized power of attorney (002:15). */
+  readonly notarizedPowerOfAttorney: boolean;
+  /** The consents the service's regulation itself cites (their wording is shown with the flags). */
+  readonly citedConsents: readonly Consent[];
+}
+
+export function serviceNeeds(service: ServiceDefinition): ServiceNeeds {
+  const documents = documentsFor(service, 'akim');
+  const has = (id: string) => documents.some((d) => d.id === id);
+  return {
+    documents,
+    familyMembers: has(FAMILY_COMPOSITION_DOCUMENT) || has(FAMILY_INCOME_DOCUMENT),
+    incomes: has(FAMILY_INCOME_DOCUMENT),
+    notarizedPowerOfAttorney: service.representation?.powerOfAttorney === 'notarized',
+    citedConsents: consentsFor(service, 'akim'),
+  };
+}
+
+/**
+ * The states a specialist may give a document:
+ * - confirmed by an information system only where the regulation waives the paper for it (R-CERT-4);
+ * - "not needed" only for optional and conditional documents;
+ * - "not presented" for required and conditional ones (an optional paper not brought is "not needed",
+ *   since any missing document refuses acceptance, R-REG-6);
+ * - "expired" only for documents that can expire.
+ */
+export function documentStateOptions(doc: CatalogDocument): DocumentState[] {
+  const options: DocumentState[] = ['presented'];
+  if (doc.waivedWhen?.code === 'confirmedByStateIS') options.push('confirmedByInformationSystem');
+  if (doc.requirement !== 'required') options.push('notApplicable');
+  if (doc.requirement !== 'optional') options.push('missing');
+  if (doc.canExpire) options.push('expired');
+  return options;
+}
+
+/** The documents that make the package incomplete (R-REG-6): missing or expired. */
+export function packageGaps(
+  documents: IntakeFormValues['documents'],
+  checklist: readonly CatalogDocument[],
+): CatalogDocument[] {
+  return checklist.filter((d) => {
+    const state = documents[d.id];
+    return state === 'missing' || state === 'expired';
+  });
+}
+
+/** Register the application, or refuse to accept it with the 2-1 receipt (R-REG-6). */
+export type IntakeMode = 'register' | 'refuse';
+
+export function intakeMode(
+  documents: IntakeFormValues['documents'],
+  checklist: readonly CatalogDocument[],
+): IntakeMode {
+  return packageGaps(documents, checklist).length > 0 ? 'refuse' : 'register';
+}
+
+// ---- the check ----------------------------------------------------------------------------------------
+
+/** Form field path → message key. */
+export type FieldErrors = Record<string, string>;
+
+export interface IntakeData {
+  readonly mode: IntakeMode;
+  readonly applicant: Applicant;
+  readonly representative: Representative | undefined;
+  readonly documents: DocumentCheck[];
+  readonly consents: Consents;
+  /** Present when the service asks for the family (registration only). */
+  readonly familyMembers: FamilyMember[] | undefined;
+  readonly applicantIncomes: Income[] | undefined;
+}
+
+export type IntakeCheck =
+  | { readonly ok: true; readonly data: IntakeData }
+  | { readonly ok: false; readonly errors: FieldErrors };
+
+export interface IntakeCheckContext {
+  /** The chosen service, or null when none is chosen. */
+  readonly service: ServiceDefinition | null;
+  readonly today: LocalDate;
+}
+
+const M = {
+  required: 'case:validation.required',
+  serviceRequired: 'intake:errors.serviceRequired',
+  date: 'intake:errors.date',
+  dateInFuture: 'intake:errors.dateInFuture',
+  amount: 'intake:errors.amount',
+  documentState: 'intake:errors.documentState',
+  consent: 'intake:errors.consentRequired',
+  birthDateIin: 'intake:errors.birthDateIinMismatch',
+  notarized: 'case:rejections.notarizedPowerOfAttorneyRequired',
+} as const;
+
+const trimmed = (s: string) => s.trim();
+const optionalText = (s: string) => (s.trim() === '' ? undefined : s.trim());
+
+/** Adds each schema issue under the form field it belongs to; `rename` maps schema paths to fields. */
+function addIssues(
+  errors: FieldErrors,
+  prefix: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  rename: (path: string) => string | null = (p) => p,
+): void {
+  for (const issue of issues) {
+    const field = rename(issue.path.map(String).join('.'));
+    if (field === null) continue;
+    const key = `${prefix}${field}`;
+    if (errors[key] === undefined) errors[key] = issue.message;
+  }
+}
+
+function checkIin(text: string, errors: FieldErrors, field: string, required: boolean) {
+  if (text.trim() === '') {
+    if (required) errors[field] = M.required;
+    return null;
+  }
+  const result = validateIin(text);
+  if (!result.ok) {
+    errors[field] = result.reason;
+    return null;
+  }
+  return result;
+}
+
+function checkDate(
+  text: string,
+  errors: FieldErrors,
+  field: string,
+  today: LocalDate,
+  notAfterToday: boolean,
+): LocalDate | null {
+  if (text.trim() === '') {
+    errors[field] = M.required;
+    return null;
+  }
+  const date = parseDateInput(text);
+  if (date === null) {
+    errors[field] = M.date;
+    return null;
+  }
+  if (notAfterToday && date > today) {
+    errors[field] = M.dateInFuture;
+    return null;
+  }
+  return date;
+}
+
+function checkIncomes(
+  rows: readonly IncomeValues[],
+  errors: FieldErrors,
+  prefix: string,
+  today: LocalDate,
+): Income[] {
+  const incomes: Income[] = [];
+  rows.forEach((row, i) => {
+    const at = `${prefix}${i}.`;
+    const before = Object.keys(errors).length;
+    let amountTiyn = 0;
+    if (row.amount.trim() === '') errors[`${at}amount`] = M.required;
+    else {
+      const parsed = parseTengeToTiyn(row.amount);
+      if (parsed === null) errors[`${at}amount`] = M.amount;
+      else amountTiyn = parsed;
+    }
+    const from = checkDate(row.periodFrom, errors, `${at}periodFrom`, today, false);
+    const to = checkDate(row.periodTo, errors, `${at}periodTo`, today, false);
+    const income = {
+      source: trimmed(row.source),
+      amountTiyn,
+      periodFrom: from ?? '',
+      periodTo: to ?? '',
+    };
+    const parsed = incomeSchema.safeParse(income);
+    if (!parsed.success) {
+      addIssues(errors, at, parsed.error.issues, (p) =>
+        p === 'amountTiyn' ? 'amount' : p === 'periodFrom' || p === 'periodTo' ? null : p,
+      );
+      // The period order is worth saying only once both dates are readable.
+      if (from !== null && to !== null) {
+        addIssues(errors, at, parsed.error.issues, (p) => (p === 'periodTo' ? p : null));
+      }
+    }
+    if (Object.keys(errors).length === before && parsed.success) incomes.push(parsed.data);
+  });
+  return incomes;
+}
+
+/**
+ * Checks the typed values against the chosen service. In 'refuse' mode (a missing or expired
+ * document) only what the 2-1 receipt records is checked: consents and the family are not asked for.
+ */
+export function checkIntake(values: IntakeFormValues, context: IntakeCheckContext): IntakeCheck {
+  const { service, today } = context;
+  const errors: FieldErrors = {};
+  if (service === null) errors['serviceId'] = M.serviceRequired;
+  const needs = service ? serviceNeeds(service) : null;
+  const mode = needs ? intakeMode(values.documents, needs.documents) : 'register';
+
+  // Applicant.
+  const a = values.applicant;
+  const iin = checkIin(a.iin, errors, 'applicant.iin', true);
+  let phone: string | undefined;
+  if (a.phone.trim() !== '') {
+    const p = validateKzMobile(a.phone);
+    if (p.ok) phone = p.e164;
+    else errors['applicant.phone'] = p.reason;
+  } else if (a.inMobileCitizensDb) {
+    // The schema says so too, but only once every other applicant field is valid.
+    errors['applicant.phone'] = VALIDATION.phoneRequiredForMobileDb;
+  }
+  const applicantInput = {
+    iin: iin?.iin ?? a.iin.trim(),
+    lastName: trimmed(a.lastName),
+    firstName: trimmed(a.firstName),
+    patronymic: optionalText(a.patronymic),
+    birthDate: iin?.birthDate ?? '',
+    sex: iin?.sex ?? 'M',
+    address: trimmed(a.address),
+    phone,
+    inMobileCitizensDb: a.inMobileCitizensDb,
+  };
+  const applicant = applicantSchema.safeParse(applicantInput);
+  if (!applicant.success) {
+    // Birth date and sex come from the IIN: their issues are the IIN's, reported there already.
+    addIssues(errors, 'applicant.', applicant.error.issues, (p) =>
+      p === 'birthDate' || p === 'sex' || (p === 'phone' && errors['applicant.phone']) ? null : p,
+    );
+  }
+
+  // Representative (R-REG-2).
+  let representative: Representative | undefined;
+  const r = values.representative;
+  if (r.enabled) {
+    const repIin = checkIin(r.iin, errors, 'representative.iin', false);
+    const poaDate = checkDate(r.poaDate, errors, 'representative.poaDate', today, true);
+    const input = {
+      name: trimmed(r.name),
+      ...(repIin ? { iin: repIin.iin } : {}),
+      powerOfAttorney: {
+        number: trimmed(r.poaNumber),
+        date: poaDate ?? '',
+        issuer: trimmed(r.poaIssuer),
+        notarized: r.notarized,
+      },
+    };
+    const parsed = representativeSchema.safeParse(input);
+    const field: Record<string, string | null> = {
+      name: 'name',
+      'powerOfAttorney.number': 'poaNumber',
+      'powerOfAttorney.date': null,
+      'powerOfAttorney.issuer': 'poaIssuer',
+    };
+    if (parsed.success) representative = parsed.data;
+    else addIssues(errors, 'representative.', parsed.error.issues, (p) => field[p] ?? null);
+    if (mode === 'register' && needs?.notarizedPowerOfAttorney && !r.notarized) {
+      errors['representative.notarized'] = M.notarized;
+    }
+  }
+
+  // Documents: every one on the checklist is marked.
+  const documents: DocumentCheck[] = [];
+  for (const doc of needs?.documents ?? []) {
+    const state = values.documents[doc.id] ?? '';
+    if (state === '' || !documentStateOptions(doc).includes(state)) {
+      errors[`documents.${doc.id}`] = M.documentState;
+    } else documents.push({ documentId: doc.id, state });
+  }
+
+  // Consents (R-REG-7): both, before registration; a refused application records none.
+  if (mode === 'register') {
+    if (!values.consents.personalData) errors['consents.personalData'] = M.consent;
+    if (!values.consents.protectedInformation) {
+      errors['consents.protectedInformation'] = M.consent;
+    }
+  }
+
+  // Family and incomes, where the service asks for them.
+  let familyMembers: FamilyMember[] | undefined;
+  let applicantIncomes: Income[] | undefined;
+  if (mode === 'register' && needs?.familyMembers) {
+    familyMembers = [];
+    values.familyMembers.forEach((m, i) => {
+      const at = `familyMembers.${i}.`;
+      const before = Object.keys(errors).length;
+      const memberIin = checkIin(m.iin, errors, `${at}iin`, false);
+      const birthDate = checkDate(m.birthDate, errors, `${at}birthDate`, today, true);
+      if (memberIin && birthDate && memberIin.birthDate !== birthDate) {
+        errors[`${at}birthDate`] = M.birthDateIin;
+      }
+      const incomes = needs.incomes ? checkIncomes(m.incomes, errors, `${at}incomes.`, today) : [];
+      const parsed = familyMemberSchema.safeParse({
+        ...(memberIin ? { iin: memberIin.iin } : {}),
+        lastName: trimmed(m.lastName),
+        firstName: trimmed(m.firstName),
+        patronymic: optionalText(m.patronymic),
+        birthDate: birthDate ?? '',
+        relation: m.relation === '' ? undefined : m.relation,
+        incomes,
+      });
+      if (!parsed.success) {
+        addIssues(errors, at, parsed.error.issues, (p) =>
+          p === 'birthDate' || p.startsWith('incomes') ? null : p,
+        );
+      }
+      if (parsed.success && Object.keys(errors).length === before) familyMembers?.push(parsed.data);
+    });
+    if (needs.incomes) {
+      applicantIncomes = checkIncomes(values.applicantIncomes, errors, 'applicantIncomes.', today);
+    }
+  }
+
+  if (Object.keys(errors).length > 0 || !applicant.success) {
+    return { ok: false, errors };
+  }
+  return {
+    ok: true,
+    data: {
+      mode,
+      applicant: applicant.data,
+      representative,
+      documents,
+      consents: values.consents,
+      familyMembers,
+      applicantIncomes,
+    },
+  };
+}

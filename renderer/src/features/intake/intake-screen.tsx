@@ -1,0 +1,462 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import {
+  createWorkingCalendar,
+  intakeTimeWarning,
+  CalendarDataMissingError,
+} from '../../../../shared/calendar';
+import { partialIinHint, validateKzMobile } from '../../../../shared/identity';
+import type { LocalDate, LocalDateTime } from '../../../../shared/time';
+import { useDesk } from '../../app/desk-context';
+import { useAppSelector } from '../../app/hooks';
+import { printPath } from '../../app/paths';
+import {
+  appendEvent,
+  attachmentProblem,
+  blobSha256,
+  personHistory,
+  registerApplication,
+  storeAttachments,
+  useLive,
+  type AppendResult,
+  type PersonRow,
+} from '../../db';
+import type { DeskClock } from '../../platform';
+import { useActContext } from '../session';
+import { ApplicantSection } from './applicant-section';
+import { AttachmentsSection, megabytes, type PendingAttachment } from './attachments-section';
+import { ConsentsSection } from './consents-section';
+import { DocumentsSection } from './documents-section';
+import { FamilySection } from './family-section';
+import {
+  checkIntake,
+  emptyIntake,
+  intakeMode,
+  packageGaps,
+  serviceNeeds,
+  type FieldErrors as FlatErrors,
+  type IntakeFormValues,
+} from './intake-model';
+import { RepresentativeSection } from './representative-section';
+import {
+  elsewhereFor,
+  officeHoursOf,
+  planFor,
+  serviceChoices,
+  type ServiceChoices,
+} from './service-choices';
+import { ServiceSection } from './service-section';
+import { SubmitSection } from './submit-section';
+import './intake.css';
+
+interface ResolverContext {
+  readonly choices: ServiceChoices;
+  readonly today: LocalDate;
+}
+
+/** react-hook-form's nested error shape from the model's flat "path → message key" map. */
+function nestErrors(flat: FlatErrors): FieldErrors<IntakeFormValues> {
+  const root: Record<string, unknown> = {};
+  for (const [path, message] of Object.entries(flat)) {
+    const parts = path.split('.');
+    const last = parts.pop() ?? path;
+    let node = root;
+    for (const part of parts) {
+      const next = (node[part] ??= {}) as Record<string, unknown>;
+      node = next;
+    }
+    node[last] = { type: 'validate', message };
+  }
+  return root as FieldErrors<IntakeFormValues>;
+}
+
+const intakeResolver: Resolver<IntakeFormValues, ResolverContext> = (values, context) => {
+  const service =
+    context?.choices.registrable.find((c) => c.service.id === values.serviceId)?.service ?? null;
+  const result = checkIntake(values, { service, today: context?.today ?? '' });
+  return result.ok ? { values, errors: {} } : { values: {}, errors: nestErrors(result.errors) };
+};
+
+function countErrors(node: unknown): number {
+  if (node === null || typeof node !== 'object') return 0;
+  if ('message' in node && typeof node.message === 'string') return 1;
+  return Object.values(node).reduce<number>((n, child) => n + countErrors(child), 0);
+}
+
+/** The office wall clock, re-read every 15 seconds so the receipt time and the plan stay current. */
+function useOfficeNow(clock: DeskClock): LocalDateTime {
+  const [now, setNow] = useState(() => clock.nowLocal());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(clock.nowLocal()), 15_000);
+    return () => clearInterval(timer);
+  }, [clock]);
+  return now;
+}
+
+const KNOWN_FIELDS = ['lastName', 'firstName', 'patronymic', 'address'] as const;
+
+function displayPhone(e164: string | undefined): string {
+  if (!e164) return '';
+  const phone = validateKzMobile(e164);
+  return phone.ok ? phone.display : e164;
+}
+
+function differsFromKnown(applicant: IntakeFormValues['applicant'], person: PersonRow): boolean {
+  const typedPhone = validateKzMobile(applicant.phone);
+  const phone = typedPhone.ok ? typedPhone.e164 : applicant.phone.trim();
+  return (
+    KNOWN_FIELDS.some((f) => applicant[f].trim() !== (person[f] ?? '')) ||
+    phone !== (person.phone ?? '') ||
+    applicant.inMobileCitizensDb !== person.inMobileCitizensDb
+  );
+}
+
+/**
+ * /intake: the specialist receives an application. A complete package is registered and its talon
+ * printed; an incomplete one (or one with an expired paper) gets the 2-1 receipt and the case is
+ * recorded as not accepted (R-REG-6). Everything the print views need is in the saved event.
+ */
+export function IntakeScreen() {
+  const { t } = useTranslation('intake');
+  const language = useAppSelector((s) => s.preferences.language);
+  const user = useAppSelector((s) => s.session.user);
+  const { db, clock, office } = useDesk();
+  const makeAct = useActContext();
+  const navigate = useNavigate();
+
+  const calendar = useMemo(() => createWorkingCalendar(), []);
+  const hours = useMemo(() => officeHoursOf(office), [office]);
+  const now = useOfficeNow(clock);
+  const today = now.slice(0, 10);
+  const choices = useMemo(
+    () => serviceChoices(now, calendar, hours.working),
+    [now, calendar, hours],
+  );
+
+  const methods = useForm<IntakeFormValues, ResolverContext>({
+    defaultValues: emptyIntake(language),
+    mode: 'onTouched',
+    resolver: intakeResolver,
+    context: { choices, today },
+  });
+  const { control, getValues, setValue, handleSubmit, formState } = methods;
+
+  // ---- service ----
+  const serviceId = useWatch({ control, name: 'serviceId' });
+  const selected =
+    [...choices.registrable, ...choices.elsewhere].find((c) => c.service.id === serviceId) ?? null;
+  const registrable = selected?.plan.ok ? selected : null;
+  const needs = useMemo(
+    () => (registrable ? serviceNeeds(registrable.service) : null),
+    [registrable],
+  );
+  const elsewhere = useMemo(
+    () => (selected && !selected.plan.ok ? elsewhereFor(selected.service.id, now) : null),
+    [selected, now],
+  );
+  // Another service has another checklist: the marks made for the previous one do not carry over.
+  const previousService = useRef(serviceId);
+  useEffect(() => {
+    if (previousService.current === serviceId) return;
+    previousService.current = serviceId;
+    setValue('documents', {});
+  }, [serviceId, setValue]);
+
+  // ---- applicant: IIN and the person known from earlier cases ----
+  const applicant = useWatch({ control, name: 'applicant' });
+  const iinHint = partialIinHint(applicant.iin);
+  const validIin = iinHint.kind === 'complete' ? iinHint.result.iin : null;
+  const known = useLive(
+    () => (validIin ? personHistory(db, validIin) : Promise.resolve(undefined)),
+    [db, validIin],
+  );
+  const knownPerson = known && known.person.iin === validIin ? known : undefined;
+  // What was filled in automatically, so that a corrected IIN replaces it (but not what was typed).
+  const autoFilled = useRef<{ iin: string; values: Partial<IntakeFormValues['applicant']> } | null>(
+    null,
+  );
+  useEffect(() => {
+    if (!knownPerson || autoFilled.current?.iin === knownPerson.person.iin) return;
+    const p = knownPerson.person;
+    const current = getValues('applicant');
+    const before = autoFilled.current?.values ?? {};
+    const untouched = (f: keyof IntakeFormValues['applicant']) =>
+      current[f] === '' || current[f] === before[f];
+    const filled: Partial<IntakeFormValues['applicant']> = {};
+    for (const f of KNOWN_FIELDS) {
+      const value = p[f] ?? '';
+      if (untouched(f) && (value !== '' || before[f] !== undefined)) {
+        setValue(`applicant.${f}`, value);
+        filled[f] = value;
+      }
+    }
+    if (untouched('phone') && (p.phone || before.phone !== undefined)) {
+      const phone = displayPhone(p.phone);
+      setValue('applicant.phone', phone);
+      setValue('applicant.inMobileCitizensDb', p.inMobileCitizensDb);
+      filled.phone = phone;
+    }
+    autoFilled.current = { iin: p.iin, values: filled };
+  }, [knownPerson, getValues, setValue]);
+  const fillFromKnown = useCallback(() => {
+    if (!knownPerson) return;
+    const p = knownPerson.person;
+    const options = { shouldDirty: true, shouldValidate: true } as const;
+    for (const f of KNOWN_FIELDS) setValue(`applicant.${f}`, p[f] ?? '', options);
+    setValue('applicant.phone', displayPhone(p.phone), options);
+    setValue('applicant.inMobileCitizensDb', p.inMobileCitizensDb, options);
+  }, [knownPerson, setValue]);
+
+  // ---- documents ----
+  const documents = useWatch({ control, name: 'documents' });
+  const mode = needs ? intakeMode(documents, needs.documents) : 'register';
+  const gaps = needs
+    ? packageGaps(documents, needs.documents).map((doc) => ({
+        doc,
+        state: documents[doc.id] ?? '',
+      }))
+    : [];
+  const markRequiredPresented = useCallback(() => {
+    for (const doc of needs?.documents ?? []) {
+      if (doc.requirement === 'required' && (getValues(`documents.${doc.id}`) ?? '') === '') {
+        setValue(`documents.${doc.id}`, 'presented', { shouldValidate: formState.isSubmitted });
+      }
+    }
+  }, [needs, getValues, setValue, formState.isSubmitted]);
+
+  // ---- attachments ----
+  const [attachments, setAttachments] = useState<PendingAttachment[]>([]);
+  const [attachmentProblems, setAttachmentProblems] = useState<string[]>([]);
+  const [previewing, setPreviewing] = useState<string | null>(null);
+  const [hashing, setHashing] = useState(false);
+  const attachmentsRef = useRef(attachments);
+  useEffect(() => {
+    attachmentsRef.current = attachments;
+  }, [attachments]);
+  useEffect(() => () => attachmentsRef.current.forEach((a) => URL.revokeObjectURL(a.url)), []);
+
+  const addAttachments = useCallback(
+    async (files: File[]) => {
+      setHashing(true);
+      const problems: string[] = [];
+      const added: PendingAttachment[] = [];
+      try {
+        for (const file of files) {
+          const problem = attachmentProblem(file);
+          if (problem) {
+            problems.push(t(problem, { name: file.name, size: megabytes(file.size, language) }));
+            continue;
+          }
+          const sha256 = await blobSha256(file);
+          if (
+            attachmentsRef.current.some((a) => a.sha256 === sha256) ||
+            added.some((a) => a.sha256 === sha256)
+          ) {
+            problems.push(t('attachments.errors.duplicate', { name: file.name }));
+            continue;
+          }
+          added.push({
+            sha256,
+            name: file.name,
+            mime: file.type,
+            size: file.size,
+            file,
+            url: URL.createObjectURL(file),
+          });
+        }
+      } finally {
+        setHashing(false);
+      }
+      setAttachmentProblems(problems);
+      if (added.length > 0) setAttachments((prev) => [...prev, ...added]);
+    },
+    [t, language],
+  );
+  const removeAttachment = useCallback((sha256: string) => {
+    setAttachments((prev) => {
+      const gone = prev.find((a) => a.sha256 === sha256);
+      if (gone) URL.revokeObjectURL(gone.url);
+      return prev.filter((a) => a.sha256 !== sha256);
+    });
+    setPreviewing((p) => (p === sha256 ? null : p));
+  }, []);
+
+  // ---- time and plan ----
+  let intakeWarning: string | null = null;
+  try {
+    intakeWarning = intakeTimeWarning(now, calendar, hours)?.messageKey ?? null;
+  } catch (error) {
+    if (!(error instanceof CalendarDataMissingError)) throw error;
+  }
+  const plan = registrable ? planFor(registrable.service.id, now, calendar, hours.working) : null;
+
+  // ---- saving ----
+  const [submitting, setSubmitting] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const blocked =
+    user === null
+      ? 'intake:submit.noUser'
+      : office === null
+        ? 'intake:submit.noOffice'
+        : user.role !== 'specialist'
+          ? 'case:rejections.roleNotAllowed'
+          : null;
+
+  const save = async (values: IntakeFormValues) => {
+    setSaveError(null);
+    const choice = choices.registrable.find((c) => c.service.id === values.serviceId);
+    if (!choice || !makeAct || !office) return;
+    const check = checkIntake(values, { service: choice.service, today: clock.today() });
+    if (!check.ok) return;
+    // The receipt moment is the moment of saving (R-CAL-6): the plan is made again for it.
+    const receivedAt = clock.nowLocal();
+    const planned = planFor(choice.service.id, receivedAt, calendar, hours.working);
+    if (!planned.ok) {
+      setSaveError(t(planned.reason, planned.params));
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const stored = await storeAttachments(
+        db,
+        attachments.map((a) => ({ name: a.name, blob: a.file })),
+        clock.nowMs(),
+      );
+      if (!stored.ok) {
+        setSaveError(t(stored.reason, { name: stored.name }));
+        return;
+      }
+      const d = check.data;
+      const caseId = crypto.randomUUID();
+      const intake = {
+        serviceId: choice.service.id,
+        ruleSetId: planned.plan.ruleSetId,
+        route: planned.plan.caseRoute,
+        channel: 'office' as const,
+        applicant: d.applicant,
+        ...(d.representative ? { representative: d.representative } : {}),
+        documents: d.documents,
+        receivedAt,
+      };
+      let result: AppendResult;
+      if (d.mode === 'register') {
+        result = await registerApplication(
+          db,
+          caseId,
+          {
+            ...intake,
+            consents: d.consents,
+            ...(d.familyMembers ? { familyMembers: d.familyMembers } : {}),
+            ...(d.applicantIncomes ? { applicantIncomes: d.applicantIncomes } : {}),
+            attachments: stored.attachments,
+            registrationDate: planned.plan.start.date,
+            dueDate: planned.plan.dueDate,
+          },
+          { officeCode: office.code, deviceNo: office.deviceNo },
+          makeAct(),
+          {
+            requireNotarizedPowerOfAttorney: serviceNeeds(choice.service).notarizedPowerOfAttorney,
+          },
+        );
+      } else {
+        result = await appendEvent(
+          db,
+          {
+            caseId,
+            type: 'AcceptanceRefused',
+            payload: {
+              ...intake,
+              refusalDate: receivedAt.slice(0, 10),
+              ...(stored.attachments.length > 0 ? { attachments: stored.attachments } : {}),
+            },
+          },
+          makeAct(),
+        );
+      }
+      if (!result.ok) {
+        setSaveError(t(result.reason));
+        return;
+      }
+      const kind = d.mode === 'register' ? 'talon' : 'acceptance-refusal';
+      navigate(printPath(kind, caseId, values.docLanguage));
+    } catch (error) {
+      setSaveError(t('submit.saveFailed', { detail: String(error) }));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const errorCount = formState.submitCount > 0 ? countErrors(formState.errors) : 0;
+  const showRest = selected === null || registrable !== null;
+
+  return (
+    <section className="screen intake-screen">
+      <h1>{t('title')}</h1>
+      <FormProvider {...methods}>
+        <form noValidate onSubmit={handleSubmit(save)} className="intake-form">
+          <ServiceSection
+            choices={choices}
+            language={language}
+            selected={selected}
+            elsewhere={elsewhere}
+          />
+          {showRest && (
+            <>
+              <ApplicantSection
+                iinHint={iinHint}
+                known={knownPerson}
+                knownDiffers={knownPerson ? differsFromKnown(applicant, knownPerson.person) : false}
+                onFillFromKnown={fillFromKnown}
+              />
+              <RepresentativeSection
+                service={registrable?.service ?? null}
+                notarizedRequired={needs?.notarizedPowerOfAttorney ?? false}
+                language={language}
+              />
+            </>
+          )}
+          {registrable && needs && plan && (
+            <>
+              <DocumentsSection
+                documents={needs.documents}
+                language={language}
+                onMarkRequiredPresented={markRequiredPresented}
+              />
+              {mode === 'register' && (
+                <ConsentsSection cited={needs.citedConsents} language={language} />
+              )}
+              {mode === 'register' && needs.familyMembers && (
+                <FamilySection incomes={needs.incomes} />
+              )}
+              <AttachmentsSection
+                items={attachments}
+                problems={attachmentProblems}
+                previewing={previewing}
+                busy={hashing || submitting}
+                language={language}
+                onAdd={(files) => void addAttachments(files)}
+                onRemove={removeAttachment}
+                onPreview={setPreviewing}
+              />
+              <SubmitSection
+                receivedAt={now}
+                today={today}
+                intakeWarning={intakeWarning}
+                plan={plan}
+                mode={mode}
+                gaps={gaps}
+                language={language}
+                submitting={submitting || hashing}
+                blocked={blocked}
+                errorCount={errorCount}
+                saveError={saveError}
+              />
+            </>
+          )}
+        </form>
+      </FormProvider>
+    </section>
+  );
+}

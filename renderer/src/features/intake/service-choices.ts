@@ -1,0 +1,92 @@
+// The services a specialist can choose at the desk, and what registering one now would give. A service
+// is registrable when planRegistration succeeds for an application received now: the akim route exists
+// and the regulation states its term. The rest are listed apart, with where to apply instead.
+import {
+  AKIM_OFFICE_HOURS,
+  CalendarDataMissingError,
+  type DailyHours,
+  type OfficeHours,
+  type WorkingCalendar,
+} from '../../../../shared/calendar';
+import {
+  servicesInForce,
+  whereToApply,
+  type RuleSet,
+  type ServiceDefinition,
+  type WhereToApplyResult,
+} from '../../../../shared/catalog';
+import { planRegistration, type RegistrationPlan } from '../../../../shared/intake';
+import type { OfficeHoursProfile, OfficeProfile } from '../../../../shared/office';
+import type { LocalDateTime } from '../../../../shared/time';
+
+export type PlanPreview =
+  | { readonly ok: true; readonly plan: RegistrationPlan }
+  | {
+      readonly ok: false;
+      /** A message key: 'catalog:errors.*' or 'calendar:errors.yearMissing' (with `year`). */
+      readonly reason: string;
+      readonly params?: { readonly year: number };
+    };
+
+/** planRegistration, with a year the calendar data does not cover reported instead of thrown. */
+export function planFor(
+  serviceId: string,
+  receivedAt: LocalDateTime,
+  calendar: WorkingCalendar,
+  hours: DailyHours,
+): PlanPreview {
+  try {
+    return planRegistration({ serviceId, receivedAt, calendar, hours });
+  } catch (error) {
+    if (error instanceof CalendarDataMissingError) {
+      return { ok: false, reason: error.messageKey, params: { year: error.year } };
+    }
+    throw error;
+  }
+}
+
+export interface ServiceChoice {
+  readonly service: ServiceDefinition;
+  readonly ruleSet: RuleSet;
+  readonly plan: PlanPreview;
+}
+
+export interface ServiceChoices {
+  /** Registered at this desk, in catalog order. */
+  readonly registrable: readonly ServiceChoice[];
+  /** Not registrable here: no akim route, or no stated term. */
+  readonly elsewhere: readonly ServiceChoice[];
+}
+
+export function serviceChoices(
+  receivedAt: LocalDateTime,
+  calendar: WorkingCalendar,
+  hours: DailyHours,
+): ServiceChoices {
+  const registrable: ServiceChoice[] = [];
+  const elsewhere: ServiceChoice[] = [];
+  for (const { service, ruleSet } of servicesInForce(receivedAt.slice(0, 10))) {
+    const plan = planFor(service.id, receivedAt, calendar, hours);
+    (plan.ok ? registrable : elsewhere).push({ service, ruleSet, plan });
+  }
+  return { registrable, elsewhere };
+}
+
+/** Where the citizen applies when the desk cannot register the service. */
+export function elsewhereFor(serviceId: string, receivedAt: LocalDateTime): WhereToApplyResult {
+  return whereToApply(serviceId, receivedAt.slice(0, 10));
+}
+
+function dailyHours(h: OfficeHoursProfile): DailyHours {
+  return { open: h.opensAt, close: h.closesAt, lunch: { from: h.lunchFrom, to: h.lunchTo } };
+}
+
+/** The office's configured hours (R-CAL-2), or the akim office defaults before setup. */
+export function officeHoursOf(office: OfficeProfile | null): OfficeHours {
+  if (!office) return AKIM_OFFICE_HOURS;
+  return {
+    ...AKIM_OFFICE_HOURS,
+    working: dailyHours(office.workingHours),
+    intake: dailyHours(office.intakeHours),
+  };
+}

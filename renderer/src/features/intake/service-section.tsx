@@ -1,0 +1,120 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { isOurWording, localized, type WhereToApplyResult } from '../../../../shared/catalog';
+import type { Language } from '../../../../shared/ipc';
+import type { Duration } from '../../../../shared/time';
+import { SelectField } from './fields';
+import type { ServiceChoice, ServiceChoices } from './service-choices';
+
+export function durationText(t: TFunction, d: Duration): string {
+  return t(`intake:durations.${d.unit}`, { count: d.amount });
+}
+
+interface ServiceSectionProps {
+  choices: ServiceChoices;
+  language: Language;
+  selected: ServiceChoice | null;
+  /** Where to apply instead, when the selected service cannot be registered here. */
+  elsewhere: WhereToApplyResult | null;
+}
+
+/** The service, chosen from the catalog in force; a service the desk cannot register says where to go. */
+export function ServiceSection({ choices, language, selected, elsewhere }: ServiceSectionProps) {
+  const { t } = useTranslation('intake');
+  const name = (c: ServiceChoice) =>
+    `${c.service.number !== null ? `${c.service.number}. ` : ''}${localized(c.service.name, language)}`;
+  return (
+    <section className="card intake-card" aria-labelledby="intake-service-heading">
+      <h2 id="intake-service-heading">{t('service.heading')}</h2>
+      <SelectField name="serviceId" label={t('service.label')} className="intake-wide">
+        <option value="">{t('service.choose')}</option>
+        <optgroup label={t('service.registrableGroup')}>
+          {choices.registrable.map((c) => (
+            <option key={c.service.id} value={c.service.id}>
+              {name(c)}
+            </option>
+          ))}
+        </optgroup>
+        {choices.elsewhere.length > 0 && (
+          <optgroup label={t('service.elsewhereGroup')}>
+            {choices.elsewhere.map((c) => (
+              <option key={c.service.id} value={c.service.id}>
+                {name(c)}
+              </option>
+            ))}
+          </optgroup>
+        )}
+      </SelectField>
+      {selected && selected.plan.ok && (
+        <dl className="intake-facts">
+          <dt>{t('service.term')}</dt>
+          <dd>{durationText(t, selected.plan.plan.term)}</dd>
+          <dt>{t('service.route')}</dt>
+          <dd>{t(`case:routes.${selected.plan.plan.caseRoute}`)}</dd>
+          <dt>{t('service.rules')}</dt>
+          <dd>{localized(selected.ruleSet.title, language)}</dd>
+        </dl>
+      )}
+      {selected && !selected.plan.ok && (
+        <ElsewhereNotice selected={selected} elsewhere={elsewhere} language={language} />
+      )}
+    </section>
+  );
+}
+
+function ElsewhereNotice({
+  selected,
+  elsewhere,
+  language,
+}: {
+  selected: ServiceChoice;
+  elsewhere: WhereToApplyResult | null;
+  language: Language;
+}) {
+  const { t } = useTranslation('intake');
+  if (selected.plan.ok) return null;
+  const channels = elsewhere?.ok ? elsewhere.channels : [];
+  const text = elsewhere?.ok ? elsewhere.text : null;
+  return (
+    <div className="intake-notice intake-notice-stop" role="status">
+      <p className="intake-notice-title">
+        {t(selected.plan.reason, selected.plan.params)} {t('service.cannotRegister')}
+      </p>
+      {text && (
+        <p>
+          {localized(text, language)}
+          {isOurWording(text, language) && <OurWording />}
+        </p>
+      )}
+      {channels.length > 0 && (
+        <>
+          <p>{t('service.applyAt')}</p>
+          <ul>
+            {channels.map((c) => (
+              <li key={c.route}>
+                <strong>{t(`catalog:routes.${c.route}`)}</strong>
+                {c.offices.length > 0 &&
+                  `: ${c.offices.map((o) => localized(o.name, language)).join('; ')}`}
+                {' — '}
+                {c.term?.duration
+                  ? t('service.termThere', { term: durationText(t, c.term.duration) })
+                  : t('service.termThereNotStated')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Marks a text that is our translation or summary, not the regulation's own words. */
+export function OurWording() {
+  const { t } = useTranslation('catalog');
+  return (
+    <span className="intake-our-wording" title={t('ourWording')}>
+      {' '}
+      ({t('intake:ourWordingShort')})
+    </span>
+  );
+}
