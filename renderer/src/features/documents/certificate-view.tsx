@@ -1,0 +1,145 @@
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { Language } from '../../../../shared/ipc';
+import { formatDate, type LocalDateTime } from '../../../../shared/time';
+import { useDesk } from '../../app/desk-context';
+import { casePath } from '../../app/paths';
+import { useLive } from '../../db';
+import { eSignatureTexts, officeLines, type DocT } from './common';
+import { DocHeader, ESignatureBlock } from './doc-parts';
+import { certificateCandidates, type CertificateContent } from './document-content';
+import { pdfFileName } from './file-name';
+import { PrintFrame, type PrintMessage } from './print-frame';
+import { loadCasePrint, loadTsaRecipients, signedEventOf } from './print-data';
+import { useDocumentLanguage } from './use-document-language';
+import { useSignatureCheck, type SignedInput } from './use-signature-check';
+
+interface CertificateProps {
+  t: DocT;
+  lang: Language;
+  content: CertificateContent;
+  sex: 'M' | 'F';
+  signer: { name: string; at: LocalDateTime; keyId: string; qr: string };
+}
+
+/**
+ * The certificate of belonging (or not) to targeted-social-assistance recipients (R-CERT-3, seed
+ * 002:16; the form of seed 001 №15 app. 2), printed from the very content the akim signed.
+ */
+export function CertificateDocument({ t, lang, content, sex, signer }: CertificateProps) {
+  const office = officeLines(content.office, lang);
+  const [year = '', quarter = ''] = content.quarter.split('-Q');
+  const values = {
+    name: content.applicant.name,
+    iin: content.applicant.iin,
+    quarter,
+    year,
+    context: sex,
+  };
+  const belongs = content.result === 'belongs';
+  return (
+    <article className="doc-sheet" aria-label={t('certificate.title')}>
+      <DocHeader office={office.office} district={office.district} />
+      <h2 className="doc-title">{t('certificate.title')}</h2>
+      <p className="doc-subtitle">
+        {t('certificate.numberDate', { number: content.number, date: formatDate(content.date) })}
+      </p>
+      <p>{belongs ? t('certificate.belongs', values) : t('certificate.doesNotBelong', values)}</p>
+      {belongs && content.familyMembers.length > 0 ? (
+        <>
+          <p>{t('certificate.familyHeading')}</p>
+          <ol className="doc-list">
+            {content.familyMembers.map((member, i) => (
+              <li key={`${member}-${i}`}>{member}</li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      <p>{t('certificate.registration', { number: content.registrationNumber })}</p>
+      <p>{t('certificate.purpose')}</p>
+      <ESignatureBlock
+        texts={eSignatureTexts(t)}
+        signerTitle={t('common.akim')}
+        signerName={signer.name}
+        signedAt={signer.at}
+        keyId={signer.keyId}
+        qr={signer.qr}
+      />
+    </article>
+  );
+}
+
+export function CertificatePrintView() {
+  const { caseId = '' } = useParams();
+  const { db, office } = useDesk();
+  const { t: ui, i18n } = useTranslation('documents');
+  const [lang, setLang] = useDocumentLanguage();
+  const data = useLive(async () => {
+    const found = await loadCasePrint(db, caseId);
+    const iin = found?.state.applicant?.iin;
+    return found ? { ...found, recipients: iin ? await loadTsaRecipients(db, iin) : [] } : null;
+  }, [db, caseId]);
+  const t = i18n.getFixedT(lang, 'documents');
+
+  const signedInput = useMemo((): SignedInput<CertificateContent> | null => {
+    const event = data ? signedEventOf(data.state) : null;
+    if (!data || !office || event?.type !== 'CertificateIssued') return null;
+    return {
+      candidates: certificateCandidates(data.state, office, data.recipients),
+      signature: event.signature,
+      digest: event.payload.documentDigest,
+      publicKey: data.signerKey,
+      number: data.state.registrationNumber ?? event.payload.number,
+    };
+  }, [data, office]);
+  const signed = useSignatureCheck(signedInput);
+
+  const frame = (fileName: string | null, messages: PrintMessage[], sheet?: ReactNode) => (
+    <PrintFrame
+      title={ui('titles.certificate')}
+      lang={lang}
+      onLanguage={setLang}
+      fileName={fileName}
+      messages={messages}
+      fallbackPath={casePath(caseId)}
+    >
+      {sheet}
+    </PrintFrame>
+  );
+
+  if (data === undefined) return frame(null, [{ tone: 'info', text: ui('status.loading') }]);
+  if (data === null) return frame(null, [{ tone: 'bad', text: ui('status.caseNotFound') }]);
+  if (office === null) return frame(null, [{ tone: 'bad', text: ui('status.officeNotSetUp') }]);
+  const { state, names } = data;
+  const signature = state.signature;
+  if (state.certificate === null || signature === null || signed === null)
+    return frame(null, [{ tone: 'bad', text: ui('status.noCertificate') }]);
+  if (signed.phase === 'checking')
+    return frame(null, [{ tone: 'info', text: ui('status.checkingSignature') }]);
+  if (signed.content === null || signed.qr === null || signed.status === 'invalid') {
+    const text =
+      signed.status === 'invalid' ? ui('status.signatureInvalid') : ui('status.signatureMismatch');
+    return frame(null, [{ tone: 'bad', text }]);
+  }
+  return frame(
+    pdfFileName(t('fileNames.certificate'), signed.content.number, state.applicant?.lastName ?? ''),
+    [
+      signed.status === 'verified'
+        ? { tone: 'ok', text: ui('status.signatureVerified') }
+        : { tone: 'warn', text: ui('status.signatureKeyUnknown') },
+    ],
+    <CertificateDocument
+      t={t}
+      lang={lang}
+      content={signed.content}
+      sex={state.applicant?.sex ?? 'M'}
+      signer={{
+        name: names.get(signature.byUserId) ?? '—',
+        at: signature.at,
+        keyId: signature.keyId,
+        qr: signed.qr,
+      }}
+    />,
+  );
+}

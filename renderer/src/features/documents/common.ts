@@ -1,0 +1,59 @@
+import type { TFunction } from 'i18next';
+import type { Applicant, Representative } from '../../../../shared/case';
+import type { ServiceDefinition } from '../../../../shared/catalog';
+import { localized } from '../../../../shared/catalog';
+import type { Language } from '../../../../shared/ipc';
+import type { OfficeProfile } from '../../../../shared/office';
+import { formatNumber } from '../../i18n';
+import { formatDate } from '../../../../shared/time';
+import type { ESignatureTexts } from './doc-parts';
+import type { OfficeContent } from './document-content';
+import { personName } from './document-content';
+
+export type DocT = TFunction;
+
+export function eSignatureTexts(t: DocT): ESignatureTexts {
+  return {
+    heading: t('common.eSignature.heading'),
+    signer: t('common.eSignature.signer'),
+    signedAt: t('common.eSignature.signedAt'),
+    key: t('common.eSignature.key'),
+    qr: t('common.eSignature.qr'),
+  };
+}
+
+/** The office's name and district in the document's language. */
+export function officeLines(
+  office: OfficeProfile | OfficeContent,
+  lang: Language,
+): { office: string; district: string } {
+  return lang === 'kk'
+    ? { office: office.nameKk, district: office.districtKk }
+    : { office: office.nameRu, district: office.districtRu };
+}
+
+export function serviceName(service: ServiceDefinition | null, id: string, lang: Language): string {
+  return service ? localized(service.name, lang) : id;
+}
+
+export function applicantLine(t: DocT, applicant: Applicant): string {
+  return `${personName(applicant)}, ${t('common.iin')} ${applicant.iin}`;
+}
+
+export function representativeLine(t: DocT, representative: Representative | null): string | null {
+  if (representative === null) return null;
+  const poa = representative.powerOfAttorney;
+  return `${representative.name}, ${t('common.powerOfAttorney', {
+    number: poa.number,
+    date: formatDate(poa.date),
+  })}`;
+}
+
+/**
+ * Tenge from tiyn as Kazakhstan writes amounts in both languages: 19 660,50. Formatted with the
+ * Russian (Kazakhstan) rules for Kazakh documents too: Chromium reports 'kk' as supported yet formats
+ * it with English separators (19,660.5), and an amount on an official paper must not be misread.
+ */
+export function formatTenge(tiyn: number): string {
+  return formatNumber(tiyn / 100, 'ru', 2);
+}

@@ -1,0 +1,292 @@
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { CaseEvent, CaseState } from '../../../../shared/case';
+import { localized, type ServiceDefinition } from '../../../../shared/catalog';
+import type { Language } from '../../../../shared/ipc';
+import { formatDate, type LocalDateTime } from '../../../../shared/time';
+import { useDesk } from '../../app/desk-context';
+import { casePath } from '../../app/paths';
+import { useLive } from '../../db';
+import { eSignatureTexts, formatTenge, officeLines, serviceName, type DocT } from './common';
+import { DocHeader, ESignatureBlock, FieldTable, SignLine } from './doc-parts';
+import { resultNoticeDocument, type ResultNoticeContent } from './document-content';
+import { pdfFileName } from './file-name';
+import { PrintFrame, type PrintMessage } from './print-frame';
+import { loadCasePrint, signedEventOf } from './print-data';
+import { serviceOfCase } from './talon';
+import { useDocumentLanguage } from './use-document-language';
+import { useSignatureCheck, type SignedInput } from './use-signature-check';
+
+/** Texts of the refusal grounds the decision names, from the service's list (codes as they are). */
+export function groundTexts(
+  codes: readonly string[],
+  service: ServiceDefinition | null,
+  lang: Language,
+): string[] {
+  const grounds = service?.refusalGrounds.kind === 'list' ? service.refusalGrounds.grounds : [];
+  return codes.map((code) => {
+    const ground = grounds.find((g) => g.id === code);
+    return ground ? localized(ground.text, lang) : code;
+  });
+}
+
+type PaperResult = Extract<CaseEvent, { type: 'DistrictResultRecorded' }>;
+
+interface NoticeProps {
+  t: DocT;
+  lang: Language;
+  content: ResultNoticeContent;
+  service: ServiceDefinition | null;
+  salutationName: string;
+  sex: 'M' | 'F';
+  /** The signed result's block, or the paper decision it was copied from. */
+  source:
+    | {
+        kind: 'signed';
+        signer: { name: string; at: LocalDateTime; keyId: string; qr: string };
+      }
+    | { kind: 'paper'; event: PaperResult; preparedBy: string | null };
+}
+
+/** The notice of the decision: app. 6 for a grant, app. 7 for a refusal (R-DEC-1, R-DEC-6). */
+export function NoticeDocument({
+  t,
+  lang,
+  content,
+  service,
+  salutationName,
+  sex,
+  source,
+}: NoticeProps) {
+  const office = officeLines(content.office, lang);
+  const decision = content.decision;
+  const name = serviceName(service, content.serviceId, lang);
+  // The app. 6 / app. 7 forms belong to the rules that define them (seed 003).
+  const hasForms = service?.results.some((r) => r.kind === 'refusalNotice') ?? false;
+  const grant = decision.outcome === 'grant';
+  const bodyValues = {
+    applicationDate: content.registrationDate ? formatDate(content.registrationDate) : '',
+    applicationNumber: content.registrationNumber ?? '',
+    date: formatDate(decision.date),
+    number: decision.number,
+    service: name,
+  };
+  const proactive = content.registrationNumber === undefined;
+  const bodyKey = `notice.${grant ? 'grant' : 'refuse'}Body${proactive ? 'Proactive' : ''}`;
+  return (
+    <article
+      className="doc-sheet"
+      aria-label={t(grant ? 'notice.grantTitle' : 'notice.refuseTitle')}
+    >
+      {hasForms ? (
+        <p className="doc-form-ref">{t(`notice.formRef_${content.form}`, { service: name })}</p>
+      ) : null}
+      <DocHeader office={office.office} district={office.district} />
+      <FieldTable
+        rows={[
+          [
+            t('notice.to'),
+            `${content.applicant.name}, ${t('common.iin')} ${content.applicant.iin}`,
+          ],
+          [t('notice.address'), content.applicant.address],
+        ]}
+      />
+      <h2 className="doc-title">{t(grant ? 'notice.grantTitle' : 'notice.refuseTitle')}</h2>
+      <p>{t('notice.salutation', { name: salutationName, context: sex })}</p>
+      <p>{t(bodyKey, bodyValues)}</p>
+      {decision.outcome === 'grant' ? (
+        <FieldTable
+          rows={[
+            [
+              t('notice.amount'),
+              decision.amountTiyn === undefined
+                ? null
+                : t('notice.amountValue', { amount: formatTenge(decision.amountTiyn) }),
+            ],
+            [
+              t('notice.period'),
+              decision.periodFrom && decision.periodTo
+                ? t('notice.periodValue', {
+                    from: formatDate(decision.periodFrom),
+                    to: formatDate(decision.periodTo),
+                  })
+                : null,
+            ],
+          ]}
+        />
+      ) : (
+        <>
+          {decision.groundCodes && decision.groundCodes.length > 0 ? (
+            <>
+              <p className="doc-strong">{t('notice.grounds')}:</p>
+              <ol className="doc-list">
+                {groundTexts(decision.groundCodes, service, lang).map((text, i) => (
+                  <li key={`${text}-${i}`}>{text}</li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+          <p className="doc-strong">{t('notice.justification')}:</p>
+          <p className="doc-justification">{decision.justification}</p>
+        </>
+      )}
+      {decision.remarksConsideration ? (
+        <>
+          <p className="doc-strong">{t('notice.remarks')}:</p>
+          <p className="doc-justification">{decision.remarksConsideration}</p>
+        </>
+      ) : null}
+      {grant ? null : <p>{t('notice.appeal')}</p>}
+      {source.kind === 'signed' ? (
+        <ESignatureBlock
+          texts={eSignatureTexts(t)}
+          signerTitle={t('notice.signer')}
+          signerName={source.signer.name}
+          signedAt={source.signer.at}
+          keyId={source.signer.keyId}
+          qr={source.signer.qr}
+        />
+      ) : (
+        <>
+          <p className="doc-note">
+            {source.event.payload.outgoingNumber
+              ? t('notice.paperSourceNumbered', {
+                  receivedOn: formatDate(source.event.payload.receivedOn),
+                  outgoing: source.event.payload.outgoingNumber,
+                })
+              : t('notice.paperSource', {
+                  receivedOn: formatDate(source.event.payload.receivedOn),
+                })}
+          </p>
+          <SignLine
+            role={t('notice.preparedBy')}
+            name={source.preparedBy ?? undefined}
+            hint={t('common.signature')}
+          />
+        </>
+      )}
+      <SignLine role={t('notice.receivedBy')} hint={t('common.signature')} />
+      <p className="doc-note">
+        {t('common.date')}: {t('common.dateBlank')}
+      </p>
+    </article>
+  );
+}
+
+function paperResultOf(state: CaseState): PaperResult | null {
+  const event = state.events.find((e) => e.type === 'DistrictResultRecorded');
+  return event?.type === 'DistrictResultRecorded' ? event : null;
+}
+
+export function NoticePrintView() {
+  const { caseId = '' } = useParams();
+  const { db, office } = useDesk();
+  const { t: ui, i18n } = useTranslation('documents');
+  const [lang, setLang] = useDocumentLanguage();
+  const data = useLive(() => loadCasePrint(db, caseId), [db, caseId]);
+  const t = i18n.getFixedT(lang, 'documents');
+
+  const content = useMemo(
+    () => (data?.state.decision && office ? resultNoticeDocument(data.state, office) : null),
+    [data, office],
+  );
+  const signedInput = useMemo((): SignedInput<ResultNoticeContent> | null => {
+    const event = data ? signedEventOf(data.state) : null;
+    if (!data || content === null || event?.type !== 'ResultSigned') return null;
+    return {
+      candidates: [content],
+      signature: event.signature,
+      digest: event.payload.documentDigest,
+      publicKey: data.signerKey,
+      number: data.state.registrationNumber ?? content.decision.number,
+    };
+  }, [data, content]);
+  const signed = useSignatureCheck(signedInput);
+
+  const frame = (fileName: string | null, messages: PrintMessage[], sheet?: ReactNode) => (
+    <PrintFrame
+      title={ui('titles.notice')}
+      lang={lang}
+      onLanguage={setLang}
+      fileName={fileName}
+      messages={messages}
+      fallbackPath={casePath(caseId)}
+    >
+      {sheet}
+    </PrintFrame>
+  );
+
+  if (data === undefined) return frame(null, [{ tone: 'info', text: ui('status.loading') }]);
+  if (data === null) return frame(null, [{ tone: 'bad', text: ui('status.caseNotFound') }]);
+  if (office === null) return frame(null, [{ tone: 'bad', text: ui('status.officeNotSetUp') }]);
+  const { state, names } = data;
+  if (content === null) return frame(null, [{ tone: 'bad', text: ui('status.noDecision') }]);
+  const applicant = state.applicant;
+  const common = {
+    t,
+    lang,
+    service: serviceOfCase(state),
+    salutationName: applicant
+      ? [applicant.firstName, applicant.patronymic].filter(Boolean).join(' ')
+      : content.applicant.name,
+    sex: applicant?.sex ?? 'M',
+  } as const;
+  const fileName = pdfFileName(
+    t('fileNames.notice'),
+    content.decision.number,
+    applicant?.lastName ?? '',
+  );
+
+  const paper = paperResultOf(state);
+  if (signed === null) {
+    if (paper === null) return frame(null, [{ tone: 'bad', text: ui('status.noticeUnsigned') }]);
+    return frame(
+      fileName,
+      [],
+      <NoticeDocument
+        {...common}
+        content={content}
+        source={{
+          kind: 'paper',
+          event: paper,
+          preparedBy: names.get(paper.actor.userId) ?? null,
+        }}
+      />,
+    );
+  }
+  if (signed.phase === 'checking')
+    return frame(null, [{ tone: 'info', text: ui('status.checkingSignature') }]);
+  const signature = state.signature;
+  if (
+    signed.content === null ||
+    signed.qr === null ||
+    signed.status === 'invalid' ||
+    signature === null
+  ) {
+    const text =
+      signed.status === 'invalid' ? ui('status.signatureInvalid') : ui('status.signatureMismatch');
+    return frame(null, [{ tone: 'bad', text }]);
+  }
+  return frame(
+    fileName,
+    [
+      signed.status === 'verified'
+        ? { tone: 'ok', text: ui('status.signatureVerified') }
+        : { tone: 'warn', text: ui('status.signatureKeyUnknown') },
+    ],
+    <NoticeDocument
+      {...common}
+      content={signed.content}
+      source={{
+        kind: 'signed',
+        signer: {
+          name: names.get(signature.byUserId) ?? '—',
+          at: signature.at,
+          keyId: signature.keyId,
+          qr: signed.qr,
+        },
+      }}
+    />,
+  );
+}

@@ -1,0 +1,113 @@
+// What the print views read. Plain reads through the DeskDatabase object (only renderer/src/db
+// imports Dexie); the views run them inside useLive so a print refreshes when the case changes.
+import type { CaseEvent, CaseState } from '../../../../shared/case';
+import type { PublicJwk } from '../../../../shared/signing';
+import {
+  loadCase,
+  type CaseRow,
+  type DeskDatabase,
+  type RegisterRow,
+  type TsaRecipientRow,
+} from '../../db';
+
+/** The event that carries the case's signature (certificate or signed result), if any. */
+export function signedEventOf(
+  state: CaseState,
+): Extract<CaseEvent, { type: 'CertificateIssued' | 'ResultSigned' }> | null {
+  for (let i = state.events.length - 1; i >= 0; i--) {
+    const event = state.events[i];
+    if (event?.type === 'CertificateIssued' || event?.type === 'ResultSigned') return event;
+  }
+  return null;
+}
+
+export interface CasePrintData {
+  readonly state: CaseState;
+  /** Names of the people the case's events name (actors and the signer), by user id. */
+  readonly names: ReadonlyMap<string, string>;
+  /** The signer's public key when the case is signed and the signer's account is on this desk. */
+  readonly signerKey: PublicJwk | null;
+}
+
+/** A case folded from its events, with the names its documents print; null for an unknown case. */
+export async function loadCasePrint(
+  db: DeskDatabase,
+  caseId: string,
+): Promise<CasePrintData | null> {
+  const state = await loadCase(db, caseId);
+  if (state.caseId === null) return null;
+  const ids = new Set(state.events.map((e) => e.actor.userId));
+  if (state.signature) ids.add(state.signature.byUserId);
+  const users = await db.users.bulkGet([...ids]);
+  const names = new Map<string, string>();
+  for (const user of users) if (user) names.set(user.id, user.name);
+  const signer = state.signature
+    ? users.find((u) => u?.id === state.signature?.byUserId)
+    : undefined;
+  const key = signer?.signingKey;
+  return {
+    state,
+    names,
+    signerKey: key && key.keyId === state.signature?.keyId ? key.publicKey : null,
+  };
+}
+
+/** Every quarter's row of the TSA recipients register for one IIN. */
+export function loadTsaRecipients(db: DeskDatabase, iin: string): Promise<TsaRecipientRow[]> {
+  return db.tsaRecipients.where('iin').equals(iin).toArray();
+}
+
+/** Paper documents presented and files attached at intake: what the package forwarded holds. */
+export interface PackageCounts {
+  readonly documents: number;
+  readonly files: number;
+}
+
+export interface RegisterPrintData {
+  readonly register: RegisterRow;
+  /** The journal rows of the register's cases, in the register's order. */
+  readonly rows: readonly CaseRow[];
+  /** Cases of the register this desk does not hold: such a register cannot be printed. */
+  readonly missing: readonly string[];
+  readonly counts: ReadonlyMap<string, PackageCounts>;
+  readonly signerName: string | null;
+  readonly signerKey: PublicJwk | null;
+  /** The active akim of this desk: whose signature line an unsigned register prints. */
+  readonly akimName: string | null;
+}
+
+export async function loadRegisterPrint(
+  db: DeskDatabase,
+  registerId: string,
+): Promise<RegisterPrintData | null> {
+  const register = await db.registers.get(registerId);
+  if (!register) return null;
+  const found = await db.cases.bulkGet(register.caseIds);
+  const rows = found.filter((row): row is CaseRow => row !== undefined);
+  const missing = register.caseIds.filter((_, i) => found[i] === undefined);
+  const events = register.caseIds.length
+    ? await db.events.where('caseId').anyOf(register.caseIds).toArray()
+    : [];
+  const counts = new Map<string, PackageCounts>();
+  for (const event of events) {
+    if (event.type !== 'Registered') continue;
+    counts.set(event.caseId, {
+      documents: event.payload.documents.filter((d) => d.state === 'presented').length,
+      files: event.payload.attachments.length,
+    });
+  }
+  const signature = register.signature;
+  const signer = signature ? await db.users.get(signature.signerId) : undefined;
+  const key = signer?.signingKey;
+  const akims = await db.users.where('role').equals('akim').toArray();
+  const akim = akims.filter((u) => u.active).sort((a, b) => a.name.localeCompare(b.name))[0];
+  return {
+    register,
+    rows,
+    missing,
+    counts,
+    akimName: akim?.name ?? null,
+    signerName: signer?.name ?? null,
+    signerKey: key && signature && key.keyId === signature.keyId ? key.publicKey : null,
+  };
+}

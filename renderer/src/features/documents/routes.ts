@@ -1,0 +1,15 @@
+import type { RouteEntry } from '../../app/screen-entry';
+import { AcceptanceRefusalPrintView } from './acceptance-refusal-view';
+import { CertificatePrintView } from './certificate-view';
+import { NoticePrintView } from './notice-view';
+import { RegisterPrintView } from './register-view';
+import { TalonPrintView } from './talon-view';
+
+/** The print views; their addresses are built by app/paths.ts printPath(kind, id, lang). */
+export const DOCUMENT_ROUTES: readonly RouteEntry[] = [
+  { path: '/print/talon/:caseId', Component: TalonPrintView },
+  { path: '/print/acceptance-refusal/:caseId', Component: AcceptanceRefusalPrintView },
+  { path: '/print/register/:registerId', Component: RegisterPrintView },
+  { path: '/print/certificate/:caseId', Component: CertificatePrintView },
+  { path: '/print/notice/:caseId', Component: NoticePrintView },
+];
