@@ -1,0 +1,312 @@
+// The page `npm run bench` drives: seeds the desk database and measures the desk's own code (the db
+// layer, the journal queries, the journal screen) next to raw IndexedDB calls doing the same work, all
+// inside the renderer. scripts/bench.ts builds it as a separate Vite input; the desk never links to it.
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { Provider } from 'react-redux';
+import { createHashRouter, RouterProvider } from 'react-router';
+import type { CaseEvent } from '../../../shared/case';
+import { createWorkingCalendar } from '../../../shared/calendar';
+import { planRegistration } from '../../../shared/intake';
+import { DeskProvider } from '../app/desk-context';
+import { createAppStore } from '../app/store';
+import {
+  createSettingsRepository,
+  DeskDatabase,
+  queryJournal,
+  registerApplication,
+  type CaseRow,
+  type JournalQuery,
+} from '../db';
+import { JournalScreen } from '../features/journal';
+import { createI18n } from '../i18n';
+import { getPlatform, systemClock } from '../platform';
+import {
+  createSeedContext,
+  makePerson,
+  OFFICE_CODE,
+  OFFICE_ID,
+  registrationDraft,
+  seedCase,
+  seedDatabase,
+  type SeedContext,
+  type SeedResult,
+} from './seed';
+import '../styles.css';
+
+const db = new DeskDatabase('akimat-desk-bench');
+const calendar = createWorkingCalendar();
+const clock = systemClock();
+const PAGE = 50;
+
+let seedCtx: SeedContext | null = null;
+let seeded: SeedResult | null = null;
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+/** Values of a cursor walk: `skip` rows, then up to `limit`. */
+function cursorValues(
+  source: IDBIndex,
+  direction: IDBCursorDirection,
+  skip: number,
+  limit: number,
+) {
+  return new Promise<unknown[]>((resolve, reject) => {
+    const out: unknown[] = [];
+    let skipped = skip === 0;
+    const req = source.openCursor(null, direction);
+    req.onerror = () => reject(req.error ?? new Error('cursor failed'));
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (!cursor) return resolve(out);
+      if (!skipped) {
+        skipped = true;
+        cursor.advance(skip);
+        return;
+      }
+      out.push(cursor.value);
+      if (out.length >= limit) return resolve(out);
+      cursor.continue();
+    };
+  });
+}
+
+function readStore(name: string): IDBObjectStore {
+  return db.backendDB().transaction(name, 'readonly').objectStore(name);
+}
+
+const ctx = () => ({ today: clock.today(), calendar });
+
+async function journalPage(query: JournalQuery, offset = 0): Promise<CaseRow[]> {
+  const result = await queryJournal(db, query, ctx());
+  return result.window(offset, PAGE);
+}
+
+function pickFrom<T>(items: readonly T[] | undefined, i: number): T {
+  const item = items?.[i % items.length];
+  if (item === undefined) throw new Error('the database is not seeded');
+  return item;
+}
+
+const specialist = {
+  userId: 'user-specialist-1',
+  role: 'specialist' as const,
+  officeId: OFFICE_ID,
+  deviceId: 'desk-1',
+};
+
+/** A new application as the intake form hands it over (made before the clock starts). */
+function newRegistration() {
+  if (!seedCtx) throw new Error('the database is not seeded');
+  const receivedAt = clock.nowLocal();
+  const planned = planRegistration({
+    serviceId: 'targeted-social-assistance',
+    receivedAt,
+    calendar,
+  });
+  if (!planned.ok) throw new Error(planned.reason);
+  const person = makePerson(seedCtx.random);
+  return {
+    caseId: crypto.randomUUID(),
+    draft: registrationDraft(
+      seedCtx.random,
+      person,
+      'targeted-social-assistance',
+      receivedAt,
+      planned.plan,
+    ),
+  };
+}
+
+/** An already built event and row for the raw write. */
+function newRawCase(i: number): { event: CaseEvent; row: CaseRow } {
+  if (!seedCtx) throw new Error('the database is not seeded');
+  const seededCase = seedCase(seedCtx, makePerson(seedCtx.random), 900_000 + i);
+  const event = seededCase.events[0];
+  if (!event) throw new Error('no event');
+  const caseId = crypto.randomUUID();
+  return {
+    event: { ...event, id: crypto.randomUUID(), caseId },
+    row: { ...seededCase.row, id: caseId },
+  };
+}
+
+interface Operation {
+  /** Prepares the input of run i (not timed). */
+  prepare?: (i: number) => unknown;
+  app: (input: unknown, i: number) => Promise<unknown>;
+  raw: (input: unknown, i: number) => Promise<unknown>;
+}
+
+const OPERATIONS: Record<string, Operation> = {
+  firstPage: {
+    app: () => journalPage({}),
+    raw: async () => {
+      const store = readStore('cases');
+      return Promise.all([
+        request(store.count()),
+        cursorValues(store.index('date'), 'prev', 0, PAGE),
+      ]);
+    },
+  },
+  iinLookup: {
+    prepare: (i) => pickFrom(seeded?.iins, i),
+    app: (iin) => journalPage({ search: String(iin) }),
+    raw: (iin) =>
+      request(
+        readStore('cases')
+          .index('iin')
+          .getAll(IDBKeyRange.only(String(iin))),
+      ),
+  },
+  namePrefix: {
+    prepare: (i) => pickFrom(seeded?.namePrefixes, i * 7),
+    app: (prefix) => journalPage({ search: String(prefix) }),
+    raw: (prefix) =>
+      request(
+        readStore('cases')
+          .index('nameTokens')
+          .getAll(IDBKeyRange.bound(String(prefix), `${String(prefix)}\uffff`)),
+      ),
+  },
+  overdue: {
+    app: () => journalPage({ deadline: 'overdue' }),
+    raw: () =>
+      request(
+        readStore('cases').index('openDueDate').getAll(IDBKeyRange.upperBound(clock.today(), true)),
+      ),
+  },
+  register: {
+    prepare: (i) => ({ app: newRegistration(), raw: newRawCase(i) }),
+    app: async (input) => {
+      const { caseId, draft } = (input as { app: ReturnType<typeof newRegistration> }).app;
+      const now = clock.nowLocal();
+      const result = await registerApplication(
+        db,
+        caseId,
+        draft,
+        { officeCode: OFFICE_CODE, deviceNo: 1 },
+        {
+          actor: specialist,
+          legalTime: now,
+          nowMs: clock.nowMs(),
+          newId: () => crypto.randomUUID(),
+        },
+      );
+      if (!result.ok) throw new Error(`registration refused: ${result.reason}`);
+    },
+    raw: async (input) => {
+      const { event, row } = (input as { raw: ReturnType<typeof newRawCase> }).raw;
+      const tx = db.backendDB().transaction(['events', 'outbox', 'cases', 'counters'], 'readwrite');
+      tx.objectStore('events').add(event);
+      tx.objectStore('outbox').add({
+        eventId: event.id,
+        caseId: event.caseId,
+        createdAtMs: Date.now(),
+      });
+      tx.objectStore('cases').put(row);
+      tx.objectStore('counters').put({ key: 'registration:raw', value: 1 });
+      return done(tx);
+    },
+  },
+  deepWindow: {
+    app: () => journalPage({}, 50_000),
+    raw: () => cursorValues(readStore('cases').index('date'), 'prev', 50_000, PAGE),
+  },
+};
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+async function waitFor(test: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const started = performance.now();
+  while (!test()) {
+    if (performance.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+const api = {
+  async seed(total: number) {
+    await db.delete();
+    await db.open();
+    seedCtx = createSeedContext(calendar, clock.today());
+    seeded = await seedDatabase(db, seedCtx, total, (n) => {
+      if (n % 10_000 === 0 || n === total) console.log(`seeded ${n} cases`);
+    });
+    const { iins: _i, namePrefixes, ...figures } = seeded;
+    return { ...figures, namePrefixes: namePrefixes.length, today: clock.today() };
+  },
+
+  /** Times an operation `runs` times through the desk's code and as a raw IndexedDB call. */
+  async measure(name: string, runs: number) {
+    const op = OPERATIONS[name];
+    if (!op) throw new Error(`unknown operation ${name}`);
+    const app: number[] = [];
+    const raw: number[] = [];
+    let info = '';
+    // One untimed warm-up of each, as a desk that has been open a minute would be.
+    const warm = op.prepare?.(0);
+    await op.app(warm, 0);
+    await op.raw(warm, 0);
+    for (let i = 1; i <= runs; i++) {
+      const input = op.prepare?.(i);
+      let rows: unknown;
+      app.push(await timed(async () => (rows = await op.app(input, i))));
+      raw.push(await timed(() => op.raw(input, i)));
+      if (i === 1 && Array.isArray(rows)) info = `${rows.length} rows`;
+      if (i === 1 && name === 'namePrefix') info = `e.g. "${String(input)}", ${info}`;
+    }
+    return { app, raw, info };
+  },
+
+  /** Renders the journal screen on the seeded database; ms until its first lines are on screen. */
+  async renderJournal(): Promise<number> {
+    const platform = getPlatform();
+    const appInfo = await platform.appInfo();
+    const i18n = await createI18n('kk');
+    const store = createAppStore({ i18n, settings: createSettingsRepository(db), platform }, 'kk');
+    window.location.hash = '#/journal';
+    const router = createHashRouter([{ path: '*', element: <JournalScreen /> }]);
+    const root = document.getElementById('root');
+    if (!root) throw new Error('no #root');
+    const started = performance.now();
+    createRoot(root).render(
+      <Provider store={store}>
+        <I18nextProvider i18n={i18n}>
+          <DeskProvider services={{ db, platform, appInfo, clock, office: null }}>
+            <div className="frame-main">
+              <RouterProvider router={router} />
+            </div>
+          </DeskProvider>
+        </I18nextProvider>
+      </Provider>,
+    );
+    await waitFor(() => document.querySelector('.journal-line') !== null);
+    return performance.now() - started;
+  },
+
+  /** performance.memory where Chromium offers it (the script also asks the DevTools protocol). */
+  heapUsed(): number | null {
+    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+    return memory?.usedJSHeapSize ?? null;
+  },
+};
+
+(window as unknown as { akimatBench: typeof api }).akimatBench = api;

@@ -1,0 +1,461 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, test } from 'vitest';
+import { TERMINAL_STAGES, type Actor, type CaseStage } from '../../../shared/case';
+import { sampleApplicant, sampleRegistered } from '../../../shared/case/testing';
+import { createWorkingCalendar } from '../../../shared/calendar';
+import { searchTokens } from '../../../shared/text';
+import { registerApplication, type ActContext } from './case-store';
+import { DeskDatabase, type CaseRow } from './database';
+import {
+  compareKazakh,
+  deadlineCounts,
+  dueSoonLastDate,
+  journalRows,
+  numberSortKey,
+  openCasesDueBy,
+  parseJournalSearch,
+  queryJournal,
+  watchJournalWindow,
+  type JournalContext,
+  type JournalQuery,
+} from './journal-queries';
+
+let db: DeskDatabase | undefined;
+afterEach(async () => {
+  await db?.delete();
+  db = undefined;
+});
+
+function freshDb(): DeskDatabase {
+  db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+  return db;
+}
+
+const calendar = createWorkingCalendar();
+// Wednesday 05.03.2025; Saturday 08.03 is a holiday, so Monday 10.03 is a day off instead.
+const TODAY = '2025-03-05';
+const ctx: JournalContext = { today: TODAY, calendar };
+
+let seq = 0;
+interface RowInit {
+  name?: string;
+  date?: string;
+  number?: string;
+  iin?: string;
+  serviceId?: string;
+  stage?: CaseStage;
+  dueDate?: string | null;
+}
+
+/** A journal row as caseRowOf makes it: openDueDate only while the case is open. */
+function row(init: RowInit = {}): CaseRow {
+  seq += 1;
+  const date = init.date ?? '2025-03-03';
+  const stage = init.stage ?? 'registered';
+  const dueDate = init.dueDate === undefined ? '2025-04-02' : init.dueDate;
+  const applicantName = init.name ?? `Сейітова Әйгерім ${seq}`;
+  const open = !TERMINAL_STAGES.includes(stage);
+  return {
+    id: crypto.randomUUID(),
+    number: init.number ?? `KZL01-1-${String(seq).padStart(4, '0')}/${date.slice(0, 4)}`,
+    date,
+    receivedAt: `${date}T10:00`,
+    serviceId: init.serviceId ?? 'targeted-social-assistance',
+    stage,
+    iin: init.iin ?? `8503154${String(seq).padStart(5, '0')}`,
+    applicantName,
+    nameTokens: searchTokens(applicantName),
+    dueDate,
+    ...(open && dueDate ? { openDueDate: dueDate } : {}),
+    flagged: false,
+    updatedAtMs: seq,
+  };
+}
+
+async function all(database: DeskDatabase, query: JournalQuery, context = ctx): Promise<CaseRow[]> {
+  const result = await queryJournal(database, query, context);
+  const rows = await result.window(0, result.total + 10);
+  expect(rows).toHaveLength(result.total);
+  return rows;
+}
+
+const numbers = (rows: readonly CaseRow[]) => rows.map((r) => r.number);
+const names = (rows: readonly CaseRow[]) => rows.map((r) => r.applicantName);
+
+describe('journal search', () => {
+  test('reads what was typed: digits, a number, or words of a name', () => {
+    expect(parseJournalSearch('  ')).toEqual({ kind: 'none' });
+    expect(parseJournalSearch('850 315')).toEqual({ kind: 'digits', digits: '850315' });
+    expect(parseJournalSearch('kzl01-1-0037')).toEqual({ kind: 'number', text: 'kzl01-1-0037' });
+    expect(parseJournalSearch('0037/2025')).toEqual({ kind: 'number', text: '0037/2025' });
+    expect(parseJournalSearch('Әбенов  Нұрлан')).toEqual({
+      kind: 'name',
+      tokens: ['абенов', 'нурлан'],
+    });
+  });
+
+  test('a registration number by its prefix, in any letter case', async () => {
+    const database = freshDb();
+    await database.cases.bulkAdd([
+      row({ number: 'KZL01-1-0037/2025' }),
+      row({ number: 'KZL01-1-0031/2025' }),
+      row({ number: 'KZL01-1-0137/2025' }),
+      row({ number: 'KZL01-2-0037/2025' }),
+    ]);
+    expect(numbers(await all(database, { search: 'KZL01-1-003', sort: 'numberAsc' }))).toEqual([
+      'KZL01-1-0031/2025',
+      'KZL01-1-0037/2025',
+    ]);
+    expect(numbers(await all(database, { search: 'kzl01-2' }))).toEqual(['KZL01-2-0037/2025']);
+  });
+
+  test('the sequence typed alone finds the number on every desk and year', async () => {
+    const database = freshDb();
+    await database.cases.bulkAdd([
+      row({ number: 'KZL01-1-0037/2025', date: '2025-02-03' }),
+      row({ number: 'KZL01-1-0037/2024', date: '2024-02-05' }),
+      row({ number: 'KZL01-2-0037/2025', date: '2025-02-04' }),
+      row({ number: 'KZL01-1-0370/2025', date: '2025-02-10' }),
+      row({ number: 'KZL01-1-0038/2025', date: '2025-02-11' }),
+    ]);
+    expect(numbers(await all(database, { search: '37', sort: 'numberAsc' }))).toEqual([
+      'KZL01-1-0037/2024',
+      'KZL01-1-0037/2025',
+      'KZL01-2-0037/2025',
+    ]);
+    expect(numbers(await all(database, { search: '0037/2025', sort: 'numberAsc' }))).toEqual([
+      'KZL01-1-0037/2025',
+      'KZL01-2-0037/2025',
+    ]);
+    expect(numbers(await all(database, { search: '037', sort: 'numberAsc' }))).toEqual([
+      'KZL01-1-0037/2024',
+      'KZL01-1-0037/2025',
+      'KZL01-1-0370/2025',
+      'KZL01-2-0037/2025',
+    ]);
+  });
+
+  test('an IIN by its first digits or in full', async () => {
+    const database = freshDb();
+    await database.cases.bulkAdd([
+      row({ iin: '850315400124', name: 'Сейітова Әйгерім' }),
+      row({ iin: '850316300111', name: 'Омаров Бақыт' }),
+      row({ iin: '920101300222', name: 'Ким Виктор' }),
+    ]);
+    expect(names(await all(database, { search: '85031', sort: 'nameAsc' }))).toEqual([
+      'Омаров Бақыт',
+      'Сейітова Әйгерім',
+    ]);
+    expect(names(await all(database, { search: '850315400124' }))).toEqual(['Сейітова Әйгерім']);
+    expect(await all(database, { search: '850315400125' })).toEqual([]);
+  });
+
+  test('a name by word prefixes, folding Kazakh letters and Latin look-alikes', async () => {
+    const database = freshDb();
+    await database.cases.bulkAdd([
+      row({ name: 'Әбенов Нұрлан Қайратұлы' }),
+      row({ name: 'Абенова Гүлнар' }),
+      row({ name: 'Ісаев Ерлан' }),
+      row({ name: 'Нұрланов Абай' }),
+      row({ name: 'Ахметов Нұрлан' }),
+    ]);
+    expect(names(await all(database, { search: 'абен', sort: 'nameAsc' }))).toEqual([
+      'Абенова Гүлнар',
+      'Әбенов Нұрлан Қайратұлы',
+    ]);
+    expect(names(await all(database, { search: 'ӘБЕНОВ', sort: 'nameAsc' }))).toEqual([
+      'Абенова Гүлнар',
+      'Әбенов Нұрлан Қайратұлы',
+    ]);
+    // Latin I typed for Kazakh І.
+    expect(names(await all(database, { search: 'Iсаев' }))).toEqual(['Ісаев Ерлан']);
+    // Every word must match the start of some word of the name, in any order.
+    expect(names(await all(database, { search: 'нурлан абен' }))).toEqual([
+      'Әбенов Нұрлан Қайратұлы',
+    ]);
+    expect(names(await all(database, { search: 'нұр аб', sort: 'nameAsc' }))).toEqual([
+      'Әбенов Нұрлан Қайратұлы',
+      'Нұрланов Абай',
+    ]);
+    expect(await all(database, { search: 'абен ким' })).toEqual([]);
+  });
+
+  test('finds a case registered through the case store by a folded prefix of its name', async () => {
+    const database = freshDb();
+    const actor: Actor = {
+      userId: 'u-spec',
+      role: 'specialist',
+      officeId: 'KZL01',
+      deviceId: 'desk-1',
+    };
+    const act: ActContext = {
+      actor,
+      legalTime: '2025-03-03T10:00',
+      nowMs: Date.UTC(2025, 2, 3, 5),
+      newId: () => crypto.randomUUID(),
+    };
+    const { registrationNumber: _n, ...draft } = sampleRegistered({
+      applicant: { ...sampleApplicant, lastName: 'Әбенова', firstName: 'Сәуле' },
+    });
+    const saved = await registerApplication(
+      database,
+      'case-1',
+      draft,
+      { officeCode: 'KZL01', deviceNo: 1 },
+      act,
+    );
+    expect(saved.ok).toBe(true);
+    const rows = await all(database, { search: 'абен саул' });
+    expect(rows.map((r) => [r.id, r.number, r.applicantName])).toEqual([
+      ['case-1', 'KZL01-1-0001/2025', 'Әбенова Сәуле Қайратқызы'],
+    ]);
+  });
+});
+
+describe('journal filters', () => {
+  async function seedDeadlines(database: DeskDatabase) {
+    await database.cases.bulkAdd([
+      row({ name: 'Overdue', dueDate: '2025-03-04' }),
+      row({ name: 'Today', dueDate: '2025-03-05' }),
+      row({ name: 'Friday', dueDate: '2025-03-07' }),
+      // Monday 10.03 is a day off, so Tuesday 11.03 is the third working day.
+      row({ name: 'Tuesday', dueDate: '2025-03-11' }),
+      row({ name: 'Wednesday', dueDate: '2025-03-12' }),
+      row({ name: 'Issued late', dueDate: '2025-03-01', stage: 'issued' }),
+      row({ name: 'Withdrawn', dueDate: '2025-03-06', stage: 'withdrawn' }),
+    ]);
+  }
+
+  test('R-CAL-1: "due soon" is due today or within 3 working days on the holiday calendar', async () => {
+    expect(dueSoonLastDate(TODAY, calendar)).toBe('2025-03-11');
+    const database = freshDb();
+    await seedDeadlines(database);
+    expect(names(await all(database, { deadline: 'dueSoon', sort: 'dueAsc' }))).toEqual([
+      'Today',
+      'Friday',
+      'Tuesday',
+    ]);
+  });
+
+  test('overdue is an open case past its due date; closed cases are never overdue', async () => {
+    const database = freshDb();
+    await seedDeadlines(database);
+    expect(names(await all(database, { deadline: 'overdue' }))).toEqual(['Overdue']);
+    expect(await deadlineCounts(database, TODAY)).toEqual({ overdue: 1, dueToday: 1 });
+    expect(names(await openCasesDueBy(database, '2025-03-07')).sort()).toEqual([
+      'Friday',
+      'Overdue',
+      'Today',
+    ]);
+  });
+
+  test('service and stage filters, alone and with a search', async () => {
+    const database = freshDb();
+    await database.cases.bulkAdd([
+      row({ name: 'Ахметов Бек', serviceId: 'child-benefit-under-18', stage: 'forwarded' }),
+      row({ name: 'Ахметова Дана', serviceId: 'targeted-social-assistance', stage: 'issued' }),
+      row({ name: 'Бекова Айша', serviceId: 'child-benefit-under-18', stage: 'withdrawn' }),
+      row({ name: 'Ахмедов Ержан', serviceId: 'child-benefit-under-18', stage: 'notAccepted' }),
+    ]);
+    const q = (query: JournalQuery) => all(database, { ...query, sort: 'nameAsc' }).then(names);
+    expect(await q({ serviceId: 'child-benefit-under-18' })).toEqual([
+      'Ахмедов Ержан',
+      'Ахметов Бек',
+      'Бекова Айша',
+    ]);
+    expect(await q({ stage: 'open' })).toEqual(['Ахметов Бек']);
+    expect(await q({ stage: 'closed' })).toEqual(['Ахмедов Ержан', 'Ахметова Дана', 'Бекова Айша']);
+    expect(await q({ stage: 'issued' })).toEqual(['Ахметова Дана']);
+    expect(await q({ search: 'ахме', serviceId: 'child-benefit-under-18' })).toEqual([
+      'Ахмедов Ержан',
+      'Ахметов Бек',
+    ]);
+    expect(
+      await q({ search: 'ахме', stage: 'closed', serviceId: 'child-benefit-under-18' }),
+    ).toEqual(['Ахмедов Ержан']);
+  });
+});
+
+describe('journal order', () => {
+  test('names in the Kazakh alphabet: Ә after А, Ғ after Г, Ұ Ү after У, І after Ы', async () => {
+    const database = freshDb();
+    const list = ['Ыбыраев Ы', 'Ұланов Ұ', 'Үсенов Ү', 'Ахметов А', 'Әбенов Ә', 'Ісаев І'];
+    list.push('Уәлиев У', 'Ғаниев Ғ', 'Гүлов Г', 'Қасымов Қ', 'Кәрімов К');
+    await database.cases.bulkAdd(list.map((name) => row({ name })));
+    expect(names(await all(database, { sort: 'nameAsc' }))).toEqual([
+      'Ахметов А',
+      'Әбенов Ә',
+      'Гүлов Г',
+      'Ғаниев Ғ',
+      'Кәрімов К',
+      'Қасымов Қ',
+      'Уәлиев У',
+      'Ұланов Ұ',
+      'Үсенов Ү',
+      'Ыбыраев Ы',
+      'Ісаев І',
+    ]);
+  });
+
+  test('the Kazakh order does not depend on the ICU data of the browser', () => {
+    const list = ['Іле', 'Ыбырай', 'Һасен', 'Хасен', 'Үсен', 'Ұлан', 'Өмір', 'Ңа', 'Нұр', 'Қасым'];
+    list.push('Кәрім', 'Ёлка', 'Ерлан', 'Ғани', 'Гүл', 'Бек', 'Әбен', 'Ахмет', 'ахмет', 'Ахмет Б');
+    const expected = [
+      'ахмет',
+      'Ахмет',
+      'Ахмет Б',
+      'Әбен',
+      'Бек',
+      'Гүл',
+      'Ғани',
+      'Ерлан',
+      'Ёлка',
+      'Кәрім',
+      'Қасым',
+      'Нұр',
+      'Ңа',
+      'Өмір',
+      'Ұлан',
+      'Үсен',
+      'Хасен',
+      'Һасен',
+      'Ыбырай',
+      'Іле',
+    ];
+    expect([...list].sort(compareKazakh)).toEqual(expected);
+    // Node carries full ICU data: where it knows Kazakh, it agrees (letter case aside).
+    const icu = new Intl.Collator('kk');
+    if (icu.resolvedOptions().locale === 'kk') {
+      const unique = expected.filter((name) => name !== 'ахмет');
+      expect([...unique].sort(icu.compare)).toEqual(unique);
+    }
+  });
+
+  test('the book order of numbers: year, desk, sequence; other numbers last', async () => {
+    expect(numberSortKey('KZL01-1-0037/2025') < numberSortKey('KZL01-1-0002/2026')).toBe(true);
+    expect(numberSortKey('KZL01-1-9999/2025') < numberSortKey('KZL01-1-10000/2025')).toBe(true);
+    const database = freshDb();
+    await database.cases.bulkAdd([
+      row({ number: 'KZL01-1-0002/2026', date: '2026-01-05' }),
+      row({ number: 'KZL01-1-0037/2025' }),
+      row({ number: '2-1/15', stage: 'notAccepted' }),
+      row({ number: 'KZL01-2-0001/2025' }),
+      row({ number: 'KZL01-1-0001/2026', date: '2026-01-05' }),
+    ]);
+    expect(numbers(await all(database, { sort: 'numberAsc' }))).toEqual([
+      'KZL01-1-0037/2025',
+      'KZL01-2-0001/2025',
+      'KZL01-1-0001/2026',
+      'KZL01-1-0002/2026',
+      '2-1/15',
+    ]);
+  });
+
+  /** 40 cases over 4 days, numbered in registration order, stored in random id order. */
+  async function seedDays(database: DeskDatabase): Promise<CaseRow[]> {
+    const rows: CaseRow[] = [];
+    const days = ['2025-02-03', '2025-02-04', '2025-02-05', '2025-02-06'];
+    let n = 0;
+    for (const date of days) {
+      for (let i = 0; i < 10; i++) {
+        n += 1;
+        const closed = n % 5 === 0;
+        rows.push(
+          row({
+            date,
+            number: `KZL01-1-${String(n).padStart(4, '0')}/2025`,
+            stage: closed ? 'issued' : 'registered',
+            // Due dates repeat, so due-date groups also straddle windows.
+            dueDate: `2025-03-${String(10 + (n % 3)).padStart(2, '0')}`,
+          }),
+        );
+      }
+    }
+    await database.cases.bulkAdd([...rows].sort(() => Math.random() - 0.5));
+    return rows;
+  }
+
+  async function windowsOf(database: DeskDatabase, query: JournalQuery, size: number, limit = 3) {
+    const result = await queryJournal(database, query, { ...ctx, rowsAtOnceLimit: limit });
+    const pages: CaseRow[] = [];
+    for (let offset = 0; offset < result.total; offset += size) {
+      pages.push(...(await result.window(offset, size)));
+    }
+    return { total: result.total, rows: pages };
+  }
+
+  test('newest first, numbers descending within a day, whatever the window size', async () => {
+    const database = freshDb();
+    const rows = await seedDays(database);
+    const expected = numbers([...rows].reverse());
+    for (const size of [1, 3, 7, 10, 40]) {
+      const { total, rows: read } = await windowsOf(database, {}, size);
+      expect(total).toBe(40);
+      expect(numbers(read)).toEqual(expected);
+    }
+  });
+
+  test('filtered to many cases, windows read from the key list keep the same order', async () => {
+    const database = freshDb();
+    const rows = await seedDays(database);
+    const open = rows.filter((r) => r.stage !== 'issued');
+    for (const size of [3, 7]) {
+      const { total, rows: read } = await windowsOf(database, { stage: 'open' }, size);
+      expect(total).toBe(32);
+      expect(numbers(read)).toEqual(numbers([...open].reverse()));
+    }
+  });
+
+  test('by due date: open cases nearest first, then closed cases newest first', async () => {
+    const database = freshDb();
+    const rows = await seedDays(database);
+    const open = rows
+      .filter((r) => r.openDueDate !== undefined)
+      .sort(
+        (a, b) =>
+          (a.openDueDate ?? '').localeCompare(b.openDueDate ?? '') ||
+          a.number.localeCompare(b.number),
+      );
+    const closed = rows.filter((r) => r.openDueDate === undefined).reverse();
+    const expected = numbers([...open, ...closed]);
+    for (const size of [4, 9, 40]) {
+      expect(numbers((await windowsOf(database, { sort: 'dueAsc' }, size)).rows)).toEqual(expected);
+      const filtered = await windowsOf(
+        database,
+        { sort: 'dueAsc', serviceId: 'targeted-social-assistance' },
+        size,
+      );
+      expect(numbers(filtered.rows)).toEqual(expected);
+    }
+  });
+
+  test('the export reads every row of the result in order', async () => {
+    const database = freshDb();
+    const rows = await seedDays(database);
+    const result = await queryJournal(database, {}, ctx);
+    expect(numbers(await journalRows(result, 6))).toEqual(numbers([...rows].reverse()));
+  });
+});
+
+describe('live windows', () => {
+  test('a watched window follows new and changed cases', async () => {
+    const database = freshDb();
+    await database.cases.bulkAdd([row({ name: 'Бірінші', date: '2025-02-03' })]);
+    const result = await queryJournal(database, {}, ctx);
+    const seen: string[][] = [];
+    let resolveNext: (() => void) | null = null;
+    const stop = watchJournalWindow(result, 0, 10, (rows) => {
+      seen.push(names(rows));
+      resolveNext?.();
+    });
+    const next = () => new Promise<void>((resolve) => (resolveNext = resolve));
+    await (seen.length > 0 ? Promise.resolve() : next());
+    expect(seen.at(-1)).toEqual(['Бірінші']);
+    const first = (await database.cases.toArray())[0];
+    const changed = next();
+    await database.cases.put({ ...(first as CaseRow), applicantName: 'Бірінші (түзетілді)' });
+    await changed;
+    expect(seen.at(-1)).toEqual(['Бірінші (түзетілді)']);
+    stop();
+  });
+});

@@ -1,0 +1,695 @@
+// The registration journal over the `cases` table (CaseRow, one per case), built to stay fast at
+// 100,000 rows. What must stay true:
+// - Nothing here loads the whole table to show the first page of the default view (date, newest
+//   first): that view is read as index windows (offset + limit on the `date` index), counted with a
+//   native index count.
+// - A search or a filter is answered from its index ranges: the most selective condition (counted
+//   natively first) has its rows read with one getAll per range, the others are tested on those rows in
+//   JS, and the few survivors are sorted. Conditions that all match many cases are intersected as key
+//   sets (getAllKeys, no rows) and ordered by the sort index's keys, so each window is a bulk get of the
+//   ids at its positions, at any scroll depth.
+// - Inside one sort key (many cases share a date or a due date) the order is fixed by the registration
+//   number, never by the random case id. Index windows reach that order by re-reading the whole group of
+//   equal keys at each edge of the window (a day's registrations: tens of rows), so every case has one
+//   position and the order does not depend on where a window starts.
+import { liveQuery, type Collection, type InsertType } from 'dexie';
+import { parseRegistrationNumber, TERMINAL_STAGES, CASE_STAGES } from '../../../shared/case';
+import type { CaseStage } from '../../../shared/case';
+import type { WorkingCalendar } from '../../../shared/calendar';
+import { AT_RISK_WORKING_DAYS } from '../../../shared/deadlines';
+import { searchTokens } from '../../../shared/text';
+import { addDays, type LocalDate } from '../../../shared/time';
+import type { CaseRow, DeskDatabase } from './database';
+
+export const JOURNAL_SORTS = ['dateDesc', 'dueAsc', 'numberAsc', 'nameAsc'] as const;
+/**
+ * - dateDesc: registration date, newest first (the default), then number, highest first;
+ * - dueAsc: open cases by due date, nearest first, then the closed ones by date, newest first;
+ * - numberAsc: the book's own order: year, office, desk, sequence;
+ * - nameAsc: applicant's name in Kazakh alphabetical order (compareKazakh).
+ */
+export type JournalSort = (typeof JOURNAL_SORTS)[number];
+
+/** 'open' = every stage that is not terminal; 'closed' = issued, withdrawn, not accepted. */
+export type JournalStageFilter = 'open' | 'closed' | CaseStage;
+export type JournalDeadlineFilter = 'dueSoon' | 'overdue';
+
+export interface JournalQuery {
+  /** A registration number (or its sequence), an IIN or its first digits, or words of a name. */
+  search?: string;
+  serviceId?: string | null;
+  stage?: JournalStageFilter | null;
+  deadline?: JournalDeadlineFilter | null;
+  sort?: JournalSort;
+}
+
+export interface JournalContext {
+  /** The office's date today (from the desk clock). */
+  today: LocalDate;
+  calendar: WorkingCalendar;
+  /** Orders names; default compareKazakh. */
+  compareNames?: (a: string, b: string) => number;
+  /** Default ROWS_AT_ONCE_LIMIT; tests lower it to reach the many-keys path with few rows. */
+  rowsAtOnceLimit?: number;
+}
+
+export interface JournalResult {
+  /** How many cases match. */
+  readonly total: number;
+  /** The cases at positions [offset, offset + limit) of the ordered result. */
+  window(offset: number, limit: number): Promise<CaseRow[]>;
+}
+
+/** Above this many matching keys the rows are not read at once; the sort index orders the keys. */
+export const ROWS_AT_ONCE_LIMIT = 3000;
+
+export const OPEN_STAGES: readonly CaseStage[] = CASE_STAGES.filter(
+  (s) => s !== 'new' && !TERMINAL_STAGES.includes(s),
+);
+
+/**
+ * The last due date that counts as "due soon" today: due today, or with at most 3 working days left,
+ * the same rule as termStatus's dueToday/atRisk (working days in (today, due] ≤ 3). That is every date
+ * before the 4th working day after today.
+ */
+export function dueSoonLastDate(today: LocalDate, calendar: WorkingCalendar): LocalDate {
+  return addDays(calendar.addWorkingDays(today, AT_RISK_WORKING_DAYS + 1), -1);
+}
+
+// ---- search ---------------------------------------------------------------------------------------
+
+export type JournalSearch =
+  | { kind: 'none' }
+  /** Only digits: an IIN prefix, or a registration number's sequence. */
+  | { kind: 'digits'; digits: string }
+  /** Letters with digits, or '-' '/' between digits: a registration or receipt number. */
+  | { kind: 'number'; text: string }
+  /** Words: prefixes of the applicant's name, folded (shared/text), in any order. */
+  | { kind: 'name'; tokens: string[] };
+
+export function parseJournalSearch(text: string): JournalSearch {
+  const trimmed = text.normalize('NFC').trim();
+  if (trimmed === '') return { kind: 'none' };
+  const compact = trimmed.replace(/\s+/g, '');
+  if (/^\d+$/.test(compact)) return { kind: 'digits', digits: compact };
+  // Names never hold digits; numbers always do.
+  if (/\d/.test(compact)) return { kind: 'number', text: compact };
+  const tokens = [...new Set(searchTokens(trimmed))];
+  return tokens.length === 0 ? { kind: 'none' } : { kind: 'name', tokens };
+}
+
+/** `${officeCode}-${deviceNo}-` of a canonical number (shared/case registration-number). */
+const DESK_PREFIX = /^([\p{L}\p{N}]{1,16}-[1-9]\d?-)\d{4,}\/\d{4}$/u;
+const MAX_PREFIX_PROBES = 200;
+
+/**
+ * The distinct desk prefixes ("KZL01-1-") among the numbers, found by skipping through the number
+ * index one prefix at a time (one index probe per desk, not a scan): people type the sequence alone
+ * ("37", "0037/2025"), which is not a prefix of the stored number.
+ */
+async function deskPrefixes(db: DeskDatabase): Promise<string[]> {
+  const prefixes: string[] = [];
+  let after = '';
+  for (let probe = 0; probe < MAX_PREFIX_PROBES; probe++) {
+    const [key] = await db.cases.where('number').above(after).limit(1).keys();
+    if (typeof key !== 'string') break;
+    const prefix = DESK_PREFIX.exec(key)?.[1];
+    if (prefix !== undefined) {
+      prefixes.push(prefix);
+      after = `${prefix}\uffff`;
+    } else {
+      // A receipt number in its own format: step over it.
+      after = key;
+    }
+  }
+  return prefixes;
+}
+
+/**
+ * One condition of a query, twice: as index ranges (a native count, getAll or getAllKeys each) and as a
+ * test on a row. The query reads the rows of its most selective condition and tests the others in JS.
+ */
+type CaseRange = Collection<CaseRow, string, InsertType<CaseRow, 'id'>>;
+
+interface Constraint {
+  ranges: CaseRange[];
+  test: (row: CaseRow) => boolean;
+}
+
+async function sizeOf(constraint: Constraint): Promise<number> {
+  const counts = await Promise.all(constraint.ranges.map((range) => range.count()));
+  return counts.reduce((sum, n) => sum + n, 0);
+}
+
+async function rowsOfConstraint(constraint: Constraint): Promise<CaseRow[]> {
+  const parts = await Promise.all(constraint.ranges.map((range) => range.toArray()));
+  // A multi-entry index (name words) lists a case once per matching word.
+  const byId = new Map<string, CaseRow>();
+  for (const part of parts) for (const row of part) byId.set(row.id, row);
+  return [...byId.values()];
+}
+
+async function keysOfConstraint(constraint: Constraint): Promise<Set<string>> {
+  const parts = await Promise.all(constraint.ranges.map((range) => range.primaryKeys()));
+  return new Set(parts.flat());
+}
+
+/** Whether a number matches what was typed: its start, or the start of its sequence. */
+function numberMatches(number: string, typed: string): boolean {
+  if (number.toLowerCase().startsWith(typed.toLowerCase())) return true;
+  const prefix = DESK_PREFIX.exec(number)?.[1];
+  if (prefix === undefined) return false;
+  const rest = number.slice(prefix.length);
+  return (
+    rest.startsWith(typed) ||
+    (/^\d{1,3}$/.test(typed) && rest.startsWith(`${typed.padStart(4, '0')}/`))
+  );
+}
+
+async function numberConstraint(db: DeskDatabase, typed: string): Promise<Constraint> {
+  const index = () => db.cases.where('number');
+  // Office codes are letters: a code typed in lower case still finds the number.
+  const ranges = [
+    /\p{L}/u.test(typed) ? index().startsWithIgnoreCase(typed) : index().startsWith(typed),
+  ];
+  for (const prefix of await deskPrefixes(db)) {
+    ranges.push(index().startsWith(prefix + typed));
+    // "37" is the sequence 0037: numbers pad the sequence to four digits.
+    if (/^\d{1,3}$/.test(typed)) {
+      ranges.push(index().startsWith(`${prefix}${typed.padStart(4, '0')}/`));
+    }
+  }
+  return { ranges, test: (row) => numberMatches(row.number, typed) };
+}
+
+async function searchConstraints(db: DeskDatabase, search: JournalSearch): Promise<Constraint[]> {
+  switch (search.kind) {
+    case 'none':
+      return [];
+    case 'digits': {
+      const number = await numberConstraint(db, search.digits);
+      return [
+        {
+          ranges: [db.cases.where('iin').startsWith(search.digits), ...number.ranges],
+          test: (row) => row.iin.startsWith(search.digits) || number.test(row),
+        },
+      ];
+    }
+    case 'number':
+      return [await numberConstraint(db, search.text)];
+    case 'name':
+      // Every word must start some word of the name: one condition per word.
+      return search.tokens.map((token) => ({
+        ranges: [db.cases.where('nameTokens').startsWith(token)],
+        test: (row) => row.nameTokens.some((word) => word.startsWith(token)),
+      }));
+  }
+}
+
+// ---- filters --------------------------------------------------------------------------------------
+
+function stagesOf(filter: JournalStageFilter): readonly CaseStage[] {
+  if (filter === 'open') return OPEN_STAGES;
+  if (filter === 'closed') return TERMINAL_STAGES;
+  return [filter];
+}
+
+function filterConstraints(
+  db: DeskDatabase,
+  query: JournalQuery,
+  ctx: JournalContext,
+): Constraint[] {
+  const out: Constraint[] = [];
+  if (query.deadline === 'overdue') {
+    out.push({
+      ranges: [db.cases.where('openDueDate').below(ctx.today)],
+      test: (row) => row.openDueDate !== undefined && row.openDueDate < ctx.today,
+    });
+  } else if (query.deadline === 'dueSoon') {
+    const last = dueSoonLastDate(ctx.today, ctx.calendar);
+    out.push({
+      ranges: [db.cases.where('openDueDate').between(ctx.today, last, true, true)],
+      test: (row) =>
+        row.openDueDate !== undefined && row.openDueDate >= ctx.today && row.openDueDate <= last,
+    });
+  }
+  const serviceId = query.serviceId;
+  if (serviceId) {
+    out.push({
+      ranges: [db.cases.where('serviceId').equals(serviceId)],
+      test: (row) => row.serviceId === serviceId,
+    });
+  }
+  if (query.stage) {
+    const stages = stagesOf(query.stage);
+    out.push({
+      // One plain range per stage: each is a native read, where anyOf() would walk a cursor.
+      ranges: stages.map((stage) => db.cases.where('stage').equals(stage)),
+      test: (row) => stages.includes(row.stage),
+    });
+  }
+  return out;
+}
+
+function intersect(sets: readonly Set<string>[]): Set<string> {
+  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  if (!smallest) return new Set();
+  return new Set([...smallest].filter((k) => rest.every((s) => s.has(k))));
+}
+
+// ---- order ----------------------------------------------------------------------------------------
+
+/**
+ * The Kazakh alphabet (42 Cyrillic letters). Chromium's bundled ICU data has no Kazakh collation:
+ * Intl.Collator('kk') there falls back to the root order, which puts І before Ы and Ү before Ұ. So the
+ * desk orders names itself, the way a Kazakh reader expects.
+ */
+const KAZAKH_ALPHABET = 'аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя';
+const LETTER_RANK = new Map([...KAZAKH_ALPHABET].map((ch, i) => [ch, i]));
+
+/** Primary weight of one character: separators, digits, Kazakh letters, Latin letters, the rest. */
+function weight(ch: string): number {
+  const lower = ch.toLowerCase();
+  const rank = LETTER_RANK.get(lower);
+  if (rank !== undefined) return 2000 + rank;
+  if (/[\s\-‐–—'’.,]/u.test(ch)) return 1;
+  if (/\d/u.test(ch)) return 100 + Number(ch);
+  if (/[a-z]/.test(lower)) return 3000 + lower.charCodeAt(0);
+  return 10_000 + (lower.codePointAt(0) ?? 0);
+}
+
+/** Kazakh alphabetical order; letter case only breaks ties (lower case first). */
+export function compareKazakh(a: string, b: string): number {
+  const x = Array.from(a.normalize('NFC'));
+  const y = Array.from(b.normalize('NFC'));
+  const length = Math.min(x.length, y.length);
+  for (let i = 0; i < length; i++) {
+    const d = weight(x[i] ?? '') - weight(y[i] ?? '');
+    if (d !== 0) return d;
+  }
+  if (x.length !== y.length) return x.length - y.length;
+  // Same letters: lower case first, as ICU does.
+  for (let i = 0; i < length; i++) {
+    const cx = x[i] ?? '';
+    if (cx !== y[i]) return cx === cx.toLowerCase() ? -1 : 1;
+  }
+  return 0;
+}
+
+/** A number as a sort key: year, office, desk, sequence; numbers in another format go last. */
+export function numberSortKey(number: string): string {
+  const parsed = parseRegistrationNumber(number);
+  if (!parsed.ok) return `~${number}`;
+  const { year, officeCode, deviceNo, seq } = parsed.value;
+  return `${year}|${officeCode}|${String(deviceNo).padStart(2, '0')}|${String(seq).padStart(12, '0')}`;
+}
+
+type Compare = (a: CaseRow, b: CaseRow) => number;
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byNumberAsc: Compare = (a, b) =>
+  byString(numberSortKey(a.number), numberSortKey(b.number)) || byString(a.id, b.id);
+const byDateDesc: Compare = (a, b) => byString(b.date, a.date) || byNumberAsc(b, a);
+const byDueAsc: Compare = (a, b) => {
+  const da = a.openDueDate;
+  const dbd = b.openDueDate;
+  if (da !== undefined && dbd !== undefined) return byString(da, dbd) || byNumberAsc(a, b);
+  if (da !== undefined) return -1;
+  if (dbd !== undefined) return 1;
+  return byDateDesc(a, b);
+};
+
+export function journalComparator(
+  sort: JournalSort,
+  compareNames: (a: string, b: string) => number,
+): Compare {
+  switch (sort) {
+    case 'dateDesc':
+      return byDateDesc;
+    case 'dueAsc':
+      return byDueAsc;
+    case 'numberAsc':
+      return byNumberAsc;
+    case 'nameAsc':
+      return (a, b) => compareNames(a.applicantName, b.applicantName) || byDateDesc(a, b);
+  }
+}
+
+// ---- segments: pieces of an ordered result that know how to read a window ----------------------------
+
+interface Segment {
+  readonly count: number;
+  window(offset: number, limit: number): Promise<CaseRow[]>;
+}
+
+type SortIndex = 'date' | 'openDueDate';
+
+interface IndexOrder {
+  index: SortIndex;
+  dir: 'asc' | 'desc';
+  /** The full order, consistent with the index order: key first, then the tie-break. */
+  compare: Compare;
+}
+
+const DATE_ORDER: IndexOrder = { index: 'date', dir: 'desc', compare: byDateDesc };
+const DUE_ORDER: IndexOrder = { index: 'openDueDate', dir: 'asc', compare: byDueAsc };
+
+function keyOf(row: CaseRow, index: SortIndex): string | undefined {
+  return index === 'date' ? row.date : row.openDueDate;
+}
+
+interface Group {
+  /** Position of the group's first case in the whole ordered result. */
+  start: number;
+  /** Every case of the group, in the full order. */
+  members: CaseRow[];
+}
+
+/**
+ * Rows read from an index window are in (key, case id) order. Re-orders them by the full order: the
+ * cases strictly inside the window's first and last key are all here and are just sorted; for the two
+ * edge keys the whole group is read and the window takes the members at its own positions.
+ */
+async function settleTies(
+  rows: CaseRow[],
+  offset: number,
+  order: IndexOrder,
+  groupOf: (key: string) => Promise<Group>,
+): Promise<CaseRow[]> {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) return rows;
+  const firstKey = keyOf(first, order.index);
+  const lastKey = keyOf(last, order.index);
+  if (firstKey === undefined || lastKey === undefined) return rows;
+  const end = offset + rows.length;
+  let settled: CaseRow[];
+  if (firstKey === lastKey) {
+    const group = await groupOf(firstKey);
+    settled = group.members.slice(offset - group.start, end - group.start);
+  } else {
+    const [head, tail] = await Promise.all([groupOf(firstKey), groupOf(lastKey)]);
+    const middle = rows
+      .filter((r) => {
+        const key = keyOf(r, order.index);
+        return key !== firstKey && key !== lastKey;
+      })
+      .sort(order.compare);
+    settled = [
+      ...head.members.slice(offset - head.start),
+      ...middle,
+      ...tail.members.slice(0, end - tail.start),
+    ];
+  }
+  // The data changed between reading the window and its groups: the next live refresh brings a
+  // consistent result; until then show the rows read, in the full order.
+  return settled.length === rows.length ? settled : [...rows].sort(order.compare);
+}
+
+/** Every case of an index, read by offset and limit: the unfiltered journal. */
+function indexSegment(db: DeskDatabase, order: IndexOrder, count: number): Segment {
+  const ordered = () =>
+    order.dir === 'desc' ? db.cases.orderBy(order.index).reverse() : db.cases.orderBy(order.index);
+  const groupOf = async (key: string): Promise<Group> => {
+    const where = db.cases.where(order.index);
+    const [members, start] = await Promise.all([
+      where.equals(key).toArray(),
+      order.dir === 'desc'
+        ? db.cases.where(order.index).above(key).count()
+        : db.cases.where(order.index).below(key).count(),
+    ]);
+    return { start, members: members.sort(order.compare) };
+  };
+  return {
+    count,
+    async window(offset, limit) {
+      const rows = await ordered().offset(offset).limit(limit).toArray();
+      return settleTies(rows, offset, order, groupOf);
+    },
+  };
+}
+
+async function rowsOf(db: DeskDatabase, ids: readonly string[]): Promise<CaseRow[]> {
+  const rows = await db.cases.bulkGet([...ids]);
+  return rows.filter((r): r is CaseRow => r !== undefined);
+}
+
+/** Ids already in the index's order; a window is a bulk get of its slice. */
+function idsSegment(
+  db: DeskDatabase,
+  order: IndexOrder,
+  count: number,
+  loadIds: () => Promise<string[]>,
+): Segment {
+  let loaded: Promise<{ ids: string[]; position: Map<string, number> }> | null = null;
+  const load = () => {
+    loaded ??= loadIds().then((ids) => ({ ids, position: new Map(ids.map((id, i) => [id, i])) }));
+    return loaded;
+  };
+  return {
+    count,
+    async window(offset, limit) {
+      const { ids, position } = await load();
+      const rows = await rowsOf(db, ids.slice(offset, offset + limit));
+      return settleTies(rows, offset, order, async (key) => {
+        const members = (await db.cases.where(order.index).equals(key).toArray())
+          .filter((r) => position.has(r.id))
+          .sort(order.compare);
+        const start = members.reduce(
+          (min, r) => Math.min(min, position.get(r.id) ?? Infinity),
+          Infinity,
+        );
+        return { start: Number.isFinite(start) ? start : offset, members };
+      });
+    },
+  };
+}
+
+/** Ids in their final order (sorted in JS); a window is a bulk get of its slice. */
+function sortedSegment(db: DeskDatabase, ids: readonly string[]): Segment {
+  return {
+    count: ids.length,
+    window: (offset, limit) => rowsOf(db, ids.slice(offset, offset + limit)),
+  };
+}
+
+function resultOf(segments: readonly Segment[]): JournalResult {
+  const total = segments.reduce((sum, s) => sum + s.count, 0);
+  return {
+    total,
+    async window(offset, limit) {
+      const out: CaseRow[] = [];
+      let skip = Math.max(0, offset);
+      let wanted = Math.max(0, Math.min(limit, total - skip));
+      for (const segment of segments) {
+        if (wanted === 0) break;
+        if (skip >= segment.count) {
+          skip -= segment.count;
+          continue;
+        }
+        const take = Math.min(wanted, segment.count - skip);
+        out.push(...(await segment.window(skip, take)));
+        wanted -= take;
+        skip = 0;
+      }
+      return out;
+    },
+  };
+}
+
+/** Sorts the rows in JS and keeps only their ids: windows re-read the rows, so they stay live. */
+function sortedResult(db: DeskDatabase, rows: CaseRow[], compare: Compare): JournalResult {
+  return resultOf([
+    sortedSegment(
+      db,
+      rows.sort(compare).map((r) => r.id),
+    ),
+  ]);
+}
+
+/**
+ * Numbers and ids of the cases in `keys` (all when null), in the book's order. Reads the number index's
+ * keys and its primary keys, which come in the same order, instead of the rows.
+ */
+async function idsInNumberOrder(db: DeskDatabase, keys: Set<string> | null): Promise<string[]> {
+  const [numbers, ids] = await Promise.all([
+    db.cases.orderBy('number').keys(),
+    db.cases.orderBy('number').primaryKeys(),
+  ]);
+  const pairs: { id: string; sortKey: string }[] = [];
+  ids.forEach((id, i) => {
+    if (keys === null || keys.has(id))
+      pairs.push({ id, sortKey: numberSortKey(String(numbers[i])) });
+  });
+  return pairs
+    .sort((a, b) => byString(a.sortKey, b.sortKey) || byString(a.id, b.id))
+    .map((p) => p.id);
+}
+
+/** Ids of the cases with an open term, in due-date order, and all ids in date order (newest first). */
+async function orderedIds(db: DeskDatabase, order: IndexOrder): Promise<string[]> {
+  return order.dir === 'desc'
+    ? db.cases.orderBy(order.index).reverse().primaryKeys()
+    : db.cases.orderBy(order.index).primaryKeys();
+}
+
+async function manyKeysResult(
+  db: DeskDatabase,
+  keys: Set<string>,
+  sort: JournalSort,
+  compare: Compare,
+): Promise<JournalResult> {
+  switch (sort) {
+    case 'dateDesc': {
+      const ids = (await orderedIds(db, DATE_ORDER)).filter((id) => keys.has(id));
+      return resultOf([idsSegment(db, DATE_ORDER, ids.length, async () => ids)]);
+    }
+    case 'dueAsc': {
+      const [open, byDate] = await Promise.all([
+        orderedIds(db, DUE_ORDER),
+        orderedIds(db, DATE_ORDER),
+      ]);
+      const openIds = open.filter((id) => keys.has(id));
+      const openSet = new Set(openIds);
+      const restIds = byDate.filter((id) => keys.has(id) && !openSet.has(id));
+      return resultOf([
+        idsSegment(db, DUE_ORDER, openIds.length, async () => openIds),
+        idsSegment(db, DATE_ORDER, restIds.length, async () => restIds),
+      ]);
+    }
+    case 'numberAsc':
+      return resultOf([sortedSegment(db, await idsInNumberOrder(db, keys))]);
+    case 'nameAsc':
+      return sortedResult(db, await rowsOf(db, [...keys]), compare);
+  }
+}
+
+async function unfilteredResult(
+  db: DeskDatabase,
+  sort: JournalSort,
+  compare: Compare,
+): Promise<JournalResult> {
+  switch (sort) {
+    case 'dateDesc':
+      return resultOf([indexSegment(db, DATE_ORDER, await db.cases.count())]);
+    case 'dueAsc': {
+      const [total, open] = await Promise.all([
+        db.cases.count(),
+        db.cases.orderBy('openDueDate').count(),
+      ]);
+      // The closed cases come after the open ones; their ids are read only when a window reaches them.
+      return resultOf([
+        indexSegment(db, DUE_ORDER, open),
+        idsSegment(db, DATE_ORDER, total - open, async () => {
+          const [byDate, openIds] = await Promise.all([
+            orderedIds(db, DATE_ORDER),
+            orderedIds(db, DUE_ORDER),
+          ]);
+          const openSet = new Set(openIds);
+          return byDate.filter((id) => !openSet.has(id));
+        }),
+      ]);
+    }
+    case 'numberAsc':
+      return resultOf([sortedSegment(db, await idsInNumberOrder(db, null))]);
+    case 'nameAsc':
+      // No index holds names in the Kazakh alphabet's order: every row is read and sorted. At 100,000
+      // cases this takes about a second; a search or a filter first makes it instant.
+      return sortedResult(db, await db.cases.toArray(), compare);
+  }
+}
+
+/**
+ * Runs a journal query. Call it inside useLive so the result follows the database; read the rows of
+ * the visible part with `result.window` (or watchJournalWindow, which stays live too).
+ *
+ * How: with no search and no filter, index windows (see indexSegment). Otherwise every condition is
+ * counted on its index ranges (native counts); when the most selective one matches at most
+ * ROWS_AT_ONCE_LIMIT cases, its rows are read with one getAll per range, the other conditions are
+ * tested on them in JS and the few survivors are sorted: a name or IIN search or the overdue filter
+ * reads a few hundred rows and nothing else. When every condition matches many cases, only keys are
+ * read (getAllKeys per range), intersected, and ordered by the sort index's keys (manyKeysResult).
+ */
+export async function queryJournal(
+  db: DeskDatabase,
+  query: JournalQuery,
+  ctx: JournalContext,
+): Promise<JournalResult> {
+  const sort = query.sort ?? 'dateDesc';
+  const compare = journalComparator(sort, ctx.compareNames ?? compareKazakh);
+  const rowsAtOnce = ctx.rowsAtOnceLimit ?? ROWS_AT_ONCE_LIMIT;
+  const constraints = [
+    ...(await searchConstraints(db, parseJournalSearch(query.search ?? ''))),
+    ...filterConstraints(db, query, ctx),
+  ];
+  if (constraints.length === 0) return unfilteredResult(db, sort, compare);
+
+  const sizes = await Promise.all(constraints.map(sizeOf));
+  const smallest = sizes.indexOf(Math.min(...sizes));
+  const source = constraints[smallest];
+  if (source && (sizes[smallest] ?? Infinity) <= rowsAtOnce) {
+    const rows = (await rowsOfConstraint(source)).filter((row) =>
+      constraints.every((c) => c === source || c.test(row)),
+    );
+    return sortedResult(db, rows, compare);
+  }
+  const keys = intersect(await Promise.all(constraints.map(keysOfConstraint)));
+  if (keys.size <= rowsAtOnce) return sortedResult(db, await rowsOf(db, [...keys]), compare);
+  return manyKeysResult(db, keys, sort, compare);
+}
+
+/**
+ * Follows the rows of one window: calls `onRows` now and after every change to them. Returns the
+ * function that stops following.
+ */
+export function watchJournalWindow(
+  result: JournalResult,
+  offset: number,
+  limit: number,
+  onRows: (rows: CaseRow[]) => void,
+  onError: (error: unknown) => void = () => {},
+): () => void {
+  const subscription = liveQuery(() => result.window(offset, limit)).subscribe({
+    next: onRows,
+    error: onError,
+  });
+  return () => subscription.unsubscribe();
+}
+
+/** Every row of a result in order, read in chunks (for the XLSX export). */
+export async function journalRows(result: JournalResult, chunk = 2000): Promise<CaseRow[]> {
+  const rows: CaseRow[] = [];
+  for (let offset = 0; offset < result.total; offset += chunk) {
+    rows.push(...(await result.window(offset, chunk)));
+  }
+  return rows;
+}
+
+// ---- deadlines (dashboard and reminder) -----------------------------------------------------------
+
+/** Open cases due on or before `lastDate` (every overdue one included), for the deadline dashboard. */
+export function openCasesDueBy(db: DeskDatabase, lastDate: LocalDate): Promise<CaseRow[]> {
+  return db.cases.where('openDueDate').belowOrEqual(lastDate).toArray();
+}
+
+/** Open cases past their due date and due today: two index counts, for the morning reminder. */
+export async function deadlineCounts(
+  db: DeskDatabase,
+  today: LocalDate,
+): Promise<{ overdue: number; dueToday: number }> {
+  const [overdue, dueToday] = await Promise.all([
+    db.cases.where('openDueDate').below(today).count(),
+    db.cases.where('openDueDate').equals(today).count(),
+  ]);
+  return { overdue, dueToday };
+}
+
+/** The services that have cases in the journal (for the service filter): one probe per service. */
+export async function journalServiceIds(db: DeskDatabase): Promise<string[]> {
+  return (await db.cases.orderBy('serviceId').uniqueKeys()).map(String);
+}
+
+/** How many cases the journal holds. */
+export function journalSize(db: DeskDatabase): Promise<number> {
+  return db.cases.count();
+}

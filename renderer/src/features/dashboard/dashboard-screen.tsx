@@ -1,0 +1,218 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDate } from '../../../../shared/time';
+import { useDesk } from '../../app/desk-context';
+import { useAppSelector } from '../../app/hooks';
+import { casePath } from '../../app/paths';
+import { compareKazakh, dueSoonLastDate, openCasesDueBy, useLive, type CaseRow } from '../../db';
+import { formatNumber } from '../../i18n';
+import { caseTermState, OFFICE_CALENDAR, serviceName, termLabels, useOfficeNow } from '../journal';
+import { DeadlineTable, type FigureRow } from './dashboard-figures';
+import {
+  DEADLINE_FIGURES,
+  summarizeDeadlines,
+  type DeadlineFigure,
+  type FigureCases,
+} from './deadline-summary';
+import { useMorningReminder, useNotificationPermission } from './use-morning-reminder';
+import './dashboard.css';
+
+const ALL = 'all';
+
+const countsOf = (cases: FigureCases): Record<DeadlineFigure, number> => ({
+  overdue: cases.overdue.length,
+  dueToday: cases.dueToday.length,
+  dueSoon: cases.dueSoon.length,
+});
+
+/** Deadlines at a glance: overdue, due today and due within 3 working days, per service. */
+export function DashboardScreen() {
+  const { t } = useTranslation(['dashboard', 'journal', 'case']);
+  const { db, clock, office } = useDesk();
+  const language = useAppSelector((s) => s.preferences.language);
+  const now = useOfficeNow(clock);
+  const today = now.slice(0, 10);
+  const covered = OFFICE_CALENDAR.covers(today);
+  const lastSoon = covered ? dueSoonLastDate(today, OFFICE_CALENDAR) : today;
+  const rows = useLive(() => openCasesDueBy(db, lastSoon), [db, lastSoon]);
+  const summary = useMemo(
+    () => (rows && covered ? summarizeDeadlines(rows, now, OFFICE_CALENDAR) : null),
+    [rows, now, covered],
+  );
+  useMorningReminder();
+  const { permission, request } = useNotificationPermission();
+  const [selected, setSelected] = useState<{ key: string; figure: DeadlineFigure } | null>(null);
+
+  const figureLabels: Record<DeadlineFigure, string> = {
+    overdue: t('dashboard:figures.overdue'),
+    dueToday: t('dashboard:figures.dueToday'),
+    dueSoon: t('dashboard:figures.dueSoon'),
+  };
+  const serviceRows: (FigureRow & { cases: FigureCases })[] = (summary?.services ?? [])
+    .map((s) => ({
+      key: s.serviceId,
+      label: serviceName(s.serviceId, language),
+      counts: countsOf(s.cases),
+      cases: s.cases,
+    }))
+    .sort((a, b) => compareKazakh(a.label, b.label));
+  const totalRow = {
+    key: ALL,
+    label: t('dashboard:table.total'),
+    counts: countsOf(summary?.all ?? { overdue: [], dueToday: [], dueSoon: [] }),
+    cases: summary?.all ?? { overdue: [], dueToday: [], dueSoon: [] },
+  };
+
+  // Until a figure is chosen, the most urgent non-empty one of all services is open.
+  const firstUrgent = DEADLINE_FIGURES.find((f) => totalRow.counts[f] > 0);
+  const open = selected ?? (firstUrgent !== undefined ? { key: ALL, figure: firstUrgent } : null);
+  const openRow = open && [totalRow, ...serviceRows].find((r) => r.key === open.key);
+  const openCases: CaseRow[] = open && openRow ? openRow.cases[open.figure] : [];
+  const nothingDue = summary !== null && firstUrgent === undefined;
+
+  return (
+    <section className="screen dashboard-screen">
+      <div className="dashboard-header">
+        <h1>{t('dashboard:title')}</h1>
+        <p className="dashboard-date">
+          {t('dashboard:asOf', { date: formatDate(today) })}
+          {covered && !OFFICE_CALENDAR.isWorkingDay(today) && (
+            <span className="dashboard-day-off"> · {t('dashboard:dayOff')}</span>
+          )}
+        </p>
+      </div>
+
+      {!covered && (
+        <p className="dashboard-warning" role="alert">
+          {t('dashboard:calendarMissing')}
+        </p>
+      )}
+
+      {summary && (
+        <div className="dashboard-totals">
+          {DEADLINE_FIGURES.map((figure) => (
+            <button
+              type="button"
+              key={figure}
+              className={`dashboard-total-card dashboard-card-${figure}`}
+              aria-pressed={open?.key === ALL && open.figure === figure}
+              onClick={() => setSelected({ key: ALL, figure })}
+            >
+              <span className="dashboard-total-number">
+                {formatNumber(totalRow.counts[figure], language)}
+              </span>
+              <span className="dashboard-total-label">{figureLabels[figure]}</span>
+            </button>
+          ))}
+        </div>
+      )}
+
+      {nothingDue && <p className="dashboard-clear">{t('dashboard:allClear')}</p>}
+
+      {summary && !nothingDue && (
+        <div className="dashboard-grid">
+          <div className="card dashboard-services">
+            <DeadlineTable
+              caption={t('dashboard:table.caption')}
+              serviceHeader={t('dashboard:table.service')}
+              figureLabels={figureLabels}
+              rows={serviceRows}
+              total={totalRow}
+              selected={open}
+              onSelect={(key, figure) => setSelected({ key, figure })}
+              describe={(row, figure) =>
+                t('dashboard:table.figureButton', {
+                  count: row.counts[figure],
+                  figure: figureLabels[figure],
+                  service: row.label,
+                })
+              }
+            />
+          </div>
+          {open && openRow && (
+            <div className="card dashboard-cases">
+              <h2>
+                {figureLabels[open.figure]} ·{' '}
+                {openRow.key === ALL ? t('dashboard:cases.allServices') : openRow.label}{' '}
+                <span className="dashboard-muted">
+                  ({formatNumber(openCases.length, language)})
+                </span>
+              </h2>
+              {openCases.length === 0 ? (
+                <p className="dashboard-muted">{t('dashboard:cases.none')}</p>
+              ) : (
+                <table className="dashboard-case-list">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('journal:columns.number')}</th>
+                      <th scope="col">{t('journal:columns.applicant')}</th>
+                      {openRow.key === ALL && <th scope="col">{t('journal:columns.service')}</th>}
+                      <th scope="col">{t('journal:columns.stage')}</th>
+                      <th scope="col">{t('journal:columns.due')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {openCases.map((row) => {
+                      const labels = termLabels(caseTermState(row, now, OFFICE_CALENDAR), t);
+                      return (
+                        <tr key={row.id}>
+                          <td>
+                            <Link to={casePath(row.id)}>{row.number}</Link>
+                          </td>
+                          <td>
+                            {row.applicantName}
+                            <div className="dashboard-muted dashboard-nowrap">
+                              {t('journal:columns.iin')} {row.iin}
+                            </div>
+                          </td>
+                          {openRow.key === ALL && (
+                            <td className="dashboard-service-cell">
+                              {serviceName(row.serviceId, language)}
+                            </td>
+                          )}
+                          <td>{t(`case:stages.${row.stage}`)}</td>
+                          <td className="dashboard-nowrap">
+                            {row.openDueDate ? formatDate(row.openDueDate) : ''}
+                            {labels.detail && (
+                              <div className={`dashboard-detail dashboard-detail-${open.figure}`}>
+                                {labels.detail}
+                              </div>
+                            )}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+
+      <div className="card dashboard-reminder">
+        <h2>{t('dashboard:reminders.title')}</h2>
+        <p>
+          {t('dashboard:reminders.explain', {
+            time: office?.workingHours.opensAt ?? '09:00',
+          })}
+        </p>
+        {permission === 'granted' && (
+          <p className="dashboard-reminder-on">{t('dashboard:reminders.on')}</p>
+        )}
+        {permission === 'default' && (
+          <button type="button" className="dashboard-button" onClick={() => void request()}>
+            {t('dashboard:reminders.enable')}
+          </button>
+        )}
+        {permission === 'denied' && (
+          <p className="dashboard-muted">{t('dashboard:reminders.denied')}</p>
+        )}
+        {permission === 'unsupported' && (
+          <p className="dashboard-muted">{t('dashboard:reminders.unsupported')}</p>
+        )}
+      </div>
+    </section>
+  );
+}

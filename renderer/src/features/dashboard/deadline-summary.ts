@@ -1,0 +1,80 @@
+import type { WorkingCalendar } from '../../../../shared/calendar';
+import type { LocalDateTime } from '../../../../shared/time';
+import type { CaseRow } from '../../db';
+import { caseTermState } from '../journal';
+
+/** overdue: past the due date; dueToday: due today; dueSoon: 1–3 working days left (open cases). */
+export const DEADLINE_FIGURES = ['overdue', 'dueToday', 'dueSoon'] as const;
+export type DeadlineFigure = (typeof DEADLINE_FIGURES)[number];
+
+export type FigureCases = Record<DeadlineFigure, CaseRow[]>;
+
+export interface ServiceDeadlines {
+  serviceId: string;
+  cases: FigureCases;
+}
+
+export interface DeadlineSummary {
+  /** Every case behind each figure, all services together. */
+  all: FigureCases;
+  /** Services with at least one case in a figure, by service id. */
+  services: ServiceDeadlines[];
+}
+
+const emptyFigures = (): FigureCases => ({ overdue: [], dueToday: [], dueSoon: [] });
+
+function figureOf(
+  row: CaseRow,
+  now: LocalDateTime,
+  calendar: WorkingCalendar,
+): DeadlineFigure | null {
+  const state = caseTermState(row, now, calendar);
+  if (state.kind !== 'term') return null;
+  switch (state.status) {
+    case 'overdue':
+      return 'overdue';
+    case 'dueToday':
+      return 'dueToday';
+    case 'atRisk':
+      return 'dueSoon';
+    case 'onTime':
+      return null;
+  }
+}
+
+/** Most urgent first: earliest due date, then the book order of numbers. */
+const byDue = (a: CaseRow, b: CaseRow): number =>
+  (a.openDueDate ?? '').localeCompare(b.openDueDate ?? '') || a.number.localeCompare(b.number);
+
+/**
+ * Sorts open cases into the dashboard's figures with the deadline engine (termStatus on the working-day
+ * calendar), per service and in total. Cases on time or without a term are left out.
+ */
+export function summarizeDeadlines(
+  rows: readonly CaseRow[],
+  now: LocalDateTime,
+  calendar: WorkingCalendar,
+): DeadlineSummary {
+  const all = emptyFigures();
+  const byService = new Map<string, FigureCases>();
+  for (const row of rows) {
+    const figure = figureOf(row, now, calendar);
+    if (figure === null) continue;
+    all[figure].push(row);
+    let service = byService.get(row.serviceId);
+    if (!service) {
+      service = emptyFigures();
+      byService.set(row.serviceId, service);
+    }
+    service[figure].push(row);
+  }
+  for (const figures of [all, ...byService.values()]) {
+    for (const figure of DEADLINE_FIGURES) figures[figure].sort(byDue);
+  }
+  return {
+    all,
+    services: [...byService]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([serviceId, cases]) => ({ serviceId, cases })),
+  };
+}

@@ -1,0 +1,71 @@
+import type { TFunction } from 'i18next';
+import type { WorkingCalendar } from '../../../../shared/calendar';
+import type { Language } from '../../../../shared/ipc';
+import { formatDate, type LocalDateTime } from '../../../../shared/time';
+import type { CaseRow } from '../../db';
+import { serviceName } from './service-name';
+import { caseTermState, termTone, type CaseTermState, type TermTone } from './term-state';
+
+/** One journal line as shown on screen and written to the XLSX file. */
+export interface JournalRowView {
+  id: string;
+  number: string;
+  date: string;
+  applicant: string;
+  iin: string;
+  service: string;
+  stage: string;
+  due: string;
+  tone: TermTone;
+  status: string;
+  statusDetail: string;
+  /** Set while the case has a conflict nobody has looked at yet. */
+  flag: string | null;
+}
+
+export interface RowViewEnv {
+  now: LocalDateTime;
+  calendar: WorkingCalendar;
+  language: Language;
+  t: TFunction;
+}
+
+export function termLabels(state: CaseTermState, t: TFunction): { status: string; detail: string } {
+  switch (state.kind) {
+    case 'closed':
+      return { status: t('journal:status.closed'), detail: '' };
+    case 'noTerm':
+      return { status: t('journal:status.noTerm'), detail: '' };
+    case 'unknown':
+      return { status: t('journal:status.unknown'), detail: '' };
+    case 'term': {
+      const days = Math.abs(state.workingDaysLeft);
+      const detail =
+        state.status === 'overdue'
+          ? t('journal:status.daysLate', { count: days })
+          : state.status === 'dueToday'
+            ? ''
+            : t('journal:status.daysLeft', { count: days });
+      return { status: t(`journal:status.${state.status}`), detail };
+    }
+  }
+}
+
+export function journalRowView(row: CaseRow, env: RowViewEnv): JournalRowView {
+  const state = caseTermState(row, env.now, env.calendar);
+  const labels = termLabels(state, env.t);
+  return {
+    id: row.id,
+    number: row.number,
+    date: row.date ? formatDate(row.date) : '',
+    applicant: row.applicantName,
+    iin: row.iin,
+    service: serviceName(row.serviceId, env.language),
+    stage: env.t(`case:stages.${row.stage}`),
+    due: row.dueDate ? formatDate(row.dueDate) : '',
+    tone: termTone(state),
+    status: labels.status,
+    statusDetail: labels.detail,
+    flag: row.flagged ? env.t('journal:flagged') : null,
+  };
+}

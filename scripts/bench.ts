@@ -1,0 +1,194 @@
+// `npm run bench`: how the desk holds up with 100,000 cases. Builds the renderer's benchmark page (a
+// separate Vite input, never part of the desk's build), serves it with the hub on a free port, and in
+// Debian's Chromium seeds 100,000 realistic cases into the desk database, then times the desk's own
+// code for the journal's first page, an IIN lookup, a name-prefix search, the overdue filter and
+// registering one case, each next to a raw IndexedDB call doing the same work in the same run (the
+// floor), and reads the renderer's JS heap with the journal on screen. Prints medians; never fails on a
+// timing. Options: --cases N (100000), --runs N (15), --screenshot FILE (the journal after seeding).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { readHubConfig } from '../server/src/config';
+import { startHub } from '../server/src/hub';
+
+const ROOT = join(import.meta.dirname, '..');
+/** The e2e tests' browser and flags (e2e/support/browser.ts): Debian's Chromium, nothing downloaded. */
+const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // performance.memory with exact figures instead of bucketed ones.
+  '--enable-precise-memory-info',
+];
+
+const { values: options } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '15' },
+    screenshot: { type: 'string' },
+  },
+});
+const CASES = Number(options.cases);
+const RUNS = Math.max(15, Number(options.runs));
+
+/** What bench-entry.tsx puts on the page's window. */
+interface BenchApi {
+  seed(total: number): Promise<{
+    cases: number;
+    events: number;
+    openCases: number;
+    overdue: number;
+    ms: number;
+    namePrefixes: number;
+    today: string;
+  }>;
+  measure(name: string, runs: number): Promise<{ app: number[]; raw: number[]; info: string }>;
+  renderJournal(): Promise<number>;
+  heapUsed(): number | null;
+}
+/** Functions given to page.evaluate run in the page: they reach the API through its global. */
+type BenchWindow = { akimatBench: BenchApi };
+
+const OPERATIONS: readonly { name: string; label: string; targetMs: number | null }[] = [
+  { name: 'firstPage', label: 'Journal: first page (50 rows + count)', targetMs: 100 },
+  { name: 'iinLookup', label: 'IIN lookup (12 digits)', targetMs: 10 },
+  { name: 'namePrefix', label: 'Name-prefix search (4 letters)', targetMs: 50 },
+  { name: 'overdue', label: 'Overdue filter (first page + count)', targetMs: 100 },
+  { name: 'register', label: 'Register one case (submit → persisted)', targetMs: 30 },
+  { name: 'deepWindow', label: 'Journal: rows 50,000–50,049 (extra)', targetMs: null },
+];
+const HEAP_TARGET_MB = 200;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+const int = (value: number) => value.toLocaleString('en-US').replace(/,/g, ' ');
+
+function table(rows: readonly string[][]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  const line = (r: readonly string[]) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+      .join('  ');
+  const [head, ...body] = rows;
+  return [line(head ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join(
+    '\n',
+  );
+}
+
+const outDir = await mkdtemp(join(tmpdir(), 'akimat-bench-desk-'));
+const hubDir = await mkdtemp(join(tmpdir(), 'akimat-bench-hub-'));
+const started = performance.now();
+console.log('Building the benchmark page…');
+await build({
+  configFile: join(ROOT, 'vite.config.ts'),
+  root: join(ROOT, 'renderer'),
+  logLevel: 'warn',
+  build: {
+    outDir,
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: { input: { bench: join(ROOT, 'renderer', 'bench.html') } },
+  },
+});
+
+const hub = await startHub(
+  {
+    ...readHubConfig({ HUB_PORT: '0', LOG_LEVEL: 'warn' }),
+    database: { kind: 'pglite', dataDir: hubDir },
+  },
+  { deskDir: outDir },
+);
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_FLAGS,
+  headless: true,
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`  page: ${message.text()}`);
+    else console.log(`  ${message.text()}`);
+  });
+  page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+  await page.goto(`${hub.url}/bench.html`);
+  await page.waitForFunction(() => 'akimatBench' in globalThis);
+  const browserVersion = browser.version();
+
+  console.log(`Seeding ${int(CASES)} cases…`);
+  const seeded = await page.evaluate(
+    (n) => (globalThis as unknown as BenchWindow).akimatBench.seed(n),
+    CASES,
+  );
+  console.log(
+    `Seeded ${int(seeded.cases)} cases, ${int(seeded.events)} events in ${(seeded.ms / 1000).toFixed(1)} s ` +
+      `(${int(seeded.openCases)} open, ${int(seeded.overdue)} overdue on ${seeded.today}).`,
+  );
+
+  const rows: string[][] = [
+    ['Operation', 'Desk (median)', 'Target', 'Raw IndexedDB (floor)', 'Notes'],
+  ];
+  for (const op of OPERATIONS) {
+    console.log(`Measuring ${op.name} (${RUNS} runs)…`);
+    const result = await page.evaluate(
+      ([name, runs]) => (globalThis as unknown as BenchWindow).akimatBench.measure(name, runs),
+      [op.name, RUNS] as const,
+    );
+    const app = median(result.app);
+    const verdict = op.targetMs === null ? '' : app <= op.targetMs ? ' ✓' : ' ✗';
+    rows.push([
+      op.label,
+      ms(app) + verdict,
+      op.targetMs === null ? '—' : `≤ ${op.targetMs} ms`,
+      ms(median(result.raw)),
+      result.info,
+    ]);
+  }
+
+  console.log('Rendering the journal…');
+  const renderMs = await page.evaluate(() =>
+    (globalThis as unknown as BenchWindow).akimatBench.renderJournal(),
+  );
+  await page.waitForTimeout(500);
+  if (options.screenshot) await page.screenshot({ path: options.screenshot });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heapBytes = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  const heapMb = heapBytes / 1_048_576;
+  rows.push(['Journal screen: first lines on screen (extra, once)', ms(renderMs), '—', '—', '']);
+  rows.push([
+    'Renderer JS heap (seeded, journal shown, after GC)',
+    `${heapMb.toFixed(1)} MB${heapMb <= HEAP_TARGET_MB ? ' ✓' : ' ✗'}`,
+    `≤ ${HEAP_TARGET_MB} MB`,
+    '—',
+    'CDP JSHeapUsedSize',
+  ]);
+
+  console.log('');
+  console.log(
+    `Akimat Desk benchmark: ${int(seeded.cases)} cases, ${int(seeded.events)} events; ` +
+      `Chromium ${browserVersion}, headless; median of ${RUNS} runs; ` +
+      `total ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+  );
+  console.log(table(rows));
+  console.log('✓ within target, ✗ over target. Timings are printed, never asserted.');
+} finally {
+  await browser.close();
+  await hub.stop();
+  await rm(outDir, { recursive: true, force: true });
+  await rm(hubDir, { recursive: true, force: true });
+}
