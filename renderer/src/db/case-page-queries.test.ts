@@ -1,0 +1,181 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Actor, EventSignature } from '../../../shared/case';
+import { sampleRegistered } from '../../../shared/case/testing';
+import {
+  CERTIFICATE_NUMBER_TAKEN,
+  formatCertificateNumber,
+  loadCasePage,
+  nextCertificateNumber,
+  recordCertificate,
+  signingAkims,
+} from './case-page-queries';
+import { registerApplication, type ActContext } from './case-store';
+import { DeskDatabase } from './database';
+
+let db: DeskDatabase | undefined;
+afterEach(async () => {
+  await db?.delete();
+});
+
+const desk = { officeCode: 'KZL01', deviceNo: 2 };
+const specialist: Actor = { userId: 'u-spec', role: 'specialist', officeId: 'o1', deviceId: 'd1' };
+const akim: Actor = { ...specialist, userId: 'u-akim', role: 'akim' };
+const signature: EventSignature = {
+  keyId: 'key-akim',
+  algorithm: 'ECDSA-P256-SHA256',
+  value: 'MEUCIQDx',
+  signedDigest: 'q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=',
+};
+
+function context(actor: Actor, legalTime = '2026-11-23T10:05'): ActContext {
+  return { actor, legalTime, nowMs: 1_800_000_000_000, newId: () => crypto.randomUUID() };
+}
+
+async function certificateCase(d: DeskDatabase, caseId: string): Promise<void> {
+  const { registrationNumber: _n, ...draft } = sampleRegistered({
+    serviceId: 'asp-recipient-certificate',
+    ruleSetId: '002-tsa-certificate-passport',
+    route: 'akimLocal',
+    receivedAt: '2026-11-23T10:00',
+    registrationDate: '2026-11-23',
+    dueDate: '2026-11-23',
+  });
+  const result = await registerApplication(
+    d,
+    caseId,
+    draft,
+    { officeCode: 'KZL01', deviceNo: 2 },
+    context(specialist, '2026-11-23T10:00'),
+  );
+  expect(result.ok).toBe(true);
+}
+
+const payload = (number: string) => ({
+  result: 'belongs' as const,
+  number,
+  date: '2026-11-23',
+  documentDigest: signature.signedDigest,
+});
+
+describe('certificate numbers', () => {
+  test('format: office code, device number, C and a 4-digit sequence per year', () => {
+    expect(formatCertificateNumber(desk, 7, 2026)).toBe('KZL01-2-C0007/2026');
+    expect(formatCertificateNumber(desk, 12345, 2026)).toBe('KZL01-2-C12345/2026');
+    expect(() => formatCertificateNumber(desk, 0, 2026)).toThrow(RangeError);
+  });
+
+  test('R-CERT-3: each signed certificate takes the next number of the desk, apart from registrations', async () => {
+    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    await certificateCase(db, 'c1');
+    await certificateCase(db, 'c2');
+    const first = await nextCertificateNumber(db, desk, 2026);
+    expect(first.number).toBe('KZL01-2-C0001/2026');
+    const saved = await recordCertificate(
+      db,
+      { caseId: 'c1', payload: payload(first.number), signature },
+      desk,
+      context(akim),
+    );
+    expect(saved.ok && saved.state.stage).toBe('signed');
+    expect(saved.ok && saved.state.certificate?.number).toBe('KZL01-2-C0001/2026');
+    expect((await nextCertificateNumber(db, desk, 2026)).number).toBe('KZL01-2-C0002/2026');
+    // Another year starts again at 1; registrations keep their own counter.
+    expect((await nextCertificateNumber(db, desk, 2027)).number).toBe('KZL01-2-C0001/2027');
+    expect((await db.counters.get('registration:2026'))?.value).toBe(2);
+  });
+
+  test('a number taken since the preview is refused and nothing is written', async () => {
+    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    await certificateCase(db, 'c1');
+    await certificateCase(db, 'c2');
+    const preview = await nextCertificateNumber(db, desk, 2026);
+    const a = await recordCertificate(
+      db,
+      { caseId: 'c1', payload: payload(preview.number), signature },
+      desk,
+      context(akim),
+    );
+    expect(a.ok).toBe(true);
+    const eventsBefore = await db.events.count();
+    const b = await recordCertificate(
+      db,
+      { caseId: 'c2', payload: payload(preview.number), signature },
+      desk,
+      context(akim),
+    );
+    expect(b).toEqual({ ok: false, reason: CERTIFICATE_NUMBER_TAKEN });
+    expect(await db.events.count()).toBe(eventsBefore);
+    expect((await db.counters.get('certificate:2026'))?.value).toBe(1);
+  });
+
+  test('a certificate the case rules refuse (not the akim) uses no number', async () => {
+    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    await certificateCase(db, 'c1');
+    const preview = await nextCertificateNumber(db, desk, 2026);
+    const refused = await recordCertificate(
+      db,
+      { caseId: 'c1', payload: payload(preview.number), signature },
+      desk,
+      context(specialist),
+    );
+    expect(refused).toEqual({ ok: false, reason: 'case:rejections.roleNotAllowed' });
+    expect(await db.counters.get('certificate:2026')).toBeUndefined();
+    expect((await loadCasePage(db, 'c1')).state.stage).toBe('registered');
+  });
+});
+
+describe('case page data', () => {
+  test('folds the case and names its actors; lists the akims who can sign', async () => {
+    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    const key = {
+      publicKey: { kty: 'EC' as const, crv: 'P-256' as const, x: 'x', y: 'y' },
+      keyId: 'k',
+      wrapped: {} as never,
+    };
+    const pinHash = {} as never;
+    await db.users.bulkAdd([
+      {
+        id: 'u-spec',
+        name: 'Омарова А.',
+        role: 'specialist',
+        pinHash,
+        signingKey: null,
+        createdAt: '',
+        active: true,
+      },
+      {
+        id: 'u-akim',
+        name: 'Жұмабеков Б.',
+        role: 'akim',
+        pinHash,
+        signingKey: key,
+        createdAt: '',
+        active: true,
+      },
+      {
+        id: 'u-old',
+        name: 'Бұрынғы әкім',
+        role: 'akim',
+        pinHash,
+        signingKey: key,
+        createdAt: '',
+        active: false,
+      },
+      {
+        id: 'u-nokey',
+        name: 'Кілтсіз әкім',
+        role: 'akim',
+        pinHash,
+        signingKey: null,
+        createdAt: '',
+        active: true,
+      },
+    ]);
+    await certificateCase(db, 'c1');
+    const page = await loadCasePage(db, 'c1');
+    expect(page.state.registrationNumber).toBe('KZL01-2-0001/2026');
+    expect(page.actors['u-spec']).toEqual({ name: 'Омарова А.', role: 'specialist' });
+    expect(await signingAkims(db)).toEqual([{ id: 'u-akim', name: 'Жұмабеков Б.' }]);
+  });
+});

@@ -1,0 +1,116 @@
+import type {
+  CaseRole,
+  CaseState,
+  DeskNumbering,
+  EventSignature,
+  PayloadOf,
+} from '../../../shared/case';
+import { appendEvent, loadCase, type ActContext, type AppendResult } from './case-store';
+import type { DeskDatabase } from './database';
+
+/** Who the users named in a case's events are; the case page shows names, not ids. */
+export interface CaseActor {
+  name: string;
+  role: CaseRole;
+}
+
+export interface CasePageData {
+  state: CaseState;
+  actors: Record<string, CaseActor>;
+}
+
+/** A case's folded state and the people who acted on it. */
+export async function loadCasePage(db: DeskDatabase, caseId: string): Promise<CasePageData> {
+  const [state, users] = await Promise.all([loadCase(db, caseId), db.users.toArray()]);
+  const actors: Record<string, CaseActor> = {};
+  for (const u of users) actors[u.id] = { name: u.name, role: u.role };
+  return { state, actors };
+}
+
+export interface SignerOption {
+  id: string;
+  name: string;
+}
+
+/** The akims of this desk who can sign (active, with a key): the certificate asks one for the PIN. */
+export async function signingAkims(db: DeskDatabase): Promise<SignerOption[]> {
+  const akims = await db.users.where('role').equals('akim').toArray();
+  return akims
+    .filter((u) => u.active && u.signingKey !== null)
+    .map((u) => ({ id: u.id, name: u.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+// ---- certificate numbers -------------------------------------------------------------------------------
+
+/**
+ * Certificates of belonging get their own per-desk sequence per year, made unique across desks the
+ * same way as registration numbers (office code, device number): `KZL01-2-C0007/2026`.
+ */
+export function formatCertificateNumber(desk: DeskNumbering, seq: number, year: number): string {
+  if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Bad sequence: ${seq}`);
+  return `${desk.officeCode}-${desk.deviceNo}-C${String(seq).padStart(4, '0')}/${year}`;
+}
+
+export const certificateCounterKey = (year: number): string => `certificate:${year}`;
+
+/**
+ * The number the next certificate of `year` will get on this desk. It is only a preview until
+ * recordCertificate takes it: the signed document carries the number, so it is read before signing
+ * and checked again in the transaction that stores the certificate.
+ */
+export async function nextCertificateNumber(
+  db: DeskDatabase,
+  desk: DeskNumbering,
+  year: number,
+): Promise<{ seq: number; number: string }> {
+  const last = (await db.counters.get(certificateCounterKey(year)))?.value ?? 0;
+  return { seq: last + 1, number: formatCertificateNumber(desk, last + 1, year) };
+}
+
+export interface CertificateDraft {
+  caseId: string;
+  payload: PayloadOf<'CertificateIssued'>;
+  signature: EventSignature;
+}
+
+/** The number was taken by another certificate between the preview and the save: sign again. */
+export const CERTIFICATE_NUMBER_TAKEN = 'casePage:certificate.numberTaken';
+
+/**
+ * Stores a signed certificate: checks that its number is still this desk's next one, appends the
+ * CertificateIssued event (transition table and schema checked by appendEvent) and advances the
+ * counter, all in one transaction. Nothing is written when anything fails.
+ */
+export function recordCertificate(
+  db: DeskDatabase,
+  draft: CertificateDraft,
+  desk: DeskNumbering,
+  ctx: ActContext,
+): Promise<AppendResult> {
+  const year = Number(draft.payload.date.slice(0, 4));
+  const key = certificateCounterKey(year);
+  return db.transaction(
+    'rw',
+    [db.events, db.outbox, db.cases, db.people, db.settings, db.counters],
+    async () => {
+      const last = (await db.counters.get(key))?.value ?? 0;
+      const seq = last + 1;
+      if (draft.payload.number !== formatCertificateNumber(desk, seq, year)) {
+        return { ok: false, reason: CERTIFICATE_NUMBER_TAKEN } satisfies AppendResult;
+      }
+      const result = await appendEvent(
+        db,
+        {
+          caseId: draft.caseId,
+          type: 'CertificateIssued',
+          payload: draft.payload,
+          signature: draft.signature,
+        },
+        ctx,
+      );
+      if (result.ok) await db.counters.put({ key, value: seq });
+      return result;
+    },
+  );
+}

@@ -1,0 +1,153 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CaseEventType, CaseState } from '../../../../shared/case';
+import type { CaseExtension } from './case-deadlines';
+import type { ActionProps } from './forms/action-props';
+import { CommissionActForm, SentToCommissionForm } from './forms/commission-forms';
+import { DistrictResultForm } from './forms/district-result-form';
+import { ResultIssuedForm } from './forms/result-issued-form';
+import {
+  ReturnedToAkimatForm,
+  TermExtendedForm,
+  TermResumedForm,
+  TermSuspendedForm,
+  WithdrawnForm,
+} from './forms/term-forms';
+
+/** The actions that move the case on, in the order of its life. */
+const STEP_ACTIONS = [
+  'SentToCommission',
+  'CommissionActRecorded',
+  'DistrictResultRecorded',
+  'ReturnedToAkimat',
+  'ResultIssued',
+] as const satisfies readonly CaseEventType[];
+
+/** The actions on the term and the application itself. */
+const TERM_ACTIONS = [
+  'TermSuspended',
+  'TermResumed',
+  'TermExtended',
+  'Withdrawn',
+] as const satisfies readonly CaseEventType[];
+
+type FormAction = (typeof STEP_ACTIONS)[number] | (typeof TERM_ACTIONS)[number];
+
+export interface CaseActionsProps {
+  caseId: string;
+  state: CaseState;
+  /** allowedEvents(state, role) of the logged-in user. */
+  allowed: readonly CaseEventType[];
+  extension: CaseExtension | null;
+  /** The akim's resolution form (the akim feature's), opened where the akim may impose one. */
+  renderResolution: ((close: () => void) => ReactNode) | null;
+  /** Whether a user is logged in: without one nothing can be saved. */
+  canAct: boolean;
+}
+
+/** Only the actions the logged-in user may take now, each opening its form in place. */
+export function CaseActions({
+  caseId,
+  state,
+  allowed,
+  extension,
+  renderResolution,
+  canAct,
+}: CaseActionsProps) {
+  const { t } = useTranslation('casePage');
+  const [open, setOpen] = useState<FormAction | 'ResolutionImposed' | null>(null);
+  const [saved, setSaved] = useState<CaseEventType | null>(null);
+
+  const offered = (type: FormAction) =>
+    allowed.includes(type) && (type !== 'TermExtended' || extension !== null);
+  const steps = STEP_ACTIONS.filter(offered);
+  const terms = TERM_ACTIONS.filter(offered);
+  const forward = allowed.includes('ForwardedToDistrict');
+  const resolve = allowed.includes('ResolutionImposed') && renderResolution !== null;
+  const nothing = steps.length === 0 && terms.length === 0 && !forward && !resolve;
+
+  const props: ActionProps = {
+    caseId,
+    state,
+    onDone: (type) => {
+      setOpen(null);
+      setSaved(type);
+    },
+    onCancel: () => setOpen(null),
+  };
+
+  const form = (type: FormAction | 'ResolutionImposed'): ReactNode => {
+    switch (type) {
+      case 'ResolutionImposed':
+        return renderResolution?.(() => setOpen(null)) ?? null;
+      case 'SentToCommission':
+        return <SentToCommissionForm {...props} />;
+      case 'CommissionActRecorded':
+        return <CommissionActForm {...props} />;
+      case 'DistrictResultRecorded':
+        return <DistrictResultForm {...props} />;
+      case 'ReturnedToAkimat':
+        return <ReturnedToAkimatForm {...props} />;
+      case 'ResultIssued':
+        return <ResultIssuedForm {...props} />;
+      case 'TermSuspended':
+        return <TermSuspendedForm {...props} />;
+      case 'TermResumed':
+        return <TermResumedForm {...props} />;
+      case 'TermExtended':
+        return extension ? <TermExtendedForm {...props} extension={extension} /> : null;
+      case 'Withdrawn':
+        return <WithdrawnForm {...props} />;
+    }
+  };
+
+  const button = (type: FormAction | 'ResolutionImposed', secondary: boolean) => (
+    <button
+      key={type}
+      type="button"
+      className={secondary ? 'cp-secondary' : 'cp-primary'}
+      onClick={() => {
+        setSaved(null);
+        setOpen(type);
+      }}
+    >
+      {t(`actions.${type}`)}
+    </button>
+  );
+
+  return (
+    <article className="card cp-card cp-actions" aria-labelledby={`${caseId}-actions`}>
+      <h2 id={`${caseId}-actions`}>{t('actions.heading')}</h2>
+      {saved && (
+        <p className="cp-saved" role="status">
+          {t('actions.saved', { event: t(`case:events.${saved}`) })}
+        </p>
+      )}
+      {!canAct && <p className="cp-muted">{t('actions.loginToAct')}</p>}
+      {canAct && nothing && <p className="cp-muted">{t('actions.none')}</p>}
+      {open !== null ? (
+        form(open)
+      ) : (
+        <>
+          {(steps.length > 0 || forward || resolve) && (
+            <div className="cp-buttons">
+              {resolve && button('ResolutionImposed', false)}
+              {steps.map((type) => button(type, false))}
+              {forward && (
+                <Link className="cp-button-link" to="/registers">
+                  {t('actions.forwardViaRegister')}
+                </Link>
+              )}
+            </div>
+          )}
+          {terms.length > 0 && (
+            <div className="cp-buttons cp-term-buttons">
+              {terms.map((type) => button(type, true))}
+            </div>
+          )}
+        </>
+      )}
+    </article>
+  );
+}

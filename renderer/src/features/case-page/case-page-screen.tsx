@@ -1,0 +1,157 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { allowedEvents, type CaseConflict, type CaseState } from '../../../../shared/case';
+import { findService, localized } from '../../../../shared/catalog';
+import { formatDateTime, type LocalDateTime } from '../../../../shared/time';
+import { useDesk } from '../../app/desk-context';
+import { useAppSelector } from '../../app/hooks';
+import { loadCasePage, useLive } from '../../db';
+import { ResolutionForm } from '../akim';
+import { CaseActions } from './case-actions';
+import { caseDeadlines, serviceOfCase } from './case-deadlines';
+import { CaseDeadlinesCard } from './case-deadlines-card';
+import { CaseHeader } from './case-header';
+import { CaseTimeline } from './case-timeline';
+import { deskCalendar } from './calendar';
+import { CERTIFICATE_SERVICE, CertificatePanel } from './certificate-panel';
+import { ConflictAcknowledgedForm } from './forms/term-forms';
+import { PrintLinks } from './print-links';
+import './case-page.css';
+
+/** The office's wall clock, re-read every `intervalMs` so minute terms count down live. */
+function useOfficeNow(intervalMs: number): LocalDateTime {
+  const { clock } = useDesk();
+  const [now, setNow] = useState(() => clock.nowLocal());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(clock.nowLocal()), intervalMs);
+    return () => window.clearInterval(timer);
+  }, [clock, intervalMs]);
+  return now;
+}
+
+/** The case page: who applied for what, what happened when, what is due, and what you may do now. */
+export function CasePageScreen() {
+  const { caseId = '' } = useParams();
+  // A new case starts with closed forms: nothing typed for one case carries over to another.
+  return <CasePage key={caseId} caseId={caseId} />;
+}
+
+function CasePage({ caseId }: { caseId: string }) {
+  const { t } = useTranslation('casePage');
+  const { db } = useDesk();
+  const lang = useAppSelector((s) => s.preferences.language);
+  const user = useAppSelector((s) => s.session.user);
+  const data = useLive(() => loadCasePage(db, caseId), [db, caseId]);
+  const certificate = data?.state.serviceId === CERTIFICATE_SERVICE;
+  const now = useOfficeNow(certificate ? 10_000 : 60_000);
+  const deadlines = useMemo(
+    () => (data ? caseDeadlines(data.state, now, deskCalendar) : null),
+    [data, now],
+  );
+
+  if (data === undefined || deadlines === null) {
+    return (
+      <section className="screen cp-screen">
+        <p>{t('loading')}</p>
+      </section>
+    );
+  }
+  const { state, actors } = data;
+  if (state.caseId === null) {
+    return (
+      <section className="screen cp-screen">
+        <h1>{t('notFound.title')}</h1>
+        <p>{t('notFound.text')}</p>
+        <Link to="/">{t('notFound.back')}</Link>
+      </section>
+    );
+  }
+
+  const service = serviceOfCase(state);
+  const found = state.serviceId ? findService(state.serviceId) : null;
+  const serviceName = service
+    ? localized(service.name, lang)
+    : found?.ok
+      ? localized(found.service.name, lang)
+      : (state.serviceId ?? '');
+  const allowed = user ? allowedEvents(state, user.role) : [];
+  const openConflicts = state.conflicts.filter((c) => c.acknowledgedBy === null);
+
+  return (
+    <section className="screen cp-screen">
+      <CaseHeader state={state} serviceName={serviceName} />
+      {openConflicts.length > 0 && (
+        <ConflictsBanner
+          caseId={caseId}
+          state={state}
+          conflicts={openConflicts}
+          canAcknowledge={allowed.includes('ConflictAcknowledged')}
+        />
+      )}
+      <div className="cp-layout">
+        <div className="cp-main">
+          {certificate && <CertificatePanel caseId={caseId} state={state} actors={actors} />}
+          <CaseActions
+            caseId={caseId}
+            state={state}
+            allowed={allowed}
+            extension={deadlines.extension}
+            renderResolution={(close) => (
+              <ResolutionForm caseId={caseId} onImposed={close} onCancel={close} />
+            )}
+            canAct={user !== null}
+          />
+          <CaseTimeline state={state} actors={actors} lang={lang} />
+        </div>
+        <aside className="cp-side">
+          <CaseDeadlinesCard state={state} deadlines={deadlines} now={now} lang={lang} />
+          <PrintLinks caseId={caseId} state={state} />
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+function ConflictsBanner({
+  caseId,
+  state,
+  conflicts,
+  canAcknowledge,
+}: {
+  caseId: string;
+  state: CaseState;
+  conflicts: CaseConflict[];
+  canAcknowledge: boolean;
+}) {
+  const { t } = useTranslation('casePage');
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <section className="card cp-conflicts" role="alert" aria-label={t('conflict.heading')}>
+      <h2>{t('conflict.heading')}</h2>
+      <p>{t('conflict.explain')}</p>
+      <ul>
+        {conflicts.map((c) => (
+          <li key={`${c.event.id}-${c.reason}`}>
+            <strong>{t(`case:events.${c.event.type}`)}</strong>, {formatDateTime(c.event.legalTime)}{' '}
+            — {t(c.reason)}
+            {canAcknowledge && open !== c.event.id && (
+              <button type="button" className="cp-link" onClick={() => setOpen(c.event.id)}>
+                {t('conflict.review')}
+              </button>
+            )}
+            {open === c.event.id && (
+              <ConflictAcknowledgedForm
+                caseId={caseId}
+                state={state}
+                conflict={c}
+                onDone={() => setOpen(null)}
+                onCancel={() => setOpen(null)}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,282 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import {
+  compareEvents,
+  type CaseEvent,
+  type CaseState,
+  type DecisionPayload,
+} from '../../../../shared/case';
+import type { Language } from '../../../../shared/ipc';
+import { shortFingerprint } from '../../../../shared/signing';
+import { formatDate, formatDateTime } from '../../../../shared/time';
+import type { CaseActor } from '../../db';
+import { formatNumber } from '../../i18n';
+import { commissionSendingCheck } from './case-deadlines';
+import { deskCalendar } from './calendar';
+
+interface Fact {
+  label: string;
+  value: string;
+}
+
+export function money(tiyn: number, lang: Language): string {
+  return `${formatNumber(tiyn / 100, lang, 2)} ₸`;
+}
+
+function keyText(keyId: string): string {
+  return /^[0-9a-f]{64}$/.test(keyId) ? shortFingerprint(keyId) : keyId.slice(0, 16);
+}
+
+function decisionFacts(d: DecisionPayload, t: TFunction, lang: Language): Fact[] {
+  const facts: Fact[] = [
+    { label: t('facts.outcome'), value: t(`case:decisionOutcomes.${d.outcome}`) },
+    { label: t('facts.decisionNumber'), value: d.number },
+    { label: t('facts.decisionDate'), value: formatDate(d.date) },
+  ];
+  if (d.outcome === 'grant') {
+    if (d.amountTiyn !== undefined)
+      facts.push({ label: t('facts.amount'), value: money(d.amountTiyn, lang) });
+    if (d.periodFrom || d.periodTo) {
+      facts.push({
+        label: t('facts.period'),
+        value: `${d.periodFrom ? formatDate(d.periodFrom) : '…'} – ${d.periodTo ? formatDate(d.periodTo) : '…'}`,
+      });
+    }
+  } else {
+    facts.push({ label: t('facts.justification'), value: d.justification });
+  }
+  if (d.remarksConsideration) {
+    facts.push({ label: t('facts.remarksConsideration'), value: d.remarksConsideration });
+  }
+  return facts;
+}
+
+/** The key facts of an event, in the words of the page. */
+function eventFacts(
+  e: CaseEvent,
+  t: TFunction,
+  lang: Language,
+  actors: Record<string, CaseActor>,
+  events: readonly CaseEvent[],
+): Fact[] {
+  const f = (label: string, value: string | undefined | null): Fact[] =>
+    value === undefined || value === null || value.trim() === ''
+      ? []
+      : [{ label: t(label), value }];
+  switch (e.type) {
+    case 'Registered': {
+      const p = e.payload;
+      return [
+        ...f('facts.registrationNumber', p.registrationNumber),
+        ...f('facts.receivedAt', formatDateTime(p.receivedAt)),
+        ...f('facts.registrationDate', formatDate(p.registrationDate)),
+        ...f('facts.dueDate', formatDate(p.dueDate)),
+        ...f('facts.channel', t(`case:channels.${p.channel}`)),
+        ...f('facts.representative', p.representative?.name),
+      ];
+    }
+    case 'AcceptanceRefused': {
+      const p = e.payload;
+      const gaps = p.documents.filter((d) => d.state === 'missing' || d.state === 'expired').length;
+      return [
+        ...f('facts.refusalDate', formatDate(p.refusalDate)),
+        ...f('facts.receiptNumber', p.receiptNumber),
+        ...f('facts.documentGaps', String(gaps)),
+      ];
+    }
+    case 'ProactiveCaseOpened':
+      return [
+        ...f(
+          'facts.occasion',
+          `${e.payload.occasion.name} (${formatDate(e.payload.occasion.date)})`,
+        ),
+      ];
+    case 'ResolutionImposed':
+      return [
+        ...f('facts.resolution', e.payload.text),
+        ...f('facts.executor', actors[e.payload.executorUserId]?.name ?? e.payload.executorUserId),
+      ];
+    case 'SentToCommission':
+      return f('facts.note', e.payload.note);
+    case 'CommissionActRecorded': {
+      const p = e.payload;
+      return [
+        ...f('facts.actDate', formatDate(p.actDate)),
+        ...f('facts.actNumber', p.actNumber),
+        ...f(
+          'facts.members',
+          p.members.map((m) => (m.position ? `${m.name} (${m.position})` : m.name)).join('; '),
+        ),
+        ...f('facts.findings', p.findings),
+        ...f('facts.conclusion', t(`case:commissionConclusions.${p.conclusion}`)),
+      ];
+    }
+    case 'ForwardedToDistrict':
+      return f('facts.registerNumber', e.payload.registerNumber);
+    case 'ReceivedByDistrict':
+      return f('facts.incomingNumber', e.payload.incomingNumber);
+    case 'IncomeComputed':
+      return [
+        ...f('facts.familySize', String(e.payload.familySize)),
+        ...f('facts.perCapitaIncome', money(e.payload.perCapitaIncomeTiyn, lang)),
+      ];
+    case 'PreliminaryRefusalNoticed':
+      return [
+        ...f('facts.noticeDate', formatDate(e.payload.noticeDate)),
+        ...f('facts.hearingAt', formatDateTime(e.payload.hearing.at)),
+        ...f('facts.grounds', e.payload.grounds.map((g) => g.text).join('; ')),
+      ];
+    case 'ObjectionFiled':
+      return [
+        ...f('facts.objectionForm', t(`case:objectionForms.${e.payload.form}`)),
+        ...f('facts.date', formatDate(e.payload.date)),
+        ...f('facts.summary', e.payload.summary),
+      ];
+    case 'HearingProtocolRecorded':
+      return [
+        ...f('facts.date', formatDate(e.payload.date)),
+        ...f('facts.actNumber', e.payload.number),
+        ...f('facts.summary', e.payload.summary),
+      ];
+    case 'ProtocolFamiliarized':
+      return f('facts.date', formatDate(e.payload.date));
+    case 'RemarksFiled':
+      return [
+        ...f('facts.date', formatDate(e.payload.date)),
+        ...f('facts.summary', e.payload.text),
+      ];
+    case 'DecisionMade':
+      return decisionFacts(e.payload, t, lang);
+    case 'ResultSigned':
+      return [];
+    case 'CertificateIssued':
+      return [
+        ...f('facts.certificateResult', t(`case:certificateResults.${e.payload.result}`)),
+        ...f('facts.certificateNumber', e.payload.number),
+        ...f('facts.date', formatDate(e.payload.date)),
+      ];
+    case 'ReturnedToAkimat':
+      return f('facts.outgoingNumber', e.payload.outgoingNumber);
+    case 'DistrictResultRecorded':
+      return [
+        ...decisionFacts(e.payload.decision, t, lang),
+        ...f('facts.receivedOn', formatDate(e.payload.receivedOn)),
+        ...f('facts.outgoingNumber', e.payload.outgoingNumber),
+      ];
+    case 'ResultIssued':
+      return [
+        ...f('facts.issueDate', formatDate(e.payload.date)),
+        ...f('facts.issueWay', t(`case:issueWays.${e.payload.way}`)),
+        ...f(
+          'facts.issuedTo',
+          `${t(`case:recipientKinds.${e.payload.to.kind}`)}: ${e.payload.to.name}`,
+        ),
+      ];
+    case 'Withdrawn':
+      return [
+        ...f('facts.requestDate', formatDate(e.payload.requestDate)),
+        ...f('facts.reason', e.payload.reason),
+      ];
+    case 'TermSuspended':
+      return f('facts.reason', e.payload.reason);
+    case 'TermResumed':
+      return f('facts.note', e.payload.note);
+    case 'TermExtended':
+      return [
+        ...f('facts.reason', t(`case:extensionReasons.${e.payload.reason}`)),
+        ...f('facts.newDueDate', formatDate(e.payload.newDueDate)),
+      ];
+    case 'ConflictAcknowledged': {
+      const target = events.find((x) => x.id === e.payload.eventId);
+      return [
+        ...f(
+          'facts.conflictEvent',
+          target
+            ? `${t(`case:events.${target.type}`)}, ${formatDateTime(target.legalTime)}`
+            : e.payload.eventId,
+        ),
+        ...f('facts.note', e.payload.note),
+      ];
+    }
+  }
+}
+
+export interface CaseTimelineProps {
+  state: CaseState;
+  actors: Record<string, CaseActor>;
+  lang: Language;
+}
+
+/**
+ * Every event of the case, applied or kept as a conflict, in the fold's order (R-STAT-2/R-STAT-3):
+ * what happened, when at the office, who did it in which role, and the facts it recorded.
+ */
+export function CaseTimeline({ state, actors, lang }: CaseTimelineProps) {
+  const { t } = useTranslation('casePage');
+  const conflicts = new Map(state.conflicts.map((c) => [c.event.id, c]));
+  const all = [...state.events, ...state.conflicts.map((c) => c.event)].sort(compareEvents);
+  const everything = all;
+  return (
+    <article className="card cp-card cp-timeline">
+      <h2>{t('timeline.heading')}</h2>
+      <ol className="cp-events">
+        {all.map((e) => {
+          const conflict = conflicts.get(e.id);
+          const actor = actors[e.actor.userId];
+          const sending =
+            e.type === 'SentToCommission' && state.registrationDate && !conflict
+              ? commissionSendingCheck(state.registrationDate, e.legalTime, deskCalendar)
+              : null;
+          return (
+            <li
+              key={`${e.id}-${conflict ? 'c' : 'e'}`}
+              className={conflict ? 'cp-event cp-event-conflict' : 'cp-event'}
+            >
+              <div className="cp-event-head">
+                <time dateTime={e.legalTime}>{formatDateTime(e.legalTime)}</time>
+                <strong>{t(`case:events.${e.type}`)}</strong>
+                {e.signature && (
+                  <span className="cp-badge cp-badge-signed" title={e.signature.signedDigest}>
+                    {t('timeline.signed', { key: keyText(e.signature.keyId) })}
+                  </span>
+                )}
+                {sending?.late && (
+                  <span className="cp-badge cp-badge-late">
+                    {t('timeline.sentLate', { date: formatDate(sending.due) })}
+                  </span>
+                )}
+                {conflict && (
+                  <span className="cp-badge cp-badge-conflict">
+                    {conflict.acknowledgedBy
+                      ? t('timeline.conflictReviewed')
+                      : t('timeline.conflict')}
+                  </span>
+                )}
+              </div>
+              <div className="cp-event-actor">
+                {actor?.name ?? t('timeline.unknownUser')} · {t(`roles.${e.actor.role}`)}
+              </div>
+              {conflict && <p className="cp-conflict-reason">{t(conflict.reason)}</p>}
+              {(() => {
+                const facts = eventFacts(e, t, lang, actors, everything);
+                return facts.length > 0 ? (
+                  <dl className="cp-facts">
+                    {facts.map((fact) => (
+                      <div
+                        key={fact.label}
+                        className={fact.value.length > 48 ? 'cp-fact-wide' : undefined}
+                      >
+                        <dt>{fact.label}</dt>
+                        <dd>{fact.value}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                ) : null;
+              })()}
+            </li>
+          );
+        })}
+      </ol>
+    </article>
+  );
+}

@@ -1,0 +1,199 @@
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { COMMISSION_CONCLUSIONS } from '../../../../../shared/case';
+import { formatDate } from '../../../../../shared/time';
+import { useDesk } from '../../../app/desk-context';
+import { commissionSendingCheck } from '../case-deadlines';
+import { deskCalendar } from '../calendar';
+import { compact, type ActionProps } from './action-props';
+import {
+  ActionForm,
+  Choice,
+  DateInput,
+  TextArea,
+  TextInput,
+  dateInputOf,
+  optional,
+  parseDateInput,
+  parsePayload,
+  payloadResolver,
+  useCaseAppend,
+  useSubmitState,
+  type Built,
+} from './form-kit';
+
+// ---- send to the village commission (R-ROUTE-1) ------------------------------------------------------
+
+interface SendValues {
+  note: string;
+}
+
+const buildSend = (v: SendValues): Built => ({ payload: compact({ note: optional(v.note) }) });
+
+export function SentToCommissionForm({ caseId, state, onDone, onCancel }: ActionProps) {
+  const { t } = useTranslation('casePage');
+  const { clock } = useDesk();
+  const append = useCaseAppend();
+  const { failure, setFailure } = useSubmitState();
+  const form = useForm<SendValues>({
+    defaultValues: { note: '' },
+    resolver: payloadResolver('SentToCommission', buildSend),
+  });
+  const check =
+    state.registrationDate !== null
+      ? commissionSendingCheck(state.registrationDate, clock.nowLocal(), deskCalendar)
+      : null;
+  const submit = form.handleSubmit(async (values) => {
+    if (!append) return;
+    const result = await append({
+      caseId,
+      type: 'SentToCommission',
+      payload: compact({ note: optional(values.note) }),
+    });
+    if (result.ok) onDone('SentToCommission');
+    else setFailure(result.reason);
+  });
+  return (
+    <ActionForm
+      title={t('actions.SentToCommission')}
+      intro={
+        check && (
+          <p className={check.late ? 'cp-late' : undefined}>
+            {t('sending.due', { date: formatDate(check.due) })}{' '}
+            {check.late && t('sending.late', { count: check.workingDaysLate })}
+          </p>
+        )
+      }
+      submitLabel={t('sending.submit')}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+      submitting={form.formState.isSubmitting}
+      failure={failure}
+    >
+      <TextArea
+        label={t('sending.note')}
+        registration={form.register('note')}
+        errors={form.formState.errors}
+      />
+    </ActionForm>
+  );
+}
+
+// ---- the survey act of the village commission --------------------------------------------------------
+
+interface ActValues {
+  actDate: string;
+  actNumber: string;
+  members: { name: string; position: string }[];
+  findings: string;
+  conclusion: string;
+}
+
+function buildAct(v: ActValues): Built {
+  const actDate = parseDateInput(v.actDate);
+  return {
+    payload: compact({
+      actDate: actDate ?? v.actDate,
+      actNumber: optional(v.actNumber),
+      members: v.members.map((m) => compact({ name: m.name, position: optional(m.position) })),
+      findings: v.findings,
+      conclusion: v.conclusion,
+    }),
+    ...(actDate === null ? { errors: { actDate: 'case:validation.localDate' } } : {}),
+  };
+}
+
+export function CommissionActForm({ caseId, onDone, onCancel }: ActionProps) {
+  const { t } = useTranslation('casePage');
+  const { clock } = useDesk();
+  const append = useCaseAppend();
+  const { failure, setFailure } = useSubmitState();
+  const form = useForm<ActValues>({
+    defaultValues: {
+      actDate: dateInputOf(clock.today()),
+      actNumber: '',
+      members: [{ name: '', position: '' }],
+      findings: '',
+      conclusion: '',
+    },
+    resolver: payloadResolver('CommissionActRecorded', buildAct),
+  });
+  const members = useFieldArray({ control: form.control, name: 'members' });
+  const errors = form.formState.errors;
+  const submit = form.handleSubmit(async (values) => {
+    if (!append) return;
+    const payload = parsePayload('CommissionActRecorded', buildAct(values).payload);
+    if (payload === null) return setFailure('casePage:form.invalid');
+    const result = await append({ caseId, type: 'CommissionActRecorded', payload });
+    if (result.ok) onDone('CommissionActRecorded');
+    else setFailure(result.reason);
+  });
+  return (
+    <ActionForm
+      title={t('actions.CommissionActRecorded')}
+      intro={<p>{t('commission.intro')}</p>}
+      submitLabel={t('commission.submit')}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+      submitting={form.formState.isSubmitting}
+      failure={failure}
+    >
+      <div className="cp-row">
+        <DateInput
+          label={t('commission.actDate')}
+          registration={form.register('actDate')}
+          errors={errors}
+        />
+        <TextInput
+          label={t('commission.actNumber')}
+          registration={form.register('actNumber')}
+          errors={errors}
+        />
+      </div>
+      <fieldset className="cp-members">
+        <legend>{t('commission.members')}</legend>
+        {members.fields.map((field, index) => (
+          <div className="cp-row cp-member" key={field.id}>
+            <TextInput
+              label={t('commission.memberName', { n: index + 1 })}
+              registration={form.register(`members.${index}.name`)}
+              errors={errors}
+            />
+            <TextInput
+              label={t('commission.memberPosition', { n: index + 1 })}
+              registration={form.register(`members.${index}.position`)}
+              errors={errors}
+            />
+            {members.fields.length > 1 && (
+              <button type="button" className="cp-link" onClick={() => members.remove(index)}>
+                {t('commission.removeMember', { n: index + 1 })}
+              </button>
+            )}
+          </div>
+        ))}
+        {typeof errors.members?.message === 'string' && (
+          <p className="cp-error" role="alert">
+            {t(errors.members.message)}
+          </p>
+        )}
+        <button type="button" onClick={() => members.append({ name: '', position: '' })}>
+          {t('commission.addMember')}
+        </button>
+      </fieldset>
+      <TextArea
+        label={t('commission.findings')}
+        registration={form.register('findings')}
+        errors={errors}
+      />
+      <Choice
+        legend={t('commission.conclusion')}
+        registration={form.register('conclusion')}
+        errors={errors}
+        options={COMMISSION_CONCLUSIONS.map((c) => ({
+          value: c,
+          label: t(`case:commissionConclusions.${c}`),
+        }))}
+      />
+    </ActionForm>
+  );
+}

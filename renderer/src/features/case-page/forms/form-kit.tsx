@@ -1,0 +1,331 @@
+// Building blocks of the case actions' forms. Every field has a visible label tied to its input and
+// shows its error (a message key of any namespace) translated under it. Validation is the shared
+// event schema's: the resolver builds the payload from the form and runs payloadSchemas[type] on it,
+// so the form shows every problem the desk and the hub would refuse, in the user's language.
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  get,
+  set,
+  type FieldErrors,
+  type FieldValues,
+  type Resolver,
+  type UseFormRegisterReturn,
+} from 'react-hook-form';
+import { payloadSchemas, type CaseEventType, type PayloadOf } from '../../../../../shared/case';
+import { formatDate, isLocalDate, type LocalDate } from '../../../../../shared/time';
+import { useDesk } from '../../../app/desk-context';
+import { appendEvent, type AppendResult, type EventDraft } from '../../../db';
+import { useActContext } from '../../session';
+
+// ---- values people type ---------------------------------------------------------------------------
+
+/** '23.11.2026' (also '3.1.2026', '23/11/2026') → '2026-11-23'; null if not a date. */
+export function parseDateInput(text: string): LocalDate | null {
+  const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const [, day = '', month = '', year = ''] = m;
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isLocalDate(date) ? date : null;
+}
+
+export const dateInputOf = (date: LocalDate): string => formatDate(date);
+
+/** '45 000', '45000,5', '45 000.50' tenge → tiyn; null if not an amount of money. */
+export function parseTengeToTiyn(text: string): number | null {
+  const compact = text
+    .trim()
+    .replace(/[\s\u00a0\u202f']/g, '')
+    .replace(',', '.');
+  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(compact);
+  if (!m) return null;
+  const [, whole = '0', fraction = ''] = m;
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+/** Empty text is an absent optional value. */
+export const optional = (text: string): string | undefined =>
+  text.trim() === '' ? undefined : text;
+
+// ---- validation -----------------------------------------------------------------------------------
+
+export interface Built {
+  payload: unknown;
+  /** Problems found while turning typed text into values (a date that is not a date…). */
+  errors?: Record<string, string>;
+}
+
+function nested(flat: Record<string, string>): FieldErrors {
+  const out = {};
+  for (const [path, message] of Object.entries(flat)) {
+    if (get(out, path) === undefined) set(out, path, { type: 'validate', message });
+  }
+  return out as FieldErrors;
+}
+
+/**
+ * A react-hook-form resolver that validates with the event's shared payload schema. `fieldOf` maps a
+ * payload path ('decision.justification') to the form field that holds it ('justification').
+ */
+export function payloadResolver<V extends FieldValues>(
+  type: CaseEventType,
+  build: (values: V) => Built,
+  fieldOf: (path: string) => string = (path) => path,
+): Resolver<V> {
+  return (values) => {
+    const { payload, errors = {} } = build(values);
+    const flat: Record<string, string> = { ...errors };
+    const parsed = payloadSchemas[type].safeParse(payload);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = fieldOf(issue.path.join('.'));
+        if (!(field in flat)) flat[field] = issue.message;
+      }
+    }
+    if (Object.keys(flat).length === 0) return { values, errors: {} };
+    return { values: {}, errors: nested(flat) as FieldErrors<V> };
+  };
+}
+
+/**
+ * The typed payload of values the resolver has accepted; null only if they changed in between (the
+ * caller then shows a generic refusal rather than saving something unchecked).
+ */
+export function parsePayload<T extends CaseEventType>(
+  type: T,
+  payload: unknown,
+): PayloadOf<T> | null {
+  const parsed = payloadSchemas[type].safeParse(payload);
+  // Sound: payloadSchemas[T] is the schema PayloadOf<T> is inferred from, and schemas never transform.
+  if (!parsed.success) return null;
+  const data: unknown = parsed.data;
+  return data as PayloadOf<T> | null;
+}
+
+/** Appends an event as the logged-in user; null when nobody is logged in (the forms then say so). */
+export function useCaseAppend():
+  (<T extends CaseEventType>(draft: EventDraft<T>) => Promise<AppendResult>) | null {
+  const { db } = useDesk();
+  const act = useActContext();
+  if (act === null) return null;
+  return (draft) => appendEvent(db, draft, act());
+}
+
+export type Payload<T extends CaseEventType> = PayloadOf<T>;
+
+// ---- fields ---------------------------------------------------------------------------------------
+
+function errorOf(errors: FieldErrors, name: string): string | null {
+  const error = get(errors, name) as { message?: unknown } | undefined;
+  const message = error?.message;
+  return typeof message === 'string' && message !== '' ? message : null;
+}
+
+interface FieldProps {
+  label: string;
+  registration: UseFormRegisterReturn;
+  errors: FieldErrors;
+  hint?: ReactNode;
+  className?: string;
+}
+
+function FieldShell({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: string | null;
+  hint?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={`cp-field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && (
+        <div className="cp-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p className="cp-error" id={`${id}-error`} role="alert">
+          {t(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function TextInput({
+  label,
+  registration,
+  errors,
+  hint,
+  className,
+  inputMode,
+  placeholder,
+}: FieldProps & { inputMode?: 'text' | 'numeric' | 'decimal'; placeholder?: string }) {
+  const id = useId();
+  const error = errorOf(errors, registration.name);
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
+      <input
+        id={id}
+        type="text"
+        autoComplete="off"
+        inputMode={inputMode}
+        placeholder={placeholder}
+        aria-invalid={error !== null}
+        aria-describedby={`${id}-error ${id}-hint`}
+        {...registration}
+      />
+    </FieldShell>
+  );
+}
+
+export function DateInput(props: FieldProps) {
+  const { t } = useTranslation('casePage');
+  return (
+    <TextInput
+      {...props}
+      className={`cp-date ${props.className ?? ''}`}
+      inputMode="numeric"
+      placeholder={t('form.datePlaceholder')}
+    />
+  );
+}
+
+export function TextArea({ label, registration, errors, hint, className }: FieldProps) {
+  const id = useId();
+  const error = errorOf(errors, registration.name);
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
+      <textarea
+        id={id}
+        rows={3}
+        aria-invalid={error !== null}
+        aria-describedby={`${id}-error ${id}-hint`}
+        {...registration}
+      />
+    </FieldShell>
+  );
+}
+
+export function Choice({
+  legend,
+  registration,
+  errors,
+  options,
+}: {
+  legend: string;
+  registration: UseFormRegisterReturn;
+  errors: FieldErrors;
+  options: readonly { value: string; label: string }[];
+}) {
+  const { t } = useTranslation();
+  const error = errorOf(errors, registration.name);
+  return (
+    <fieldset className="cp-choice">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value}>
+          <input type="radio" value={o.value} {...registration} /> {o.label}
+        </label>
+      ))}
+      {error && (
+        <p className="cp-error" role="alert">
+          {t(error)}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+export function Select({
+  label,
+  registration,
+  errors,
+  options,
+  hint,
+}: FieldProps & { options: readonly { value: string; label: string }[] }) {
+  const id = useId();
+  const error = errorOf(errors, registration.name);
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint}>
+      <select id={id} aria-invalid={error !== null} {...registration}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+// ---- the frame of an action form ------------------------------------------------------------------
+
+/** The result of the last submit, shown above the buttons: a refusal reason translated. */
+export function useSubmitState() {
+  const [failure, setFailure] = useState<string | null>(null);
+  return { failure, setFailure };
+}
+
+export function ActionForm({
+  title,
+  intro,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  submitting,
+  failure,
+  children,
+  danger,
+}: {
+  title: string;
+  intro?: ReactNode;
+  submitLabel: string;
+  onSubmit: () => void;
+  onCancel: () => void;
+  submitting: boolean;
+  failure: string | null;
+  children: ReactNode;
+  danger?: boolean;
+}) {
+  const { t } = useTranslation('casePage');
+  return (
+    <form
+      className="cp-action-form"
+      noValidate
+      aria-label={title}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <h3>{title}</h3>
+      {intro && <div className="cp-intro">{intro}</div>}
+      {children}
+      {failure && (
+        <p className="cp-error cp-failure" role="alert">
+          {t(failure)}
+        </p>
+      )}
+      <div className="cp-buttons">
+        <button type="submit" className={danger ? 'cp-danger' : 'cp-primary'} disabled={submitting}>
+          {submitLabel}
+        </button>
+        <button type="button" onClick={onCancel} disabled={submitting}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,155 @@
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Applicant, CaseState } from '../../../../../shared/case';
+import { LANGUAGES } from '../../../../../shared/ipc';
+import { useDesk } from '../../../app/desk-context';
+import { printPath, type PrintKind } from '../../../app/paths';
+import type { ActionProps } from './action-props';
+import {
+  ActionForm,
+  Choice,
+  DateInput,
+  TextInput,
+  dateInputOf,
+  parseDateInput,
+  parsePayload,
+  payloadResolver,
+  useCaseAppend,
+  useSubmitState,
+  type Built,
+} from './form-kit';
+
+interface IssueValues {
+  date: string;
+  way: string;
+  toKind: string;
+  name: string;
+}
+
+export function applicantName(a: Applicant): string {
+  return [a.lastName, a.firstName, a.patronymic].filter((p) => p && p.trim() !== '').join(' ');
+}
+
+function buildIssue(v: IssueValues, today: string): Built {
+  const date = parseDateInput(v.date);
+  const errors: Record<string, string> = {};
+  if (date === null) errors['date'] = 'case:validation.localDate';
+  else if (date > today) errors['date'] = 'casePage:validation.future';
+  return {
+    payload: { date: date ?? v.date, way: v.way, to: { kind: v.toKind, name: v.name } },
+    errors,
+  };
+}
+
+const FIELD_OF: Readonly<Record<string, string>> = { 'to.name': 'name', 'to.kind': 'toKind' };
+
+/** The document handed over: the certificate for the certificate, otherwise the decision's notice. */
+export function issuedDocument(state: CaseState): PrintKind | null {
+  if (state.certificate) return 'certificate';
+  if (state.decision) return 'notice';
+  return null;
+}
+
+/** Hands the result to the applicant or the representative and closes the case. */
+export function ResultIssuedForm({ caseId, state, onDone, onCancel }: ActionProps) {
+  const { t } = useTranslation('casePage');
+  const { clock } = useDesk();
+  const today = clock.today();
+  const append = useCaseAppend();
+  const { failure, setFailure } = useSubmitState();
+  const applicant = state.applicant ? applicantName(state.applicant) : '';
+  const representative = state.representative?.name ?? null;
+  const certificate = state.certificate !== null;
+  const sms = state.notificationChannel === 'sms';
+  const ways = certificate
+    ? ['inPerson']
+    : sms
+      ? ['inPerson', 'sms', 'post']
+      : ['inPerson', 'post'];
+  const form = useForm<IssueValues>({
+    defaultValues: {
+      date: dateInputOf(today),
+      way: 'inPerson',
+      toKind: 'applicant',
+      name: applicant,
+    },
+    resolver: payloadResolver(
+      'ResultIssued',
+      (v: IssueValues) => buildIssue(v, today),
+      (path) => FIELD_OF[path] ?? path,
+    ),
+  });
+  const errors = form.formState.errors;
+  const toKind = form.register('toKind', {
+    onChange: (e: { target: { value: string } }) => {
+      form.setValue(
+        'name',
+        e.target.value === 'representative' ? (representative ?? '') : applicant,
+      );
+    },
+  });
+  const document = issuedDocument(state);
+  const submit = form.handleSubmit(async (values) => {
+    if (!append) return;
+    const payload = parsePayload('ResultIssued', buildIssue(values, today).payload);
+    if (payload === null) return setFailure('casePage:form.invalid');
+    const result = await append({ caseId, type: 'ResultIssued', payload });
+    if (result.ok) onDone('ResultIssued');
+    else setFailure(result.reason);
+  });
+  return (
+    <ActionForm
+      title={t('actions.ResultIssued')}
+      intro={
+        <>
+          <p>{t(certificate ? 'issue.introCertificate' : 'issue.intro')}</p>
+          {document && (
+            <p className="cp-print-inline">
+              {t(`print.${document}`)}:{' '}
+              {LANGUAGES.map((lang) => (
+                <Link key={lang} to={printPath(document, caseId, lang)} className="cp-print-link">
+                  {t(`print.lang.${lang}`)}
+                </Link>
+              ))}
+            </p>
+          )}
+          {sms && !certificate && (
+            <p className="cp-note" role="note">
+              {t('issue.smsQueued')}
+            </p>
+          )}
+        </>
+      }
+      submitLabel={t('issue.submit')}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+      submitting={form.formState.isSubmitting}
+      failure={failure}
+    >
+      <div className="cp-row">
+        <DateInput label={t('issue.date')} registration={form.register('date')} errors={errors} />
+      </div>
+      {ways.length > 1 && (
+        <Choice
+          legend={t('issue.way')}
+          registration={form.register('way')}
+          errors={errors}
+          options={ways.map((w) => ({ value: w, label: t(`case:issueWays.${w}`) }))}
+        />
+      )}
+      {representative !== null && (
+        <Choice
+          legend={t('issue.to')}
+          registration={toKind}
+          errors={errors}
+          options={[
+            { value: 'applicant', label: t('case:recipientKinds.applicant') },
+            { value: 'representative', label: t('case:recipientKinds.representative') },
+          ]}
+        />
+      )}
+      <TextInput label={t('issue.name')} registration={form.register('name')} errors={errors} />
+    </ActionForm>
+  );
+}

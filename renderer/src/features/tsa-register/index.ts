@@ -1,0 +1,3 @@
+export { TsaRegisterScreen } from './tsa-register-screen';
+export { quarterOf, parseQuarter, previousQuarter, isQuarter, type Quarter } from './quarter';
+export { quarterLabel } from './quarter-label';

@@ -1,0 +1,246 @@
+import { validateIin } from '../../../../shared/identity';
+import { searchTokens } from '../../../../shared/text';
+import { parseQuarter, type Quarter } from './quarter';
+
+// The district's list of targeted-assistance recipients, as a spreadsheet or CSV: one row per
+// recipient with the IIN, the full name, the quarter and (optionally) the family members separated by
+// ';'. District offices export it from different systems, so the header row is found by its names
+// (Kazakh, Russian or English) wherever it is in the first rows, and columns may come in any order.
+
+export type TsaColumn = 'iin' | 'fullName' | 'quarter' | 'familyMembers';
+export const REQUIRED_COLUMNS: readonly TsaColumn[] = ['iin', 'fullName', 'quarter'];
+
+/** A message key of the tsaRegister (or identity) namespace with its values. */
+export interface TsaMessage {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+export interface TsaFileRow {
+  /** Line in the file (1-based, as a spreadsheet numbers rows). */
+  line: number;
+  iin: string;
+  fullName: string;
+  quarter: Quarter;
+  familyMembers: string[];
+}
+
+export interface TsaRowError {
+  line: number;
+  /** What the row said, to show next to the reasons. */
+  iin: string;
+  fullName: string;
+  quarter: string;
+  reasons: TsaMessage[];
+}
+
+export type TsaParseResult =
+  | {
+      ok: true;
+      rows: TsaFileRow[];
+      errors: TsaRowError[];
+      /** Line of the header row. */
+      headerLine: number;
+      columns: TsaColumn[];
+    }
+  /** `missing`: the required columns the header lacks. */
+  | { ok: false; error: TsaMessage; missing?: TsaColumn[] };
+
+/** Cell values as the readers give them: strings from CSV; strings, numbers, booleans, dates from XLSX. */
+export type Cell = string | number | boolean | Date | null | undefined;
+export type Table = readonly (readonly Cell[])[];
+
+const HEADER_ALIASES: Readonly<Record<TsaColumn, readonly string[]>> = {
+  iin: [
+    'ИИН',
+    'ЖСН',
+    'IIN',
+    'ИИН получателя',
+    'ИИН заявителя',
+    'Алушының ЖСН',
+    'Индивидуальный идентификационный номер',
+    'Жеке сәйкестендіру нөмірі',
+  ],
+  fullName: [
+    'ФИО',
+    'Ф.И.О.',
+    'Фамилия, имя, отчество',
+    'ФИО получателя',
+    'Получатель',
+    'Аты-жөні',
+    'Толық аты-жөні',
+    'Тегі, аты, әкесінің аты',
+    'ТАӘ',
+    'Алушының аты-жөні',
+    'Алушы',
+    'Full name',
+    'Name',
+  ],
+  quarter: [
+    'Квартал',
+    'Тоқсан',
+    'Период',
+    'Кезең',
+    'Период назначения',
+    'Тағайындау кезеңі',
+    'Quarter',
+  ],
+  familyMembers: [
+    'Члены семьи',
+    'Состав семьи',
+    'Отбасы мүшелері',
+    'Отбасы құрамы',
+    'Family members',
+    'Family',
+  ],
+};
+
+/** Order of matching by prefix: the longer, more specific names first. */
+const PREFIX_ORDER: readonly TsaColumn[] = ['familyMembers', 'iin', 'quarter', 'fullName'];
+
+const headerKey = (text: string): string => searchTokens(text).join('');
+const ALIAS_KEYS: Readonly<Record<TsaColumn, readonly string[]>> = {
+  iin: HEADER_ALIASES.iin.map(headerKey),
+  fullName: HEADER_ALIASES.fullName.map(headerKey),
+  quarter: HEADER_ALIASES.quarter.map(headerKey),
+  familyMembers: HEADER_ALIASES.familyMembers.map(headerKey),
+};
+
+/** How many leading rows may hold a title, a date or notes above the header. */
+const HEADER_SEARCH_ROWS = 15;
+
+function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell).replace(/\s+/g, ' ').trim();
+}
+
+/** Which column each cell of a row names, or null when the row is not a header. */
+function matchHeader(row: readonly Cell[]): Map<TsaColumn, number> | null {
+  const found = new Map<TsaColumn, number>();
+  const keys = row.map((c) => (typeof c === 'string' ? headerKey(c) : ''));
+  keys.forEach((key, index) => {
+    if (key === '') return;
+    for (const column of PREFIX_ORDER) {
+      if (!found.has(column) && ALIAS_KEYS[column].includes(key)) {
+        found.set(column, index);
+        return;
+      }
+    }
+  });
+  keys.forEach((key, index) => {
+    if (key === '' || [...found.values()].includes(index)) return;
+    for (const column of PREFIX_ORDER) {
+      if (!found.has(column) && ALIAS_KEYS[column].some((alias) => key.startsWith(alias))) {
+        found.set(column, index);
+        return;
+      }
+    }
+  });
+  return found.has('iin') || found.has('fullName') ? found : null;
+}
+
+/**
+ * Spreadsheets often turn an IIN into a number, dropping the leading zero of people born in
+ * 2000–2009; an integer of 11 digits gets it back (the checksum still has the last word).
+ */
+function iinText(cell: Cell): string {
+  if (typeof cell === 'number' && Number.isSafeInteger(cell) && cell >= 0) {
+    return String(cell).padStart(12, '0');
+  }
+  return cellText(cell).replace(/[\s\u00a0-]/g, '');
+}
+
+function familyList(cell: Cell): string[] {
+  return cellText(cell)
+    .split(/[;\n]/)
+    .map((name) => name.replace(/\s+/g, ' ').trim())
+    .filter((name) => name !== '');
+}
+
+const isBlank = (row: readonly Cell[]): boolean => row.every((c) => cellText(c) === '');
+
+/** Validates a table read from a file. Pure: the same table always gives the same result. */
+export function parseTsaTable(table: Table): TsaParseResult {
+  if (table.every(isBlank)) return { ok: false, error: { key: 'tsaRegister:file.empty' } };
+  let headerIndex = -1;
+  let header: Map<TsaColumn, number> | null = null;
+  for (let i = 0; i < Math.min(table.length, HEADER_SEARCH_ROWS); i++) {
+    const row = table[i];
+    if (!row) continue;
+    const match = matchHeader(row);
+    if (match) {
+      headerIndex = i;
+      header = match;
+      break;
+    }
+  }
+  if (header === null) return { ok: false, error: { key: 'tsaRegister:file.noHeader' } };
+  const missing = REQUIRED_COLUMNS.filter((c) => !header.has(c));
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      error: { key: 'tsaRegister:file.missingColumns', values: { line: headerIndex + 1 } },
+      missing,
+    };
+  }
+  const at = (row: readonly Cell[], column: TsaColumn): Cell => {
+    const index = header.get(column);
+    return index === undefined ? undefined : row[index];
+  };
+
+  const rows: TsaFileRow[] = [];
+  const errors: TsaRowError[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (let i = headerIndex + 1; i < table.length; i++) {
+    const row = table[i];
+    if (!row || isBlank(row)) continue;
+    const line = i + 1;
+    const iinRaw = iinText(at(row, 'iin'));
+    const fullName = cellText(at(row, 'fullName'));
+    const quarterCell = at(row, 'quarter');
+    // A date typed into the quarter column is not a quarter: it is reported, not guessed.
+    const quarterRaw =
+      quarterCell instanceof Date ? quarterCell.toISOString().slice(0, 10) : cellText(quarterCell);
+    const reasons: TsaMessage[] = [];
+
+    let iin = iinRaw;
+    if (iinRaw === '') reasons.push({ key: 'tsaRegister:rows.iinMissing' });
+    else {
+      const checked = validateIin(iinRaw);
+      if (checked.ok) iin = checked.iin;
+      else reasons.push({ key: checked.reason });
+    }
+    if (fullName === '') reasons.push({ key: 'tsaRegister:rows.nameMissing' });
+    const quarter = quarterCell instanceof Date ? null : parseQuarter(quarterRaw);
+    if (quarterRaw === '') reasons.push({ key: 'tsaRegister:rows.quarterMissing' });
+    else if (quarter === null) reasons.push({ key: 'tsaRegister:rows.quarterUnknown' });
+    if (reasons.length === 0 && quarter !== null) {
+      const key = `${iin}|${quarter}`;
+      const first = firstLineOf.get(key);
+      if (first !== undefined) {
+        reasons.push({ key: 'tsaRegister:rows.duplicate', values: { line: first } });
+      } else {
+        firstLineOf.set(key, line);
+      }
+    }
+    if (reasons.length > 0 || quarter === null) {
+      errors.push({ line, iin: iinRaw, fullName, quarter: quarterRaw, reasons });
+      continue;
+    }
+    rows.push({
+      line,
+      iin,
+      fullName,
+      quarter,
+      familyMembers: familyList(at(row, 'familyMembers')),
+    });
+  }
+  return {
+    ok: true,
+    rows,
+    errors,
+    headerLine: headerIndex + 1,
+    columns: [...header.keys()],
+  };
+}
