@@ -1,0 +1,122 @@
+// What waits for the akim: cases that need a resolution, certificates to sign, covering registers to
+// sign. Derived on every read from the journal rows and the folded events, never stored, so the inbox
+// can never disagree with the cases themselves.
+import {
+  allowedEvents,
+  foldCase,
+  type CaseEvent,
+  type CaseStage,
+  type CaseState,
+  type PayloadOf,
+} from '../../../shared/case';
+import { allRuleSets, type Step } from '../../../shared/catalog';
+import type { LocalDateTime } from '../../../shared/time';
+import type { CaseRow, DeskDatabase, RegisterRow, UserRow } from './database';
+
+/** A case in one of the akim's lists. */
+export interface AkimInboxCase {
+  readonly row: CaseRow;
+  readonly route: CaseState['route'];
+  readonly ruleSetId: string | null;
+  /** Legal time of the Registered event: the akim's resolution step runs from it (R-REG-8). */
+  readonly registeredAt: LocalDateTime | null;
+  /** The resolution in force, when one was imposed (a certificate case may already carry one). */
+  readonly resolution: PayloadOf<'ResolutionImposed'> | null;
+}
+
+export interface AkimInbox {
+  /** Cases registered and waiting for the akim's resolution, oldest first. */
+  readonly resolutions: readonly AkimInboxCase[];
+  /** TSA-recipient certificates the akim may sign now, oldest first (the case page signs them). */
+  readonly certificates: readonly AkimInboxCase[];
+  /** Covering registers waiting for the akim's signature, oldest first. */
+  readonly registers: readonly RegisterRow[];
+}
+
+/** Stages in which anything can wait for the akim. */
+const AKIM_STAGES: readonly CaseStage[] = ['registered', 'resolutionImposed'];
+
+/** The akim process steps of the rule-set a case was registered under (empty when unknown). */
+export function akimStepsOf(ruleSetId: string | null, serviceId: string): readonly Step[] {
+  if (ruleSetId === null) return [];
+  const ruleSet = allRuleSets().find((rs) => rs.id === ruleSetId);
+  const service = ruleSet?.services.find((s) => s.id === serviceId);
+  return service?.akimProcess?.steps ?? [];
+}
+
+/** The akim's resolution step of a case's rule-set, if its regulation has one. */
+export function resolutionStepOf(ruleSetId: string | null, serviceId: string): Step | null {
+  return akimStepsOf(ruleSetId, serviceId).find((s) => s.id === 'resolution') ?? null;
+}
+
+function groupByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const event of events) {
+    const list = byCase.get(event.caseId);
+    if (list) list.push(event);
+    else byCase.set(event.caseId, [event]);
+  }
+  return byCase;
+}
+
+function olderFirst(a: AkimInboxCase, b: AkimInboxCase): number {
+  const at = a.registeredAt ?? a.row.date;
+  const bt = b.registeredAt ?? b.row.date;
+  if (at !== bt) return at < bt ? -1 : 1;
+  return a.row.number < b.row.number ? -1 : a.row.number > b.row.number ? 1 : 0;
+}
+
+/**
+ * The akim's inbox. A case is listed once: a certificate case whose regulation puts the akim's
+ * resolution before the certificate (seed 001 №15) waits for the resolution first; one without that
+ * step (seed 002) goes straight to signing. The transition table decides what the akim may do, so a
+ * suspended or conflicting case shows up only where the akim can really act on it.
+ */
+export async function loadAkimInbox(db: DeskDatabase): Promise<AkimInbox> {
+  const rows = await db.cases
+    .where('stage')
+    .anyOf([...AKIM_STAGES])
+    .toArray();
+  const events = rows.length
+    ? await db.events
+        .where('caseId')
+        .anyOf(rows.map((r) => r.id))
+        .toArray()
+    : [];
+  const byCase = groupByCase(events);
+  const resolutions: AkimInboxCase[] = [];
+  const certificates: AkimInboxCase[] = [];
+  for (const row of rows) {
+    const state = foldCase(byCase.get(row.id) ?? []);
+    const allowed = allowedEvents(state, 'akim');
+    const item: AkimInboxCase = {
+      row,
+      route: state.route,
+      ruleSetId: state.ruleSetId,
+      registeredAt: state.stepTimes.Registered ?? null,
+      resolution: state.resolution,
+    };
+    const mayResolve = allowed.includes('ResolutionImposed') && state.stage === 'registered';
+    if (allowed.includes('CertificateIssued')) {
+      const resolutionFirst =
+        mayResolve && resolutionStepOf(state.ruleSetId, row.serviceId) !== null;
+      (resolutionFirst ? resolutions : certificates).push(item);
+    } else if (mayResolve) {
+      resolutions.push(item);
+    }
+  }
+  const registers = (await db.registers.filter((r) => r.signature === null).toArray()).sort(
+    (a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.number < b.number ? -1 : 1),
+  );
+  return {
+    resolutions: resolutions.sort(olderFirst),
+    certificates: certificates.sort(olderFirst),
+    registers,
+  };
+}
+
+/** The specialists a resolution may name as executor: active accounts, by name. */
+export async function activeSpecialists(db: DeskDatabase): Promise<UserRow[]> {
+  const users = await db.users.where('role').equals('specialist').toArray();
+  return users.filter((u) => u.active).sort((a, b) => a.name.localeCompare(b.name, ['kk', 'ru']));
+}
