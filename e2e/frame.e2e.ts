@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
 import { launchChromium, screenshotPath } from './support/browser';
+import { KYZYLSAI_OFFICE, logIn, setUpOffice, SPECIALIST } from './support/desk';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -20,17 +21,26 @@ afterAll(async () => {
 describe('desk frame', () => {
   test('opens in Kazakh, switches to Russian, and keeps the choice after a reload', async () => {
     await page.goto(inject('deskUrl'));
-    await page.getByRole('heading', { name: 'Жүйе туралы' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('kk');
+    await setUpOffice(page);
+    await logIn(page, SPECIALIST.name, SPECIALIST.pin);
+    await page.getByRole('navigation').getByRole('link', { name: 'Жүйе туралы' }).click();
+    await page.getByRole('heading', { name: 'Жүйе туралы' }).waitFor();
     await page.getByRole('status').getByText('Желіде').waitFor();
     await page.getByText('Аудандық хаб').waitFor();
+    await page.getByText(KYZYLSAI_OFFICE.nameKk).waitFor();
     await page.screenshot({ path: screenshotPath('frame-kk') });
 
     await page.getByRole('button', { name: 'Русский' }).click();
     await page.getByRole('heading', { name: 'О системе' }).waitFor();
+    await page.getByText(KYZYLSAI_OFFICE.nameRu).waitFor();
+    // A reload ends the session (it lives in memory only) but keeps the language.
     await page.reload();
-    await page.getByRole('heading', { name: 'О системе' }).waitFor();
+    await page.getByRole('heading', { name: 'Вход в систему' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    await logIn(page, SPECIALIST.name, SPECIALIST.pin);
+    await page.getByRole('navigation').getByRole('link', { name: 'О системе' }).click();
+    await page.getByRole('heading', { name: 'О системе' }).waitFor();
     expect(await page.getByRole('button', { name: 'Русский' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
@@ -39,11 +49,13 @@ describe('desk frame', () => {
 
     await page.getByRole('button', { name: 'Қазақша' }).click();
     await page.reload();
-    await page.getByRole('heading', { name: 'Жүйе туралы' }).waitFor();
+    await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
+    await logIn(page, SPECIALIST.name, SPECIALIST.pin);
   });
 
   test('shows the real connection state when the network goes away and comes back', async () => {
     await page.goto(inject('deskUrl'));
+    await logIn(page, SPECIALIST.name, SPECIALIST.pin);
     await page.getByRole('status').getByText('Желіде').waitFor();
     await context.setOffline(true);
     await page.getByRole('status').getByText('Желіден тыс').waitFor();

@@ -12,7 +12,9 @@ declare module 'vitest' {
   }
 }
 
-const DESK_DIR = join(import.meta.dirname, '..', 'dist', 'renderer');
+// AKIMAT_E2E_DESK_DIR lets a build made elsewhere be tested without rebuilding dist/.
+const DESK_DIR =
+  process.env['AKIMAT_E2E_DESK_DIR'] ?? join(import.meta.dirname, '..', 'dist', 'renderer');
 
 /** A real hub on a free port, on a fresh embedded database, serving the built desk. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -13,7 +13,8 @@ export function deskContentSecurityPolicy(hubOrigin: string | null): string {
     `font-src 'self'`,
     `connect-src ${connect}`,
     `frame-src 'self' blob:`,
-    `worker-src 'self'`,
+    // The XLSX writer compresses large sheets in a worker made from a blob: URL of our own code.
+    `worker-src 'self' blob:`,
     `object-src 'none'`,
     `base-uri 'none'`,
     `form-action 'none'`,

@@ -1,19 +1,46 @@
+import { useMemo } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { IdleLock, LockScreen, LoginScreen } from '../features/session';
+import { SetupWizard } from '../features/setup';
 import { AppFrame } from './app-frame';
-import { SCREENS } from './screens';
+import { useDesk } from './desk-context';
+import { useAppSelector } from './hooks';
+import { ROUTES, SCREENS } from './screens';
 
 // Hash routing: the same build works from app://desk/ and from the hub's static server.
-const router = createHashRouter([
-  {
-    path: '/',
-    element: <AppFrame />,
-    children: [
-      { index: true, element: <Navigate to={SCREENS[0]?.path ?? '/'} replace /> },
-      ...SCREENS.map(({ path, Component }) => ({ path, element: <Component /> })),
-    ],
-  },
-]);
+function useRouter() {
+  return useMemo(
+    () =>
+      createHashRouter([
+        {
+          path: '/',
+          element: <AppFrame />,
+          children: [
+            { index: true, element: <Navigate to={SCREENS[0]?.path ?? '/system'} replace /> },
+            ...SCREENS.map(({ path, Component }) => ({ path, element: <Component /> })),
+            ...ROUTES.map(({ path, Component }) => ({ path, element: <Component /> })),
+          ],
+        },
+      ]),
+    [],
+  );
+}
 
+/**
+ * First start → the setup wizard; nobody logged in → the login screen; otherwise the desk. A locked
+ * desk keeps its screens mounted under the lock, so unsaved work survives the lock.
+ */
 export function App() {
-  return <RouterProvider router={router} />;
+  const { office } = useDesk();
+  const session = useAppSelector((s) => s.session);
+  const router = useRouter();
+  if (!office) return <SetupWizard />;
+  if (!session.user) return <LoginScreen />;
+  return (
+    <>
+      <RouterProvider router={router} />
+      <IdleLock />
+      {session.locked && <LockScreen />}
+    </>
+  );
 }

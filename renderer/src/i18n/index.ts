@@ -1,2 +1,2 @@
 export { createI18n, localeResources, NAMESPACES } from './i18n';
-export { formatNumber, numberLocales } from './format';
+export { formatNumber, numberLocale } from './format';
