@@ -98,6 +98,7 @@ const UI = {
     issue: 'Нәтижені беру',
     issueAndClose: 'Беру және істі жабу',
     journal: 'Тіркеу журналы',
+    dashboard: 'Мерзімдерді бақылау',
     search: 'Іздеу',
     issued: 'Берілді',
     notAccepted: 'Қабылданбады',
@@ -150,6 +151,7 @@ const UI = {
     issue: 'Выдать результат',
     issueAndClose: 'Выдать и закрыть дело',
     journal: 'Журнал регистрации',
+    dashboard: 'Контроль сроков',
     search: 'Поиск',
     issued: 'Выдано',
     notAccepted: 'Не принято',
@@ -280,6 +282,12 @@ describe.each([
     for (const select of await page.locator('.intake-document select').all()) {
       if ((await select.inputValue()) === '') await select.selectOption('notApplicable');
     }
+    const shot = (step: string) =>
+      page.screenshot({
+        path: screenshotPath(`route-${route.serviceId}-${lang}-${step}`),
+        fullPage: true,
+      });
+    await shot('intake');
     await page.getByRole('button', { name: l.register }).last().click();
     await page.waitForURL(/#\/print\/talon\//);
     const caseId = caseIdFromUrl('talon');
@@ -325,6 +333,8 @@ describe.each([
 
     await switchUser(lang, AKIM);
     await navTo(l.akimInbox);
+    await page.getByRole('link', { name: l.openAndSign }).first().waitFor();
+    await shot('akim-inbox');
     await page.getByRole('link', { name: l.openAndSign }).first().click();
     await page.getByRole('button', { name: l.signRegister }).click();
     const dialog = page.getByRole('dialog');
@@ -351,13 +361,17 @@ describe.each([
     await page.getByRole('button', { name: l.issue }).click();
     await page.getByRole('button', { name: l.issueAndClose }).click();
     await page.getByRole('button', { name: l.issue }).waitFor({ state: 'detached' });
+    await shot('case');
 
     // The journal shows the case closed.
     await navTo(l.journal);
     await field(l.search).fill(route.applicant.iin);
     const row = page.getByRole('row').filter({ hasText: number });
     await row.getByText(l.issued).waitFor();
-    await page.screenshot({ path: screenshotPath(`route-${route.serviceId}-${lang}-journal`) });
+    await shot('journal');
+    await navTo(l.dashboard);
+    await page.getByRole('heading', { name: l.dashboard, level: 1 }).waitFor();
+    await shot('dashboard');
 
     expect(responsesWhileOffline).toEqual([]);
   });

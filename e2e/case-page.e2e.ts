@@ -113,7 +113,12 @@ describe('TSA recipients register', () => {
       .first()
       .waitFor();
     await field('ИИН').fill('8503');
-    await page.getByRole('cell', { name: 'Сейітов Нұрлан; Сейітова Дана' }).waitFor();
+    // The family shows in the import summary too: look in the search card's results.
+    await page
+      .locator('article')
+      .filter({ has: page.getByRole('heading', { name: 'Поиск получателя по ИИН' }) })
+      .getByRole('cell', { name: 'Сейітов Нұрлан; Сейітова Дана' })
+      .waitFor();
     await page.screenshot({ path: screenshotPath('tsa-register-ru'), fullPage: true });
   });
 });

@@ -323,6 +323,16 @@ export const payloadSchemas = {
     number: text,
     date: localDateSchema,
     documentDigest: base64,
+    /**
+     * What the signed certificate states about the register ('YYYY-Qn' and the family members), so
+     * the certificate can be printed and verified from the event alone, whatever the local register
+     * of recipients holds later.
+     */
+    quarter: z
+      .string({ error: V.choice })
+      .regex(/^\d{4}-Q[1-4]$/, { error: V.choice })
+      .optional(),
+    familyMembers: z.array(text).optional(),
   }),
   ReturnedToAkimat: z.strictObject({ outgoingNumber: note }),
   /**

@@ -99,6 +99,9 @@ export function CertificatePanel({ caseId, state, actors }: CertificatePanelProp
           number: preview.number,
           date: today,
           documentDigest: signature.signedDigest,
+          ...(document
+            ? { quarter: document.quarter, familyMembers: [...document.familyMembers] }
+            : {}),
         },
         signature: {
           keyId: signature.keyId,

@@ -246,6 +246,24 @@ describe('certificateCandidates', () => {
     expect(digests).toContain(await contentDigest(subtle, signed));
   });
 
+  test('a certificate that states its quarter and family is rebuilt from the event alone', async () => {
+    const base = certificateCase();
+    const issue = { result: 'belongs' as const, number: 'С-10', date: '2025-04-01' };
+    const stated = { quarter: '2025-Q2', familyMembers: ['Сейітов Нұрлан'] };
+    const signed = certificateDocument(base, office, { ...issue, quarter: stated.quarter }, stated);
+    const state: CaseState = {
+      ...base,
+      certificate: { ...issue, documentDigest: 'x', ...stated },
+    };
+    // The local register has changed since (another family list): the certificate still matches.
+    const changedRows = [{ quarter: '2025-Q2', familyMembers: ['Сейітова Дана'] }];
+    const candidates = certificateCandidates(state, office, changedRows);
+    expect(candidates).toHaveLength(1);
+    expect(await contentDigest(subtle, must(candidates[0]))).toBe(
+      await contentDigest(subtle, signed),
+    );
+  });
+
   test('no certificate, no candidates', () => {
     expect(certificateCandidates(certificateCase(), office, [])).toEqual([]);
   });

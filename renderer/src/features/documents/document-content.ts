@@ -289,12 +289,18 @@ export function certificateCandidates(
 ): CertificateContent[] {
   const certificate = state.certificate;
   if (certificate === null) return [];
+  const issue = { result: certificate.result, number: certificate.number, date: certificate.date };
+  // Certificates that carry what they stated are rebuilt from the event alone.
+  if (certificate.quarter !== undefined) {
+    const quarter = certificate.quarter;
+    const stated = { quarter, familyMembers: certificate.familyMembers ?? [] };
+    return [certificateDocument(state, office, { ...issue, quarter }, stated)];
+  }
   const quarters = new Set([
     tsaQuarterOf(certificate.date),
     ...(state.registrationDate ? [tsaQuarterOf(state.registrationDate)] : []),
     ...rows.map((row) => row.quarter),
   ]);
-  const issue = { result: certificate.result, number: certificate.number, date: certificate.date };
   return [...quarters].map((quarter) =>
     certificateDocument(
       state,
