@@ -67,8 +67,11 @@ try {
   console.log(`              ru: ${localized(service.name, 'ru')}`);
   console.log(`              kk: ${localized(service.name, 'kk')}`);
   console.log(`route         ${route}`);
+  const act = [source.date && formatDate(source.date), source.number && `No ${source.number}`]
+    .filter(Boolean)
+    .join(', ');
   console.log(
-    `rule-set      ${ruleSet.id} (${[source.date && formatDate(source.date), source.number && `No ${source.number}`].filter(Boolean).join(', ')}; in force from ${formatDate(ruleSet.effectiveFrom)})`,
+    `rule-set      ${ruleSet.id} (${act || 'undated act'}; in force from ${formatDate(ruleSet.effectiveFrom)})`,
   );
   console.log(`catalog       ${CATALOG_VERSION}; calendar ${calendar.dataVersion}`);
   console.log(`received      ${formatDateTime(received)} (${weekday(received.slice(0, 10))})`);

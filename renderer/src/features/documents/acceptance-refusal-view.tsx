@@ -1,5 +1,3 @@
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { CaseState } from '../../../../shared/case';
 import { localized, type ServiceDefinition } from '../../../../shared/catalog';
@@ -11,10 +9,9 @@ import { useLive } from '../../db';
 import { applicantLine, officeLines, representativeLine, serviceName, type DocT } from './common';
 import { DocHeader, FieldTable, SignLine } from './doc-parts';
 import { pdfFileName } from './file-name';
-import { PrintFrame, type PrintMessage } from './print-frame';
 import { loadCasePrint } from './print-data';
 import { serviceOfCase } from './talon';
-import { useDocumentLanguage } from './use-document-language';
+import { usePrintFrame } from './use-print-frame';
 
 type Refusal = NonNullable<CaseState['acceptanceRefusal']>;
 
@@ -118,23 +115,8 @@ export function AcceptanceRefusalDocument({
 export function AcceptanceRefusalPrintView() {
   const { caseId = '' } = useParams();
   const { db, office } = useDesk();
-  const { t: ui, i18n } = useTranslation('documents');
-  const [lang, setLang] = useDocumentLanguage();
+  const { lang, t, ui, frame } = usePrintFrame('titles.acceptanceRefusal', casePath(caseId));
   const data = useLive(() => loadCasePrint(db, caseId), [db, caseId]);
-  const t = i18n.getFixedT(lang, 'documents');
-
-  const frame = (fileName: string | null, messages: PrintMessage[], sheet?: ReactNode) => (
-    <PrintFrame
-      title={ui('titles.acceptanceRefusal')}
-      lang={lang}
-      onLanguage={setLang}
-      fileName={fileName}
-      messages={messages}
-      fallbackPath={casePath(caseId)}
-    >
-      {sheet}
-    </PrintFrame>
-  );
 
   if (data === undefined) return frame(null, [{ tone: 'info', text: ui('status.loading') }]);
   if (data === null) return frame(null, [{ tone: 'bad', text: ui('status.caseNotFound') }]);

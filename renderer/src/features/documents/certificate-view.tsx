@@ -1,5 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import type { Language } from '../../../../shared/ipc';
 import { formatDate, type LocalDateTime } from '../../../../shared/time';
@@ -10,9 +9,8 @@ import { eSignatureTexts, officeLines, type DocT } from './common';
 import { DocHeader, ESignatureBlock } from './doc-parts';
 import { certificateCandidates, type CertificateContent } from './document-content';
 import { pdfFileName } from './file-name';
-import { PrintFrame, type PrintMessage } from './print-frame';
 import { loadCasePrint, loadTsaRecipients, signedEventOf } from './print-data';
-import { useDocumentLanguage } from './use-document-language';
+import { usePrintFrame } from './use-print-frame';
 import { useSignatureCheck, type SignedInput } from './use-signature-check';
 
 interface CertificateProps {
@@ -73,14 +71,12 @@ export function CertificateDocument({ t, lang, content, sex, signer }: Certifica
 export function CertificatePrintView() {
   const { caseId = '' } = useParams();
   const { db, office } = useDesk();
-  const { t: ui, i18n } = useTranslation('documents');
-  const [lang, setLang] = useDocumentLanguage();
+  const { lang, t, ui, frame } = usePrintFrame('titles.certificate', casePath(caseId));
   const data = useLive(async () => {
     const found = await loadCasePrint(db, caseId);
     const iin = found?.state.applicant?.iin;
     return found ? { ...found, recipients: iin ? await loadTsaRecipients(db, iin) : [] } : null;
   }, [db, caseId]);
-  const t = i18n.getFixedT(lang, 'documents');
 
   const signedInput = useMemo((): SignedInput<CertificateContent> | null => {
     const event = data ? signedEventOf(data.state) : null;
@@ -94,19 +90,6 @@ export function CertificatePrintView() {
     };
   }, [data, office]);
   const signed = useSignatureCheck(signedInput);
-
-  const frame = (fileName: string | null, messages: PrintMessage[], sheet?: ReactNode) => (
-    <PrintFrame
-      title={ui('titles.certificate')}
-      lang={lang}
-      onLanguage={setLang}
-      fileName={fileName}
-      messages={messages}
-      fallbackPath={casePath(caseId)}
-    >
-      {sheet}
-    </PrintFrame>
-  );
 
   if (data === undefined) return frame(null, [{ tone: 'info', text: ui('status.loading') }]);
   if (data === null) return frame(null, [{ tone: 'bad', text: ui('status.caseNotFound') }]);

@@ -1,5 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import type { CaseEvent, CaseState } from '../../../../shared/case';
 import { localized, type ServiceDefinition } from '../../../../shared/catalog';
@@ -12,10 +11,9 @@ import { eSignatureTexts, formatTenge, officeLines, serviceName, type DocT } fro
 import { DocHeader, ESignatureBlock, FieldTable, SignLine } from './doc-parts';
 import { resultNoticeDocument, type ResultNoticeContent } from './document-content';
 import { pdfFileName } from './file-name';
-import { PrintFrame, type PrintMessage } from './print-frame';
 import { loadCasePrint, signedEventOf } from './print-data';
 import { serviceOfCase } from './talon';
-import { useDocumentLanguage } from './use-document-language';
+import { usePrintFrame } from './use-print-frame';
 import { useSignatureCheck, type SignedInput } from './use-signature-check';
 
 /** Texts of the refusal grounds the decision names, from the service's list (codes as they are). */
@@ -182,10 +180,8 @@ function paperResultOf(state: CaseState): PaperResult | null {
 export function NoticePrintView() {
   const { caseId = '' } = useParams();
   const { db, office } = useDesk();
-  const { t: ui, i18n } = useTranslation('documents');
-  const [lang, setLang] = useDocumentLanguage();
+  const { lang, t, ui, frame } = usePrintFrame('titles.notice', casePath(caseId));
   const data = useLive(() => loadCasePrint(db, caseId), [db, caseId]);
-  const t = i18n.getFixedT(lang, 'documents');
 
   const content = useMemo(
     () => (data?.state.decision && office ? resultNoticeDocument(data.state, office) : null),
@@ -203,19 +199,6 @@ export function NoticePrintView() {
     };
   }, [data, content]);
   const signed = useSignatureCheck(signedInput);
-
-  const frame = (fileName: string | null, messages: PrintMessage[], sheet?: ReactNode) => (
-    <PrintFrame
-      title={ui('titles.notice')}
-      lang={lang}
-      onLanguage={setLang}
-      fileName={fileName}
-      messages={messages}
-      fallbackPath={casePath(caseId)}
-    >
-      {sheet}
-    </PrintFrame>
-  );
 
   if (data === undefined) return frame(null, [{ tone: 'info', text: ui('status.loading') }]);
   if (data === null) return frame(null, [{ tone: 'bad', text: ui('status.caseNotFound') }]);

@@ -1,5 +1,4 @@
 import { useMemo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { findService, localized } from '../../../../shared/catalog';
 import type { Language } from '../../../../shared/ipc';
@@ -10,9 +9,8 @@ import { eSignatureTexts, officeLines, type DocT } from './common';
 import { DocHeader, ESignatureBlock, SignLine } from './doc-parts';
 import { registerDocument, type RegisterContent } from './document-content';
 import { pdfFileName } from './file-name';
-import { PrintFrame, type PrintMessage } from './print-frame';
 import { loadRegisterPrint, type PackageCounts } from './print-data';
-import { useDocumentLanguage } from './use-document-language';
+import { usePrintFrame } from './use-print-frame';
 import { useSignatureCheck, type SignedInput } from './use-signature-check';
 
 function serviceTitle(serviceId: string, lang: Language): string {
@@ -108,10 +106,8 @@ export function RegisterDocument({ t, lang, content, counts, signature, akimName
 export function RegisterPrintView() {
   const { registerId = '' } = useParams();
   const { db, office } = useDesk();
-  const { t: ui, i18n } = useTranslation('documents');
-  const [lang, setLang] = useDocumentLanguage();
+  const { lang, t, ui, frame } = usePrintFrame('titles.register', '/registers');
   const data = useLive(() => loadRegisterPrint(db, registerId), [db, registerId]);
-  const t = i18n.getFixedT(lang, 'documents');
 
   const content = useMemo(
     () =>
@@ -132,19 +128,6 @@ export function RegisterPrintView() {
     };
   }, [data, content]);
   const signed = useSignatureCheck(signedInput);
-
-  const frame = (fileName: string | null, messages: PrintMessage[], sheet?: ReactNode) => (
-    <PrintFrame
-      title={ui('titles.register')}
-      lang={lang}
-      onLanguage={setLang}
-      fileName={fileName}
-      messages={messages}
-      fallbackPath="/registers"
-    >
-      {sheet}
-    </PrintFrame>
-  );
 
   if (data === undefined) return frame(null, [{ tone: 'info', text: ui('status.loading') }]);
   if (data === null) return frame(null, [{ tone: 'bad', text: ui('status.registerNotFound') }]);
