@@ -81,7 +81,7 @@ describe('akim inbox and registers', () => {
     await page.getByRole('link', { name: 'Бұрыштама және қол қою' }).click();
     const resolutions = card('Бұрыштама күтіп тұрған істер');
     await resolutions.getByRole('row').filter({ hasText: 'Нұрланов' }).waitFor();
-    expect(await resolutions.getByRole('row').count()).toBe(3);
+    await expect.poll(() => resolutions.getByRole('row').count()).toBe(3);
     // Registered at 10:00; the regulation gives the akim 30 minutes for the resolution (R-REG-8).
     await resolutions
       .getByText(/^10:3\d дейін$/)
@@ -132,7 +132,7 @@ describe('akim inbox and registers', () => {
     await dialog.getByLabel('ПИН-код').fill('1593');
     await dialog.getByRole('button', { name: 'Қол қою', exact: true }).click();
     await dialog.getByText('ПИН-код қате.').waitFor();
-    expect(await page.getByText('Әкімнің қолтаңбасын күтуде').count()).toBe(1);
+    await expect.poll(() => page.getByText('Әкімнің қолтаңбасын күтуде').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('akim-sign-wrong-pin') });
 
     await dialog.getByLabel('ПИН-код').fill(AKIM.pin);
@@ -154,7 +154,9 @@ describe('akim inbox and registers', () => {
     await page.getByRole('button', { name: 'Ауданға жолдау' }).click();
     await page.getByRole('button', { name: 'Жолдауды растау' }).click();
     await page.getByRole('status').filter({ hasText: 'Тізілім жолданды' }).waitFor();
-    expect(await page.getByRole('cell', { name: 'Уәкілетті органға жіберілді' }).count()).toBe(2);
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'Уәкілетті органға жіберілді' }).count())
+      .toBe(2);
     await page.screenshot({ path: screenshotPath('registers-forwarded') });
 
     const downloading = page.waitForEvent('download');

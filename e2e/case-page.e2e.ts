@@ -206,7 +206,7 @@ describe('case on the akim route', () => {
     // The survey act: the shared schema's messages, then a valid act with two members.
     await page.getByRole('button', { name: 'Внести акт обследования' }).click();
     await page.getByRole('button', { name: 'Сохранить акт' }).click();
-    expect(await page.getByText('Заполните поле.').count()).toBe(2);
+    await expect.poll(() => page.getByText('Заполните поле.').count()).toBe(2);
     await page.getByText('Выберите значение из списка.').waitFor();
     await field('Член комиссии 1: фамилия и инициалы').fill('Ахметов Б. К.');
     await field('Член комиссии 1: должность').fill('председатель');

@@ -76,9 +76,11 @@ describe('intake', () => {
     await field('Фамилия').fill('Сейітова');
     await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
     await page.getByText(/^В форме \d+ ошиб/).waitFor();
-    expect(await page.getByText('Отметьте, представлен ли документ.').count()).toBe(6);
+    await expect.poll(() => page.getByText('Отметьте, представлен ли документ.').count()).toBe(6);
     // R-REG-7: both consents, each said next to its flag.
-    expect(await page.getByText('Без этого согласия заявление не регистрируется.').count()).toBe(2);
+    await expect
+      .poll(() => page.getByText('Без этого согласия заявление не регистрируется.').count())
+      .toBe(2);
     expect(await field('Фамилия').inputValue()).toBe('Сейітова');
     await page.screenshot({ path: screenshotPath('intake-errors-ru'), fullPage: true });
   });
