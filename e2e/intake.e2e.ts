@@ -68,8 +68,8 @@ describe('intake', () => {
       .waitFor();
     await field('ИИН').fill('850315400124');
     await page.getByText('ИИН верный: дата рождения и пол заполнены по нему').waitFor();
-    expect(await field('Дата рождения').inputValue()).toBe('15.03.1985');
-    expect(await field('Пол').inputValue()).toBe('Женский');
+    await expect.poll(() => field('Дата рождения').inputValue()).toBe('15.03.1985');
+    await expect.poll(() => field('Пол').inputValue()).toBe('Женский');
   });
 
   test('a failed submit shows every error by its field and keeps what was typed', async () => {
@@ -81,13 +81,13 @@ describe('intake', () => {
     await expect
       .poll(() => page.getByText('Без этого согласия заявление не регистрируется.').count())
       .toBe(2);
-    expect(await field('Фамилия').inputValue()).toBe('Сейітова');
+    await expect.poll(() => field('Фамилия').inputValue()).toBe('Сейітова');
     await page.screenshot({ path: screenshotPath('intake-errors-ru'), fullPage: true });
   });
 
   test('a complete TSA application is registered and its talon opens in the chosen language', async () => {
     await fillApplicant();
-    expect(await field('Мобильный телефон').inputValue()).toBe('+7 701 123 45 67');
+    await expect.poll(() => field('Мобильный телефон').inputValue()).toBe('+7 701 123 45 67');
     await page.getByRole('button', { name: 'Все обязательные документы представлены' }).click();
     await page
       .getByLabel(
@@ -105,9 +105,9 @@ describe('intake', () => {
     await member.getByLabel('Имя', { exact: true }).fill('Нұрлан');
     await member.getByLabel('ИИН (если есть)', { exact: true }).fill('150601500129');
     await member.getByLabel('ИИН (если есть)', { exact: true }).blur();
-    expect(await member.getByLabel('Дата рождения', { exact: true }).inputValue()).toBe(
-      '01.06.2015',
-    );
+    await expect
+      .poll(() => member.getByLabel('Дата рождения', { exact: true }).inputValue())
+      .toBe('01.06.2015');
     await member.getByLabel('Степень родства').selectOption({ label: 'Ребёнок' });
     const incomes = page.getByRole('group', { name: 'Доходы заявителя' });
     await incomes.getByRole('button', { name: 'Добавить доход' }).click();
@@ -129,8 +129,12 @@ describe('intake', () => {
     await page.getByText(/^Файл «video\.pdf» весит 11 МБ/).waitFor();
 
     // R-REG-1: received on a working day within the hours, registered the same day; 22 WD term.
-    expect(await page.getByTestId('intake-registration-date').innerText()).toBe('23.11.2026');
-    expect(await page.getByTestId('intake-due-date').innerText()).toContain('24.12.2026');
+    await expect
+      .poll(() => page.getByTestId('intake-registration-date').innerText())
+      .toBe('23.11.2026');
+    await expect
+      .poll(() => page.getByTestId('intake-due-date').innerText())
+      .toContain('24.12.2026');
     await field('Язык талона').selectOption('kk');
     await page.screenshot({ path: screenshotPath('intake-filled-ru'), fullPage: true });
     await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
@@ -143,10 +147,14 @@ describe('intake', () => {
     await field('ИИН').fill('850315400124');
     await page.getByText(/^Заявитель уже обращался: 1 обращение в журнале/).waitFor();
     await page.getByText(/^Последнее обращение: № KZL01-1-0001\/2026 от 23\.11\.2026/).waitFor();
-    expect(await field('Фамилия').inputValue()).toBe('Сейітова');
-    expect(await field('Адрес').inputValue()).toBe('Қызылсай ауылы, Бейбітшілік көшесі, 12');
-    expect(await field('Мобильный телефон').inputValue()).toBe('+7 701 123 45 67');
-    expect(await field('Номер зарегистрирован в базе мобильных граждан').isChecked()).toBe(true);
+    await expect.poll(() => field('Фамилия').inputValue()).toBe('Сейітова');
+    await expect
+      .poll(() => field('Адрес').inputValue())
+      .toBe('Қызылсай ауылы, Бейбітшілік көшесі, 12');
+    await expect.poll(() => field('Мобильный телефон').inputValue()).toBe('+7 701 123 45 67');
+    await expect
+      .poll(() => field('Номер зарегистрирован в базе мобильных граждан').isChecked())
+      .toBe(true);
   });
 
   test('R-REG-6: an expired document offers only the refusal receipt (form 2-1)', async () => {
@@ -171,7 +179,7 @@ describe('intake', () => {
     await fillApplicant();
     await field('Заявление подаёт представитель за другое лицо').check();
     await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
-    expect(await page.getByText('Заполните поле.').count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => page.getByText('Заполните поле.').count()).toBeGreaterThanOrEqual(3);
     await field('ФИО представителя').fill('Ахметов Бауыржан Серікұлы');
     await field('Номер доверенности').fill('1-234');
     await field('Дата доверенности').fill('20.11.2026');
