@@ -17,8 +17,7 @@ import {
   parseDateInput,
   parsePayload,
   payloadResolver,
-  useCaseAppend,
-  useSubmitState,
+  useEventSubmit,
   type Built,
 } from './form-kit';
 
@@ -33,8 +32,7 @@ const buildSend = (v: SendValues): Built => ({ payload: compact({ note: optional
 export function SentToCommissionForm({ caseId, state, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
   const { clock } = useDesk();
-  const append = useCaseAppend();
-  const { failure, setFailure } = useSubmitState();
+  const { failure, save } = useEventSubmit(caseId, onDone);
   const form = useForm<SendValues>({
     defaultValues: { note: '' },
     resolver: payloadResolver('SentToCommission', buildSend),
@@ -44,14 +42,7 @@ export function SentToCommissionForm({ caseId, state, onDone, onCancel }: Action
       ? commissionSendingCheck(state.registrationDate, clock.nowLocal(), deskCalendar)
       : null;
   const submit = form.handleSubmit(async (values) => {
-    if (!append) return;
-    const result = await append({
-      caseId,
-      type: 'SentToCommission',
-      payload: compact({ note: optional(values.note) }),
-    });
-    if (result.ok) onDone('SentToCommission');
-    else setFailure(result.reason);
+    await save('SentToCommission', compact({ note: optional(values.note) }));
   });
   return (
     <ActionForm
@@ -106,8 +97,7 @@ function buildAct(v: ActValues): Built {
 export function CommissionActForm({ caseId, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
   const { clock } = useDesk();
-  const append = useCaseAppend();
-  const { failure, setFailure } = useSubmitState();
+  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
   const form = useForm<ActValues>({
     defaultValues: {
       actDate: dateInputOf(clock.today()),
@@ -121,12 +111,9 @@ export function CommissionActForm({ caseId, onDone, onCancel }: ActionProps) {
   const members = useFieldArray({ control: form.control, name: 'members' });
   const errors = form.formState.errors;
   const submit = form.handleSubmit(async (values) => {
-    if (!append) return;
     const payload = parsePayload('CommissionActRecorded', buildAct(values).payload);
     if (payload === null) return setFailure('casePage:form.invalid');
-    const result = await append({ caseId, type: 'CommissionActRecorded', payload });
-    if (result.ok) onDone('CommissionActRecorded');
-    else setFailure(result.reason);
+    await save('CommissionActRecorded', payload);
   });
   return (
     <ActionForm

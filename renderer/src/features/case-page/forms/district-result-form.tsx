@@ -15,8 +15,7 @@ import {
   parsePayload,
   parseTengeToTiyn,
   payloadResolver,
-  useCaseAppend,
-  useSubmitState,
+  useEventSubmit,
   type Built,
 } from './form-kit';
 
@@ -107,8 +106,7 @@ export function DistrictResultForm({ caseId, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
   const { clock } = useDesk();
   const today = clock.today();
-  const append = useCaseAppend();
-  const { failure, setFailure } = useSubmitState();
+  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
   const form = useForm<ResultValues>({
     defaultValues: {
       outcome: '',
@@ -130,12 +128,9 @@ export function DistrictResultForm({ caseId, onDone, onCancel }: ActionProps) {
   const errors = form.formState.errors;
   const outcome = useWatch({ control: form.control, name: 'outcome' });
   const submit = form.handleSubmit(async (values) => {
-    if (!append) return;
     const payload = parsePayload('DistrictResultRecorded', buildResult(values, today).payload);
     if (payload === null) return setFailure('casePage:form.invalid');
-    const result = await append({ caseId, type: 'DistrictResultRecorded', payload });
-    if (result.ok) onDone('DistrictResultRecorded');
-    else setFailure(result.reason);
+    await save('DistrictResultRecorded', payload);
   });
   return (
     <ActionForm

@@ -103,12 +103,28 @@ export function parsePayload<T extends CaseEventType>(
 }
 
 /** Appends an event as the logged-in user; null when nobody is logged in (the forms then say so). */
-export function useCaseAppend():
+function useCaseAppend():
   (<T extends CaseEventType>(draft: EventDraft<T>) => Promise<AppendResult>) | null {
   const { db } = useDesk();
   const act = useActContext();
   if (act === null) return null;
   return (draft) => appendEvent(db, draft, act());
+}
+
+/**
+ * What every action form does on submit: append one event of this case as the logged-in user, then
+ * either report it done or keep the form open with the refusal's reason (`failure`, a message key).
+ */
+export function useEventSubmit(caseId: string, onDone: (type: CaseEventType) => void) {
+  const append = useCaseAppend();
+  const [failure, setFailure] = useState<string | null>(null);
+  const save = async <T extends CaseEventType>(type: T, payload: PayloadOf<T>): Promise<void> => {
+    if (!append) return;
+    const result = await append({ caseId, type, payload });
+    if (result.ok) onDone(type);
+    else setFailure(result.reason);
+  };
+  return { failure, setFailure, save };
 }
 
 export type Payload<T extends CaseEventType> = PayloadOf<T>;
@@ -271,12 +287,6 @@ export function Select({
 }
 
 // ---- the frame of an action form ------------------------------------------------------------------
-
-/** The result of the last submit, shown above the buttons: a refusal reason translated. */
-export function useSubmitState() {
-  const [failure, setFailure] = useState<string | null>(null);
-  return { failure, setFailure };
-}
 
 export function ActionForm({
   title,

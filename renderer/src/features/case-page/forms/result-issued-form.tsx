@@ -15,8 +15,7 @@ import {
   parseDateInput,
   parsePayload,
   payloadResolver,
-  useCaseAppend,
-  useSubmitState,
+  useEventSubmit,
   type Built,
 } from './form-kit';
 
@@ -56,8 +55,7 @@ export function ResultIssuedForm({ caseId, state, onDone, onCancel }: ActionProp
   const { t } = useTranslation('casePage');
   const { clock } = useDesk();
   const today = clock.today();
-  const append = useCaseAppend();
-  const { failure, setFailure } = useSubmitState();
+  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
   const applicant = state.applicant ? applicantName(state.applicant) : '';
   const representative = state.representative?.name ?? null;
   const certificate = state.certificate !== null;
@@ -91,12 +89,9 @@ export function ResultIssuedForm({ caseId, state, onDone, onCancel }: ActionProp
   });
   const document = issuedDocument(state);
   const submit = form.handleSubmit(async (values) => {
-    if (!append) return;
     const payload = parsePayload('ResultIssued', buildIssue(values, today).payload);
     if (payload === null) return setFailure('casePage:form.invalid');
-    const result = await append({ caseId, type: 'ResultIssued', payload });
-    if (result.ok) onDone('ResultIssued');
-    else setFailure(result.reason);
+    await save('ResultIssued', payload);
   });
   return (
     <ActionForm

@@ -18,8 +18,7 @@ import {
   parseDateInput,
   parsePayload,
   payloadResolver,
-  useCaseAppend,
-  useSubmitState,
+  useEventSubmit,
   type Built,
 } from './form-kit';
 
@@ -43,19 +42,15 @@ export function WithdrawnForm({ caseId, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
   const { clock } = useDesk();
   const today = clock.today();
-  const append = useCaseAppend();
-  const { failure, setFailure } = useSubmitState();
+  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
   const form = useForm<WithdrawValues>({
     defaultValues: { reason: '', requestDate: dateInputOf(today) },
     resolver: payloadResolver('Withdrawn', (v: WithdrawValues) => buildWithdraw(v, today)),
   });
   const submit = form.handleSubmit(async (values) => {
-    if (!append) return;
     const payload = parsePayload('Withdrawn', buildWithdraw(values, today).payload);
     if (payload === null) return setFailure('casePage:form.invalid');
-    const result = await append({ caseId, type: 'Withdrawn', payload });
-    if (result.ok) onDone('Withdrawn');
-    else setFailure(result.reason);
+    await save('Withdrawn', payload);
   });
   return (
     <ActionForm
@@ -86,22 +81,14 @@ export function WithdrawnForm({ caseId, onDone, onCancel }: ActionProps) {
 
 export function TermSuspendedForm({ caseId, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
-  const append = useCaseAppend();
-  const { failure, setFailure } = useSubmitState();
+  const { failure, save } = useEventSubmit(caseId, onDone);
   const build = (v: { reason: string }): Built => ({ payload: { reason: v.reason } });
   const form = useForm<{ reason: string }>({
     defaultValues: { reason: '' },
     resolver: payloadResolver('TermSuspended', build),
   });
   const submit = form.handleSubmit(async (values) => {
-    if (!append) return;
-    const result = await append({
-      caseId,
-      type: 'TermSuspended',
-      payload: { reason: values.reason },
-    });
-    if (result.ok) onDone('TermSuspended');
-    else setFailure(result.reason);
+    await save('TermSuspended', { reason: values.reason });
   });
   return (
     <ActionForm
@@ -124,8 +111,7 @@ export function TermSuspendedForm({ caseId, onDone, onCancel }: ActionProps) {
 
 export function TermResumedForm({ caseId, state, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
-  const append = useCaseAppend();
-  const { failure, setFailure } = useSubmitState();
+  const { failure, save } = useEventSubmit(caseId, onDone);
   const build = (v: { note: string }): Built => ({ payload: compact({ note: optional(v.note) }) });
   const form = useForm<{ note: string }>({
     defaultValues: { note: '' },
@@ -133,14 +119,7 @@ export function TermResumedForm({ caseId, state, onDone, onCancel }: ActionProps
   });
   const open = state.suspensions.find((s) => s.to === null);
   const submit = form.handleSubmit(async (values) => {
-    if (!append) return;
-    const result = await append({
-      caseId,
-      type: 'TermResumed',
-      payload: compact({ note: optional(values.note) }),
-    });
-    if (result.ok) onDone('TermResumed');
-    else setFailure(result.reason);
+    await save('TermResumed', compact({ note: optional(values.note) }));
   });
   return (
     <ActionForm
@@ -173,26 +152,19 @@ export function TermExtendedForm({
   onCancel,
 }: ActionProps & { extension: CaseExtension }) {
   const { t } = useTranslation('casePage');
-  const append = useCaseAppend();
-  const { failure, setFailure } = useSubmitState();
+  const { failure, save } = useEventSubmit(caseId, onDone);
   const form = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
   const reason = useWatch({ control: form.control, name: 'reason' });
   const newDue =
     state.dueDate !== null ? extendedDueDate(state.dueDate, extension.rule, deskCalendar) : null;
   const submit = form.handleSubmit(async (values) => {
-    if (!append || newDue === null) return;
+    if (newDue === null) return;
     const request = requestExtension(extension.rule, values.reason);
     if (!request.ok) {
       form.setError('reason', { type: 'validate', message: request.messageKey });
       return;
     }
-    const result = await append({
-      caseId,
-      type: 'TermExtended',
-      payload: { reason: request.reason, term: request.term, newDueDate: newDue },
-    });
-    if (result.ok) onDone('TermExtended');
-    else setFailure(result.reason);
+    await save('TermExtended', { reason: request.reason, term: request.term, newDueDate: newDue });
   });
   return (
     <ActionForm
@@ -239,8 +211,7 @@ export function ConflictAcknowledgedForm({
   onCancel,
 }: ActionProps & { conflict: CaseConflict }) {
   const { t } = useTranslation('casePage');
-  const append = useCaseAppend();
-  const { failure, setFailure } = useSubmitState();
+  const { failure, save } = useEventSubmit(caseId, onDone);
   const build = (v: { note: string }): Built => ({
     payload: { eventId: conflict.event.id, note: v.note },
   });
@@ -249,14 +220,7 @@ export function ConflictAcknowledgedForm({
     resolver: payloadResolver('ConflictAcknowledged', build),
   });
   const submit = form.handleSubmit(async (values) => {
-    if (!append) return;
-    const result = await append({
-      caseId,
-      type: 'ConflictAcknowledged',
-      payload: { eventId: conflict.event.id, note: values.note },
-    });
-    if (result.ok) onDone('ConflictAcknowledged');
-    else setFailure(result.reason);
+    await save('ConflictAcknowledged', { eventId: conflict.event.id, note: values.note });
   });
   return (
     <ActionForm
@@ -283,8 +247,7 @@ export function ConflictAcknowledgedForm({
 
 export function ReturnedToAkimatForm({ caseId, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
-  const append = useCaseAppend();
-  const { failure, setFailure } = useSubmitState();
+  const { failure, save } = useEventSubmit(caseId, onDone);
   const build = (v: { outgoingNumber: string }): Built => ({
     payload: compact({ outgoingNumber: optional(v.outgoingNumber) }),
   });
@@ -293,14 +256,7 @@ export function ReturnedToAkimatForm({ caseId, onDone, onCancel }: ActionProps) 
     resolver: payloadResolver('ReturnedToAkimat', build),
   });
   const submit = form.handleSubmit(async (values) => {
-    if (!append) return;
-    const result = await append({
-      caseId,
-      type: 'ReturnedToAkimat',
-      payload: compact({ outgoingNumber: optional(values.outgoingNumber) }),
-    });
-    if (result.ok) onDone('ReturnedToAkimat');
-    else setFailure(result.reason);
+    await save('ReturnedToAkimat', compact({ outgoingNumber: optional(values.outgoingNumber) }));
   });
   return (
     <ActionForm
