@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { findService, localized } from '../../../../shared/catalog';
@@ -86,142 +86,28 @@ export function AkimScreen() {
         </p>
       )}
 
-      <article className="card akim-card" aria-labelledby="akim-resolutions">
-        <h2 id="akim-resolutions">
-          {t('sections.resolutions')} <span className="akim-count">{inbox.resolutions.length}</span>
-        </h2>
-        {inbox.resolutions.length === 0 ? (
-          <p className="akim-muted">{t('empty.resolutions')}</p>
-        ) : (
-          <table className="akim-table">
-            <thead>
-              <tr>
-                <th>{t('columns.number')}</th>
-                <th>{t('columns.registered')}</th>
-                <th>{t('columns.applicant')}</th>
-                <th>{t('columns.service')}</th>
-                <th>{t('columns.resolutionDue')}</th>
-                <th>{t('columns.due')}</th>
-                <th>{t('columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inbox.resolutions.map((item) => (
-                <Fragment key={item.row.id}>
-                  <tr className={openCase === item.row.id ? 'akim-row--open' : undefined}>
-                    <td className="akim-nowrap">
-                      <Link to={casePath(item.row.id)}>{item.row.number}</Link>
-                    </td>
-                    <td>
-                      {item.registeredAt
-                        ? formatDateTime(item.registeredAt)
-                        : formatDate(item.row.date)}
-                    </td>
-                    <td>{applicant(item)}</td>
-                    <td>{serviceName(item.row.serviceId, language)}</td>
-                    <td>
-                      <TermBadge due={resolutionDue(item)} now={now} />
-                    </td>
-                    <td>
-                      <TermBadge due={caseDue(item)} now={now} />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="akim-button akim-button--primary"
-                        aria-expanded={openCase === item.row.id}
-                        onClick={() => {
-                          setNotice(null);
-                          setOpenCase(openCase === item.row.id ? null : item.row.id);
-                        }}
-                      >
-                        {openCase === item.row.id
-                          ? t('actions.close')
-                          : t('actions.resolve', { number: item.row.number })}
-                      </button>
-                    </td>
-                  </tr>
-                  {openCase === item.row.id && (
-                    <tr className="akim-row-form">
-                      <td colSpan={7}>
-                        <h3>{t('resolution.headingFor', { number: item.row.number })}</h3>
-                        <ResolutionForm
-                          caseId={item.row.id}
-                          onCancel={() => setOpenCase(null)}
-                          onImposed={() => {
-                            setOpenCase(null);
-                            setNotice(t('resolution.imposedOn', { number: item.row.number }));
-                          }}
-                        />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </article>
-
-      <article className="card akim-card" aria-labelledby="akim-registers">
-        <h2 id="akim-registers">
-          {t('sections.registers')} <span className="akim-count">{inbox.registers.length}</span>
-        </h2>
-        {inbox.registers.length === 0 ? (
-          <p className="akim-muted">{t('empty.registers')}</p>
-        ) : (
-          <table className="akim-table">
-            <thead>
-              <tr>
-                <th>{t('columns.register')}</th>
-                <th>{t('columns.date')}</th>
-                <th>{t('columns.cases')}</th>
-                <th>{t('columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inbox.registers.map((register) => (
-                <tr key={register.id}>
-                  <td className="akim-nowrap">{register.number}</td>
-                  <td>{formatDate(register.date)}</td>
-                  <td>{register.caseIds.length}</td>
-                  <td>
-                    <Link
-                      className="akim-button akim-button--primary"
-                      to={registerLink(register.id)}
-                    >
-                      {t('actions.openRegister')}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </article>
-
-      <article className="card akim-card" aria-labelledby="akim-certificates">
-        <h2 id="akim-certificates">
-          {t('sections.certificates')}{' '}
-          <span className="akim-count">{inbox.certificates.length}</span>
-        </h2>
-        {inbox.certificates.length === 0 ? (
-          <p className="akim-muted">{t('empty.certificates')}</p>
-        ) : (
-          <table className="akim-table">
-            <thead>
-              <tr>
-                <th>{t('columns.number')}</th>
-                <th>{t('columns.registered')}</th>
-                <th>{t('columns.applicant')}</th>
-                <th>{t('columns.resolution')}</th>
-                <th>{t('columns.due')}</th>
-                <th>{t('columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inbox.certificates.map((item) => (
-                <tr key={item.row.id}>
+      <InboxSection
+        id="akim-resolutions"
+        title={t('sections.resolutions')}
+        count={inbox.resolutions.length}
+        empty={t('empty.resolutions')}
+      >
+        <table className="akim-table">
+          <thead>
+            <tr>
+              <th>{t('columns.number')}</th>
+              <th>{t('columns.registered')}</th>
+              <th>{t('columns.applicant')}</th>
+              <th>{t('columns.service')}</th>
+              <th>{t('columns.resolutionDue')}</th>
+              <th>{t('columns.due')}</th>
+              <th>{t('columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {inbox.resolutions.map((item) => (
+              <Fragment key={item.row.id}>
+                <tr className={openCase === item.row.id ? 'akim-row--open' : undefined}>
                   <td className="akim-nowrap">
                     <Link to={casePath(item.row.id)}>{item.row.number}</Link>
                   </td>
@@ -231,21 +117,125 @@ export function AkimScreen() {
                       : formatDate(item.row.date)}
                   </td>
                   <td>{applicant(item)}</td>
-                  <td>{item.resolution ? `«${item.resolution.text}»` : '—'}</td>
+                  <td>{serviceName(item.row.serviceId, language)}</td>
+                  <td>
+                    <TermBadge due={resolutionDue(item)} now={now} />
+                  </td>
                   <td>
                     <TermBadge due={caseDue(item)} now={now} />
                   </td>
                   <td>
-                    <Link className="akim-button akim-button--primary" to={casePath(item.row.id)}>
-                      {t('actions.signCertificate')}
-                    </Link>
+                    <button
+                      type="button"
+                      className="akim-button akim-button--primary"
+                      aria-expanded={openCase === item.row.id}
+                      onClick={() => {
+                        setNotice(null);
+                        setOpenCase(openCase === item.row.id ? null : item.row.id);
+                      }}
+                    >
+                      {openCase === item.row.id
+                        ? t('actions.close')
+                        : t('actions.resolve', { number: item.row.number })}
+                    </button>
                   </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </article>
+                {openCase === item.row.id && (
+                  <tr className="akim-row-form">
+                    <td colSpan={7}>
+                      <h3>{t('resolution.headingFor', { number: item.row.number })}</h3>
+                      <ResolutionForm
+                        caseId={item.row.id}
+                        onCancel={() => setOpenCase(null)}
+                        onImposed={() => {
+                          setOpenCase(null);
+                          setNotice(t('resolution.imposedOn', { number: item.row.number }));
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </InboxSection>
+
+      <InboxSection
+        id="akim-registers"
+        title={t('sections.registers')}
+        count={inbox.registers.length}
+        empty={t('empty.registers')}
+      >
+        <table className="akim-table">
+          <thead>
+            <tr>
+              <th>{t('columns.register')}</th>
+              <th>{t('columns.date')}</th>
+              <th>{t('columns.cases')}</th>
+              <th>{t('columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {inbox.registers.map((register) => (
+              <tr key={register.id}>
+                <td className="akim-nowrap">{register.number}</td>
+                <td>{formatDate(register.date)}</td>
+                <td>{register.caseIds.length}</td>
+                <td>
+                  <Link className="akim-button akim-button--primary" to={registerLink(register.id)}>
+                    {t('actions.openRegister')}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </InboxSection>
+
+      <InboxSection
+        id="akim-certificates"
+        title={t('sections.certificates')}
+        count={inbox.certificates.length}
+        empty={t('empty.certificates')}
+      >
+        <table className="akim-table">
+          <thead>
+            <tr>
+              <th>{t('columns.number')}</th>
+              <th>{t('columns.registered')}</th>
+              <th>{t('columns.applicant')}</th>
+              <th>{t('columns.resolution')}</th>
+              <th>{t('columns.due')}</th>
+              <th>{t('columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {inbox.certificates.map((item) => (
+              <tr key={item.row.id}>
+                <td className="akim-nowrap">
+                  <Link to={casePath(item.row.id)}>{item.row.number}</Link>
+                </td>
+                <td>
+                  {item.registeredAt
+                    ? formatDateTime(item.registeredAt)
+                    : formatDate(item.row.date)}
+                </td>
+                <td>{applicant(item)}</td>
+                <td>{item.resolution ? `«${item.resolution.text}»` : '—'}</td>
+                <td>
+                  <TermBadge due={caseDue(item)} now={now} />
+                </td>
+                <td>
+                  <Link className="akim-button akim-button--primary" to={casePath(item.row.id)}>
+                    {t('actions.signCertificate')}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </InboxSection>
     </section>
   );
 }
@@ -256,5 +246,29 @@ function SummaryTile({ label, count }: { label: string; count: number }) {
       <span className="akim-tile-count">{count}</span>
       <span className="akim-tile-label">{label}</span>
     </div>
+  );
+}
+
+/** One list of the inbox: a heading with its count, then the items or a line saying there are none. */
+function InboxSection({
+  id,
+  title,
+  count,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  empty: string;
+  children: ReactNode;
+}) {
+  return (
+    <article className="card akim-card" aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <span className="akim-count">{count}</span>
+      </h2>
+      {count === 0 ? <p className="akim-muted">{empty}</p> : children}
+    </article>
   );
 }
