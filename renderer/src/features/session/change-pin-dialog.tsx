@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { validatePin } from '../../../../shared/signing';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { changePin, isSignerRole } from '../../db';
 import { ModalDialog } from './modal-dialog';
+import { NewPinFields, newPinProblem } from './new-pin';
 import { PinInput } from './pin-input';
 import { PinMessage, usePinFeedback } from './pin-feedback';
 import './session.css';
@@ -35,13 +35,9 @@ export function ChangePinDialog({ onClose }: { onClose: () => void }) {
     if (!user) return;
     setFailed(null);
     feedback.show(null);
-    const valid = validatePin(values.next);
-    if (!valid.ok) {
-      setError('next', { message: valid.reason });
-      return;
-    }
-    if (values.repeat !== values.next) {
-      setError('repeat', { message: 'session:pin.mismatch' });
+    const problem = newPinProblem(values.next, values.repeat);
+    if (problem) {
+      setError(problem.field === 'pin' ? 'next' : 'repeat', { message: problem.message });
       return;
     }
     try {
@@ -99,35 +95,15 @@ export function ChangePinDialog({ onClose }: { onClose: () => void }) {
           />
           <PinMessage lines={feedback.lines} id="session-change-current-message" />
 
-          <label htmlFor="session-change-next">{t('session:changePin.new')}</label>
-          <PinInput
-            id="session-change-next"
-            autoComplete="new-password"
-            aria-invalid={errors.next ? true : undefined}
-            aria-describedby="session-change-next-hint"
-            {...register('next')}
+          <NewPinFields
+            idPrefix="session-change"
+            label={t('session:changePin.new')}
+            repeatLabel={t('session:changePin.repeat')}
+            pin={register('next')}
+            repeat={register('repeat')}
+            pinError={errors.next?.message}
+            repeatError={errors.repeat?.message}
           />
-          <p className="session-hint" id="session-change-next-hint">
-            {t('session:pin.hint')}
-          </p>
-          {errors.next?.message && (
-            <p className="session-field-error" role="alert">
-              {t(errors.next.message)}
-            </p>
-          )}
-
-          <label htmlFor="session-change-repeat">{t('session:changePin.repeat')}</label>
-          <PinInput
-            id="session-change-repeat"
-            autoComplete="new-password"
-            aria-invalid={errors.repeat ? true : undefined}
-            {...register('repeat')}
-          />
-          {errors.repeat?.message && (
-            <p className="session-field-error" role="alert">
-              {t(errors.repeat.message)}
-            </p>
-          )}
 
           {user && isSignerRole(user.role) && (
             <p className="session-note">{t('session:changePin.signerNote')}</p>

@@ -16,5 +16,6 @@ export { IdleLock, useIdleLock } from './idle-lock';
 export { ChangePinDialog } from './change-pin-dialog';
 export { ModalDialog } from './modal-dialog';
 export { PinInput } from './pin-input';
+export { NewPinFields, newPinProblem } from './new-pin';
 export { PinMessage, usePinFeedback, type PinFeedback } from './pin-feedback';
 export { useLogOut } from './log-out';

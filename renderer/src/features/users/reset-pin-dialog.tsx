@@ -1,10 +1,17 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { validatePin } from '../../../../shared/signing';
 import { useDesk } from '../../app/desk-context';
 import { resetPin, type UserRow } from '../../db';
-import { ModalDialog, PinInput, PinMessage, usePinFeedback, type SessionUser } from '../session';
+import {
+  ModalDialog,
+  NewPinFields,
+  newPinProblem,
+  PinInput,
+  PinMessage,
+  usePinFeedback,
+  type SessionUser,
+} from '../session';
 
 interface ResetValues {
   managerPin: string;
@@ -39,13 +46,9 @@ export function ResetPinDialog({
   const submit = handleSubmit(async (values) => {
     setFailed(null);
     feedback.show(null);
-    const valid = validatePin(values.newPin);
-    if (!valid.ok) {
-      setError('newPin', { message: valid.reason });
-      return;
-    }
-    if (values.repeat !== values.newPin) {
-      setError('repeat', { message: 'session:pin.mismatch' });
+    const problem = newPinProblem(values.newPin, values.repeat);
+    if (problem) {
+      setError(problem.field === 'pin' ? 'newPin' : 'repeat', { message: problem.message });
       return;
     }
     try {
@@ -105,35 +108,15 @@ export function ResetPinDialog({
         />
         <PinMessage lines={feedback.lines} id="users-reset-manager-message" />
 
-        <label htmlFor="users-reset-new">{t('users:reset.newPin')}</label>
-        <PinInput
-          id="users-reset-new"
-          autoComplete="new-password"
-          aria-invalid={errors.newPin ? true : undefined}
-          aria-describedby="users-reset-new-hint"
-          {...register('newPin')}
+        <NewPinFields
+          idPrefix="users-reset"
+          label={t('users:reset.newPin')}
+          repeatLabel={t('users:reset.newPinRepeat')}
+          pin={register('newPin')}
+          repeat={register('repeat')}
+          pinError={errors.newPin?.message}
+          repeatError={errors.repeat?.message}
         />
-        <p className="users-hint" id="users-reset-new-hint">
-          {t('session:pin.hint')}
-        </p>
-        {errors.newPin?.message && (
-          <p className="users-field-error" role="alert">
-            {t(errors.newPin.message)}
-          </p>
-        )}
-
-        <label htmlFor="users-reset-repeat">{t('users:reset.newPinRepeat')}</label>
-        <PinInput
-          id="users-reset-repeat"
-          autoComplete="new-password"
-          aria-invalid={errors.repeat ? true : undefined}
-          {...register('repeat')}
-        />
-        {errors.repeat?.message && (
-          <p className="users-field-error" role="alert">
-            {t(errors.repeat.message)}
-          </p>
-        )}
 
         {failed && (
           <p className="users-field-error" role="alert">

@@ -1,5 +1,5 @@
 import type { CaseRole } from '../../../../shared/case';
-import { validatePin } from '../../../../shared/signing';
+import { newPinProblem } from '../session';
 import { normalizeUserName, userNameProblem, type NewUser } from '../../db';
 
 /** The roles a person can be given on an okrug desk (district roles belong to district mode). */
@@ -41,9 +41,9 @@ export function userDraftErrors(draft: UserDraft, takenNames: readonly string[])
   }
   if (!(ASSIGNABLE_ROLES as readonly CaseRole[]).includes(draft.role))
     errors.role = 'users:errors.role';
-  const pin = validatePin(draft.pin);
-  if (!pin.ok) errors.pin = pin.reason;
-  else if (draft.pinRepeat !== draft.pin) errors.pinRepeat = 'session:pin.mismatch';
+  const pinProblem = newPinProblem(draft.pin, draft.pinRepeat);
+  if (pinProblem?.field === 'pin') errors.pin = pinProblem.message;
+  if (pinProblem?.field === 'repeat') errors.pinRepeat = pinProblem.message;
   return errors;
 }
 
