@@ -1,2 +1,3 @@
 export { createI18n, localeResources, NAMESPACES } from './i18n';
 export { formatNumber, numberLocale } from './format';
+export { dateInputOf, parseDateInput, parseTengeToTiyn } from './input-formats';

@@ -4,7 +4,7 @@ import { RELATIONS } from '../../../../shared/case';
 import { validateIin } from '../../../../shared/identity';
 import { DateField, SelectField, TextField } from './fields';
 import { emptyFamilyMember, emptyIncome, type IntakeFormValues } from './intake-model';
-import { dateInputOf } from './input-formats';
+import { dateInputOf } from '../../i18n';
 
 /** Family members (from the family-composition paper) and incomes, where the service asks for them. */
 export function FamilySection({ incomes }: { incomes: boolean }) {

@@ -27,7 +27,7 @@ import {
 import { validateIin, validateKzMobile } from '../../../../shared/identity';
 import type { Language } from '../../../../shared/ipc';
 import type { LocalDate } from '../../../../shared/time';
-import { parseDateInput, parseTengeToTiyn } from './input-formats';
+import { parseDateInput, parseTengeToTiyn } from '../../i18n';
 
 export type Relation = (typeof RELATIONS)[number];
 

@@ -13,35 +13,14 @@ import {
   type UseFormRegisterReturn,
 } from 'react-hook-form';
 import { payloadSchemas, type CaseEventType, type PayloadOf } from '../../../../../shared/case';
-import { formatDate, isLocalDate, type LocalDate } from '../../../../../shared/time';
 import { useDesk } from '../../../app/desk-context';
 import { appendEvent, type AppendResult, type EventDraft } from '../../../db';
 import { useActContext } from '../../session';
 
 // ---- values people type ---------------------------------------------------------------------------
 
-/** '23.11.2026' (also '3.1.2026', '23/11/2026') → '2026-11-23'; null if not a date. */
-export function parseDateInput(text: string): LocalDate | null {
-  const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const [, day = '', month = '', year = ''] = m;
-  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  return isLocalDate(date) ? date : null;
-}
-
-export const dateInputOf = (date: LocalDate): string => formatDate(date);
-
-/** '45 000', '45000,5', '45 000.50' tenge → tiyn; null if not an amount of money. */
-export function parseTengeToTiyn(text: string): number | null {
-  const compact = text
-    .trim()
-    .replace(/[\s\u00a0\u202f']/g, '')
-    .replace(',', '.');
-  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(compact);
-  if (!m) return null;
-  const [, whole = '0', fraction = ''] = m;
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
+// The same parsers as the intake form's: one way to type a date or an amount in the whole desk.
+export { dateInputOf, parseDateInput, parseTengeToTiyn } from '../../../i18n';
 
 /** Empty text is an absent optional value. */
 export const optional = (text: string): string | undefined =>

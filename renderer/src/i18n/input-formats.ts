@@ -1,7 +1,7 @@
-// How people type dates and money on the intake form, and how the stored values look. Dates are typed
+// How people type dates and money in forms, and how the stored values look. Dates are typed
 // as on paper, dd.MM.yyyy (the form every screen shows), and stored as LocalDate; money is typed in
 // tenge, with spaces and a comma if need be, and stored as an integer number of tiyn.
-import { formatDate, isLocalDate, type LocalDate } from '../../../../shared/time';
+import { formatDate, isLocalDate, type LocalDate } from '../../../shared/time';
 
 /** '15.03.1985' (also '5.3.1985', '15/03/1985', '15-03-1985') → '1985-03-15'; null if not a date. */
 export function parseDateInput(text: string): LocalDate | null {
