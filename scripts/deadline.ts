@@ -14,8 +14,7 @@ import { formatDate, formatDateTime, isLocalDateTime } from '../shared/time';
 // date and due date a case would get, from the same engine the desk and the hub use. For support staff.
 
 const USAGE = `usage: npm run deadline -- --service <id> --route <${ROUTE_KINDS.join('|')}> --received <YYYY-MM-DDTHH:mm>
-  --received is the office's wall-clock time (Kazakhstan, UTC+5).
-  --constitution-day-2026  treat 31.08.2026 as a day off (unresolved in the sources)`;
+  --received is the office's wall-clock time (Kazakhstan, UTC+5).`;
 
 const UNITS: Record<string, string> = {
   minutes: 'minutes',
@@ -33,7 +32,6 @@ const { values } = parseArgs({
     service: { type: 'string' },
     route: { type: 'string', default: 'akim' },
     received: { type: 'string' },
-    'constitution-day-2026': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -46,9 +44,7 @@ const received = (values.received ?? fail('--received is required')).slice(0, 16
 if (!isLocalDateTime(received))
   fail(`--received must look like 2026-03-20T10:00, got "${values.received}"`);
 
-const calendar = createWorkingCalendar({
-  constitutionDay2026Observed: values['constitution-day-2026'],
-});
+const calendar = createWorkingCalendar();
 const weekday = (date: string) =>
   new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00Z`),

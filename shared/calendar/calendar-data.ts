@@ -51,9 +51,6 @@ export interface HolidayName {
   readonly names: LocalizedName;
 }
 
-/** Options of createWorkingCalendar that switch an unresolved fact on or off. */
-export type CalendarSwitch = 'constitutionDay2026Observed';
-
 export interface FixedHoliday {
   readonly id: HolidayId;
   readonly dates: readonly MonthDay[];
@@ -70,12 +67,6 @@ export interface FixedHoliday {
     readonly name: HolidayName;
     readonly source: string;
   };
-  /** A year the sources disagree on: off only when the named calendar option is turned on. */
-  readonly switchable?: {
-    readonly year: number;
-    readonly option: CalendarSwitch;
-    readonly source: string;
-  };
   readonly status: FactStatus;
   readonly source: string;
 }
@@ -83,6 +74,7 @@ export interface FixedHoliday {
 export interface MovableHolidayDate {
   readonly year: number;
   readonly date: LocalDate;
+  /** 'estimate' makes the date provisional: see WorkingCalendar.provisionalDaysOff. */
   readonly status: DateStatus;
   readonly source: string;
 }
@@ -107,7 +99,13 @@ export interface GovernmentTransfer {
 
 export interface CalendarData {
   readonly schema: 'akimat-desk/kz-working-calendar/v1';
-  /** Bumped on every change of the facts below; cases may record which version computed a due date. */
+  /**
+   * 'YYYY.M.N': the year and month the facts were revised, then a serial within that month. Compared
+   * numerically part by part (compareCalendarVersions in calendar-schema.ts), so a desk takes the
+   * newer of its built-in data and one delivered by the hub. What must stay true: every change of the
+   * facts below gets a version greater than every version published before it, and one version
+   * names one data set. Cases may record which version computed a due date.
+   */
   readonly version: string;
   readonly coveredYears: YearRange;
   readonly weeklyDaysOff: {
@@ -123,6 +121,7 @@ export interface CalendarData {
 
 const FACTS = 'kazakhstan-facts.md';
 const LIBRARY = 'vacanza/holidays kazakhstan.py c382fdec (adilet Z010000267_/history)';
+const OWNER_CONFIRMED = "confirmed by the project owner's issue, 2026-12";
 
 const name = (key: string, kk: string, ru: string): HolidayName => ({
   messageKey: `calendar:holidays.${key}`,
@@ -131,7 +130,7 @@ const name = (key: string, kk: string, ru: string): HolidayName => ({
 
 export const KZ_CALENDAR_DATA: CalendarData = {
   schema: 'akimat-desk/kz-working-calendar/v1',
-  version: '2024-2027.1',
+  version: '2026.12.1',
   coveredYears: { from: 2024, to: 2027 },
   weeklyDaysOff: {
     fiveDay: [6, 7],
@@ -178,8 +177,8 @@ export const KZ_CALENDAR_DATA: CalendarData = {
       since: 2027,
       weekendShift: true,
       name: name('constitutionDayMar15', 'Конституция күні', 'День Конституции'),
-      status: 'reported',
-      source: `${FACTS} §2.1, §2.4; vacanza/holidays PR #3690 (e30bea055)`,
+      status: 'verified',
+      source: `${FACTS} §2.1, §2.4; vacanza/holidays PR #3690 (e30bea055); ${OWNER_CONFIRMED}`,
     },
     {
       id: 'nauryz',
@@ -235,16 +234,10 @@ export const KZ_CALENDAR_DATA: CalendarData = {
       until: 2025,
       weekendShift: true,
       name: name('constitutionDayAug30', 'Конституция күні', 'День Конституции'),
-      // 30.08.2026 is a Sunday, so observing it in 2026 makes Mon 31.08.2026 a day off.
-      switchable: {
-        year: 2026,
-        option: 'constitutionDay2026Observed',
-        source:
-          `${FACTS} §2.4 [UNRESOLVED]: the library (PR #3690) ends it in 2025, the January 2026 ` +
-          'Kazinform calendar still showed 31.08.2026 off. Default: working day, as the library.',
-      },
+      // Not a holiday from 2026: 30.08.2026 (a Sunday) gives no Monday 31.08.2026 off, whatever the
+      // January 2026 Kazinform calendar showed (kazakhstan-facts.md §2.4; the owner's confirmation).
       status: 'verified',
-      source: `${FACTS} §2.1, §2.4; ${LIBRARY}`,
+      source: `${FACTS} §2.1, §2.4 (30 Aug up to 2025 only); ${LIBRARY}; ${OWNER_CONFIRMED}`,
     },
     {
       id: 'republicDay',

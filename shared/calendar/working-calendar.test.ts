@@ -141,30 +141,33 @@ describe('dayOffReason', () => {
   });
 });
 
-describe('Constitution Day 2026 switch (kazakhstan-facts.md §2.4, unresolved)', () => {
-  test('default: 31.08.2026 is a working day, as the library', () => {
-    expect(calendar.isWorkingDay('2026-08-31')).toBe(true);
-    expect(calendar.dayOffReason('2026-08-30')).toEqual({ kind: 'weekend' });
-  });
-
-  test('constitutionDay2026Observed makes 31.08.2026 a day off and nothing else', () => {
-    const observed = createWorkingCalendar({ constitutionDay2026Observed: true });
-    expect(observed.dayOffReason('2026-08-30')).toEqual({
+describe('Constitution Day moves from 30 August to 15 March (kazakhstan-facts.md §2.4)', () => {
+  test('30.08 is off up to 2025 only: 31.08.2026 is a working day, no 2026 Constitution Day', () => {
+    expect(calendar.dayOffReason('2025-08-30')).toEqual({
       kind: 'holiday',
       holidayId: 'constitutionDayAug30',
     });
-    expect(observed.dayOffReason('2026-08-31')).toEqual({
-      kind: 'shift',
-      holidayId: 'constitutionDayAug30',
+    expect(calendar.dayOffReason('2026-08-30')).toEqual({ kind: 'weekend' }); // Sunday
+    expect(calendar.isWorkingDay('2026-08-31')).toBe(true);
+    expect(calendar.isWorkingDay('2027-08-30')).toBe(true); // Monday
+    expect(calendar.isProvisional('2026-08-31')).toBe(false);
+  });
+
+  test('15.03 is off from 2027 on', () => {
+    expect(calendar.dayOffReason('2027-03-15')).toEqual({
+      kind: 'holiday',
+      holidayId: 'constitutionDayMar15',
     });
-    const weekday = (y: number) =>
-      observed
-        .daysOffInYear(y)
-        .map((d) => d.date)
-        .filter((d) => isoWeekday(d) <= 5);
-    expect(weekday(2026)).toEqual([...(FACTS_WEEKDAY_DAYS_OFF[2026] ?? []), '2026-08-31'].sort());
-    expect(weekday(2025)).toEqual(FACTS_WEEKDAY_DAYS_OFF[2025]);
-    expect(weekday(2027)).toEqual(FACTS_WEEKDAY_DAYS_OFF[2027]);
+    expect(calendar.dayOffReason('2026-03-16')).toBeNull();
+  });
+
+  test('both facts are verified and nothing in the data is switchable any more', () => {
+    const byId = (id: string) => KZ_CALENDAR_DATA.fixedHolidays.find((h) => h.id === id);
+    expect(byId('constitutionDayMar15')).toMatchObject({ since: 2027, status: 'verified' });
+    expect(byId('constitutionDayAug30')).toMatchObject({ until: 2025, status: 'verified' });
+    for (const h of KZ_CALENDAR_DATA.fixedHolidays)
+      expect(Object.keys(h)).not.toContain('switchable');
+    expect(byId('constitutionDayMar15')?.source).toMatch(/§2\.4.*project owner's issue, 2026-12/);
   });
 });
 
@@ -304,7 +307,7 @@ describe('workingDaysBetween counts (a, b]', () => {
 });
 
 describe('caveats', () => {
-  test('2027: Kurban Ait date is an estimate, 15 March is only reported', () => {
+  test('2027: only the Kurban Ait date, an estimate (15 March is verified now)', () => {
     expect(calendar.caveats(2027)).toEqual([
       {
         kind: 'estimatedDate',
@@ -312,34 +315,116 @@ describe('caveats', () => {
         date: '2027-05-16',
         messageKey: 'calendar:warnings.estimatedDate',
       },
-      {
-        kind: 'reportedHoliday',
-        holidayId: 'constitutionDayMar15',
-        messageKey: 'calendar:warnings.reportedHoliday',
-      },
     ]);
   });
 
-  test('2026: the status of 31.08.2026 is unresolved, whichever way the switch is set', () => {
-    expect(calendar.caveats(2026)).toEqual([
-      {
-        kind: 'unresolvedDay',
-        holidayId: 'constitutionDayAug30',
-        date: '2026-08-31',
-        option: 'constitutionDay2026Observed',
-        observed: false,
-        messageKey: 'calendar:warnings.unresolvedDayWorking',
-      },
-    ]);
-    const observed = createWorkingCalendar({ constitutionDay2026Observed: true });
-    expect(observed.caveats(2026)).toMatchObject([
-      { date: '2026-08-31', observed: true, messageKey: 'calendar:warnings.unresolvedDayOff' },
-    ]);
-  });
-
-  test('2024 and 2025 have none', () => {
+  test('2024, 2025 and 2026 have none', () => {
     expect(calendar.caveats(2024)).toEqual([]);
     expect(calendar.caveats(2025)).toEqual([]);
+    expect(calendar.caveats(2026)).toEqual([]);
+  });
+
+  test('a holiday that data marks as only reported is named in the years it applies', () => {
+    const data = {
+      ...KZ_CALENDAR_DATA,
+      fixedHolidays: KZ_CALENDAR_DATA.fixedHolidays.map((h) =>
+        h.id === 'constitutionDayMar15' ? { ...h, status: 'reported' as const } : h,
+      ),
+    };
+    const reported = createWorkingCalendar({ data });
+    expect(reported.caveats(2027)).toContainEqual({
+      kind: 'reportedHoliday',
+      holidayId: 'constitutionDayMar15',
+      messageKey: 'calendar:warnings.reportedHoliday',
+    });
+    expect(reported.caveats(2026)).toEqual([]); // not yet a holiday in 2026
+  });
+});
+
+describe('provisional days: counting across an estimated date (Kurban Ait 2027)', () => {
+  const KURBAN_2027 = {
+    date: '2027-05-16',
+    holidayId: 'kurbanAit',
+    holidayDate: '2027-05-16',
+    messageKey: 'calendar:warnings.provisionalDayOff',
+  } as const;
+
+  test('a 22-working-day term counted across 16.05.2027 depends on the estimate', () => {
+    const start = '2027-04-29';
+    const due = calendar.addWorkingDays(start, 22);
+    expect(due).toBe('2027-06-03');
+    expect(calendar.provisionalDaysOff(start, due)).toEqual([KURBAN_2027]);
+  });
+
+  test('a 22-working-day term that does not cross it does not', () => {
+    const start = '2027-05-17';
+    const due = calendar.addWorkingDays(start, 22);
+    expect(due).toBe('2027-06-16');
+    expect(calendar.provisionalDaysOff(start, due)).toEqual([]);
+    expect(calendar.provisionalDaysOff('2027-01-01', '2027-05-15')).toEqual([]);
+  });
+
+  test('the range is inclusive at both ends, empty when reversed', () => {
+    expect(calendar.provisionalDaysOff('2027-05-16', '2027-05-16')).toEqual([KURBAN_2027]);
+    expect(calendar.provisionalDaysOff('2027-05-17', '2027-05-16')).toEqual([]);
+  });
+
+  test('confirmed and announced dates are not provisional', () => {
+    expect(calendar.provisionalDaysOff('2024-01-01', '2026-12-31')).toEqual([]);
+    expect(calendar.isProvisional('2026-05-27')).toBe(false);
+  });
+
+  test('isProvisional and daysOffInYear mark the same day', () => {
+    expect(calendar.isProvisional('2027-05-16')).toBe(true);
+    expect(calendar.isProvisional('2027-05-17')).toBe(false);
+    expect(
+      calendar
+        .daysOffInYear(2027)
+        .filter((d) => d.provisional)
+        .map((d) => d.date),
+    ).toEqual(['2027-05-16']);
+    expect(createStateCorporationCalendar().provisionalDaysOff('2027-05-01', '2027-05-31')).toEqual(
+      [KURBAN_2027],
+    );
+  });
+
+  test('a day off that an estimated date gives by the weekend-shift rule is provisional too', () => {
+    // Not the law (Kurban Ait never shifts): data where it would, to see the derived day.
+    const data = {
+      ...KZ_CALENDAR_DATA,
+      movableHolidays: KZ_CALENDAR_DATA.movableHolidays.map((h) => ({ ...h, weekendShift: true })),
+    };
+    const shifting = createWorkingCalendar({ data });
+    expect(shifting.dayOffReason('2027-05-17')).toEqual({ kind: 'shift', holidayId: 'kurbanAit' });
+    expect(shifting.provisionalDaysOff('2027-05-01', '2027-05-31')).toEqual([
+      KURBAN_2027,
+      { ...KURBAN_2027, date: '2027-05-17' },
+    ]);
+  });
+
+  test("a day off that another holiday's shift gets only because of the estimate is provisional", () => {
+    // An estimate on Mon 10.05.2027 pushes Victory Day's shift (Sun 09.05) to Tue 11.05.
+    const data = {
+      ...KZ_CALENDAR_DATA,
+      movableHolidays: KZ_CALENDAR_DATA.movableHolidays.map((h) => ({
+        ...h,
+        dates: h.dates.map((e) => (e.year === 2027 ? { ...e, date: '2027-05-10' } : e)),
+      })),
+    };
+    const moved = createWorkingCalendar({ data });
+    expect(moved.dayOffReason('2027-05-11')).toEqual({ kind: 'shift', holidayId: 'victoryDay' });
+    const estimate = { ...KURBAN_2027, date: '2027-05-10', holidayDate: '2027-05-10' };
+    expect(moved.provisionalDaysOff('2027-05-01', '2027-05-31')).toEqual([
+      estimate,
+      { ...estimate, date: '2027-05-11' },
+    ]);
+  });
+
+  test('asking outside the covered years throws, as everywhere', () => {
+    expect(() => calendar.provisionalDaysOff('2027-12-01', '2028-01-31')).toThrow(
+      CalendarDataMissingError,
+    );
+    expect(() => calendar.isProvisional('2023-12-31')).toThrow(CalendarDataMissingError);
   });
 });
 

@@ -3,7 +3,6 @@ import type { LocalDate } from '../time';
 import { KZ_CALENDAR_DATA } from './calendar-data';
 import type {
   CalendarData,
-  CalendarSwitch,
   FixedHoliday,
   HolidayId,
   HolidayName,
@@ -28,12 +27,30 @@ export type DayOffReason =
 export interface DayOff {
   readonly date: LocalDate;
   readonly reason: DayOffReason;
+  /** True when this day being off rests on a provisional (estimated) holiday date. */
+  readonly provisional: boolean;
+}
+
+/**
+ * A day whose day-off or working status rests on a holiday date that is only an estimate (status
+ * 'estimate', e.g. Kurban Ait 2027): the estimated date itself, and every day whose status would
+ * differ without that date (an extra day off it gives by the weekend-shift rule, or a day off of
+ * another holiday's shift that it pushes along). A term whose counting range holds such a day may
+ * end elsewhere once the date is announced.
+ * Message params: `{ holiday, date }`, holiday = the translated name of holidayId in holidayDate's
+ * year (holidayName), date = holidayDate as dd.MM.yyyy.
+ */
+export interface ProvisionalDay {
+  readonly date: LocalDate;
+  readonly holidayId: HolidayId;
+  /** The estimated date of the holiday this day rests on (equals `date` for the holiday itself). */
+  readonly holidayDate: LocalDate;
+  readonly messageKey: 'calendar:warnings.provisionalDayOff';
 }
 
 /**
  * Facts behind a year's calendar that the user should know about before trusting a due date.
- * Message params: estimatedDate/reportedHoliday take `{ holiday, year }` (holiday = the translated
- * name of holidayId); unresolvedDay* take `{ date }` (dd.MM.yyyy).
+ * Message params: `{ holiday, year }` (holiday = the translated name of holidayId).
  */
 export type CalendarCaveat =
   | {
@@ -46,26 +63,16 @@ export type CalendarCaveat =
       readonly kind: 'reportedHoliday';
       readonly holidayId: HolidayId;
       readonly messageKey: 'calendar:warnings.reportedHoliday';
-    }
-  | {
-      readonly kind: 'unresolvedDay';
-      readonly holidayId: HolidayId;
-      /** The day whose status depends on the switch (e.g. 2026-08-31). */
-      readonly date: LocalDate;
-      readonly option: CalendarSwitch;
-      /** Whether this calendar currently treats `date` as a day off. */
-      readonly observed: boolean;
-      readonly messageKey:
-        'calendar:warnings.unresolvedDayOff' | 'calendar:warnings.unresolvedDayWorking';
     };
 
 export interface WorkingCalendarOptions {
-  /** Calendar data; defaults to the built-in KZ_CALENDAR_DATA. */
+  /**
+   * Calendar data; defaults to the built-in KZ_CALENDAR_DATA. Data from outside the build (a hub
+   * correction) goes through parseCalendarData first, and newerCalendarData picks which to use.
+   */
   readonly data?: CalendarData;
   /** 'fiveDay' (akim office, default) or 'sixDay' (State Corporation, R-CAL-3). */
   readonly week?: WeekPattern;
-  /** Make 31.08.2026 a day off (Constitution Day 30.08.2026 observed). Default false, as the library. */
-  readonly constitutionDay2026Observed?: boolean;
   /** The office's own extra days off (R-CAL-1: an editable holiday list). */
   readonly extraDaysOff?: readonly LocalDate[];
   /** The office's own extra working days; they win over every day-off rule. */
@@ -94,9 +101,22 @@ export interface WorkingCalendar {
   /** Weekly days off made working days by a government transfer, in date order. */
   weekendWorkingDaysInYear(year: number): readonly LocalDate[];
   caveats(year: number): readonly CalendarCaveat[];
+  /**
+   * The days in [from, to] (both inclusive; empty when to < from) whose status rests on a
+   * provisional holiday date, in date order (then by holiday). Empty means a computation over that
+   * range depends on no estimate. Both dates must be in the covered years.
+   */
+  provisionalDaysOff(from: LocalDate, to: LocalDate): readonly ProvisionalDay[];
+  /** Whether `date`'s status rests on a provisional holiday date (see provisionalDaysOff). */
+  isProvisional(date: LocalDate): boolean;
 }
 
-type Switches = Readonly<Record<CalendarSwitch, boolean>>;
+/** A movable holiday date of the covered years that is only an estimate. */
+interface ProvisionalDate {
+  readonly holidayId: HolidayId;
+  readonly year: number;
+  readonly date: LocalDate;
+}
 
 interface NationalTable {
   readonly off: ReadonlyMap<LocalDate, DayOffReason>;
@@ -108,11 +128,8 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
   const data = options.data ?? KZ_CALENDAR_DATA;
   const week = options.week ?? 'fiveDay';
   const range = data.coveredYears;
-  const switches: Switches = {
-    constitutionDay2026Observed: options.constitutionDay2026Observed ?? false,
-  };
   const weekly = new Set<number>(data.weeklyDaysOff[week]);
-  const national = buildNationalTable(data, week, switches);
+  const national = buildNationalTable(data, week);
   const officeOff = dateSet(options.extraDaysOff ?? []);
   const officeWorking = dateSet(options.extraWorkingDays ?? []);
   for (const d of officeOff) {
@@ -131,15 +148,18 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
 
   // Precedence, most specific first: the office's own working days, national days off (holiday,
   // shift, transfer), weekends worked by decree, weekly days off, the office's own days off.
-  const dayOffReason = (date: LocalDate): DayOffReason | null => {
-    assertYear(yearOf(date));
+  const resolve = (table: NationalTable, date: LocalDate): DayOffReason | null => {
     if (officeWorking.has(date)) return null;
-    const reason = national.off.get(date);
+    const reason = table.off.get(date);
     if (reason !== undefined) return reason;
-    if (national.working.has(date)) return officeOff.has(date) ? { kind: 'override' } : null;
+    if (table.working.has(date)) return officeOff.has(date) ? { kind: 'override' } : null;
     if (weekly.has(isoWeekday(date))) return { kind: 'weekend' };
     if (officeOff.has(date)) return { kind: 'override' };
     return null;
+  };
+  const dayOffReason = (date: LocalDate): DayOffReason | null => {
+    assertYear(yearOf(date));
+    return resolve(national, date);
   };
   const isWorkingDay = (date: LocalDate): boolean => dayOffReason(date) === null;
 
@@ -174,10 +194,61 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
     return days;
   };
 
+  // Built on first use: each provisional date costs one more national table.
+  let provisional: ReadonlyMap<LocalDate, readonly ProvisionalDay[]> | undefined;
+  const provisionalByDate = (): ReadonlyMap<LocalDate, readonly ProvisionalDay[]> => {
+    if (provisional !== undefined) return provisional;
+    const byDate = new Map<LocalDate, ProvisionalDay[]>();
+    const add = (date: LocalDate, p: ProvisionalDate): void => {
+      const list = byDate.get(date) ?? [];
+      if (list.some((x) => x.holidayId === p.holidayId)) return;
+      list.push({
+        date,
+        holidayId: p.holidayId,
+        holidayDate: p.date,
+        messageKey: 'calendar:warnings.provisionalDayOff',
+      });
+      byDate.set(date, list);
+    };
+    for (const p of provisionalDates(data)) {
+      // The estimate itself, even where it lands on a day off anyway (Sun 16.05.2027): the real
+      // date is not known, so a term that spans the estimate may end elsewhere.
+      add(p.date, p);
+      // Every day whose status differs without the estimate. Only days named in either table can
+      // differ; the rest resolve to the same weekly rule and office lists.
+      const without = buildNationalTable(data, week, p);
+      const candidates = new Set([
+        ...national.off.keys(),
+        ...national.working,
+        ...without.off.keys(),
+        ...without.working,
+      ]);
+      for (const date of candidates) {
+        if ((resolve(national, date) === null) !== (resolve(without, date) === null)) add(date, p);
+      }
+    }
+    provisional = byDate;
+    return byDate;
+  };
+
+  const isProvisional = (date: LocalDate): boolean => {
+    assertYear(yearOf(date));
+    return provisionalByDate().has(date);
+  };
+
+  const provisionalDaysOff = (from: LocalDate, to: LocalDate): readonly ProvisionalDay[] => {
+    assertYear(yearOf(from));
+    assertYear(yearOf(to));
+    return [...provisionalByDate().entries()]
+      .filter(([date]) => date >= from && date <= to)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .flatMap(([, days]) => [...days].sort((a, b) => (a.holidayId < b.holidayId ? -1 : 1)));
+  };
+
   const daysOffInYear = (year: number): readonly DayOff[] =>
     daysOfYear(year).flatMap((date) => {
       const reason = dayOffReason(date);
-      return reason === null ? [] : [{ date, reason }];
+      return reason === null ? [] : [{ date, reason, provisional: provisionalByDate().has(date) }];
     });
 
   const weekendWorkingDaysInYear = (year: number): readonly LocalDate[] =>
@@ -199,37 +270,12 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
       }
     }
     for (const h of data.fixedHolidays) {
-      if (h.status === 'reported' && appliesIn(h, year, switches)) {
+      if (h.status === 'reported' && appliesIn(h, year)) {
         out.push({
           kind: 'reportedHoliday',
           holidayId: h.id,
           messageKey: 'calendar:warnings.reportedHoliday',
         });
-      }
-      const sw = h.switchable;
-      if (sw === undefined || sw.year !== year) continue;
-      // The days whose status the switch decides: compare the national table both ways.
-      const flipped = buildNationalTable(data, week, {
-        ...switches,
-        [sw.option]: !switches[sw.option],
-      });
-      const on = switches[sw.option] ? national : flipped;
-      const off = switches[sw.option] ? flipped : national;
-      for (const date of daysOfYear(year)) {
-        const weekday = !weekly.has(isoWeekday(date));
-        if (weekday && on.off.has(date) && !off.off.has(date)) {
-          const observed = switches[sw.option];
-          out.push({
-            kind: 'unresolvedDay',
-            holidayId: h.id,
-            date,
-            option: sw.option,
-            observed,
-            messageKey: observed
-              ? 'calendar:warnings.unresolvedDayOff'
-              : 'calendar:warnings.unresolvedDayWorking',
-          });
-        }
       }
     }
     return out;
@@ -248,6 +294,8 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
     daysOffInYear,
     weekendWorkingDaysInYear,
     caveats,
+    provisionalDaysOff,
+    isProvisional,
   };
 }
 
@@ -275,9 +323,7 @@ export function holidayName(
   throw new RangeError(`Unknown holiday: ${holidayId}`);
 }
 
-function appliesIn(h: FixedHoliday, year: number, switches: Switches): boolean {
-  if (h.switchable !== undefined && h.switchable.year === year)
-    return switches[h.switchable.option];
+function appliesIn(h: FixedHoliday, year: number): boolean {
   return (h.since === undefined || year >= h.since) && (h.until === undefined || year <= h.until);
 }
 
@@ -286,15 +332,25 @@ function dateSet(dates: readonly LocalDate[]): Set<LocalDate> {
   return new Set(dates);
 }
 
+function provisionalDates(data: CalendarData): ProvisionalDate[] {
+  const { from, to } = data.coveredYears;
+  return data.movableHolidays.flatMap((h) =>
+    h.dates
+      .filter((e) => e.status === 'estimate' && e.year >= from && e.year <= to)
+      .map((e) => ({ holidayId: h.id, year: e.year, date: e.date })),
+  );
+}
+
 /**
  * National days off of the covered years for one week pattern: holidays, weekend shifts and
- * government transfers. Data errors (a covered year without a movable date, a shift leaving the
- * covered years) throw: they are bugs in the data, not user errors.
+ * government transfers. `without` leaves one movable date out, to see which days rest on it. Data
+ * errors (a covered year without a movable date, a shift leaving the covered years) throw: they are
+ * bugs in the data, not user errors.
  */
 function buildNationalTable(
   data: CalendarData,
   week: WeekPattern,
-  switches: Switches,
+  without?: ProvisionalDate,
 ): NationalTable {
   const { from, to } = data.coveredYears;
   const weekly = new Set<number>(data.weeklyDaysOff[week]);
@@ -307,13 +363,14 @@ function buildNationalTable(
 
   for (let year = from; year <= to; year += 1) {
     for (const h of data.fixedHolidays) {
-      if (!appliesIn(h, year, switches)) continue;
+      if (!appliesIn(h, year)) continue;
       for (const md of h.dates) addHoliday(`${year}-${md}`, h.id, h.weekendShift);
     }
     for (const h of data.movableHolidays) {
       const entry = h.dates.find((e) => e.year === year);
       if (entry === undefined) throw new RangeError(`Calendar data: no ${h.id} date for ${year}`);
       if (yearOf(entry.date) !== year) throw new RangeError(`Calendar data: ${h.id} ${entry.date}`);
+      if (without !== undefined && without.holidayId === h.id && without.year === year) continue;
       addHoliday(entry.date, h.id, h.weekendShift);
     }
   }

@@ -18,7 +18,6 @@ const RUNS = { numRuns: 200 };
 
 const calendars = [
   ['five-day', createWorkingCalendar()],
-  ['five-day, 31.08.2026 observed', createWorkingCalendar({ constitutionDay2026Observed: true })],
   ['six-day (State Corporation)', createStateCorporationCalendar()],
 ] as const;
 
