@@ -205,6 +205,85 @@ describe('data', () => {
     expect(route.available && route.term?.duration).toEqual({ amount: 10, unit: 'calendarDays' });
   });
 
+  describe('fuel aid (seed 001, service 9): where the kk and ru texts differ (issue item 1.7)', () => {
+    const s = inForce('fuel-aid-rural-social-specialists', IN_2012).service;
+    const reading = (id: string) => {
+      const r = s.readings.find((x) => x.id === id);
+      if (r === undefined) throw new Error(`no reading ${id}`);
+      return r;
+    };
+
+    test.each([
+      [
+        'dismissal-ground-veterinary-suspension',
+        'suspensionGrounds.grounds.dismissed',
+        'ru',
+        9285,
+        3108,
+      ],
+      [
+        'dismissal-ground-veterinary-termination',
+        'terminationGrounds.grounds.dismissed',
+        'ru',
+        9285,
+        3108,
+      ],
+      ['legal-basis-article', 'legalBasis', 'ru', 9254, 3077],
+      ['akim-max-service', 'routes.akim.maxService', 'ru', 9294, 3117],
+    ] as const)('%s applies to %s, reading %s', (id, appliesTo, chosen, chosenLine, altLine) => {
+      const r = reading(id);
+      expect(r.appliesTo).toBe(appliesTo);
+      expect(r.chosen).toBe(chosen);
+      expect(r.chosenReading.source.lines).toEqual([chosenLine]);
+      expect(r.alternative.source.lines).toEqual([altLine]);
+    });
+
+    test('the dismissal ground names veterinary (ru), in both ground lists', () => {
+      for (const path of [
+        'suspensionGrounds.grounds.dismissed',
+        'terminationGrounds.grounds.dismissed',
+      ]) {
+        const ground = resolvePath(s, path) as { text: LegalText };
+        expect(ground.text.ru).toMatch(/ветеринарии$/);
+        expect(reading('dismissal-ground-veterinary-suspension').chosenReading.source.quote).toBe(
+          ground.text.ru,
+        );
+      }
+      expect(
+        reading('dismissal-ground-veterinary-termination').alternative.source.quote,
+      ).not.toMatch(/ветеринар/);
+      expect(s.refusalGrounds.kind === 'list' && s.refusalGrounds.grounds.map((g) => g.id)).toEqual(
+        ['incomplete-or-false-information'],
+      );
+    });
+
+    test('the legal basis is point 5 of article 18 (ru), not article 5 (kk)', () => {
+      expect(reading('legal-basis-article').chosenReading.source.quote).toMatch(
+        /^пункта 5 статьи 18/,
+      );
+      expect(s.legalBasis?.text.ru).toContain(
+        reading('legal-basis-article').chosenReading.source.quote,
+      );
+      expect(reading('legal-basis-article').alternative.source.quote).toMatch(/Заңының 5 бабы$/);
+    });
+
+    test('the akim route holds the chosen 30 minutes of service; the authorized body keeps 15', () => {
+      const r = reading('akim-max-service');
+      expect(r.chosenReading.duration).toEqual({ amount: 30, unit: 'minutes' });
+      expect(r.alternative.duration).toEqual({ amount: 15, unit: 'minutes' });
+      const { akim, authorizedBody } = s.routes;
+      expect(akim.available && akim.maxService?.duration).toEqual(r.chosenReading.duration);
+      expect(akim.available && akim.maxService?.sources[0]?.quote).toBe(
+        r.chosenReading.source.quote,
+      );
+      expect(authorizedBody.available && authorizedBody.maxService?.duration).toEqual({
+        amount: 15,
+        unit: 'minutes',
+      });
+      expect(reading('max-service-split').appliesTo).toBe('routes.authorizedBody.maxService');
+    });
+  });
+
   test('service-centre terms of 2012 exclude the days of acceptance and issue', () => {
     for (const id of [
       'child-benefit-under-18',
