@@ -1,10 +1,12 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { npx } from './run';
+import { npx, run } from './run';
 
 // `npm test`: every check of the project in one run, each step reported, and one closing line
-// `N passed, N failed`. A check step (format, lint, types, boundaries, build) counts as one test;
-// Vitest reports its own tests (shared, renderer, electron, hub on PostgreSQL and PGlite, e2e).
+// `N passed, N failed`. It starts by making sure the Debian packages the tests need are there
+// (scripts/system-packages.sh) and stops with `0 passed, 1 failed` if they are not. A check step
+// (system packages, format, lint, types, boundaries, build) counts as one test; Vitest reports its
+// own tests (shared, renderer, electron, hub on PostgreSQL and PGlite, e2e).
 
 const ROOT = join(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'test-results');
@@ -53,6 +55,20 @@ const steps: Array<{ name: string; run: () => Promise<number> }> = [
 ];
 
 const results: StepResult[] = [];
+
+// First the Debian packages the tests need (installed here as root or with passwordless sudo);
+// without them nothing else is worth running, so a failure ends `npm test` at once.
+console.log('\n▶ system packages (scripts/system-packages.sh)');
+if ((await run('bash', [join(ROOT, 'scripts', 'system-packages.sh')])) !== 0) {
+  console.log(
+    '✘ system packages: install the missing ones as shown above, then run npm test again',
+  );
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+console.log('✔ system packages');
+results.push({ name: 'system packages', ok: true });
+
 for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
   const ok = (await step.run()) === 0;
