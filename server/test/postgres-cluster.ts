@@ -40,7 +40,7 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   const bin = findPostgresBinDir();
   if (!bin) {
     throw new Error(
-      'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb). Install it with `apt-get install -y postgresql`; .ci/run does this.',
+      'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb). Install it with `apt-get install -y postgresql`; scripts/system-packages.sh, run first by npm test, does this.',
     );
   }
   const isRoot = process.getuid?.() === 0;
