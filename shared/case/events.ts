@@ -6,17 +6,19 @@
 //   instead of stripping them): a parsed event is the same value that was signed and stored.
 // - An event type, once released, keeps its meaning; a change is a new optional field or a new type.
 import { z } from 'zod';
+import {
+  ACTOR_ROLES,
+  actorSchema,
+  classifyIncoming,
+  envelopeFields,
+  nfcString,
+  type IncomingClass,
+} from '../events/envelope';
 import { isLocalDate, isLocalDateTime } from '../time';
 import { VALIDATION as V } from './messages';
 import { parseRegistrationNumber } from './registration-number';
 
-export const CASE_ROLES = [
-  'specialist',
-  'akim',
-  'districtSpecialist',
-  'districtHead',
-  'admin',
-] as const;
+export const CASE_ROLES = ACTOR_ROLES;
 export type CaseRole = (typeof CASE_ROLES)[number];
 
 /**
@@ -28,7 +30,7 @@ export type CaseRole = (typeof CASE_ROLES)[number];
 export const ROUTES = ['akimToDistrict', 'akimLocal', 'district'] as const;
 export type Route = (typeof ROUTES)[number];
 
-export const CHANNELS = ['office', 'portal', 'stateCorporation'] as const;
+export const CHANNELS = ['office', 'portal', 'stateCorporation', 'serviceCenter'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** missing/expired block registration (R-REG-6); IS confirmation replaces a paper copy (R-CERT-4). */
@@ -67,10 +69,8 @@ export const CERTIFICATE_RESULTS = ['belongs', 'doesNotBelong'] as const;
 const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: V.choice });
 
-const text = z
-  .string({ error: V.required })
-  .refine((s) => s.trim().length > 0, { error: V.required });
-const note = z.string().optional();
+const text = nfcString().refine((s) => s.trim().length > 0, { error: V.required });
+const note = nfcString().optional();
 
 export const localDateSchema = z
   .string({ error: V.localDate })
@@ -166,12 +166,7 @@ export const attachmentSchema = z.strictObject({
   size: z.int({ error: V.count }).min(0, { error: V.count }),
 });
 
-export const actorSchema = z.strictObject({
-  userId: text,
-  role: choice(CASE_ROLES),
-  officeId: text,
-  deviceId: text,
-});
+export { actorSchema };
 
 export const signatureSchema = z.strictObject({
   keyId: text,
@@ -253,9 +248,9 @@ const refuse = z.strictObject({
   number: text,
   date: localDateSchema,
   /** R-DEC-6: a refusal is reasoned ("дәлелденген бас тарту", 004:313). */
-  justification: z
-    .string({ error: V.justificationRequired })
-    .refine((s) => s.trim().length > 0, { error: V.justificationRequired }),
+  justification: nfcString(V.justificationRequired).refine((s) => s.trim().length > 0, {
+    error: V.justificationRequired,
+  }),
   groundCodes: z.array(text).optional(),
   remarksConsideration: note,
 });
@@ -307,6 +302,11 @@ export const payloadSchemas = {
       { error: (issue) => (issue.input === undefined ? V.hearingTimeRequired : undefined) },
     ),
   }),
+  /**
+   * R-HEAR-3: the day the applicant received the preliminary refusal notice, when it was not known as
+   * the notice went out (a notice sent by post). The objection window counts from this day (003:43).
+   */
+  RefusalNoticeReceived: z.strictObject({ receivedOn: localDateSchema }),
   ObjectionFiled: z.strictObject({
     form: choice(OBJECTION_FORMS),
     date: localDateSchema,
@@ -351,12 +351,25 @@ export const payloadSchemas = {
     to: z.strictObject({ kind: choice(RECIPIENT_KINDS), name: text }),
   }),
   Withdrawn: z.strictObject({ reason: text, requestDate: localDateSchema }),
-  TermSuspended: z.strictObject({ reason: text }),
+  /**
+   * `groundCode` names the rule-set's suspension ground (catalog `suspensionGrounds`); a rule-set that
+   * names none allows no suspension at all (001:11136 / 4901, 7165, 11629).
+   */
+  TermSuspended: z.strictObject({ reason: text, groundCode: text.optional() }),
   TermResumed: z.strictObject({ note }),
   TermExtended: z.strictObject({
     reason: choice(EXTENSION_REASONS),
     term: durationSchema,
     newDueDate: localDateSchema,
+  }),
+  /**
+   * A person moves the due date after a correction of the working-day calendar (a holiday moved or
+   * added). Without it a registered case keeps the due date printed on its talon.
+   */
+  TermReplanned: z.strictObject({
+    newDueDate: localDateSchema,
+    calendarVersion: text,
+    reason: text,
   }),
   ConflictAcknowledged: z.strictObject({ eventId: text, note: text }),
 } as const;
@@ -364,14 +377,8 @@ export const payloadSchemas = {
 // ---- envelope ------------------------------------------------------------------------------------------
 
 const envelope = {
-  /** Made on the device; unique across all devices. */
-  id: z.string().min(1).max(128),
+  ...envelopeFields,
   caseId: z.string().min(1).max(128),
-  actor: actorSchema,
-  /** When it happened at the office (R-CAL-6); deadlines count from this, never from sync time. */
-  legalTime: localDateTimeSchema,
-  /** Hybrid logical clock stamp from shared/clock; plain string order is the causal/total order. */
-  hlc: z.string().min(1),
 };
 
 function event<T extends keyof typeof payloadSchemas>(type: T) {
@@ -404,6 +411,7 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   event('ReceivedByDistrict'),
   event('IncomeComputed'),
   event('PreliminaryRefusalNoticed'),
+  event('RefusalNoticeReceived'),
   event('ObjectionFiled'),
   event('HearingProtocolRecorded'),
   event('ProtocolFamiliarized'),
@@ -418,6 +426,7 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   event('TermSuspended'),
   event('TermResumed'),
   event('TermExtended'),
+  event('TermReplanned'),
   event('ConflictAcknowledged'),
 ]);
 
@@ -431,7 +440,7 @@ export const CASE_EVENT_TYPES = Object.keys(payloadSchemas) as CaseEventType[];
 
 export const SIGNED_EVENT_TYPES: readonly CaseEventType[] = ['ResultSigned', 'CertificateIssued'];
 
-export type Actor = z.infer<typeof actorSchema>;
+export type { Actor } from '../events/envelope';
 export type EventSignature = z.infer<typeof signatureSchema>;
 export type Applicant = z.infer<typeof applicantSchema>;
 export type Representative = z.infer<typeof representativeSchema>;
@@ -450,4 +459,9 @@ export function parseCaseEvent(
   | { readonly ok: false; readonly error: z.ZodError } {
   const result = caseEventSchema.safeParse(input);
   return result.success ? { ok: true, event: result.data } : { ok: false, error: result.error };
+}
+
+/** An event that arrived from elsewhere: understood, from a newer desk (kept, not folded), or invalid. */
+export function classifyIncomingCaseEvent(input: unknown): IncomingClass<CaseEvent> {
+  return classifyIncoming(input, caseEventSchema);
 }

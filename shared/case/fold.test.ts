@@ -6,6 +6,7 @@ import { compareEvents, foldCase } from './fold';
 import { EMPTY_CASE } from './state';
 import type { CaseState } from './state';
 import { SAMPLE_CASE_ID, sampleEvent, samplePath, samplePayload } from './testing';
+import { sampleActor } from './testing';
 import type { SampleStep } from './testing';
 import { allowedEvents, canAppend } from './transitions';
 
@@ -73,7 +74,10 @@ describe('foldCase', () => {
     expect(merged.events).not.toContain(notice);
 
     // A person looks at it and acknowledges: the case is no longer flagged, the conflict stays listed.
-    expect(allowedEvents(merged, 'districtHead')).toEqual(['ResultSigned', 'ConflictAcknowledged']);
+    expect(allowedEvents(merged, sampleActor('districtHead'))).toEqual([
+      'ResultSigned',
+      'ConflictAcknowledged',
+    ]);
     const ack = sampleEvent('ConflictAcknowledged', {
       role: 'districtHead',
       counter: 11,
@@ -86,7 +90,9 @@ describe('foldCase', () => {
     expect(settled.conflicts).toEqual([
       { event: notice, reason: 'case:rejections.notAllowedInStage', acknowledgedBy: ack.id },
     ]);
-    expect(canAppend(settled, 'ConflictAcknowledged', 'districtHead')).toEqual({
+    expect(
+      canAppend(settled, 'ConflictAcknowledged', sampleActor('districtHead'), { context: null }),
+    ).toEqual({
       ok: false,
       reason: 'case:rejections.noOpenConflict',
     });
@@ -176,7 +182,7 @@ function walk(
     let type = a.type;
     if (a.mode !== 'random') {
       const pairs = CASE_ROLES.flatMap((r) =>
-        allowedEvents(state, r)
+        allowedEvents(state, sampleActor(r))
           .filter((t) => a.mode === 'guided' || !DETOURS.includes(t))
           .map((t) => [r, t] as const),
       );
@@ -184,7 +190,7 @@ function walk(
       if (pair !== undefined) [role, type] = pair;
     }
     const payload = samplePayload(type, a.variant, state);
-    if (!canAppend(state, type, role, { payload }).ok) continue;
+    if (!canAppend(state, type, sampleActor(role), { context: null, payload }).ok) continue;
     events.push(sampleEvent(type, { role, counter, deviceId, payload, state }));
     counter += 1;
     state = foldCase(events);
@@ -204,6 +210,7 @@ const MAY_EVER: Readonly<Record<CaseEventType, readonly CaseRole[]>> = {
   ReceivedByDistrict: ['districtSpecialist'],
   IncomeComputed: ['districtSpecialist'],
   PreliminaryRefusalNoticed: ['districtSpecialist'],
+  RefusalNoticeReceived: ['districtSpecialist'],
   ObjectionFiled: ['districtSpecialist'],
   HearingProtocolRecorded: ['districtSpecialist'],
   ProtocolFamiliarized: ['districtSpecialist'],
@@ -218,6 +225,7 @@ const MAY_EVER: Readonly<Record<CaseEventType, readonly CaseRole[]>> = {
   TermSuspended: ['specialist', 'districtSpecialist'],
   TermResumed: ['specialist', 'districtSpecialist'],
   TermExtended: ['specialist', 'districtSpecialist'],
+  TermReplanned: ['specialist', 'districtSpecialist'],
   ConflictAcknowledged: ['specialist', 'akim', 'districtSpecialist', 'districtHead'],
 };
 
@@ -280,9 +288,11 @@ describe('properties of the fold and the table', () => {
         events.forEach((e, i) => {
           expect(caseEventSchema.safeParse(e).success).toBe(true);
           const before = foldCase(events.slice(0, i));
-          expect(canAppend(before, e.type, e.actor.role, { payload: e.payload })).toEqual({
-            ok: true,
-          });
+          expect(canAppend(before, e.type, e.actor, { context: null, payload: e.payload })).toEqual(
+            {
+              ok: true,
+            },
+          );
         });
         expectLawfulLog(state.events);
       }),
@@ -323,9 +333,11 @@ describe('properties of the fold and the table', () => {
         // Each applied event was allowed for its actor in the state the fold had reached before it.
         for (const e of merged.events) {
           const before = foldCase(all.filter((x) => compareEvents(x, e) < 0));
-          expect(canAppend(before, e.type, e.actor.role, { payload: e.payload })).toEqual({
-            ok: true,
-          });
+          expect(canAppend(before, e.type, e.actor, { context: null, payload: e.payload })).toEqual(
+            {
+              ok: true,
+            },
+          );
         }
       }),
       { numRuns: 100 },

@@ -4,8 +4,9 @@
 // - Every event is checked against the state the fold has reached (the transition table and the rules
 //   that need no calendar). One that does not fit is never dropped: it is listed in `conflicts` with its
 //   reason and the case is flagged until a person acknowledges it.
-// - Calendar rules (R-HEAR-6 window, R-HEAR-1 date) are checked when an event is appended, not here, so
-//   a later calendar change cannot turn an accepted event into a conflict.
+// - Calendar and catalog rules (hearing windows, suspension grounds, intake hours) are checked when an
+//   event is appended, not here (checkEvent with no context), so a later calendar or catalog
+//   correction cannot turn an accepted event into a conflict.
 import { canonicalJson } from '../signing/canonical-json';
 import type { CaseEvent } from './events';
 import { ID_REUSED } from './messages';
@@ -61,11 +62,17 @@ export function foldCase(events: readonly CaseEvent[]): CaseState {
       continue;
     }
     kept.set(d.event.id, d);
-    const check = checkEvent(state, d.event);
+    const check = checkEvent(state, d.event, null);
     state = check.ok ? applyEvent(state, d.event) : withConflict(state, d.event, check.reason);
   }
   return state;
 }
+
+const OPENING = new Set<CaseEvent['type']>([
+  'Registered',
+  'AcceptanceRefused',
+  'ProactiveCaseOpened',
+]);
 
 function withConflict(state: CaseState, event: CaseEvent, reason: ConflictReason): CaseState {
   const conflict: CaseConflict = { event, reason, acknowledgedBy: null };
@@ -73,7 +80,13 @@ function withConflict(state: CaseState, event: CaseEvent, reason: ConflictReason
 }
 
 function applyEvent(state: CaseState, event: CaseEvent): CaseState {
-  const next = reduce(state, event);
+  const opened = state.officeId === null && OPENING.has(event.type);
+  const next = reduce(
+    opened
+      ? { ...state, officeId: event.actor.officeId, districtId: event.actor.districtId ?? null }
+      : state,
+    event,
+  );
   const changed =
     next.stage !== state.stage ||
     next.suspended !== state.suspended ||
@@ -177,12 +190,18 @@ function reduce(state: CaseState, e: CaseEvent): CaseState {
         hearing: {
           notice: e.payload,
           noticedAt: e.legalTime,
+          noticeReceivedOn: e.payload.receivedOn ?? null,
           objection: null,
           protocolRequired: false,
           protocol: null,
           familiarizedOn: null,
           remarks: null,
         },
+      };
+    case 'RefusalNoticeReceived':
+      return {
+        ...state,
+        hearing: { ...hearingOf(state), noticeReceivedOn: e.payload.receivedOn },
       };
     case 'ObjectionFiled':
       return {
@@ -247,7 +266,12 @@ function reduce(state: CaseState, e: CaseEvent): CaseState {
         suspended: true,
         suspensions: [
           ...state.suspensions,
-          { from: e.legalTime, to: null, reason: e.payload.reason },
+          {
+            from: e.legalTime,
+            to: null,
+            reason: e.payload.reason,
+            groundCode: e.payload.groundCode ?? null,
+          },
         ],
       };
     case 'TermResumed':
@@ -258,6 +282,8 @@ function reduce(state: CaseState, e: CaseEvent): CaseState {
       };
     case 'TermExtended':
       return { ...state, extension: e.payload, dueDate: e.payload.newDueDate };
+    case 'TermReplanned':
+      return { ...state, replan: e.payload, dueDate: e.payload.newDueDate };
     case 'ConflictAcknowledged': {
       const conflicts = state.conflicts.map((c) =>
         c.acknowledgedBy === null && c.event.id === e.payload.eventId

@@ -4,3 +4,4 @@ export * from './state';
 export * from './transitions';
 export * from './fold';
 export * from './registration-number';
+export { EVENT_SCHEMA_VERSION, normalizeText, isNfc, type IncomingClass } from '../events/envelope';

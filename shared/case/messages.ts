@@ -32,6 +32,22 @@ export const REJECTION_CODES = [
   'refusalTooEarly',
   'resultNotSigned',
   'noOpenConflict',
+  'otherOffice',
+  'otherDistrict',
+  'noTermToReplan',
+  'replanSameDate',
+  'replanBeforeRegistration',
+  'noticeReceiptAlreadyRecorded',
+  'noticeReceiptBeforeNotice',
+  'noticeReceiptUnknown',
+  'objectionWindowOpen',
+  'protocolNotFamiliarized',
+  'hearingNotHeld',
+  'suspensionNotProvided',
+  'suspensionGroundUnknown',
+  'outsideIntakeHours',
+  'unknownActor',
+  'calendarMissing',
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];
@@ -68,6 +84,9 @@ export const VALIDATION = {
   justificationRequired: 'case:validation.decision.justificationRequired',
   hearingModeRequired: 'case:validation.hearing.modeRequired',
   hearingTimeRequired: 'case:validation.hearing.timeRequired',
+  notNormalized: 'case:validation.notNormalized',
+  hlc: 'case:validation.hlc',
+  schemaVersion: 'case:validation.schemaVersion',
 } as const;
 
 export type ValidationMessage = (typeof VALIDATION)[keyof typeof VALIDATION];

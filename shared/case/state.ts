@@ -83,11 +83,15 @@ export interface Suspension {
   readonly from: LocalDateTime;
   readonly to: LocalDateTime | null;
   readonly reason: string;
+  /** The rule-set's suspension ground (catalog suspensionGrounds); absent on version-1 events. */
+  readonly groundCode: string | null;
 }
 
 export interface HearingState {
   readonly notice: PayloadOf<'PreliminaryRefusalNoticed'>;
   readonly noticedAt: LocalDateTime;
+  /** R-HEAR-3: the day the applicant received the notice; the objection window counts from it. */
+  readonly noticeReceivedOn: LocalDate | null;
   readonly objection: PayloadOf<'ObjectionFiled'> | null;
   /** R-HEAR-4: an oral objection needs a protocol before the decision. */
   readonly protocolRequired: boolean;
@@ -113,6 +117,10 @@ export interface SignatureState {
 export interface CaseState {
   /** null until the first event is folded. */
   readonly caseId: string | null;
+  /** The office that opened the case (the actor's office of the opening event). */
+  readonly officeId: string | null;
+  /** That office's district; null for cases opened before version 2. */
+  readonly districtId: string | null;
   readonly stage: CaseStage;
   readonly route: Route | null;
   /** R-PRO-1: opened without an application. */
@@ -130,7 +138,10 @@ export interface CaseState {
   readonly registrationNumber: string | null;
   readonly registrationDate: LocalDate | null;
   readonly receivedAt: LocalDateTime | null;
-  /** The due date in force: the extension's when there is one, else the one set at registration. */
+  /**
+   * The due date in force: the one set at registration (printed on the talon), or the latest extension
+   * or re-planning by a person. Suspensions move it further; that is shared/schedule's work.
+   */
   readonly dueDate: LocalDate | null;
   readonly resolution: PayloadOf<'ResolutionImposed'> | null;
   readonly commissionAct: PayloadOf<'CommissionActRecorded'> | null;
@@ -147,6 +158,8 @@ export interface CaseState {
   readonly suspended: boolean;
   readonly suspensions: readonly Suspension[];
   readonly extension: PayloadOf<'TermExtended'> | null;
+  /** The latest re-planning after a calendar correction. */
+  readonly replan: PayloadOf<'TermReplanned'> | null;
   /** Legal time of the first applied event of each type: the anchors of the deadline engine. */
   readonly stepTimes: Readonly<Partial<Record<CaseEventType, LocalDateTime>>>;
   readonly history: readonly StatusChange[];
@@ -160,6 +173,8 @@ export interface CaseState {
 
 export const EMPTY_CASE: CaseState = {
   caseId: null,
+  officeId: null,
+  districtId: null,
   stage: 'new',
   route: null,
   proactive: false,
@@ -190,6 +205,7 @@ export const EMPTY_CASE: CaseState = {
   suspended: false,
   suspensions: [],
   extension: null,
+  replan: null,
   stepTimes: {},
   history: [],
   events: [],

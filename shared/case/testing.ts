@@ -1,5 +1,7 @@
 // Valid sample events for tests (the case model's, the hub's, the desk's). Not part of the barrel:
 // import from 'shared/case/testing'. Fixed dates only.
+import { formatStamp } from '../clock/hlc';
+import { EVENT_SCHEMA_VERSION } from '../events/envelope';
 import { addMinutes } from '../time';
 import type {
   Applicant,
@@ -127,16 +129,17 @@ const SAMPLES: Samples = {
     grounds: [
       { code: 'income-above-poverty-line', text: 'Жан басына шаққандағы табыс шектен жоғары' },
     ],
-    noticeDate: '2025-03-24',
-    hearing: { at: '2025-03-27T11:00', mode: 'video' },
+    noticeDate: '2025-04-07',
+    hearing: { at: '2025-04-10T11:00', mode: 'video' },
   }),
+  RefusalNoticeReceived: () => ({ receivedOn: '2025-04-07' }),
   ObjectionFiled: (variant) => ({
     form: variant % 2 === 0 ? 'oral' : 'written',
-    date: '2025-03-25',
+    date: '2025-04-08',
   }),
-  HearingProtocolRecorded: () => ({ date: '2025-03-27', summary: 'Қарсылық тыңдалды' }),
-  ProtocolFamiliarized: () => ({ date: '2025-03-27' }),
-  RemarksFiled: () => ({ date: '2025-03-28', text: 'Хаттамаға ескерту' }),
+  HearingProtocolRecorded: () => ({ date: '2025-04-10', summary: 'Қарсылық тыңдалды' }),
+  ProtocolFamiliarized: () => ({ date: '2025-04-10' }),
+  RemarksFiled: () => ({ date: '2025-04-11', text: 'Хаттамаға ескерту' }),
   DecisionMade: (variant, state) => {
     const remarksConsideration =
       state.hearing?.remarks !== null && state.hearing?.remarks !== undefined
@@ -146,14 +149,14 @@ const SAMPLES: Samples = {
       ? {
           outcome: 'grant',
           number: 'D-12',
-          date: '2025-04-01',
+          date: '2025-04-21',
           amountTiyn: 2_500_000,
           remarksConsideration,
         }
       : {
           outcome: 'refuse',
           number: 'D-12',
-          date: '2025-04-01',
+          date: '2025-04-21',
           justification: 'Табыс кедейлік шегінен асады',
           remarksConsideration,
         };
@@ -191,6 +194,11 @@ const SAMPLES: Samples = {
     term: { amount: 20, unit: 'workingDays' },
     newDueDate: '2025-04-30',
   }),
+  TermReplanned: (_variant, state) => ({
+    newDueDate: state.dueDate === '2025-04-03' ? '2025-04-04' : '2025-04-03',
+    calendarVersion: '2026.12.1',
+    reason: 'Мереке күні ауыстырылды',
+  }),
   ConflictAcknowledged: (_variant, state) => ({
     eventId: state.conflicts.find((c) => c.acknowledgedBy === null)?.event.id ?? 'no-such-event',
     note: 'Тексерілді',
@@ -206,10 +214,22 @@ export function samplePayload<T extends CaseEventType>(
   return make(variant, state);
 }
 
-/** Stamps that sort like shared/clock's: counter first, then the device, so ties never cross devices. */
-export function sampleHlc(counter: number, deviceId: string): string {
-  return `${String(counter).padStart(10, '0')}:${deviceId}`;
+/** The actor a sample event of `role` has: the sample office and district. */
+export function sampleActor(role: CaseRole): {
+  readonly role: CaseRole;
+  readonly officeId: string;
+  readonly districtId: string;
+} {
+  return { role, officeId: SAMPLE_OFFICE_ID, districtId: SAMPLE_DISTRICT_ID };
 }
+
+/** Real shared/clock stamps whose wall is `counter` ms: counter first, then the device. */
+export function sampleHlc(counter: number, deviceId: string): string {
+  return formatStamp({ wallMs: counter, counter: 0, nodeId: deviceId });
+}
+
+export const SAMPLE_OFFICE_ID = 'office-1';
+export const SAMPLE_DISTRICT_ID = 'district-1';
 
 export interface SampleEventInit<T extends CaseEventType> {
   readonly role: CaseRole;
@@ -233,7 +253,14 @@ export function sampleEvent<T extends CaseEventType>(
     caseId: init.caseId ?? SAMPLE_CASE_ID,
     type,
     payload: init.payload ?? samplePayload(type, init.variant ?? 0, init.state ?? EMPTY_CASE),
-    actor: { userId: `user-${init.role}`, role: init.role, officeId: 'office-1', deviceId },
+    v: EVENT_SCHEMA_VERSION,
+    actor: {
+      userId: `user-${init.role}`,
+      role: init.role,
+      officeId: SAMPLE_OFFICE_ID,
+      districtId: SAMPLE_DISTRICT_ID,
+      deviceId,
+    },
     legalTime: addMinutes(BASE_TIME, init.counter),
     hlc: sampleHlc(init.counter, deviceId),
     ...(SIGNED_EVENT_TYPES.includes(type)

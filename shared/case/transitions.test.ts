@@ -5,6 +5,7 @@ import { foldCase } from './fold';
 import { EMPTY_CASE } from './state';
 import type { CaseStage, CaseState } from './state';
 import { samplePath } from './testing';
+import { sampleActor } from './testing';
 import type { SampleStep } from './testing';
 import { allowedEvents, canAppend } from './transitions';
 
@@ -19,11 +20,19 @@ function statesAlong(steps: readonly SampleStep[]): CaseState[] {
 function expectAllowed(state: CaseState, expected: Expected): void {
   for (const role of CASE_ROLES) {
     const want = [...(expected[role] ?? [])].sort();
-    expect([...allowedEvents(state, role)].sort(), `${role} at ${state.stage}`).toEqual(want);
+    expect(
+      [...allowedEvents(state, sampleActor(role))].sort(),
+      `${role} at ${state.stage}`,
+    ).toEqual(want);
   }
 }
 
-const TERM: readonly CaseEventType[] = ['Withdrawn', 'TermSuspended', 'TermExtended'];
+const TERM: readonly CaseEventType[] = [
+  'Withdrawn',
+  'TermSuspended',
+  'TermExtended',
+  'TermReplanned',
+];
 
 // Written out by hand from the regulations, not derived from TRANSITIONS: this is the check on it.
 const AKIM_TO_DISTRICT: readonly [SampleStep | null, CaseStage, Expected][] = [
@@ -83,6 +92,20 @@ const AKIM_TO_DISTRICT: readonly [SampleStep | null, CaseStage, Expected][] = [
     {
       districtSpecialist: [
         'IncomeComputed',
+        'RefusalNoticeReceived',
+        'ObjectionFiled',
+        'HearingProtocolRecorded',
+        'DecisionMade',
+        ...TERM,
+      ],
+    },
+  ],
+  [
+    ['RefusalNoticeReceived', 'districtSpecialist'],
+    'hearing',
+    {
+      districtSpecialist: [
+        'IncomeComputed',
         'ObjectionFiled',
         'HearingProtocolRecorded',
         'DecisionMade',
@@ -98,7 +121,8 @@ const AKIM_TO_DISTRICT: readonly [SampleStep | null, CaseStage, Expected][] = [
   [
     ['HearingProtocolRecorded', 'districtSpecialist'],
     'hearing',
-    { districtSpecialist: ['IncomeComputed', 'ProtocolFamiliarized', 'DecisionMade', ...TERM] },
+    // R-HEAR-5 (003:45): the applicant reads the protocol before anything is decided.
+    { districtSpecialist: ['IncomeComputed', 'ProtocolFamiliarized', ...TERM] },
   ],
   [
     ['ProtocolFamiliarized', 'districtSpecialist'],
@@ -184,12 +208,18 @@ describe('states off the main path', () => {
     ]);
     const suspended = states[2] ?? EMPTY_CASE;
     expect(suspended.suspended).toBe(true);
-    expectAllowed(suspended, { specialist: ['Withdrawn', 'TermResumed', 'TermExtended'] });
-    expect(canAppend(suspended, 'ResolutionImposed', 'akim')).toEqual({
+    expectAllowed(suspended, {
+      specialist: ['Withdrawn', 'TermResumed', 'TermExtended', 'TermReplanned'],
+    });
+    expect(
+      canAppend(suspended, 'ResolutionImposed', sampleActor('akim'), { context: null }),
+    ).toEqual({
       ok: false,
       reason: 'case:rejections.suspended',
     });
-    expect(canAppend(suspended, 'TermSuspended', 'specialist')).toEqual({
+    expect(
+      canAppend(suspended, 'TermSuspended', sampleActor('specialist'), { context: null }),
+    ).toEqual({
       ok: false,
       reason: 'case:rejections.alreadySuspended',
     });
@@ -209,7 +239,9 @@ describe('states off the main path', () => {
     const withdrawn = states[2] ?? EMPTY_CASE;
     expect(withdrawn.stage).toBe('withdrawn');
     expectAllowed(withdrawn, {});
-    expect(canAppend(withdrawn, 'ResolutionImposed', 'akim')).toEqual({
+    expect(
+      canAppend(withdrawn, 'ResolutionImposed', sampleActor('akim'), { context: null }),
+    ).toEqual({
       ok: false,
       reason: 'case:rejections.caseClosed',
     });
@@ -218,8 +250,8 @@ describe('states off the main path', () => {
   test('admin may append nothing, at any stage', () => {
     const states = statesAlong(AKIM_TO_DISTRICT.flatMap(([s]) => (s === null ? [] : [s])));
     for (const state of states) {
-      expect(allowedEvents(state, 'admin')).toEqual([]);
-      expect(canAppend(state, 'Withdrawn', 'admin')).toEqual({
+      expect(allowedEvents(state, sampleActor('admin'))).toEqual([]);
+      expect(canAppend(state, 'Withdrawn', sampleActor('admin'), { context: null })).toEqual({
         ok: false,
         reason: 'case:rejections.roleNotAllowed',
       });
@@ -228,19 +260,27 @@ describe('states off the main path', () => {
 
   test('the wrong stage, the wrong route and the wrong role have their own reasons', () => {
     const [, registered = EMPTY_CASE] = statesAlong([['Registered', 'specialist']]);
-    expect(canAppend(registered, 'DecisionMade', 'districtSpecialist')).toEqual({
+    expect(
+      canAppend(registered, 'DecisionMade', sampleActor('districtSpecialist'), { context: null }),
+    ).toEqual({
       ok: false,
       reason: 'case:rejections.notAllowedInStage',
     });
-    expect(canAppend(registered, 'CertificateIssued', 'akim')).toEqual({
+    expect(
+      canAppend(registered, 'CertificateIssued', sampleActor('akim'), { context: null }),
+    ).toEqual({
       ok: false,
       reason: 'case:rejections.notOnThisRoute',
     });
-    expect(canAppend(registered, 'ResolutionImposed', 'specialist')).toEqual({
+    expect(
+      canAppend(registered, 'ResolutionImposed', sampleActor('specialist'), { context: null }),
+    ).toEqual({
       ok: false,
       reason: 'case:rejections.roleNotAllowed',
     });
-    expect(canAppend(registered, 'Registered', 'specialist')).toEqual({
+    expect(
+      canAppend(registered, 'Registered', sampleActor('specialist'), { context: null }),
+    ).toEqual({
       ok: false,
       reason: 'case:rejections.alreadyOpened',
     });
@@ -248,7 +288,8 @@ describe('states off the main path', () => {
 
   test('the office must match the route when registering', () => {
     expect(
-      canAppend(EMPTY_CASE, 'Registered', 'districtSpecialist', {
+      canAppend(EMPTY_CASE, 'Registered', sampleActor('districtSpecialist'), {
+        context: null,
         payload: samplePath([['Registered', 'specialist', 0]])[0]?.payload as never,
       }),
     ).toEqual({ ok: false, reason: 'case:rejections.routeNotForRole' });

@@ -2,15 +2,32 @@
 // accepting, and the fold asks for every event it applies, so an event that was allowed on a desk but
 // not in the merged log becomes a conflict instead of silently changing the case.
 //
-// Admin appends nothing: admin is a technical role (enrolment, users, devices). A withdrawal is the
-// applicant's request registered by the office that holds the case, so it is the specialist's act.
-import type { LocalDate } from '../time';
-import type { CaseEvent, CaseEventType, CaseRole, PayloadOf, Route } from './events';
+// What must stay true:
+// - Three layers, each a pure function of what it is given:
+//   1. the table: role, stage, route (TRANSITIONS);
+//   2. the actor's place: an akimat role acts only on its own office's cases, a district role only on
+//      cases of its district (or on its own office's cases, for applications filed at the district);
+//   3. the rules. Those the log alone decides run everywhere, the fold included. Those that need the
+//      working-day calendar or the service catalog (hearing windows, suspension grounds, intake hours,
+//      a notarized power of attorney) run only when a RuleContext is given: the store always gives it
+//      and works every input out itself from the case's own log, so no caller can forget one; the fold
+//      gives none, so a later calendar or catalog correction never turns an accepted event into a
+//      conflict.
+// - Admin appends nothing: admin is a technical role (enrolment, users, devices). A withdrawal is the
+//   applicant's request registered by the office that holds the case, so it is the specialist's act.
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { intakeTimeWarning } from '../calendar/office-hours';
+import { governingService } from '../catalog/catalog';
+import type { ServiceDefinition } from '../catalog/schema';
+import { checkRefusalDecisionDate, objectionDeadline, remarksDeadline } from '../deadlines/hearing';
+import { datePart } from '../time';
+import type { CaseEventType, CaseRole, PayloadOf, Route } from './events';
+import type { CaseEvent } from './events';
 import { CASE_EVENT_TYPES } from './events';
 import { rejection } from './messages';
 import type { RejectionCode, RejectionReason } from './messages';
 import { CASE_STAGES, TERMINAL_STAGES } from './state';
-import type { CaseStage, CaseState } from './state';
+import type { CaseStage, CaseState, HearingState } from './state';
 
 export interface Transition {
   readonly type: CaseEventType;
@@ -70,6 +87,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { type: 'ReceivedByDistrict', from: ['forwarded'], roles: ['districtSpecialist'] },
   { type: 'IncomeComputed', from: DISTRICT_ACTIVE, roles: ['districtSpecialist'] },
   { type: 'PreliminaryRefusalNoticed', from: ['atDistrict'], roles: ['districtSpecialist'] },
+  { type: 'RefusalNoticeReceived', from: ['hearing'], roles: ['districtSpecialist'] },
   { type: 'ObjectionFiled', from: ['hearing'], roles: ['districtSpecialist'] },
   { type: 'HearingProtocolRecorded', from: ['hearing'], roles: ['districtSpecialist'] },
   { type: 'ProtocolFamiliarized', from: ['hearing'], roles: ['districtSpecialist'] },
@@ -92,7 +110,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   // Back at the akimat, and issue. R-DEC-5: only from 'signed' or later.
   { type: 'ReturnedToAkimat', from: ['signed'], roles: ['specialist'], routes: ['akimToDistrict'] },
-  // Until sync exists the akimat enters the district's result from the paper notice.
+  // For a district that does not use the desk, the akimat enters the result from the paper notice.
   {
     type: 'DistrictResultRecorded',
     from: ['forwarded'],
@@ -107,6 +125,7 @@ export const TRANSITIONS: readonly Transition[] = [
   ...termRows('TermSuspended'),
   ...termRows('TermResumed'),
   ...termRows('TermExtended'),
+  ...termRows('TermReplanned'),
   {
     type: 'ConflictAcknowledged',
     from: OPENED,
@@ -125,26 +144,36 @@ const ALLOWED_WHILE_SUSPENDED: readonly CaseEventType[] = [
   'TermSuspended',
   'TermResumed',
   'TermExtended',
+  'TermReplanned',
   'Withdrawn',
   'ConflictAcknowledged',
 ];
 
-/** Answers the case model cannot work out itself: they need the calendar or the service catalog. */
-export interface RuleOptions {
-  /**
-   * R-HEAR-6: whether the 3-working-day remarks window after the applicant read the protocol is still
-   * open. Needs the calendar, so the caller answers it; left out (as the fold does) it blocks nothing.
-   */
-  readonly hearingWindowOpen?: boolean;
-  /** R-HEAR-1: the earliest refusal date (notice date + 3 working days), from the deadline engine. */
-  readonly earliestRefusalDate?: LocalDate;
-  /** R-REG-2 for the TSA certificate (002:15): the power of attorney must be notarized. */
-  readonly requireNotarizedPowerOfAttorney?: boolean;
+/** Who attempts the act: the role and the place it is acted from. */
+export interface ActingAs {
+  readonly role: CaseRole;
+  readonly officeId: string;
+  /** Absent only on events written before version 2. */
+  readonly districtId?: string | undefined;
 }
 
-export interface AppendOptions<T extends CaseEventType = CaseEventType> extends RuleOptions {
+/**
+ * What the rules that need more than the log get: the working-day calendar (hearing windows, intake
+ * hours). The service catalog is shared data and is looked up from the case itself. Everything else a
+ * rule needs (notice dates, receipt dates, familiarization) comes from the case's own log.
+ */
+export interface RuleContext {
+  readonly calendar: WorkingCalendar;
+}
+
+export interface AppendOptions<T extends CaseEventType = CaseEventType> {
   /** The payload about to be appended; without it only what the state alone decides is checked. */
-  readonly payload?: PayloadOf<T>;
+  readonly payload?: PayloadOf<T> | undefined;
+  /**
+   * null: only the table, the actor's place and the log's own rules (the fold, a screen deciding which
+   * actions to offer). The store always passes its context.
+   */
+  readonly context: RuleContext | null;
 }
 
 export type AppendCheck =
@@ -160,7 +189,10 @@ type Attempt = {
   [K in CaseEventType]: { readonly type: K; readonly payload: PayloadOf<K> | undefined };
 }[CaseEventType];
 
-function sideOfRole(role: CaseRole): 'akimat' | 'district' | null {
+export type OfficeSide = 'akimat' | 'district';
+
+/** The side of the route a role works on; admin works on none. */
+export function sideOfRole(role: CaseRole): OfficeSide | null {
   switch (role) {
     case 'specialist':
     case 'akim':
@@ -173,7 +205,7 @@ function sideOfRole(role: CaseRole): 'akimat' | 'district' | null {
   }
 }
 
-function sideOfRoute(route: Route): 'akimat' | 'district' {
+function sideOfRoute(route: Route): OfficeSide {
   return route === 'district' ? 'district' : 'akimat';
 }
 
@@ -203,12 +235,28 @@ function tableCheck(state: CaseState, type: CaseEventType, role: CaseRole): Appe
   return OK;
 }
 
-function ruleCheck(
-  state: CaseState,
-  attempt: Attempt,
-  role: CaseRole,
-  options: RuleOptions,
-): AppendCheck {
+/**
+ * The actor's place: an akimat acts on the cases it opened; the district department acts on every case
+ * of its district, and on the cases it opened itself (the district route). An opening event makes the
+ * actor's office the case's office, so it is always in place.
+ */
+function placeCheck(state: CaseState, actor: ActingAs): AppendCheck {
+  if (state.officeId === null) return OK;
+  switch (sideOfRole(actor.role)) {
+    case 'akimat':
+      return actor.officeId === state.officeId ? OK : no('otherOffice');
+    case 'district':
+      if (actor.officeId === state.officeId) return OK;
+      return actor.districtId !== undefined && actor.districtId === state.districtId
+        ? OK
+        : no('otherDistrict');
+    case null:
+      return no('roleNotAllowed');
+  }
+}
+
+/** Rules the log alone decides: they hold in the fold as well as at append. */
+function logCheck(state: CaseState, attempt: Attempt, role: CaseRole): AppendCheck {
   const hearing = state.hearing;
   switch (attempt.type) {
     case 'AcceptanceRefused': {
@@ -225,13 +273,6 @@ function ruleCheck(
       if (hasGaps(p.documents)) return no('incompletePackage');
       // R-REG-7: both consents are recorded before the application is registered.
       if (!p.consents.personalData || !p.consents.protectedInformation) return no('consentMissing');
-      if (
-        options.requireNotarizedPowerOfAttorney === true &&
-        p.representative !== undefined &&
-        p.representative.powerOfAttorney.notarized !== true
-      ) {
-        return no('notarizedPowerOfAttorneyRequired');
-      }
       return OK;
     }
     case 'TermSuspended':
@@ -240,6 +281,21 @@ function ruleCheck(
       return state.suspended ? OK : no('notSuspended');
     case 'TermExtended':
       return state.extension === null ? OK : no('alreadyExtended');
+    case 'TermReplanned': {
+      const p = attempt.payload;
+      if (p === undefined) return OK;
+      if (state.dueDate === null) return no('noTermToReplan');
+      if (p.newDueDate === state.dueDate) return no('replanSameDate');
+      const from = state.registrationDate ?? (state.receivedAt && datePart(state.receivedAt));
+      return from && p.newDueDate < from ? no('replanBeforeRegistration') : OK;
+    }
+    case 'RefusalNoticeReceived': {
+      if (hearing === null) return no('refusalWithoutNotice');
+      if (hearing.noticeReceivedOn !== null) return no('noticeReceiptAlreadyRecorded');
+      const p = attempt.payload;
+      if (p && p.receivedOn < hearing.notice.noticeDate) return no('noticeReceiptBeforeNotice');
+      return OK;
+    }
     case 'ObjectionFiled':
       return hearing?.objection ? no('objectionAlreadyFiled') : OK;
     case 'HearingProtocolRecorded':
@@ -251,24 +307,21 @@ function ruleCheck(
       if (!hearing?.familiarizedOn) return no('notFamiliarized');
       return hearing.remarks === null ? OK : no('remarksAlreadyFiled');
     case 'DecisionMade': {
-      // R-HEAR-4: an oral objection is answered in a protocol before anything is decided.
-      if (hearing?.protocolRequired && hearing.protocol === null) return no('protocolRequired');
-      // R-HEAR-6: the applicant read the protocol and may still file remarks.
-      if (
-        hearing?.familiarizedOn &&
-        hearing.remarks === null &&
-        options.hearingWindowOpen === true
-      ) {
-        return no('remarksWindowOpen');
+      if (hearing !== null) {
+        // R-HEAR-4: an oral objection is answered in a protocol before anything is decided.
+        if (hearing.protocolRequired && hearing.protocol === null) return no('protocolRequired');
+        // R-HEAR-5: the applicant is given the protocol to read before the decision (003:45).
+        if (hearing.protocol !== null && hearing.familiarizedOn === null) {
+          return no('protocolNotFamiliarized');
+        }
       }
       const p = attempt.payload;
       if (p === undefined) return OK;
       if (p.outcome === 'refuse') {
         // R-HEAR-1: no refusal without the preliminary notice and the invitation to a hearing.
         if (hearing === null) return no('refusalWithoutNotice');
-        if (options.earliestRefusalDate !== undefined && p.date < options.earliestRefusalDate) {
-          return no('refusalTooEarly');
-        }
+        // 003:46: an objection made is heard (the protocol of the hearing) before a refusal.
+        if (hearing.objection !== null && hearing.protocol === null) return no('hearingNotHeld');
       }
       if (hearing?.remarks && (p.remarksConsideration ?? '').trim() === '') {
         return no('remarksNotConsidered');
@@ -300,38 +353,135 @@ function ruleCheck(
   }
 }
 
+/** The service definition that governs the case (or the application about to open it). */
+function serviceOf(state: CaseState, attempt: Attempt): ServiceDefinition | null {
+  if (attempt.type === 'Registered' && attempt.payload) {
+    const p = attempt.payload;
+    return governingService(p.serviceId, p.ruleSetId, p.registrationDate);
+  }
+  if (state.serviceId === null) return null;
+  const date = state.registrationDate ?? (state.receivedAt ? datePart(state.receivedAt) : null);
+  return governingService(state.serviceId, state.ruleSetId, date);
+}
+
 /**
- * May `role` append an event of `type` to a case in `state`? Checks the table, then the rules that the
- * state (and, when given, the payload and the calendar answers in `options`) decide.
+ * The refusal's own date against the hearing's windows (003:38-47), every window worked out from the
+ * log and the calendar:
+ * - R-HEAR-1: no earlier than 3 working days after the notice (003:38);
+ * - R-HEAR-3: the applicant may object within 2 working days of receiving the notice (003:43), so the
+ *   receipt must be known and, when no objection was made, the window must have closed;
+ * - R-HEAR-6: once the protocol was read, not while the 3-working-day remarks window is open and no
+ *   remarks are logged (003:46-47) — for a grant too: the decision follows the remarks.
+ */
+function hearingWindowsCheck(
+  hearing: HearingState,
+  decision: PayloadOf<'DecisionMade'>,
+  calendar: WorkingCalendar,
+): AppendCheck {
+  if (hearing.familiarizedOn !== null && hearing.remarks === null) {
+    if (decision.date <= remarksDeadline(hearing.familiarizedOn, calendar)) {
+      return no('remarksWindowOpen');
+    }
+  }
+  if (decision.outcome !== 'refuse') return OK;
+  if (!checkRefusalDecisionDate(hearing.notice.noticeDate, decision.date, calendar).ok) {
+    return no('refusalTooEarly');
+  }
+  if (hearing.noticeReceivedOn === null) return no('noticeReceiptUnknown');
+  if (
+    hearing.objection === null &&
+    decision.date <= objectionDeadline(hearing.noticeReceivedOn, calendar)
+  ) {
+    return no('objectionWindowOpen');
+  }
+  return OK;
+}
+
+/** Rules that need the calendar or the catalog: only at append, with the store's context. */
+function contextCheck(state: CaseState, attempt: Attempt, context: RuleContext): AppendCheck {
+  switch (attempt.type) {
+    case 'Registered': {
+      const p = attempt.payload;
+      if (p === undefined) return OK;
+      const service = serviceOf(state, attempt);
+      // R-REG-2 for the TSA certificate (002:15): the power of attorney must be notarized.
+      if (
+        service?.representation?.powerOfAttorney === 'notarized' &&
+        p.representative !== undefined &&
+        p.representative.powerOfAttorney.notarized !== true
+      ) {
+        return no('notarizedPowerOfAttorneyRequired');
+      }
+      // 002:12: a service given on the spot is accepted only inside the intake window.
+      const window = service?.routes.akim.available ? service.routes.akim.intakeWindow : undefined;
+      if (window && p.route !== 'district' && p.channel === 'office') {
+        const hours = {
+          id: 'akimOffice' as const,
+          week: 'fiveDay' as const,
+          working: window.hours,
+          intake: window.hours,
+          source: '',
+        };
+        if (intakeTimeWarning(p.receivedAt, context.calendar, hours) !== null) {
+          return no('outsideIntakeHours');
+        }
+      }
+      return OK;
+    }
+    case 'TermSuspended': {
+      const grounds = serviceOf(state, attempt)?.suspensionGrounds;
+      // Suspension only where the rule-set names grounds for it (001:11136 / 4901, 7165, 11629).
+      if (grounds?.kind !== 'list') return no('suspensionNotProvided');
+      const code = attempt.payload?.groundCode;
+      if (attempt.payload === undefined) return OK;
+      return grounds.grounds.some((g) => g.id === code) ? OK : no('suspensionGroundUnknown');
+    }
+    case 'DecisionMade': {
+      const p = attempt.payload;
+      if (p === undefined || state.hearing === null) return OK;
+      return hearingWindowsCheck(state.hearing, p, context.calendar);
+    }
+    default:
+      return OK;
+  }
+}
+
+/**
+ * May `actor` append an event of `type` to a case in `state`? Checks the table, the actor's place, the
+ * log's rules, and (with a context) the calendar's and the catalog's.
  */
 export function canAppend<T extends CaseEventType>(
   state: CaseState,
   type: T,
-  role: CaseRole,
-  options: AppendOptions<T> = {},
+  actor: ActingAs,
+  options: AppendOptions<T>,
 ): AppendCheck {
-  const table = tableCheck(state, type, role);
+  const table = tableCheck(state, type, actor.role);
   if (!table.ok) return table;
+  const place = placeCheck(state, actor);
+  if (!place.ok) return place;
   // Sound: payload is PayloadOf<T> for the same T as type.
   const attempt = { type, payload: options.payload } as Attempt;
-  return ruleCheck(state, attempt, role, options);
+  const log = logCheck(state, attempt, actor.role);
+  if (!log.ok || options.context === null) return log;
+  return contextCheck(state, attempt, options.context);
 }
 
-/** canAppend for a whole event: its type, its actor's role, its payload, and its case. */
+/** canAppend for a whole event: its type, its actor, its payload, and its case. */
 export function checkEvent(
   state: CaseState,
   event: CaseEvent,
-  options: RuleOptions = {},
+  context: RuleContext | null,
 ): AppendCheck {
   if (state.caseId !== null && event.caseId !== state.caseId) return no('wrongCase');
-  return canAppend(state, event.type, event.actor.role, { ...options, payload: event.payload });
+  return canAppend(state, event.type, event.actor, { payload: event.payload, context });
 }
 
-/** The event types `role` may append now, in the order of a case's life. */
+/** The event types `actor` may append now, in the order of a case's life. */
 export function allowedEvents(
   state: CaseState,
-  role: CaseRole,
-  options: RuleOptions = {},
+  actor: ActingAs,
+  context: RuleContext | null = null,
 ): CaseEventType[] {
-  return CASE_EVENT_TYPES.filter((type) => canAppend(state, type, role, options).ok);
+  return CASE_EVENT_TYPES.filter((type) => canAppend(state, type, actor, { context }).ok);
 }

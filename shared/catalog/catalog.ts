@@ -169,6 +169,25 @@ export function ruleSetInForceIn(
   return best ? { ok: true, ...best } : { ok: false, reason: 'catalog:errors.noRuleSet' };
 }
 
+/**
+ * The service definition that governs a case: the one of the case's own rule-set when the catalog still
+ * has it, else the one in force on `date` (the registration date). Null when neither is known.
+ */
+export function governingService(
+  serviceId: string,
+  ruleSetId: string | null,
+  date: LocalDate | null,
+): ServiceDefinition | null {
+  const own =
+    ruleSetId === null
+      ? undefined
+      : RULE_SETS.find((rs) => rs.id === ruleSetId)?.services.find((s) => s.id === serviceId);
+  if (own) return own;
+  if (date === null || !isLocalDate(date)) return null;
+  const found = ruleSetInForce(serviceId, date);
+  return found.ok ? found.service : null;
+}
+
 /** The services that have a rule-set in force on `date`, each with that rule-set. */
 export function servicesInForce(
   date: LocalDate,

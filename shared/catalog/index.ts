@@ -7,6 +7,7 @@ export {
   consentsFor,
   documentsFor,
   findService,
+  governingService,
   isOurWording,
   listServices,
   loadRuleSets,
@@ -32,6 +33,7 @@ export type {
 } from './catalog';
 export {
   ACTORS,
+  NOTICE_TERM_OCCASIONS,
   RESULT_KINDS,
   ROUTE_KINDS,
   SEED_IDS,
@@ -53,6 +55,8 @@ export type {
   Ground,
   GroundList,
   LegalText,
+  NoticeTerm,
+  NoticeTermOccasion,
   Office,
   QuotedSource,
   Reading,

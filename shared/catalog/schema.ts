@@ -111,6 +111,15 @@ export const applicantCategorySchema = z.strictObject({
 });
 export type ApplicantCategory = z.infer<typeof applicantCategorySchema>;
 
+const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+/** A daily window as shared/calendar's DailyHours: open ≤ t < close, minus the lunch break. */
+export const dailyHoursSchema = z.strictObject({
+  open: timeSchema,
+  close: timeSchema,
+  lunch: z.strictObject({ from: timeSchema, to: timeSchema }).nullable(),
+});
+
 export const availableRouteSchema = z.strictObject({
   available: z.literal(true),
   /** null: the rule-set states no overall term for this route. */
@@ -124,6 +133,12 @@ export const availableRouteSchema = z.strictObject({
   restrictedTo: z.array(applicantCategorySchema),
   maxWait: termSchema.nullable(),
   maxService: termSchema.nullable(),
+  /**
+   * When the office accepts a package on this route, where the text makes it a condition (002:12: the
+   * certificate, given on the spot, is accepted 9:00–17:30 with lunch 13:00–14:30). Absent: the
+   * office's intake hours only warn.
+   */
+  intakeWindow: z.strictObject({ hours: dailyHoursSchema, sources }).optional(),
   sources,
 });
 export const unavailableRouteSchema = z.strictObject({
@@ -359,6 +374,31 @@ export const registrationRuleSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * A term for answering the applicant when the provider finds a reason not to go on: a refusal or a
+ * suspension notice (fuel aid, 001:9286 / 3109), a refusal returned via the Centre within 10 calendar
+ * days, an incomplete package returned within 3 working days (child benefit, 001:7163-7164 / 1295-1296).
+ * Counted from the day the provider received the package.
+ */
+export const NOTICE_TERM_OCCASIONS = [
+  'refusalOrSuspension',
+  'refusal',
+  'incompletePackage',
+] as const;
+export type NoticeTermOccasion = (typeof NOTICE_TERM_OCCASIONS)[number];
+
+export const noticeTermSchema = z.strictObject({
+  id: kebabId,
+  when: z.enum(NOTICE_TERM_OCCASIONS),
+  /** The routes the term binds; null: every route of the service. */
+  routes: z.array(routeKindSchema).min(1).nullable(),
+  anchor: z.literal('packageReceived'),
+  duration: durationSchema,
+  text: legalTextSchema,
+  sources: z.array(quotedSourceSchema).min(1),
+});
+export type NoticeTerm = z.infer<typeof noticeTermSchema>;
+
 export const serviceSchema = z
   .strictObject({
     id: kebabId,
@@ -377,6 +417,7 @@ export const serviceSchema = z
     refusalGrounds: groundListSchema,
     suspensionGrounds: groundListSchema,
     terminationGrounds: groundListSchema,
+    noticeTerms: z.array(noticeTermSchema).optional(),
     results: z.array(resultSchema).min(1),
     consents: z.array(consentSchema),
     representation: representationSchema.nullable(),

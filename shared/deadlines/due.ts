@@ -42,6 +42,13 @@ export interface DueAdjustments {
    * counted, as 002:10 says for the State Corporation and as the general counting rule does.
    */
   readonly countStartDay?: boolean;
+  /**
+   * false where the text says the day the result is issued is not part of the term either (001:7132 /
+   * 1264, 9292 / 3115: "день приема и выдачи … не входит в срок"): the term's days all lie strictly
+   * between the day of acceptance and the day of issue, so the issue falls one day later. Default
+   * (absent or null): the issue may happen on the term's last day.
+   */
+  readonly issueDayCounted?: boolean | null;
 }
 
 export type SuspensionRejection = 'suspension.reasonRequired' | 'suspension.invalidPeriod';
@@ -111,6 +118,7 @@ export function dueFrom(
     if (!checkSuspension(s).ok) throw new RangeError(`Invalid suspension ${s.from}..${s.to}`);
   }
   const countStartDay = adjustments.countStartDay ?? false;
+  const issueDay = adjustments.issueDayCounted === false ? 1 : 0;
 
   switch (term.unit) {
     case 'minutes': {
@@ -122,14 +130,17 @@ export function dueFrom(
       const suspended = suspendedDays(suspensions, 'workingDays', calendar);
       // Counting the start day makes a working start day day 1, i.e. one fewer step forward.
       const steps = countStartDay && n > 0 && calendar.isWorkingDay(startDate) ? n - 1 : n;
-      return { kind: 'date', date: calendar.addWorkingDays(startDate, steps + suspended) };
+      return {
+        kind: 'date',
+        date: calendar.addWorkingDays(startDate, steps + suspended + issueDay),
+      };
     }
     case 'calendarDays': {
       const suspended = suspendedDays(suspensions, 'calendarDays', calendar);
       const steps = countStartDay && n > 0 ? n - 1 : n;
       return {
         kind: 'date',
-        date: onOrNextWorkingDay(addDays(startDate, steps + suspended), calendar),
+        date: onOrNextWorkingDay(addDays(startDate, steps + suspended + issueDay), calendar),
       };
     }
   }

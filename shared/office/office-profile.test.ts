@@ -1,8 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_INTAKE_HOURS, DEFAULT_WORKING_HOURS, officeProfileSchema } from './office-profile';
+import {
+  DEFAULT_INTAKE_HOURS,
+  DEFAULT_WORKING_HOURS,
+  officeProfileSchema,
+  upgradeOfficeProfile,
+} from './office-profile';
 
 const profile = {
   officeId: 'office-kzl01',
+  kind: 'akimat',
+  districtId: 'AKK',
   nameKk: 'Қызылсай ауылдық округі әкімінің аппараты',
   nameRu: 'Аппарат акима Кызылсайского сельского округа',
   code: 'KZL01',
@@ -17,6 +24,19 @@ const profile = {
 };
 
 describe('office profile', () => {
+  test('a profile saved before offices had a kind becomes an akimat of the district in its code', () => {
+    const { kind: _k, districtId: _d, ...old } = profile;
+    expect(officeProfileSchema.safeParse(old).success).toBe(false);
+    const upgraded = officeProfileSchema.safeParse(upgradeOfficeProfile(old));
+    expect(upgraded.success && upgraded.data.kind).toBe('akimat');
+    expect(upgraded.success && upgraded.data.districtId).toBe('KZL');
+    // A current profile is left as it is.
+    expect(upgradeOfficeProfile({ ...profile, kind: 'district' })).toEqual({
+      ...profile,
+      kind: 'district',
+    });
+  });
+
   test('accepts a complete profile', () => {
     expect(officeProfileSchema.safeParse(profile).success).toBe(true);
   });

@@ -17,8 +17,25 @@ export const officeHoursSchema = z
     path: ['closesAt'],
   });
 
+/**
+ * akimat: the apparatus of a rural okrug akim (specialist, akim); district: the district department of
+ * employment and social programmes running the same desk in district mode (district specialist,
+ * district head). Which roles each kind has is shared/office/roles.
+ */
+export const OFFICE_KINDS = ['akimat', 'district'] as const;
+export type OfficeKind = (typeof OFFICE_KINDS)[number];
+
+/** A district's code: letters and digits, like an office code (e.g. 'AKK' for Akkol district). */
+export const districtIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}]{1,16}$/u, { error: 'office:errors.districtId' });
+
 export const officeProfileSchema = z.strictObject({
   officeId: text,
+  kind: z.enum(OFFICE_KINDS, { error: 'office:errors.kind' }),
+  /** The district the office belongs to: the district department sees every case of it. */
+  districtId: districtIdSchema,
   nameKk: text,
   nameRu: text,
   code: z.string().trim().refine(isValidOfficeCode, { error: 'office:errors.code' }),
@@ -48,3 +65,15 @@ export const DEFAULT_INTAKE_HOURS: OfficeHoursProfile = {
   lunchFrom: '13:00',
   lunchTo: '14:30',
 };
+
+/**
+ * A profile saved before version 2 had no kind and no district code: it was always an akimat, and its
+ * district is taken from the letters of its office code ('KZL01' → 'KZL') until the hub's enrollment
+ * gives the real one. Anything else that does not parse is returned as is, for the schema to refuse.
+ */
+export function upgradeOfficeProfile(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || 'kind' in raw) return raw;
+  const code = (raw as { code?: unknown }).code;
+  const letters = typeof code === 'string' ? code.replace(/\d+$/u, '') : '';
+  return { ...raw, kind: 'akimat', districtId: letters === '' ? 'DISTRICT' : letters };
+}

@@ -1,1 +1,2 @@
 export { searchKey, searchTokens } from './search-key';
+export * from './person-name';

@@ -3,7 +3,7 @@
 // dates from the real registration plan, and the events a case gets as it moves (resolution, commission,
 // forwarding, the district's result, issue; a few withdrawn; a few stuck, so some are overdue). Events
 // follow the transition table, so the fold applies all of them; journal rows come from the same
-// projection the desk uses (caseRowOf). Not part of the desk: built only into the bench page.
+// projection the desk uses (shared/journal journalRowOf). Not part of the desk: built only into the bench page.
 import {
   TERMINAL_STAGES,
   foldCase,
@@ -18,18 +18,12 @@ import {
 import type { WorkingCalendar } from '../../../shared/calendar';
 import { documentsFor, findService, ruleSetInForce } from '../../../shared/catalog';
 import { formatStamp } from '../../../shared/clock';
+import { EVENT_SCHEMA_VERSION } from '../../../shared/events/envelope';
 import { iinControlDigit } from '../../../shared/identity';
 import { planRegistration, type RegistrationPlan } from '../../../shared/intake';
 import { searchTokens } from '../../../shared/text';
 import { addDays, addMinutes, type LocalDate, type LocalDateTime } from '../../../shared/time';
-import {
-  caseRowOf,
-  personRowOf,
-  type CaseRow,
-  type DeskDatabase,
-  type PersonRow,
-  type RegistrationDraft,
-} from '../db';
+import { journalRowOf, personRowOf, type CaseRow, type DeskDatabase, type PersonRow } from '../db';
 
 /** A small fast PRNG (mulberry32): the same seed gives the same database. */
 export function createRandom(seed: number) {
@@ -157,16 +151,19 @@ const SERVICE_MIX: readonly (readonly [string, number])[] = [
 
 export const OFFICE_CODE = 'KZL01';
 export const OFFICE_ID = 'kzl01';
+export const DISTRICT_ID = 'KZL';
 const SPECIALISTS: readonly Actor[] = [1, 2].map((n) => ({
   userId: `user-specialist-${n}`,
   role: 'specialist',
   officeId: OFFICE_ID,
+  districtId: DISTRICT_ID,
   deviceId: `desk-${n}`,
 }));
 const AKIM: Actor = {
   userId: 'user-akim',
   role: 'akim',
   officeId: OFFICE_ID,
+  districtId: DISTRICT_ID,
   deviceId: 'desk-1',
 };
 
@@ -271,7 +268,7 @@ export function registrationDraft(
   serviceId: string,
   receivedAt: LocalDateTime,
   plan: RegistrationPlan,
-): RegistrationDraft {
+): Omit<PayloadOf<'Registered'>, 'registrationNumber'> {
   const found = ruleSetInForce(serviceId, plan.start.date);
   if (!found.ok) throw new Error(`No rule-set for ${serviceId}`);
   const documents = documentsFor(found.service, 'akim').map((d) => ({
@@ -362,6 +359,7 @@ export function seedCase(ctx: SeedContext, person: SeedPerson, index: number): S
     if (legalTime >= now) return false;
     const event = {
       id: `${caseId}-${events.length + 1}`,
+      v: EVENT_SCHEMA_VERSION,
       caseId,
       type,
       payload,
@@ -533,7 +531,7 @@ export function seedCase(ctx: SeedContext, person: SeedPerson, index: number): S
     const state = foldCase(events);
     const last = events[events.length - 1];
     const updatedAtMs = last ? wallMs(last.legalTime) : 0;
-    const row = caseRowOf(state, updatedAtMs);
+    const row = journalRowOf(state, calendar, updatedAtMs);
     if (!row) throw new Error(`Case ${caseId} has no journal row`);
     return { events, row, person: personRowOf(state, updatedAtMs) };
   }

@@ -3,6 +3,7 @@
 // can never disagree with the cases themselves.
 import {
   allowedEvents,
+  type ActingAs,
   foldCase,
   type CaseEvent,
   type CaseStage,
@@ -72,7 +73,7 @@ function olderFirst(a: AkimInboxCase, b: AkimInboxCase): number {
  * step (seed 002) goes straight to signing. The transition table decides what the akim may do, so a
  * suspended or conflicting case shows up only where the akim can really act on it.
  */
-export async function loadAkimInbox(db: DeskDatabase): Promise<AkimInbox> {
+export async function loadAkimInbox(db: DeskDatabase, akim: ActingAs): Promise<AkimInbox> {
   const rows = await db.cases
     .where('stage')
     .anyOf([...AKIM_STAGES])
@@ -88,7 +89,7 @@ export async function loadAkimInbox(db: DeskDatabase): Promise<AkimInbox> {
   const certificates: AkimInboxCase[] = [];
   for (const row of rows) {
     const state = foldCase(byCase.get(row.id) ?? []);
-    const allowed = allowedEvents(state, 'akim');
+    const allowed = allowedEvents(state, akim);
     const item: AkimInboxCase = {
       row,
       route: state.route,

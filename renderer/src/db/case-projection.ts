@@ -1,35 +1,13 @@
-import { TERMINAL_STAGES, type CaseState } from '../../../shared/case';
+// The desk's projections of a case: its journal row (shared/journal journalRowOf, the only writer of
+// rows) and the person it names. Everything that writes a row comes through here: the store after an
+// append, the import of events, the database upgrade and a calendar correction.
+import { foldCase, type CaseEvent, type CaseState } from '../../../shared/case';
+import { createWorkingCalendar, type WorkingCalendar } from '../../../shared/calendar';
+import { journalRowOf, type JournalRow } from '../../../shared/journal';
 import { searchTokens } from '../../../shared/text';
-import type { CaseRow, PersonRow } from './database';
+import type { HeldEventRow, PersonRow } from './database';
 
-/** The journal row of a folded case, or null for a case with no intake yet. */
-export function caseRowOf(state: CaseState, updatedAtMs: number): CaseRow | null {
-  const applicant = state.applicant;
-  if (state.caseId === null || applicant === null || state.serviceId === null) return null;
-  const refusal = state.acceptanceRefusal;
-  const number = state.registrationNumber ?? refusal?.receiptNumber ?? '';
-  const date =
-    state.registrationDate ?? refusal?.refusalDate ?? state.receivedAt?.slice(0, 10) ?? '';
-  const applicantName = [applicant.lastName, applicant.firstName, applicant.patronymic]
-    .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
-    .join(' ');
-  const open = !TERMINAL_STAGES.includes(state.stage);
-  return {
-    id: state.caseId,
-    number,
-    date,
-    receivedAt: state.receivedAt,
-    serviceId: state.serviceId,
-    stage: state.stage,
-    iin: applicant.iin,
-    applicantName,
-    nameTokens: searchTokens(applicantName),
-    dueDate: state.dueDate,
-    ...(open && state.dueDate ? { openDueDate: state.dueDate } : {}),
-    flagged: state.flagged,
-    updatedAtMs,
-  };
-}
+export { journalRowOf };
 
 /** What a later intake may fill in for the same IIN. */
 export function personRowOf(state: CaseState, updatedAtMs: number): PersonRow | null {
@@ -48,4 +26,43 @@ export function personRowOf(state: CaseState, updatedAtMs: number): PersonRow | 
     nameTokens: searchTokens(`${a.lastName} ${a.firstName} ${a.patronymic ?? ''}`),
     updatedAtMs,
   };
+}
+
+/** Groups events by case, keeping each case's events in the order they were read. */
+export function eventsByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const e of events) {
+    const list = byCase.get(e.caseId);
+    if (list) list.push(e);
+    else byCase.set(e.caseId, [e]);
+  }
+  return byCase;
+}
+
+/**
+ * Rebuilds every journal row from the events (a schema upgrade, a calendar correction). Works on the
+ * raw tables so it runs inside a Dexie upgrade as well as in a normal transaction.
+ */
+export async function reprojectAllCases(
+  tables: {
+    readonly events: { toArray(): PromiseLike<CaseEvent[]> };
+    readonly cases: { bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown> };
+    readonly heldEvents?: { toArray(): PromiseLike<HeldEventRow[]> };
+  },
+  nowMs: number,
+  calendar: WorkingCalendar = createWorkingCalendar(),
+): Promise<number> {
+  const held = new Map<string, number>();
+  for (const h of (await tables.heldEvents?.toArray()) ?? []) {
+    if (h.caseId !== undefined) held.set(h.caseId, (held.get(h.caseId) ?? 0) + 1);
+  }
+  const rows: JournalRow[] = [];
+  for (const [caseId, list] of eventsByCase(await tables.events.toArray())) {
+    const row = journalRowOf(foldCase(list), calendar, nowMs, {
+      heldEvents: held.get(caseId) ?? 0,
+    });
+    if (row) rows.push(row);
+  }
+  await tables.cases.bulkPut(rows);
+  return rows.length;
 }

@@ -1,28 +1,35 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Actor } from '../../../shared/case';
+import { EVENT_SCHEMA_VERSION, type Actor, type PayloadOf } from '../../../shared/case';
 import { sampleApplicant, sampleRegistered } from '../../../shared/case/testing';
 import { DeskDatabase } from './database';
 import {
   appendEvent,
   appendEvents,
+  importCaseEvents,
   loadCase,
   registerApplication,
   type ActContext,
+  type RegistrationDraft,
 } from './case-store';
+import { seedActors } from './testing';
 
 let db: DeskDatabase | undefined;
 afterEach(async () => {
   await db?.delete();
 });
 
-const specialist: Actor = {
-  userId: 'u-spec',
-  role: 'specialist',
-  officeId: 'KZL01',
-  deviceId: 'desk-1',
-};
+async function openDb(...actors: Actor[]): Promise<DeskDatabase> {
+  db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+  await seedActors(db, ...actors);
+  return db;
+}
+
+const place = { officeId: 'KZL01', districtId: 'AKK' };
+const specialist: Actor = { userId: 'u-spec', role: 'specialist', ...place, deviceId: 'desk-1' };
 const akim: Actor = { ...specialist, userId: 'u-akim', role: 'akim' };
+const department = { officeId: 'AKK-DEPT', districtId: 'AKK', deviceId: 'desk-d1' };
+const districtSpecialist: Actor = { userId: 'u-ds', role: 'districtSpecialist', ...department };
 
 function context(actor: Actor, legalTime = '2025-03-03T10:00'): ActContext {
   let n = 0;
@@ -36,17 +43,20 @@ function context(actor: Actor, legalTime = '2025-03-03T10:00'): ActContext {
 
 const numbering = { officeCode: 'KZL01', deviceNo: 1 };
 
-function draft() {
-  const { registrationNumber: _n, ...rest } = sampleRegistered({
-    registrationDate: '2025-03-03',
-    dueDate: '2025-04-02',
-  });
+function draft(overrides: Partial<PayloadOf<'Registered'>> = {}): RegistrationDraft {
+  const {
+    registrationNumber: _n,
+    registrationDate: _r,
+    dueDate: _d,
+    ruleSetId: _s,
+    ...rest
+  } = sampleRegistered(overrides);
   return rest;
 }
 
 describe('case store', () => {
   test('R-STAT-1: registration numbers follow the desk counter and never repeat', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    const db = await openDb(specialist);
     const a = await registerApplication(db, 'case-a', draft(), numbering, context(specialist));
     const b = await registerApplication(db, 'case-b', draft(), numbering, context(specialist));
     expect(a.ok && a.state.registrationNumber).toBe('KZL01-1-0001/2025');
@@ -54,10 +64,35 @@ describe('case store', () => {
     const rows = await db.cases.orderBy('number').toArray();
     expect(rows.map((r) => r.number)).toEqual(['KZL01-1-0001/2025', 'KZL01-1-0002/2025']);
     expect(await db.outbox.count()).toBe(2);
+    expect((await db.outbox.toArray()).map((o) => o.stream)).toEqual(['case', 'case']);
+  });
+
+  test('R-VER-1, R-REG-1: the store works out the rule-set, registration date and due date itself', async () => {
+    const db = await openDb(specialist);
+    // Targeted assistance (2012): the term runs from handing in the documents (001:11109 / 4873),
+    // so a package accepted at 18:30 on Friday 20.11.2026 is registered that Friday.
+    const result = await registerApplication(
+      db,
+      'case-a',
+      draft({ receivedAt: '2026-11-20T18:30' }),
+      numbering,
+      context(specialist, '2026-11-20T18:30'),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.state.ruleSetId).toBe('001-timiryazev-2012-n302');
+    expect(result.state.registrationDate).toBe('2026-11-20');
+    // 22 working days after Fri 20.11.2026, over Independence Day (Wed 16.12.2026).
+    expect(result.state.dueDate).toBe('2026-12-23');
+    const row = await db.cases.get('case-a');
+    expect(row?.due).toEqual({ kind: 'date', date: '2026-12-23' });
+    expect(row?.openDueDate).toBe('2026-12-23');
+    expect(row?.termPhase).toBe('running');
+    expect(row?.officeId).toBe('KZL01');
   });
 
   test('a registration the schema refuses uses no number and writes nothing', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    const db = await openDb(specialist);
     const bad = { ...draft(), consents: { personalData: false, protectedInformation: true } };
     const result = await registerApplication(db, 'case-x', bad, numbering, context(specialist));
     expect(result.ok).toBe(false);
@@ -66,8 +101,33 @@ describe('case store', () => {
     expect(good.ok && good.state.registrationNumber).toBe('KZL01-1-0001/2025');
   });
 
+  test('the actor must be an active user of this desk with the role it claims', async () => {
+    const db = await openDb(specialist);
+    const stranger = { ...specialist, userId: 'u-nobody' };
+    expect(await registerApplication(db, 'case-a', draft(), numbering, context(stranger))).toEqual({
+      ok: false,
+      reason: 'case:rejections.unknownActor',
+    });
+    const posing = { ...specialist, role: 'akim' as const };
+    await registerApplication(db, 'case-a', draft(), numbering, context(specialist));
+    const resolution = {
+      caseId: 'case-a',
+      type: 'ResolutionImposed' as const,
+      payload: { executorUserId: 'u-spec', text: 'Қарауға' },
+    };
+    expect(await appendEvent(db, resolution, context(posing))).toEqual({
+      ok: false,
+      reason: 'case:rejections.unknownActor',
+    });
+    await db.users.update('u-spec', { active: false });
+    expect(
+      await registerApplication(db, 'case-b', draft(), numbering, context(specialist)),
+    ).toEqual({ ok: false, reason: 'case:rejections.unknownActor' });
+    expect(await db.events.count()).toBe(1);
+  });
+
   test('the transition table is checked before saving', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    const db = await openDb(specialist, akim);
     await registerApplication(db, 'case-a', draft(), numbering, context(specialist));
     const bySpecialist = await appendEvent(
       db,
@@ -98,7 +158,7 @@ describe('case store', () => {
   });
 
   test('a batch is saved whole or not at all', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    const db = await openDb(specialist, akim);
     await registerApplication(db, 'case-a', draft(), numbering, context(specialist));
     const result = await appendEvents(
       db,
@@ -109,7 +169,7 @@ describe('case store', () => {
           payload: { executorUserId: 'u-spec', text: 'Орындауға' },
         },
         // Not allowed for an akim: the whole batch must roll back.
-        { caseId: 'case-a', type: 'SentToCommission', payload: { date: '2025-03-03' } as never },
+        { caseId: 'case-a', type: 'SentToCommission', payload: {} },
       ],
       context(akim),
     );
@@ -118,11 +178,264 @@ describe('case store', () => {
   });
 
   test('journal rows are searchable by folded name words and list open due dates', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    const db = await openDb(specialist);
     await registerApplication(db, 'case-a', draft(), numbering, context(specialist));
     const byName = await db.cases.where('nameTokens').startsWith('айге').toArray();
     expect(byName.map((r) => r.id)).toEqual(['case-a']);
-    expect(await db.cases.where('openDueDate').below('2025-04-03').count()).toBe(1);
+    // Registered Mon 03.03.2025: 22 working days later is Tue 08.04.2025.
+    expect((await db.cases.get('case-a'))?.openDueDate).toBe('2025-04-08');
     expect((await db.people.get(sampleApplicant.iin))?.firstName).toBe(sampleApplicant.firstName);
+  });
+
+  test('no suspension where the rule-set has no grounds (001:11136 / 4901); fuel aid on its ground (001:9284 / 3107)', async () => {
+    const db = await openDb(specialist);
+    await registerApplication(db, 'tsa', draft(), numbering, context(specialist));
+    const suspend = (caseId: string, groundCode?: string) =>
+      appendEvent(
+        db,
+        {
+          caseId,
+          type: 'TermSuspended',
+          payload: { reason: 'Көшіп кетті', ...(groundCode ? { groundCode } : {}) },
+        },
+        context(specialist, '2025-03-04T10:00'),
+      );
+    expect(await suspend('tsa')).toEqual({
+      ok: false,
+      reason: 'case:rejections.suspensionNotProvided',
+    });
+    await registerApplication(
+      db,
+      'fuel',
+      draft({ serviceId: 'fuel-aid-rural-social-specialists' }),
+      numbering,
+      context(specialist),
+    );
+    expect(await suspend('fuel')).toEqual({
+      ok: false,
+      reason: 'case:rejections.suspensionGroundUnknown',
+    });
+    const suspended = await suspend('fuel', 'moved-away');
+    expect(suspended.ok).toBe(true);
+    const row = await db.cases.get('fuel');
+    expect(row?.termPhase).toBe('suspended');
+    expect(row?.openDueDate).toBeUndefined();
+    expect(row?.step).toBeNull();
+  });
+
+  test('R-CAL-2 (002:12): the store refuses a certificate package handed in after 17:30', async () => {
+    const db = await openDb(specialist);
+    const certificate = draft({
+      serviceId: 'asp-recipient-certificate',
+      route: 'akimLocal',
+      receivedAt: '2026-12-03T17:40',
+    });
+    expect(
+      await registerApplication(
+        db,
+        'late',
+        certificate,
+        numbering,
+        context(specialist, '2026-12-03T17:40'),
+      ),
+    ).toEqual({ ok: false, reason: 'case:rejections.outsideIntakeHours' });
+    const inTime = { ...certificate, receivedAt: '2026-12-03T17:20' };
+    const ok = await registerApplication(db, 'c', inTime, numbering, context(specialist));
+    expect(ok.ok).toBe(true);
+    expect((await db.cases.get('c'))?.due).toEqual({ kind: 'dateTime', at: '2026-12-03T17:35' });
+  });
+
+  test('text that is not NFC is refused; the form normalizes it first', async () => {
+    const db = await openDb(specialist);
+    const applicant = { ...sampleApplicant, firstName: 'Сергеи\u0306' };
+    const result = await registerApplication(
+      db,
+      'case-a',
+      draft({ applicant }),
+      numbering,
+      context(specialist),
+    );
+    expect(result).toMatchObject({ ok: false, reason: 'case:validation.notNormalized' });
+    expect(await db.events.count()).toBe(0);
+  });
+});
+
+describe('the hearing before a refusal, at the store (003:38-47)', () => {
+  // A case filed at the district department (its desk in district mode), noticed Mon 07.04.2025.
+  async function noticed(receivedOn?: string) {
+    const db = await openDb(districtSpecialist);
+    const ds = (legalTime: string) => context(districtSpecialist, legalTime);
+    const registered = await registerApplication(
+      db,
+      'case-h',
+      draft({ route: 'district', receivedAt: '2025-04-03T10:00' }),
+      { officeCode: 'AKKD', deviceNo: 1 },
+      ds('2025-04-03T10:00'),
+    );
+    expect(registered.ok).toBe(true);
+    const notice = await appendEvent(
+      db,
+      {
+        caseId: 'case-h',
+        type: 'PreliminaryRefusalNoticed',
+        payload: {
+          grounds: [{ code: 'income-above-poverty-line', text: 'Табыс шектен жоғары' }],
+          noticeDate: '2025-04-07',
+          ...(receivedOn ? { receivedOn } : {}),
+          hearing: { at: '2025-04-10T11:00', mode: 'video' },
+        },
+      },
+      ds('2025-04-07T09:30'),
+    );
+    expect(notice.ok).toBe(true);
+    const append = <
+      T extends
+        | 'ObjectionFiled'
+        | 'HearingProtocolRecorded'
+        | 'ProtocolFamiliarized'
+        | 'RemarksFiled'
+        | 'RefusalNoticeReceived'
+        | 'DecisionMade',
+    >(
+      type: T,
+      payload: PayloadOf<T>,
+      legalTime: string,
+    ) => appendEvent(db, { caseId: 'case-h', type, payload }, ds(legalTime));
+    const refuse = (date: string, extra: Partial<PayloadOf<'DecisionMade'>> = {}) =>
+      append(
+        'DecisionMade',
+        {
+          outcome: 'refuse',
+          number: 'D-1',
+          date,
+          justification: 'Табыс кедейлік шегінен асады',
+          ...extra,
+        } as PayloadOf<'DecisionMade'>,
+        `${date}T16:00`,
+      );
+    return { db, append, refuse };
+  }
+
+  test('R-HEAR-3 (003:43): a refusal inside the objection window is refused; after it, it is saved', async () => {
+    const { db, append, refuse } = await noticed();
+    // The day the applicant received the notice is not known yet: no refusal at all.
+    expect(await refuse('2025-04-14')).toEqual({
+      ok: false,
+      reason: 'case:rejections.noticeReceiptUnknown',
+    });
+    expect(
+      (await append('RefusalNoticeReceived', { receivedOn: '2025-04-09' }, '2025-04-09T15:00')).ok,
+    ).toBe(true);
+    // Received Wed 09.04 → the applicant may object until the end of Fri 11.04.
+    expect(await refuse('2025-04-11')).toEqual({
+      ok: false,
+      reason: 'case:rejections.objectionWindowOpen',
+    });
+    expect((await loadCase(db, 'case-h')).stage).toBe('hearing');
+    const refused = await refuse('2025-04-14');
+    expect(refused.ok).toBe(true);
+    expect((await db.cases.get('case-h'))?.stage).toBe('decided');
+  });
+
+  test('R-HEAR-1 (003:38): never earlier than 3 working days after the notice', async () => {
+    const { refuse } = await noticed('2025-04-07');
+    expect(await refuse('2025-04-09')).toEqual({
+      ok: false,
+      reason: 'case:rejections.refusalTooEarly',
+    });
+    expect((await refuse('2025-04-10')).ok).toBe(true);
+  });
+
+  test('R-HEAR-4..6 (003:44-47): an objection, then the hearing, the protocol read, the remarks window, then the refusal', async () => {
+    const { db, append, refuse } = await noticed('2025-04-07');
+    expect(
+      (await append('ObjectionFiled', { form: 'oral', date: '2025-04-08' }, '2025-04-08T10:00')).ok,
+    ).toBe(true);
+    // Objection made: no refusal before the hearing and its protocol.
+    expect(await refuse('2025-04-21')).toEqual({
+      ok: false,
+      reason: 'case:rejections.protocolRequired',
+    });
+    expect(
+      (
+        await append(
+          'HearingProtocolRecorded',
+          { date: '2025-04-10', summary: 'Қарсылық тыңдалды' },
+          '2025-04-10T12:00',
+        )
+      ).ok,
+    ).toBe(true);
+    expect(await refuse('2025-04-21')).toEqual({
+      ok: false,
+      reason: 'case:rejections.protocolNotFamiliarized',
+    });
+    expect(
+      (await append('ProtocolFamiliarized', { date: '2025-04-10' }, '2025-04-10T12:30')).ok,
+    ).toBe(true);
+    // Read Thu 10.04 → remarks until the end of Tue 15.04.
+    expect(await refuse('2025-04-15')).toEqual({
+      ok: false,
+      reason: 'case:rejections.remarksWindowOpen',
+    });
+    expect((await loadCase(db, 'case-h')).decision).toBeNull();
+    const refused = await refuse('2025-04-16');
+    expect(refused.ok).toBe(true);
+  });
+
+  test('R-HEAR-6 (003:47): remarks filed close the window; the refusal answers them', async () => {
+    const { append, refuse } = await noticed('2025-04-07');
+    await append('ObjectionFiled', { form: 'written', date: '2025-04-08' }, '2025-04-08T10:00');
+    await append(
+      'HearingProtocolRecorded',
+      { date: '2025-04-10', summary: 'Тыңдалды' },
+      '2025-04-10T12:00',
+    );
+    await append('ProtocolFamiliarized', { date: '2025-04-10' }, '2025-04-10T12:30');
+    await append('RemarksFiled', { date: '2025-04-11', text: 'Ескерту' }, '2025-04-11T09:00');
+    expect(await refuse('2025-04-14')).toEqual({
+      ok: false,
+      reason: 'case:rejections.remarksNotConsidered',
+    });
+    expect((await refuse('2025-04-14', { remarksConsideration: 'Қаралды' })).ok).toBe(true);
+  });
+});
+
+describe('events from elsewhere', () => {
+  test('an event from a newer desk is kept, not folded, and the case says an update is needed', async () => {
+    const db = await openDb(specialist, akim);
+    const registered = await registerApplication(
+      db,
+      'case-a',
+      draft(),
+      numbering,
+      context(specialist),
+    );
+    if (!registered.ok) throw new Error('not registered');
+    const newer = {
+      ...registered.event,
+      id: 'from-the-future',
+      v: EVENT_SCHEMA_VERSION + 1,
+      type: 'AppealFiled',
+      hlc: '000001741000000-000000-desk-9',
+      payload: { court: 'Ақкөл' },
+    };
+    const invalid = { ...registered.event, id: 'broken', hlc: 'bad' };
+    const result = await importCaseEvents(
+      db,
+      [newer, registered.event, invalid],
+      Date.UTC(2025, 2, 4),
+    );
+    expect(result).toEqual({ stored: 0, duplicates: 1, held: 1, invalid: ['broken'] });
+    expect(await db.events.count()).toBe(1);
+    expect((await db.heldEvents.get('from-the-future'))?.raw).toEqual(newer);
+    expect((await loadCase(db, 'case-a')).stage).toBe('registered');
+    expect((await db.cases.get('case-a'))?.needsUpdate).toBe(true);
+    // Held again, nothing doubles.
+    expect(await importCaseEvents(db, [newer], Date.UTC(2025, 2, 4))).toEqual({
+      stored: 0,
+      duplicates: 0,
+      held: 0,
+      invalid: [],
+    });
   });
 });

@@ -1,8 +1,18 @@
+// The case store: the only way a case event is written on the desk. What must stay true:
+// - One transaction per act: the event, its outbox entry and the rebuilt journal row (journalRowOf)
+//   are written together or not at all.
+// - The store, not the caller, works out every input of a rule: the working-day calendar the desk is
+//   using now (deskCalendar), the catalog, and the dates in the case's own log. A caller passes only
+//   the act (who, when, ids) and the payload.
+// - The actor must be an active user of this desk with the role the act claims.
+// - Time and ids come from the ActContext, so tests pass fixed ones.
 import {
   canAppend,
+  classifyIncomingCaseEvent,
   foldCase,
   nextRegistrationNumber,
   parseCaseEvent,
+  rejection,
   type Actor,
   type AppendOptions,
   type CaseEvent,
@@ -11,12 +21,14 @@ import {
   type DeskNumbering,
   type EventSignature,
   type PayloadOf,
-  type RuleOptions,
 } from '../../../shared/case';
-import { createHlc, tick, type HlcState } from '../../../shared/clock';
+import type { WorkingCalendar } from '../../../shared/calendar';
+import { catalogRouteOfIntake, planRegistration } from '../../../shared/intake';
 import type { LocalDateTime } from '../../../shared/time';
-import { caseRowOf, personRowOf } from './case-projection';
+import { journalRowOf, personRowOf } from './case-projection';
 import type { DeskDatabase } from './database';
+import { deskCalendar } from './desk-calendar';
+import { receiveStamps, stampEnvelope } from './event-log';
 
 /** Who acts, when, and how new ids are made: passed in, so the store is testable with fixed values. */
 export interface ActContext {
@@ -39,56 +51,77 @@ export type AppendResult =
   /** `reason` is a message key (`case:rejections.*`, `case:validation.*`). */
   | { ok: false; reason: string; field?: string };
 
-const HLC_SETTING = 'hlc';
-
-async function nextStamp(db: DeskDatabase, ctx: ActContext): Promise<string> {
-  const row = await db.settings.get(HLC_SETTING);
-  const current = (row?.value as HlcState | undefined) ?? createHlc(ctx.actor.deviceId);
-  const { state, stamp } = tick(current, ctx.nowMs);
-  await db.settings.put({ key: HLC_SETTING, value: state });
-  return stamp;
-}
-
 /** Reads a case's events and folds them. */
 export async function loadCase(db: DeskDatabase, caseId: string): Promise<CaseState> {
   return foldCase(await db.events.where('caseId').equals(caseId).toArray());
 }
 
-const WRITE_TABLES = (db: DeskDatabase) => [
+/** The tables an append writes or reads: callers that wrap appends in a larger transaction add theirs. */
+export const CASE_WRITE_TABLES = (db: DeskDatabase) => [
   db.events,
+  db.heldEvents,
   db.outbox,
   db.cases,
   db.people,
   db.settings,
   db.counters,
+  db.users,
 ];
 
+/** The actor is an active user of this desk with the role the act claims. */
+async function actorCheck(db: DeskDatabase, actor: Actor): Promise<string | null> {
+  const user = await db.users.get(actor.userId);
+  if (!user || !user.active || user.role !== actor.role) return rejection('unknownActor');
+  return null;
+}
+
 /**
- * Appends one event inside the caller's transaction: checks the transition table against the folded
- * case, validates the envelope with the shared schema, then writes the event, its outbox entry and the
- * rebuilt journal row together. Nothing is written when any check fails.
+ * Rewrites the journal row (and, for an opening, the person) of a case from its events: the one place a
+ * row is written after the log changed.
+ */
+export async function projectCase(
+  db: DeskDatabase,
+  state: CaseState,
+  calendar: WorkingCalendar,
+  nowMs: number,
+  opened: boolean,
+): Promise<void> {
+  if (state.caseId === null) return;
+  const held = await db.heldEvents.where('caseId').equals(state.caseId).count();
+  const row = journalRowOf(state, calendar, nowMs, { heldEvents: held });
+  if (row) await db.cases.put(row);
+  if (opened) {
+    const person = personRowOf(state, nowMs);
+    if (person) await db.people.put(person);
+  }
+}
+
+/**
+ * Appends one event inside the caller's transaction: checks the actor, the transition table and every
+ * rule against the folded case, validates the envelope with the shared schema, then writes the event,
+ * its outbox entry and the rebuilt journal row together. Nothing is written when any check fails.
  */
 async function appendInTransaction<T extends CaseEventType>(
   db: DeskDatabase,
   draft: EventDraft<T>,
   ctx: ActContext,
-  rules: RuleOptions,
 ): Promise<AppendResult> {
+  const actorProblem = await actorCheck(db, ctx.actor);
+  if (actorProblem) return { ok: false, reason: actorProblem };
+  const calendar = await deskCalendar(db);
   const existing = await db.events.where('caseId').equals(draft.caseId).toArray();
   const before = foldCase(existing);
   // Same T on both sides; TypeScript cannot relate the deferred payload types across the d.ts boundary.
-  const options = { ...rules, payload: draft.payload } as unknown as AppendOptions<T>;
-  const check = canAppend<T>(before, draft.type, ctx.actor.role, options);
+  const options = { payload: draft.payload, context: { calendar } } as unknown as AppendOptions<T>;
+  const check = canAppend<T>(before, draft.type, ctx.actor, options);
   if (!check.ok) return { ok: false, reason: check.reason };
 
+  const envelope = await stampEnvelope(db, ctx);
   const candidate = {
-    id: ctx.newId(),
+    ...envelope,
     caseId: draft.caseId,
     type: draft.type,
     payload: draft.payload,
-    actor: ctx.actor,
-    legalTime: ctx.legalTime,
-    hlc: await nextStamp(db, ctx),
     ...(draft.signature ? { signature: draft.signature } : {}),
   };
   const parsed = parseCaseEvent(candidate);
@@ -103,13 +136,15 @@ async function appendInTransaction<T extends CaseEventType>(
   const event = parsed.event;
   const after = foldCase([...existing, event]);
   await db.events.add(event);
-  await db.outbox.add({ eventId: event.id, caseId: event.caseId, createdAtMs: ctx.nowMs });
-  const row = caseRowOf(after, ctx.nowMs);
-  if (row) await db.cases.put(row);
-  if (event.type === 'Registered' || event.type === 'AcceptanceRefused') {
-    const person = personRowOf(after, ctx.nowMs);
-    if (person) await db.people.put(person);
-  }
+  await db.outbox.add({
+    eventId: event.id,
+    stream: 'case',
+    streamId: event.caseId,
+    caseId: event.caseId,
+    createdAtMs: ctx.nowMs,
+  });
+  const opened = event.type === 'Registered' || event.type === 'AcceptanceRefused';
+  await projectCase(db, after, calendar, ctx.nowMs, opened);
   return { ok: true, event, state: after };
 }
 
@@ -118,27 +153,28 @@ export function appendEvent<T extends CaseEventType>(
   db: DeskDatabase,
   draft: EventDraft<T>,
   ctx: ActContext,
-  rules: RuleOptions = {},
 ): Promise<AppendResult> {
-  return db.transaction('rw', WRITE_TABLES(db), () => appendInTransaction(db, draft, ctx, rules));
+  return db.transaction('rw', CASE_WRITE_TABLES(db), () => appendInTransaction(db, draft, ctx));
 }
 
 /**
  * Appends several events in one transaction: all are saved, or none (e.g. forwarding a register).
- * `also` runs in the same transaction after the events, for rows that belong with them.
+ * `also` runs in the same transaction after the events, for rows that belong with them; `tables` are
+ * the extra tables it writes.
  */
 export async function appendEvents(
   db: DeskDatabase,
   drafts: EventDraft[],
   ctx: ActContext,
   also?: () => Promise<void>,
+  tables: readonly Parameters<DeskDatabase['transaction']>[1][] = [db.registers],
 ): Promise<AppendResult> {
   let failure: AppendResult | null = null;
   let last: AppendResult = { ok: false, reason: 'case:validation.invalid' };
   try {
-    await db.transaction('rw', [...WRITE_TABLES(db), db.registers], async (tx) => {
+    await db.transaction('rw', [...CASE_WRITE_TABLES(db), ...tables.flat()], async (tx) => {
       for (const draft of drafts) {
-        last = await appendInTransaction(db, draft, ctx, {});
+        last = await appendInTransaction(db, draft, ctx);
         if (!last.ok) {
           failure = last;
           // Nothing of a partly valid batch is kept.
@@ -154,12 +190,98 @@ export async function appendEvents(
   return failure ?? last;
 }
 
-export type RegistrationDraft = Omit<PayloadOf<'Registered'>, 'registrationNumber'>;
+export interface ImportResult {
+  /** Events new to this desk, stored and folded. */
+  readonly stored: number;
+  /** Events this desk already had (a repeated delivery changes nothing). */
+  readonly duplicates: number;
+  /** Events from a newer desk, kept without folding. */
+  readonly held: number;
+  /** Ids (or '?') of what is not an event of any version: reported, never stored. */
+  readonly invalid: readonly string[];
+}
 
 /**
- * Registers an application: the journal number comes from this desk's counter for the year of the
- * registration date, taken in the same transaction as the event, so two registrations never share a
- * number and a refused one uses none.
+ * Takes in case events that arrived from elsewhere (the hub, a file): the path sync uses. What this
+ * desk understands is stored once by id and folded (an event that does not fit the case becomes a
+ * conflict of the fold, never a loss); what a newer desk wrote is held as it came and the case says
+ * an update is needed; nothing is sent back out. The journal rows of the cases touched are rebuilt.
+ */
+export function importCaseEvents(
+  db: DeskDatabase,
+  raws: readonly unknown[],
+  nowMs: number,
+): Promise<ImportResult> {
+  return db.transaction('rw', CASE_WRITE_TABLES(db), async (): Promise<ImportResult> => {
+    let stored = 0;
+    let duplicates = 0;
+    let held = 0;
+    const invalid: string[] = [];
+    const touched = new Set<string>();
+    const stamps: string[] = [];
+    for (const raw of raws) {
+      const incoming = classifyIncomingCaseEvent(raw);
+      switch (incoming.kind) {
+        case 'known': {
+          const event = incoming.event;
+          if (await db.events.get(event.id)) {
+            duplicates += 1;
+            continue;
+          }
+          await db.events.add(event);
+          stored += 1;
+          touched.add(event.caseId);
+          stamps.push(event.hlc);
+          break;
+        }
+        case 'newer': {
+          if (await db.heldEvents.get(incoming.id)) continue;
+          const caseId = typeof incoming.raw['caseId'] === 'string' ? incoming.raw['caseId'] : '';
+          await db.heldEvents.add({
+            id: incoming.id,
+            stream: 'case',
+            streamId: caseId,
+            ...(caseId ? { caseId } : {}),
+            type: incoming.type,
+            v: incoming.v,
+            raw: { ...incoming.raw },
+            receivedAtMs: nowMs,
+          });
+          held += 1;
+          if (caseId) touched.add(caseId);
+          break;
+        }
+        case 'invalid': {
+          const id = (raw as { id?: unknown } | null)?.id;
+          invalid.push(typeof id === 'string' ? id : '?');
+          break;
+        }
+      }
+    }
+    await receiveStamps(db, stamps, nowMs);
+    const calendar = await deskCalendar(db);
+    for (const caseId of touched) {
+      const state = await loadCase(db, caseId);
+      await projectCase(db, state, calendar, nowMs, true);
+    }
+    return { stored, duplicates, held, invalid };
+  });
+}
+
+/**
+ * What the intake gives to register an application. The registration date, the due date and the
+ * rule-set are not the caller's: registerApplication works them out from the catalog and the calendar.
+ */
+export type RegistrationDraft = Omit<
+  PayloadOf<'Registered'>,
+  'registrationNumber' | 'registrationDate' | 'dueDate' | 'ruleSetId'
+>;
+
+/**
+ * Registers an application: the rule-set, registration date and due date come from planRegistration
+ * with the desk's calendar (R-VER-1, R-REG-1); the journal number comes from this desk's counter for
+ * the year of the registration date, taken in the same transaction as the event, so two registrations
+ * never share a number and a refused one uses none.
  */
 export function registerApplication(
   db: DeskDatabase,
@@ -167,20 +289,45 @@ export function registerApplication(
   draft: RegistrationDraft,
   numbering: DeskNumbering,
   ctx: ActContext,
-  rules: RuleOptions = {},
 ): Promise<AppendResult> {
-  return db.transaction('rw', WRITE_TABLES(db), async () => {
-    const year = Number(draft.registrationDate.slice(0, 4));
+  return db.transaction('rw', CASE_WRITE_TABLES(db), async (): Promise<AppendResult> => {
+    const calendar = await deskCalendar(db);
+    const planned = safePlan(draft, calendar);
+    if (!planned.ok) return { ok: false, reason: planned.reason };
+    const { plan } = planned;
+    const year = Number(plan.start.date.slice(0, 4));
     const key = `registration:${year}`;
     const last = (await db.counters.get(key))?.value ?? 0;
     const { seq, number } = nextRegistrationNumber(last, numbering, year);
     const result = await appendInTransaction(
       db,
-      { caseId, type: 'Registered', payload: { ...draft, registrationNumber: number } },
+      {
+        caseId,
+        type: 'Registered',
+        payload: {
+          ...draft,
+          ruleSetId: plan.ruleSetId,
+          registrationDate: plan.start.date,
+          dueDate: plan.dueDate,
+          registrationNumber: number,
+        },
+      },
       ctx,
-      rules,
     );
     if (result.ok) await db.counters.put({ key, value: seq });
     return result;
   });
+}
+
+function safePlan(draft: RegistrationDraft, calendar: WorkingCalendar) {
+  try {
+    return planRegistration({
+      serviceId: draft.serviceId,
+      receivedAt: draft.receivedAt,
+      calendar,
+      route: catalogRouteOfIntake(draft),
+    });
+  } catch {
+    return { ok: false as const, reason: rejection('calendarMissing') };
+  }
 }

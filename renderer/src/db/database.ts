@@ -1,5 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { CaseEvent, CaseRole, CaseStage } from '../../../shared/case';
+import { reprojectAllCases } from './case-projection';
+import type { CaseEvent, CaseRole } from '../../../shared/case';
+import type { JournalRow } from '../../../shared/journal';
 import type {
   StoredPinHash,
   WrappedSigningKey,
@@ -28,35 +30,58 @@ export interface UserRow {
 /** An event of a case, stored as the shared schema defines it; `seq` orders local writes. */
 export type EventRow = CaseEvent;
 
+/**
+ * The logs the desk keeps, one table each: a case's events, a covering register's events, and the
+ * directory's (users and their keys). All travel in one outbox and share one envelope
+ * (shared/events/envelope).
+ */
+export type EventStream = 'case' | 'register' | 'user';
+
 /** Events made here wait in the outbox until the hub acknowledges them (ARCHITECTURE.md §4). */
 export interface OutboxRow {
   eventId: string;
-  caseId: string;
+  stream: EventStream;
+  /** The case, register or user the event belongs to. */
+  streamId: string;
+  /** Set for case events (the index the case page's "unsent" marks use). */
+  caseId?: string;
   createdAtMs: number;
 }
 
 /**
- * The journal's view of a case, rebuilt from the fold after every append. Only what the journal lists,
- * searches and filters on; the case page folds the events themselves.
+ * An event kept as it came because a newer desk wrote it (an event type or field this desk does not
+ * know): never folded, never dropped, never sent back. The desk asks for an update while any is held.
  */
-export interface CaseRow {
+export interface HeldEventRow {
   id: string;
-  /** Registration number, or the 2-1 receipt number for a refused application. */
-  number: string;
-  /** Registration date, or the refusal date for a refused application. */
-  date: string;
-  receivedAt: string | null;
-  serviceId: string;
-  stage: CaseStage;
-  iin: string;
-  applicantName: string;
-  /** Folded words of the name (shared/text searchKey), each indexed for prefix search. */
-  nameTokens: string[];
-  dueDate: string | null;
-  /** The due date while the case is open, absent once it is closed: the index behind "overdue". */
-  openDueDate?: string;
-  flagged: boolean;
-  updatedAtMs: number;
+  stream: EventStream;
+  streamId: string;
+  /** Set for case events, so the case and its journal row can say an update is needed. */
+  caseId?: string;
+  type: string;
+  v: number;
+  raw: Record<string, unknown>;
+  receivedAtMs: number;
+}
+
+/**
+ * The journal's view of a case, written only by shared/journal journalRowOf after every append: what
+ * the journal lists, searches and filters on; the case page folds the events themselves.
+ */
+export type CaseRow = JournalRow;
+
+/** An event of a covering register's log (shared/registers); `registers` rows are its projection. */
+export interface RegisterEventRow {
+  id: string;
+  registerId: string;
+  hlc: string;
+}
+
+/** An event of the directory's log (shared/directory): users, roles, keys; `users` is its projection. */
+export interface UserEventRow {
+  id: string;
+  userId: string;
+  hlc: string;
 }
 
 /** The latest known details of a person, filled in from earlier cases. */
@@ -127,6 +152,11 @@ export class DeskDatabase extends Dexie {
   registers!: EntityTable<RegisterRow, 'id'>;
   tsaRecipients!: Table<TsaRecipientRow, [string, string]>;
   counters!: EntityTable<CounterRow, 'key'>;
+  heldEvents!: EntityTable<HeldEventRow, 'id'>;
+  /** Written by registers' commands (shared/registers events); `registers` is their projection. */
+  registerEvents!: Table<RegisterEventRow, string>;
+  /** Written by the directory's commands (shared/directory events); `users` is their projection. */
+  userEvents!: Table<UserEventRow, string>;
 
   constructor(name = 'akimat-desk') {
     super(name);
@@ -147,5 +177,37 @@ export class DeskDatabase extends Dexie {
       tsaRecipients: '&[iin+quarter], iin, quarter',
       counters: '&key',
     });
+    // v3: every event carries its schema version; register and directory events; events held from
+    // newer desks; journal rows with the term's phase, exact due point, current step and office.
+    this.version(3)
+      .stores({
+        events: '&id, caseId',
+        heldEvents: '&id, caseId, stream, streamId',
+        registerEvents: '&id, registerId',
+        userEvents: '&id, userId',
+        outbox: '&eventId, caseId, stream, createdAtMs',
+        cases:
+          '&id, number, date, iin, *nameTokens, serviceId, stage, openDueDate, stepDueDate, termPhase, officeId, updatedAtMs',
+      })
+      .upgrade(async (tx) => {
+        // Events written before versioning are version 1.
+        await tx
+          .table('events')
+          .toCollection()
+          .modify((e: { v?: number }) => {
+            e.v ??= 1;
+          });
+        await tx
+          .table('outbox')
+          .toCollection()
+          .modify((o: { caseId: string; stream?: string; streamId?: string }) => {
+            o.stream ??= 'case';
+            o.streamId ??= o.caseId;
+          });
+        await reprojectAllCases(
+          { events: tx.table('events'), cases: tx.table('cases') },
+          Date.now(),
+        );
+      });
   }
 }

@@ -10,20 +10,41 @@ export {
   type RegisterRow,
   type TsaRecipientRow,
   type CounterRow,
+  type EventStream,
+  type HeldEventRow,
+  type RegisterEventRow,
+  type UserEventRow,
 } from './database';
 export { createSettingsRepository, type SettingsRepository } from './settings-repository';
 export { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 export {
   appendEvent,
   appendEvents,
+  CASE_WRITE_TABLES,
+  importCaseEvents,
   loadCase,
+  projectCase,
   registerApplication,
   type ActContext,
   type AppendResult,
   type EventDraft,
+  type ImportResult,
   type RegistrationDraft,
 } from './case-store';
-export { caseRowOf, personRowOf } from './case-projection';
+export { journalRowOf, personRowOf, reprojectAllCases } from './case-projection';
+export {
+  deskCalendar,
+  deskCalendarData,
+  installCalendarData,
+  type CalendarInstall,
+} from './desk-calendar';
+export {
+  stampEnvelope,
+  queueForHub,
+  receiveStamps,
+  type StampedEnvelope,
+  type EnvelopeContext,
+} from './event-log';
 export { useLive } from './live';
 export {
   SIGNER_ROLES,

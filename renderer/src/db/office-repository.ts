@@ -1,4 +1,8 @@
-import { officeProfileSchema, type OfficeProfile } from '../../../shared/office';
+import {
+  officeProfileSchema,
+  upgradeOfficeProfile,
+  type OfficeProfile,
+} from '../../../shared/office';
 import type { DeskDatabase } from './database';
 
 const OFFICE_SETTING = 'office';
@@ -7,7 +11,7 @@ const OFFICE_SETTING = 'office';
 export async function loadOfficeProfile(db: DeskDatabase): Promise<OfficeProfile | null> {
   const row = await db.settings.get(OFFICE_SETTING);
   if (!row) return null;
-  const parsed = officeProfileSchema.safeParse(row.value);
+  const parsed = officeProfileSchema.safeParse(upgradeOfficeProfile(row.value));
   return parsed.success ? parsed.data : null;
 }
 

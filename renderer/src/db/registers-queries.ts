@@ -11,6 +11,7 @@
 import {
   canAppend,
   foldCase,
+  type ActingAs,
   isValidDeviceNo,
   isValidOfficeCode,
   type CaseEvent,
@@ -21,6 +22,7 @@ import type { CanonicalSignature, PublicJwk } from '../../../shared/signing';
 import type { LocalDate, LocalDateTime } from '../../../shared/time';
 import { appendEvents, type ActContext, type AppendResult, type EventDraft } from './case-store';
 import type { AttachmentRow, CaseRow, DeskDatabase, RegisterRow } from './database';
+import { loadOfficeProfile } from './office-repository';
 import { signingPublicKeyFor } from './users-queries';
 
 export type RegisterSignature = NonNullable<RegisterRow['signature']>;
@@ -119,9 +121,24 @@ async function openRegisterOfCase(
   return map;
 }
 
-function forwardCheck(state: CaseState, registerId: string, registerNumber: string) {
-  return canAppend(state, 'ForwardedToDistrict', FORWARD_ROLE, {
+/** The desk's specialist, who forwards registers, as the transition table sees them. */
+async function forwarder(db: DeskDatabase): Promise<ActingAs | null> {
+  const office = await loadOfficeProfile(db);
+  return office
+    ? { role: FORWARD_ROLE, officeId: office.officeId, districtId: office.districtId }
+    : null;
+}
+
+function forwardCheck(
+  state: CaseState,
+  actor: ActingAs | null,
+  registerId: string,
+  registerNumber: string,
+) {
+  if (actor === null) return { ok: false as const, reason: REGISTER_ERRORS.unknownCase };
+  return canAppend(state, 'ForwardedToDistrict', actor, {
     payload: { registerId, registerNumber },
+    context: null,
   });
 }
 
@@ -140,10 +157,11 @@ export async function forwardableCases(db: DeskDatabase): Promise<ForwardableCas
     rows.map((r) => r.id),
   );
   const inRegister = await openRegisterOfCase(db);
+  const actor = await forwarder(db);
   const out: ForwardableCase[] = [];
   for (const row of rows) {
     const state = states.get(row.id);
-    if (!state || !forwardCheck(state, 'check', 'check').ok) continue;
+    if (!state || !forwardCheck(state, actor, 'check', 'check').ok) continue;
     const register = inRegister.get(row.id);
     out.push({
       row,
@@ -170,6 +188,7 @@ async function blockedCases(
   const rows = await db.cases.bulkGet([...caseIds]);
   const states = await foldedCases(db, caseIds);
   const inRegister = await openRegisterOfCase(db, registerId);
+  const actor = await forwarder(db);
   const blocked: BlockedCase[] = [];
   caseIds.forEach((caseId, i) => {
     const row = rows[i];
@@ -188,7 +207,7 @@ async function blockedCases(
       });
       return;
     }
-    const check = forwardCheck(state, registerId, registerNumber);
+    const check = forwardCheck(state, actor, registerId, registerNumber);
     if (!check.ok) blocked.push({ caseId, number: row.number, reason: check.reason });
   });
   return blocked;
@@ -345,7 +364,7 @@ export async function forwardRegister(
     const state = states.get(caseId);
     const check =
       state && state.caseId !== null
-        ? canAppend(state, 'ForwardedToDistrict', ctx.actor.role, { payload })
+        ? canAppend(state, 'ForwardedToDistrict', ctx.actor, { payload, context: null })
         : { ok: false as const, reason: REGISTER_ERRORS.unknownCase };
     if (!check.ok) blocked.push({ caseId, number: rows[i]?.number ?? '', reason: check.reason });
   });

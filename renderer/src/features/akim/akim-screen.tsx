@@ -9,6 +9,7 @@ import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { casePath } from '../../app/paths';
 import { loadAkimInbox, resolutionStepOf, useLive, type AkimInboxCase } from '../../db';
+import { actingAs } from '../session';
 import { ResolutionForm } from './resolution-form';
 import { deskCalendar, TermBadge } from './term';
 import './akim.css';
@@ -42,9 +43,12 @@ const caseDue = (item: AkimInboxCase): Due | null =>
  */
 export function AkimScreen() {
   const { t } = useTranslation('akim');
-  const { db, clock } = useDesk();
+  const { db, clock, office } = useDesk();
   const language = useAppSelector((s) => s.preferences.language);
-  const inbox = useLive(() => loadAkimInbox(db), [db]);
+  const inbox = useLive(
+    () => (office ? loadAkimInbox(db, actingAs('akim', office)) : Promise.resolve(undefined)),
+    [db, office],
+  );
   const [openCase, setOpenCase] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const now: LocalDateTime = clock.nowLocal();

@@ -5,7 +5,7 @@ import { canAppend, payloadSchemas, type CaseState } from '../../../../shared/ca
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { activeSpecialists, appendEvent, loadCase, useLive } from '../../db';
-import { useActContext } from '../session';
+import { actingAs, useActContext } from '../session';
 import './akim.css';
 
 export interface ResolutionFormProps {
@@ -33,7 +33,7 @@ const CERTIFICATE_SERVICE = 'asp-recipient-certificate';
  */
 export function ResolutionForm({ caseId, onImposed, onCancel }: ResolutionFormProps) {
   const { t } = useTranslation(['akim', 'case']);
-  const { db } = useDesk();
+  const { db, office } = useDesk();
   const user = useAppSelector((s) => s.session.user);
   const act = useActContext();
   const state = useLive(() => loadCase(db, caseId), [db, caseId]);
@@ -77,9 +77,12 @@ export function ResolutionForm({ caseId, onImposed, onCancel }: ResolutionFormPr
   if (state === undefined || specialists === undefined) {
     return <p className="akim-muted">{t('akim:loading')}</p>;
   }
-  if (!user || !act) return <p className="akim-error">{t('akim:resolution.loginRequired')}</p>;
+  if (!user || !act || !office)
+    return <p className="akim-error">{t('akim:resolution.loginRequired')}</p>;
 
-  const check = canAppend(state, 'ResolutionImposed', user.role);
+  const check = canAppend(state, 'ResolutionImposed', actingAs(user.role, office), {
+    context: null,
+  });
   const nameOf = (id: string) => specialists.find((s) => s.id === id)?.name ?? id;
 
   const submit = handleSubmit(async (values) => {

@@ -6,6 +6,7 @@ import { findService, localized } from '../../../../shared/catalog';
 import { formatDateTime, type LocalDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
+import { useActingAs } from '../session';
 import { loadCasePage, useLive } from '../../db';
 import { ResolutionForm } from '../akim';
 import { CaseActions } from './case-actions';
@@ -42,6 +43,7 @@ function CasePage({ caseId }: { caseId: string }) {
   const { db } = useDesk();
   const lang = useAppSelector((s) => s.preferences.language);
   const user = useAppSelector((s) => s.session.user);
+  const actor = useActingAs();
   const data = useLive(() => loadCasePage(db, caseId), [db, caseId]);
   const certificate = data?.state.serviceId === CERTIFICATE_SERVICE;
   const now = useOfficeNow(certificate ? 10_000 : 60_000);
@@ -75,7 +77,7 @@ function CasePage({ caseId }: { caseId: string }) {
     : found?.ok
       ? localized(found.service.name, lang)
       : (state.serviceId ?? '');
-  const allowed = user ? allowedEvents(state, user.role) : [];
+  const allowed = actor ? allowedEvents(state, actor) : [];
   const openConflicts = state.conflicts.filter((c) => c.acknowledgedBy === null);
 
   return (

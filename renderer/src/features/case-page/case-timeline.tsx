@@ -2,11 +2,14 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   compareEvents,
+  foldCase,
   type CaseEvent,
   type CaseState,
   type DecisionPayload,
 } from '../../../../shared/case';
+import { localized } from '../../../../shared/catalog';
 import type { Language } from '../../../../shared/ipc';
+import { caseService } from '../../../../shared/schedule';
 import { shortFingerprint } from '../../../../shared/signing';
 import { formatDate, formatDateTime } from '../../../../shared/time';
 import type { CaseActor } from '../../db';
@@ -49,6 +52,13 @@ function decisionFacts(d: DecisionPayload, t: TFunction, lang: Language): Fact[]
     facts.push({ label: t('facts.remarksConsideration'), value: d.remarksConsideration });
   }
   return facts;
+}
+
+/** The suspension ground's words in the case's own rule-set. */
+function suspensionGroundText(events: readonly CaseEvent[], code: string, lang: Language): string {
+  const grounds = caseService(foldCase(events))?.suspensionGrounds;
+  const ground = grounds?.kind === 'list' ? grounds.grounds.find((g) => g.id === code) : undefined;
+  return ground ? localized(ground.text, lang) : code;
 }
 
 /** The key facts of an event, in the words of the page. */
@@ -126,6 +136,8 @@ function eventFacts(
         ...f('facts.hearingAt', formatDateTime(e.payload.hearing.at)),
         ...f('facts.grounds', e.payload.grounds.map((g) => g.text).join('; ')),
       ];
+    case 'RefusalNoticeReceived':
+      return f('facts.noticeReceivedOn', formatDate(e.payload.receivedOn));
     case 'ObjectionFiled':
       return [
         ...f('facts.objectionForm', t(`case:objectionForms.${e.payload.form}`)),
@@ -178,13 +190,25 @@ function eventFacts(
         ...f('facts.reason', e.payload.reason),
       ];
     case 'TermSuspended':
-      return f('facts.reason', e.payload.reason);
+      return [
+        ...f(
+          'facts.suspensionGround',
+          e.payload.groundCode ? suspensionGroundText(events, e.payload.groundCode, lang) : null,
+        ),
+        ...f('facts.reason', e.payload.reason),
+      ];
     case 'TermResumed':
       return f('facts.note', e.payload.note);
     case 'TermExtended':
       return [
         ...f('facts.reason', t(`case:extensionReasons.${e.payload.reason}`)),
         ...f('facts.newDueDate', formatDate(e.payload.newDueDate)),
+      ];
+    case 'TermReplanned':
+      return [
+        ...f('facts.newDueDate', formatDate(e.payload.newDueDate)),
+        ...f('facts.calendarVersion', e.payload.calendarVersion),
+        ...f('facts.reason', e.payload.reason),
       ];
     case 'ConflictAcknowledged': {
       const target = events.find((x) => x.id === e.payload.eventId);

@@ -20,7 +20,7 @@ import {
 } from '../../db';
 import { SignWithPinDialog } from '../akim';
 import { certificateDocument } from '../documents';
-import { actContextFor } from '../session';
+import { actContextFor, actingAs } from '../session';
 import { quarterLabel, quarterOf } from '../tsa-register';
 import { applicantName } from './forms/result-issued-form';
 
@@ -64,7 +64,9 @@ export function CertificatePanel({ caseId, state, actors }: CertificatePanelProp
   const [signing, setSigning] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const allowed = canAppend(state, 'CertificateIssued', 'akim').ok;
+  const allowed =
+    office !== null &&
+    canAppend(state, 'CertificateIssued', actingAs('akim', office), { context: null }).ok;
   const result = register?.recipient ? 'belongs' : 'doesNotBelong';
   const signerOptions = useMemo(() => {
     if (user?.role === 'akim') return (akims ?? []).filter((a) => a.id === user.id);

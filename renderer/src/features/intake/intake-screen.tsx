@@ -332,7 +332,6 @@ export function IntakeScreen() {
       const caseId = crypto.randomUUID();
       const intake = {
         serviceId: choice.service.id,
-        ruleSetId: planned.plan.ruleSetId,
         route: planned.plan.caseRoute,
         channel: 'office' as const,
         applicant: d.applicant,
@@ -351,14 +350,9 @@ export function IntakeScreen() {
             ...(d.familyMembers ? { familyMembers: d.familyMembers } : {}),
             ...(d.applicantIncomes ? { applicantIncomes: d.applicantIncomes } : {}),
             attachments: stored.attachments,
-            registrationDate: planned.plan.start.date,
-            dueDate: planned.plan.dueDate,
           },
           { officeCode: office.code, deviceNo: office.deviceNo },
           makeAct(),
-          {
-            requireNotarizedPowerOfAttorney: serviceNeeds(choice.service).notarizedPowerOfAttorney,
-          },
         );
       } else {
         result = await appendEvent(
@@ -368,6 +362,7 @@ export function IntakeScreen() {
             type: 'AcceptanceRefused',
             payload: {
               ...intake,
+              ruleSetId: planned.plan.ruleSetId,
               refusalDate: receivedAt.slice(0, 10),
               ...(stored.attachments.length > 0 ? { attachments: stored.attachments } : {}),
             },

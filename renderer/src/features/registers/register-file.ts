@@ -38,7 +38,8 @@ import {
   type SubtleCryptoLike,
 } from '../../../../shared/signing';
 import type { LocalDateTime } from '../../../../shared/time';
-import { caseRowOf, type CaseRow, type RegisterBundle } from '../../db';
+import { journalRowOf, type CaseRow, type RegisterBundle } from '../../db';
+import { createWorkingCalendar } from '../../../../shared/calendar';
 import { registerDocument } from '../documents';
 
 export const REGISTER_FILE_FORMAT = 'akimat-desk.register';
@@ -132,7 +133,7 @@ export function parseRegisterFile(text: string): ParseRegisterFileResult {
 /** The journal rows a receiver rebuilds from the event logs of the file. */
 function rowsFromCases(cases: RegisterFile['cases']): CaseRow[] {
   return cases.flatMap((c) => {
-    const row = caseRowOf(foldCase(c.events), 0);
+    const row = journalRowOf(foldCase(c.events), createWorkingCalendar(), 0);
     return row ? [row] : [];
   });
 }

@@ -7,7 +7,7 @@ export {
   type SessionState,
   type SessionUser,
 } from './session-slice';
-export { useActContext, actContextFor } from './use-act-context';
+export { useActContext, actContextFor, actingAs, useActingAs } from './use-act-context';
 export { signAsUser, type SignResult } from './signing';
 export { LoginScreen, SessionPage } from './login-screen';
 export { LockScreen } from './lock-screen';

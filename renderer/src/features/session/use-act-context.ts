@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { CaseRole } from '../../../../shared/case';
+import type { ActingAs, CaseRole } from '../../../../shared/case';
 import type { OfficeProfile } from '../../../../shared/office';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
@@ -30,10 +30,23 @@ export function actContextFor(
       userId: user.id,
       role: user.role,
       officeId: office.officeId,
+      districtId: office.districtId,
       deviceId: office.deviceId,
     },
     legalTime,
     nowMs,
     newId: () => crypto.randomUUID(),
   };
+}
+
+/** Who a role acts as at this desk's office: the place the transition table checks. */
+export function actingAs(role: CaseRole, office: OfficeProfile): ActingAs {
+  return { role, officeId: office.officeId, districtId: office.districtId };
+}
+
+/** The logged-in user as the transition table sees them; null when nobody is logged in. */
+export function useActingAs(): ActingAs | null {
+  const user = useAppSelector((s) => s.session.user);
+  const { office } = useDesk();
+  return user && office ? actingAs(user.role, office) : null;
 }

@@ -1,0 +1,511 @@
+// When a case is due: the one answer every screen, document, query and the hub use. What must stay true:
+// - caseSchedule is a pure function of the case's log (its folded state) and the working-day calendar.
+//   It does not know "now": every due point it gives is fixed by the log, so the journal row written
+//   at an append holds the same answer the case page computes later. termStateOf turns a due point
+//   into a status at a given moment, for the case page, the journal, the dashboard and the reminder.
+// - The whole term is due on the date registration set (printed on the talon), or the one a person set
+//   later by an extension or a re-planning. Finished suspensions push it by the days they lasted, in
+//   the term's unit; while a suspension is open the term stands still ('suspended') and nothing of the
+//   case is overdue.
+// - A step is timed only where the case's own rule-set gives it a term (the catalog's akim process);
+//   its owner is the side that must act: the akimat, the district department, or the applicant.
+// - A due date is provisional when a day off it was counted over rests on an estimated date (Kurban
+//   Ait 2027): the schedule lists those days, and every place that shows the date says so.
+import { TERMINAL_STAGES, type CaseEventType, type CaseState } from '../case';
+import type { WorkingCalendar } from '../calendar';
+import {
+  governingService,
+  type NoticeTerm,
+  type RouteKind,
+  type ServiceDefinition,
+  type Step,
+} from '../catalog';
+import {
+  completionCheck,
+  dueFor,
+  dueFrom,
+  EXTENSION_REASONS,
+  onOrNextWorkingDay,
+  stepStatuses,
+  suspendedDays,
+  type Due,
+  type ExtensionReason,
+  type ExtensionRule,
+  type StepStart,
+} from '../deadlines';
+import { addDays, datePart, type Duration, type LocalDate, type LocalDateTime } from '../time';
+import { catalogRoute, termStart } from './term-start';
+
+/** running: the term counts; suspended: it stands still; closed: the case ended; noTerm: none set. */
+export type TermPhase = 'running' | 'suspended' | 'closed' | 'noTerm';
+
+/** Who must act for a step: the akimat, the district department, or the applicant. */
+export type StepOwner = 'akimat' | 'district' | 'applicant';
+
+export interface ScheduledStep {
+  readonly step: Step;
+  readonly owner: StepOwner;
+  /** Part of the timed chain: a duration, "within" timing, not the applicant's, its condition holds. */
+  readonly timed: boolean;
+  /** The due point of a timed step (null for one that is not timed or whose chain has no start). */
+  readonly due: Due | null;
+  readonly start: StepStart | null;
+  readonly completedAt: LocalDateTime | null;
+  /** A completed timed step: done after its due point. */
+  readonly late: boolean;
+  /** Whether the step's condition holds for this case; null when it has none or it is not known yet. */
+  readonly conditionHolds: boolean | null;
+  /** A later step is done, so this one was passed over (e.g. no commission before forwarding). */
+  readonly skipped: boolean;
+  readonly current: boolean;
+}
+
+/** A notice term of the rule-set (001:9286 / 3109; 7163-7164 / 1295-1296) as it applies to the case. */
+export interface NoticeDeadline {
+  readonly term: NoticeTerm;
+  /** The day the provider received the package, the term's anchor. */
+  readonly anchor: LocalDate;
+  readonly due: Due;
+  /** When the refusal or suspension it answers was recorded; null while none was. */
+  readonly doneAt: LocalDateTime | null;
+  readonly late: boolean;
+}
+
+export interface CaseExtension {
+  readonly rule: ExtensionRule;
+  readonly stepId: string;
+}
+
+export interface CaseSchedule {
+  readonly phase: TermPhase;
+  /** The whole term's due point in force (pushed by finished suspensions); null without a term. */
+  readonly due: Due | null;
+  /** The due point registration set, as the talon printed it. */
+  readonly registeredDue: Due | null;
+  /** The due date set at registration, by an extension or by a re-planning, before suspensions. */
+  readonly baseDueDate: LocalDate | null;
+  /** Working (or calendar) days of finished suspensions, which push the due date. */
+  readonly suspendedDays: number;
+  readonly suspendedSince: LocalDateTime | null;
+  /** When the result was issued, and whether that was in time. */
+  readonly completed: { readonly at: LocalDateTime; readonly result: 'onTime' | 'late' } | null;
+  /** The term in minutes (the certificate, R-CERT-1), or null for a day term. */
+  readonly minutes: number | null;
+  /** Estimated days off the due date was counted over: the due date may still move. */
+  readonly provisionalDays: readonly LocalDate[];
+  readonly steps: readonly ScheduledStep[];
+  /** The first timed step not done yet, while the term runs. */
+  readonly current: ScheduledStep | null;
+  readonly notices: readonly NoticeDeadline[];
+  /** The 8 → 20 working-day extension, where the rule-set has one (R-ROUTE-4). */
+  readonly extension: CaseExtension | null;
+}
+
+// ---- the service and its route --------------------------------------------------------------------
+
+/** The service definition that governs the case: its own rule-set, else the one in force then. */
+export function caseService(state: CaseState): ServiceDefinition | null {
+  if (state.serviceId === null) return null;
+  const date = state.registrationDate ?? (state.receivedAt ? datePart(state.receivedAt) : null);
+  return governingService(state.serviceId, state.ruleSetId, date);
+}
+
+/** The catalog route a case travels (see catalogRoute). */
+export function catalogRouteOf(state: CaseState): RouteKind {
+  return catalogRoute(state.route, state.channel);
+}
+
+function serviceTerm(service: ServiceDefinition | null, route: RouteKind): Duration | null {
+  const r = service?.routes[route];
+  return r?.available ? (r.term?.duration ?? null) : null;
+}
+
+// ---- steps ----------------------------------------------------------------------------------------
+
+// Which events complete a step of the catalog's akim process. Step ids are the catalog's; the same id
+// can mean different acts for different actors ('sign' is the district head's notice or the akim's
+// certificate), so the actor decides where it matters.
+const STEP_EVENTS: Readonly<Record<string, readonly CaseEventType[]>> = {
+  apply: ['Registered'],
+  'accept-register': ['Registered'],
+  'accept-issue-coupon': ['Registered'],
+  register: ['Registered'],
+  'check-package': ['Registered'],
+  'request-is-data': ['Registered'],
+  'obtain-consent': ['Registered'],
+  resolution: ['ResolutionImposed'],
+  'form-case': ['SentToCommission', 'ForwardedToDistrict'],
+  'send-to-village-commission': ['SentToCommission'],
+  'commission-examination': ['CommissionActRecorded'],
+  'forward-to-district': ['ForwardedToDistrict'],
+  'register-forward': ['ForwardedToDistrict'],
+  review: ['ForwardedToDistrict', 'DecisionMade', 'DistrictResultRecorded'],
+  'per-capita-income': ['IncomeComputed', 'DecisionMade', 'DistrictResultRecorded'],
+  'special-commission': ['DecisionMade', 'DistrictResultRecorded'],
+  'prepare-notice': ['DecisionMade', 'DistrictResultRecorded'],
+  decision: ['DecisionMade', 'DistrictResultRecorded'],
+  'preliminary-refusal-notice': ['PreliminaryRefusalNoticed'],
+  objection: ['ObjectionFiled'],
+  'hearing-protocol': ['HearingProtocolRecorded'],
+  remarks: ['RemarksFiled'],
+  'register-result': ['ResultSigned', 'DistrictResultRecorded'],
+  notify: ['ResultSigned', 'DistrictResultRecorded'],
+  'return-to-akim': ['ReturnedToAkimat', 'DistrictResultRecorded'],
+  'prepare-certificate': ['CertificateIssued'],
+  'issue-certificate': ['ResultIssued'],
+  'issue-result': ['ResultIssued'],
+  'register-issue': ['ResultIssued'],
+};
+
+function eventsOfStep(step: Step): readonly CaseEventType[] {
+  if (step.id === 'sign') {
+    return step.actor === 'districtHead'
+      ? ['ResultSigned', 'DistrictResultRecorded']
+      : ['CertificateIssued', 'ResultSigned'];
+  }
+  return STEP_EVENTS[step.id] ?? [];
+}
+
+/** The commission of the district (special commission, 003:36) acts for the district department. */
+const DISTRICT_COMMISSION_STEPS: ReadonlySet<string> = new Set(['special-commission']);
+
+export function stepOwner(step: Step): StepOwner {
+  switch (step.actor) {
+    case 'applicant':
+      return 'applicant';
+    case 'specialist':
+    case 'akim':
+    case 'executor':
+      return 'akimat';
+    case 'commission':
+      return DISTRICT_COMMISSION_STEPS.has(step.id) ? 'district' : 'akimat';
+    case 'district':
+    case 'districtHead':
+      return 'district';
+  }
+}
+
+function completionOf(step: Step, state: CaseState): LocalDateTime | null {
+  const times = eventsOfStep(step)
+    .map((type) => state.stepTimes[type])
+    .filter((t): t is LocalDateTime => t !== undefined)
+    .sort();
+  return times[0] ?? null;
+}
+
+function conditionHolds(step: Step, state: CaseState): boolean | null {
+  const code = step.condition?.code;
+  if (code === undefined) return null;
+  const t = state.stepTimes;
+  switch (code) {
+    case 'villageCommissionGround':
+      if (t.SentToCommission !== undefined || t.CommissionActRecorded !== undefined) return true;
+      return t.ForwardedToDistrict !== undefined ? false : null;
+    case 'refusalGroundsFound':
+      if (state.hearing !== null || state.decision?.outcome === 'refuse') return true;
+      return state.decision !== null ? false : null;
+    case 'oralObjection':
+      if (state.hearing?.objection) return state.hearing.objection.form === 'oral';
+      return state.decision !== null ? false : null;
+    case 'portalApplication':
+      return state.channel === null ? null : state.channel === 'portal';
+    default:
+      return null;
+  }
+}
+
+function isTimed(step: Step, holds: boolean | null): boolean {
+  return (
+    step.duration !== null &&
+    step.timing === 'within' &&
+    step.actor !== 'applicant' &&
+    (step.condition === null || holds === true)
+  );
+}
+
+function scheduledSteps(
+  state: CaseState,
+  service: ServiceDefinition | null,
+  start: { date: LocalDate; at: LocalDateTime } | null,
+  running: boolean,
+  calendar: WorkingCalendar,
+): ScheduledStep[] {
+  const steps = service?.akimProcess?.steps ?? [];
+  if (steps.length === 0 || start === null || state.route === 'district') return [];
+  const base = steps.map((step) => {
+    const holds = conditionHolds(step, state);
+    return { step, holds, completedAt: completionOf(step, state), timed: isTimed(step, holds) };
+  });
+  const lastDone = base.reduce((last, s, i) => (s.timed && s.completedAt ? i : last), -1);
+  const chained = base.filter((s, i) => s.timed && (s.completedAt !== null || i > lastDone));
+  const completed: Record<string, LocalDateTime | undefined> = {};
+  for (const s of chained) if (s.completedAt) completed[s.step.id] = s.completedAt;
+  // The chain is fixed by the log: its statuses are taken at the start, only the dues are kept.
+  const states = chainDues(chained, start, calendar, completed);
+  const byId = new Map(states.map((s) => [s.id, s]));
+  const currentId = running ? chained.find((s) => s.completedAt === null)?.step.id : undefined;
+  return base.map((s, i) => {
+    const timed = byId.get(s.step.id);
+    const due = timed?.due ?? null;
+    return {
+      step: s.step,
+      owner: stepOwner(s.step),
+      timed: s.timed,
+      due,
+      start: timed?.start ?? null,
+      completedAt: s.completedAt,
+      late:
+        due !== null && s.completedAt !== null && completionCheck(due, s.completedAt) === 'late',
+      conditionHolds: s.holds,
+      skipped: s.timed && s.completedAt === null && i < lastDone,
+      current: s.step.id === currentId,
+    };
+  });
+}
+
+function chainDues(
+  chained: readonly { step: Step; completedAt: LocalDateTime | null }[],
+  start: { date: LocalDate; at: LocalDateTime },
+  calendar: WorkingCalendar,
+  completed: Readonly<Record<string, LocalDateTime | undefined>>,
+): readonly { id: string; due: Due; start: StepStart }[] {
+  try {
+    return stepStatuses(
+      chained.flatMap((s) =>
+        s.step.duration ? [{ id: s.step.id, duration: s.step.duration }] : [],
+      ),
+      start,
+      start.at,
+      calendar,
+      completed,
+    );
+  } catch {
+    // The calendar has no data for a year the chain reaches: no step can be placed.
+    return [];
+  }
+}
+
+// ---- the 8 → 20 working-day extension (R-ROUTE-4) -----------------------------------------------
+
+const EXTENSION_CODE: Readonly<Record<string, ExtensionReason>> = {
+  missing: 'documentsMissing',
+  damaged: 'documentsDamaged',
+  lost: 'documentsLost',
+};
+
+/**
+ * The lengthened term a step of this rule-set allows (000:50, R-ROUTE-4: 8 → 20 working days when
+ * documents are missing, damaged or lost), or null: most rule-sets have none, and then the term
+ * cannot be extended.
+ */
+export function extensionFor(service: ServiceDefinition | null): CaseExtension | null {
+  for (const step of service?.akimProcess?.steps ?? []) {
+    for (const alt of step.alternatives) {
+      const reasons = alt.reasonCodes
+        .map((code) => EXTENSION_CODE[code] ?? EXTENSION_REASONS.find((r) => r === code))
+        .filter((r): r is ExtensionReason => r !== undefined);
+      if (step.duration === null || reasons.length === 0) continue;
+      return {
+        stepId: step.id,
+        rule: {
+          standard: step.duration,
+          extended: alt.duration,
+          reasons,
+          rule: 'R-ROUTE-4',
+          source: alt.sources.map((s) => `seed ${s.seed}:${s.lines.join(',')}`).join('; '),
+        },
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * The new due date of an extension: the whole term grows by what the step gains (12 working days for
+ * 8 → 20). Null when the two durations are not in the same unit, which no rule-set has.
+ */
+export function extendedDueDate(
+  currentDue: LocalDate,
+  rule: ExtensionRule,
+  calendar: WorkingCalendar,
+): LocalDate | null {
+  if (rule.standard.unit !== rule.extended.unit) return null;
+  const gain = rule.extended.amount - rule.standard.amount;
+  if (gain <= 0) return currentDue;
+  switch (rule.extended.unit) {
+    case 'workingDays':
+      return calendar.addWorkingDays(currentDue, gain);
+    case 'calendarDays':
+      return onOrNextWorkingDay(addDays(currentDue, gain), calendar);
+    case 'minutes':
+      return null;
+  }
+}
+
+// ---- notices of refusal or suspension (001:9286 / 3109; 7163-7164 / 1295-1296) ---------------------
+
+function noticeDoneAt(state: CaseState, term: NoticeTerm): LocalDateTime | null {
+  const refusedAt = state.decision?.outcome === 'refuse' ? state.decision.decidedAt : null;
+  const suspendedAt = state.suspensions[0]?.from ?? null;
+  const candidates =
+    term.when === 'refusalOrSuspension'
+      ? [refusedAt, suspendedAt]
+      : term.when === 'refusal'
+        ? [refusedAt]
+        : [];
+  return candidates.filter((t): t is LocalDateTime => t !== null).sort()[0] ?? null;
+}
+
+function noticeDeadlines(
+  state: CaseState,
+  service: ServiceDefinition | null,
+  route: RouteKind,
+  calendar: WorkingCalendar,
+): NoticeDeadline[] {
+  const terms = (service?.noticeTerms ?? []).filter(
+    (t) => t.routes === null || t.routes.includes(route),
+  );
+  // The provider receives the package at registration, or from the Centre when it arrives there.
+  const received =
+    route === 'serviceCenter' ? state.stepTimes.ReceivedByDistrict : state.stepTimes.Registered;
+  if (terms.length === 0 || received === undefined) return [];
+  const anchor = datePart(received);
+  return terms.flatMap((term) => {
+    let due: Due;
+    try {
+      due = dueFrom(term.duration, anchor, null, calendar);
+    } catch {
+      return [];
+    }
+    const doneAt = noticeDoneAt(state, term);
+    return [
+      {
+        term,
+        anchor,
+        due,
+        doneAt,
+        late: doneAt !== null && completionCheck(due, doneAt) === 'late',
+      },
+    ];
+  });
+}
+
+// ---- the whole term -------------------------------------------------------------------------------
+
+/** The due point registration set: the talon's date, or the moment for a minute term. */
+function registeredDueOf(
+  state: CaseState,
+  term: Duration | null,
+  service: ServiceDefinition | null,
+  calendar: WorkingCalendar,
+): Due | null {
+  const registered = state.intake?.dueDate ?? state.proactiveOpening?.dueDate ?? null;
+  if (term?.unit === 'minutes' && state.receivedAt !== null) {
+    // R-CERT-1: minutes from handing in the package (002:10).
+    try {
+      return dueFor(term, termStart(service, state.receivedAt, calendar), calendar);
+    } catch {
+      return registered === null ? null : { kind: 'date', date: registered };
+    }
+  }
+  return registered === null ? null : { kind: 'date', date: registered };
+}
+
+function pushedBySuspensions(
+  state: CaseState,
+  base: LocalDate,
+  unit: 'workingDays' | 'calendarDays',
+  calendar: WorkingCalendar,
+): { pushed: number; dueDate: LocalDate } {
+  const finished = state.suspensions.filter(
+    (s): s is typeof s & { to: LocalDateTime } => s.to !== null,
+  );
+  if (finished.length === 0) return { pushed: 0, dueDate: base };
+  try {
+    const periods = finished.map((s) => ({
+      from: datePart(s.from),
+      to: datePart(s.to),
+      reason: s.reason,
+    }));
+    const pushed = suspendedDays(periods, unit, calendar);
+    if (pushed === 0) return { pushed, dueDate: base };
+    const dueDate =
+      unit === 'workingDays'
+        ? calendar.addWorkingDays(base, pushed)
+        : onOrNextWorkingDay(addDays(base, pushed), calendar);
+    return { pushed, dueDate };
+  } catch {
+    return { pushed: 0, dueDate: base };
+  }
+}
+
+function provisionalBetween(
+  from: LocalDate,
+  due: Due | null,
+  calendar: WorkingCalendar,
+): LocalDate[] {
+  if (due === null) return [];
+  const to = due.kind === 'date' ? due.date : datePart(due.at);
+  if (to < from) return [];
+  return calendar.provisionalDaysOff(from, to).map((d) => d.date);
+}
+
+/** Everything about when the case is due, from its log and the calendar. */
+export function caseSchedule(state: CaseState, calendar: WorkingCalendar): CaseSchedule {
+  const service = caseService(state);
+  const route = catalogRouteOf(state);
+  const term = serviceTerm(service, route);
+  const closed = TERMINAL_STAGES.includes(state.stage) || state.stage === 'new';
+  const suspendedSince = state.suspensions.find((s) => s.to === null)?.from ?? null;
+  const registeredDue = registeredDueOf(state, term, service, calendar);
+  const start = state.receivedAt === null ? null : safeStart(service, state.receivedAt, calendar);
+
+  // The due point in force: a person's later date (extension, re-planning) wins over registration's.
+  const personSet = state.replan !== null || state.extension !== null;
+  const baseDueDate = state.dueDate;
+  let due: Due | null =
+    personSet && baseDueDate !== null ? { kind: 'date', date: baseDueDate } : registeredDue;
+  let pushed = 0;
+  if (due !== null && due.kind === 'date') {
+    const unit = term?.unit === 'calendarDays' ? 'calendarDays' : 'workingDays';
+    const moved = pushedBySuspensions(state, due.date, unit, calendar);
+    pushed = moved.pushed;
+    due = { kind: 'date', date: moved.dueDate };
+  }
+  const phase: TermPhase = closed
+    ? 'closed'
+    : suspendedSince !== null
+      ? 'suspended'
+      : due === null
+        ? 'noTerm'
+        : 'running';
+  const steps = scheduledSteps(state, service, start, phase === 'running', calendar);
+  const issuedAt = state.stepTimes.ResultIssued ?? null;
+  return {
+    phase,
+    due,
+    registeredDue,
+    baseDueDate,
+    suspendedDays: pushed,
+    suspendedSince,
+    completed: issuedAt && due ? { at: issuedAt, result: completionCheck(due, issuedAt) } : null,
+    minutes: term?.unit === 'minutes' ? term.amount : null,
+    provisionalDays: start ? provisionalBetween(start.date, due, calendar) : [],
+    steps,
+    current: steps.find((s) => s.current) ?? null,
+    notices: noticeDeadlines(state, service, route, calendar),
+    extension: extensionFor(service),
+  };
+}
+
+function safeStart(
+  service: ServiceDefinition | null,
+  receivedAt: LocalDateTime,
+  calendar: WorkingCalendar,
+): { date: LocalDate; at: LocalDateTime } | null {
+  try {
+    return termStart(service, receivedAt, calendar);
+  } catch {
+    return null;
+  }
+}

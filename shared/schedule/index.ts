@@ -1,0 +1,3 @@
+export * from './case-schedule';
+export * from './term-start';
+export * from './term-state';
