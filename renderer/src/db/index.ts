@@ -173,3 +173,4 @@ export {
   type TsaImportSummary,
   type TsaQuarterSummary,
 } from './tsa-register-queries';
+export { registeredKeyAt, type RegisteredKey } from './key-registry';
