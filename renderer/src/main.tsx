@@ -6,7 +6,7 @@ import { languageSchema } from '../../shared/ipc';
 import { App } from './app/app';
 import { DeskProvider } from './app/desk-context';
 import { createAppStore, LANGUAGE_SETTING } from './app/store';
-import { createSettingsRepository, DeskDatabase, loadOfficeProfile } from './db';
+import { createSettingsRepository, DeskDatabase, deskCalendar, loadOfficeProfile } from './db';
 import { createI18n } from './i18n';
 import { getPlatform, systemClock } from './platform';
 import './styles.css';
@@ -18,6 +18,7 @@ async function start(): Promise<void> {
   const settings = createSettingsRepository(db);
   const language = await settings.get(LANGUAGE_SETTING, languageSchema, 'kk');
   const office = await loadOfficeProfile(db);
+  const calendar = await deskCalendar(db);
   const [i18n, appInfo] = await Promise.all([createI18n(language), platform.appInfo()]);
   await platform.setLanguage(language);
   const store = createAppStore({ i18n, settings, platform }, language);
@@ -28,7 +29,9 @@ async function start(): Promise<void> {
     <StrictMode>
       <Provider store={store}>
         <I18nextProvider i18n={i18n}>
-          <DeskProvider services={{ db, platform, appInfo, clock: systemClock(), office }}>
+          <DeskProvider
+            services={{ db, platform, appInfo, clock: systemClock(), calendar, office }}
+          >
             <App />
           </DeskProvider>
         </I18nextProvider>

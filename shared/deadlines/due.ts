@@ -174,6 +174,14 @@ export function isPastDue(due: Due, at: LocalDateTime): boolean {
   return due.kind === 'date' ? datePart(at) > due.date : at > due.at;
 }
 
+/**
+ * The first moment at which `isPastDue(due, ·)` holds, as a LocalDateTime: the next day's 00:00 for a
+ * date due, the minute after a due moment. Stores index it so "overdue now" is one range (≤ now).
+ */
+export function overdueFrom(due: Due): LocalDateTime {
+  return due.kind === 'date' ? `${addDays(due.date, 1)}T00:00` : addMinutes(due.at, 1);
+}
+
 /** Whether something done at `doneAt` (a sending, an objection…) met the due point. */
 export function completionCheck(due: Due, doneAt: LocalDateTime): 'onTime' | 'late' {
   return isPastDue(due, doneAt) ? 'late' : 'onTime';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { addDays, calendarDays, daysBetween, joinDateTime } from '../time';
 import { createStateCorporationCalendar, createWorkingCalendar } from '../calendar';
-import { dueFor, registrationDate } from './index';
+import { dueFor, isPastDue, overdueFrom, registrationDate } from './index';
 
 // Generated dates stay in 2024-01-01..2027-10-31 and terms are short enough that every result stays
 // inside the covered data (a result in 2028 would throw CalendarDataMissingError, by design).
@@ -68,6 +68,22 @@ describe.each(calendars)('calendar properties: %s', (_label, calendar) => {
         expect(registered === d).toBe(calendar.isWorkingDay(d) && inHours);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('overdueFrom', () => {
+  test('isPastDue(due, now) holds exactly when overdueFrom(due) ≤ now, for dates and moments', () => {
+    const due = fc.oneof(
+      date.map((d) => ({ kind: 'date' as const, date: d })),
+      fc.tuple(date, time).map(([d, t]) => ({ kind: 'dateTime' as const, at: joinDateTime(d, t) })),
+    );
+    const now = fc.tuple(date, time).map(([d, t]) => joinDateTime(d, t));
+    fc.assert(
+      fc.property(due, now, (d, n) => {
+        expect(overdueFrom(d) <= n).toBe(isPastDue(d, n));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,1 +1,2 @@
 export * from './plan-registration';
+export * from './replan';

@@ -9,19 +9,18 @@ describe('registration plan (catalog + calendar + deadline engine)', () => {
     // service, received at, registration date, due
     ['child-benefit-under-18', '2026-02-20T10:00', '2026-02-20', '2026-03-26'],
     ['fuel-aid-rural-social-specialists', '2024-04-30T16:00', '2024-04-30', '2024-05-24'],
-    ['targeted-social-assistance', '2025-06-05T18:05', '2025-06-09', '2025-07-10'],
-    ['targeted-social-assistance', '2026-11-20T18:30', '2026-11-23', '2026-12-24'],
-  ])(
-    'R-REG-1, R-REG-5: %s received %s is registered %s and due %s',
-    (serviceId, receivedAt, reg, due) => {
-      const result = planRegistration({ serviceId, receivedAt, calendar });
-      expect(result.ok).toBe(true);
-      if (!result.ok) return;
-      expect(result.plan.start.date).toBe(reg);
-      expect(result.plan.dueDate).toBe(due);
-      expect(result.plan.caseRoute).toBe('akimToDistrict');
-    },
-  );
+    // 2012 regulations: the term runs from handing in the documents, even after hours
+    // (001:11109 / 4873); Kurban Ait (Fri 06.06.2025) and Independence Day are skipped.
+    ['targeted-social-assistance', '2025-06-05T18:05', '2025-06-05', '2025-07-09'],
+    ['targeted-social-assistance', '2026-11-20T18:30', '2026-11-20', '2026-12-23'],
+  ])('R-REG-5: %s received %s is registered %s and due %s', (serviceId, receivedAt, reg, due) => {
+    const result = planRegistration({ serviceId, receivedAt, calendar });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.plan.start.date).toBe(reg);
+    expect(result.plan.dueDate).toBe(due);
+    expect(result.plan.caseRoute).toBe('akimToDistrict');
+  });
 
   test('R-CERT-1: the certificate is due 15 minutes after registration, all at the akimat', () => {
     const result = planRegistration({
@@ -42,7 +41,7 @@ describe('registration plan (catalog + calendar + deadline engine)', () => {
     });
   });
 
-  test('the service-centre route counts its own term (10 working days for child benefits)', () => {
+  test('the service-centre route counts its own term: 10 working days for child benefits, acceptance and issue days not counted (001:7132 / 1264)', () => {
     const result = planRegistration({
       serviceId: 'child-benefit-under-18',
       receivedAt: '2026-11-23T10:00',
@@ -50,7 +49,8 @@ describe('registration plan (catalog + calendar + deadline engine)', () => {
       route: 'serviceCenter',
     });
     expect(result.ok && result.plan.term).toEqual({ amount: 10, unit: 'workingDays' });
-    expect(result.ok && result.plan.dueDate).toBe('2026-12-07');
+    expect(result.ok && result.plan.dueDate).toBe('2026-12-08');
+    expect(result.ok && result.plan.caseRoute).toBe('district');
   });
 
   test('R-VER-1: the rule-set is the one in force on the registration date', () => {

@@ -9,10 +9,10 @@
 //   filters hold no closed and no suspended case.
 import type { CaseStage, CaseState } from '../case';
 import type { WorkingCalendar } from '../calendar';
-import type { Due } from '../deadlines';
+import { overdueFrom, type Due } from '../deadlines';
 import { caseSchedule, type StepOwner, type TermPhase } from '../schedule';
 import { personName, searchTokens } from '../text';
-import { datePart, type LocalDate } from '../time';
+import { datePart, type LocalDate, type LocalDateTime } from '../time';
 
 /** The current step of a case: whose it is and when it is due. */
 export interface RowStep {
@@ -41,8 +41,13 @@ export interface JournalRow {
   due: Due | null;
   /** The day of `due`, for display and sorting. */
   dueDate: LocalDate | null;
-  /** `dueDate` while the term runs; absent otherwise: the index behind "overdue" and "due soon". */
+  /** `dueDate` while the term runs; absent otherwise: the index behind "due soon" and the due order. */
   openDueDate?: LocalDate;
+  /**
+   * While the term runs, the first moment it is overdue (shared/deadlines overdueFrom): "overdue now"
+   * is the one index range overdueFrom ≤ now, exact for date and minute terms alike.
+   */
+  overdueFrom?: LocalDateTime;
   /** The due date rests on an estimated day off (Kurban Ait 2027): it may still move. */
   dueProvisional: boolean;
   /** The current step while the term runs. */
@@ -101,6 +106,7 @@ export function journalRowOf(
     due: schedule.due,
     dueDate,
     ...(running && dueDate !== null ? { openDueDate: dueDate } : {}),
+    ...(running && schedule.due !== null ? { overdueFrom: overdueFrom(schedule.due) } : {}),
     dueProvisional: schedule.provisionalDays.length > 0,
     step,
     ...(step ? { stepDueDate: dayOf(step.due) } : {}),

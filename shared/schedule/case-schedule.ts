@@ -26,14 +26,20 @@ import {
   dueFrom,
   EXTENSION_REASONS,
   onOrNextWorkingDay,
-  stepStatuses,
   suspendedDays,
   type Due,
   type ExtensionReason,
   type ExtensionRule,
   type StepStart,
 } from '../deadlines';
-import { addDays, datePart, type Duration, type LocalDate, type LocalDateTime } from '../time';
+import {
+  addDays,
+  datePart,
+  isLocalDate,
+  type Duration,
+  type LocalDate,
+  type LocalDateTime,
+} from '../time';
 import { catalogRoute, termStart } from './term-start';
 
 /** running: the term counts; suspended: it stands still; closed: the case ended; noTerm: none set. */
@@ -157,7 +163,19 @@ const STEP_EVENTS: Readonly<Record<string, readonly CaseEventType[]>> = {
   'register-issue': ['ResultIssued'],
 };
 
-function eventsOfStep(step: Step): readonly CaseEventType[] {
+/** The district's first acts on a case: any of them shows it has formed the case (001:7402 / 1500). */
+const DISTRICT_FIRST_ACTS: readonly CaseEventType[] = [
+  'IncomeComputed',
+  'PreliminaryRefusalNoticed',
+  'DecisionMade',
+  'DistrictResultRecorded',
+];
+
+/** The events whose first occurrence completes a step of the catalog's process. */
+export function eventsOfStep(step: Step): readonly CaseEventType[] {
+  // 'form-case' is the akimat's executor sending the file on (TSA, 001:11262) or the district forming
+  // the case it received (child benefit, 001:7402 / 1500).
+  if (step.id === 'form-case' && stepOwner(step) === 'district') return DISTRICT_FIRST_ACTS;
   if (step.id === 'sign') {
     return step.actor === 'districtHead'
       ? ['ResultSigned', 'DistrictResultRecorded']
@@ -238,21 +256,19 @@ function scheduledSteps(
   });
   const lastDone = base.reduce((last, s, i) => (s.timed && s.completedAt ? i : last), -1);
   const chained = base.filter((s, i) => s.timed && (s.completedAt !== null || i > lastDone));
-  const completed: Record<string, LocalDateTime | undefined> = {};
-  for (const s of chained) if (s.completedAt) completed[s.step.id] = s.completedAt;
-  // The chain is fixed by the log: its statuses are taken at the start, only the dues are kept.
-  const states = chainDues(chained, start, calendar, completed);
-  const byId = new Map(states.map((s) => [s.id, s]));
-  const currentId = running ? chained.find((s) => s.completedAt === null)?.step.id : undefined;
+  const dues = chainDues(chained, start, handover(state), calendar);
+  const currentId = running
+    ? chained.find((s) => s.completedAt === null && dues.has(s.step.id))?.step.id
+    : undefined;
   return base.map((s, i) => {
-    const timed = byId.get(s.step.id);
-    const due = timed?.due ?? null;
+    const placed = dues.get(s.step.id);
+    const due = placed?.due ?? null;
     return {
       step: s.step,
       owner: stepOwner(s.step),
       timed: s.timed,
       due,
-      start: timed?.start ?? null,
+      start: placed?.start ?? null,
       completedAt: s.completedAt,
       late:
         due !== null && s.completedAt !== null && completionCheck(due, s.completedAt) === 'late',
@@ -263,26 +279,54 @@ function scheduledSteps(
   });
 }
 
+/** When the district department got the case: its receipt, else the akimat's forwarding. */
+function handover(state: CaseState): LocalDateTime | null {
+  return state.stepTimes.ReceivedByDistrict ?? state.stepTimes.ForwardedToDistrict ?? null;
+}
+
+/**
+ * The due points of the timed steps, one after another. A step starts when the previous one was
+ * completed if it was, otherwise when the previous one was due (a late step does not shorten the
+ * next; an early finish gives the next its full term). The district's part of an akim-route case
+ * starts when the district got the case: before that its steps have no due point yet.
+ */
 function chainDues(
   chained: readonly { step: Step; completedAt: LocalDateTime | null }[],
   start: { date: LocalDate; at: LocalDateTime },
+  districtGotIt: LocalDateTime | null,
   calendar: WorkingCalendar,
-  completed: Readonly<Record<string, LocalDateTime | undefined>>,
-): readonly { id: string; due: Due; start: StepStart }[] {
-  try {
-    return stepStatuses(
-      chained.flatMap((s) =>
-        s.step.duration ? [{ id: s.step.id, duration: s.step.duration }] : [],
-      ),
-      start,
-      start.at,
-      calendar,
-      completed,
-    );
-  } catch {
-    // The calendar has no data for a year the chain reaches: no step can be placed.
-    return [];
+): ReadonlyMap<string, { due: Due; start: StepStart }> {
+  const out = new Map<string, { due: Due; start: StepStart }>();
+  let from: StepStart | null = { date: start.date, at: start.at };
+  let side: StepOwner = 'akimat';
+  for (const { step, completedAt } of chained) {
+    if (step.duration === null) continue;
+    const owner = stepOwner(step);
+    if (owner === 'district' && side !== 'district') {
+      side = 'district';
+      from = districtGotIt === null ? null : { date: datePart(districtGotIt), at: districtGotIt };
+    }
+    if (from === null) {
+      // Not placed yet; a completed step still gives the next its start.
+      if (completedAt !== null) from = { date: datePart(completedAt), at: completedAt };
+      continue;
+    }
+    let due: Due;
+    try {
+      due = dueFrom(step.duration, from.date, from.at, calendar);
+    } catch {
+      // The calendar has no data for a year the chain reaches: no later step can be placed.
+      return out;
+    }
+    out.set(step.id, { due, start: from });
+    from =
+      completedAt !== null
+        ? { date: datePart(completedAt), at: completedAt }
+        : due.kind === 'dateTime'
+          ? { date: datePart(due.at), at: due.at }
+          : { date: due.date, at: null };
   }
+  return out;
 }
 
 // ---- the 8 → 20 working-day extension (R-ROUTE-4) -----------------------------------------------
@@ -365,9 +409,9 @@ function noticeDeadlines(
   const terms = (service?.noticeTerms ?? []).filter(
     (t) => t.routes === null || t.routes.includes(route),
   );
-  // The provider receives the package at registration, or from the Centre when it arrives there.
-  const received =
-    route === 'serviceCenter' ? state.stepTimes.ReceivedByDistrict : state.stepTimes.Registered;
+  // The provider's office received the package when it registered it (the akim for the akim route,
+  // the district department for the Centre's packages).
+  const received = state.stepTimes.Registered;
   if (terms.length === 0 || received === undefined) return [];
   const anchor = datePart(received);
   return terms.flatMap((term) => {
@@ -399,7 +443,9 @@ function registeredDueOf(
   service: ServiceDefinition | null,
   calendar: WorkingCalendar,
 ): Due | null {
-  const registered = state.intake?.dueDate ?? state.proactiveOpening?.dueDate ?? null;
+  const stated = state.intake?.dueDate ?? state.proactiveOpening?.dueDate ?? null;
+  // A log that is not valid (never stored by the store, but read from elsewhere) has no due date.
+  const registered = stated !== null && isLocalDate(stated) ? stated : null;
   if (term?.unit === 'minutes' && state.receivedAt !== null) {
     // R-CERT-1: minutes from handing in the package (002:10).
     try {
@@ -508,4 +554,27 @@ function safeStart(
   } catch {
     return null;
   }
+}
+
+/** The step the schedule waits for that an event of `type` would complete now, if there is one. */
+export function stepAwaiting(schedule: CaseSchedule, type: CaseEventType): ScheduledStep | null {
+  return (
+    schedule.steps.find(
+      (s) =>
+        s.due !== null &&
+        s.completedAt === null &&
+        !s.skipped &&
+        eventsOfStep(s.step).includes(type),
+    ) ?? null
+  );
+}
+
+/** The steps an event completed late: its legal time was past their due points. */
+export function stepsDoneLateBy(
+  schedule: CaseSchedule,
+  event: { readonly type: CaseEventType; readonly legalTime: LocalDateTime },
+): readonly ScheduledStep[] {
+  return schedule.steps.filter(
+    (s) => s.late && s.completedAt === event.legalTime && eventsOfStep(s.step).includes(event.type),
+  );
 }

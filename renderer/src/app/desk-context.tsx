@@ -1,7 +1,8 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { WorkingCalendar } from '../../../shared/calendar';
 import type { AkimatBridge, AppInfo } from '../../../shared/ipc';
 import type { OfficeProfile } from '../../../shared/office';
-import type { DeskDatabase } from '../db';
+import { deskCalendar, useLive, type DeskDatabase } from '../db';
 import type { DeskClock } from '../platform';
 
 /** Long-lived services the screens need, created once at start. */
@@ -10,6 +11,11 @@ export interface DeskServices {
   platform: AkimatBridge;
   appInfo: AppInfo;
   clock: DeskClock;
+  /**
+   * The working-day calendar the desk counts with (db deskCalendar): the one every screen uses, so a
+   * due date and a status are the same everywhere; follows an installed correction at once.
+   */
+  calendar: WorkingCalendar;
   /** The office this desk serves; null until the setup wizard has saved it. */
   office: OfficeProfile | null;
   /** Called by the setup wizard once the profile is saved. */
@@ -28,9 +34,11 @@ export function DeskProvider({
   children: ReactNode;
 }) {
   const [office, setOffice] = useState(services.office);
+  const { db } = services;
+  const calendar = useLive(() => deskCalendar(db), [db]) ?? services.calendar;
   const value = useMemo(
-    (): DeskServices => ({ ...services, office, officeSaved: setOffice }),
-    [services, office],
+    (): DeskServices => ({ ...services, calendar, office, officeSaved: setOffice }),
+    [services, calendar, office],
   );
   return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
 }

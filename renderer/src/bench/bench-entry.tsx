@@ -24,6 +24,7 @@ import { getPlatform, systemClock } from '../platform';
 import {
   createSeedContext,
   makePerson,
+  DISTRICT_ID,
   OFFICE_CODE,
   OFFICE_ID,
   registrationDraft,
@@ -88,7 +89,7 @@ function readStore(name: string): IDBObjectStore {
   return db.backendDB().transaction(name, 'readonly').objectStore(name);
 }
 
-const ctx = () => ({ today: clock.today(), calendar });
+const ctx = () => ({ now: clock.nowLocal(), calendar });
 
 async function journalPage(query: JournalQuery, offset = 0): Promise<CaseRow[]> {
   const result = await queryJournal(db, query, ctx());
@@ -105,6 +106,7 @@ const specialist = {
   userId: 'user-specialist-1',
   role: 'specialist' as const,
   officeId: OFFICE_ID,
+  districtId: DISTRICT_ID,
   deviceId: 'desk-1',
 };
 
@@ -119,16 +121,20 @@ function newRegistration() {
   });
   if (!planned.ok) throw new Error(planned.reason);
   const person = makePerson(seedCtx.random);
-  return {
-    caseId: crypto.randomUUID(),
-    draft: registrationDraft(
-      seedCtx.random,
-      person,
-      'targeted-social-assistance',
-      receivedAt,
-      planned.plan,
-    ),
-  };
+  // The store works out the rule-set, registration date and due date itself.
+  const {
+    ruleSetId: _s,
+    registrationDate: _r,
+    dueDate: _d,
+    ...draft
+  } = registrationDraft(
+    seedCtx.random,
+    person,
+    'targeted-social-assistance',
+    receivedAt,
+    planned.plan,
+  );
+  return { caseId: crypto.randomUUID(), draft };
 }
 
 /** An already built event and row for the raw write. */
@@ -186,7 +192,7 @@ const OPERATIONS: Record<string, Operation> = {
     app: () => journalPage({ deadline: 'overdue' }),
     raw: () =>
       request(
-        readStore('cases').index('openDueDate').getAll(IDBKeyRange.upperBound(clock.today(), true)),
+        readStore('cases').index('overdueFrom').getAll(IDBKeyRange.upperBound(clock.nowLocal())),
       ),
   },
   register: {
@@ -214,6 +220,8 @@ const OPERATIONS: Record<string, Operation> = {
       tx.objectStore('events').add(event);
       tx.objectStore('outbox').add({
         eventId: event.id,
+        stream: 'case',
+        streamId: event.caseId,
         caseId: event.caseId,
         createdAtMs: Date.now(),
       });
@@ -290,7 +298,7 @@ const api = {
     createRoot(root).render(
       <Provider store={store}>
         <I18nextProvider i18n={i18n}>
-          <DeskProvider services={{ db, platform, appInfo, clock, office: null }}>
+          <DeskProvider services={{ db, platform, appInfo, clock, calendar, office: null }}>
             <div className="frame-main">
               <RouterProvider router={router} />
             </div>

@@ -42,10 +42,10 @@ describe('bench seed', () => {
     expect(result.events).toBeGreaterThan(1000);
     const open = await db.cases.filter((r) => !TERMINAL_STAGES.includes(r.stage)).count();
     expect(open).toBe(result.openCases);
-    const journal = await queryJournal(db, {}, { today: ctx.today, calendar });
+    const journal = await queryJournal(db, {}, { now: `${ctx.today}T08:30`, calendar });
     expect(journal.total).toBe(500);
     const [iin] = result.iins;
-    const found = await queryJournal(db, { search: iin }, { today: ctx.today, calendar });
+    const found = await queryJournal(db, { search: iin }, { now: `${ctx.today}T08:30`, calendar });
     expect(found.total).toBeGreaterThan(0);
     const counter = await db.counters.get('registration:2026');
     expect(counter?.value).toBeGreaterThan(0);

@@ -601,19 +601,32 @@ export async function seedDatabase(
       if (first && first.length >= 4) prefixes.add(first.slice(0, 4));
       if (!TERMINAL_STAGES.includes(seeded.row.stage)) {
         openCases += 1;
-        if (seeded.row.openDueDate !== undefined && seeded.row.openDueDate < ctx.today)
-          overdue += 1;
+        const now = `${ctx.today}T08:30`;
+        if (seeded.row.overdueFrom !== undefined && seeded.row.overdueFrom <= now) overdue += 1;
       }
     }
     const allEvents = batch.flatMap((b) => b.events);
     events += allEvents.length;
     await db.transaction('rw', [db.events, db.cases, db.people], async () => {
+      // Events bulk-loaded; their journal rows come from journalRowOf like every row (seedCase).
       await db.events.bulkAdd(allEvents);
       await db.cases.bulkPut(batch.map((b) => b.row));
       await db.people.bulkPut(batch.flatMap((b) => (b.person ? [b.person] : [])));
     });
     onProgress(Math.min(total, start + chunk));
   }
+  // The desk's users, so the store accepts their acts (it checks the actor is a user of the desk).
+  await db.users.bulkPut(
+    [...SPECIALISTS, AKIM].map((actor) => ({
+      id: actor.userId,
+      name: actor.userId,
+      role: actor.role,
+      pinHash: { algorithm: 'PBKDF2-SHA256' as const, iterations: 1, salt: '', hash: '' },
+      signingKey: null,
+      createdAt: `${ctx.today}T08:00:00.000Z`,
+      active: true,
+    })),
+  );
   await db.counters.bulkPut(
     [...ctx.counters].map(([key, value]) => {
       const [device, year] = key.split('|');

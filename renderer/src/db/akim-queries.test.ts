@@ -1,10 +1,17 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Actor, PayloadOf } from '../../../shared/case';
-import { sampleRegistered } from '../../../shared/case/testing';
+import type { Actor } from '../../../shared/case';
+import { sampleEvent, sampleRegistered } from '../../../shared/case/testing';
 import { activeSpecialists, loadAkimInbox, resolutionStepOf } from './akim-queries';
-import { appendEvent, registerApplication, type ActContext } from './case-store';
+import {
+  appendEvent,
+  importCaseEvents,
+  registerApplication,
+  type ActContext,
+  type RegistrationDraft,
+} from './case-store';
 import { DeskDatabase, type RegisterRow, type UserRow } from './database';
+import { seedActors } from './testing';
 
 let db: DeskDatabase | undefined;
 afterEach(async () => {
@@ -20,8 +27,18 @@ const specialist: Actor = {
   userId: 'u-spec',
   role: 'specialist',
   officeId: 'office-1',
+  districtId: 'KZL',
   deviceId: 'desk-1',
 };
+/** The desk's akim as the inbox asks: the akim of this office. */
+const inboxOf = (database: DeskDatabase) =>
+  loadAkimInbox(database, { role: 'akim', officeId: 'office-1', districtId: 'KZL' });
+
+async function openDb(): Promise<DeskDatabase> {
+  db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+  await seedActors(db, specialist, akim);
+  return db;
+}
 const akim: Actor = { ...specialist, userId: 'u-akim', role: 'akim' };
 const numbering = { officeCode: 'KZL01', deviceNo: 1 };
 
@@ -34,24 +51,27 @@ function context(actor: Actor, legalTime: string): ActContext {
   };
 }
 
-type Draft = Omit<PayloadOf<'Registered'>, 'registrationNumber'>;
+type Draft = RegistrationDraft;
 
-function tsaDraft(receivedAt: string, lastName: string): Draft {
-  const { registrationNumber: _n, ...rest } = sampleRegistered({
-    ruleSetId: '001-timiryazev-2012-n302',
+function tsaDraft(receivedAt: string, lastName: string, serviceId?: string): Draft {
+  const {
+    registrationNumber: _n,
+    registrationDate: _r,
+    dueDate: _d,
+    ruleSetId: _s,
+    ...rest
+  } = sampleRegistered({
     receivedAt,
-    registrationDate: receivedAt.slice(0, 10),
-    dueDate: '2026-12-31',
     applicant: { ...sampleRegistered().applicant, lastName },
+    ...(serviceId ? { serviceId } : {}),
   });
   return rest;
 }
 
-function certificateDraft(ruleSetId: string, receivedAt: string): Draft {
+function certificateDraft(receivedAt: string): Draft {
   return {
     ...tsaDraft(receivedAt, 'Анықтамашы'),
     serviceId: 'asp-recipient-certificate',
-    ruleSetId,
     route: 'akimLocal',
   };
 }
@@ -81,17 +101,22 @@ function user(id: string, name: string, role: UserRow['role'], active = true): U
 
 describe('akim inbox', () => {
   test('lists registered cases awaiting a resolution, oldest first, and drops them once resolved', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    await openDb();
     await register('case-late', tsaDraft('2026-11-20T15:00', 'Кейінов'));
     await register('case-early', tsaDraft('2026-11-19T10:00', 'Ертеев'));
 
-    let inbox = await loadAkimInbox(db);
+    let inbox = await inboxOf(database());
     expect(inbox.resolutions.map((c) => c.row.id)).toEqual(['case-early', 'case-late']);
+    // The resolution's own term from the case's rule-set (001:11262 table: 30 minutes).
+    expect(inbox.resolutions[0]?.resolutionDue).toEqual({
+      kind: 'dateTime',
+      at: '2026-11-19T10:30',
+    });
     expect(inbox.resolutions[0]?.registeredAt).toBe('2026-11-19T10:00');
     expect(inbox.certificates).toEqual([]);
 
     const resolved = await appendEvent(
-      db,
+      database(),
       {
         caseId: 'case-early',
         type: 'ResolutionImposed',
@@ -100,19 +125,36 @@ describe('akim inbox', () => {
       context(akim, '2026-11-19T10:20'),
     );
     expect(resolved.ok).toBe(true);
-    inbox = await loadAkimInbox(db);
+    inbox = await inboxOf(database());
     expect(inbox.resolutions.map((c) => c.row.id)).toEqual(['case-late']);
   });
 
   test('a certificate waits for the resolution first only where its regulation has that step', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
-    // Seed 001 №15: resolution (2 min), then the akim signs the certificate.
-    await register('cert-001', certificateDraft('001-timiryazev-2012-n302', '2026-11-23T09:30'));
-    // Seed 002: the akim issues the certificate straight away.
-    await register(
-      'cert-002',
-      certificateDraft('002-tsa-certificate-passport', '2026-11-23T09:40'),
+    await openDb();
+    // Seed 001 №15: resolution (2 min), then the akim signs the certificate. Registered under that
+    // rule-set on another desk and received as events: today's registrations fall under seed 002.
+    const older = sampleEvent('Registered', {
+      role: 'specialist',
+      counter: 1,
+      caseId: 'cert-001',
+      payload: sampleRegistered({
+        serviceId: 'asp-recipient-certificate',
+        ruleSetId: '001-timiryazev-2012-n302',
+        route: 'akimLocal',
+        receivedAt: '2026-11-23T09:30',
+        registrationDate: '2026-11-23',
+        registrationNumber: 'KZL01-2-0001/2026',
+        dueDate: '2026-11-23',
+      }),
+    });
+    const imported = await importCaseEvents(
+      database(),
+      [{ ...older, actor: { ...older.actor, officeId: 'office-1', districtId: 'KZL' } }],
+      Date.UTC(2026, 10, 23, 4, 30),
     );
+    expect(imported.stored).toBe(1);
+    // Seed 002: the akim issues the certificate straight away.
+    await register('cert-002', certificateDraft('2026-11-23T09:40'));
     expect(resolutionStepOf('001-timiryazev-2012-n302', 'asp-recipient-certificate')).not.toBe(
       null,
     );
@@ -120,12 +162,12 @@ describe('akim inbox', () => {
       null,
     );
 
-    let inbox = await loadAkimInbox(db);
+    let inbox = await inboxOf(database());
     expect(inbox.resolutions.map((c) => c.row.id)).toEqual(['cert-001']);
     expect(inbox.certificates.map((c) => c.row.id)).toEqual(['cert-002']);
 
     await appendEvent(
-      db,
+      database(),
       {
         caseId: 'cert-001',
         type: 'ResolutionImposed',
@@ -133,21 +175,30 @@ describe('akim inbox', () => {
       },
       context(akim, '2026-11-23T09:31'),
     );
-    inbox = await loadAkimInbox(db);
+    inbox = await inboxOf(database());
     expect(inbox.resolutions).toEqual([]);
     expect(inbox.certificates.map((c) => c.row.id)).toEqual(['cert-001', 'cert-002']);
     expect(inbox.certificates[0]?.resolution?.text).toBe('Анықтама дайындауға');
   });
 
   test('a suspended case is not offered for a resolution', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
-    await register('case-a', tsaDraft('2026-11-19T10:00', 'Тоқтатов'));
-    await appendEvent(
-      db,
-      { caseId: 'case-a', type: 'TermSuspended', payload: { reason: 'Өтініш беруші сұрауы' } },
+    await openDb();
+    await register(
+      'case-a',
+      tsaDraft('2026-11-19T10:00', 'Тоқтатов', 'fuel-aid-rural-social-specialists'),
+    );
+    expect((await inboxOf(database())).resolutions.map((c) => c.row.id)).toEqual(['case-a']);
+    const suspended = await appendEvent(
+      database(),
+      {
+        caseId: 'case-a',
+        type: 'TermSuspended',
+        payload: { reason: 'Ауылдан көшіп кетті', groundCode: 'moved-away' },
+      },
       context(specialist, '2026-11-19T11:00'),
     );
-    expect((await loadAkimInbox(db)).resolutions).toEqual([]);
+    expect(suspended.ok).toBe(true);
+    expect((await inboxOf(database())).resolutions).toEqual([]);
   });
 
   test('lists the registers that wait for a signature, oldest first', async () => {
@@ -178,7 +229,7 @@ describe('akim inbox', () => {
         },
       },
     ]);
-    expect((await loadAkimInbox(db)).registers.map((r) => r.id)).toEqual(['r1', 'r2']);
+    expect((await inboxOf(db)).registers.map((r) => r.id)).toEqual(['r1', 'r2']);
   });
 
   test('offers only active specialists as executors', async () => {

@@ -11,8 +11,11 @@ import {
   type PayloadOf,
 } from '../../../shared/case';
 import { allRuleSets, type Step } from '../../../shared/catalog';
+import type { Due } from '../../../shared/deadlines';
+import { caseSchedule, stepAwaiting } from '../../../shared/schedule';
 import type { LocalDateTime } from '../../../shared/time';
 import type { CaseRow, DeskDatabase, RegisterRow, UserRow } from './database';
+import { deskCalendar } from './desk-calendar';
 
 /** A case in one of the akim's lists. */
 export interface AkimInboxCase {
@@ -23,6 +26,8 @@ export interface AkimInboxCase {
   readonly registeredAt: LocalDateTime | null;
   /** The resolution in force, when one was imposed (a certificate case may already carry one). */
   readonly resolution: PayloadOf<'ResolutionImposed'> | null;
+  /** When the akim's resolution is due, where the case's rule-set times it (shared/schedule). */
+  readonly resolutionDue: Due | null;
 }
 
 export interface AkimInbox {
@@ -85,6 +90,7 @@ export async function loadAkimInbox(db: DeskDatabase, akim: ActingAs): Promise<A
         .toArray()
     : [];
   const byCase = groupByCase(events);
+  const calendar = await deskCalendar(db);
   const resolutions: AkimInboxCase[] = [];
   const certificates: AkimInboxCase[] = [];
   for (const row of rows) {
@@ -96,6 +102,7 @@ export async function loadAkimInbox(db: DeskDatabase, akim: ActingAs): Promise<A
       ruleSetId: state.ruleSetId,
       registeredAt: state.stepTimes.Registered ?? null,
       resolution: state.resolution,
+      resolutionDue: stepAwaiting(caseSchedule(state, calendar), 'ResolutionImposed')?.due ?? null,
     };
     const mayResolve = allowed.includes('ResolutionImposed') && state.stage === 'registered';
     if (allowed.includes('CertificateIssued')) {

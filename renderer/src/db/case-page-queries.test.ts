@@ -12,6 +12,7 @@ import {
 } from './case-page-queries';
 import { registerApplication, type ActContext } from './case-store';
 import { DeskDatabase } from './database';
+import { seedActors } from './testing';
 
 let db: DeskDatabase | undefined;
 afterEach(async () => {
@@ -19,7 +20,13 @@ afterEach(async () => {
 });
 
 const desk = { officeCode: 'KZL01', deviceNo: 2 };
-const specialist: Actor = { userId: 'u-spec', role: 'specialist', officeId: 'o1', deviceId: 'd1' };
+const specialist: Actor = {
+  userId: 'u-spec',
+  role: 'specialist',
+  officeId: 'o1',
+  districtId: 'KZL',
+  deviceId: 'd1',
+};
 const akim: Actor = { ...specialist, userId: 'u-akim', role: 'akim' };
 const signature: EventSignature = {
   keyId: 'key-akim',
@@ -33,13 +40,17 @@ function context(actor: Actor, legalTime = '2026-11-23T10:05'): ActContext {
 }
 
 async function certificateCase(d: DeskDatabase, caseId: string): Promise<void> {
-  const { registrationNumber: _n, ...draft } = sampleRegistered({
+  await seedActors(d, specialist, akim);
+  const {
+    registrationNumber: _n,
+    registrationDate: _r,
+    dueDate: _d,
+    ruleSetId: _s,
+    ...draft
+  } = sampleRegistered({
     serviceId: 'asp-recipient-certificate',
-    ruleSetId: '002-tsa-certificate-passport',
     route: 'akimLocal',
     receivedAt: '2026-11-23T10:00',
-    registrationDate: '2026-11-23',
-    dueDate: '2026-11-23',
   });
   const result = await registerApplication(
     d,

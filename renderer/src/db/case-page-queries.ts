@@ -5,7 +5,13 @@ import type {
   EventSignature,
   PayloadOf,
 } from '../../../shared/case';
-import { appendEvent, loadCase, type ActContext, type AppendResult } from './case-store';
+import {
+  appendEvent,
+  CASE_WRITE_TABLES,
+  loadCase,
+  type ActContext,
+  type AppendResult,
+} from './case-store';
 import type { DeskDatabase } from './database';
 
 /** Who the users named in a case's events are; the case page shows names, not ids. */
@@ -90,27 +96,23 @@ export function recordCertificate(
 ): Promise<AppendResult> {
   const year = Number(draft.payload.date.slice(0, 4));
   const key = certificateCounterKey(year);
-  return db.transaction(
-    'rw',
-    [db.events, db.outbox, db.cases, db.people, db.settings, db.counters],
-    async () => {
-      const last = (await db.counters.get(key))?.value ?? 0;
-      const seq = last + 1;
-      if (draft.payload.number !== formatCertificateNumber(desk, seq, year)) {
-        return { ok: false, reason: CERTIFICATE_NUMBER_TAKEN } satisfies AppendResult;
-      }
-      const result = await appendEvent(
-        db,
-        {
-          caseId: draft.caseId,
-          type: 'CertificateIssued',
-          payload: draft.payload,
-          signature: draft.signature,
-        },
-        ctx,
-      );
-      if (result.ok) await db.counters.put({ key, value: seq });
-      return result;
-    },
-  );
+  return db.transaction('rw', CASE_WRITE_TABLES(db), async () => {
+    const last = (await db.counters.get(key))?.value ?? 0;
+    const seq = last + 1;
+    if (draft.payload.number !== formatCertificateNumber(desk, seq, year)) {
+      return { ok: false, reason: CERTIFICATE_NUMBER_TAKEN } satisfies AppendResult;
+    }
+    const result = await appendEvent(
+      db,
+      {
+        caseId: draft.caseId,
+        type: 'CertificateIssued',
+        payload: draft.payload,
+        signature: draft.signature,
+      },
+      ctx,
+    );
+    if (result.ok) await db.counters.put({ key, value: seq });
+    return result;
+  });
 }

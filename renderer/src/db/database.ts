@@ -187,7 +187,7 @@ export class DeskDatabase extends Dexie {
         userEvents: '&id, userId',
         outbox: '&eventId, caseId, stream, createdAtMs',
         cases:
-          '&id, number, date, iin, *nameTokens, serviceId, stage, openDueDate, stepDueDate, termPhase, officeId, updatedAtMs',
+          '&id, number, date, iin, *nameTokens, serviceId, stage, openDueDate, overdueFrom, stepDueDate, termPhase, officeId, updatedAtMs',
       })
       .upgrade(async (tx) => {
         // Events written before versioning are version 1.

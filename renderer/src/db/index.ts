@@ -106,6 +106,7 @@ export {
   journalServiceIds,
   journalSize,
   openCasesDueBy,
+  suspendedCases,
   parseJournalSearch,
   queryJournal,
   watchJournalWindow,

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import { TERMINAL_STAGES, type Actor, type CaseStage } from '../../../shared/case';
+import type { Actor } from '../../../shared/case';
 import { sampleApplicant, sampleRegistered } from '../../../shared/case/testing';
 import { createWorkingCalendar } from '../../../shared/calendar';
-import { searchTokens } from '../../../shared/text';
+import { sampleJournalRow, type SampleRowInit } from '../../../shared/journal/testing';
 import { registerApplication, type ActContext } from './case-store';
 import { DeskDatabase, type CaseRow } from './database';
+import { seedActors } from './testing';
 import {
   compareKazakh,
   deadlineCounts,
@@ -34,43 +35,11 @@ function freshDb(): DeskDatabase {
 const calendar = createWorkingCalendar();
 // Wednesday 05.03.2025; Saturday 08.03 is a holiday, so Monday 10.03 is a day off instead.
 const TODAY = '2025-03-05';
-const ctx: JournalContext = { today: TODAY, calendar };
+const NOW = `${TODAY}T10:00`;
+const ctx: JournalContext = { now: NOW, calendar };
 
-let seq = 0;
-interface RowInit {
-  name?: string;
-  date?: string;
-  number?: string;
-  iin?: string;
-  serviceId?: string;
-  stage?: CaseStage;
-  dueDate?: string | null;
-}
-
-/** A journal row as caseRowOf makes it: openDueDate only while the case is open. */
-function row(init: RowInit = {}): CaseRow {
-  seq += 1;
-  const date = init.date ?? '2025-03-03';
-  const stage = init.stage ?? 'registered';
-  const dueDate = init.dueDate === undefined ? '2025-04-02' : init.dueDate;
-  const applicantName = init.name ?? `Сейітова Әйгерім ${seq}`;
-  const open = !TERMINAL_STAGES.includes(stage);
-  return {
-    id: crypto.randomUUID(),
-    number: init.number ?? `KZL01-1-${String(seq).padStart(4, '0')}/${date.slice(0, 4)}`,
-    date,
-    receivedAt: `${date}T10:00`,
-    serviceId: init.serviceId ?? 'targeted-social-assistance',
-    stage,
-    iin: init.iin ?? `8503154${String(seq).padStart(5, '0')}`,
-    applicantName,
-    nameTokens: searchTokens(applicantName),
-    dueDate,
-    ...(open && dueDate ? { openDueDate: dueDate } : {}),
-    flagged: false,
-    updatedAtMs: seq,
-  };
-}
+/** A row made the only way rows are made: events folded and projected (shared/journal/testing). */
+const row = (init: SampleRowInit = {}): CaseRow => sampleJournalRow(init, calendar);
 
 async function all(database: DeskDatabase, query: JournalQuery, context = ctx): Promise<CaseRow[]> {
   const result = await queryJournal(database, query, context);
@@ -186,15 +155,23 @@ describe('journal search', () => {
       userId: 'u-spec',
       role: 'specialist',
       officeId: 'KZL01',
+      districtId: 'KZL',
       deviceId: 'desk-1',
     };
+    await seedActors(database, actor);
     const act: ActContext = {
       actor,
       legalTime: '2025-03-03T10:00',
       nowMs: Date.UTC(2025, 2, 3, 5),
       newId: () => crypto.randomUUID(),
     };
-    const { registrationNumber: _n, ...draft } = sampleRegistered({
+    const {
+      registrationNumber: _n,
+      registrationDate: _r,
+      dueDate: _d,
+      ruleSetId: _s,
+      ...draft
+    } = sampleRegistered({
       applicant: { ...sampleApplicant, lastName: 'Әбенова', firstName: 'Сәуле' },
     });
     const saved = await registerApplication(
@@ -235,18 +212,64 @@ describe('journal filters', () => {
       'Friday',
       'Tuesday',
     ]);
+    expect(
+      names(
+        await all(
+          database,
+          { deadline: 'dueSoon', sort: 'dueAsc' },
+          { ...ctx, rowsAtOnceLimit: 0 },
+        ),
+      ),
+    ).toEqual(['Today', 'Friday', 'Tuesday']);
   });
 
   test('overdue is an open case past its due date; closed cases are never overdue', async () => {
     const database = freshDb();
     await seedDeadlines(database);
     expect(names(await all(database, { deadline: 'overdue' }))).toEqual(['Overdue']);
-    expect(await deadlineCounts(database, TODAY)).toEqual({ overdue: 1, dueToday: 1 });
+    expect(await deadlineCounts(database, NOW)).toEqual({ overdue: 1, dueToday: 1 });
+    // The key path (every condition large) gives the same answer as the row path.
+    expect(
+      names(await all(database, { deadline: 'overdue' }, { ...ctx, rowsAtOnceLimit: 0 })),
+    ).toEqual(['Overdue']);
     expect(names(await openCasesDueBy(database, '2025-03-07')).sort()).toEqual([
       'Friday',
       'Overdue',
       'Today',
     ]);
+  });
+
+  test('a certificate due at 10:15 today is due today at 10:00 and overdue from 10:16, in every count', async () => {
+    const database = freshDb();
+    const certificate = row({
+      name: 'Анықтама Алу',
+      date: TODAY,
+      serviceId: 'asp-recipient-certificate',
+    });
+    expect(certificate.due).toEqual({ kind: 'dateTime', at: `${TODAY}T10:15` });
+    await database.cases.bulkAdd([certificate]);
+    const at = (now: string) => ({ ...ctx, now });
+    expect(names(await all(database, { deadline: 'dueSoon' }, at(`${TODAY}T10:00`)))).toEqual([
+      'Анықтама Алу',
+    ]);
+    expect(await deadlineCounts(database, `${TODAY}T10:15`)).toEqual({ overdue: 0, dueToday: 1 });
+    expect(await deadlineCounts(database, `${TODAY}T10:16`)).toEqual({ overdue: 1, dueToday: 0 });
+    expect(names(await all(database, { deadline: 'overdue' }, at(`${TODAY}T10:16`)))).toEqual([
+      'Анықтама Алу',
+    ]);
+    expect(await all(database, { deadline: 'dueSoon' }, at(`${TODAY}T10:16`))).toEqual([]);
+  });
+
+  test('a suspended case is listed as suspended, never as overdue or due soon', async () => {
+    const database = freshDb();
+    await database.cases.bulkAdd([
+      row({ name: 'Тоқтатылған Іс', dueDate: '2025-03-04', suspended: true }),
+      row({ name: 'Мерзімі Өткен', dueDate: '2025-03-04' }),
+    ]);
+    expect(names(await all(database, { deadline: 'suspended' }))).toEqual(['Тоқтатылған Іс']);
+    expect(names(await all(database, { deadline: 'overdue' }))).toEqual(['Мерзімі Өткен']);
+    expect(await all(database, { deadline: 'dueSoon' })).toEqual([]);
+    expect(await deadlineCounts(database, NOW)).toEqual({ overdue: 1, dueToday: 0 });
   });
 
   test('service and stage filters, alone and with a search', async () => {

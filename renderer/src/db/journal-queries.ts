@@ -18,7 +18,7 @@ import type { CaseStage } from '../../../shared/case';
 import type { WorkingCalendar } from '../../../shared/calendar';
 import { AT_RISK_WORKING_DAYS } from '../../../shared/deadlines';
 import { searchTokens } from '../../../shared/text';
-import { addDays, type LocalDate } from '../../../shared/time';
+import { addDays, datePart, type LocalDate, type LocalDateTime } from '../../../shared/time';
 import type { CaseRow, DeskDatabase } from './database';
 
 export const JOURNAL_SORTS = ['dateDesc', 'dueAsc', 'numberAsc', 'nameAsc'] as const;
@@ -32,7 +32,11 @@ export type JournalSort = (typeof JOURNAL_SORTS)[number];
 
 /** 'open' = every stage that is not terminal; 'closed' = issued, withdrawn, not accepted. */
 export type JournalStageFilter = 'open' | 'closed' | CaseStage;
-export type JournalDeadlineFilter = 'dueSoon' | 'overdue';
+/**
+ * overdue / dueSoon (due today, or ≤ 3 working days left) / suspended: the term's status as
+ * shared/schedule termStateOf gives it, the same answer as the case page and the dashboard.
+ */
+export type JournalDeadlineFilter = 'dueSoon' | 'overdue' | 'suspended';
 
 export interface JournalQuery {
   /** A registration number (or its sequence), an IIN or its first digits, or words of a name. */
@@ -44,8 +48,8 @@ export interface JournalQuery {
 }
 
 export interface JournalContext {
-  /** The office's date today (from the desk clock). */
-  today: LocalDate;
+  /** The office's wall clock now (from the desk clock): deadline filters judge every case at it. */
+  now: LocalDateTime;
   calendar: WorkingCalendar;
   /** Orders names; default compareKazakh. */
   compareNames?: (a: string, b: string) => number;
@@ -220,17 +224,32 @@ function filterConstraints(
   ctx: JournalContext,
 ): Constraint[] {
   const out: Constraint[] = [];
+  const today = datePart(ctx.now);
+  // Overdue now ⇔ overdueFrom ≤ now (shared/deadlines overdueFrom mirrors isPastDue): exact ranges,
+  // so the key-intersection path agrees with the case page's termStateOf too.
   if (query.deadline === 'overdue') {
     out.push({
-      ranges: [db.cases.where('openDueDate').below(ctx.today)],
-      test: (row) => row.openDueDate !== undefined && row.openDueDate < ctx.today,
+      ranges: [db.cases.where('overdueFrom').belowOrEqual(ctx.now)],
+      test: (row) => row.overdueFrom !== undefined && row.overdueFrom <= ctx.now,
     });
   } else if (query.deadline === 'dueSoon') {
-    const last = dueSoonLastDate(ctx.today, ctx.calendar);
+    // Due today or within 3 working days, and not overdue already (a minute term past its moment).
+    const last = dueSoonLastDate(today, ctx.calendar);
+    out.push(
+      {
+        ranges: [db.cases.where('openDueDate').between(today, last, true, true)],
+        test: (row) =>
+          row.openDueDate !== undefined && row.openDueDate >= today && row.openDueDate <= last,
+      },
+      {
+        ranges: [db.cases.where('overdueFrom').above(ctx.now)],
+        test: (row) => row.overdueFrom !== undefined && row.overdueFrom > ctx.now,
+      },
+    );
+  } else if (query.deadline === 'suspended') {
     out.push({
-      ranges: [db.cases.where('openDueDate').between(ctx.today, last, true, true)],
-      test: (row) =>
-        row.openDueDate !== undefined && row.openDueDate >= ctx.today && row.openDueDate <= last,
+      ranges: [db.cases.where('termPhase').equals('suspended')],
+      test: (row) => row.termPhase === 'suspended',
     });
   }
   const serviceId = query.serviceId;
@@ -672,14 +691,27 @@ export function openCasesDueBy(db: DeskDatabase, lastDate: LocalDate): Promise<C
   return db.cases.where('openDueDate').belowOrEqual(lastDate).toArray();
 }
 
-/** Open cases past their due date and due today: two index counts, for the morning reminder. */
+/** Cases whose term stands still (suspended), for the dashboard. */
+export function suspendedCases(db: DeskDatabase): Promise<CaseRow[]> {
+  return db.cases.where('termPhase').equals('suspended').toArray();
+}
+
+/**
+ * Open cases past their due point, and due today and not past it yet, for the morning reminder (a
+ * minute term due at 10:15 is overdue at 11:00): the row's overdueFrom, as the journal filter.
+ */
 export async function deadlineCounts(
   db: DeskDatabase,
-  today: LocalDate,
+  now: LocalDateTime,
 ): Promise<{ overdue: number; dueToday: number }> {
+  const today = datePart(now);
   const [overdue, dueToday] = await Promise.all([
-    db.cases.where('openDueDate').below(today).count(),
-    db.cases.where('openDueDate').equals(today).count(),
+    db.cases.where('overdueFrom').belowOrEqual(now).count(),
+    db.cases
+      .where('openDueDate')
+      .equals(today)
+      .filter((row) => (row.overdueFrom ?? '') > now)
+      .count(),
   ]);
   return { overdue, dueToday };
 }

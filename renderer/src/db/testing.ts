@@ -15,7 +15,9 @@ export function userRowFor(actor: Actor, name = actor.userId): UserRow {
   };
 }
 
-/** Registers the actors as active users of the desk. */
+/** Registers the actors as active users of the desk (a user already there is left as it is). */
 export async function seedActors(db: DeskDatabase, ...actors: readonly Actor[]): Promise<void> {
-  await db.users.bulkPut(actors.map((a) => userRowFor(a)));
+  for (const actor of actors) {
+    if (!(await db.users.get(actor.userId))) await db.users.add(userRowFor(actor));
+  }
 }

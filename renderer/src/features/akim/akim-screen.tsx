@@ -2,16 +2,15 @@ import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { findService, localized } from '../../../../shared/catalog';
-import { dueFrom, type Due } from '../../../../shared/deadlines';
-import { datePart, formatDate, formatDateTime } from '../../../../shared/time';
+import { formatDate, formatDateTime } from '../../../../shared/time';
 import type { LocalDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { casePath } from '../../app/paths';
-import { loadAkimInbox, resolutionStepOf, useLive, type AkimInboxCase } from '../../db';
+import { loadAkimInbox, useLive, type AkimInboxCase } from '../../db';
 import { actingAs } from '../session';
 import { ResolutionForm } from './resolution-form';
-import { deskCalendar, TermBadge } from './term';
+import { TermBadge } from './term';
 import './akim.css';
 
 /** The registers screen selects a register by this search parameter. */
@@ -22,20 +21,6 @@ export function serviceName(serviceId: string, language: 'kk' | 'ru'): string {
   const found = findService(serviceId);
   return found.ok ? localized(found.service.name, language) : serviceId;
 }
-
-/** When the akim's resolution is due: the regulation's resolution step from registration (R-REG-8). */
-function resolutionDue(item: AkimInboxCase): Due | null {
-  const step = resolutionStepOf(item.ruleSetId, item.row.serviceId);
-  if (!step?.duration || item.registeredAt === null) return null;
-  try {
-    return dueFrom(step.duration, datePart(item.registeredAt), item.registeredAt, deskCalendar);
-  } catch {
-    return null;
-  }
-}
-
-const caseDue = (item: AkimInboxCase): Due | null =>
-  item.row.dueDate ? { kind: 'date', date: item.row.dueDate } : null;
 
 /**
  * The akim's desk: what waits for a resolution or a signature, oldest first, with its terms. The
@@ -123,10 +108,10 @@ export function AkimScreen() {
                   <td>{applicant(item)}</td>
                   <td>{serviceName(item.row.serviceId, language)}</td>
                   <td>
-                    <TermBadge due={resolutionDue(item)} now={now} />
+                    <TermBadge due={item.resolutionDue} now={now} />
                   </td>
                   <td>
-                    <TermBadge due={caseDue(item)} now={now} />
+                    <TermBadge due={item.row.due} phase={item.row.termPhase} now={now} />
                   </td>
                   <td>
                     <button
@@ -228,7 +213,7 @@ export function AkimScreen() {
                 <td>{applicant(item)}</td>
                 <td>{item.resolution ? `«${item.resolution.text}»` : '—'}</td>
                 <td>
-                  <TermBadge due={caseDue(item)} now={now} />
+                  <TermBadge due={item.row.due} phase={item.row.termPhase} now={now} />
                 </td>
                 <td>
                   <Link className="akim-button akim-button--primary" to={casePath(item.row.id)}>

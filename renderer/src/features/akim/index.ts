@@ -1,4 +1,4 @@
 export { AkimScreen, REGISTER_QUERY_PARAM, serviceName } from './akim-screen';
 export { ResolutionForm, type ResolutionFormProps } from './resolution-form';
 export { SignWithPinDialog, type SignWithPinDialogProps } from './sign-with-pin-dialog';
-export { TermBadge, deskCalendar, termStateAt, type TermBadgeProps } from './term';
+export { TermBadge, type TermBadgeProps } from './term';

@@ -1,26 +1,20 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { createWorkingCalendar } from '../../../../shared/calendar';
-import { termStatus, type Due, type TermState } from '../../../../shared/deadlines';
+import type { Due } from '../../../../shared/deadlines';
+import { termStateOf, type CaseTermState, type TermPhase } from '../../../../shared/schedule';
 import { datePart, formatDate, formatDateTime, timePart } from '../../../../shared/time';
 import type { LocalDateTime } from '../../../../shared/time';
+import { useDesk } from '../../app/desk-context';
 import './akim.css';
-
-/** The akimat's five-day working-day calendar (R-CAL-1/R-CAL-5), built once. */
-export const deskCalendar = createWorkingCalendar();
-
-/** The status of a term at `now`, or null when the calendar does not cover its dates. */
-export function termStateAt(due: Due, now: LocalDateTime): TermState | null {
-  try {
-    return termStatus(due, now, deskCalendar);
-  } catch {
-    return null;
-  }
-}
 
 export interface TermBadgeProps {
   /** The due date (or moment); null shows a dash. */
   due: Due | null;
+  /**
+   * The term's phase (a journal row's termPhase): a suspended or closed case is never shown overdue.
+   * Default 'running', for a step's own due point.
+   */
+  phase?: TermPhase;
   /** The office's wall clock now (useDesk().clock.nowLocal()). */
   now: LocalDateTime;
 }
@@ -29,17 +23,28 @@ export interface TermBadgeProps {
  * A due date with its status colour and what is left: green on time, amber at risk (≤ 3 working days)
  * or due today, red overdue. Presentational: the caller passes `now`.
  */
-export function TermBadge({ due, now }: TermBadgeProps) {
+export function TermBadge({ due, now, phase = 'running' }: TermBadgeProps) {
   const { t } = useTranslation('akim');
+  const { calendar } = useDesk();
   if (due === null) return <span className="akim-term akim-term--none">—</span>;
-  const state = termStateAt(due, now);
+  const state = termStateOf({ phase, due }, now, calendar);
   const when =
     due.kind === 'date'
       ? formatDate(due.date)
       : datePart(due.at) === datePart(now)
         ? t('term.until', { time: timePart(due.at) })
         : formatDateTime(due.at);
-  if (state === null) return <span className="akim-term akim-term--none">{when}</span>;
+  if (state.kind !== 'term') {
+    return (
+      <span className={`akim-term akim-term--${state.kind === 'suspended' ? 'suspended' : 'none'}`}>
+        <span className="akim-term-date">{when}</span>
+        {state.kind === 'suspended' && (
+          <span className="akim-term-left">{t('term.suspended')}</span>
+        )}
+        {state.kind === 'closed' && <span className="akim-term-left">{t('term.closed')}</span>}
+      </span>
+    );
+  }
   return (
     <span className={`akim-term akim-term--${state.status}`}>
       <span className="akim-term-date">{when}</span>
@@ -48,7 +53,7 @@ export function TermBadge({ due, now }: TermBadgeProps) {
   );
 }
 
-function termLeftText(state: TermState, t: TFunction<'akim'>): string {
+function termLeftText(state: CaseTermState & { kind: 'term' }, t: TFunction<'akim'>): string {
   if (state.minutesLeft !== null) {
     if (state.status === 'overdue') {
       return state.minutesLeft >= -180

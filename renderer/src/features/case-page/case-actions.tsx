@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseEventType, CaseState } from '../../../../shared/case';
-import type { CaseExtension } from './case-deadlines';
+import type { ReplanProposal } from '../../../../shared/intake';
+import type { CaseExtension } from '../../../../shared/schedule';
 import type { ActionProps } from './forms/action-props';
 import { CommissionActForm, SentToCommissionForm } from './forms/commission-forms';
 import { DistrictResultForm } from './forms/district-result-form';
@@ -10,6 +11,7 @@ import { ResultIssuedForm } from './forms/result-issued-form';
 import {
   ReturnedToAkimatForm,
   TermExtendedForm,
+  TermReplannedForm,
   TermResumedForm,
   TermSuspendedForm,
   WithdrawnForm,
@@ -29,6 +31,7 @@ const TERM_ACTIONS = [
   'TermSuspended',
   'TermResumed',
   'TermExtended',
+  'TermReplanned',
   'Withdrawn',
 ] as const satisfies readonly CaseEventType[];
 
@@ -40,6 +43,8 @@ export interface CaseActionsProps {
   /** allowedEvents(state, role) of the logged-in user. */
   allowed: readonly CaseEventType[];
   extension: CaseExtension | null;
+  /** A new due date after a calendar correction, when the calendar in force gives one. */
+  replan: ReplanProposal | null;
   /** The akim's resolution form (the akim feature's), opened where the akim may impose one. */
   renderResolution: ((close: () => void) => ReactNode) | null;
   /** Whether a user is logged in: without one nothing can be saved. */
@@ -52,6 +57,7 @@ export function CaseActions({
   state,
   allowed,
   extension,
+  replan,
   renderResolution,
   canAct,
 }: CaseActionsProps) {
@@ -60,7 +66,9 @@ export function CaseActions({
   const [saved, setSaved] = useState<CaseEventType | null>(null);
 
   const offered = (type: FormAction) =>
-    allowed.includes(type) && (type !== 'TermExtended' || extension !== null);
+    allowed.includes(type) &&
+    (type !== 'TermExtended' || extension !== null) &&
+    (type !== 'TermReplanned' || replan !== null);
   const steps = STEP_ACTIONS.filter(offered);
   const terms = TERM_ACTIONS.filter(offered);
   const forward = allowed.includes('ForwardedToDistrict');
@@ -97,6 +105,8 @@ export function CaseActions({
         return <TermResumedForm {...props} />;
       case 'TermExtended':
         return extension ? <TermExtendedForm {...props} extension={extension} /> : null;
+      case 'TermReplanned':
+        return replan ? <TermReplannedForm {...props} proposal={replan} /> : null;
       case 'Withdrawn':
         return <WithdrawnForm {...props} />;
     }

@@ -1,9 +1,16 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseState } from '../../../../shared/case';
+import type { WorkingCalendar } from '../../../../shared/calendar';
 import { isOurWording, localized } from '../../../../shared/catalog';
-import type { Due, TermState } from '../../../../shared/deadlines';
+import type { Due } from '../../../../shared/deadlines';
 import type { Language } from '../../../../shared/ipc';
+import {
+  termStateOf,
+  type CaseSchedule,
+  type CaseTermState,
+  type ScheduledStep,
+} from '../../../../shared/schedule';
 import {
   datePart,
   formatDate,
@@ -12,7 +19,6 @@ import {
   type Duration,
   type LocalDateTime,
 } from '../../../../shared/time';
-import type { CaseDeadlines, StepView } from './case-deadlines';
 
 export function dueText(due: Due, now: LocalDateTime, t: TFunction): string {
   if (due.kind === 'date') return formatDate(due.date);
@@ -21,8 +27,8 @@ export function dueText(due: Due, now: LocalDateTime, t: TFunction): string {
     : formatDateTime(due.at);
 }
 
-/** "N working days left", "overdue by N minutes"… */
-export function leftText(state: TermState, t: TFunction): string {
+/** "N working days left", "overdue by N minutes"… of a running term. */
+export function leftText(state: CaseTermState & { kind: 'term' }, t: TFunction): string {
   if (state.minutesLeft !== null && Math.abs(state.minutesLeft) < 24 * 60) {
     return state.minutesLeft >= 0
       ? t('term.minutesLeft', { count: state.minutesLeft })
@@ -50,47 +56,71 @@ export function durationText(d: Duration, t: TFunction): string {
   return t(`duration.${d.unit}`, { count: d.amount });
 }
 
-/** A due point with its status colour and what is left. */
+/** A due point with its status colour and what is left (termStateOf, as everywhere else). */
 export function TermLine({
   due,
   state,
   now,
 }: {
   due: Due;
-  state: TermState | null;
+  state: CaseTermState;
   now: LocalDateTime;
 }) {
   const { t } = useTranslation('casePage');
+  const status = state.kind === 'term' ? state.status : state.kind;
   return (
-    <span className={`cp-term cp-term-${state?.status ?? 'none'}`}>
+    <span className={`cp-term cp-term-${status}`}>
       <span className="cp-term-date">{dueText(due, now, t)}</span>
-      {state && (
+      {state.kind === 'term' && (
         <>
           <span className="cp-term-status">{t(`calendar:deadlines.status.${state.status}`)}</span>
           <span className="cp-term-left">{leftText(state, t)}</span>
         </>
       )}
+      {state.kind === 'suspended' && (
+        <span className="cp-term-status">{t('deadlines.standsStill')}</span>
+      )}
     </span>
   );
 }
 
-function StepRow({ view, lang, now }: { view: StepView; lang: Language; now: LocalDateTime }) {
+const running = (due: Due) => ({ phase: 'running' as const, due });
+
+/** The actor of a step, said as whose step it is: the district's steps are never the akimat's. */
+function ownerText(step: ScheduledStep, t: TFunction): string {
+  const actor = t(`catalog:actors.${step.step.actor}`);
+  return step.owner === 'district' ? t('steps.districtStep', { actor }) : actor;
+}
+
+function StepRow({
+  view,
+  lang,
+  now,
+  calendar,
+}: {
+  view: ScheduledStep;
+  lang: Language;
+  now: LocalDateTime;
+  calendar: WorkingCalendar;
+}) {
   const { t } = useTranslation('casePage');
-  const { step, timed } = view;
+  const { step } = view;
   let status: string;
   if (view.completedAt) {
-    status = t(timed?.status === 'overdue' ? 'steps.doneLate' : 'steps.done', {
+    status = t(view.late ? 'steps.doneLate' : 'steps.done', {
       at: formatDateTime(view.completedAt),
     });
   } else if (view.skipped) status = t('steps.skipped');
   else if (view.conditionHolds === false) status = t('steps.notApplicable');
   else status = '';
+  const state = view.due ? termStateOf(running(view.due), now, calendar) : null;
+  const overdue = state?.kind === 'term' && state.status === 'overdue';
   return (
     <li
-      className={`cp-step ${view.current ? 'cp-step-current' : ''} ${view.completedAt ? 'cp-step-done' : ''}`}
+      className={`cp-step ${view.current ? 'cp-step-current' : ''} ${view.completedAt ? 'cp-step-done' : ''} cp-step-${view.owner}`}
     >
       <div className="cp-step-head">
-        <span className="cp-step-actor">{t(`catalog:actors.${step.actor}`)}</span>
+        <span className="cp-step-actor">{ownerText(view, t)}</span>
         {step.duration && (
           <span className="cp-step-duration">{durationText(step.duration, t)}</span>
         )}
@@ -111,14 +141,11 @@ function StepRow({ view, lang, now }: { view: StepView; lang: Language; now: Loc
         </div>
       )}
       {status && <div className="cp-step-status">{status}</div>}
-      {!view.completedAt &&
-        !view.skipped &&
-        timed &&
-        (view.current || timed.status === 'overdue') && (
-          <div>
-            {t('steps.due')} <TermLine due={timed.due} state={timed} now={now} />
-          </div>
-        )}
+      {!view.completedAt && !view.skipped && view.due && state && (view.current || overdue) && (
+        <div>
+          {t('steps.due')} <TermLine due={view.due} state={state} now={now} />
+        </div>
+      )}
     </li>
   );
 }
@@ -127,66 +154,74 @@ function dueKey(due: Due): string {
   return due.kind === 'date' ? due.date : due.at;
 }
 
-/** The current step is not repeated when its due point is one the card already shows. */
-function sameDue(
-  due: Due,
-  whole: CaseDeadlines['whole'],
-  sending: CaseDeadlines['commissionSending'],
-): boolean {
-  if (whole && !whole.completed && dueKey(whole.due) === dueKey(due)) return true;
-  return sending !== null && sending.sentAt === null && sending.due === dueKey(due);
-}
-
 export interface CaseDeadlinesCardProps {
   state: CaseState;
-  deadlines: CaseDeadlines;
+  schedule: CaseSchedule;
   now: LocalDateTime;
+  calendar: WorkingCalendar;
   lang: Language;
 }
 
-/** The term of the whole service, the current step's term and the procedural terms that apply. */
-export function CaseDeadlinesCard({ state, deadlines, now, lang }: CaseDeadlinesCardProps) {
+/** The term of the whole service, the current step's term and the notice terms that apply. */
+export function CaseDeadlinesCard({
+  state,
+  schedule,
+  now,
+  calendar,
+  lang,
+}: CaseDeadlinesCardProps) {
   const { t } = useTranslation('casePage');
-  const { whole, current, commissionSending } = deadlines;
+  const { due, current } = schedule;
+  const whole = termStateOf(schedule, now, calendar);
+  const notices = schedule.notices.filter(
+    (n) => n.doneAt !== null || schedule.phase === 'suspended',
+  );
   return (
     <article className="card cp-card cp-deadlines">
       <h2>{t('deadlines.heading')}</h2>
-      {whole === null ? (
+      {due === null ? (
         <p className="cp-muted">{t('deadlines.none')}</p>
       ) : (
         <div className="cp-deadline">
           <div className="cp-deadline-label">
-            {whole.minutes !== null
-              ? t('deadlines.certificate', { minutes: whole.minutes })
+            {schedule.minutes !== null
+              ? t('deadlines.certificate', { minutes: schedule.minutes })
               : t('deadlines.whole')}
           </div>
-          {whole.completed ? (
-            <p className={whole.completed.result === 'late' ? 'cp-late' : 'cp-ok'}>
+          {schedule.completed ? (
+            <p className={schedule.completed.result === 'late' ? 'cp-late' : 'cp-ok'}>
               {t(
-                whole.completed.result === 'late'
+                schedule.completed.result === 'late'
                   ? 'deadlines.issuedLate'
                   : 'deadlines.issuedOnTime',
                 {
-                  at: formatDateTime(whole.completed.at),
-                  due: dueText(whole.due, whole.completed.at, t),
+                  at: formatDateTime(schedule.completed.at),
+                  due: dueText(due, schedule.completed.at, t),
                 },
               )}
             </p>
           ) : state.stage === 'withdrawn' ? (
             <p>{t('deadlines.withdrawn')}</p>
           ) : (
-            <TermLine due={whole.due} state={whole.state} now={now} />
+            <TermLine due={due} state={whole} now={now} />
           )}
-          {whole.suspendedSince && (
-            <p className="cp-note">
-              {t('deadlines.suspended', { at: formatDateTime(whole.suspendedSince) })}
+          {schedule.provisionalDays.length > 0 && (
+            <p className="cp-note cp-provisional">
+              {t('deadlines.provisional', {
+                dates: schedule.provisionalDays.map(formatDate).join(', '),
+              })}
             </p>
           )}
-          {whole.suspendedDays > 0 && (
+          {schedule.suspendedSince && (
+            <p className="cp-note">
+              {t('deadlines.suspended', { at: formatDateTime(schedule.suspendedSince) })}
+            </p>
+          )}
+          {schedule.suspendedDays > 0 && schedule.baseDueDate && (
             <p className="cp-muted">
               {t('deadlines.pushed', {
-                count: whole.suspendedDays,
-                date: formatDate(whole.baseDueDate),
+                count: schedule.suspendedDays,
+                date: formatDate(schedule.baseDueDate),
               })}
             </p>
           )}
@@ -197,45 +232,57 @@ export function CaseDeadlinesCard({ state, deadlines, now, lang }: CaseDeadlines
               })}
             </p>
           )}
-        </div>
-      )}
-
-      {commissionSending && (
-        <div className="cp-deadline">
-          <div className="cp-deadline-label">{t('deadlines.commissionSending')}</div>
-          {commissionSending.sentAt ? (
-            <p className={commissionSending.late ? 'cp-late' : 'cp-ok'}>
-              {t(commissionSending.late ? 'deadlines.sentLate' : 'deadlines.sentOnTime', {
-                at: formatDateTime(commissionSending.sentAt),
-                due: formatDate(commissionSending.due),
+          {state.replan && (
+            <p className="cp-muted">
+              {t('deadlines.replanned', {
+                date: formatDate(state.replan.newDueDate),
+                version: state.replan.calendarVersion,
               })}
             </p>
-          ) : (
-            <TermLine
-              due={{ kind: 'date', date: commissionSending.due }}
-              state={commissionSending.state}
-              now={now}
-            />
           )}
         </div>
       )}
 
-      {current && current.timed && !sameDue(current.timed.due, whole, commissionSending) && (
-        <div className="cp-deadline">
+      {current?.due && !(due && dueKey(current.due) === dueKey(due)) && (
+        <div className={`cp-deadline cp-deadline-${current.owner}`}>
           <div className="cp-deadline-label">
-            {t('deadlines.currentStep', { actor: t(`catalog:actors.${current.step.actor}`) })}
+            {t('deadlines.currentStep', { actor: ownerText(current, t) })}
           </div>
           <p className="cp-step-action">{sentence(localized(current.step.action, lang))}</p>
-          <TermLine due={current.timed.due} state={current.timed} now={now} />
+          <TermLine
+            due={current.due}
+            state={termStateOf(running(current.due), now, calendar)}
+            now={now}
+          />
         </div>
       )}
 
-      {deadlines.steps.length > 0 && (
+      {notices.map((notice) => (
+        <div className="cp-deadline" key={notice.term.id}>
+          <div className="cp-deadline-label">{sentence(localized(notice.term.text, lang))}</div>
+          {notice.doneAt ? (
+            <p className={notice.late ? 'cp-late' : 'cp-ok'}>
+              {t(notice.late ? 'deadlines.noticeLate' : 'deadlines.noticeOnTime', {
+                at: formatDateTime(notice.doneAt),
+                due: dueText(notice.due, notice.doneAt, t),
+              })}
+            </p>
+          ) : (
+            <TermLine
+              due={notice.due}
+              state={termStateOf(running(notice.due), now, calendar)}
+              now={now}
+            />
+          )}
+        </div>
+      ))}
+
+      {schedule.steps.length > 0 && (
         <details className="cp-steps">
-          <summary>{t('steps.heading', { count: deadlines.steps.length })}</summary>
+          <summary>{t('steps.heading', { count: schedule.steps.length })}</summary>
           <ol>
-            {deadlines.steps.map((view) => (
-              <StepRow key={view.step.id} view={view} lang={lang} now={now} />
+            {schedule.steps.map((view) => (
+              <StepRow key={view.step.id} view={view} lang={lang} now={now} calendar={calendar} />
             ))}
           </ol>
         </details>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { allowedEvents, type CaseConflict, type CaseState } from '../../../../shared/case';
 import { findService, localized } from '../../../../shared/catalog';
+import { replanProposal } from '../../../../shared/intake';
+import { caseSchedule, caseService } from '../../../../shared/schedule';
 import { formatDateTime, type LocalDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
@@ -10,11 +12,9 @@ import { useActingAs } from '../session';
 import { loadCasePage, useLive } from '../../db';
 import { ResolutionForm } from '../akim';
 import { CaseActions } from './case-actions';
-import { caseDeadlines, serviceOfCase } from './case-deadlines';
 import { CaseDeadlinesCard } from './case-deadlines-card';
 import { CaseHeader } from './case-header';
 import { CaseTimeline } from './case-timeline';
-import { deskCalendar } from './calendar';
 import { CERTIFICATE_SERVICE, CertificatePanel } from './certificate-panel';
 import { ConflictAcknowledgedForm } from './forms/term-forms';
 import { PrintLinks } from './print-links';
@@ -40,19 +40,20 @@ export function CasePageScreen() {
 
 function CasePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation('casePage');
-  const { db } = useDesk();
+  const { db, calendar } = useDesk();
   const lang = useAppSelector((s) => s.preferences.language);
   const user = useAppSelector((s) => s.session.user);
   const actor = useActingAs();
   const data = useLive(() => loadCasePage(db, caseId), [db, caseId]);
   const certificate = data?.state.serviceId === CERTIFICATE_SERVICE;
   const now = useOfficeNow(certificate ? 10_000 : 60_000);
-  const deadlines = useMemo(
-    () => (data ? caseDeadlines(data.state, now, deskCalendar) : null),
-    [data, now],
+  // The schedule is a function of the log and the calendar only; the card judges it at `now`.
+  const schedule = useMemo(
+    () => (data ? caseSchedule(data.state, calendar) : null),
+    [data, calendar],
   );
 
-  if (data === undefined || deadlines === null) {
+  if (data === undefined || schedule === null) {
     return (
       <section className="screen cp-screen">
         <p>{t('loading')}</p>
@@ -70,14 +71,15 @@ function CasePage({ caseId }: { caseId: string }) {
     );
   }
 
-  const service = serviceOfCase(state);
+  const service = caseService(state);
   const found = state.serviceId ? findService(state.serviceId) : null;
   const serviceName = service
     ? localized(service.name, lang)
     : found?.ok
       ? localized(found.service.name, lang)
       : (state.serviceId ?? '');
-  const allowed = actor ? allowedEvents(state, actor) : [];
+  // With the calendar, so what the catalog rules out (a suspension without grounds) is not offered.
+  const allowed = actor ? allowedEvents(state, actor, { calendar }) : [];
   const openConflicts = state.conflicts.filter((c) => c.acknowledgedBy === null);
 
   return (
@@ -98,7 +100,8 @@ function CasePage({ caseId }: { caseId: string }) {
             caseId={caseId}
             state={state}
             allowed={allowed}
-            extension={deadlines.extension}
+            extension={schedule.extension}
+            replan={replanProposal(state, calendar)}
             renderResolution={(close) => (
               <ResolutionForm caseId={caseId} onImposed={close} onCancel={close} />
             )}
@@ -107,7 +110,13 @@ function CasePage({ caseId }: { caseId: string }) {
           <CaseTimeline state={state} actors={actors} lang={lang} />
         </div>
         <aside className="cp-side">
-          <CaseDeadlinesCard state={state} deadlines={deadlines} now={now} lang={lang} />
+          <CaseDeadlinesCard
+            state={state}
+            schedule={schedule}
+            now={now}
+            calendar={calendar}
+            lang={lang}
+          />
           <PrintLinks caseId={caseId} state={state} />
         </aside>
       </div>

@@ -8,14 +8,14 @@ import {
   type DecisionPayload,
 } from '../../../../shared/case';
 import { localized } from '../../../../shared/catalog';
+import type { Due } from '../../../../shared/deadlines';
 import type { Language } from '../../../../shared/ipc';
-import { caseService } from '../../../../shared/schedule';
+import { caseSchedule, caseService, stepsDoneLateBy } from '../../../../shared/schedule';
 import { shortFingerprint } from '../../../../shared/signing';
 import { formatDate, formatDateTime } from '../../../../shared/time';
 import type { CaseActor } from '../../db';
 import { formatNumber } from '../../i18n';
-import { commissionSendingCheck } from './case-deadlines';
-import { deskCalendar } from './calendar';
+import { useDesk } from '../../app/desk-context';
 
 interface Fact {
   label: string;
@@ -24,6 +24,10 @@ interface Fact {
 
 export function money(tiyn: number, lang: Language): string {
   return `${formatNumber(tiyn / 100, lang, 2)} ₸`;
+}
+
+function dueLabel(due: Due): string {
+  return due.kind === 'date' ? formatDate(due.date) : formatDateTime(due.at);
 }
 
 function keyText(keyId: string): string {
@@ -238,6 +242,8 @@ export interface CaseTimelineProps {
 export function CaseTimeline({ state, actors, lang }: CaseTimelineProps) {
   const { t } = useTranslation('casePage');
   const conflicts = new Map(state.conflicts.map((c) => [c.event.id, c]));
+  const { calendar } = useDesk();
+  const schedule = caseSchedule(state, calendar);
   const all = [...state.events, ...state.conflicts.map((c) => c.event)].sort(compareEvents);
   const everything = all;
   return (
@@ -247,10 +253,7 @@ export function CaseTimeline({ state, actors, lang }: CaseTimelineProps) {
         {all.map((e) => {
           const conflict = conflicts.get(e.id);
           const actor = actors[e.actor.userId];
-          const sending =
-            e.type === 'SentToCommission' && state.registrationDate && !conflict
-              ? commissionSendingCheck(state.registrationDate, e.legalTime, deskCalendar)
-              : null;
+          const late = conflict ? [] : stepsDoneLateBy(schedule, e);
           return (
             <li
               key={`${e.id}-${conflict ? 'c' : 'e'}`}
@@ -264,11 +267,11 @@ export function CaseTimeline({ state, actors, lang }: CaseTimelineProps) {
                     {t('timeline.signed', { key: keyText(e.signature.keyId) })}
                   </span>
                 )}
-                {sending?.late && (
-                  <span className="cp-badge cp-badge-late">
-                    {t('timeline.sentLate', { date: formatDate(sending.due) })}
+                {late.map((step) => (
+                  <span className="cp-badge cp-badge-late" key={step.step.id}>
+                    {t('timeline.doneLate', { due: step.due ? dueLabel(step.due) : '' })}
                   </span>
-                )}
+                ))}
                 {conflict && (
                   <span className="cp-badge cp-badge-conflict">
                     {conflict.acknowledgedBy

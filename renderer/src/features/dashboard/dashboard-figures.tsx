@@ -1,4 +1,4 @@
-import type { DeadlineFigure } from './deadline-summary';
+import { DEADLINE_FIGURES, type DeadlineFigure } from './deadline-summary';
 
 export interface FigureRow {
   key: string;
@@ -17,8 +17,6 @@ interface DeadlineTableProps {
   /** What a figure's button says to a screen reader: "5 — overdue — service". */
   describe: (row: FigureRow, figure: DeadlineFigure) => string;
 }
-
-const FIGURES: readonly DeadlineFigure[] = ['overdue', 'dueToday', 'dueSoon'];
 
 function FigureCell(props: {
   row: FigureRow;
@@ -49,7 +47,7 @@ export function DeadlineTable(props: DeadlineTableProps) {
   const renderRow = (row: FigureRow, isTotal: boolean) => (
     <tr key={row.key} className={isTotal ? 'dashboard-total' : undefined}>
       <th scope="row">{row.label}</th>
-      {FIGURES.map((figure) => (
+      {DEADLINE_FIGURES.map((figure) => (
         <FigureCell
           key={figure}
           row={row}
@@ -67,7 +65,7 @@ export function DeadlineTable(props: DeadlineTableProps) {
       <thead>
         <tr>
           <th scope="col">{props.serviceHeader}</th>
-          {FIGURES.map((figure) => (
+          {DEADLINE_FIGURES.map((figure) => (
             <th scope="col" key={figure} className="dashboard-figure">
               {props.figureLabels[figure]}
             </th>

@@ -5,12 +5,20 @@ import { formatDate } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { casePath } from '../../app/paths';
-import { compareKazakh, dueSoonLastDate, openCasesDueBy, useLive, type CaseRow } from '../../db';
+import {
+  compareKazakh,
+  dueSoonLastDate,
+  openCasesDueBy,
+  suspendedCases,
+  useLive,
+  type CaseRow,
+} from '../../db';
 import { formatNumber } from '../../i18n';
-import { caseTermState, OFFICE_CALENDAR, serviceName, termLabels, useOfficeNow } from '../journal';
+import { formatDue, rowTermState, serviceName, termLabels, useOfficeNow } from '../journal';
 import { DeadlineTable, type FigureRow } from './dashboard-figures';
 import {
   DEADLINE_FIGURES,
+  emptyFigures,
   summarizeDeadlines,
   type DeadlineFigure,
   type FigureCases,
@@ -24,21 +32,27 @@ const countsOf = (cases: FigureCases): Record<DeadlineFigure, number> => ({
   overdue: cases.overdue.length,
   dueToday: cases.dueToday.length,
   dueSoon: cases.dueSoon.length,
+  suspended: cases.suspended.length,
 });
 
-/** Deadlines at a glance: overdue, due today and due within 3 working days, per service. */
+/**
+ * Deadlines at a glance: overdue, due today, due within 3 working days and suspended, per service.
+ */
 export function DashboardScreen() {
   const { t } = useTranslation(['dashboard', 'journal', 'case']);
-  const { db, clock, office } = useDesk();
+  const { db, clock, office, calendar } = useDesk();
   const language = useAppSelector((s) => s.preferences.language);
   const now = useOfficeNow(clock);
   const today = now.slice(0, 10);
-  const covered = OFFICE_CALENDAR.covers(today);
-  const lastSoon = covered ? dueSoonLastDate(today, OFFICE_CALENDAR) : today;
-  const rows = useLive(() => openCasesDueBy(db, lastSoon), [db, lastSoon]);
+  const covered = calendar.covers(today);
+  const lastSoon = covered ? dueSoonLastDate(today, calendar) : today;
+  const rows = useLive(
+    async () => [...(await openCasesDueBy(db, lastSoon)), ...(await suspendedCases(db))],
+    [db, lastSoon],
+  );
   const summary = useMemo(
-    () => (rows && covered ? summarizeDeadlines(rows, now, OFFICE_CALENDAR) : null),
-    [rows, now, covered],
+    () => (rows && covered ? summarizeDeadlines(rows, now, calendar) : null),
+    [rows, now, covered, calendar],
   );
   useMorningReminder();
   const { permission, request } = useNotificationPermission();
@@ -48,6 +62,7 @@ export function DashboardScreen() {
     overdue: t('dashboard:figures.overdue'),
     dueToday: t('dashboard:figures.dueToday'),
     dueSoon: t('dashboard:figures.dueSoon'),
+    suspended: t('dashboard:figures.suspended'),
   };
   const serviceRows: (FigureRow & { cases: FigureCases })[] = (summary?.services ?? [])
     .map((s) => ({
@@ -60,8 +75,8 @@ export function DashboardScreen() {
   const totalRow = {
     key: ALL,
     label: t('dashboard:table.total'),
-    counts: countsOf(summary?.all ?? { overdue: [], dueToday: [], dueSoon: [] }),
-    cases: summary?.all ?? { overdue: [], dueToday: [], dueSoon: [] },
+    counts: countsOf(summary?.all ?? emptyFigures()),
+    cases: summary?.all ?? emptyFigures(),
   };
 
   // Until a figure is chosen, the most urgent non-empty one of all services is open.
@@ -77,7 +92,7 @@ export function DashboardScreen() {
         <h1>{t('dashboard:title')}</h1>
         <p className="dashboard-date">
           {t('dashboard:asOf', { date: formatDate(today) })}
-          {covered && !OFFICE_CALENDAR.isWorkingDay(today) && (
+          {covered && !calendar.isWorkingDay(today) && (
             <span className="dashboard-day-off"> · {t('dashboard:dayOff')}</span>
           )}
         </p>
@@ -154,7 +169,7 @@ export function DashboardScreen() {
                   </thead>
                   <tbody>
                     {openCases.map((row) => {
-                      const labels = termLabels(caseTermState(row, now, OFFICE_CALENDAR), t);
+                      const labels = termLabels(rowTermState(row, now, calendar), t);
                       return (
                         <tr key={row.id}>
                           <td>
@@ -173,7 +188,17 @@ export function DashboardScreen() {
                           )}
                           <td>{t(`case:stages.${row.stage}`)}</td>
                           <td className="dashboard-nowrap">
-                            {row.openDueDate ? formatDate(row.openDueDate) : ''}
+                            {row.due ? formatDue(row.due) : ''}
+                            {row.dueProvisional && (
+                              <span
+                                className="dashboard-provisional"
+                                role="img"
+                                aria-label={t('journal:provisional')}
+                                title={t('journal:provisional')}
+                              >
+                                *
+                              </span>
+                            )}
                             {labels.detail && (
                               <div className={`dashboard-detail dashboard-detail-${open.figure}`}>
                                 {labels.detail}

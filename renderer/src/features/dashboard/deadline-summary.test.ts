@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createWorkingCalendar } from '../../../../shared/calendar';
 import type { CaseStage } from '../../../../shared/case';
+import { sampleJournalRow } from '../../../../shared/journal/testing';
 import type { CaseRow } from '../../db';
 import { summarizeDeadlines } from './deadline-summary';
 
@@ -9,25 +10,27 @@ const calendar = createWorkingCalendar();
 const now = '2025-03-05T10:00';
 
 let n = 0;
+/** A row made as the desk makes it (events folded and projected). */
 function row(serviceId: string, due: string, stage: CaseStage = 'registered'): CaseRow {
   n += 1;
-  const closed = stage === 'issued' || stage === 'withdrawn';
-  return {
-    id: `c${n}`,
-    number: `KZL01-1-${String(n).padStart(4, '0')}/2025`,
-    date: '2025-02-03',
-    receivedAt: '2025-02-03T10:00',
-    serviceId,
-    stage,
-    iin: '850315400124',
-    applicantName: `Өтініш беруші ${n}`,
-    nameTokens: [],
-    dueDate: due,
-    ...(closed ? {} : { openDueDate: due }),
-    flagged: false,
-    updatedAtMs: n,
-  };
+  return sampleJournalRow(
+    {
+      id: `c${n}`,
+      serviceId: SERVICE[serviceId] ?? serviceId,
+      dueDate: due,
+      date: '2025-02-03',
+      number: `KZL01-1-${String(n).padStart(4, '0')}/2025`,
+      stage,
+    },
+    calendar,
+  );
 }
+
+const SERVICE: Record<string, string> = {
+  tsa: 'targeted-social-assistance',
+  child: 'child-benefit-under-18',
+  fuel: 'fuel-aid-rural-social-specialists',
+};
 
 const ids = (rows: readonly CaseRow[]) => rows.map((r) => r.id);
 
@@ -54,14 +57,25 @@ describe('deadline summary', () => {
         s.cases.dueSoon.length,
       ]),
     ).toEqual([
-      ['child', 1, 0, 1],
-      ['tsa', 1, 1, 1],
+      ['child-benefit-under-18', 1, 0, 1],
+      ['targeted-social-assistance', 1, 1, 1],
     ]);
   });
 
   test('nothing due: no services, empty figures', () => {
     const summary = summarizeDeadlines([row('tsa', '2025-04-30')], now, calendar);
     expect(summary.services).toEqual([]);
-    expect(summary.all).toEqual({ overdue: [], dueToday: [], dueSoon: [] });
+    expect(summary.all).toEqual({ overdue: [], dueToday: [], dueSoon: [], suspended: [] });
+  });
+
+  test('a suspended case is counted as suspended, never as overdue', () => {
+    n += 1;
+    const suspended = sampleJournalRow(
+      { id: 'fuel-s', serviceId: SERVICE['fuel'], dueDate: '2025-03-03', suspended: true },
+      calendar,
+    );
+    const summary = summarizeDeadlines([suspended, row('tsa', '2025-03-03')], now, calendar);
+    expect(ids(summary.all.suspended)).toEqual(['fuel-s']);
+    expect(ids(summary.all.overdue)).toEqual([`c${n}`]);
   });
 });

@@ -1,10 +1,13 @@
 import type { WorkingCalendar } from '../../../../shared/calendar';
 import type { LocalDateTime } from '../../../../shared/time';
 import type { CaseRow } from '../../db';
-import { caseTermState } from '../journal';
+import { rowTermState } from '../journal';
 
-/** overdue: past the due date; dueToday: due today; dueSoon: 1–3 working days left (open cases). */
-export const DEADLINE_FIGURES = ['overdue', 'dueToday', 'dueSoon'] as const;
+/**
+ * overdue: past the due date; dueToday: due today; dueSoon: 1–3 working days left; suspended: the term
+ * stands still (open cases). The same statuses as the journal and the case page (termStateOf).
+ */
+export const DEADLINE_FIGURES = ['overdue', 'dueToday', 'dueSoon', 'suspended'] as const;
 export type DeadlineFigure = (typeof DEADLINE_FIGURES)[number];
 
 export type FigureCases = Record<DeadlineFigure, CaseRow[]>;
@@ -21,14 +24,20 @@ export interface DeadlineSummary {
   services: ServiceDeadlines[];
 }
 
-const emptyFigures = (): FigureCases => ({ overdue: [], dueToday: [], dueSoon: [] });
+export const emptyFigures = (): FigureCases => ({
+  overdue: [],
+  dueToday: [],
+  dueSoon: [],
+  suspended: [],
+});
 
 function figureOf(
   row: CaseRow,
   now: LocalDateTime,
   calendar: WorkingCalendar,
 ): DeadlineFigure | null {
-  const state = caseTermState(row, now, calendar);
+  const state = rowTermState(row, now, calendar);
+  if (state.kind === 'suspended') return 'suspended';
   if (state.kind !== 'term') return null;
   switch (state.status) {
     case 'overdue':
@@ -44,7 +53,7 @@ function figureOf(
 
 /** Most urgent first: earliest due date, then the book order of numbers. */
 const byDue = (a: CaseRow, b: CaseRow): number =>
-  (a.openDueDate ?? '').localeCompare(b.openDueDate ?? '') || a.number.localeCompare(b.number);
+  (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.number.localeCompare(b.number);
 
 /**
  * Sorts open cases into the dashboard's figures with the deadline engine (termStatus on the working-day

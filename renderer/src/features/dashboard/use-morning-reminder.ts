@@ -58,7 +58,7 @@ export function useMorningReminder(): void {
           now,
           lastShownOn: await settings.get(REMINDER_SETTING, lastShownSchema, null),
           remindAt,
-          counts: await deadlineCounts(db, today),
+          counts: await deadlineCounts(db, now),
         });
         if (decision.kind !== 'notify') return;
         // Saved first: a second window or a quick restart must not show it again.

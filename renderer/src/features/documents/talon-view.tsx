@@ -25,6 +25,7 @@ function TalonPart({ t, office, service, state, facts, main }: TalonProps & { ma
     facts.due.kind === 'date'
       ? ([t('talon.resultDate'), formatDate(facts.due.date)] as const)
       : ([t('talon.resultMoment'), formatDateTime(facts.due.at)] as const);
+  const dueText = facts.dueProvisional ? `${due[1]} ${t('talon.provisional')}` : due[1];
   return (
     <div className="talon-part">
       <DocHeader office={office.office} district={office.district} />
@@ -41,7 +42,7 @@ function TalonPart({ t, office, service, state, facts, main }: TalonProps & { ma
           [t('common.applicant'), applicant ? applicantLine(t, applicant) : null],
           [t('common.representative'), main ? representativeLine(t, state.representative) : null],
           [t('common.service'), service],
-          due,
+          [due[0], dueText],
           [t('talon.acceptedBy'), facts.acceptedBy],
         ]}
       />
@@ -74,7 +75,7 @@ export function TalonDocument(props: TalonProps) {
 
 export function TalonPrintView() {
   const { caseId = '' } = useParams();
-  const { db, office } = useDesk();
+  const { db, office, calendar } = useDesk();
   const { lang, t, ui, frame } = usePrintFrame('titles.talon', casePath(caseId));
   const data = useLive(() => loadCasePrint(db, caseId), [db, caseId]);
 
@@ -83,11 +84,7 @@ export function TalonPrintView() {
   if (office === null) return frame(null, [{ tone: 'bad', text: ui('status.officeNotSetUp') }]);
   const { state, names } = data;
   const userId = registeredBy(state);
-  const check = talonFacts(
-    state,
-    userId === null ? null : (names.get(userId) ?? null),
-    office.workingHours.opensAt,
-  );
+  const check = talonFacts(state, userId === null ? null : (names.get(userId) ?? null), calendar);
   if (!check.ok) {
     const text =
       check.reason === 'notRegistered'

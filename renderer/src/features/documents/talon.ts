@@ -2,14 +2,9 @@
 // will be received and the surname and name of the person who accepted the documents; it is not
 // printed while any of the three is missing.
 import type { CaseState } from '../../../../shared/case';
-import { allRuleSets, ruleSetInForce, type ServiceDefinition } from '../../../../shared/catalog';
-import {
-  addMinutes,
-  datePart,
-  type LocalDate,
-  type LocalDateTime,
-  type LocalTime,
-} from '../../../../shared/time';
+import type { WorkingCalendar } from '../../../../shared/calendar';
+import { caseSchedule, caseService } from '../../../../shared/schedule';
+import type { LocalDate, LocalDateTime } from '../../../../shared/time';
 
 export const TALON_FIELDS = ['registrationDate', 'resultDate', 'acceptedBy'] as const;
 export type TalonField = (typeof TALON_FIELDS)[number];
@@ -24,6 +19,8 @@ export interface TalonFacts {
   readonly registrationDate: LocalDate;
   readonly receivedAt: LocalDateTime | null;
   readonly due: TalonDue;
+  /** The due date rests on an estimated day off (Kurban Ait 2027): the talon says it may move. */
+  readonly dueProvisional: boolean;
   readonly acceptedBy: string;
 }
 
@@ -37,40 +34,12 @@ export type TalonCheck =
       readonly missing: readonly TalonField[];
     };
 
-/** The service as the case's own rule-set defines it (the one in force on its registration date). */
-export function serviceOfCase(state: CaseState): ServiceDefinition | null {
-  if (state.serviceId === null) return null;
-  const own = allRuleSets()
-    .find((rs) => rs.id === state.ruleSetId)
-    ?.services.find((s) => s.id === state.serviceId);
-  if (own) return own;
-  const date = state.registrationDate ?? state.receivedAt?.slice(0, 10) ?? null;
-  if (date === null) return null;
-  const found = ruleSetInForce(state.serviceId, date);
-  return found.ok ? found.service : null;
-}
+/** The service as the case's own rule-set defines it: shared/schedule's one answer. */
+export const serviceOfCase = caseService;
 
 /** The user who registered the application (the accepting specialist). */
 export function registeredBy(state: CaseState): string | null {
   return state.events.find((e) => e.type === 'Registered')?.actor.userId ?? null;
-}
-
-/**
- * The moment a minute term ends (seed 002:10, 15 minutes from submission): it runs from receipt when
- * the application was registered on the day of receipt, else from the opening of the registration
- * day, as shared/deadlines registrationStart counts it.
- */
-function dueOf(state: CaseState, registrationDate: LocalDate, opensAt: LocalTime): TalonDue | null {
-  const term = serviceOfCase(state)?.routes.akim;
-  const duration = term?.available ? term.term?.duration : null;
-  if (duration?.unit === 'minutes' && state.receivedAt !== null) {
-    const start =
-      datePart(state.receivedAt) === registrationDate
-        ? state.receivedAt
-        : `${registrationDate}T${opensAt}`;
-    return { kind: 'dateTime', at: addMinutes(start, duration.amount) };
-  }
-  return state.dueDate === null ? null : { kind: 'date', date: state.dueDate };
 }
 
 /**
@@ -80,13 +49,15 @@ function dueOf(state: CaseState, registrationDate: LocalDate, opensAt: LocalTime
 export function talonFacts(
   state: CaseState,
   acceptedBy: string | null,
-  opensAt: LocalTime,
+  calendar: WorkingCalendar,
 ): TalonCheck {
   if (state.intake === null || state.registrationNumber === null) {
     return { ok: false, reason: 'notRegistered' };
   }
   const registrationDate = state.registrationDate;
-  const due = registrationDate ? dueOf(state, registrationDate, opensAt) : null;
+  // The due point registration set, as shared/schedule has it: the talon is the original document.
+  const schedule = caseSchedule(state, calendar);
+  const due = registrationDate ? schedule.registeredDue : null;
   const name = acceptedBy?.trim() ?? '';
   const missing = TALON_FIELDS.filter(
     (field) =>
@@ -104,6 +75,7 @@ export function talonFacts(
       registrationDate,
       receivedAt: state.receivedAt,
       due,
+      dueProvisional: schedule.provisionalDays.length > 0,
       acceptedBy: name,
     },
   };

@@ -2,7 +2,7 @@ import { createInstance, type TFunction } from 'i18next';
 import { readSheet } from 'read-excel-file/node';
 import { describe, expect, test } from 'vitest';
 import { createWorkingCalendar } from '../../../../shared/calendar';
-import { searchTokens } from '../../../../shared/text';
+import { sampleJournalRow } from '../../../../shared/journal/testing';
 import type { CaseRow } from '../../db';
 import { localeResources } from '../../i18n';
 import { journalFileName, journalSheet, journalXlsx } from './journal-export';
@@ -16,35 +16,24 @@ async function env(language: 'kk' | 'ru'): Promise<RowViewEnv> {
 }
 
 const rows: CaseRow[] = [
-  {
+  sampleJournalRow({
     id: 'c1',
     number: 'KZL01-1-0037/2025',
     date: '2025-02-28',
-    receivedAt: '2025-02-28T10:00',
-    serviceId: 'targeted-social-assistance',
     stage: 'atCommission',
     iin: '050315400124',
-    applicantName: 'Әбенова Сәуле',
-    nameTokens: searchTokens('Әбенова Сәуле'),
+    name: 'Әбенова Сәуле',
     dueDate: '2025-03-04',
-    openDueDate: '2025-03-04',
-    flagged: false,
-    updatedAtMs: 1,
-  },
-  {
+  }),
+  sampleJournalRow({
     id: 'c2',
     number: 'KZL01-1-0036/2025',
     date: '2025-02-27',
-    receivedAt: '2025-02-27T10:00',
     serviceId: 'child-benefit-under-18',
     stage: 'issued',
-    iin: '850315400124',
-    applicantName: 'Ким Виктор',
-    nameTokens: searchTokens('Ким Виктор'),
+    name: 'Ким Виктор',
     dueDate: '2025-03-27',
-    flagged: false,
-    updatedAtMs: 2,
-  },
+  }),
 ];
 
 describe('journal export', () => {

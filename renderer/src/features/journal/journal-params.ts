@@ -25,7 +25,11 @@ export const STAGE_FILTERS: readonly JournalStageFilter[] = [
   'closed',
   ...CASE_STAGES.filter((s) => s !== 'new'),
 ];
-export const DEADLINE_FILTERS: readonly JournalDeadlineFilter[] = ['dueSoon', 'overdue'];
+export const DEADLINE_FILTERS: readonly JournalDeadlineFilter[] = [
+  'dueSoon',
+  'overdue',
+  'suspended',
+];
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;

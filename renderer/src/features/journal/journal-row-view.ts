@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { WorkingCalendar } from '../../../../shared/calendar';
 import type { Language } from '../../../../shared/ipc';
-import { formatDate, type LocalDateTime } from '../../../../shared/time';
+import type { Due } from '../../../../shared/deadlines';
+import { formatDate, formatDateTime, type LocalDateTime } from '../../../../shared/time';
 import type { CaseRow } from '../../db';
 import { serviceName } from './service-name';
-import { caseTermState, termTone, type CaseTermState, type TermTone } from './term-state';
+import { rowTermState, termTone, type CaseTermState, type TermTone } from './term-state';
 
 /** One journal line as shown on screen and written to the XLSX file. */
 export interface JournalRowView {
@@ -16,6 +17,8 @@ export interface JournalRowView {
   service: string;
   stage: string;
   due: string;
+  /** The due date rests on an estimated day off (Kurban Ait 2027): it may still move. */
+  dueProvisional: boolean;
   tone: TermTone;
   status: string;
   statusDetail: string;
@@ -34,6 +37,8 @@ export function termLabels(state: CaseTermState, t: TFunction): { status: string
   switch (state.kind) {
     case 'closed':
       return { status: t('journal:status.closed'), detail: '' };
+    case 'suspended':
+      return { status: t('journal:status.suspended'), detail: '' };
     case 'noTerm':
       return { status: t('journal:status.noTerm'), detail: '' };
     case 'unknown':
@@ -51,8 +56,13 @@ export function termLabels(state: CaseTermState, t: TFunction): { status: string
   }
 }
 
+/** A due point as people read it: dd.MM.yyyy, or dd.MM.yyyy HH:mm for a minute term. */
+export function formatDue(due: Due): string {
+  return due.kind === 'date' ? formatDate(due.date) : formatDateTime(due.at);
+}
+
 export function journalRowView(row: CaseRow, env: RowViewEnv): JournalRowView {
-  const state = caseTermState(row, env.now, env.calendar);
+  const state = rowTermState(row, env.now, env.calendar);
   const labels = termLabels(state, env.t);
   return {
     id: row.id,
@@ -62,7 +72,8 @@ export function journalRowView(row: CaseRow, env: RowViewEnv): JournalRowView {
     iin: row.iin,
     service: serviceName(row.serviceId, env.language),
     stage: env.t(`case:stages.${row.stage}`),
-    due: row.dueDate ? formatDate(row.dueDate) : '',
+    due: row.due ? formatDue(row.due) : '',
+    dueProvisional: row.dueProvisional,
     tone: termTone(state),
     status: labels.status,
     statusDetail: labels.detail,

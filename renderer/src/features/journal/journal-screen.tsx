@@ -26,7 +26,7 @@ import {
 import { journalRowView, type RowViewEnv } from './journal-row-view';
 import { JournalTable } from './journal-table';
 import { JournalToolbar, type Option } from './journal-toolbar';
-import { OFFICE_CALENDAR, useOfficeNow } from './office-time';
+import { useOfficeNow } from './office-time';
 import { serviceName } from './service-name';
 import { useJournalWindow } from './use-journal';
 import './journal.css';
@@ -36,7 +36,7 @@ const SEARCH_DELAY_MS = 150;
 /** The registration book: every case, searchable, filterable, sortable, exportable. */
 export function JournalScreen() {
   const { t } = useTranslation(['journal', 'case']);
-  const { db, clock } = useDesk();
+  const { db, clock, calendar } = useDesk();
   const language = useAppSelector((s) => s.preferences.language);
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -72,12 +72,10 @@ export function JournalScreen() {
   const live = useLive(
     async () => ({
       key: queryKey,
-      result: await queryJournal(db, journalQueryOf(params), {
-        today,
-        calendar: OFFICE_CALENDAR,
-      }),
+      result: await queryJournal(db, journalQueryOf(params), { now, calendar }),
     }),
-    [db, queryKey, today],
+    // A deadline filter judges minute terms at the minute; the rest turns with the day.
+    [db, queryKey, calendar, params.deadline ? now : today],
   );
   const result = live?.result;
   const settled = live !== undefined && live.key === queryKey;
@@ -91,7 +89,7 @@ export function JournalScreen() {
     [],
   );
   const rowAt = useJournalWindow(result, live?.key ?? '', range.first, range.last);
-  const env: RowViewEnv = { now, calendar: OFFICE_CALENDAR, language, t };
+  const env: RowViewEnv = { now, calendar, language, t };
   const viewAt = (index: number) => {
     const row = rowAt(index);
     return row && journalRowView(row, env);
@@ -223,6 +221,7 @@ export function JournalScreen() {
           queryKey={queryKey}
           iinLabel={t('journal:columns.iin')}
           loadingLabel={t('journal:loading')}
+          provisionalLabel={t('journal:provisional')}
           columns={{
             number: t('journal:columns.number'),
             date: t('journal:columns.date'),

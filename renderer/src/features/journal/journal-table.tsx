@@ -29,6 +29,8 @@ interface JournalTableProps {
   queryKey: string;
   iinLabel: string;
   loadingLabel: string;
+  /** Said of a due date that rests on an estimated day off. */
+  provisionalLabel: string;
 }
 
 /**
@@ -133,7 +135,19 @@ export function JournalTable(props: JournalTableProps) {
               <span role="cell" className="journal-clamp">
                 {row.stage}
               </span>
-              <span role="cell">{row.due}</span>
+              <span role="cell">
+                {row.due}
+                {row.dueProvisional && (
+                  <span
+                    className="journal-provisional"
+                    role="img"
+                    aria-label={props.provisionalLabel}
+                    title={props.provisionalLabel}
+                  >
+                    *
+                  </span>
+                )}
+              </span>
               <span role="cell" className="journal-two-lines" title={row.statusDetail || undefined}>
                 <span className={`journal-status journal-status-${row.tone}`}>{row.status}</span>
                 {row.statusDetail && <span className="journal-sub">{row.statusDetail}</span>}

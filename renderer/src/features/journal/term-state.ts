@@ -1,42 +1,39 @@
-import { TERMINAL_STAGES, type CaseStage } from '../../../../shared/case';
 import type { WorkingCalendar } from '../../../../shared/calendar';
-import { termStatus, type TermStatus } from '../../../../shared/deadlines';
-import { datePart, type LocalDate, type LocalDateTime } from '../../../../shared/time';
+import { termStateOf, type CaseTermState } from '../../../../shared/schedule';
+import type { LocalDateTime } from '../../../../shared/time';
+import type { CaseRow } from '../../db';
 
-/** Where a case stands against its term, as the journal and the dashboard show it. */
-export type CaseTermState =
-  | { kind: 'closed' }
-  /** Open with no due date (a proactive case without one). */
-  | { kind: 'noTerm' }
-  /** The due date is outside the years the working-day calendar covers. */
-  | { kind: 'unknown' }
-  | { kind: 'term'; status: TermStatus; workingDaysLeft: number };
+export type { CaseTermState };
 
-/** onTime green, dueToday/atRisk amber, overdue red, closed grey. */
-export type TermTone = 'ok' | 'warn' | 'bad' | 'muted';
+/** onTime green, dueToday/atRisk amber, overdue red, suspended blue, closed grey. */
+export type TermTone = 'ok' | 'warn' | 'bad' | 'paused' | 'muted';
 
-export function caseTermState(
-  row: { stage: CaseStage; openDueDate?: LocalDate },
+/** Where a journal row's case stands against its term: shared/schedule termStateOf on what the row keeps. */
+export function rowTermState(
+  row: Pick<CaseRow, 'termPhase' | 'due'>,
   now: LocalDateTime,
   calendar: WorkingCalendar,
 ): CaseTermState {
-  if (TERMINAL_STAGES.includes(row.stage)) return { kind: 'closed' };
-  const due = row.openDueDate;
-  if (due === undefined) return { kind: 'noTerm' };
-  if (!calendar.covers(due) || !calendar.covers(datePart(now))) return { kind: 'unknown' };
-  const state = termStatus({ kind: 'date', date: due }, now, calendar);
-  return { kind: 'term', status: state.status, workingDaysLeft: state.workingDaysLeft };
+  return termStateOf({ phase: row.termPhase, due: row.due }, now, calendar);
 }
 
 export function termTone(state: CaseTermState): TermTone {
-  if (state.kind !== 'term') return 'muted';
-  switch (state.status) {
-    case 'onTime':
-      return 'ok';
-    case 'dueToday':
-    case 'atRisk':
-      return 'warn';
-    case 'overdue':
-      return 'bad';
+  switch (state.kind) {
+    case 'suspended':
+      return 'paused';
+    case 'closed':
+    case 'noTerm':
+    case 'unknown':
+      return 'muted';
+    case 'term':
+      switch (state.status) {
+        case 'onTime':
+          return 'ok';
+        case 'dueToday':
+        case 'atRisk':
+          return 'warn';
+        case 'overdue':
+          return 'bad';
+      }
   }
 }

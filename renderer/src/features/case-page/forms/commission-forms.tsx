@@ -1,10 +1,9 @@
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { COMMISSION_CONCLUSIONS } from '../../../../../shared/case';
-import { formatDate } from '../../../../../shared/time';
+import { formatDate, formatDateTime } from '../../../../../shared/time';
 import { useDesk } from '../../../app/desk-context';
-import { commissionSendingCheck } from '../case-deadlines';
-import { deskCalendar } from '../calendar';
+import { caseSchedule, stepAwaiting, termStateOf } from '../../../../../shared/schedule';
 import { compact, type ActionProps } from './action-props';
 import {
   ActionForm,
@@ -31,16 +30,17 @@ const buildSend = (v: SendValues): Built => ({ payload: compact({ note: optional
 
 export function SentToCommissionForm({ caseId, state, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
-  const { clock } = useDesk();
+  const { clock, calendar } = useDesk();
   const { failure, save } = useEventSubmit(caseId, onDone);
   const form = useForm<SendValues>({
     defaultValues: { note: '' },
     resolver: payloadResolver('SentToCommission', buildSend),
   });
-  const check =
-    state.registrationDate !== null
-      ? commissionSendingCheck(state.registrationDate, clock.nowLocal(), deskCalendar)
-      : null;
+  // The rule-set's own sending step, where it has one (R-ROUTE-1: 003:33, 001:11262).
+  const step = stepAwaiting(caseSchedule(state, calendar), 'SentToCommission');
+  const due = step?.due ?? null;
+  const status = due ? termStateOf({ phase: 'running', due }, clock.nowLocal(), calendar) : null;
+  const late = status?.kind === 'term' && status.status === 'overdue';
   const submit = form.handleSubmit(async (values) => {
     await save('SentToCommission', compact({ note: optional(values.note) }));
   });
@@ -48,10 +48,13 @@ export function SentToCommissionForm({ caseId, state, onDone, onCancel }: Action
     <ActionForm
       title={t('actions.SentToCommission')}
       intro={
-        check && (
-          <p className={check.late ? 'cp-late' : undefined}>
-            {t('sending.due', { date: formatDate(check.due) })}{' '}
-            {check.late && t('sending.late', { count: check.workingDaysLate })}
+        due &&
+        status?.kind === 'term' && (
+          <p className={late ? 'cp-late' : undefined}>
+            {t('sending.due', {
+              date: due.kind === 'date' ? formatDate(due.date) : formatDateTime(due.at),
+            })}{' '}
+            {late && t('sending.late', { count: Math.max(1, -status.workingDaysLeft) })}
           </p>
         )
       }

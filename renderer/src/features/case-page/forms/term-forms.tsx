@@ -1,11 +1,18 @@
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CaseConflict } from '../../../../../shared/case';
+import { localized } from '../../../../../shared/catalog';
 import { requestExtension } from '../../../../../shared/deadlines';
+import type { ReplanProposal } from '../../../../../shared/intake';
+import {
+  caseSchedule,
+  caseService,
+  extendedDueDate,
+  type CaseExtension,
+} from '../../../../../shared/schedule';
 import { formatDate, formatDateTime } from '../../../../../shared/time';
 import { useDesk } from '../../../app/desk-context';
-import { deskCalendar } from '../calendar';
-import { extendedDueDate, type CaseExtension } from '../case-deadlines';
+import { useAppSelector } from '../../../app/hooks';
 import { compact, type ActionProps } from './action-props';
 import {
   ActionForm,
@@ -79,27 +86,66 @@ export function WithdrawnForm({ caseId, onDone, onCancel }: ActionProps) {
 
 // ---- suspending and resuming the term ------------------------------------------------------------
 
-export function TermSuspendedForm({ caseId, onDone, onCancel }: ActionProps) {
+interface SuspendValues {
+  groundCode: string;
+  reason: string;
+}
+
+const buildSuspend = (v: SuspendValues): Built => ({
+  payload: compact({ reason: v.reason, groundCode: optional(v.groundCode) }),
+  errors: v.groundCode === '' ? { groundCode: 'casePage:suspend.groundRequired' } : {},
+});
+
+/**
+ * Suspension on one of the grounds the case's rule-set names (001:9283-9285 / 3106-3108 for fuel aid);
+ * the form is offered only where the rule-set names any. The applicant gets a notice with the reasons
+ * within the rule-set's term, which the form states.
+ */
+export function TermSuspendedForm({ caseId, state, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
+  const { calendar } = useDesk();
+  const lang = useAppSelector((s) => s.preferences.language);
   const { failure, save } = useEventSubmit(caseId, onDone);
-  const build = (v: { reason: string }): Built => ({ payload: { reason: v.reason } });
-  const form = useForm<{ reason: string }>({
-    defaultValues: { reason: '' },
-    resolver: payloadResolver('TermSuspended', build),
+  const grounds = caseService(state)?.suspensionGrounds;
+  const options = grounds?.kind === 'list' ? grounds.grounds : [];
+  const notice = caseSchedule(state, calendar).notices.find(
+    (n) => n.term.when === 'refusalOrSuspension',
+  );
+  const form = useForm<SuspendValues>({
+    defaultValues: { groundCode: '', reason: '' },
+    resolver: payloadResolver('TermSuspended', buildSuspend),
   });
   const submit = form.handleSubmit(async (values) => {
-    await save('TermSuspended', { reason: values.reason });
+    const payload = parsePayload('TermSuspended', buildSuspend(values).payload);
+    if (payload === null) return;
+    await save('TermSuspended', payload);
   });
   return (
     <ActionForm
       title={t('actions.TermSuspended')}
-      intro={<p>{t('suspend.intro')}</p>}
+      intro={
+        <>
+          <p>{t('suspend.intro')}</p>
+          {notice && notice.due.kind === 'date' && (
+            <p>{t('suspend.noticeDue', { date: formatDate(notice.due.date) })}</p>
+          )}
+        </>
+      }
       submitLabel={t('suspend.submit')}
       onSubmit={() => void submit()}
       onCancel={onCancel}
       submitting={form.formState.isSubmitting}
       failure={failure}
     >
+      <Select
+        label={t('suspend.ground')}
+        registration={form.register('groundCode')}
+        errors={form.formState.errors}
+        options={[
+          { value: '', label: t('suspend.chooseGround') },
+          ...options.map((g) => ({ value: g.id, label: localized(g.text, lang) })),
+        ]}
+      />
       <TextArea
         label={t('suspend.reason')}
         registration={form.register('reason')}
@@ -155,8 +201,9 @@ export function TermExtendedForm({
   const { failure, save } = useEventSubmit(caseId, onDone);
   const form = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
   const reason = useWatch({ control: form.control, name: 'reason' });
+  const { calendar } = useDesk();
   const newDue =
-    state.dueDate !== null ? extendedDueDate(state.dueDate, extension.rule, deskCalendar) : null;
+    state.dueDate !== null ? extendedDueDate(state.dueDate, extension.rule, calendar) : null;
   const submit = form.handleSubmit(async (values) => {
     if (newDue === null) return;
     const request = requestExtension(extension.rule, values.reason);
@@ -197,6 +244,63 @@ export function TermExtendedForm({
             label: t(`case:extensionReasons.${r}`),
           })),
         ]}
+      />
+    </ActionForm>
+  );
+}
+
+// ---- re-planning after a calendar correction -----------------------------------------------------
+
+/**
+ * A correction of the working-day calendar never moves a due date by itself: the talon's date stands
+ * until a person re-plans it here, with the reason, and the event records which calendar was used.
+ */
+export function TermReplannedForm({
+  caseId,
+  proposal,
+  onDone,
+  onCancel,
+}: ActionProps & { proposal: ReplanProposal }) {
+  const { t } = useTranslation('casePage');
+  const { failure, save } = useEventSubmit(caseId, onDone);
+  const build = (v: { reason: string }): Built => ({
+    payload: {
+      newDueDate: proposal.newDueDate,
+      calendarVersion: proposal.calendarVersion,
+      reason: v.reason,
+    },
+  });
+  const form = useForm<{ reason: string }>({
+    defaultValues: { reason: t('replan.defaultReason', { version: proposal.calendarVersion }) },
+    resolver: payloadResolver('TermReplanned', build),
+  });
+  const submit = form.handleSubmit(async (values) => {
+    const payload = parsePayload('TermReplanned', build(values).payload);
+    if (payload === null) return;
+    await save('TermReplanned', payload);
+  });
+  return (
+    <ActionForm
+      title={t('actions.TermReplanned')}
+      intro={
+        <p>
+          {t('replan.intro', {
+            version: proposal.calendarVersion,
+            from: formatDate(proposal.currentDueDate),
+            to: formatDate(proposal.newDueDate),
+          })}
+        </p>
+      }
+      submitLabel={t('replan.submit')}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+      submitting={form.formState.isSubmitting}
+      failure={failure}
+    >
+      <TextArea
+        label={t('replan.reason')}
+        registration={form.register('reason')}
+        errors={form.formState.errors}
       />
     </ActionForm>
   );
