@@ -9,6 +9,7 @@ import {
   DEFAULT_INTAKE_HOURS,
   DEFAULT_WORKING_HOURS,
   officeProfileSchema,
+  upgradeOfficeProfile,
   type OfficeHoursProfile,
   type OfficeProfile,
 } from '../../../../shared/office';
@@ -154,6 +155,8 @@ export function officeFromValues(
   const validNo = deviceNo !== null && isValidDeviceNo(deviceNo) ? deviceNo : 1;
   const parsed = officeProfileSchema.safeParse({
     officeId: officeIdFor(code),
+    // Until the wizard asks (district mode): an akimat of the district in its code's letters.
+    ...(upgradeOfficeProfile({ code }) as { kind: 'akimat'; districtId: string }),
     nameKk: values.nameKk,
     nameRu: values.nameRu,
     code,
