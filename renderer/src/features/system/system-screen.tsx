@@ -4,6 +4,7 @@ import type { Language } from '../../../../shared/ipc';
 import { useAppSelector } from '../../app/hooks';
 import { formatNumber } from '../../i18n';
 import { useDesk } from '../../app/desk-context';
+import { CalendarCard } from './calendar-card';
 
 interface StorageFigures {
   usedBytes: number | null;
@@ -79,6 +80,7 @@ export function SystemScreen() {
             )}
           </dl>
         </article>
+        <CalendarCard />
       </div>
     </section>
   );
