@@ -23,14 +23,23 @@ export interface CaseActor {
 export interface CasePageData {
   state: CaseState;
   actors: Record<string, CaseActor>;
+  /**
+   * Events of this case written by a newer desk, kept but not folded: the page tells the user to
+   * update the desk, since what they see may be missing these acts.
+   */
+  heldEvents: number;
 }
 
 /** A case's folded state and the people who acted on it. */
 export async function loadCasePage(db: DeskDatabase, caseId: string): Promise<CasePageData> {
-  const [state, users] = await Promise.all([loadCase(db, caseId), db.users.toArray()]);
+  const [state, users, heldEvents] = await Promise.all([
+    loadCase(db, caseId),
+    db.users.toArray(),
+    db.heldEvents.where('caseId').equals(caseId).count(),
+  ]);
   const actors: Record<string, CaseActor> = {};
   for (const u of users) actors[u.id] = { name: u.name, role: u.role };
-  return { state, actors };
+  return { state, actors, heldEvents };
 }
 
 export interface SignerOption {

@@ -85,6 +85,12 @@ function CasePage({ caseId }: { caseId: string }) {
   return (
     <section className="screen cp-screen">
       <CaseHeader state={state} serviceName={serviceName} />
+      {data.heldEvents > 0 && (
+        <section className="card cp-conflicts" role="alert">
+          <h2>{t('update.heading')}</h2>
+          <p>{t('update.explain', { count: data.heldEvents })}</p>
+        </section>
+      )}
       {openConflicts.length > 0 && (
         <ConflictsBanner
           caseId={caseId}

@@ -22,7 +22,10 @@ export interface JournalRowView {
   tone: TermTone;
   status: string;
   statusDetail: string;
-  /** Set while the case has a conflict nobody has looked at yet. */
+  /**
+   * Set while the case has a conflict nobody has looked at yet, or holds events from a newer desk
+   * that this one cannot show (an update is needed).
+   */
   flag: string | null;
 }
 
@@ -77,6 +80,10 @@ export function journalRowView(row: CaseRow, env: RowViewEnv): JournalRowView {
     tone: termTone(state),
     status: labels.status,
     statusDetail: labels.detail,
-    flag: row.flagged ? env.t('journal:flagged') : null,
+    flag: row.flagged
+      ? env.t('journal:flagged')
+      : row.needsUpdate
+        ? env.t('journal:needsUpdate')
+        : null,
   };
 }
