@@ -1,0 +1,5 @@
+export * from './events';
+export * from './messages';
+export * from './state';
+export * from './transitions';
+export * from './fold';
