@@ -3,3 +3,4 @@ export * from './messages';
 export * from './state';
 export * from './transitions';
 export * from './fold';
+export * from './register-file';
