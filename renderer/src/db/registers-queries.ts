@@ -549,6 +549,7 @@ export async function loadRegisterDocument(
   if (logs.some((log) => log.events.length === 0)) {
     return { ok: false, reason: REGISTER_ERRORS.unknownCase };
   }
+  // Every read is done: hashing with WebCrypto comes last, so a live query has seen all it depends on.
   if (state.signature !== null) {
     const signed = await signedRegisterDocument(subtle(), state, logs, profile);
     return signed.ok ? { ...signed, state, logs } : signed;

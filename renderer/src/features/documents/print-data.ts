@@ -108,10 +108,6 @@ export async function loadRegisterPrint(
       files: event.payload.attachments.length,
     });
   }
-  const built =
-    office !== null && missing.length === 0
-      ? await loadRegisterDocument(db, registerId, office)
-      : null;
   const signature = register.signature;
   const signer = signature ? await db.users.get(signature.signerId) : undefined;
   const key = signature
@@ -119,6 +115,11 @@ export async function loadRegisterPrint(
     : null;
   const akims = await db.users.where('role').equals('akim').toArray();
   const akim = akims.filter((u) => u.active).sort((a, b) => a.name.localeCompare(b.name))[0];
+  // Last: it hashes with WebCrypto, and a live query tracks only the reads made before such waits.
+  const built =
+    office !== null && missing.length === 0
+      ? await loadRegisterDocument(db, registerId, office)
+      : null;
   return {
     register,
     rows,
