@@ -328,7 +328,7 @@ describe.each([
     await page.getByRole('button', { name: l.newRegister }).click();
     await page.getByLabel(l.selectAll).check();
     await page.getByRole('button', { name: l.createRegister }).click();
-    const registerNumber = 'KZL01-1-R1/2026';
+    const registerNumber = 'KZL01-1-R0001/2026';
     await page.getByRole('heading', { name: new RegExp(registerNumber) }).waitFor();
 
     await switchUser(lang, AKIM);

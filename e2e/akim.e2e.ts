@@ -110,7 +110,7 @@ describe('akim inbox and registers', () => {
     await page.getByRole('button', { name: 'Жаңа тізілім' }).click();
     await page.getByLabel('Барлығын таңдау').check();
     await page.getByRole('button', { name: 'Тізілім жасау (2 іс)' }).click();
-    await page.getByRole('heading', { name: /№ KZL01-1-R1\/2026 тізілім/ }).waitFor();
+    await page.getByRole('heading', { name: /№ KZL01-1-R0001\/2026 тізілім/ }).waitFor();
     await page.getByText('Әкімнің қолтаңбасын күтуде').waitFor();
     expect(await page.getByRole('button', { name: 'Ауданға жолдау' }).count()).toBe(0);
   });
@@ -123,7 +123,7 @@ describe('akim inbox and registers', () => {
       .click();
     await page.getByRole('button', { name: 'Тізілімге қол қою' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('№ KZL01-1-R1/2026 тізілім').waitFor();
+    await dialog.getByText('№ KZL01-1-R0001/2026 тізілім').waitFor();
     await dialog
       .getByTestId('sign-digest')
       .filter({ hasText: /^[0-9A-F]{4}( [0-9A-F]{4}){3}$/ })
@@ -148,7 +148,7 @@ describe('akim inbox and registers', () => {
   test('the specialist forwards the signed register and exports it to a file that verifies', async () => {
     await switchTo(SPECIALIST);
     await page.getByRole('link', { name: 'Жолдау тізілімдері' }).click();
-    await page.getByRole('link', { name: 'KZL01-1-R1/2026' }).click();
+    await page.getByRole('link', { name: 'KZL01-1-R0001/2026' }).click();
     // Signed: its cases can no longer change.
     expect(await page.getByRole('button', { name: 'Құрамын өзгерту' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Ауданға жолдау' }).click();
@@ -162,17 +162,26 @@ describe('akim inbox and registers', () => {
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Файлға сақтау' }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toBe('register-KZL01-1-R1-2026.akimat.json');
+    expect(download.suggestedFilename()).toBe('register-KZL01-1-R0001-2026.akimat.json');
     const path = await download.path();
     const file = JSON.parse(await readFile(path, 'utf8')) as {
       format: string;
+      version: number;
+      registerEvents: { type: string }[];
       register: { number: string; forwardedAt: string | null; signature: CanonicalSignature };
       signer: { publicKey: PublicJwk };
       document: unknown;
       cases: { events: { type: string }[] }[];
     };
     expect(file.format).toBe('akimat-desk.register');
-    expect(file.register.number).toBe('KZL01-1-R1/2026');
+    expect(file.version).toBe(2);
+    // The register travels as its own log: built, signed, forwarded.
+    expect(file.registerEvents.map((e) => e.type).sort()).toEqual([
+      'RegisterCreated',
+      'RegisterForwarded',
+      'RegisterSigned',
+    ]);
+    expect(file.register.number).toBe('KZL01-1-R0001/2026');
     expect(file.register.forwardedAt).not.toBeNull();
     expect(file.cases.map((c) => c.events.map((e) => e.type))).toEqual([
       ['Registered', 'ResolutionImposed', 'ForwardedToDistrict'],

@@ -1,2 +1,3 @@
 export { searchKey, searchTokens } from './search-key';
 export * from './person-name';
+export { compareKazakh } from './collation';

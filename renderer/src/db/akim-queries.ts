@@ -16,6 +16,7 @@ import { caseSchedule, stepAwaiting } from '../../../shared/schedule';
 import type { LocalDateTime } from '../../../shared/time';
 import type { CaseRow, DeskDatabase, RegisterRow, UserRow } from './database';
 import { deskCalendar } from './desk-calendar';
+import { viewOf } from './registers-queries';
 
 /** A case in one of the akim's lists. */
 export interface AkimInboxCase {
@@ -113,9 +114,10 @@ export async function loadAkimInbox(db: DeskDatabase, akim: ActingAs): Promise<A
       resolutions.push(item);
     }
   }
-  const registers = (await db.registers.filter((r) => r.signature === null).toArray()).sort(
-    (a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.number < b.number ? -1 : 1),
-  );
+  // A cancelled draft stays in the list (registers are logs) but waits for nobody.
+  const registers = (
+    await db.registers.filter((r) => r.signature === null && viewOf(r).status === 'draft').toArray()
+  ).sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.number < b.number ? -1 : 1));
   return {
     resolutions: resolutions.sort(olderFirst),
     certificates: certificates.sort(olderFirst),

@@ -62,6 +62,12 @@ async function certificateCase(d: DeskDatabase, caseId: string): Promise<void> {
   expect(result.ok).toBe(true);
 }
 
+async function certificateDesk(): Promise<DeskDatabase> {
+  const d = new DeskDatabase(`t-${crypto.randomUUID()}`);
+  await seedActors(d, specialist, akim);
+  return d;
+}
+
 const payload = (number: string) => ({
   result: 'belongs' as const,
   number,
@@ -77,7 +83,7 @@ describe('certificate numbers', () => {
   });
 
   test('R-CERT-3: each signed certificate takes the next number of the desk, apart from registrations', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    db = await certificateDesk();
     await certificateCase(db, 'c1');
     await certificateCase(db, 'c2');
     const first = await nextCertificateNumber(db, desk, 2026);
@@ -97,7 +103,7 @@ describe('certificate numbers', () => {
   });
 
   test('a number taken since the preview is refused and nothing is written', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    db = await certificateDesk();
     await certificateCase(db, 'c1');
     await certificateCase(db, 'c2');
     const preview = await nextCertificateNumber(db, desk, 2026);
@@ -121,7 +127,7 @@ describe('certificate numbers', () => {
   });
 
   test('a certificate the case rules refuse (not the akim) uses no number', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    db = await certificateDesk();
     await certificateCase(db, 'c1');
     const preview = await nextCertificateNumber(db, desk, 2026);
     const refused = await recordCertificate(

@@ -5,6 +5,7 @@ import type {
   EventSignature,
   PayloadOf,
 } from '../../../shared/case';
+import { deskCounterKey, formatDeskNumber, nextDeskNumber } from '../../../shared/numbering';
 import {
   appendEvent,
   CASE_WRITE_TABLES,
@@ -60,14 +61,13 @@ export async function signingAkims(db: DeskDatabase): Promise<SignerOption[]> {
 
 /**
  * Certificates of belonging get their own per-desk sequence per year, made unique across desks the
- * same way as registration numbers (office code, device number): `KZL01-2-C0007/2026`.
+ * same way as registration numbers (shared/numbering, kind 'C'): `KZL01-2-C0007/2026`.
  */
 export function formatCertificateNumber(desk: DeskNumbering, seq: number, year: number): string {
-  if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Bad sequence: ${seq}`);
-  return `${desk.officeCode}-${desk.deviceNo}-C${String(seq).padStart(4, '0')}/${year}`;
+  return formatDeskNumber({ ...desk, kind: 'C', seq, year });
 }
 
-export const certificateCounterKey = (year: number): string => `certificate:${year}`;
+export const certificateCounterKey = (year: number): string => deskCounterKey('C', year);
 
 /**
  * The number the next certificate of `year` will get on this desk. It is only a preview until
@@ -80,7 +80,8 @@ export async function nextCertificateNumber(
   year: number,
 ): Promise<{ seq: number; number: string }> {
   const last = (await db.counters.get(certificateCounterKey(year)))?.value ?? 0;
-  return { seq: last + 1, number: formatCertificateNumber(desk, last + 1, year) };
+  const { seq, number } = nextDeskNumber(last, desk, 'C', year);
+  return { seq, number };
 }
 
 export interface CertificateDraft {
@@ -104,11 +105,10 @@ export function recordCertificate(
   ctx: ActContext,
 ): Promise<AppendResult> {
   const year = Number(draft.payload.date.slice(0, 4));
-  const key = certificateCounterKey(year);
   return db.transaction('rw', CASE_WRITE_TABLES(db), async () => {
-    const last = (await db.counters.get(key))?.value ?? 0;
-    const seq = last + 1;
-    if (draft.payload.number !== formatCertificateNumber(desk, seq, year)) {
+    const last = (await db.counters.get(certificateCounterKey(year)))?.value ?? 0;
+    const { seq, number, counterKey: key } = nextDeskNumber(last, desk, 'C', year);
+    if (draft.payload.number !== number) {
       return { ok: false, reason: CERTIFICATE_NUMBER_TAKEN } satisfies AppendResult;
     }
     const result = await appendEvent(

@@ -278,42 +278,9 @@ function intersect(sets: readonly Set<string>[]): Set<string> {
 
 // ---- order ----------------------------------------------------------------------------------------
 
-/**
- * The Kazakh alphabet (42 Cyrillic letters). Chromium's bundled ICU data has no Kazakh collation:
- * Intl.Collator('kk') there falls back to the root order, which puts І before Ы and Ү before Ұ. So the
- * desk orders names itself, the way a Kazakh reader expects.
- */
-const KAZAKH_ALPHABET = 'аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя';
-const LETTER_RANK = new Map([...KAZAKH_ALPHABET].map((ch, i) => [ch, i]));
-
-/** Primary weight of one character: separators, digits, Kazakh letters, Latin letters, the rest. */
-function weight(ch: string): number {
-  const lower = ch.toLowerCase();
-  const rank = LETTER_RANK.get(lower);
-  if (rank !== undefined) return 2000 + rank;
-  if (/[\s\-‐–—'’.,]/u.test(ch)) return 1;
-  if (/\d/u.test(ch)) return 100 + Number(ch);
-  if (/[a-z]/.test(lower)) return 3000 + lower.charCodeAt(0);
-  return 10_000 + (lower.codePointAt(0) ?? 0);
-}
-
-/** Kazakh alphabetical order; letter case only breaks ties (lower case first). */
-export function compareKazakh(a: string, b: string): number {
-  const x = Array.from(a.normalize('NFC'));
-  const y = Array.from(b.normalize('NFC'));
-  const length = Math.min(x.length, y.length);
-  for (let i = 0; i < length; i++) {
-    const d = weight(x[i] ?? '') - weight(y[i] ?? '');
-    if (d !== 0) return d;
-  }
-  if (x.length !== y.length) return x.length - y.length;
-  // Same letters: lower case first, as ICU does.
-  for (let i = 0; i < length; i++) {
-    const cx = x[i] ?? '';
-    if (cx !== y[i]) return cx === cx.toLowerCase() ? -1 : 1;
-  }
-  return 0;
-}
+// Kazakh alphabetical order is shared/text's (the hub orders names the same way).
+import { compareKazakh } from '../../../shared/text/collation';
+export { compareKazakh };
 
 /** A number as a sort key: year, office, desk, sequence; numbers in another format go last. */
 export function numberSortKey(number: string): string {

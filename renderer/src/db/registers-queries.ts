@@ -1,31 +1,88 @@
 // Covering registers: the list of cases the akimat forwards to the district department, signed by the
-// akim. What must stay true:
-// - A register lists only cases the specialist may forward now (the transition table decides), and a
-//   case sits in at most one register that has not been forwarded yet.
-// - Its number comes from this desk's counter for the year, taken in the same transaction as the row:
-//   `${officeCode}-${deviceNo}-R${seq}/${year}`, unique across the desks of an office like journal
-//   numbers are; a cancelled draft leaves its number unused rather than giving it to another register.
-// - Once signed, its cases never change: the signature covers them.
-// - Forwarding moves every case to 'forwarded' and stamps the register in one transaction, or does
+// akim. A register is a log of events (shared/registers); the `registers` table is its projection.
+// What must stay true:
+// - Every command appends register events to `registerEvents`, queues them for the hub and rewrites
+//   the register's row from its folded log, in one transaction; registerRowOf is the only writer of
+//   rows. Nothing is edited or deleted: a cancelled register stays, shown as cancelled.
+// - The register's transition check (shared/registers) runs before every append, with the actor an
+//   active user of this desk in the role the act claims.
+// - A register lists only cases the specialist may forward now (the case's transition table decides),
+//   and a case sits in at most one register that is neither forwarded nor cancelled.
+// - Its number comes from this desk's counter for the year (shared/numbering, kind 'R'), taken in the
+//   same transaction as RegisterCreated; a cancelled register keeps its number, never given again.
+// - The akim's signature covers the register document built from the current logs of its cases
+//   (shared/documents registerDocument); the store rebuilds it, refuses a signature over anything else
+//   and checks the signature with the key registered for the akim (key-registry).
+// - Forwarding writes RegisterForwarded and every case's ForwardedToDistrict in one transaction, or
 //   nothing at all.
 import {
   canAppend,
   foldCase,
   type ActingAs,
-  isValidDeviceNo,
-  isValidOfficeCode,
   type CaseEvent,
   type CaseState,
-  type DeskNumbering,
 } from '../../../shared/case';
-import type { CanonicalSignature, PublicJwk } from '../../../shared/signing';
-import type { LocalDate, LocalDateTime } from '../../../shared/time';
-import { appendEvents, type ActContext, type AppendResult, type EventDraft } from './case-store';
+import {
+  contentDigest,
+  registerDocument,
+  type CaseLog,
+  type RegisterContent,
+} from '../../../shared/documents';
+import {
+  deskCounterKey,
+  deskNumberSortKey,
+  formatDeskNumber,
+  isValidDeviceNo,
+  isValidOfficeCode,
+  nextDeskNumber,
+  type DeskNumbering,
+} from '../../../shared/numbering';
+import type { OfficeProfile } from '../../../shared/office';
+import {
+  checkRegisterEvent,
+  foldRegister,
+  parseRegisterEvent,
+  signedRegisterDocument,
+  type RegisterCancellation,
+  type RegisterEvent,
+  type RegisterEventDraft,
+  type RegisterState,
+  type RegisterStatus,
+  type SignerKeyResolver,
+} from '../../../shared/registers';
+import {
+  canonicalJson,
+  verifyCanonical,
+  type CanonicalSignature,
+  type PublicJwk,
+  type SubtleCryptoLike,
+} from '../../../shared/signing';
+import { datePart } from '../../../shared/time';
+import {
+  appendEvents,
+  CASE_WRITE_TABLES,
+  type ActContext,
+  type AppendResult,
+  type EventDraft,
+} from './case-store';
 import type { AttachmentRow, CaseRow, DeskDatabase, RegisterRow } from './database';
+import { queueForHub, stampEnvelope } from './event-log';
+import { registeredKeyAt } from './key-registry';
 import { loadOfficeProfile } from './office-repository';
-import { signingPublicKeyFor } from './users-queries';
 
 export type RegisterSignature = NonNullable<RegisterRow['signature']>;
+
+/**
+ * A register's row as the list and the screens read it: the projection of its log. Rows written
+ * before registers were logs lack the fields added here; viewOf fills them in from the old ones.
+ */
+export interface RegisterView extends RegisterRow {
+  readonly status: RegisterStatus;
+  readonly officeId: string | null;
+  readonly cancelled: RegisterCancellation | null;
+  /** Events of its log that did not fit when folded (another desk's concurrent act). */
+  readonly conflicts: number;
+}
 
 /** Why a case cannot go into a register (or be forwarded with it). */
 export interface BlockedCase {
@@ -39,7 +96,7 @@ export interface BlockedCase {
 }
 
 export type RegisterResult =
-  | { readonly ok: true; readonly register: RegisterRow }
+  | { readonly ok: true; readonly register: RegisterView }
   /** `reason` is a message key of the `registers` or `case` namespace. */
   | { readonly ok: false; readonly reason: string; readonly blocked?: readonly BlockedCase[] };
 
@@ -48,12 +105,14 @@ export interface ForwardableCase {
   readonly row: CaseRow;
   /** The village commission's act, when the case went through the commission. */
   readonly commissionAct: CaseState['commissionAct'];
-  /** The open (not forwarded) register the case already sits in, if any. */
+  /** The open (neither forwarded nor cancelled) register the case already sits in, if any. */
   readonly inRegister: { readonly id: string; readonly number: string } | null;
 }
 
 const FORWARD_ROLE = 'specialist' as const;
 const FORWARDABLE_STAGES = ['resolutionImposed', 'commissionDone'] as const;
+/** Registers that hold their cases: no other register may take them. */
+const OPEN_STATUSES: readonly RegisterStatus[] = ['draft', 'signed'];
 
 export const REGISTER_ERRORS = {
   notFound: 'registers:errors.notFound',
@@ -62,61 +121,165 @@ export const REGISTER_ERRORS = {
   unknownCase: 'registers:errors.unknownCase',
   inOtherRegister: 'registers:errors.inOtherRegister',
   casesBlocked: 'registers:errors.casesBlocked',
-  signed: 'registers:errors.signed',
   notSigned: 'registers:errors.notSigned',
-  forwarded: 'registers:errors.forwarded',
-  changedSinceSigning: 'registers:errors.changedSinceSigning',
   numbering: 'registers:errors.numbering',
+  unknownActor: 'case:rejections.unknownActor',
+  /** The cases' logs or the register changed between building the document and storing the signature. */
+  changedSinceSigning: 'registers:rejections.changedSinceSigning',
+  signatureInvalid: 'registers:errors.signatureInvalid',
+  signerKeyUnknown: 'registers:errors.signerKeyUnknown',
+  invalid: 'registers:errors.invalid',
 } as const;
 
-/** `KZL01-2-R7/2026`: the desk's register number for a year. */
+/** `KZL01-2-R0007/2026`: the desk's register number for a year (shared/numbering, kind 'R'). */
 export function formatRegisterNumber(numbering: DeskNumbering, seq: number, year: number): string {
-  return `${numbering.officeCode}-${numbering.deviceNo}-R${seq}/${year}`;
+  return formatDeskNumber({ ...numbering, kind: 'R', seq, year });
 }
 
-export const registerCounterKey = (year: number): string => `register:${year}`;
+export const registerCounterKey = (year: number): string => deskCounterKey('R', year);
 
-const byDateDesc = (a: RegisterRow, b: RegisterRow): number =>
-  a.date !== b.date ? (a.date < b.date ? 1 : -1) : b.number.localeCompare(a.number, 'en');
+/** Every table a register command writes or reads, case appends included (forwarding makes both). */
+const REGISTER_WRITE_TABLES = (db: DeskDatabase) => [
+  ...CASE_WRITE_TABLES(db),
+  db.registers,
+  db.registerEvents,
+];
 
-/** Every register of the desk, the newest first. */
-export async function listRegisters(db: DeskDatabase): Promise<RegisterRow[]> {
-  return (await db.registers.toArray()).sort(byDateDesc);
+const subtle = (): SubtleCryptoLike => crypto.subtle;
+
+// ---- reading -------------------------------------------------------------------------------------
+
+/** The register row as the screens read it, whatever version of the desk wrote it. */
+export function viewOf(row: RegisterRow): RegisterView {
+  const extra = row as Partial<RegisterView>;
+  return {
+    ...row,
+    status:
+      extra.status ??
+      (row.forwardedAt !== null ? 'forwarded' : row.signature !== null ? 'signed' : 'draft'),
+    officeId: extra.officeId ?? null,
+    cancelled: extra.cancelled ?? null,
+    conflicts: extra.conflicts ?? 0,
+  };
 }
 
-export async function getRegister(db: DeskDatabase, id: string): Promise<RegisterRow | undefined> {
-  return db.registers.get(id);
+/** The row of a folded register: the one place a register row is made. Null before it exists. */
+export function registerRowOf(state: RegisterState): RegisterView | null {
+  if (
+    state.registerId === null ||
+    state.number === null ||
+    state.date === null ||
+    state.created === null
+  ) {
+    return null;
+  }
+  const signature = state.signature;
+  return {
+    id: state.registerId,
+    number: state.number,
+    date: state.date,
+    caseIds: [...state.caseIds],
+    createdBy: state.created.byUserId,
+    signature: signature
+      ? {
+          algorithm: signature.algorithm,
+          value: signature.value,
+          signedDigest: signature.signedDigest,
+          keyId: signature.keyId,
+          signerId: signature.byUserId,
+          signedAt: signature.at,
+        }
+      : null,
+    forwardedAt: state.forwarded?.at ?? null,
+    status: state.status,
+    officeId: state.officeId,
+    cancelled: state.cancelled,
+    conflicts: state.conflicts.length,
+  };
+}
+
+/** The events of a register's log as stored (every one was checked by its schema when written). */
+export async function registerEventsOf(
+  db: DeskDatabase,
+  registerId: string,
+): Promise<RegisterEvent[]> {
+  const rows = await db.registerEvents.where('registerId').equals(registerId).toArray();
+  return rows.map((row) => {
+    const parsed = parseRegisterEvent(row);
+    // Only the store writes this table, through the schema: a row that fails it is a bug.
+    if (!parsed.ok) throw new Error(`Stored register event ${row.id} does not parse`);
+    return parsed.event;
+  });
+}
+
+/** A register folded from its log; status 'none' for a register this desk has no events of. */
+export async function loadRegister(db: DeskDatabase, registerId: string): Promise<RegisterState> {
+  return foldRegister(await registerEventsOf(db, registerId));
+}
+
+const byDateDesc = (a: RegisterView, b: RegisterView): number =>
+  a.date !== b.date
+    ? a.date < b.date
+      ? 1
+      : -1
+    : deskNumberSortKey(b.number) < deskNumberSortKey(a.number)
+      ? -1
+      : 1;
+
+/** Every register of the desk, cancelled ones included, the newest first. */
+export async function listRegisters(db: DeskDatabase): Promise<RegisterView[]> {
+  return (await db.registers.toArray()).map(viewOf).sort(byDateDesc);
+}
+
+export async function getRegister(db: DeskDatabase, id: string): Promise<RegisterView | undefined> {
+  const row = await db.registers.get(id);
+  return row ? viewOf(row) : undefined;
+}
+
+/** Registers that wait for the akim's signature (drafts), the oldest first. */
+export async function registersAwaitingSignature(db: DeskDatabase): Promise<RegisterView[]> {
+  const rows = (await db.registers.toArray()).map(viewOf).filter((r) => r.status === 'draft');
+  return rows.sort((a, b) => -byDateDesc(a, b));
 }
 
 /** The journal rows of a register's cases, in the register's order (missing rows are skipped). */
 export async function registerCaseRows(
   db: DeskDatabase,
-  register: RegisterRow,
+  register: { readonly caseIds: readonly string[] },
 ): Promise<CaseRow[]> {
-  const rows = await db.cases.bulkGet(register.caseIds);
+  const rows = await db.cases.bulkGet([...register.caseIds]);
   return rows.filter((r): r is CaseRow => r !== undefined);
 }
 
+async function caseEventsOf(
+  db: DeskDatabase,
+  caseIds: readonly string[],
+): Promise<Map<string, CaseEvent[]>> {
+  const events = caseIds.length
+    ? await db.events
+        .where('caseId')
+        .anyOf([...caseIds])
+        .toArray()
+    : [];
+  const byCase = new Map<string, CaseEvent[]>(caseIds.map((id) => [id, []]));
+  for (const e of events) byCase.get(e.caseId)?.push(e);
+  return byCase;
+}
+
 async function foldedCases(db: DeskDatabase, caseIds: readonly string[]) {
-  const events = caseIds.length ? await db.events.where('caseId').anyOf(caseIds).toArray() : [];
-  const byCase = new Map<string, CaseEvent[]>();
-  for (const e of events) {
-    const list = byCase.get(e.caseId);
-    if (list) list.push(e);
-    else byCase.set(e.caseId, [e]);
-  }
+  const byCase = await caseEventsOf(db, caseIds);
   return new Map(caseIds.map((id) => [id, foldCase(byCase.get(id) ?? [])] as const));
 }
 
-/** Open registers (not forwarded yet) by the cases they hold, leaving out `exceptRegisterId`. */
+/** Open registers (draft or signed) by the cases they hold, leaving out `exceptRegisterId`. */
 async function openRegisterOfCase(
   db: DeskDatabase,
   exceptRegisterId?: string,
-): Promise<Map<string, RegisterRow>> {
-  const open = await db.registers
-    .filter((r) => r.forwardedAt === null && r.id !== exceptRegisterId)
-    .toArray();
-  const map = new Map<string, RegisterRow>();
+): Promise<Map<string, RegisterView>> {
+  const open = (await db.registers.toArray())
+    .map(viewOf)
+    .filter((r) => OPEN_STATUSES.includes(r.status) && r.id !== exceptRegisterId);
+  const map = new Map<string, RegisterView>();
   for (const r of open) for (const id of r.caseIds) map.set(id, r);
   return map;
 }
@@ -221,17 +384,75 @@ function checkCaseList(caseIds: readonly string[]): RegisterResult | null {
   return null;
 }
 
+// ---- the one append path -------------------------------------------------------------------------
+
+type Appended =
+  | { readonly ok: true; readonly state: RegisterState; readonly register: RegisterView }
+  | { readonly ok: false; readonly reason: string };
+
+/** The actor is an active user of this desk with the role the act claims. */
+async function actorIsUser(db: DeskDatabase, ctx: ActContext): Promise<boolean> {
+  const user = await db.users.get(ctx.actor.userId);
+  return user !== undefined && user.active && user.role === ctx.actor.role;
+}
+
+/**
+ * Appends one register event inside the caller's transaction (REGISTER_WRITE_TABLES): checks the
+ * actor and the register's transition table against the folded log, stamps the envelope, validates
+ * the event with the shared schema, then writes the event, its outbox entry and the rebuilt row.
+ * Nothing is written when any check fails.
+ */
+async function appendRegisterEvent(
+  db: DeskDatabase,
+  registerId: string,
+  draft: RegisterEventDraft,
+  ctx: ActContext,
+): Promise<Appended> {
+  if (!(await actorIsUser(db, ctx))) return { ok: false, reason: REGISTER_ERRORS.unknownActor };
+  const existing = await registerEventsOf(db, registerId);
+  const before = foldRegister(existing);
+  if (before.status === 'none' && draft.type !== 'RegisterCreated') {
+    return { ok: false, reason: REGISTER_ERRORS.notFound };
+  }
+  const check = checkRegisterEvent(before, draft, ctx.actor);
+  if (!check.ok) return check;
+
+  const envelope = await stampEnvelope(db, ctx);
+  const parsed = parseRegisterEvent({ ...envelope, registerId, ...draft });
+  if (!parsed.ok) {
+    return { ok: false, reason: parsed.error.issues[0]?.message ?? REGISTER_ERRORS.invalid };
+  }
+  const event = parsed.event;
+  await db.registerEvents.add(event);
+  await queueForHub(db, 'register', registerId, event.id, ctx.nowMs);
+  const state = foldRegister([...existing, event]);
+  const register = registerRowOf(state);
+  // The event was checked against the state it joins, so the register exists now.
+  if (register === null) throw new Error(`Register ${registerId} has no row after ${event.type}`);
+  await db.registers.put(register);
+  return { ok: true, state, register };
+}
+
+const result = (appended: Appended): RegisterResult =>
+  appended.ok ? { ok: true, register: appended.register } : appended;
+
+// ---- commands ------------------------------------------------------------------------------------
+
 export interface NewRegister {
   readonly id: string;
   readonly caseIds: readonly string[];
-  /** The register's date: today at the office. */
-  readonly date: LocalDate;
-  readonly createdBy: string;
   readonly numbering: DeskNumbering;
 }
 
-/** Builds a register of forwardable cases with the desk's next number for the year. */
-export function createRegister(db: DeskDatabase, input: NewRegister): Promise<RegisterResult> {
+/**
+ * Builds a register of forwardable cases with the desk's next number for the year of the act (the
+ * register's date is the act's date at the office).
+ */
+export function createRegister(
+  db: DeskDatabase,
+  input: NewRegister,
+  ctx: ActContext,
+): Promise<RegisterResult> {
   const listIssue = checkCaseList(input.caseIds);
   if (listIssue) return Promise.resolve(listIssue);
   if (
@@ -240,30 +461,30 @@ export function createRegister(db: DeskDatabase, input: NewRegister): Promise<Re
   ) {
     return Promise.resolve({ ok: false, reason: REGISTER_ERRORS.numbering });
   }
-  return db.transaction(
-    'rw',
-    [db.registers, db.counters, db.cases, db.events],
-    async (): Promise<RegisterResult> => {
-      const year = Number(input.date.slice(0, 4));
-      const key = registerCounterKey(year);
-      const seq = ((await db.counters.get(key))?.value ?? 0) + 1;
-      const number = formatRegisterNumber(input.numbering, seq, year);
-      const blocked = await blockedCases(db, input.caseIds, input.id, number);
-      if (blocked.length > 0) return { ok: false, reason: REGISTER_ERRORS.casesBlocked, blocked };
-      const register: RegisterRow = {
-        id: input.id,
-        number,
-        date: input.date,
-        caseIds: [...input.caseIds],
-        createdBy: input.createdBy,
-        signature: null,
-        forwardedAt: null,
-      };
-      await db.registers.add(register);
-      await db.counters.put({ key, value: seq });
-      return { ok: true, register };
-    },
-  );
+  return db.transaction('rw', REGISTER_WRITE_TABLES(db), async (): Promise<RegisterResult> => {
+    const date = datePart(ctx.legalTime);
+    const year = Number(date.slice(0, 4));
+    const last = (await db.counters.get(registerCounterKey(year)))?.value ?? 0;
+    const next = nextDeskNumber(last, input.numbering, 'R', year);
+    const blocked = await blockedCases(db, input.caseIds, input.id, next.number);
+    if (blocked.length > 0) return { ok: false, reason: REGISTER_ERRORS.casesBlocked, blocked };
+    const appended = await appendRegisterEvent(
+      db,
+      input.id,
+      {
+        type: 'RegisterCreated',
+        payload: {
+          number: next.number,
+          date,
+          caseIds: [...input.caseIds],
+          officeId: ctx.actor.officeId,
+        },
+      },
+      ctx,
+    );
+    if (appended.ok) await db.counters.put({ key: next.counterKey, value: next.seq });
+    return result(appended);
+  });
 }
 
 /** Replaces the cases of a register that is not signed yet. */
@@ -271,176 +492,278 @@ export function setRegisterCases(
   db: DeskDatabase,
   registerId: string,
   caseIds: readonly string[],
+  ctx: ActContext,
 ): Promise<RegisterResult> {
   const listIssue = checkCaseList(caseIds);
   if (listIssue) return Promise.resolve(listIssue);
-  return db.transaction(
-    'rw',
-    [db.registers, db.cases, db.events],
-    async (): Promise<RegisterResult> => {
-      const register = await db.registers.get(registerId);
-      if (!register) return { ok: false, reason: REGISTER_ERRORS.notFound };
-      if (register.signature !== null) return { ok: false, reason: REGISTER_ERRORS.signed };
-      const blocked = await blockedCases(db, caseIds, register.id, register.number);
-      if (blocked.length > 0) return { ok: false, reason: REGISTER_ERRORS.casesBlocked, blocked };
-      const updated: RegisterRow = { ...register, caseIds: [...caseIds] };
-      await db.registers.put(updated);
-      return { ok: true, register: updated };
-    },
+  return db.transaction('rw', REGISTER_WRITE_TABLES(db), async (): Promise<RegisterResult> => {
+    const state = await loadRegister(db, registerId);
+    if (state.status === 'none' || state.number === null) {
+      return { ok: false, reason: REGISTER_ERRORS.notFound };
+    }
+    const draft: RegisterEventDraft = {
+      type: 'RegisterCasesChanged',
+      payload: { caseIds: [...caseIds] },
+    };
+    // The register's own rules first (a signed register's cases never change), then the cases'.
+    const check = checkRegisterEvent(state, draft, ctx.actor);
+    if (!check.ok) return check;
+    const blocked = await blockedCases(db, caseIds, registerId, state.number);
+    if (blocked.length > 0) return { ok: false, reason: REGISTER_ERRORS.casesBlocked, blocked };
+    return result(await appendRegisterEvent(db, registerId, draft, ctx));
+  });
+}
+
+/** What the akim signs: the register document built from the register and its cases' logs. */
+export type RegisterDocumentResult =
+  | {
+      readonly ok: true;
+      readonly document: RegisterContent;
+      readonly state: RegisterState;
+      /** The events of each case the document covers, by case. */
+      readonly logs: readonly CaseLog[];
+    }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * The register document as it stands: for a signed (forwarded, or cancelled after signing) register
+ * the one the akim signed, rebuilt from the events the signature names; otherwise the one the akim
+ * would sign now, over every event this desk holds of each case. Fails when the office is not set up
+ * or a case is missing here.
+ */
+export async function loadRegisterDocument(
+  db: DeskDatabase,
+  registerId: string,
+  office?: OfficeProfile | null,
+): Promise<RegisterDocumentResult> {
+  const [state, profile] = await Promise.all([
+    loadRegister(db, registerId),
+    office === undefined ? loadOfficeProfile(db) : Promise.resolve(office),
+  ]);
+  if (state.registerId === null || state.number === null || state.date === null) {
+    return { ok: false, reason: REGISTER_ERRORS.notFound };
+  }
+  if (profile === null) return { ok: false, reason: REGISTER_ERRORS.numbering };
+  const byCase = await caseEventsOf(db, state.caseIds);
+  const logs = state.caseIds.map((caseId) => ({ caseId, events: byCase.get(caseId) ?? [] }));
+  if (logs.some((log) => log.events.length === 0)) {
+    return { ok: false, reason: REGISTER_ERRORS.unknownCase };
+  }
+  // Every read is done: hashing with WebCrypto comes last, so a live query has seen all it depends on.
+  if (state.signature !== null) {
+    const signed = await signedRegisterDocument(subtle(), state, logs, profile);
+    return signed.ok ? { ...signed, state, logs } : signed;
+  }
+  const head = {
+    id: state.registerId,
+    number: state.number,
+    date: state.date,
+    caseIds: state.caseIds,
+  };
+  try {
+    return {
+      ok: true,
+      document: await registerDocument(subtle(), head, logs, profile),
+      state,
+      logs,
+    };
+  } catch {
+    // A case of the register that was never registered here: it cannot be signed.
+    return { ok: false, reason: REGISTER_ERRORS.unknownCase };
+  }
+}
+
+/**
+ * Stores the akim's signature on a register. `signature` must be over the document the register and
+ * its cases give now (loadRegisterDocument) and verify with the key registered for the akim at the
+ * time of the act; if the register or a case changed in between, the signature is refused rather
+ * than attached to content it does not cover. The actor is the signer.
+ */
+export async function signRegister(
+  db: DeskDatabase,
+  registerId: string,
+  signature: CanonicalSignature,
+  ctx: ActContext,
+): Promise<RegisterResult> {
+  // Crypto runs outside the transaction (IndexedDB commits a transaction that waits on anything else);
+  // the transaction then checks that nothing the document was built from has changed.
+  const built = await loadRegisterDocument(db, registerId);
+  if (!built.ok) return built;
+  if ((await contentDigest(subtle(), built.document)) !== signature.signedDigest) {
+    return { ok: false, reason: REGISTER_ERRORS.changedSinceSigning };
+  }
+  const key = await registeredKeyAt(db, ctx.actor.userId, signature.keyId, ctx.legalTime);
+  if (key === null) return { ok: false, reason: REGISTER_ERRORS.signerKeyUnknown };
+  if (!(await verifyCanonical(subtle(), key.publicKey, built.document, signature))) {
+    return { ok: false, reason: REGISTER_ERRORS.signatureInvalid };
+  }
+  const covered = built.logs.map((log) => ({
+    caseId: log.caseId,
+    eventIds: log.events.map((e) => e.id),
+  }));
+  return db.transaction('rw', REGISTER_WRITE_TABLES(db), async (): Promise<RegisterResult> => {
+    const now = await registerEventsOf(db, registerId);
+    const cases = await caseEventsOf(db, built.state.caseIds);
+    const unchanged =
+      canonicalJson(foldRegister(now)) === canonicalJson(built.state) &&
+      covered.every((c) => {
+        const ids = (cases.get(c.caseId) ?? []).map((e) => e.id);
+        return ids.length === c.eventIds.length && c.eventIds.every((id) => ids.includes(id));
+      });
+    if (!unchanged) return { ok: false, reason: REGISTER_ERRORS.changedSinceSigning };
+    const document = built.document;
+    return result(
+      await appendRegisterEvent(
+        db,
+        registerId,
+        {
+          type: 'RegisterSigned',
+          payload: {
+            documentDigest: signature.signedDigest,
+            signedCases: document.cases.map((c) => ({
+              caseId: c.caseId,
+              eventIds: [...c.eventIds],
+            })),
+          },
+          signature: {
+            keyId: signature.keyId,
+            algorithm: signature.algorithm,
+            value: signature.value,
+            signedDigest: signature.signedDigest,
+          },
+        },
+        ctx,
+      ),
+    );
+  });
+}
+
+/**
+ * Cancels a register that was not forwarded, freeing its cases for another one. A signed register is
+ * cancelled only with a reason (its cases could not be forwarded, e.g. one was withdrawn meanwhile);
+ * it stays in the list and in the log, shown as cancelled, its signature void.
+ */
+export function cancelRegister(
+  db: DeskDatabase,
+  registerId: string,
+  reason: string,
+  ctx: ActContext,
+): Promise<RegisterResult> {
+  const text = reason.normalize('NFC').trim();
+  return db.transaction('rw', REGISTER_WRITE_TABLES(db), async () =>
+    result(
+      await appendRegisterEvent(
+        db,
+        registerId,
+        { type: 'RegisterCancelled', payload: text === '' ? {} : { reason: text } },
+        ctx,
+      ),
+    ),
   );
 }
 
-/**
- * Cancels a register that was never forwarded, freeing its cases for another one. A signed register
- * may be cancelled too (its cases could not be forwarded, e.g. one was withdrawn meanwhile): nothing
- * left the desk with it but a print or a file, which the new register supersedes.
- */
-export function cancelRegister(db: DeskDatabase, registerId: string): Promise<RegisterResult> {
-  return db.transaction('rw', db.registers, async (): Promise<RegisterResult> => {
-    const register = await db.registers.get(registerId);
-    if (!register) return { ok: false, reason: REGISTER_ERRORS.notFound };
-    if (register.forwardedAt !== null) return { ok: false, reason: REGISTER_ERRORS.forwarded };
-    await db.registers.delete(registerId);
-    return { ok: true, register };
-  });
+/** Thrown inside the forwarding transaction to undo the case events when the register refuses. */
+class RegisterRefusedError extends Error {
+  constructor(readonly reason: string) {
+    super(`register refused forwarding: ${reason}`);
+    this.name = 'RegisterRefusedError';
+  }
+}
+
+/** Dexie may wrap an error thrown inside a transaction; look through `inner`. */
+function refusalOf(error: unknown): RegisterRefusedError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+    if (current instanceof RegisterRefusedError) return current;
+    current = (current as { inner?: unknown }).inner;
+  }
+  return null;
 }
 
 /**
- * Stores the akim's signature on a register. `signedCaseIds` are the cases of the document that was
- * signed: if the register changed in between, the signature is refused rather than attached to a
- * list it does not cover.
- */
-export function storeRegisterSignature(
-  db: DeskDatabase,
-  registerId: string,
-  signedCaseIds: readonly string[],
-  signature: CanonicalSignature,
-  signer: { readonly signerId: string; readonly signedAt: LocalDateTime },
-): Promise<RegisterResult> {
-  return db.transaction('rw', db.registers, async (): Promise<RegisterResult> => {
-    const register = await db.registers.get(registerId);
-    if (!register) return { ok: false, reason: REGISTER_ERRORS.notFound };
-    if (register.signature !== null) return { ok: false, reason: REGISTER_ERRORS.signed };
-    if (register.caseIds.length === 0) return { ok: false, reason: REGISTER_ERRORS.empty };
-    const same =
-      register.caseIds.length === signedCaseIds.length &&
-      register.caseIds.every((id, i) => id === signedCaseIds[i]);
-    if (!same) return { ok: false, reason: REGISTER_ERRORS.changedSinceSigning };
-    const updated: RegisterRow = {
-      ...register,
-      signature: {
-        algorithm: signature.algorithm,
-        value: signature.value,
-        signedDigest: signature.signedDigest,
-        keyId: signature.keyId,
-        signerId: signer.signerId,
-        signedAt: signer.signedAt,
-      },
-    };
-    await db.registers.put(updated);
-    return { ok: true, register: updated };
-  });
-}
-
-/**
- * Forwards a signed register: a ForwardedToDistrict event on every case and the register's
- * forwardedAt, in one transaction. When any case may not be forwarded now, nothing is saved and every
- * such case is named with its reason.
+ * Forwards a signed register: a ForwardedToDistrict event on every case and RegisterForwarded on the
+ * register, in one transaction. When the register or any case may not be forwarded now, nothing is
+ * saved and every such case is named with its reason.
  */
 export async function forwardRegister(
   db: DeskDatabase,
   registerId: string,
   ctx: ActContext,
 ): Promise<RegisterResult> {
-  const register = await db.registers.get(registerId);
-  if (!register) return { ok: false, reason: REGISTER_ERRORS.notFound };
-  if (register.forwardedAt !== null) return { ok: false, reason: REGISTER_ERRORS.forwarded };
-  if (register.signature === null) return { ok: false, reason: REGISTER_ERRORS.notSigned };
-  const payload = { registerId: register.id, registerNumber: register.number };
-  const rows = await db.cases.bulkGet(register.caseIds);
-  const states = await foldedCases(db, register.caseIds);
+  const state = await loadRegister(db, registerId);
+  if (state.status === 'none' || state.number === null) {
+    return { ok: false, reason: REGISTER_ERRORS.notFound };
+  }
+  const forwarded: RegisterEventDraft = { type: 'RegisterForwarded', payload: {} };
+  const check = checkRegisterEvent(state, forwarded, ctx.actor);
+  if (!check.ok) return check;
+  const payload = { registerId, registerNumber: state.number };
+  const rows = await db.cases.bulkGet([...state.caseIds]);
+  const states = await foldedCases(db, state.caseIds);
   const blocked: BlockedCase[] = [];
-  register.caseIds.forEach((caseId, i) => {
-    const state = states.get(caseId);
-    const check =
-      state && state.caseId !== null
-        ? canAppend(state, 'ForwardedToDistrict', ctx.actor, { payload, context: null })
+  state.caseIds.forEach((caseId, i) => {
+    const folded = states.get(caseId);
+    const caseCheck =
+      folded && folded.caseId !== null
+        ? canAppend(folded, 'ForwardedToDistrict', ctx.actor, { payload, context: null })
         : { ok: false as const, reason: REGISTER_ERRORS.unknownCase };
-    if (!check.ok) blocked.push({ caseId, number: rows[i]?.number ?? '', reason: check.reason });
+    if (!caseCheck.ok) {
+      blocked.push({ caseId, number: rows[i]?.number ?? '', reason: caseCheck.reason });
+    }
   });
   if (blocked.length > 0) return { ok: false, reason: REGISTER_ERRORS.casesBlocked, blocked };
 
-  const forwarded: RegisterRow = { ...register, forwardedAt: ctx.legalTime };
-  const drafts: EventDraft[] = register.caseIds.map((caseId) => ({
+  const drafts: EventDraft[] = state.caseIds.map((caseId) => ({
     caseId,
     type: 'ForwardedToDistrict',
     payload,
   }));
-  let result: AppendResult;
+  let register: RegisterView | null = null;
+  let appended: AppendResult;
   try {
-    result = await appendEvents(db, drafts, ctx, async () => {
-      const current = await db.registers.get(registerId);
-      // Checked again inside the transaction: a second click must not forward twice.
-      if (!current || current.forwardedAt !== null || current.signature === null) {
-        throw new RegisterChangedError();
-      }
-      await db.registers.put(forwarded);
-    });
+    appended = await appendEvents(
+      db,
+      drafts,
+      ctx,
+      async () => {
+        // Checked again inside the transaction: a second click must not forward twice.
+        const done = await appendRegisterEvent(db, registerId, forwarded, ctx);
+        if (!done.ok) throw new RegisterRefusedError(done.reason);
+        register = done.register;
+      },
+      [db.registers, db.registerEvents],
+    );
   } catch (error) {
-    if (isErrorOf(error, RegisterChangedError)) {
-      return { ok: false, reason: REGISTER_ERRORS.forwarded };
-    }
+    const refusal = refusalOf(error);
+    if (refusal) return { ok: false, reason: refusal.reason };
     throw error;
   }
-  if (!result.ok) return { ok: false, reason: result.reason };
-  return { ok: true, register: forwarded };
+  if (!appended.ok) return { ok: false, reason: appended.reason };
+  if (register === null) throw new Error('forwarding saved without its register event');
+  return { ok: true, register };
 }
 
-class RegisterChangedError extends Error {
-  constructor() {
-    super('register changed during forwarding');
-    this.name = 'RegisterChangedError';
-  }
-}
+// ---- the file for the district -------------------------------------------------------------------
 
-/** Dexie may wrap an error thrown inside a transaction; look through `inner`. */
-function isErrorOf(error: unknown, type: typeof RegisterChangedError): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
-    if (current instanceof type) return true;
-    current = (current as { inner?: unknown }).inner;
-  }
-  return false;
-}
-
-/** Everything the register file carries, read in one transaction. */
+/** Everything the register file carries, read from this desk. */
 export interface RegisterBundle {
-  readonly register: RegisterRow;
-  readonly rows: readonly CaseRow[];
-  /** The events of each case, in the register's order of cases. */
-  readonly events: readonly CaseEvent[];
-  /** The attachments the cases name, with their content where this desk holds it. */
+  readonly register: RegisterView;
+  readonly registerEvents: readonly RegisterEvent[];
+  /** The full event log of each case, in the register's order of cases. */
+  readonly cases: readonly CaseLog[];
+  /** The scans the events name that this desk holds. */
   readonly attachments: readonly AttachmentRow[];
-  /** Attachments the events name that this desk does not hold (sha256). */
+  /** Scans the events name that this desk does not hold (sha256). */
   readonly missingAttachments: readonly string[];
-  /** Who signed, with the public key of the signature's keyId (current or retired after a PIN reset). */
+  /** Who signed, as this desk knows them; the key is only for the reader's information. */
   readonly signer: RegisterSigner | null;
 }
 
 export interface RegisterSigner {
   readonly userId: string;
   readonly name: string;
-  readonly publicKey: PublicJwk;
-}
-
-async function signerOf(
-  db: DeskDatabase,
-  signature: RegisterSignature,
-): Promise<RegisterSigner | null> {
-  const key = await signingPublicKeyFor(db, signature.keyId);
-  if (!key || key.userId !== signature.signerId) return null;
-  const user = await db.users.get(key.userId);
-  return user ? { userId: user.id, name: user.name, publicKey: key.publicKey } : null;
+  /** The key registered for the signer when they signed (current or retired after a PIN reset). */
+  readonly publicKey: PublicJwk | null;
 }
 
 function attachmentHashes(events: readonly CaseEvent[]): string[] {
@@ -460,24 +783,44 @@ export function loadRegisterBundle(
 ): Promise<RegisterBundle | null> {
   return db.transaction(
     'r',
-    [db.registers, db.cases, db.events, db.attachments, db.users, db.settings],
-    async () => {
-      const register = await db.registers.get(registerId);
+    [db.registers, db.registerEvents, db.events, db.attachments, db.users, db.settings],
+    async (): Promise<RegisterBundle | null> => {
+      const registerEvents = await registerEventsOf(db, registerId);
+      const state = foldRegister(registerEvents);
+      const register = registerRowOf(state);
       if (!register) return null;
-      const rows = await registerCaseRows(db, register);
-      const all = await db.events.where('caseId').anyOf(register.caseIds).toArray();
-      const order = new Map(register.caseIds.map((id, i) => [id, i]));
-      const events = all.sort(
-        (a, b) =>
-          (order.get(a.caseId) ?? 0) - (order.get(b.caseId) ?? 0) ||
-          (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : 1),
-      );
-      const hashes = attachmentHashes(events);
+      const byCase = await caseEventsOf(db, state.caseIds);
+      const cases = state.caseIds.map((caseId) => ({
+        caseId,
+        events: [...(byCase.get(caseId) ?? [])].sort((a, b) =>
+          a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+        ),
+      }));
+      const hashes = attachmentHashes(cases.flatMap((c) => c.events));
       const found = await db.attachments.bulkGet(hashes);
       const attachments = found.filter((a): a is AttachmentRow => a !== undefined);
       const missingAttachments = hashes.filter((_, i) => found[i] === undefined);
-      const signer = register.signature ? await signerOf(db, register.signature) : null;
-      return { register, rows, events, attachments, missingAttachments, signer };
+      const sig = state.signature;
+      let signer: RegisterSigner | null = null;
+      if (sig) {
+        const user = await db.users.get(sig.byUserId);
+        const key = await registeredKeyAt(db, sig.byUserId, sig.keyId, sig.at);
+        signer = {
+          userId: sig.byUserId,
+          name: user?.name ?? sig.byUserId,
+          publicKey: key?.publicKey ?? null,
+        };
+      }
+      return { register, registerEvents, cases, attachments, missingAttachments, signer };
     },
   );
+}
+
+/**
+ * This desk's answer to "which key had this signer registered then" (key-registry), in the form the
+ * shared register file asks for.
+ */
+export function deskKeyResolver(db: DeskDatabase): SignerKeyResolver {
+  return async (userId, keyId, at) =>
+    (await registeredKeyAt(db, userId, keyId, at))?.publicKey ?? null;
 }

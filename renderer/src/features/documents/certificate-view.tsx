@@ -7,7 +7,7 @@ import { casePath } from '../../app/paths';
 import { useLive } from '../../db';
 import { eSignatureTexts, officeLines, type DocT } from './common';
 import { DocHeader, ESignatureBlock } from './doc-parts';
-import { certificateCandidates, type CertificateContent } from './document-content';
+import { certificateCandidates, type CertificateContent } from '../../../../shared/documents';
 import { pdfFileName } from './file-name';
 import { loadCasePrint, loadTsaRecipients, signedEventOf } from './print-data';
 import { usePrintFrame } from './use-print-frame';

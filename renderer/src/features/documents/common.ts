@@ -7,8 +7,8 @@ import type { OfficeProfile } from '../../../../shared/office';
 import { formatNumber } from '../../i18n';
 import { formatDate } from '../../../../shared/time';
 import type { ESignatureTexts } from './doc-parts';
-import type { OfficeContent } from './document-content';
-import { personName } from './document-content';
+import type { OfficeContent } from '../../../../shared/documents';
+import { personName } from '../../../../shared/text';
 
 export type DocT = TFunction;
 

@@ -3,18 +3,17 @@ export {
   certificateCandidates,
   certificateDocument,
   contentDigest,
-  personName,
   registerDocument,
   resultNoticeDocument,
   tsaQuarterOf,
   type CertificateContent,
   type CertificateIssue,
   type CertificateResult,
-  type RegisterCase,
+  type CaseLog,
   type RegisterContent,
   type RegisterHead,
   type ResultNoticeContent,
   type TsaRecipientFacts,
-} from './document-content';
+} from '../../../../shared/documents';
 export { pdfFileName } from './file-name';
 export { qrPayload } from './signature-check';

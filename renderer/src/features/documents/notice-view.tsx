@@ -9,7 +9,7 @@ import { casePath } from '../../app/paths';
 import { useLive } from '../../db';
 import { eSignatureTexts, formatTenge, officeLines, serviceName, type DocT } from './common';
 import { DocHeader, ESignatureBlock, FieldTable, SignLine } from './doc-parts';
-import { resultNoticeDocument, type ResultNoticeContent } from './document-content';
+import { resultNoticeDocument, type ResultNoticeContent } from '../../../../shared/documents';
 import { pdfFileName } from './file-name';
 import { loadCasePrint, signedEventOf } from './print-data';
 import { serviceOfCase } from './talon';

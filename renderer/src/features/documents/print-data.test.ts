@@ -1,9 +1,13 @@
 import 'fake-indexeddb/auto';
 import { webcrypto } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
-import { foldCase } from '../../../../shared/case';
+import { createWorkingCalendar } from '../../../../shared/calendar';
+import { foldCase, type CaseEvent } from '../../../../shared/case';
 import { sampleEvent, samplePath } from '../../../../shared/case/testing';
-import type { OfficeProfile } from '../../../../shared/office';
+import { certificateDocument, registerDocument } from '../../../../shared/documents';
+import { sampleOfficeProfile } from '../../../../shared/office/testing';
+import { foldRegister, type RegisterEvent } from '../../../../shared/registers';
+import { sampleRegisterEvent } from '../../../../shared/registers/testing';
 import {
   exportPublicKey,
   generateSigningKeyPair,
@@ -11,8 +15,7 @@ import {
   signCanonical,
   type SubtleCryptoLike,
 } from '../../../../shared/signing';
-import { DeskDatabase, caseRowOf, type UserRow } from '../../db';
-import { certificateDocument, registerDocument } from './document-content';
+import { DeskDatabase, journalRowOf, registerRowOf, type UserRow } from '../../db';
 import { loadCasePrint, loadRegisterPrint, loadTsaRecipients, signedEventOf } from './print-data';
 import { checkSignedContent } from './signature-check';
 
@@ -35,20 +38,12 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-const office: OfficeProfile = {
+const office = sampleOfficeProfile({
   officeId: 'office-1',
-  nameKk: 'Қызылсай ауылдық округі әкімінің аппараты',
-  nameRu: 'Аппарат акима Кызылсайского сельского округа',
   code: 'AK01',
-  districtKk: 'Ақкөл ауданы',
-  districtRu: 'Аккольский район',
-  address: 'Қызылсай ауылы',
-  deviceNo: 1,
   deviceId: 'desk-1',
-  workingHours: { opensAt: '09:00', closesAt: '18:00', lunchFrom: '13:00', lunchTo: '14:00' },
-  intakeHours: { opensAt: '09:00', closesAt: '17:30', lunchFrom: '13:00', lunchTo: '14:30' },
   lockAfterMinutes: 15,
-};
+});
 
 async function akimWithKey(db: DeskDatabase) {
   const pair = await generateSigningKeyPair(subtle);
@@ -144,67 +139,114 @@ describe('loadCasePrint', () => {
   });
 });
 
+/** Stores a register's log and its row, as the desk's register commands do. */
+async function storeRegister(db: DeskDatabase, events: readonly RegisterEvent[]) {
+  await db.registerEvents.bulkAdd([...events]);
+  const row = registerRowOf(foldRegister(events));
+  if (row) await db.registers.put(row);
+}
+
 describe('loadRegisterPrint', () => {
-  test('gives the rows in register order, the package counts and the signer', async () => {
+  test('gives the rows in register order, the package counts, the signed document and the signer', async () => {
     const db = freshDb();
     const { signer, user } = await akimWithKey(db);
     const a = samplePath([['Registered', 'specialist']]);
-    const b = [
+    const b: CaseEvent[] = [
       sampleEvent('Registered', { role: 'specialist', counter: 5, caseId: 'case-0002', id: 'e-b' }),
     ];
     await db.events.bulkAdd([...a, ...b]);
-    for (const events of [a, b]) await db.cases.put(must(caseRowOf(foldCase(events), 1)));
-    const head = {
-      id: 'r1',
-      number: 'AK01-1-R1/2025',
-      date: '2025-03-04',
-      caseIds: ['case-0002', 'case-0001'],
-    };
-    const rows = await db.cases.bulkGet(head.caseIds);
-    const signature = await signCanonical(
-      subtle,
-      signer,
-      registerDocument(
-        head,
-        rows.map((r) => must(r)),
-        office,
-      ),
-    );
-    await db.registers.put({
-      ...head,
-      createdBy: 'user-specialist',
-      signature: { ...signature, signerId: user.id, signedAt: '2025-03-04T10:00' },
-      forwardedAt: null,
+    for (const events of [a, b]) {
+      await db.cases.put(must(journalRowOf(foldCase(events), createWorkingCalendar(), 1)));
+    }
+    const caseIds = ['case-0002', 'case-0001'];
+    const created = sampleRegisterEvent('RegisterCreated', {
+      role: 'specialist',
+      counter: 20,
+      registerId: 'r1',
+      payload: { number: 'AK01-1-R0001/2026', date: '2026-11-23', caseIds, officeId: 'office-1' },
     });
+    const head = { id: 'r1', number: 'AK01-1-R0001/2026', date: '2026-11-23', caseIds };
+    const logs = [
+      { caseId: 'case-0002', events: b },
+      { caseId: 'case-0001', events: a },
+    ];
+    const document = await registerDocument(subtle, head, logs, office);
+    const signature = await signCanonical(subtle, signer, document);
+    const signed = sampleRegisterEvent('RegisterSigned', {
+      role: 'akim',
+      counter: 21,
+      registerId: 'r1',
+      payload: {
+        documentDigest: signature.signedDigest,
+        signedCases: document.cases.map((c) => ({ caseId: c.caseId, eventIds: [...c.eventIds] })),
+      },
+    });
+    await storeRegister(db, [created, { ...signed, signature }]);
+    // A case goes on after the signature: the print still shows what the akim signed.
+    await db.events.add(
+      sampleEvent('SentToCommission', { role: 'specialist', counter: 30, id: 'later' }),
+    );
 
-    const data = await loadRegisterPrint(db, 'r1');
-    expect(data?.rows.map((r) => r.id)).toEqual(['case-0002', 'case-0001']);
-    expect(data?.missing).toEqual([]);
-    expect(data?.counts.get('case-0001')).toEqual({ documents: 2, files: 1 });
-    expect(data?.signerName).toBe('Серікбаев Марат');
+    const data = must(await loadRegisterPrint(db, 'r1', office));
+    expect(data.rows.map((r) => r.id)).toEqual(['case-0002', 'case-0001']);
+    expect(data.missing).toEqual([]);
+    expect(data.counts.get('case-0001')).toEqual({ documents: 2, files: 1 });
+    expect(data.signerName).toBe('Серікбаев Марат');
+    expect(data.signerKey).toEqual(user.signingKey?.publicKey);
+    expect(data.content).toEqual(document);
     const check = await checkSignedContent(
       subtle,
-      [registerDocument(must(data).register, must(data).rows, office)],
-      must(must(data).register.signature),
-      must(must(data).register.signature).signedDigest,
-      must(data).signerKey,
+      [must(data.content)],
+      signature,
+      must(data.register.signature).signedDigest,
+      data.signerKey,
     );
     expect(check.status).toBe('verified');
-    expect(await loadRegisterPrint(db, 'nope')).toBeNull();
+    expect(await loadRegisterPrint(db, 'nope', office)).toBeNull();
   });
 
-  test('names the cases this desk does not hold', async () => {
+  test('a draft prints the document over the current logs; no office, no document', async () => {
     const db = freshDb();
-    await db.registers.put({
-      id: 'r2',
-      number: 'AK01-1-R2/2025',
-      date: '2025-03-04',
-      caseIds: ['gone'],
-      createdBy: 'u',
-      signature: null,
-      forwardedAt: null,
-    });
-    expect((await loadRegisterPrint(db, 'r2'))?.missing).toEqual(['gone']);
+    const a = samplePath([['Registered', 'specialist']]);
+    await db.events.bulkAdd(a);
+    await db.cases.put(must(journalRowOf(foldCase(a), createWorkingCalendar(), 1)));
+    await storeRegister(db, [
+      sampleRegisterEvent('RegisterCreated', {
+        role: 'specialist',
+        counter: 20,
+        registerId: 'r3',
+        payload: {
+          number: 'AK01-1-R0003/2026',
+          date: '2026-11-23',
+          caseIds: ['case-0001'],
+          officeId: 'office-1',
+        },
+      }),
+    ]);
+    const data = must(await loadRegisterPrint(db, 'r3', office));
+    expect(data.register.status).toBe('draft');
+    expect(data.content?.cases.map((c) => c.eventIds)).toEqual([a.map((e) => e.id)]);
+    expect((await loadRegisterPrint(db, 'r3', null))?.content).toBeNull();
+  });
+
+  test('names the cases this desk does not hold, and prints nothing then', async () => {
+    const db = freshDb();
+    await storeRegister(db, [
+      sampleRegisterEvent('RegisterCreated', {
+        role: 'specialist',
+        counter: 20,
+        registerId: 'r2',
+        payload: {
+          number: 'AK01-1-R0002/2026',
+          date: '2026-11-23',
+          caseIds: ['gone'],
+          officeId: 'office-1',
+        },
+      }),
+    ]);
+    const data = await loadRegisterPrint(db, 'r2', office);
+    expect(data?.missing).toEqual(['gone']);
+    expect(data?.content).toBeNull();
   });
 });
 

@@ -1,12 +1,17 @@
 // What the print views read. Plain reads through the DeskDatabase object (only renderer/src/db
 // imports Dexie); the views run them inside useLive so a print refreshes when the case changes.
 import type { CaseEvent, CaseState } from '../../../../shared/case';
+import type { RegisterContent } from '../../../../shared/documents';
+import type { OfficeProfile } from '../../../../shared/office';
 import type { PublicJwk } from '../../../../shared/signing';
 import {
+  getRegister,
   loadCase,
+  loadRegisterDocument,
+  registeredKeyAt,
   type CaseRow,
   type DeskDatabase,
-  type RegisterRow,
+  type RegisterView,
   type TsaRecipientRow,
 } from '../../db';
 
@@ -64,13 +69,19 @@ export interface PackageCounts {
 }
 
 export interface RegisterPrintData {
-  readonly register: RegisterRow;
+  readonly register: RegisterView;
   /** The journal rows of the register's cases, in the register's order. */
   readonly rows: readonly CaseRow[];
   /** Cases of the register this desk does not hold: such a register cannot be printed. */
   readonly missing: readonly string[];
+  /**
+   * The register document: the one the akim signed (rebuilt from the events the signature names), or
+   * the one to be signed; null when a case is missing or the office is not set up.
+   */
+  readonly content: RegisterContent | null;
   readonly counts: ReadonlyMap<string, PackageCounts>;
   readonly signerName: string | null;
+  /** The key registered for the signer when they signed (key-registry), if this desk knows it. */
   readonly signerKey: PublicJwk | null;
   /** The active akim of this desk: whose signature line an unsigned register prints. */
   readonly akimName: string | null;
@@ -79,8 +90,9 @@ export interface RegisterPrintData {
 export async function loadRegisterPrint(
   db: DeskDatabase,
   registerId: string,
+  office: OfficeProfile | null,
 ): Promise<RegisterPrintData | null> {
-  const register = await db.registers.get(registerId);
+  const register = await getRegister(db, registerId);
   if (!register) return null;
   const found = await db.cases.bulkGet(register.caseIds);
   const rows = found.filter((row): row is CaseRow => row !== undefined);
@@ -98,16 +110,24 @@ export async function loadRegisterPrint(
   }
   const signature = register.signature;
   const signer = signature ? await db.users.get(signature.signerId) : undefined;
-  const key = signer?.signingKey;
+  const key = signature
+    ? await registeredKeyAt(db, signature.signerId, signature.keyId, signature.signedAt)
+    : null;
   const akims = await db.users.where('role').equals('akim').toArray();
   const akim = akims.filter((u) => u.active).sort((a, b) => a.name.localeCompare(b.name))[0];
+  // Last: it hashes with WebCrypto, and a live query tracks only the reads made before such waits.
+  const built =
+    office !== null && missing.length === 0
+      ? await loadRegisterDocument(db, registerId, office)
+      : null;
   return {
     register,
     rows,
     missing,
+    content: built?.ok ? built.document : null,
     counts,
     akimName: akim?.name ?? null,
     signerName: signer?.name ?? null,
-    signerKey: key && signature && key.keyId === signature.keyId ? key.publicKey : null,
+    signerKey: key?.publicKey ?? null,
   };
 }

@@ -7,7 +7,7 @@ import { useDesk } from '../../app/desk-context';
 import { useLive } from '../../db';
 import { eSignatureTexts, officeLines, type DocT } from './common';
 import { DocHeader, ESignatureBlock, SignLine } from './doc-parts';
-import { registerDocument, type RegisterContent } from './document-content';
+import type { RegisterContent } from '../../../../shared/documents';
 import { pdfFileName } from './file-name';
 import { loadRegisterPrint, type PackageCounts } from './print-data';
 import { usePrintFrame } from './use-print-frame';
@@ -107,15 +107,8 @@ export function RegisterPrintView() {
   const { registerId = '' } = useParams();
   const { db, office } = useDesk();
   const { lang, t, ui, frame } = usePrintFrame('titles.register', '/registers');
-  const data = useLive(() => loadRegisterPrint(db, registerId), [db, registerId]);
-
-  const content = useMemo(
-    () =>
-      data && office && data.missing.length === 0
-        ? registerDocument(data.register, data.rows, office)
-        : null,
-    [data, office],
-  );
+  const data = useLive(() => loadRegisterPrint(db, registerId, office), [db, registerId, office]);
+  const content = data?.content ?? null;
   const signedInput = useMemo((): SignedInput<RegisterContent> | null => {
     const signature = data?.register.signature;
     if (!data || !signature || content === null) return null;
@@ -132,6 +125,9 @@ export function RegisterPrintView() {
   if (data === undefined) return frame(null, [{ tone: 'info', text: ui('status.loading') }]);
   if (data === null) return frame(null, [{ tone: 'bad', text: ui('status.registerNotFound') }]);
   if (office === null) return frame(null, [{ tone: 'bad', text: ui('status.officeNotSetUp') }]);
+  // A cancelled register is kept in the log, not handed to anyone: it is not printed.
+  if (data.register.status === 'cancelled')
+    return frame(null, [{ tone: 'bad', text: ui('status.registerCancelled') }]);
   if (content === null)
     return frame(null, [{ tone: 'bad', text: ui('status.registerCaseMissing') }]);
   const fileName = pdfFileName(t('fileNames.register'), data.register.number);

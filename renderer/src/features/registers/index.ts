@@ -3,10 +3,14 @@ export {
   REGISTER_FILE_FORMAT,
   REGISTER_FILE_SUFFIX,
   REGISTER_FILE_VERSION,
-  buildRegisterFile,
   parseRegisterFile,
   registerFileName,
   registerFileSchema,
-  verifyRegisterFile,
   type RegisterFile,
+} from '../../../../shared/registers';
+export {
+  exportRegisterFile,
+  verifyRegisterFileOnDesk,
+  type ExportRegisterOptions,
+  type ExportRegisterResult,
 } from './register-file';

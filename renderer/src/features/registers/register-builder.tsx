@@ -11,16 +11,17 @@ import {
   useLive,
   type BlockedCase,
   type ForwardableCase,
-  type RegisterRow,
+  type RegisterView,
 } from '../../db';
 import { serviceName, TermBadge } from '../akim';
+import { useActContext } from '../session';
 import { BlockedList } from './blocked-list';
 import './registers.css';
 
 export interface RegisterBuilderProps {
   /** The register whose cases are edited; absent for a new register. */
-  register?: RegisterRow;
-  onDone: (register: RegisterRow) => void;
+  register?: RegisterView;
+  onDone: (register: RegisterView) => void;
   onCancel: () => void;
 }
 
@@ -37,7 +38,7 @@ function matches(item: ForwardableCase, query: string): boolean {
 export function RegisterBuilder({ register, onDone, onCancel }: RegisterBuilderProps) {
   const { t } = useTranslation(['registers', 'case']);
   const { db, clock, office } = useDesk();
-  const user = useAppSelector((s) => s.session.user);
+  const act = useActContext();
   const language = useAppSelector((s) => s.preferences.language);
   const cases = useLive(() => forwardableCases(db), [db]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(
@@ -84,19 +85,21 @@ export function RegisterBuilder({ register, onDone, onCancel }: RegisterBuilderP
   };
 
   const save = async () => {
-    if (!user || !office) return;
+    if (!act || !office) return;
     setSaving(true);
     setFailure(null);
     try {
       const result = register
-        ? await setRegisterCases(db, register.id, chosen)
-        : await createRegister(db, {
-            id: crypto.randomUUID(),
-            caseIds: chosen,
-            date: clock.today(),
-            createdBy: user.id,
-            numbering: { officeCode: office.code, deviceNo: office.deviceNo },
-          });
+        ? await setRegisterCases(db, register.id, chosen, act())
+        : await createRegister(
+            db,
+            {
+              id: crypto.randomUUID(),
+              caseIds: chosen,
+              numbering: { officeCode: office.code, deviceNo: office.deviceNo },
+            },
+            act(),
+          );
       if (result.ok) onDone(result.register);
       else setFailure({ reason: result.reason, blocked: result.blocked ?? [] });
     } finally {
@@ -217,7 +220,7 @@ export function RegisterBuilder({ register, onDone, onCancel }: RegisterBuilderP
         <button
           type="button"
           className="registers-button registers-button--primary"
-          disabled={saving || chosen.length === 0 || !office || !user}
+          disabled={saving || chosen.length === 0 || !office || !act}
           onClick={() => void save()}
         >
           {register

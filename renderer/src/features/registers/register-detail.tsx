@@ -1,7 +1,7 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { JsonValue } from '../../../../shared/signing';
+import { compareRegisterEvents } from '../../../../shared/registers';
 import { formatDate, formatDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
@@ -9,24 +9,24 @@ import { casePath, printPath } from '../../app/paths';
 import {
   cancelRegister,
   forwardRegister,
-  loadRegisterBundle,
+  loadRegisterDocument,
   registerCaseRows,
+  registerEventsOf,
   setRegisterCases,
-  storeRegisterSignature,
+  signRegister,
   useLive,
   type BlockedCase,
-  type RegisterRow,
+  type RegisterView,
 } from '../../db';
 import { serviceName, SignWithPinDialog, TermBadge } from '../akim';
-import { registerDocument } from '../documents';
 import { useActContext } from '../session';
 import { BlockedList } from './blocked-list';
 import { downloadTextFile } from './download';
-import { buildRegisterFile } from './register-file';
+import { exportRegisterFile } from './register-file';
 import './registers.css';
 
 export interface RegisterDetailProps {
-  register: RegisterRow;
+  register: RegisterView;
   onEdit: () => void;
   onClose: () => void;
 }
@@ -39,7 +39,8 @@ const SUMMARY_CASES = 5;
 
 /**
  * One register: its cases and what may be done with it now — edit and sign while it is a draft;
- * print, forward to the district and export to a file once the akim has signed it.
+ * print, forward to the district and export to a file once the akim has signed it; cancel (with a
+ * reason once signed) until it is forwarded. A cancelled register stays, shown as cancelled.
  */
 export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProps) {
   const { t } = useTranslation(['registers', 'case']);
@@ -48,39 +49,39 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
   const language = useAppSelector((s) => s.preferences.language);
   const act = useActContext();
   const rows = useLive(() => registerCaseRows(db, register), [db, register]);
-  const people = useLive(
-    () =>
-      db.users.bulkGet(
-        [register.createdBy, register.signature?.signerId].filter(
-          (id): id is string => id !== undefined,
-        ),
-      ),
-    [db, register.createdBy, register.signature?.signerId],
-  );
+  // The register's own log, with the names of those who acted (a handful of users on a desk).
+  const log = useLive(() => registerEventsOf(db, register.id), [db, register]);
+  const people = useLive(() => db.users.toArray(), [db]);
   const [signing, setSigning] = useState(false);
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [includeScans, setIncludeScans] = useState(false);
+  const [cancelReason, setCancelReason] = useState('');
   const scansId = useId();
+  const reasonId = useId();
   const now = clock.nowLocal();
 
-  const document = useMemo((): JsonValue | null => {
-    if (!rows || !office) return null;
-    try {
-      return registerDocument(register, rows, office);
-    } catch {
-      return null;
-    }
-  }, [register, rows, office]);
+  // What the akim signs: the document over the cases' current logs. Only a draft is signed, and
+  // its identity changes only when the register or the office does, as the dialog asks.
+  const draftDocument = useLive(
+    async () =>
+      register.status === 'draft' && office
+        ? await loadRegisterDocument(db, register.id, office)
+        : null,
+    [db, register, office],
+  );
+  const document = draftDocument?.ok ? draftDocument.document : null;
 
   if (rows === undefined) return <p className="registers-muted">{t('registers:loading')}</p>;
 
   const nameOf = (id: string | undefined) => people?.find((p) => p?.id === id)?.name ?? id ?? '—';
   const role = user?.role ?? null;
+  const status = register.status;
   const signed = register.signature !== null;
-  const forwarded = register.forwardedAt !== null;
+  const isDraft = status === 'draft';
+  const open = status === 'draft' || status === 'signed';
   const isSpecialist = role === 'specialist';
   const isAkim = role === 'akim';
 
@@ -102,7 +103,8 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
         setFailure({ reason: 'registers:errors.lastCase', blocked: [] });
         return;
       }
-      const result = await setRegisterCases(db, register.id, rest);
+      if (!act) return;
+      const result = await setRegisterCases(db, register.id, rest, act());
       if (!result.ok) setFailure({ reason: result.reason, blocked: result.blocked ?? [] });
     });
 
@@ -120,21 +122,21 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
 
   const cancel = () =>
     run(async () => {
-      setConfirm(null);
-      const result = await cancelRegister(db, register.id);
-      if (result.ok) onClose();
-      else setFailure({ reason: result.reason, blocked: [] });
+      if (!act) return;
+      const result = await cancelRegister(db, register.id, cancelReason, act());
+      if (result.ok) {
+        setConfirm(null);
+        setCancelReason('');
+        setNotice(t('registers:messages.cancelled', { number: register.number }));
+      } else {
+        setFailure({ reason: result.reason, blocked: [] });
+      }
     });
 
   const exportFile = () =>
     run(async () => {
       if (!office) return;
-      const bundle = await loadRegisterBundle(db, register.id);
-      if (!bundle) {
-        setFailure({ reason: 'registers:errors.notFound', blocked: [] });
-        return;
-      }
-      const built = await buildRegisterFile(crypto.subtle, bundle, office, {
+      const built = await exportRegisterFile(db, register.id, office, {
         exportedAt: clock.nowLocal(),
         includeContent: includeScans,
       });
@@ -143,11 +145,12 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
         return;
       }
       downloadTextFile(built.json, built.fileName, 'application/json');
-      const missing = includeScans ? bundle.missingAttachments.length : 0;
       setNotice(
         [
           t('registers:messages.exported', { name: built.fileName }),
-          ...(missing > 0 ? [t('registers:messages.scansMissing', { count: missing })] : []),
+          ...(built.missingScans > 0
+            ? [t('registers:messages.scansMissing', { count: built.missingScans })]
+            : []),
         ].join(' '),
       );
     });
@@ -189,16 +192,22 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
         <dt>{t('registers:detail.signature')}</dt>
         <dd>
           {register.signature ? (
-            <span className="registers-status registers-status--signed">
+            <span
+              className={`registers-status ${
+                register.cancelled ? 'registers-status--cancelled' : 'registers-status--signed'
+              }`}
+            >
               {t('registers:detail.signedBy', {
                 name: nameOf(register.signature.signerId),
                 at: formatDateTime(register.signature.signedAt),
               })}
             </span>
-          ) : (
+          ) : isDraft ? (
             <span className="registers-status registers-status--draft">
               {t('registers:detail.awaitingSignature')}
             </span>
+          ) : (
+            t('registers:detail.notSigned')
           )}
         </dd>
         <dt>{t('registers:detail.forwarding')}</dt>
@@ -211,7 +220,47 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
             t('registers:detail.notForwarded')
           )}
         </dd>
+        {register.cancelled && (
+          <>
+            <dt>{t('registers:detail.cancellation')}</dt>
+            <dd>
+              <span className="registers-status registers-status--cancelled">
+                {t('registers:detail.cancelledBy', {
+                  name: nameOf(register.cancelled.byUserId),
+                  at: formatDateTime(register.cancelled.at),
+                })}
+              </span>
+              {register.cancelled.reason && (
+                <div>
+                  {t('registers:detail.cancelReason', { reason: register.cancelled.reason })}
+                </div>
+              )}
+              {register.cancelled.wasSigned && (
+                <div className="registers-muted registers-small">
+                  {t('registers:detail.signatureVoid')}
+                </div>
+              )}
+            </dd>
+          </>
+        )}
       </dl>
+
+      {log && log.length > 0 && (
+        <details className="registers-history">
+          <summary>{t('registers:detail.history')}</summary>
+          <ol>
+            {[...log].sort(compareRegisterEvents).map((e) => (
+              <li key={e.id}>
+                {t('registers:detail.historyLine', {
+                  at: formatDateTime(e.legalTime),
+                  event: t(`registers:events.${e.type}`),
+                  name: nameOf(e.actor.userId),
+                })}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
 
       <table className="registers-table">
         <thead>
@@ -223,7 +272,7 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
             <th>{t('registers:columns.service')}</th>
             <th>{t('registers:columns.stage')}</th>
             <th>{t('registers:columns.due')}</th>
-            {!signed && isSpecialist && <th>{t('registers:columns.actions')}</th>}
+            {isDraft && isSpecialist && <th>{t('registers:columns.actions')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -248,7 +297,7 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
                   now={now}
                 />
               </td>
-              {!signed && isSpecialist && (
+              {isDraft && isSpecialist && (
                 <td>
                   <button
                     type="button"
@@ -300,10 +349,23 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
               ? t('registers:actions.cancelSignedConfirm')
               : t('registers:actions.cancelConfirm')}
           </p>
+          <div className="registers-field">
+            <label htmlFor={reasonId}>
+              {signed
+                ? t('registers:actions.cancelReason')
+                : t('registers:actions.cancelReasonOptional')}
+            </label>
+            <textarea
+              id={reasonId}
+              value={cancelReason}
+              required={signed}
+              onChange={(event) => setCancelReason(event.target.value)}
+            />
+          </div>
           <button
             type="button"
             className="registers-button registers-button--danger"
-            disabled={busy}
+            disabled={busy || (signed && cancelReason.trim() === '')}
             onClick={() => void cancel()}
           >
             {t('registers:actions.confirmCancel')}
@@ -315,7 +377,7 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
       )}
 
       <div className="registers-actions">
-        {!signed && isAkim && (
+        {isDraft && isAkim && (
           <button
             type="button"
             className="registers-button registers-button--primary"
@@ -329,7 +391,7 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
             {t('registers:actions.sign')}
           </button>
         )}
-        {!signed && isSpecialist && (
+        {isDraft && isSpecialist && (
           <>
             <span className="registers-muted">{t('registers:detail.akimSigns')}</span>
             <button type="button" className="registers-button" onClick={onEdit} disabled={busy}>
@@ -337,7 +399,7 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
             </button>
           </>
         )}
-        {signed && !forwarded && isSpecialist && (
+        {status === 'signed' && isSpecialist && (
           <button
             type="button"
             className="registers-button registers-button--primary"
@@ -353,7 +415,7 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
         <Link className="registers-button" to={printPath('register', register.id, 'ru')}>
           {t('registers:actions.printRu')}
         </Link>
-        {!forwarded && isSpecialist && (
+        {open && isSpecialist && (
           <button
             type="button"
             className="registers-button registers-button--danger-outline"
@@ -365,7 +427,7 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
         )}
       </div>
 
-      {signed && (
+      {(status === 'signed' || status === 'forwarded') && (
         <div className="registers-export">
           <h3>{t('registers:export.heading')}</h3>
           <p className="registers-muted">{t('registers:export.hint')}</p>
@@ -396,16 +458,12 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
           document={document}
           onCancel={() => setSigning(false)}
           onSigned={async (signature, signedAt) => {
-            const result = await storeRegisterSignature(
-              db,
-              register.id,
-              register.caseIds,
-              signature,
-              {
-                signerId: user.id,
-                signedAt,
-              },
-            );
+            if (!act) return 'registers:errors.notFound';
+            // The act happens when the akim signed, as the dialog records it.
+            const result = await signRegister(db, register.id, signature, {
+              ...act(),
+              legalTime: signedAt,
+            });
             if (!result.ok) return result.reason;
             setSigning(false);
             setNotice(t('registers:messages.signed', { number: register.number }));

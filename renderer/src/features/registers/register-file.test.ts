@@ -1,44 +1,29 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Actor, PayloadOf } from '../../../../shared/case';
+import type { Actor, CaseEvent, PayloadOf } from '../../../../shared/case';
 import { sampleRegistered } from '../../../../shared/case/testing';
+import { sampleOfficeProfile } from '../../../../shared/office/testing';
 import {
-  DEFAULT_INTAKE_HOURS,
-  DEFAULT_WORKING_HOURS,
-  type OfficeProfile,
-} from '../../../../shared/office';
-import {
-  encodeBase64,
-  exportPublicKey,
-  generateSigningKeyPair,
-  publicKeyFingerprint,
-  sha256,
-  toHex,
-  wrapSigningKey,
-} from '../../../../shared/signing';
+  parseRegisterFile,
+  registerFileSchema,
+  type RegisterFile,
+} from '../../../../shared/registers';
+import { encodeBase64, sha256, toHex } from '../../../../shared/signing';
 import {
   DeskDatabase,
   appendEvent,
   createRegister,
   createUser,
   forwardRegister,
-  resetPin,
-  loadRegisterBundle,
+  loadRegisterDocument,
   registerApplication,
-  registerCaseRows,
-  storeRegisterSignature,
+  resetPin,
+  saveOfficeProfile,
+  signRegister,
   type ActContext,
 } from '../../db';
-import { registerDocument } from '../documents';
 import { signAsUser } from '../session';
-import {
-  buildRegisterFile,
-  parseRegisterFile,
-  registerFileName,
-  registerFileSchema,
-  verifyRegisterFile,
-  type RegisterFile,
-} from './register-file';
+import { exportRegisterFile, verifyRegisterFileOnDesk } from './register-file';
 
 let db: DeskDatabase | undefined;
 afterEach(async () => {
@@ -50,31 +35,15 @@ function database(): DeskDatabase {
   return db;
 }
 
-const subtle = crypto.subtle;
 const PIN = '2580';
-
-const office: OfficeProfile = {
-  officeId: 'office-kzl01',
-  nameKk: 'Қызылсай ауылдық округі әкімінің аппараты',
-  nameRu: 'Аппарат акима Кызылсайского сельского округа',
-  code: 'KZL01',
-  districtKk: 'Ақкөл ауданы',
-  districtRu: 'Аккольский район',
-  address: 'Қызылсай ауылы, Бейбітшілік көшесі, 1',
-  deviceNo: 2,
-  deviceId: 'desk-2',
-  workingHours: DEFAULT_WORKING_HOURS,
-  intakeHours: DEFAULT_INTAKE_HOURS,
-  lockAfterMinutes: 15,
-};
-
-const specialist: Actor = {
-  userId: 'u-spec',
-  role: 'specialist',
+const office = sampleOfficeProfile({ deviceNo: 2 });
+const place = {
   officeId: office.officeId,
+  districtId: office.districtId,
   deviceId: office.deviceId,
 };
-const akim: Actor = { ...specialist, userId: 'u-akim', role: 'akim' };
+let specialist: Actor = { userId: 'u-spec', role: 'specialist', ...place };
+let akim: Actor = { userId: 'u-akim', role: 'akim', ...place };
 
 function context(actor: Actor, legalTime = '2026-11-23T10:00'): ActContext {
   return {
@@ -85,34 +54,31 @@ function context(actor: Actor, legalTime = '2026-11-23T10:00'): ActContext {
   };
 }
 
-async function addAkim(database: DeskDatabase) {
-  const pair = await generateSigningKeyPair(subtle);
-  const publicKey = await exportPublicKey(subtle, pair.publicKey);
-  const keyId = await publicKeyFingerprint(subtle, publicKey);
-  const wrapped = await wrapSigningKey(
-    subtle,
-    PIN,
-    { privateKey: pair.privateKey, keyId },
-    crypto.getRandomValues(new Uint8Array(16)),
-    crypto.getRandomValues(new Uint8Array(12)),
-    1000,
+/** The desk: its office, a specialist, and an akim whose key is wrapped by the PIN. */
+async function desk(): Promise<DeskDatabase> {
+  const d = new DeskDatabase(`t-${crypto.randomUUID()}`);
+  await saveOfficeProfile(d, office);
+  const user = await createUser(
+    d,
+    { name: 'Жақсылықов Ерлан', role: 'akim', pin: PIN },
+    { nowMs: Date.now(), iterations: 1000 },
   );
-  await database.users.add({
-    id: 'u-akim',
-    name: 'Жақсылықов Ерлан',
-    role: 'akim',
-    pinHash: { algorithm: 'PBKDF2-SHA256', iterations: 1000, salt: 'AAAA', hash: 'AAAA' },
-    signingKey: { publicKey, keyId, wrapped },
-    createdAt: '2026-01-05T09:00',
-    active: true,
-  });
+  akim = { ...akim, userId: user.id };
+  const spec = await createUser(
+    d,
+    { name: 'Омарова Айгүл', role: 'specialist', pin: '1470' },
+    { nowMs: Date.now(), iterations: 1000 },
+  );
+  specialist = { ...specialist, userId: spec.id };
+  return d;
 }
 
 const scan = new Uint8Array([37, 80, 68, 70, 45, 49, 46, 55]);
 
-async function forwardedRegister(database: DeskDatabase) {
-  const scanHash = toHex(await sha256(subtle, scan));
-  await database.attachments.add({
+/** Two cases registered and resolved, a register built, signed with the PIN and forwarded. */
+async function forwardedRegister(d: DeskDatabase) {
+  const scanHash = toHex(await sha256(crypto.subtle, scan));
+  await d.attachments.add({
     sha256: scanHash,
     name: 'өтініш.pdf',
     mime: 'application/pdf',
@@ -135,7 +101,7 @@ async function forwardedRegister(database: DeskDatabase) {
       ],
     });
     const registered = await registerApplication(
-      database,
+      d,
       caseId,
       draft,
       { officeCode: office.code, deviceNo: office.deviceNo },
@@ -146,41 +112,41 @@ async function forwardedRegister(database: DeskDatabase) {
       executorUserId: 'u-spec',
       text: 'Қарауға және тиісті шара қабылдауға',
     };
-    await appendEvent(
-      database,
+    const resolved = await appendEvent(
+      d,
       { caseId, type: 'ResolutionImposed', payload },
       context(akim, '2026-11-16T10:20'),
     );
+    expect(resolved.ok).toBe(true);
   }
-  const made = await createRegister(database, {
-    id: 'register-1',
-    caseIds: ['case-1', 'case-2'],
-    date: '2026-11-23',
-    createdBy: 'u-spec',
-    numbering: { officeCode: office.code, deviceNo: office.deviceNo },
-  });
+  const made = await createRegister(
+    d,
+    {
+      id: 'register-1',
+      caseIds: ['case-1', 'case-2'],
+      numbering: { officeCode: office.code, deviceNo: office.deviceNo },
+    },
+    context(specialist, '2026-11-23T09:30'),
+  );
   if (!made.ok) throw new Error(made.reason);
-  const rows = await registerCaseRows(database, made.register);
-  const document = registerDocument(made.register, rows, office);
-  const signed = await signAsUser(database, 'u-akim', PIN, document);
+  const built = await loadRegisterDocument(d, made.register.id);
+  if (!built.ok) throw new Error(built.reason);
+  const signed = await signAsUser(d, akim.userId, PIN, built.document);
   if (!signed.ok) throw new Error(signed.reason);
-  const stored = await storeRegisterSignature(
-    database,
+  const stored = await signRegister(
+    d,
     made.register.id,
-    made.register.caseIds,
     signed.signature,
-    { signerId: 'u-akim', signedAt: '2026-11-23T11:00' },
+    context(akim, '2026-11-23T11:00'),
   );
   expect(stored.ok).toBe(true);
-  const forwarded = await forwardRegister(database, made.register.id, context(specialist));
+  const forwarded = await forwardRegister(d, made.register.id, context(specialist));
   expect(forwarded.ok).toBe(true);
   return { register: made.register, scanHash };
 }
 
-async function exported(includeContent: boolean, officeNow: OfficeProfile = office) {
-  const bundle = await loadRegisterBundle(database(), 'register-1');
-  if (!bundle) throw new Error('no bundle');
-  return buildRegisterFile(subtle, bundle, officeNow, {
+async function exported(includeContent: boolean, officeNow = office) {
+  return exportRegisterFile(database(), 'register-1', officeNow, {
     exportedAt: '2026-11-23T16:00',
     includeContent,
   });
@@ -192,36 +158,47 @@ function mutate(file: RegisterFile, change: (copy: RegisterFile) => void): Regis
   return copy;
 }
 
-describe('register file', () => {
+function changeEvent(file: RegisterFile, change: (e: CaseEvent) => CaseEvent): RegisterFile {
+  return mutate(file, (f) => {
+    for (const c of f.cases) c.events = c.events.map(change);
+  });
+}
+
+describe('register file from the desk', () => {
   test('a wrong PIN signs nothing', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
-    await addAkim(db);
-    expect(await signAsUser(db, 'u-akim', '1357', { a: 1 })).toMatchObject({
+    db = await desk();
+    expect(await signAsUser(db, akim.userId, '1357', { a: 1 })).toMatchObject({
       ok: false,
       reason: 'identity:pin.wrong',
     });
   });
 
-  test('an exported register parses with the schema and its signature verifies', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
-    await addAkim(db);
+  test('an exported register parses with the schema and verifies with the desk’s registry', async () => {
+    db = await desk();
     const { register, scanHash } = await forwardedRegister(db);
     const result = await exported(false);
     if (!result.ok) throw new Error(result.reason);
-    expect(result.fileName).toBe('register-KZL01-2-R1-2026.akimat.json');
-    expect(registerFileName('KZL01-2-R12/2027')).toBe('register-KZL01-2-R12-2027.akimat.json');
+    expect(result.fileName).toBe('register-KZL01-2-R0001-2026.akimat.json');
+    expect(result.missingScans).toBe(0);
 
     const parsed = parseRegisterFile(result.json);
     if (!parsed.ok) throw new Error(parsed.reason);
     const file = parsed.file;
     expect(registerFileSchema.safeParse(JSON.parse(result.json)).success).toBe(true);
+    expect(file.version).toBe(2);
     expect(file.register).toMatchObject({
       id: register.id,
-      number: 'KZL01-2-R1/2026',
+      number: 'KZL01-2-R0001/2026',
       caseIds: ['case-1', 'case-2'],
+      status: 'forwarded',
       forwardedAt: '2026-11-23T10:00',
-      signature: { signerId: 'u-akim', signedAt: '2026-11-23T11:00' },
+      signature: { signerId: akim.userId, signedAt: '2026-11-23T11:00' },
     });
+    expect(file.registerEvents.map((e) => e.type).sort()).toEqual([
+      'RegisterCreated',
+      'RegisterForwarded',
+      'RegisterSigned',
+    ]);
     expect(file.cases.map((c) => c.events.map((e) => e.type))).toEqual([
       ['Registered', 'ResolutionImposed', 'ForwardedToDistrict'],
       ['Registered', 'ResolutionImposed', 'ForwardedToDistrict'],
@@ -230,88 +207,93 @@ describe('register file', () => {
     expect(file.attachments).toEqual([
       { sha256: scanHash, name: 'өтініш.pdf', mime: 'application/pdf', size: scan.length },
     ]);
-    expect(await verifyRegisterFile(subtle, file)).toEqual({ ok: true });
+    expect(await verifyRegisterFileOnDesk(db, file)).toEqual({ ok: true });
   });
 
   test('with the scans included, each scan matches its hash', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
-    await addAkim(db);
+    db = await desk();
     await forwardedRegister(db);
     const result = await exported(true);
     if (!result.ok) throw new Error(result.reason);
     const parsed = parseRegisterFile(result.json);
     if (!parsed.ok) throw new Error(parsed.reason);
     expect(parsed.file.attachments[0]?.content).toBe(encodeBase64(scan));
-    expect(await verifyRegisterFile(subtle, parsed.file)).toEqual({ ok: true });
+    expect(await verifyRegisterFileOnDesk(db, parsed.file)).toEqual({ ok: true });
 
     const corrupt = mutate(parsed.file, (f) => {
       const first = f.attachments[0];
       if (first) first.content = encodeBase64(new Uint8Array([1, 2, 3]));
     });
-    expect(await verifyRegisterFile(subtle, corrupt)).toEqual({
+    expect(await verifyRegisterFileOnDesk(db, corrupt)).toEqual({
       ok: false,
       reason: 'registers:file.attachmentCorrupt',
     });
   });
 
-  test('a changed document, event log or signer key is caught', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
-    await addAkim(db);
+  test('an income, a family member or the resolution changed in the exported file fails verification', async () => {
+    db = await desk();
     await forwardedRegister(db);
     const result = await exported(false);
     if (!result.ok) throw new Error(result.reason);
     const file = result.file;
 
-    const otherDocument = mutate(file, (f) => {
-      f.document = { ...(f.document as Record<string, never>), number: 'KZL01-2-R99/2026' };
-    });
-    expect(await verifyRegisterFile(subtle, otherDocument)).toEqual({
-      ok: false,
-      reason: 'registers:file.badSignature',
-    });
+    const income = changeEvent(file, (e) =>
+      e.type === 'Registered'
+        ? {
+            ...e,
+            payload: {
+              ...e.payload,
+              applicantIncomes: [
+                {
+                  source: 'wages',
+                  amountTiyn: 1_000_000,
+                  periodFrom: '2024-10-01',
+                  periodTo: '2024-12-31',
+                },
+              ],
+            },
+          }
+        : e,
+    );
+    const family = changeEvent(file, (e) =>
+      e.type === 'Registered' ? { ...e, payload: { ...e.payload, familyMembers: [] } } : e,
+    );
+    const resolution = changeEvent(file, (e) =>
+      e.type === 'ResolutionImposed'
+        ? { ...e, payload: { ...e.payload, text: 'Бас тартуға ұсынылсын' } }
+        : e,
+    );
+    const applicant = changeEvent(file, (e) =>
+      e.type === 'Registered'
+        ? {
+            ...e,
+            payload: {
+              ...e.payload,
+              applicant: { ...e.payload.applicant, lastName: 'Басқаев' },
+            },
+          }
+        : e,
+    );
+    for (const changed of [income, family, resolution, applicant]) {
+      // Still a well-formed file: only the signature can tell.
+      expect(parseRegisterFile(JSON.stringify(changed)).ok).toBe(true);
+      expect(await verifyRegisterFileOnDesk(db, changed)).toEqual({
+        ok: false,
+        reason: 'registers:file.badSignature',
+      });
+    }
 
-    // The events claim another applicant than the signed register lists.
-    const otherEvents = mutate(file, (f) => {
-      const first = f.cases[0]?.events[0];
-      if (first?.type === 'Registered') {
-        first.payload = {
-          ...first.payload,
-          applicant: { ...first.payload.applicant, lastName: 'Басқаев' },
-        };
-      }
+    const otherDocument = mutate(file, (f) => {
+      f.document = { ...(f.document as Record<string, never>), number: 'KZL01-2-R0099/2026' };
     });
-    expect(await verifyRegisterFile(subtle, otherEvents)).toEqual({
+    expect(await verifyRegisterFileOnDesk(db, otherDocument)).toEqual({
       ok: false,
       reason: 'registers:file.contentMismatch',
     });
-
-    const otherKey = await exportPublicKey(
-      subtle,
-      (await generateSigningKeyPair(subtle)).publicKey,
-    );
-    expect(
-      await verifyRegisterFile(
-        subtle,
-        mutate(file, (f) => {
-          f.signer.publicKey = otherKey;
-        }),
-      ),
-    ).toEqual({ ok: false, reason: 'registers:file.badSignature' });
-
-    expect(parseRegisterFile('{"format":"something-else"}')).toEqual({
-      ok: false,
-      reason: 'registers:file.unreadable',
-    });
-    expect(parseRegisterFile('not json')).toMatchObject({ ok: false });
-    const dropped = mutate(file, (f) => {
-      f.cases = f.cases.slice(0, 1);
-    });
-    expect(registerFileSchema.safeParse(dropped).success).toBe(false);
   });
 
-  test('still verifies after the akim PIN was reset and the key replaced', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
-    await addAkim(db);
+  test('still verifies after the akim’s PIN was reset and the key replaced', async () => {
+    db = await desk();
     await forwardedRegister(db);
     const admin = await createUser(
       db,
@@ -320,21 +302,38 @@ describe('register file', () => {
     );
     const reset = await resetPin(
       db,
-      { userId: 'u-akim', newPin: '7391', managerId: admin.id, managerPin: '4826' },
+      { userId: akim.userId, newPin: '7391', managerId: admin.id, managerPin: '4826' },
       { nowMs: Date.now(), iterations: 1000 },
     );
     expect(reset).toEqual({ ok: true, newSigningKey: true });
     const result = await exported(false);
     if (!result.ok) throw new Error(result.reason);
     expect(result.file.signer.publicKey).not.toEqual(
-      (await database().users.get('u-akim'))?.signingKey?.publicKey,
+      (await database().users.get(akim.userId))?.signingKey?.publicKey,
     );
-    expect(await verifyRegisterFile(subtle, result.file)).toEqual({ ok: true });
+    expect(await verifyRegisterFileOnDesk(db, result.file)).toEqual({ ok: true });
+  });
+
+  test('a desk that does not know the signer’s key refuses the file', async () => {
+    db = await desk();
+    await forwardedRegister(db);
+    const result = await exported(false);
+    if (!result.ok) throw new Error(result.reason);
+    // The district's desk: the same logs, no such akim in its registry; the file's key does not help.
+    const other = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    await saveOfficeProfile(other, office);
+    try {
+      expect(await verifyRegisterFileOnDesk(other, result.file)).toEqual({
+        ok: false,
+        reason: 'registers:file.signerUnknown',
+      });
+    } finally {
+      await other.delete();
+    }
   });
 
   test('is refused when the office profile changed since the akim signed', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
-    await addAkim(db);
+    db = await desk();
     await forwardedRegister(db);
     const renamed = { ...office, nameRu: 'Аппарат акима Кызылсайского аульного округа' };
     expect(await exported(false, renamed)).toEqual({

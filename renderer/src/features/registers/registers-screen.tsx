@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
-import { getRegister, listRegisters, useLive, type RegisterRow } from '../../db';
+import { getRegister, listRegisters, useLive, type RegisterView } from '../../db';
 import { REGISTER_QUERY_PARAM } from '../akim';
 import { RegisterBuilder } from './register-builder';
 import { RegisterDetail } from './register-detail';
@@ -35,7 +35,7 @@ export function RegistersScreen() {
     if (next.mode) p.set(MODE_PARAM, next.mode);
     setParams(p);
   };
-  const done = (register: RegisterRow) => show({ register: register.id });
+  const done = (register: RegisterView) => show({ register: register.id });
   const isSpecialist = role === 'specialist';
 
   let body;
@@ -52,7 +52,7 @@ export function RegistersScreen() {
         </button>
       </article>
     );
-  } else if (selected && mode === 'edit' && isSpecialist && selected.signature === null) {
+  } else if (selected && mode === 'edit' && isSpecialist && selected.status === 'draft') {
     body = (
       <RegisterBuilder
         register={selected}
@@ -89,7 +89,7 @@ function RegisterList({
   registers,
   onNew,
 }: {
-  registers: RegisterRow[] | undefined;
+  registers: RegisterView[] | undefined;
   onNew: (() => void) | null;
 }) {
   const { t } = useTranslation('registers');
@@ -144,7 +144,11 @@ function RegisterList({
                   )}
                 </td>
                 <td>
-                  {r.forwardedAt ? (
+                  {r.cancelled ? (
+                    <span className="registers-status registers-status--cancelled">
+                      {t('list.cancelledOn', { at: formatDateTime(r.cancelled.at) })}
+                    </span>
+                  ) : r.forwardedAt ? (
                     <span className="registers-status registers-status--forwarded">
                       {formatDateTime(r.forwardedAt)}
                     </span>

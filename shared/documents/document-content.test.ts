@@ -1,21 +1,26 @@
 import { webcrypto } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { foldCase, type CaseState } from '../../../../shared/case';
-import { samplePath } from '../../../../shared/case/testing';
-import type { OfficeProfile } from '../../../../shared/office';
+import { foldCase, type CaseEvent, type CaseState } from '../case';
+import { sampleEvent, samplePath } from '../case/testing';
+import { sampleOfficeProfile } from '../office/testing';
 import {
+  canonicalBytes,
   canonicalJson,
   generateSigningKeyPair,
   exportPublicKey,
   publicKeyFingerprint,
+  sha256,
   signCanonical,
+  toHex,
   type SubtleCryptoLike,
-} from '../../../../shared/signing';
+} from '../signing';
 import {
+  attachmentHashesOf,
+  caseEventsSha256,
   certificateCandidates,
   certificateDocument,
   contentDigest,
-  personName,
+  pickEvents,
   registerDocument,
   resultNoticeDocument,
   tsaQuarterOf,
@@ -29,33 +34,13 @@ function must<T>(value: T | null | undefined): T {
 
 const subtle = webcrypto.subtle as unknown as SubtleCryptoLike;
 
-const office: OfficeProfile = {
+const office = sampleOfficeProfile({
   officeId: 'office-1',
-  nameKk: 'Қызылсай ауылдық округі әкімінің аппараты',
-  nameRu: 'Аппарат акима Кызылсайского сельского округа',
-  code: 'KZL01',
-  districtKk: 'Ақкөл ауданы',
-  districtRu: 'Аккольский район',
-  address: 'Қызылсай ауылы, Бейбітшілік көшесі, 1',
-  deviceNo: 1,
   deviceId: 'desk-1',
-  workingHours: { opensAt: '09:00', closesAt: '18:00', lunchFrom: '13:00', lunchTo: '14:00' },
-  intakeHours: { opensAt: '09:00', closesAt: '17:30', lunchFrom: '13:00', lunchTo: '14:30' },
   lockAfterMinutes: 15,
-};
+});
 
 const certificateCase = (): CaseState => foldCase(samplePath([['Registered', 'specialist', 1]]));
-
-describe('personName', () => {
-  test('joins the parts the applicant has, without empty patronymics', () => {
-    expect(
-      personName({ lastName: 'Сейітова', firstName: 'Әйгерім', patronymic: 'Қайратқызы' }),
-    ).toBe('Сейітова Әйгерім Қайратқызы');
-    expect(personName({ lastName: 'Ivanov ', firstName: ' Ivan', patronymic: ' ' })).toBe(
-      'Ivanov Ivan',
-    );
-  });
-});
 
 describe('tsaQuarterOf', () => {
   test.each([
@@ -129,67 +114,155 @@ describe('certificateDocument (R-CERT-3: both variants)', () => {
 });
 
 describe('registerDocument', () => {
-  const rows = [
-    {
-      id: 'c1',
-      number: 'KZL01-1-0001/2026',
-      date: '2026-03-02',
-      iin: '850315400124',
-      applicantName: 'Сейітова Әйгерім Қайратқызы',
-      serviceId: 'child-benefit-under-18',
-    },
-    {
-      id: 'c2',
-      number: 'KZL01-1-0002/2026',
-      date: '2026-03-03',
-      iin: '900101300123',
-      applicantName: 'Иванов Иван',
-      serviceId: 'fuel-aid-rural-social-specialists',
-    },
+  // Two cases at the akimat, registered and resolved; the register lists them c2 first.
+  const logOf = (caseId: string, start: number): CaseEvent[] =>
+    samplePath(
+      [
+        ['Registered', 'specialist'],
+        ['ResolutionImposed', 'akim'],
+      ],
+      { counter: start },
+    ).map((e) => ({ ...e, caseId, id: `${caseId}-${e.id}` }));
+  const c1 = logOf('c1', 1);
+  const c2 = logOf('c2', 10);
+  const logs = [
+    { caseId: 'c1', events: c1 },
+    { caseId: 'c2', events: c2 },
   ];
   const register = {
     id: 'r1',
-    number: 'KZL01-1-R1/2026',
+    number: 'KZL01-1-R0001/2026',
     date: '2026-03-04',
     caseIds: ['c2', 'c1'],
   };
 
-  test('lists the cases in the order of the register', () => {
-    const doc = registerDocument(register, rows, office) as {
-      cases: { caseId: string; registrationNumber: string }[];
-    };
+  test('lists the cases in the order of the register, each from its own folded events', async () => {
+    const doc = await registerDocument(subtle, register, logs, office);
+    expect(doc).toMatchObject({ type: 'coveringRegister', version: 2, number: register.number });
     expect(doc.cases.map((c) => c.caseId)).toEqual(['c2', 'c1']);
-    expect(doc.cases[1]).toMatchObject({
-      registrationNumber: 'KZL01-1-0001/2026',
-      registrationDate: '2026-03-02',
+    expect(doc.cases[1]).toEqual({
+      caseId: 'c1',
+      registrationNumber: 'AK01-1-0001/2025',
+      registrationDate: '2025-03-03',
       iin: '850315400124',
       applicantName: 'Сейітова Әйгерім Қайратқызы',
-      serviceId: 'child-benefit-under-18',
+      serviceId: 'targeted-social-assistance',
+      eventIds: c1.map((e) => e.id),
+      eventsSha256: toHex(await sha256(subtle, canonicalBytes(c1))),
+      attachments: ['a'.repeat(64)],
     });
   });
 
-  test('extra rows are not signed, a missing row is refused', () => {
-    const one = registerDocument({ ...register, caseIds: ['c1'] }, rows, office) as {
-      cases: unknown[];
-    };
-    expect(one.cases).toHaveLength(1);
-    expect(() => registerDocument({ ...register, caseIds: ['c1', 'c3'] }, rows, office)).toThrow(
-      /c3/,
+  test('the event hash is taken over the events sorted by (hlc, id), whatever order they came in', async () => {
+    expect(await caseEventsSha256(subtle, [...c1].reverse())).toBe(
+      toHex(await sha256(subtle, canonicalBytes(c1))),
+    );
+    const shuffled = await registerDocument(
+      subtle,
+      register,
+      logs.map((l) => ({ ...l, events: [...l.events].reverse() })),
+      office,
+    );
+    expect(canonicalJson(shuffled)).toBe(
+      canonicalJson(await registerDocument(subtle, register, [...logs].reverse(), office)),
     );
   });
 
-  test('a signature over the content matches the digest the print view recomputes', async () => {
+  test('extra logs are not signed; a missing, foreign or unregistered case is refused', async () => {
+    const one = await registerDocument(subtle, { ...register, caseIds: ['c1'] }, logs, office);
+    expect(one.cases).toHaveLength(1);
+    await expect(
+      registerDocument(subtle, { ...register, caseIds: ['c1', 'c3'] }, logs, office),
+    ).rejects.toThrow(/c3/);
+    const c2Log = { caseId: 'c2', events: c2 };
+    await expect(
+      registerDocument(subtle, register, [{ caseId: 'c1', events: c2 }, c2Log], office),
+    ).rejects.toThrow(RangeError);
+    const refused = samplePath([['AcceptanceRefused', 'specialist']]).map((e) => ({
+      ...e,
+      caseId: 'c1',
+    }));
+    await expect(
+      registerDocument(subtle, register, [{ caseId: 'c1', events: refused }, c2Log], office),
+    ).rejects.toThrow(/registration number/);
+  });
+
+  test('an income, a family member or the resolution changed in a log changes the content', async () => {
+    const signedContent = await registerDocument(subtle, register, logs, office);
     const pair = await generateSigningKeyPair(subtle);
     const keyId = await publicKeyFingerprint(subtle, await exportPublicKey(subtle, pair.publicKey));
-    const content = registerDocument(register, rows, office);
-    const signature = await signCanonical(subtle, { privateKey: pair.privateKey, keyId }, content);
-    expect(
-      await contentDigest(subtle, registerDocument(register, [...rows].reverse(), office)),
-    ).toBe(signature.signedDigest);
-    const changed = [{ ...must(rows[0]), applicantName: 'Басқа адам' }, must(rows[1])];
-    expect(await contentDigest(subtle, registerDocument(register, changed, office))).not.toBe(
-      signature.signedDigest,
+    const signature = await signCanonical(
+      subtle,
+      { privateKey: pair.privateKey, keyId },
+      signedContent,
     );
+    const withChanged = async (change: (e: CaseEvent) => CaseEvent) =>
+      contentDigest(
+        subtle,
+        await registerDocument(
+          subtle,
+          register,
+          [{ caseId: 'c1', events: c1.map(change) }, logs[1] ?? { caseId: 'c2', events: c2 }],
+          office,
+        ),
+      );
+    expect(await withChanged((e) => e)).toBe(signature.signedDigest);
+    const income = await withChanged((e) =>
+      e.type === 'Registered'
+        ? {
+            ...e,
+            payload: {
+              ...e.payload,
+              applicantIncomes: [
+                {
+                  source: 'wages',
+                  amountTiyn: 1_000,
+                  periodFrom: '2024-10-01',
+                  periodTo: '2024-12-31',
+                },
+              ],
+            },
+          }
+        : e,
+    );
+    const family = await withChanged((e) =>
+      e.type === 'Registered' ? { ...e, payload: { ...e.payload, familyMembers: [] } } : e,
+    );
+    const resolution = await withChanged((e) =>
+      e.type === 'ResolutionImposed'
+        ? { ...e, payload: { ...e.payload, text: 'Бас тартылсын' } }
+        : e,
+    );
+    for (const digest of [income, family, resolution]) {
+      expect(digest).not.toBe(signature.signedDigest);
+    }
+  });
+
+  test('attachmentHashesOf names each scan once, sorted', () => {
+    const registered = sampleEvent('Registered', { role: 'specialist', counter: 1 });
+    const twice = {
+      ...registered,
+      payload: {
+        ...registered.payload,
+        attachments: [
+          { sha256: 'c'.repeat(64), name: 'b.pdf', mime: 'application/pdf', size: 1 },
+          { sha256: 'b'.repeat(64), name: 'a.pdf', mime: 'application/pdf', size: 1 },
+          { sha256: 'c'.repeat(64), name: 'c.pdf', mime: 'application/pdf', size: 1 },
+        ],
+      },
+    };
+    expect(attachmentHashesOf([twice])).toEqual(['b'.repeat(64), 'c'.repeat(64)]);
+  });
+
+  test('pickEvents takes exactly the named events, or nothing', () => {
+    const ids = c1.map((e) => e.id);
+    expect(pickEvents([...c1, ...c2], ids)).toEqual(c1);
+    expect(pickEvents(c2, ids)).toBeNull();
+    expect(pickEvents(c1, [...ids, ids[0] ?? ''])).toBeNull();
+    const first = must(c1[0]);
+    const forged = { ...first, legalTime: '2025-03-03T09:59' };
+    expect(pickEvents([...c1, forged], ids)).toBeNull();
+    expect(pickEvents([...c1, { ...first }], ids)).toHaveLength(c1.length);
   });
 });
 
