@@ -192,10 +192,7 @@ export function RegisterBuilder({ register, onDone, onCancel }: RegisterBuilderP
                       </div>
                     </td>
                     <td>
-                      <TermBadge
-                        due={item.row.dueDate ? { kind: 'date', date: item.row.dueDate } : null}
-                        now={now}
-                      />
+                      <TermBadge due={item.row.due} phase={item.row.termPhase} now={now} />
                     </td>
                   </tr>
                 );

@@ -292,10 +292,7 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
               <td>{serviceName(row.serviceId, language)}</td>
               <td>{t(`case:stages.${row.stage}`)}</td>
               <td>
-                <TermBadge
-                  due={row.dueDate ? { kind: 'date', date: row.dueDate } : null}
-                  now={now}
-                />
+                <TermBadge due={row.due} phase={row.termPhase} now={now} />
               </td>
               {isDraft && isSpecialist && (
                 <td>
