@@ -17,4 +17,5 @@ export {
   type TsaRecipientFacts,
 } from './document-content';
 export { pdfFileName } from './file-name';
-export { qrPayload } from './signature-check';
+export { qrPayload, signedDocuments } from './signature-check';
+export { useSignedEventCheck, type SignedEventCheck } from './use-signature-check';
