@@ -428,7 +428,7 @@ function OfficeStep({
           />
         </div>
       </fieldset>
-      <div className="setup-grid">
+      <div className="setup-grid setup-grid-3">
         <TextField
           id="setup-code"
           label={label('code')}
@@ -448,7 +448,7 @@ function OfficeStep({
         <TextField
           id="setup-deviceNo"
           label={t('setup:office.deviceNo')}
-          hint={t('setup:office.deviceNoHint')}
+          hint={label('deviceNoHint')}
           error={errors['deviceNo']}
           register={field('deviceNo')}
           inputMode="numeric"
