@@ -18,6 +18,7 @@
 //   slow hash is only safe if nobody can try thousands of them at the keyboard.
 // - Crypto runs before a transaction, never inside one: IndexedDB commits a transaction as soon as
 //   it waits for anything else, so rows are prepared first and written together.
+import { Dexie } from 'dexie';
 import { z } from 'zod';
 import type { CaseRole } from '../../../shared/case';
 import {
@@ -251,6 +252,9 @@ async function storeDirectoryEvent(
   candidate: unknown,
   nowMs: number,
 ): Promise<DirectoryEvent> {
+  // A directory event is written with its row or not at all: never by itself, outside the command's
+  // transaction (which an awaited non-IndexedDB promise would have ended).
+  if (!Dexie.currentTransaction) throw new Error('Directory event written outside a transaction');
   const parsed = parseDirectoryEvent(candidate);
   // Names and roles were checked by the form and the command: an invalid event here is a bug.
   if (!parsed.ok) throw new Error(`Invalid directory event: ${parsed.error.message}`);
