@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium, screenshotPath } from './support/browser';
-import { AKIM, KYZYLSAI_OFFICE, logIn, setUpOffice, SPECIALIST } from './support/desk';
+import {
+  AKIM,
+  KYZYLSAI_OFFICE,
+  logIn,
+  setUpOffice,
+  SPECIALIST,
+  type DeskOffice,
+  type DeskUser,
+} from './support/desk';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -32,7 +40,7 @@ describe('first start, users and the session', () => {
     // An empty office step cannot be passed; the messages are the shared schema's, in Kazakh.
     await page.getByRole('button', { name: 'Әрі қарай' }).click();
     await page.getByText('Белгіленген өрістерді түзетіңіз.').waitFor();
-    await expect.poll(() => page.getByText('Толтыру міндетті').count()).toBe(6);
+    await expect.poll(() => page.getByText('Толтыру міндетті').count()).toBe(7);
     await page.getByLabel('Округ коды').fill('KZL-01');
     await page.getByText('Округ коды тек әріптер мен цифрлардан тұрады').waitFor();
     await page.getByLabel('Округ коды').fill('KZL01');
@@ -57,6 +65,7 @@ describe('first start, users and the session', () => {
       'Ауданның атауы (орысша)': KYZYLSAI_OFFICE.districtRu,
       'Аппараттың мекенжайы': KYZYLSAI_OFFICE.address,
       'Округ коды': KYZYLSAI_OFFICE.code,
+      'Аудан коды': KYZYLSAI_OFFICE.districtId,
     })) {
       await page.getByLabel(label, { exact: true }).fill(value);
     }
@@ -230,5 +239,115 @@ describe('first start, users and the session', () => {
     expect(await page.getByRole('button', { name: /Омарова Гүлнар/ }).count()).toBe(0);
     await logIn(page, SPECIALIST.name, '5093');
     await userMenu(SPECIALIST.name).waitFor();
+  });
+});
+
+/** A district department running the desk in district mode (Ақкөл district). */
+const AKKOL_DEPARTMENT: DeskOffice = {
+  kind: 'district',
+  districtId: 'AKK',
+  nameKk: 'Ақкөл ауданының жұмыспен қамту және әлеуметтік бағдарламалар бөлімі',
+  nameRu: 'Отдел занятости и социальных программ Аккольского района',
+  code: 'AKKD',
+  districtKk: 'Ақкөл ауданы',
+  districtRu: 'Аккольский район',
+  address: 'Ақкөл қаласы, Нұрлан Елубаев көшесі, 47',
+  deviceNo: 1,
+  lockAfterMinutes: 10,
+};
+const DISTRICT_SPECIALIST: DeskUser = {
+  name: 'Ахметова Динара',
+  role: 'districtSpecialist',
+  pin: '3917',
+};
+const DISTRICT_HEAD: DeskUser = { name: 'Омаров Бауыржан', role: 'districtHead', pin: '2580' };
+
+describe('district mode: a district department sets up its desk', () => {
+  let district: BrowserContext;
+  let desk: Page;
+
+  beforeAll(async () => {
+    // The size of the district's laptops.
+    district = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    desk = await district.newPage();
+    await desk.clock.install({ time: new Date('2026-11-23T10:00:00+05:00') });
+  });
+
+  test('the wizard asks the kind of office and the district code; the first users are the department’s', async () => {
+    await desk.goto(inject('deskUrl'));
+    await desk.getByRole('button', { name: 'Русский', exact: true }).click();
+    await desk.getByRole('button', { name: 'Далее', exact: true }).click();
+    // An akimat is the default kind.
+    await desk.getByRole('heading', { name: 'Аппарат акима' }).waitFor();
+    await desk.screenshot({ path: screenshotPath('setup-akimat-office-ru') });
+    await desk.getByLabel('Районный отдел занятости и социальных программ').check();
+    await desk.getByRole('heading', { name: 'Районный отдел' }).waitFor();
+    await desk.getByLabel('Наименование отдела на казахском').waitFor();
+    await desk.screenshot({ path: screenshotPath('setup-district-office-ru'), fullPage: true });
+    await desk.getByLabel('Код района').fill('AK-K');
+    await desk.getByRole('button', { name: 'Далее', exact: true }).click();
+    await desk.getByText('Код района: только буквы и цифры, до 16 знаков.').waitFor();
+
+    // The same step in Kazakh: back to the language, and on again (what was typed stays).
+    await desk.getByRole('button', { name: 'Назад', exact: true }).click();
+    await desk.getByRole('button', { name: 'Қазақша', exact: true }).click();
+    await desk.getByRole('button', { name: 'Әрі қарай', exact: true }).click();
+    await desk.getByRole('heading', { name: 'Аудандық бөлім' }).waitFor();
+    await desk.screenshot({ path: screenshotPath('setup-district-office-kk'), fullPage: true });
+    await desk.reload();
+    await setUpOffice(desk, {
+      language: 'kk',
+      office: AKKOL_DEPARTMENT,
+      users: [DISTRICT_SPECIALIST, DISTRICT_HEAD],
+      beforeSave: async (page) => {
+        const summary = page.locator('.setup-summary');
+        await summary
+          .getByText('Аудандық жұмыспен қамту және әлеуметтік бағдарламалар бөлімі')
+          .waitFor();
+        await summary.getByText('AKK', { exact: true }).waitFor();
+        await page.screenshot({
+          path: screenshotPath('setup-district-summary-kk'),
+          fullPage: true,
+        });
+        // Back on the users step: the department's roles, and no akim among them.
+        await page.getByRole('button', { name: 'Өзгерту' }).last().click();
+        const first = page.getByRole('group', { name: '1-пайдаланушы' });
+        expect(await first.getByLabel('Рөлі').locator('option').allTextContents()).toEqual([
+          'Аудандық бөлімнің маманы',
+          'Аудандық бөлімнің басшысы',
+          'Жүйе әкімшісі',
+        ]);
+        await page.getByText(/кемінде бір бөлім маманын және бөлімнің басшысын/).waitFor();
+        await page.screenshot({ path: screenshotPath('setup-district-users-kk'), fullPage: true });
+        await page.getByRole('button', { name: 'Әрі қарай', exact: true }).click();
+      },
+    });
+    await desk
+      .getByRole('button', { name: /Омаров Бауыржан\s*Аудандық бөлімнің басшысы/ })
+      .waitFor();
+    await desk
+      .getByRole('button', { name: /Ахметова Динара\s*Аудандық бөлімнің маманы/ })
+      .waitFor();
+  });
+
+  test('the district head manages users and holds a key; only the department’s roles are offered', async () => {
+    await logIn(desk, DISTRICT_HEAD.name, DISTRICT_HEAD.pin);
+    await desk.getByRole('link', { name: 'Пайдаланушылар' }).click();
+    const headRow = desk.getByRole('row', { name: new RegExp(DISTRICT_HEAD.name) });
+    await headRow.getByText(/^[0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4}$/).waitFor();
+    // No akim inbox at a department.
+    expect(await desk.getByRole('link', { name: 'Бұрыштама және қол қою' }).count()).toBe(0);
+    await desk.getByRole('button', { name: 'Пайдаланушы қосу' }).click();
+    const form = desk.getByRole('form', { name: 'Жаңа пайдаланушы' });
+    const roles = await form.getByLabel('Рөлі').locator('option').allTextContents();
+    expect(roles).toEqual([
+      'Аудандық бөлімнің маманы',
+      'Аудандық бөлімнің басшысы',
+      'Жүйе әкімшісі',
+    ]);
+    await desk.screenshot({ path: screenshotPath('users-district-kk') });
+    await desk.getByRole('button', { name: 'Русский', exact: true }).click();
+    await desk.getByRole('form', { name: 'Новый пользователь' }).waitFor();
+    await desk.screenshot({ path: screenshotPath('users-district-ru') });
   });
 });

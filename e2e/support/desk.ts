@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 // language the wizard is completed in.
 
 export type DeskLanguage = 'kk' | 'ru';
-export type DeskRole = 'specialist' | 'akim' | 'admin';
+export type DeskRole = 'specialist' | 'akim' | 'admin' | 'districtSpecialist' | 'districtHead';
 
 export interface DeskUser {
   name: string;
@@ -14,6 +14,10 @@ export interface DeskUser {
 }
 
 export interface DeskOffice {
+  /** An okrug akim's apparatus (the default) or a district department (district mode). */
+  kind?: 'akimat' | 'district';
+  /** The district's code, the same for every office of the district. */
+  districtId: string;
   nameKk: string;
   nameRu: string;
   code: string;
@@ -27,6 +31,7 @@ export interface DeskOffice {
 
 /** A realistic okrug office (Ақкөл district, Ақмола region). */
 export const KYZYLSAI_OFFICE: DeskOffice = {
+  districtId: 'AKK',
   nameKk: 'Қызылсай ауылдық округі әкімінің аппараты',
   nameRu: 'Аппарат акима Кызылсайского сельского округа',
   code: 'KZL01',
@@ -54,6 +59,15 @@ const LABELS = {
     districtRu: 'Ауданның атауы (орысша)',
     address: 'Аппараттың мекенжайы',
     code: 'Округ коды',
+    codeDistrict: 'Бөлім коды',
+    districtId: 'Аудан коды',
+    nameKkDistrict: 'Бөлімнің атауы (қазақша)',
+    nameRuDistrict: 'Бөлімнің атауы (орысша)',
+    addressDistrict: 'Бөлімнің мекенжайы',
+    kinds: {
+      akimat: 'Ауылдық округ әкімінің аппараты',
+      district: 'Аудандық жұмыспен қамту және әлеуметтік бағдарламалар бөлімі',
+    },
     deviceNo: 'Осы компьютердің нөмірі',
     lockAfterMinutes: 'Әрекетсіздіктен кейін бұғаттау, минут',
     user: (n: number) => `${n}-пайдаланушы`,
@@ -62,7 +76,13 @@ const LABELS = {
     role: 'Рөлі',
     pin: 'ПИН-код',
     pinRepeat: 'ПИН-кодты қайталаңыз',
-    roles: { specialist: 'Маман', akim: 'Әкім', admin: 'Жүйе әкімшісі' },
+    roles: {
+      specialist: 'Маман',
+      akim: 'Әкім',
+      admin: 'Жүйе әкімшісі',
+      districtSpecialist: 'Аудандық бөлімнің маманы',
+      districtHead: 'Аудандық бөлімнің басшысы',
+    },
   },
   ru: {
     languageName: 'Русский',
@@ -76,6 +96,15 @@ const LABELS = {
     districtRu: 'Наименование района на русском',
     address: 'Адрес аппарата',
     code: 'Код округа',
+    codeDistrict: 'Код отдела',
+    districtId: 'Код района',
+    nameKkDistrict: 'Наименование отдела на казахском',
+    nameRuDistrict: 'Наименование отдела на русском',
+    addressDistrict: 'Адрес отдела',
+    kinds: {
+      akimat: 'Аппарат акима сельского округа',
+      district: 'Районный отдел занятости и социальных программ',
+    },
     deviceNo: 'Номер этого компьютера',
     lockAfterMinutes: 'Блокировка при бездействии, минут',
     user: (n: number) => `Пользователь ${n}`,
@@ -84,7 +113,13 @@ const LABELS = {
     role: 'Роль',
     pin: 'ПИН-код',
     pinRepeat: 'Повторите ПИН-код',
-    roles: { specialist: 'Специалист', akim: 'Аким', admin: 'Администратор' },
+    roles: {
+      specialist: 'Специалист',
+      akim: 'Аким',
+      admin: 'Администратор',
+      districtSpecialist: 'Специалист районного отдела',
+      districtHead: 'Руководитель районного отдела',
+    },
   },
 } as const;
 
@@ -94,7 +129,7 @@ const SAVE_TIMEOUT_MS = 60_000;
 export interface SetUpOfficeOptions {
   language?: DeskLanguage;
   office?: DeskOffice;
-  /** At least a specialist and an akim; defaults to SPECIALIST and AKIM. */
+  /** The first users the kind of office needs; defaults to SPECIALIST and AKIM. */
   users?: readonly DeskUser[];
   /** Runs on the summary step, before saving (to look at or photograph the summary). */
   beforeSave?: (page: Page) => Promise<void>;
@@ -113,12 +148,21 @@ export async function setUpOffice(page: Page, options: SetUpOfficeOptions = {}):
   await page.getByRole('button', { name: l.languageName, exact: true }).click();
   await page.getByRole('button', { name: l.next, exact: true }).click();
 
-  await page.getByLabel(l.nameKk, { exact: true }).fill(office.nameKk);
-  await page.getByLabel(l.nameRu, { exact: true }).fill(office.nameRu);
+  const district = office.kind === 'district';
+  if (district) await page.getByLabel(l.kinds.district, { exact: true }).check();
+  await page
+    .getByLabel(district ? l.nameKkDistrict : l.nameKk, { exact: true })
+    .fill(office.nameKk);
+  await page
+    .getByLabel(district ? l.nameRuDistrict : l.nameRu, { exact: true })
+    .fill(office.nameRu);
   await page.getByLabel(l.districtKk, { exact: true }).fill(office.districtKk);
   await page.getByLabel(l.districtRu, { exact: true }).fill(office.districtRu);
-  await page.getByLabel(l.address, { exact: true }).fill(office.address);
-  await page.getByLabel(l.code, { exact: true }).fill(office.code);
+  await page
+    .getByLabel(district ? l.addressDistrict : l.address, { exact: true })
+    .fill(office.address);
+  await page.getByLabel(district ? l.codeDistrict : l.code, { exact: true }).fill(office.code);
+  await page.getByLabel(l.districtId, { exact: true }).fill(office.districtId);
   await page.getByLabel(l.deviceNo, { exact: true }).fill(String(office.deviceNo));
   await page.getByLabel(l.lockAfterMinutes, { exact: true }).fill(String(office.lockAfterMinutes));
   await page.getByRole('button', { name: l.next, exact: true }).click();

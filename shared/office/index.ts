@@ -1,1 +1,2 @@
 export * from './office-profile';
+export * from './roles';

@@ -8,7 +8,13 @@ import { TsaRegisterScreen } from '../features/tsa-register';
 import { UsersScreen } from '../features/users';
 import { CasePageScreen } from '../features/case-page';
 import { DOCUMENT_ROUTES } from '../features/documents';
+import { OFFICE_ROLE_POLICY, USER_MANAGER_ROLES } from '../../../shared/office';
 import { ALL_ROLES, type RouteEntry, type ScreenEntry } from './screen-entry';
+
+// Roles by the role policy (shared/office/roles), not by name. The intake, the akim's inbox, the
+// covering registers and the TSA register are an akimat's screens so far: the district department's
+// own screens (district mode) come with their features.
+const AKIMAT = OFFICE_ROLE_POLICY.akimat;
 
 /** The navigation, in the order a specialist's day goes; each feature adds its own line. */
 export const SCREENS: readonly ScreenEntry[] = [
@@ -19,21 +25,21 @@ export const SCREENS: readonly ScreenEntry[] = [
     roles: ALL_ROLES,
   },
   { path: '/journal', titleKey: 'journal:title', Component: JournalScreen, roles: ALL_ROLES },
-  { path: '/intake', titleKey: 'intake:title', Component: IntakeScreen, roles: ['specialist'] },
-  { path: '/akim', titleKey: 'akim:title', Component: AkimScreen, roles: ['akim'] },
+  { path: '/intake', titleKey: 'intake:title', Component: IntakeScreen, roles: [AKIMAT.staff] },
+  { path: '/akim', titleKey: 'akim:title', Component: AkimScreen, roles: [AKIMAT.head] },
   {
     path: '/registers',
     titleKey: 'registers:title',
     Component: RegistersScreen,
-    roles: ['specialist', 'akim'],
+    roles: [AKIMAT.staff, AKIMAT.head],
   },
   {
     path: '/tsa-register',
     titleKey: 'tsaRegister:title',
     Component: TsaRegisterScreen,
-    roles: ['specialist', 'akim'],
+    roles: [AKIMAT.staff, AKIMAT.head],
   },
-  { path: '/users', titleKey: 'users:title', Component: UsersScreen, roles: ['akim', 'admin'] },
+  { path: '/users', titleKey: 'users:title', Component: UsersScreen, roles: USER_MANAGER_ROLES },
   { path: '/system', titleKey: 'system:title', Component: SystemScreen, roles: ALL_ROLES },
 ];
 

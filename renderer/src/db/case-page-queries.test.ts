@@ -12,7 +12,7 @@ import {
 } from './case-page-queries';
 import { registerApplication, type ActContext } from './case-store';
 import { DeskDatabase } from './database';
-import { seedActors } from './testing';
+import { seedActors, signAsActor } from './testing';
 
 let db: DeskDatabase | undefined;
 afterEach(async () => {
@@ -68,12 +68,28 @@ async function certificateDesk(): Promise<DeskDatabase> {
   return d;
 }
 
-const payload = (number: string) => ({
+const payload = (number: string, digest = signature.signedDigest) => ({
   result: 'belongs' as const,
   number,
   date: '2026-11-23',
-  documentDigest: signature.signedDigest,
+  documentDigest: digest,
 });
+
+/** The certificate as the akim signs it: a real signature with the akim's registered key. */
+async function signed(d: DeskDatabase, number: string) {
+  const made = await signAsActor(d, akim, { certificate: number }, Date.UTC(2026, 10, 23, 5, 5));
+  if (!made.ok) throw new Error(made.reason);
+  const s = made.signature;
+  return {
+    payload: payload(number, s.signedDigest),
+    signature: {
+      keyId: s.keyId,
+      algorithm: s.algorithm,
+      value: s.value,
+      signedDigest: s.signedDigest,
+    },
+  };
+}
 
 describe('certificate numbers', () => {
   test('format: office code, device number, C and a 4-digit sequence per year', () => {
@@ -90,7 +106,7 @@ describe('certificate numbers', () => {
     expect(first.number).toBe('KZL01-2-C0001/2026');
     const saved = await recordCertificate(
       db,
-      { caseId: 'c1', payload: payload(first.number), signature },
+      { caseId: 'c1', ...(await signed(db, first.number)) },
       desk,
       context(akim),
     );
@@ -109,7 +125,7 @@ describe('certificate numbers', () => {
     const preview = await nextCertificateNumber(db, desk, 2026);
     const a = await recordCertificate(
       db,
-      { caseId: 'c1', payload: payload(preview.number), signature },
+      { caseId: 'c1', ...(await signed(db, preview.number)) },
       desk,
       context(akim),
     );
@@ -117,7 +133,7 @@ describe('certificate numbers', () => {
     const eventsBefore = await db.events.count();
     const b = await recordCertificate(
       db,
-      { caseId: 'c2', payload: payload(preview.number), signature },
+      { caseId: 'c2', ...(await signed(db, preview.number)) },
       desk,
       context(akim),
     );

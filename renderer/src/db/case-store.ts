@@ -29,6 +29,7 @@ import { journalRowOf, personRowOf } from './case-projection';
 import type { DeskDatabase } from './database';
 import { deskCalendar } from './desk-calendar';
 import { receiveStamps, stampEnvelope } from './event-log';
+import { signedEventProblem } from './signatures';
 
 /** Who acts, when, and how new ids are made: passed in, so the store is testable with fixed values. */
 export interface ActContext {
@@ -66,6 +67,8 @@ export const CASE_WRITE_TABLES = (db: DeskDatabase) => [
   db.settings,
   db.counters,
   db.users,
+  // Read by signedEventProblem: the signer's key registered at the event's time (signatures.ts).
+  db.userEvents,
 ];
 
 /** The actor is an active user of this desk with the role the act claims. */
@@ -134,6 +137,10 @@ async function appendInTransaction<T extends CaseEventType>(
     };
   }
   const event = parsed.event;
+  // Signed events: the key registered for the actor then, over a signature verified before the
+  // transaction (renderer/src/db/signatures.ts). IndexedDB reads only.
+  const signatureProblem = await signedEventProblem(db, event);
+  if (signatureProblem) return { ok: false, reason: signatureProblem };
   const after = foldCase([...existing, event]);
   await db.events.add(event);
   await db.outbox.add({

@@ -50,6 +50,9 @@ export {
   SIGNER_ROLES,
   USER_MANAGER_ROLES,
   USER_NAME_MAX_LENGTH,
+  managesUsers,
+  adoptLegacyUsers,
+  importDirectoryEvents,
   PIN_ATTEMPTS_BEFORE_WAIT,
   PIN_FIRST_WAIT_MS,
   PIN_MAX_WAIT_MS,
@@ -66,11 +69,10 @@ export {
   unlockSigningKey,
   changePin,
   resetPin,
-  retiredSigningKeys,
-  signingPublicKeyFor,
   deactivateUser,
   reactivateUser,
   type NewUser,
+  type NewUserOptions,
   type UserWriteOptions,
   type PinRefusal,
   type PinCheck,
@@ -78,7 +80,6 @@ export {
   type SigningKeyUnlock,
   type PinChange,
   type PinReset,
-  type RetiredSigningKey,
   type UserStatusChange,
 } from './users-queries';
 export {
@@ -183,4 +184,26 @@ export {
   type TsaImportSummary,
   type TsaQuarterSummary,
 } from './tsa-register-queries';
-export { registeredKeyAt, type RegisteredKey } from './key-registry';
+export {
+  keyHistory,
+  loadDirectory,
+  loadDirectoryUser,
+  registeredKeyAt,
+  signingPublicKeyFor,
+  type RegisteredKey,
+} from './key-registry';
+export {
+  SIGNATURE_PROBLEMS,
+  isSignedCaseEvent,
+  matchSignedContent,
+  signAsRegisteredUser,
+  signedEventProblem,
+  verifySignedCaseEvent,
+  verifyWithRegisteredKey,
+  type ContentMatch,
+  type RegisteredSignResult,
+  type SignatureProblem,
+  type SignatureVerdict,
+  type SignedCaseEvent,
+  type SignedDocuments,
+} from './signatures';

@@ -5,14 +5,18 @@ import {
 } from '../../../shared/office';
 import type { DeskDatabase } from './database';
 
-const OFFICE_SETTING = 'office';
+export const OFFICE_SETTING = 'office';
+
+/** The stored setting as an office profile (upgraded from an older desk), or null. */
+export function officeProfileOf(value: unknown): OfficeProfile | null {
+  if (value === undefined) return null;
+  const parsed = officeProfileSchema.safeParse(upgradeOfficeProfile(value));
+  return parsed.success ? parsed.data : null;
+}
 
 /** The office this desk serves, or null before the setup wizard has run. */
 export async function loadOfficeProfile(db: DeskDatabase): Promise<OfficeProfile | null> {
-  const row = await db.settings.get(OFFICE_SETTING);
-  if (!row) return null;
-  const parsed = officeProfileSchema.safeParse(upgradeOfficeProfile(row.value));
-  return parsed.success ? parsed.data : null;
+  return officeProfileOf((await db.settings.get(OFFICE_SETTING))?.value);
 }
 
 export async function saveOfficeProfile(db: DeskDatabase, profile: OfficeProfile): Promise<void> {

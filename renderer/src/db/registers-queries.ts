@@ -783,7 +783,15 @@ export function loadRegisterBundle(
 ): Promise<RegisterBundle | null> {
   return db.transaction(
     'r',
-    [db.registers, db.registerEvents, db.events, db.attachments, db.users, db.settings],
+    [
+      db.registers,
+      db.registerEvents,
+      db.events,
+      db.attachments,
+      db.users,
+      db.userEvents,
+      db.settings,
+    ],
     async (): Promise<RegisterBundle | null> => {
       const registerEvents = await registerEventsOf(db, registerId);
       const state = foldRegister(registerEvents);

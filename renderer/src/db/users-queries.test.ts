@@ -1,30 +1,29 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import {
-  DEFAULT_INTAKE_HOURS,
-  DEFAULT_WORKING_HOURS,
-  type OfficeProfile,
-} from '../../../shared/office';
+import { foldUser, type DirectoryEvent } from '../../../shared/directory';
+import type { OfficeProfile } from '../../../shared/office';
+import { sampleOfficeProfile } from '../../../shared/office/testing';
 import {
   PIN_PBKDF2_ITERATIONS,
   publicKeyFingerprint,
   unwrapSigningKey,
   verifyCanonical,
 } from '../../../shared/signing';
-import { DeskDatabase } from './database';
-import { loadOfficeProfile } from './office-repository';
+import { DeskDatabase, type UserRow } from './database';
+import { keyHistory, registeredKeyAt, signingPublicKeyFor } from './key-registry';
+import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 import {
+  adoptLegacyUsers,
   changePin,
   completeSetup,
   createUser,
   deactivateUser,
+  importDirectoryEvents,
   listActiveUsers,
   listUsers,
   pinWaitUntil,
   reactivateUser,
   resetPin,
-  retiredSigningKeys,
-  signingPublicKeyFor,
   unlockSigningKey,
   verifyUserPin,
 } from './users-queries';
@@ -41,31 +40,34 @@ function freshDb(): DeskDatabase {
   return db;
 }
 
+/** A desk whose office is set up, as every desk is once the wizard ran. */
+async function officeDb(profile: OfficeProfile = office): Promise<DeskDatabase> {
+  const d = freshDb();
+  await saveOfficeProfile(d, profile);
+  return d;
+}
+
+async function eventsOf(d: DeskDatabase, userId?: string): Promise<DirectoryEvent[]> {
+  const rows = userId
+    ? await d.userEvents.where('userId').equals(userId).toArray()
+    : await d.userEvents.toArray();
+  return (rows as DirectoryEvent[]).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+}
+
 const NOW = Date.UTC(2026, 10, 23, 5, 0);
 // Fast PBKDF2 in tests; production keeps PIN_PBKDF2_ITERATIONS.
 const opts = { nowMs: NOW, iterations: 1_000 };
 
-const office: OfficeProfile = {
-  officeId: 'office-kzl01',
-  nameKk: 'Қызылсай ауылдық округі әкімінің аппараты',
-  nameRu: 'Аппарат акима Кызылсайского сельского округа',
-  code: 'KZL01',
-  districtKk: 'Ақкөл ауданы',
-  districtRu: 'Аккольский район',
-  address: 'Қызылсай ауылы, Бейбітшілік көшесі, 1',
-  deviceNo: 1,
-  deviceId: 'desk-kzl01-1',
-  workingHours: DEFAULT_WORKING_HOURS,
-  intakeHours: DEFAULT_INTAKE_HOURS,
-  lockAfterMinutes: 10,
-};
+const office = sampleOfficeProfile();
+// The office's legal time of NOW (Kazakhstan, UTC+5).
+const NOW_LOCAL = '2026-11-23T10:00';
 
 const specialist = { name: '  Сейітова   Әйгерім ', role: 'specialist' as const, pin: '4826' };
 const akim = { name: 'Жұмабаев Серік', role: 'akim' as const, pin: '7391' };
 
 describe('users', () => {
   test('a user is stored with a salted PBKDF2 hash, never the PIN', async () => {
-    const d = freshDb();
+    const d = await officeDb();
     const user = await createUser(d, specialist, opts);
     const stored = await d.users.get(user.id);
     expect(stored?.name).toBe('Сейітова Әйгерім');
@@ -82,13 +84,13 @@ describe('users', () => {
   });
 
   test('production hashing uses the OWASP iteration count by default', async () => {
-    const d = freshDb();
+    const d = await officeDb();
     const user = await createUser(d, specialist, { nowMs: NOW });
     expect(user.pinHash.iterations).toBe(PIN_PBKDF2_ITERATIONS);
   }, 30_000);
 
   test('an akim gets a key pair whose private key opens only with the PIN', async () => {
-    const d = freshDb();
+    const d = await officeDb();
     const user = await createUser(d, akim, opts);
     const key = user.signingKey;
     expect(key).not.toBeNull();
@@ -105,7 +107,7 @@ describe('users', () => {
   });
 
   test('invalid names and PINs are refused before anything is written', async () => {
-    const d = freshDb();
+    const d = await officeDb();
     await expect(createUser(d, { ...specialist, name: '   ' }, opts)).rejects.toThrow(
       'users:errors.nameRequired',
     );
@@ -119,7 +121,7 @@ describe('users', () => {
   });
 
   test('verifyUserPin accepts the right PIN and refuses a wrong one', async () => {
-    const d = freshDb();
+    const d = await officeDb();
     const user = await createUser(d, specialist, opts);
     const ok = await verifyUserPin(d, user.id, '4826', NOW);
     expect(ok.ok && ok.user.id).toBe(user.id);
@@ -135,7 +137,7 @@ describe('users', () => {
   });
 
   test('five wrong PINs make the user wait 30 s, the next round 60 s; the right PIN resets', async () => {
-    const d = freshDb();
+    const d = await officeDb();
     const user = await createUser(d, specialist, opts);
     for (let i = 0; i < 4; i++) {
       const r = await verifyUserPin(d, user.id, '0000', NOW);
@@ -168,7 +170,7 @@ describe('users', () => {
   });
 
   test('wrong PINs while signing count towards the same limit', async () => {
-    const d = freshDb();
+    const d = await officeDb();
     const user = await createUser(d, akim, opts);
     for (let i = 0; i < 4; i++) await unlockSigningKey(d, user.id, '0000', NOW);
     expect(await unlockSigningKey(d, user.id, '0000', NOW)).toMatchObject({
@@ -180,7 +182,7 @@ describe('users', () => {
   });
 
   test('a user without a key cannot sign', async () => {
-    const d = freshDb();
+    const d = await officeDb();
     const user = await createUser(d, specialist, opts);
     expect(await unlockSigningKey(d, user.id, '4826', NOW)).toEqual({
       ok: false,
@@ -189,7 +191,7 @@ describe('users', () => {
   });
 
   test('changing the PIN re-wraps the same signing key under the new PIN', async () => {
-    const d = freshDb();
+    const d = await officeDb();
     const user = await createUser(d, akim, opts);
     const before = user.signingKey;
     expect(await changePin(d, user.id, '0000', '5160', opts)).toMatchObject({
@@ -219,11 +221,15 @@ describe('users', () => {
     expect(unlocked.signer.privateKey.extractable).toBe(false);
     const signature = await signCanonical(crypto.subtle, unlocked.signer, { n: 1 });
     expect(await verifyCanonical(crypto.subtle, before.publicKey, { n: 1 }, signature)).toBe(true);
-    expect(await retiredSigningKeys(d, user.id)).toEqual([]);
+    // The district needs nothing from a PIN change: no event, the key history is unchanged.
+    expect((await eventsOf(d, user.id)).map((e) => e.type)).toEqual(['UserRegistered']);
+    expect(await keyHistory(d, user.id)).toEqual([
+      { keyId: before?.keyId, publicKey: before?.publicKey, from: NOW_LOCAL, to: null },
+    ]);
   });
 
   test('a forgotten PIN is reset by an akim or admin confirming with their own PIN', async () => {
-    const d = freshDb();
+    const d = await officeDb();
     const spec = await createUser(d, specialist, opts);
     const boss = await createUser(d, akim, opts);
     const request = { userId: spec.id, newPin: '3917', managerId: boss.id, managerPin: '0000' };
@@ -253,7 +259,7 @@ describe('users', () => {
   });
 
   test('resetting a signer gives a new key pair and keeps the old public key to check old signatures', async () => {
-    const d = freshDb();
+    const d = await officeDb();
     const boss = await createUser(d, akim, opts);
     const admin = await createUser(d, { name: 'Әкімші', role: 'admin', pin: '8051' }, opts);
     const old = await unlockSigningKey(d, boss.id, '7391', NOW);
@@ -263,16 +269,24 @@ describe('users', () => {
     const reset = await resetPin(
       d,
       { userId: boss.id, newPin: '6204', managerId: admin.id, managerPin: '8051' },
-      opts,
+      { ...opts, nowMs: NOW + 30 * 60_000 },
     );
     expect(reset).toEqual({ ok: true, newSigningKey: true });
     const after = await d.users.get(boss.id);
     expect(after?.signingKey?.keyId).not.toBe(boss.signingKey?.keyId);
-    expect(await retiredSigningKeys(d, boss.id)).toEqual([
+    // The key history says which key was in force from when to when.
+    expect(await keyHistory(d, boss.id)).toEqual([
       {
-        publicKey: boss.signingKey?.publicKey,
         keyId: boss.signingKey?.keyId,
-        retiredAt: '2026-11-23T05:00:00.000Z',
+        publicKey: boss.signingKey?.publicKey,
+        from: NOW_LOCAL,
+        to: '2026-11-23T10:30',
+      },
+      {
+        keyId: after?.signingKey?.keyId,
+        publicKey: after?.signingKey?.publicKey,
+        from: '2026-11-23T10:30',
+        to: null,
       },
     ]);
     const found = await signingPublicKeyFor(d, oldSignature.keyId);
@@ -286,22 +300,46 @@ describe('users', () => {
       retired: false,
     });
     expect(await signingPublicKeyFor(d, 'unknown')).toBeNull();
+    // At the time: the old key until the reset, the new one from then on.
+    const oldKey = oldSignature.keyId;
+    const newKey = after?.signingKey?.keyId ?? '';
+    expect(await registeredKeyAt(d, boss.id, oldKey, '2026-11-23T10:29')).not.toBeNull();
+    expect(await registeredKeyAt(d, boss.id, oldKey, '2026-11-23T10:30')).toBeNull();
+    expect(await registeredKeyAt(d, boss.id, newKey, '2026-11-23T10:29')).toBeNull();
+    expect(await registeredKeyAt(d, boss.id, newKey, '2026-11-23T10:30')).toMatchObject({
+      userId: boss.id,
+      keyId: newKey,
+    });
+    // Another person's key is never this person's.
+    expect(await registeredKeyAt(d, admin.id, newKey, '2026-11-23T10:30')).toBeNull();
+    // The reset is one event by the admin: the key replacement, with the public key only.
+    const events = await eventsOf(d, boss.id);
+    expect(events.map((e) => [e.type, e.actor.userId])).toEqual([
+      ['UserRegistered', boss.id],
+      ['UserKeyReplaced', admin.id],
+    ]);
+    expect(JSON.stringify(events)).not.toMatch(/wrapped|pinHash|6204|7391/);
   });
 
   test('users are deactivated, never deleted; the last akim and oneself cannot be', async () => {
-    const d = freshDb();
+    const d = await officeDb();
     const spec = await createUser(d, specialist, opts);
     const boss = await createUser(d, akim, opts);
-    expect(await deactivateUser(d, boss.id, boss.id)).toEqual({
+    expect(await deactivateUser(d, boss.id, boss.id, NOW)).toEqual({
       ok: false,
       reason: 'users:errors.deactivateSelf',
     });
     const admin = await createUser(d, { name: 'Әкімші', role: 'admin', pin: '8051' }, opts);
-    expect(await deactivateUser(d, boss.id, admin.id)).toEqual({
+    expect(await deactivateUser(d, boss.id, admin.id, NOW)).toEqual({
       ok: false,
-      reason: 'users:errors.lastAkim',
+      reason: 'users:errors.lastHead',
     });
-    expect(await deactivateUser(d, spec.id, boss.id)).toEqual({ ok: true });
+    // Only a manager deactivates.
+    expect(await deactivateUser(d, boss.id, spec.id, NOW)).toEqual({
+      ok: false,
+      reason: 'users:errors.notManager',
+    });
+    expect(await deactivateUser(d, spec.id, boss.id, NOW)).toEqual({ ok: true });
     expect(await d.users.count()).toBe(3);
     expect((await listActiveUsers(d)).map((u) => u.name)).toEqual(['Жұмабаев Серік', 'Әкімші']);
     expect((await listUsers(d)).map((u) => [u.name, u.active])).toEqual([
@@ -315,13 +353,26 @@ describe('users', () => {
     });
     // A new akim first, then the old one may go.
     await createUser(d, { ...akim, name: 'Жаңа әкім', pin: '2580' }, opts);
-    expect(await deactivateUser(d, boss.id, admin.id)).toEqual({ ok: true });
-    expect(await unlockSigningKey(d, boss.id, '7391', NOW)).toEqual({
+    const later = NOW + 60 * 60_000;
+    expect(await deactivateUser(d, boss.id, admin.id, later)).toEqual({ ok: true });
+    expect(await unlockSigningKey(d, boss.id, '7391', later)).toEqual({
       ok: false,
       reason: 'users:errors.inactive',
     });
-    expect(await reactivateUser(d, spec.id)).toEqual({ ok: true });
-    expect((await verifyUserPin(d, spec.id, '4826', NOW)).ok).toBe(true);
+    // What the old akim signed while in office stays checkable; nothing after.
+    const keyId = boss.signingKey?.keyId ?? '';
+    expect(await registeredKeyAt(d, boss.id, keyId, '2026-11-23T10:59')).not.toBeNull();
+    expect(await registeredKeyAt(d, boss.id, keyId, '2026-11-23T11:00')).toBeNull();
+    expect(await reactivateUser(d, spec.id, admin.id, later)).toEqual({ ok: true });
+    expect((await verifyUserPin(d, spec.id, '4826', later)).ok).toBe(true);
+    expect((await eventsOf(d, spec.id)).map((e) => [e.type, e.actor.userId])).toEqual([
+      ['UserRegistered', spec.id],
+      ['UserDeactivated', boss.id],
+      ['UserReactivated', admin.id],
+    ]);
+    // Reactivating an active person changes nothing and writes nothing.
+    expect(await reactivateUser(d, spec.id, admin.id, later)).toEqual({ ok: true });
+    expect(await eventsOf(d, spec.id)).toHaveLength(3);
   });
 });
 
@@ -335,6 +386,86 @@ describe('first start', () => {
       ['Жұмабаев Серік', 'akim', true],
       ['Сейітова Әйгерім', 'specialist', false],
     ]);
+    // The akim registers themselves first, then the specialist: both events by the akim, queued.
+    const [boss, spec] = users as [UserRow, UserRow];
+    const events = await eventsOf(d);
+    expect(events.map((e) => [e.type, e.userId, e.actor.userId, e.actor.role])).toEqual([
+      ['UserRegistered', boss.id, boss.id, 'akim'],
+      ['UserRegistered', spec.id, boss.id, 'akim'],
+    ]);
+    expect(events[0]).toMatchObject({
+      legalTime: NOW_LOCAL,
+      actor: { officeId: office.officeId, districtId: 'AKK', deviceId: office.deviceId },
+      payload: {
+        name: 'Жұмабаев Серік',
+        role: 'akim',
+        officeId: office.officeId,
+        districtId: 'AKK',
+        publicKey: boss.signingKey?.publicKey,
+        keyId: boss.signingKey?.keyId,
+      },
+    });
+    expect(events[1]?.payload).toEqual({
+      name: 'Сейітова Әйгерім',
+      role: 'specialist',
+      officeId: office.officeId,
+      districtId: 'AKK',
+    });
+    // Only what the district needs travels: no PIN, no hash, no wrapped key.
+    expect(JSON.stringify(events)).not.toMatch(/pinHash|wrapped|salt|4826|7391/);
+    expect((await d.outbox.toArray()).map((o) => [o.stream, o.streamId, o.eventId]).sort()).toEqual(
+      events.map((e) => ['user', e.userId, e.id]).sort(),
+    );
+  });
+
+  test('a district department starts with a district specialist and its head, who signs', async () => {
+    const d = freshDb();
+    const department = sampleOfficeProfile({
+      kind: 'district',
+      officeId: 'office-akkd',
+      code: 'AKKD',
+      deviceId: 'desk-akkd-1',
+    });
+    const head = { name: 'Омаров Бауыржан', role: 'districtHead' as const, pin: '2580' };
+    const staff = { name: 'Ахметова Динара', role: 'districtSpecialist' as const, pin: '3917' };
+    // An akimat's first users do not make a department, nor an akim in it.
+    await expect(completeSetup(d, department, [specialist, akim], opts)).rejects.toThrow(
+      RangeError,
+    );
+    await expect(completeSetup(d, department, [staff, head, akim], opts)).rejects.toThrow(
+      RangeError,
+    );
+    await expect(completeSetup(d, department, [staff], opts)).rejects.toThrow(RangeError);
+    expect(await loadOfficeProfile(d)).toBeNull();
+
+    expect(await completeSetup(d, department, [staff, head], opts)).toEqual({ ok: true });
+    const rows = await listUsers(d);
+    expect(rows.map((u) => [u.role, u.signingKey !== null])).toEqual([
+      ['districtHead', true],
+      ['districtSpecialist', false],
+    ]);
+    expect((await eventsOf(d)).map((e) => [e.payload, e.actor.role])).toMatchObject([
+      [{ role: 'districtHead' }, 'districtHead'],
+      [{ role: 'districtSpecialist' }, 'districtHead'],
+    ]);
+    // The last district head stays; an akimat role is not given at a department.
+    const [boss, spec] = rows as [UserRow, UserRow];
+    expect(await deactivateUser(d, boss.id, spec.id, NOW)).toMatchObject({ ok: false });
+    const admin = await createUser(
+      d,
+      { name: 'Әкімші', role: 'admin', pin: '8051' },
+      {
+        ...opts,
+        by: boss.id,
+      },
+    );
+    expect(await deactivateUser(d, boss.id, admin.id, NOW)).toEqual({
+      ok: false,
+      reason: 'users:errors.lastHead',
+    });
+    await expect(createUser(d, akim, { ...opts, by: boss.id })).rejects.toThrow(
+      'users:errors.role',
+    );
   });
 
   test('an invalid office saves nothing, not even the users', async () => {
@@ -368,5 +499,141 @@ describe('first start', () => {
     expect(again).toEqual({ ok: false, reason: 'setup:errors.alreadySetUp' });
     expect((await loadOfficeProfile(d))?.nameKk).toBe(office.nameKk);
     expect(await d.users.count()).toBe(2);
+  });
+});
+
+describe('the directory on the desk', () => {
+  test('a manager adds a person: the row and the registration by the manager, together', async () => {
+    const d = await officeDb();
+    const boss = await createUser(d, akim, opts);
+    const spec = await createUser(d, specialist, { ...opts, by: boss.id });
+    expect((await eventsOf(d, spec.id)).map((e) => [e.type, e.actor.userId])).toEqual([
+      ['UserRegistered', boss.id],
+    ]);
+    // Someone who manages nobody cannot add people; nothing is written.
+    await expect(
+      createUser(d, { ...specialist, name: 'Үшінші' }, { ...opts, by: spec.id }),
+    ).rejects.toThrow('users:errors.notManager');
+    expect(await d.users.count()).toBe(2);
+    expect(await d.userEvents.count()).toBe(2);
+  });
+
+  test('a row from before users were events reads as registered, and a write adopts it', async () => {
+    const d = await officeDb();
+    // A version-2 desk: an akim's row with a key, a retired key from a PIN reset, and no event.
+    const earlier = await createUser(d, akim, opts);
+    const current = await createUser(d, { ...akim, name: 'Басқа', pin: '2580' }, opts);
+    if (!earlier.signingKey || !current.signingKey) throw new Error('signers have keys');
+    const legacy: UserRow = {
+      ...current,
+      id: 'user-legacy',
+      name: 'Жұмабаев Серік',
+      createdAt: '2026-01-05T04:00:00.000Z',
+    };
+    await d.users.add(legacy);
+    await d.settings.put({
+      key: 'retired-signing-keys:user-legacy',
+      value: [
+        {
+          publicKey: earlier.signingKey.publicKey,
+          keyId: earlier.signingKey.keyId,
+          retiredAt: '2026-06-01T04:00:00.000Z',
+        },
+      ],
+    });
+    const expected = [
+      {
+        keyId: earlier.signingKey.keyId,
+        publicKey: earlier.signingKey.publicKey,
+        from: '2026-01-05T09:00',
+        to: '2026-06-01T09:00',
+      },
+      {
+        keyId: current.signingKey.keyId,
+        publicKey: current.signingKey.publicKey,
+        from: '2026-06-01T09:00',
+        to: null,
+      },
+    ];
+    expect(await keyHistory(d, 'user-legacy')).toEqual(expected);
+    expect(
+      await registeredKeyAt(d, 'user-legacy', earlier.signingKey.keyId, '2026-03-01T12:00'),
+    ).not.toBeNull();
+
+    // The first write that names the person adopts them; the history stays what it read as.
+    const spec = await createUser(d, specialist, { ...opts, by: 'user-legacy' });
+    const events = await eventsOf(d, 'user-legacy');
+    expect(events.map((e) => [e.type, e.actor.userId])).toEqual([
+      ['UserRegistered', 'user-legacy'],
+      ['UserKeyReplaced', 'user-legacy'],
+    ]);
+    expect(events[0]?.payload).toMatchObject({ legacy: true });
+    expect(await keyHistory(d, 'user-legacy')).toEqual(expected);
+    expect(await d.settings.get('retired-signing-keys:user-legacy')).toBeUndefined();
+    expect((await eventsOf(d, spec.id))[0]?.actor.userId).toBe('user-legacy');
+    // Nothing is left to adopt.
+    expect(await adoptLegacyUsers(d, NOW)).toBe(0);
+  });
+
+  test('a legacy signer whose PIN is reset keeps the old key in the history, up to the reset', async () => {
+    const d = await officeDb();
+    const admin = await createUser(d, { name: 'Әкімші', role: 'admin', pin: '8051' }, opts);
+    const made = await createUser(d, akim, opts);
+    // The same akim as a version-2 row: no events.
+    const legacy: UserRow = { ...made, id: 'user-legacy', createdAt: '2026-01-05T04:00:00.000Z' };
+    await d.users.add(legacy);
+    const later = { ...opts, nowMs: NOW + 30 * 60_000 };
+    expect(
+      await resetPin(
+        d,
+        { userId: 'user-legacy', newPin: '6204', managerId: admin.id, managerPin: '8051' },
+        later,
+      ),
+    ).toEqual({ ok: true, newSigningKey: true });
+    const renewed = await d.users.get('user-legacy');
+    expect(await keyHistory(d, 'user-legacy')).toEqual([
+      {
+        keyId: made.signingKey?.keyId,
+        publicKey: made.signingKey?.publicKey,
+        from: '2026-01-05T09:00',
+        to: '2026-11-23T10:30',
+      },
+      {
+        keyId: renewed?.signingKey?.keyId,
+        publicKey: renewed?.signingKey?.publicKey,
+        from: '2026-11-23T10:30',
+        to: null,
+      },
+    ]);
+  });
+
+  test('events from elsewhere are stored once and the rows follow them; the actor check too', async () => {
+    const desk1 = await officeDb();
+    const boss = await createUser(desk1, akim, opts);
+    const spec = await createUser(desk1, specialist, { ...opts, by: boss.id });
+    // Another desk of the office learns of the people and then of a deactivation made on desk 1.
+    const desk2 = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    try {
+      await saveOfficeProfile(desk2, { ...office, deviceNo: 2, deviceId: 'desk-kzl01-2' });
+      await desk2.users.bulkAdd([boss, spec]);
+      const first = await importDirectoryEvents(desk2, await eventsOf(desk1), NOW);
+      expect(first).toEqual({ stored: 2, duplicates: 0, held: 0, invalid: [] });
+      expect(await deactivateUser(desk1, spec.id, boss.id, NOW)).toEqual({ ok: true });
+      const all = await eventsOf(desk1);
+      const second = await importDirectoryEvents(
+        desk2,
+        [...all, { ...all[0], v: 99, type: 'UserRenamed' }, { nonsense: true }],
+        NOW,
+      );
+      expect(second).toEqual({ stored: 1, duplicates: 2, held: 1, invalid: ['?'] });
+      expect((await desk2.users.get(spec.id))?.active).toBe(false);
+      expect(foldUser(await eventsOf(desk2, spec.id))).toEqual(
+        foldUser(await eventsOf(desk1, spec.id)),
+      );
+      // Nothing that came from elsewhere goes back out.
+      expect(await desk2.outbox.count()).toBe(0);
+    } finally {
+      await desk2.delete();
+    }
   });
 });

@@ -1,14 +1,44 @@
-// The people who share one akimat laptop. What must stay true:
-// - A PIN is never stored, only its slow salted PBKDF2 hash; a signer's private key only wrapped by the PIN.
+// The people who share one desk, and the directory events that make them known to the district.
+// What must stay true:
+// - A PIN is never stored, only its slow salted PBKDF2 hash; a signer's private key only wrapped by the
+//   PIN. Both stay in this desk's `users` rows and never travel: the directory events (shared/directory)
+//   carry only the name, role, office, district, public key and who did what when.
+// - Every change of a person is a directory event written in the same transaction as the row change
+//   and its outbox entry: registration, PIN reset (for a signer: the key replacement), deactivation,
+//   reactivation. A `users` row is the local projection of its person's events plus the local secrets;
+//   after every write the projection is checked against the fold, and a difference is a bug (throws).
+// - A PIN change is not an event: the key stays the same (wrapped again under the new PIN), so nothing
+//   the district checks changes, and when a person changes their PIN is nobody else's business.
+// - The actor of the first events is the office's first head (akim, or district head in district
+//   mode): nobody is registered yet to vouch for them, so they register themselves and then the
+//   other first users. Later, the manager who acts (a head or the admin) is the actor.
 // - Users are never deleted: case events name their actor, so a person who left is deactivated.
-// - The desk always keeps at least one active akim (the signer and the one who manages users).
+// - The desk always keeps at least one active head of its kind of office (shared/office/roles).
 // - Wrong PINs are rate-limited per user and the count survives a reload: a 4–6 digit PIN behind a
 //   slow hash is only safe if nobody can try thousands of them at the keyboard.
 // - Crypto runs before a transaction, never inside one: IndexedDB commits a transaction as soon as
 //   it waits for anything else, so rows are prepared first and written together.
+import { Dexie } from 'dexie';
 import { z } from 'zod';
 import type { CaseRole } from '../../../shared/case';
-import type { OfficeProfile } from '../../../shared/office';
+import {
+  classifyIncomingDirectoryEvent,
+  directoryEventProblem,
+  foldUser,
+  parseDirectoryEvent,
+  type DirectoryEvent,
+  type DirectoryEventType,
+  type DirectoryPayloadOf,
+} from '../../../shared/directory';
+import type { Actor } from '../../../shared/events/envelope';
+import {
+  isRoleOfOffice,
+  isSignerRole,
+  managesUsers,
+  missingFirstUsers,
+  OFFICE_ROLE_POLICY,
+  type OfficeProfile,
+} from '../../../shared/office';
 import {
   exportPublicKey,
   generateSigningKeyPair,
@@ -20,19 +50,22 @@ import {
   verifyPin,
   wrapSigningKey,
   type PinFailure,
-  type PublicJwk,
   type SigningKey,
   type SubtleCryptoLike,
 } from '../../../shared/signing';
+import { localDateTimeAt } from '../platform';
 import type { DeskDatabase, UserRow } from './database';
-import { saveOfficeProfile } from './office-repository';
+import { queueForHub, receiveStamps, stampEnvelope } from './event-log';
+import { directoryEventsOf, legacyEvents, retiredKeysSetting } from './key-registry';
+import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 
-/** Roles that sign documents and so hold a key pair. */
-export const SIGNER_ROLES: readonly CaseRole[] = ['akim', 'districtHead'];
-/** Roles that manage the users of this desk. */
-export const USER_MANAGER_ROLES: readonly CaseRole[] = ['akim', 'admin'];
-
-export const isSignerRole = (role: CaseRole): boolean => SIGNER_ROLES.includes(role);
+export {
+  SIGNER_ROLES,
+  USER_MANAGER_ROLES,
+  isSignerRole,
+  managesUsers,
+} from '../../../shared/office';
+export { signingPublicKeyFor } from './key-registry';
 
 export const USER_NAME_MAX_LENGTH = 120;
 
@@ -55,6 +88,15 @@ export interface UserWriteOptions {
   iterations?: number;
 }
 
+/** Adding a person: who adds them. */
+export interface NewUserOptions extends UserWriteOptions {
+  /**
+   * The manager who adds the person (the users screen passes the logged-in manager). Without one, the
+   * person registers themselves, as the first head does at setup.
+   */
+  by?: string;
+}
+
 /** A failed PIN check; each reason is a message key. */
 export type PinRefusal =
   | { ok: false; reason: 'identity:pin.wrong'; attemptsLeft: number }
@@ -67,9 +109,9 @@ const subtle = (): SubtleCryptoLike => crypto.subtle;
 const randomBytes = (n: number): Uint8Array<ArrayBuffer> =>
   crypto.getRandomValues(new Uint8Array(n));
 
-/** A name as it is saved: trimmed, inner runs of spaces collapsed. */
+/** A name as it is saved and travels: NFC, trimmed, inner runs of spaces collapsed. */
 export function normalizeUserName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ');
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
 /** Message key of what is wrong with a name, or null. */
@@ -123,13 +165,199 @@ export async function prepareUserRow(input: NewUser, options: UserWriteOptions):
   };
 }
 
+// ---- Directory events ----------------------------------------------------------------------------
+
+/** The tables a directory write touches: rows, events, the outbox, and settings (office, HLC). */
+const directoryTables = (db: DeskDatabase) => [db.users, db.userEvents, db.outbox, db.settings];
+
+type DirectoryDraft = {
+  readonly [T in DirectoryEventType]: {
+    readonly userId: string;
+    readonly type: T;
+    readonly payload: DirectoryPayloadOf<T>;
+  };
+}[DirectoryEventType];
+
+async function requireOffice(db: DeskDatabase): Promise<OfficeProfile> {
+  const office = await loadOfficeProfile(db);
+  // Users are added only after the setup wizard saved the office (completeSetup saves it first).
+  if (!office) throw new Error('Directory write before the office was set up');
+  return office;
+}
+
+function actorOf(user: Pick<UserRow, 'id' | 'role'>, office: OfficeProfile): Actor {
+  return {
+    userId: user.id,
+    role: user.role,
+    officeId: office.officeId,
+    districtId: office.districtId,
+    deviceId: office.deviceId,
+  };
+}
+
+const eventsOfUser = async (db: DeskDatabase, userId: string): Promise<DirectoryEvent[]> =>
+  directoryEventsOf(await db.userEvents.where('userId').equals(userId).toArray());
+
+/**
+ * A row made before users were events gets the events that register it as it is (key-registry
+ * legacyEvents), stamped now and queued like any other, in the caller's transaction; the retired keys
+ * that version kept in the settings table become its key history and the setting goes.
+ */
+async function adoptLegacyUser(
+  db: DeskDatabase,
+  userId: string,
+  office: OfficeProfile,
+  nowMs: number,
+): Promise<void> {
+  if ((await db.userEvents.where('userId').equals(userId).count()) > 0) return;
+  const row = await db.users.get(userId);
+  if (!row) return;
+  const setting = retiredKeysSetting(userId);
+  const drafts = legacyEvents(row, {
+    office,
+    retired: (await db.settings.get(setting))?.value,
+    stamp: () => '',
+    newId: () => '',
+    now: localDateTimeAt(nowMs),
+  });
+  for (const draft of drafts) {
+    const envelope = await stampEnvelope(db, {
+      actor: draft.actor,
+      legalTime: draft.legalTime,
+      nowMs,
+      newId: () => crypto.randomUUID(),
+    });
+    await storeDirectoryEvent(db, { ...draft, id: envelope.id, hlc: envelope.hlc }, nowMs);
+  }
+  await db.settings.delete(setting);
+}
+
+/** Adopts every row of this desk made before users were events: for a one-time upgrade. */
+export function adoptLegacyUsers(db: DeskDatabase, nowMs: number): Promise<number> {
+  return db.transaction('rw', directoryTables(db), async () => {
+    const office = await loadOfficeProfile(db);
+    if (!office) return 0;
+    let adopted = 0;
+    for (const row of await db.users.toArray()) {
+      if ((await db.userEvents.where('userId').equals(row.id).count()) > 0) continue;
+      await adoptLegacyUser(db, row.id, office, nowMs);
+      adopted += 1;
+    }
+    return adopted;
+  });
+}
+
+async function storeDirectoryEvent(
+  db: DeskDatabase,
+  candidate: unknown,
+  nowMs: number,
+): Promise<DirectoryEvent> {
+  // A directory event is written with its row or not at all: never by itself, outside the command's
+  // transaction (which an awaited non-IndexedDB promise would have ended).
+  if (!Dexie.currentTransaction) throw new Error('Directory event written outside a transaction');
+  const parsed = parseDirectoryEvent(candidate);
+  // Names and roles were checked by the form and the command: an invalid event here is a bug.
+  if (!parsed.ok) throw new Error(`Invalid directory event: ${parsed.error.message}`);
+  const event = parsed.event;
+  const problem = directoryEventProblem(foldUser(await eventsOfUser(db, event.userId)), event);
+  // Every command checks the row first, in the same transaction: a conflict here is a bug.
+  if (problem) throw new Error(`Directory event ${event.type} refused: ${problem}`);
+  await db.userEvents.add(event);
+  await queueForHub(db, 'user', event.userId, event.id, nowMs);
+  return event;
+}
+
+/**
+ * Writes directory events in the caller's transaction (after adopting the people they name): stamped
+ * with the actor at this desk's office, stored, and queued for the hub.
+ */
+async function appendDirectoryEvents(
+  db: DeskDatabase,
+  office: OfficeProfile,
+  actor: Pick<UserRow, 'id' | 'role'>,
+  drafts: readonly DirectoryDraft[],
+  nowMs: number,
+): Promise<void> {
+  const legalTime = localDateTimeAt(nowMs);
+  for (const draft of drafts) {
+    const envelope = await stampEnvelope(db, {
+      actor: actorOf(actor, office),
+      legalTime,
+      nowMs,
+      newId: () => crypto.randomUUID(),
+    });
+    await storeDirectoryEvent(db, { ...envelope, ...draft }, nowMs);
+  }
+}
+
+/**
+ * The row must be what its person's events say (name, role, active; the key where the write made
+ * one): the projection and the log never drift apart unnoticed.
+ */
+async function checkProjection(
+  db: DeskDatabase,
+  userId: string,
+  options: { keyWritten: boolean },
+): Promise<void> {
+  const row = await db.users.get(userId);
+  const user = foldUser(await eventsOfUser(db, userId)).user;
+  const same =
+    row !== undefined &&
+    user !== null &&
+    row.name === user.name &&
+    row.role === user.role &&
+    row.active === user.active &&
+    (!options.keyWritten || (row.signingKey?.keyId ?? null) === (user.key?.keyId ?? null));
+  if (!same) throw new Error(`The users row of ${userId} differs from its directory events`);
+}
+
+function registration(row: UserRow, office: OfficeProfile): DirectoryDraft {
+  return {
+    userId: row.id,
+    type: 'UserRegistered',
+    payload: {
+      name: row.name,
+      role: row.role,
+      officeId: office.officeId,
+      districtId: office.districtId,
+      ...(row.signingKey
+        ? { publicKey: row.signingKey.publicKey, keyId: row.signingKey.keyId }
+        : {}),
+    },
+  };
+}
+
+/** The acting manager: an active head or admin of this desk. */
+async function activeManager(db: DeskDatabase, userId: string): Promise<UserRow | null> {
+  const user = await db.users.get(userId);
+  return user && user.active && managesUsers(user.role) ? user : null;
+}
+
+/**
+ * Adds a person to this desk: their row and their registration, in one transaction. A role that does
+ * not work at this kind of office, or a `by` who is not an active manager, is a bug of the caller
+ * (the form offers neither) and throws.
+ */
 export async function createUser(
   db: DeskDatabase,
   input: NewUser,
-  options: UserWriteOptions,
+  options: NewUserOptions,
 ): Promise<UserRow> {
   const row = await prepareUserRow(input, options);
-  await db.users.add(row);
+  await db.transaction('rw', directoryTables(db), async () => {
+    const office = await requireOffice(db);
+    if (!isRoleOfOffice(row.role, office.kind)) throw new RangeError('users:errors.role');
+    let actor: UserRow = row;
+    if (options.by !== undefined) {
+      const manager = await activeManager(db, options.by);
+      if (!manager) throw new RangeError('users:errors.notManager');
+      await adoptLegacyUser(db, manager.id, office, options.nowMs);
+      actor = manager;
+    }
+    await db.users.add(row);
+    await appendDirectoryEvents(db, office, actor, [registration(row, office)], options.nowMs);
+    await checkProjection(db, row.id, { keyWritten: true });
+  });
   return row;
 }
 
@@ -137,7 +365,9 @@ export type SetupResult = { ok: true } | { ok: false; reason: 'setup:errors.alre
 
 /**
  * First start: the office profile and its first users, all written in one transaction or not at all.
- * Needs at least one specialist and one akim.
+ * The first users are those the kind of office needs (shared/office/roles: a specialist and an akim,
+ * or a district specialist and a district head); the head registers themselves first, then the
+ * others.
  */
 export async function completeSetup(
   db: DeskDatabase,
@@ -145,17 +375,102 @@ export async function completeSetup(
   users: readonly NewUser[],
   options: UserWriteOptions,
 ): Promise<SetupResult> {
-  if (!users.some((u) => u.role === 'specialist') || !users.some((u) => u.role === 'akim')) {
-    throw new RangeError('The first users must include a specialist and an akim');
+  const kind = profile.kind;
+  const foreign = users.find((u) => !isRoleOfOffice(u.role, kind));
+  if (foreign) throw new RangeError(`A ${kind} office has no ${foreign.role}`);
+  const missing = missingFirstUsers(
+    kind,
+    users.map((u) => u.role),
+  );
+  if (missing.length > 0) {
+    throw new RangeError(`The first users must include ${missing.join(' and ')}`);
   }
   const rows: UserRow[] = [];
   for (const user of users) rows.push(await prepareUserRow(user, options));
-  return db.transaction('rw', db.settings, db.users, async (): Promise<SetupResult> => {
+  const headRole = OFFICE_ROLE_POLICY[kind].head;
+  const head = rows.find((r) => r.role === headRole);
+  if (!head) throw new Error('missingFirstUsers let a desk without a head through');
+  const ordered = [head, ...rows.filter((r) => r !== head)];
+  return db.transaction('rw', directoryTables(db), async (): Promise<SetupResult> => {
     // Another window of this desk may have finished the wizard meanwhile: never overwrite an office.
     if (await db.settings.get('office')) return { ok: false, reason: 'setup:errors.alreadySetUp' };
     await saveOfficeProfile(db, profile);
     await db.users.bulkAdd(rows);
+    await appendDirectoryEvents(
+      db,
+      profile,
+      head,
+      ordered.map((row) => registration(row, profile)),
+      options.nowMs,
+    );
+    for (const row of rows) await checkProjection(db, row.id, { keyWritten: true });
     return { ok: true };
+  });
+}
+
+/**
+ * Takes in directory events that arrived from elsewhere (the hub, a file): stored once by id; what a
+ * newer desk wrote is held as it came; nothing is sent back out. The rows of this desk's own people
+ * follow what the events say (name, role, active); a key is never taken from elsewhere into a row,
+ * since its private half lives only on the desk that made it.
+ */
+export function importDirectoryEvents(
+  db: DeskDatabase,
+  raws: readonly unknown[],
+  nowMs: number,
+): Promise<{ stored: number; duplicates: number; held: number; invalid: string[] }> {
+  return db.transaction('rw', [db.userEvents, db.heldEvents, db.users, db.settings], async () => {
+    let stored = 0;
+    let duplicates = 0;
+    let held = 0;
+    const invalid: string[] = [];
+    const touched = new Set<string>();
+    const stamps: string[] = [];
+    for (const raw of raws) {
+      const incoming = classifyIncomingDirectoryEvent(raw);
+      switch (incoming.kind) {
+        case 'known': {
+          if (await db.userEvents.get(incoming.event.id)) {
+            duplicates += 1;
+            continue;
+          }
+          await db.userEvents.add(incoming.event);
+          stored += 1;
+          touched.add(incoming.event.userId);
+          stamps.push(incoming.event.hlc);
+          break;
+        }
+        case 'newer': {
+          if (await db.heldEvents.get(incoming.id)) continue;
+          const userId = typeof incoming.raw['userId'] === 'string' ? incoming.raw['userId'] : '';
+          await db.heldEvents.add({
+            id: incoming.id,
+            stream: 'user',
+            streamId: userId,
+            type: incoming.type,
+            v: incoming.v,
+            raw: { ...incoming.raw },
+            receivedAtMs: nowMs,
+          });
+          held += 1;
+          break;
+        }
+        case 'invalid': {
+          const id = (raw as { id?: unknown } | null)?.id;
+          invalid.push(typeof id === 'string' ? id : '?');
+          break;
+        }
+      }
+    }
+    await receiveStamps(db, stamps, nowMs);
+    for (const userId of touched) {
+      const row = await db.users.get(userId);
+      const user = foldUser(await eventsOfUser(db, userId)).user;
+      if (row && user) {
+        await db.users.update(userId, { name: user.name, role: user.role, active: user.active });
+      }
+    }
+    return { stored, duplicates, held, invalid };
   });
 }
 
@@ -370,66 +685,42 @@ async function writePinIfUnchanged(
   db: DeskDatabase,
   before: UserRow,
   change: Pick<UserRow, 'pinHash' | 'signingKey'>,
-  retired?: RetiredSigningKey,
+  reset?: { readonly by: UserRow; readonly nowMs: number },
 ): Promise<{ ok: true } | { ok: false; reason: 'users:errors.changedMeanwhile' }> {
-  return db.transaction('rw', db.users, db.settings, async () => {
+  return db.transaction('rw', directoryTables(db), async () => {
     const now = await db.users.get(before.id);
     // Someone changed this PIN in another window while we were hashing: keep theirs.
     if (!now || now.pinHash.hash !== before.pinHash.hash || !now.active) {
       return { ok: false as const, reason: 'users:errors.changedMeanwhile' as const };
     }
-    await db.users.update(before.id, change);
-    if (retired) {
-      const earlier = await retiredSigningKeys(db, before.id);
-      await db.settings.put({ key: retiredKey(before.id), value: [...earlier, retired] });
+    if (reset) {
+      const office = await requireOffice(db);
+      // Adopted as they were, before the row changes, so the old key stays in the history.
+      await adoptLegacyUser(db, before.id, office, reset.nowMs);
+      await adoptLegacyUser(db, reset.by.id, office, reset.nowMs);
+      await db.users.update(before.id, change);
+      const key = change.signingKey;
+      await appendDirectoryEvents(
+        db,
+        office,
+        reset.by,
+        [
+          key
+            ? {
+                userId: before.id,
+                type: 'UserKeyReplaced',
+                payload: { publicKey: key.publicKey, keyId: key.keyId, reason: 'pinReset' },
+              }
+            : { userId: before.id, type: 'UserPinReset', payload: {} },
+        ],
+        reset.nowMs,
+      );
+      await checkProjection(db, before.id, { keyWritten: true });
+    } else {
+      await db.users.update(before.id, change);
     }
     return { ok: true as const };
   });
-}
-
-/** A public key a signer no longer uses: kept so that what they signed with it can still be checked. */
-export interface RetiredSigningKey {
-  publicKey: PublicJwk;
-  keyId: string;
-  retiredAt: string;
-}
-
-// UserRow has no field for earlier keys, so they live in the settings table next to the user.
-const retiredKey = (userId: string): string => `retired-signing-keys:${userId}`;
-const retiredSchema = z.array(
-  z.object({
-    publicKey: z.object({
-      kty: z.literal('EC'),
-      crv: z.literal('P-256'),
-      x: z.string(),
-      y: z.string(),
-    }),
-    keyId: z.string(),
-    retiredAt: z.string(),
-  }),
-);
-
-export async function retiredSigningKeys(
-  db: DeskDatabase,
-  userId: string,
-): Promise<RetiredSigningKey[]> {
-  const parsed = retiredSchema.safeParse((await db.settings.get(retiredKey(userId)))?.value);
-  return parsed.success ? parsed.data : [];
-}
-
-/** The public key with this fingerprint, current or retired, and whose it is: to check a signature. */
-export async function signingPublicKeyFor(
-  db: DeskDatabase,
-  keyId: string,
-): Promise<{ userId: string; publicKey: PublicJwk; retired: boolean } | null> {
-  for (const user of await db.users.toArray()) {
-    if (user.signingKey?.keyId === keyId) {
-      return { userId: user.id, publicKey: user.signingKey.publicKey, retired: false };
-    }
-    const old = (await retiredSigningKeys(db, user.id)).find((k) => k.keyId === keyId);
-    if (old) return { userId: user.id, publicKey: old.publicKey, retired: true };
-  }
-  return null;
 }
 
 export type PinReset =
@@ -443,9 +734,10 @@ export type PinReset =
     };
 
 /**
- * A forgotten PIN: an akim or admin confirms with their own PIN, and the user, sitting at the desk,
- * types the new one. The forgotten PIN cannot open the old private key, so a signer gets a new key
- * pair; the old public key is kept (retiredSigningKeys) and what was signed with it stays checkable.
+ * A forgotten PIN: a manager (a head or the admin) confirms with their own PIN, and the user, sitting
+ * at the desk, types the new one. The forgotten PIN cannot open the old private key, so a signer gets a
+ * new key pair: the UserKeyReplaced event ends the old key's period and what was signed with it stays
+ * checkable against it. For anyone else the event is UserPinReset.
  */
 export async function resetPin(
   db: DeskDatabase,
@@ -457,7 +749,7 @@ export async function resetPin(
   if (!valid.ok) return valid;
   const manager = await verifyUserPin(db, request.managerId, request.managerPin, options.nowMs);
   if (!manager.ok) return manager;
-  if (!USER_MANAGER_ROLES.includes(manager.user.role)) {
+  if (!managesUsers(manager.user.role)) {
     return { ok: false, reason: 'users:errors.notManager' };
   }
   const user = await db.users.get(request.userId);
@@ -465,15 +757,15 @@ export async function resetPin(
   if (!user.active) return { ok: false, reason: 'users:errors.inactive' };
   const iterations = options.iterations ?? PIN_PBKDF2_ITERATIONS;
   const pinHash = await hashPin(subtle(), request.newPin, randomBytes(16), iterations);
-  const signingKey = user.signingKey ? await newSigningKey(request.newPin, iterations) : null;
-  const retired: RetiredSigningKey | undefined = user.signingKey
-    ? {
-        publicKey: user.signingKey.publicKey,
-        keyId: user.signingKey.keyId,
-        retiredAt: new Date(options.nowMs).toISOString(),
-      }
-    : undefined;
-  const written = await writePinIfUnchanged(db, user, { pinHash, signingKey }, retired);
+  const signingKey = isSignerRole(user.role)
+    ? await newSigningKey(request.newPin, iterations)
+    : null;
+  const written = await writePinIfUnchanged(
+    db,
+    user,
+    { pinHash, signingKey },
+    { by: manager.user, nowMs: options.nowMs },
+  );
   if (!written.ok) return written;
   await clearFailures(db, user.id);
   return { ok: true, newSigningKey: signingKey !== null };
@@ -485,37 +777,75 @@ export type UserStatusChange =
   | { ok: true }
   | {
       ok: false;
-      reason: 'users:errors.notFound' | 'users:errors.deactivateSelf' | 'users:errors.lastAkim';
+      reason:
+        | 'users:errors.notFound'
+        | 'users:errors.notManager'
+        | 'users:errors.deactivateSelf'
+        | 'users:errors.lastHead';
     };
 
-/** A person who left: they can no longer log in or sign, and their past acts keep their name. */
+/**
+ * A person who left: they can no longer log in or sign, their key stops being in force, and their
+ * past acts keep their name. The last active head of the office stays.
+ */
 export async function deactivateUser(
   db: DeskDatabase,
   userId: string,
   byUserId: string,
+  nowMs: number,
 ): Promise<UserStatusChange> {
   if (userId === byUserId) return { ok: false, reason: 'users:errors.deactivateSelf' };
-  return db.transaction('rw', db.users, async (): Promise<UserStatusChange> => {
+  return db.transaction('rw', directoryTables(db), async (): Promise<UserStatusChange> => {
+    const manager = await activeManager(db, byUserId);
+    if (!manager) return { ok: false, reason: 'users:errors.notManager' };
     const user = await db.users.get(userId);
     if (!user) return { ok: false, reason: 'users:errors.notFound' };
     if (!user.active) return { ok: true };
-    if (user.role === 'akim') {
-      const akims = await db.users
+    const office = await requireOffice(db);
+    const head = OFFICE_ROLE_POLICY[office.kind].head;
+    if (user.role === head) {
+      const heads = await db.users
         .where('role')
-        .equals('akim')
+        .equals(head)
         .filter((u) => u.active)
         .count();
-      if (akims <= 1) return { ok: false, reason: 'users:errors.lastAkim' };
+      if (heads <= 1) return { ok: false, reason: 'users:errors.lastHead' };
     }
-    await db.users.update(userId, { active: false });
+    await statusEvent(db, office, manager, user, 'UserDeactivated', nowMs);
     return { ok: true };
   });
 }
 
 /** Undoes a deactivation made by mistake; the PIN and key are the ones the user had. */
-export async function reactivateUser(db: DeskDatabase, userId: string): Promise<UserStatusChange> {
-  const changed = await db.users.update(userId, { active: true });
-  return changed === 1 || (await db.users.get(userId))
-    ? { ok: true }
-    : { ok: false, reason: 'users:errors.notFound' };
+export async function reactivateUser(
+  db: DeskDatabase,
+  userId: string,
+  byUserId: string,
+  nowMs: number,
+): Promise<UserStatusChange> {
+  return db.transaction('rw', directoryTables(db), async (): Promise<UserStatusChange> => {
+    const manager = await activeManager(db, byUserId);
+    if (!manager) return { ok: false, reason: 'users:errors.notManager' };
+    const user = await db.users.get(userId);
+    if (!user) return { ok: false, reason: 'users:errors.notFound' };
+    if (user.active) return { ok: true };
+    const office = await requireOffice(db);
+    await statusEvent(db, office, manager, user, 'UserReactivated', nowMs);
+    return { ok: true };
+  });
+}
+
+async function statusEvent(
+  db: DeskDatabase,
+  office: OfficeProfile,
+  manager: UserRow,
+  user: UserRow,
+  type: 'UserDeactivated' | 'UserReactivated',
+  nowMs: number,
+): Promise<void> {
+  await adoptLegacyUser(db, user.id, office, nowMs);
+  await adoptLegacyUser(db, manager.id, office, nowMs);
+  await db.users.update(user.id, { active: type === 'UserReactivated' });
+  await appendDirectoryEvents(db, office, manager, [{ userId: user.id, type, payload: {} }], nowMs);
+  await checkProjection(db, user.id, { keyWritten: false });
 }

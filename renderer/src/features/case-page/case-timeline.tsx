@@ -16,6 +16,7 @@ import { formatDate, formatDateTime } from '../../../../shared/time';
 import type { CaseActor } from '../../db';
 import { formatNumber } from '../../i18n';
 import { useDesk } from '../../app/desk-context';
+import { useSignedEventCheck } from '../documents';
 
 interface Fact {
   label: string;
@@ -229,6 +230,33 @@ function eventFacts(
   }
 }
 
+/**
+ * The signed badge: shown only when the signature verifies against the key registered for the signer
+ * at the event's time, over the document the log gives; otherwise it says plainly that it does not,
+ * and why. Nothing for an unsigned event.
+ */
+function SignedBadge({ state, event }: { state: CaseState; event: CaseEvent }) {
+  const { t } = useTranslation('session');
+  const check = useSignedEventCheck(state, event);
+  if (check === null || event.signature === undefined) return null;
+  if (check.phase === 'checking') {
+    return <span className="cp-badge">{t('signature.checking')}</span>;
+  }
+  const verdict = check.verdict;
+  if (verdict.ok) {
+    return (
+      <span className="cp-badge cp-badge-signed" title={t('signature.verifiedTitle')}>
+        {t('signature.verified', { key: keyText(event.signature.keyId) })}
+      </span>
+    );
+  }
+  return (
+    <span className="cp-badge cp-badge-conflict" title={t(verdict.reason)}>
+      {t('signature.unverified')}: {t(verdict.reason)}
+    </span>
+  );
+}
+
 export interface CaseTimelineProps {
   state: CaseState;
   actors: Record<string, CaseActor>;
@@ -262,11 +290,7 @@ export function CaseTimeline({ state, actors, lang }: CaseTimelineProps) {
               <div className="cp-event-head">
                 <time dateTime={e.legalTime}>{formatDateTime(e.legalTime)}</time>
                 <strong>{t(`case:events.${e.type}`)}</strong>
-                {e.signature && (
-                  <span className="cp-badge cp-badge-signed" title={e.signature.signedDigest}>
-                    {t('timeline.signed', { key: keyText(e.signature.keyId) })}
-                  </span>
-                )}
+                <SignedBadge state={state} event={e} />
                 {late.map((step) => (
                   <span className="cp-badge cp-badge-late" key={step.step.id}>
                     {t('timeline.doneLate', { due: step.due ? dueLabel(step.due) : '' })}

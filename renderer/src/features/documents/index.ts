@@ -16,4 +16,5 @@ export {
   type TsaRecipientFacts,
 } from '../../../../shared/documents';
 export { pdfFileName } from './file-name';
-export { qrPayload } from './signature-check';
+export { qrPayload, signedDocuments } from './signature-check';
+export { useSignedEventCheck, type SignedEventCheck } from './use-signature-check';

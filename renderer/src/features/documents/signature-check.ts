@@ -1,17 +1,24 @@
-// A signed document is printed only when the content rebuilt now is the content that was signed.
-import {
-  verifyCanonical,
-  type CanonicalSignature,
-  type JsonValue,
-  type PublicJwk,
-  type SubtleCryptoLike,
+// A signed document is printed, and a signed event shown as signed, only when the content rebuilt now
+// is the content that was signed and the signature verifies with the key registered for its signer
+// at the time it was made (renderer/src/db/signatures.ts does the checking).
+import type { CaseState } from '../../../../shared/case';
+import type {
+  CanonicalSignature,
+  JsonValue,
+  PublicJwk,
+  SubtleCryptoLike,
 } from '../../../../shared/signing';
-import { contentDigest } from './document-content';
+import { matchSignedContent, type SignedDocuments } from '../../db';
+import {
+  certificateCandidates,
+  resultNoticeDocument,
+  type TsaRecipientFacts,
+} from '../../../../shared/documents';
 
 export type SignatureStatus =
-  /** The content matches and the signature verifies with the signer's key. */
+  /** The content matches and the signature verifies with the signer's registered key. */
   | 'verified'
-  /** The content matches the signed digest; the signer's key is not on this desk. */
+  /** The content matches the signed digest; no key registered for the signer checks it. */
   | 'keyUnknown'
   /** No candidate content gives the signed digest: printing would show something else. */
   | 'mismatch'
@@ -27,23 +34,40 @@ export interface SignatureCheck {
 /**
  * Finds, among the contents the data can give, the one that was signed (a certificate may speak of
  * the applicant's row of one quarter or another), then verifies the signature over it. `digest` is
- * the document digest the event or register recorded next to its signature.
+ * the document digest the event or register recorded next to its signature; `publicKey` must be the
+ * key registered for the signer at the time (key-registry registeredKeyAt), or null.
  */
-export async function checkSignedContent(
+export function checkSignedContent(
   subtle: SubtleCryptoLike,
   candidates: readonly JsonValue[],
   signature: CanonicalSignature,
   digest: string,
   publicKey: PublicJwk | null,
 ): Promise<SignatureCheck> {
-  if (digest !== signature.signedDigest) return { status: 'mismatch', content: null };
-  for (const content of candidates) {
-    if ((await contentDigest(subtle, content)) !== digest) continue;
-    if (publicKey === null) return { status: 'keyUnknown', content };
-    const valid = await verifyCanonical(subtle, publicKey, content, signature);
-    return { status: valid ? 'verified' : 'invalid', content };
-  }
-  return { status: 'mismatch', content: null };
+  return matchSignedContent(subtle, candidates, signature, digest, publicKey);
+}
+
+/**
+ * How the documents of signed case events are rebuilt from the log, for the checks of the db layer:
+ * the certificate (from what its event states, or from the applicant's TSA register rows for older
+ * certificates) and the notice of the result.
+ */
+export function signedDocuments(rows: readonly TsaRecipientFacts[]): SignedDocuments {
+  return {
+    contentsOf(state: CaseState, event, office) {
+      switch (event.type) {
+        case 'CertificateIssued':
+          return certificateCandidates(state, office, rows);
+        case 'ResultSigned':
+          // A case that cannot give a notice (no decision or applicant) gives no content to check.
+          try {
+            return [resultNoticeDocument(state, office)];
+          } catch {
+            return [];
+          }
+      }
+    },
+  };
 }
 
 /**

@@ -61,13 +61,13 @@ async function desk(): Promise<DeskDatabase> {
   const user = await createUser(
     d,
     { name: 'Жақсылықов Ерлан', role: 'akim', pin: PIN },
-    { nowMs: Date.now(), iterations: 1000 },
+    { nowMs: Date.UTC(2026, 0, 5), iterations: 1000 },
   );
   akim = { ...akim, userId: user.id };
   const spec = await createUser(
     d,
     { name: 'Омарова Айгүл', role: 'specialist', pin: '1470' },
-    { nowMs: Date.now(), iterations: 1000 },
+    { nowMs: Date.UTC(2026, 0, 5), iterations: 1000 },
   );
   specialist = { ...specialist, userId: spec.id };
   return d;

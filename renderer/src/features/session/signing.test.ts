@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { verifyCanonical } from '../../../../shared/signing';
-import { createUser, DeskDatabase } from '../../db';
+import { sampleOfficeProfile } from '../../../../shared/office/testing';
+import { createUser, DeskDatabase, resetPin, saveOfficeProfile } from '../../db';
 import { signAsUser } from './signing';
 
 let db: DeskDatabase | undefined;
@@ -12,9 +13,15 @@ afterEach(async () => {
 const NOW = Date.UTC(2026, 10, 23, 5, 0);
 const opts = { nowMs: NOW, iterations: 1_000 };
 
+async function desk(): Promise<DeskDatabase> {
+  db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+  await saveOfficeProfile(db, sampleOfficeProfile());
+  return db;
+}
+
 describe('signAsUser', () => {
   test('signs with the key the PIN unwraps; the public key in the user row checks it', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    const db = await desk();
     const akim = await createUser(db, { name: 'Жұмабаев Серік', role: 'akim', pin: '7391' }, opts);
     const document = { register: 'KZL01-1-R1/2026', cases: ['KZL01-1-0001/2026'] };
     const signed = await signAsUser(db, akim.id, '7391', document, NOW);
@@ -27,7 +34,7 @@ describe('signAsUser', () => {
   });
 
   test('a wrong PIN, a user without a key, and too many wrong PINs are refused with reasons', async () => {
-    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    const db = await desk();
     const akim = await createUser(db, { name: 'Жұмабаев Серік', role: 'akim', pin: '7391' }, opts);
     const spec = await createUser(
       db,
@@ -50,5 +57,26 @@ describe('signAsUser', () => {
       retryAtMs: NOW + 30_000,
     });
     expect((await signAsUser(db, akim.id, '7391', { a: 1 }, NOW + 30_000)).ok).toBe(true);
+  });
+
+  test('a key this desk still holds but the directory replaced signs nothing', async () => {
+    const db = await desk();
+    const akim = await createUser(db, { name: 'Жұмабаев Серік', role: 'akim', pin: '7391' }, opts);
+    const admin = await createUser(db, { name: 'Әкімші', role: 'admin', pin: '8051' }, opts);
+    // The row this desk had before the reset (as after a restore of an old backup, or a stale copy).
+    const stale = await db.users.get(akim.id);
+    expect(
+      await resetPin(
+        db,
+        { userId: akim.id, newPin: '6204', managerId: admin.id, managerPin: '8051' },
+        opts,
+      ),
+    ).toMatchObject({ ok: true });
+    if (!stale) throw new Error('no row');
+    await db.users.put(stale);
+    expect(await signAsUser(db, akim.id, '7391', { a: 1 }, NOW + 60_000)).toEqual({
+      ok: false,
+      reason: 'session:signature.keyNotRegistered',
+    });
   });
 });

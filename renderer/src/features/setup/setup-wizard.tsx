@@ -8,7 +8,12 @@ import {
 } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../../shared/ipc';
-import type { OfficeHoursProfile } from '../../../../shared/office';
+import {
+  OFFICE_KINDS,
+  officeRoles,
+  type OfficeHoursProfile,
+  type OfficeKind,
+} from '../../../../shared/office';
 import { useDesk } from '../../app/desk-context';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { completeSetup, isSignerRole, loadOfficeProfile } from '../../db';
@@ -18,6 +23,7 @@ import {
   initialWizardValues,
   numberExample,
   officeFromValues,
+  usersForKind,
   usersProblems,
   type FieldErrors,
   type WizardValues,
@@ -34,14 +40,16 @@ function checkStep(step: Step, values: WizardValues): { errors: FieldErrors; gen
     const result = officeFromValues(values);
     return { errors: result.ok ? {} : result.errors, general: [] };
   }
-  if (step === 'users') return usersProblems(values.users);
+  if (step === 'users') return usersProblems(values.users, values.kind);
   return { errors: {}, general: [] };
 }
 
 /**
- * First start of a desk: interface language, the office profile, the first users (a specialist and an
- * akim at least), then one save of everything. Nothing is written until the last step, and then all
- * of it in one transaction, so a failure leaves the desk as it was and the typed values in the form.
+ * First start of a desk: interface language, the office profile (an okrug akim's apparatus, or a
+ * district department in district mode), the first users the kind of office needs (a specialist and
+ * an akim, or a district specialist and the district head), then one save of everything. Nothing is
+ * written until the last step, and then all of it in one transaction, so a failure leaves the desk as
+ * it was and the typed values in the form.
  */
 export function SetupWizard() {
   const { t } = useTranslation();
@@ -66,6 +74,15 @@ export function SetupWizard() {
   const { errors, general } = checked.has(step)
     ? checkStep(step, getValues())
     : { errors: {}, general: [] };
+  const kind: OfficeKind = values.kind ?? 'akimat';
+
+  // The first users follow the kind of office: what was typed stays, the roles move to this kind's.
+  const { replace: replaceUsers } = users;
+  useEffect(() => {
+    const typed = getValues('users');
+    const moved = usersForKind(typed, kind);
+    if (moved.some((user, i) => user.role !== typed[i]?.role)) replaceUsers(moved);
+  }, [kind, getValues, replaceUsers]);
 
   const goTo = (next: Step) => setStep(next);
 
@@ -82,7 +99,7 @@ export function SetupWizard() {
   const save = async () => {
     const all = getValues();
     const office = officeFromValues(all);
-    const people = usersProblems(all.users);
+    const people = usersProblems(all.users, all.kind);
     const unfinished: Step | null = !office.ok
       ? 'office'
       : Object.keys(people.errors).length > 0 || people.general.length > 0
@@ -132,7 +149,7 @@ export function SetupWizard() {
               className={i < stepIndex ? 'setup-step-done' : undefined}
             >
               <span className="setup-step-number">{i + 1}</span>
-              {t(`setup:steps.${s}`)}
+              {t(`setup:steps.${s}`, { context: kind })}
             </li>
           ))}
         </ol>
@@ -155,7 +172,7 @@ export function SetupWizard() {
             {step === 'language'
               ? t('setup:language.heading')
               : step === 'office'
-                ? t('setup:office.heading')
+                ? t('setup:office.heading', { context: kind })
                 : step === 'users'
                   ? t('setup:users.heading')
                   : t('setup:summary.heading')}
@@ -165,6 +182,7 @@ export function SetupWizard() {
           {step === 'language' && <LanguageStep />}
           {step === 'office' && (
             <OfficeStep
+              kind={kind}
               field={field}
               errors={errors}
               example={numberExample(
@@ -176,13 +194,14 @@ export function SetupWizard() {
           )}
           {step === 'users' && (
             <UsersStep
+              kind={kind}
               count={users.fields.length}
               keys={users.fields.map((f) => f.id)}
               field={(index, key) => register(`users.${index}.${key}`)}
               roleAt={(index) => values.users?.[index]?.role ?? 'specialist'}
               errors={errors}
               general={general}
-              onAdd={() => users.append(emptyUserDraft('specialist'))}
+              onAdd={() => users.append(emptyUserDraft(officeRoles(kind)[0] ?? 'admin'))}
               onRemove={(index) => users.remove(index)}
             />
           )}
@@ -323,18 +342,22 @@ function TextField({
 }
 
 function OfficeStep({
+  kind,
   field,
   errors,
   example,
 }: {
+  kind: OfficeKind;
   field: (path: Path<WizardValues>) => UseFormRegisterReturn;
   errors: FieldErrors;
   example: string | null;
 }) {
   const { t } = useTranslation();
+  /** A label in the words of this kind of office (i18next context: `key_district` if there is one). */
+  const label = (key: string) => t(`setup:office.${key}`, { context: kind });
   const hours = (group: 'workingHours' | 'intakeHours', labels: 'working' | 'intake') => (
     <fieldset className="setup-fieldset">
-      <legend>{t(`setup:office.${group}`)}</legend>
+      <legend>{label(group)}</legend>
       <div className="setup-hours">
         {HOURS_FIELDS.map((key: keyof OfficeHoursProfile) => (
           <TextField
@@ -352,20 +375,34 @@ function OfficeStep({
   );
   return (
     <div className="setup-office">
+      <fieldset className="setup-fieldset" aria-describedby="setup-kind-hint">
+        <legend>{t('setup:office.kind')}</legend>
+        <div className="setup-kinds">
+          {OFFICE_KINDS.map((k) => (
+            <label key={k} className="setup-kind">
+              <input type="radio" value={k} {...field('kind')} />
+              {t(`setup:office.kinds.${k}`)}
+            </label>
+          ))}
+        </div>
+        <p className="setup-hint" id="setup-kind-hint">
+          {t('setup:office.kindHint')}
+        </p>
+      </fieldset>
       <fieldset className="setup-fieldset">
         <legend>{t('setup:office.names')}</legend>
         <div className="setup-grid">
           <TextField
             id="setup-nameKk"
-            label={t('setup:office.nameKk')}
+            label={label('nameKk')}
             error={errors['nameKk']}
             register={field('nameKk')}
             className="setup-wide"
           />
           <TextField
             id="setup-nameRu"
-            label={t('setup:office.nameRu')}
-            hint={t('setup:office.nameHint')}
+            label={label('nameRu')}
+            hint={label('nameHint')}
             error={errors['nameRu']}
             register={field('nameRu')}
             className="setup-wide"
@@ -384,26 +421,34 @@ function OfficeStep({
           />
           <TextField
             id="setup-address"
-            label={t('setup:office.address')}
+            label={label('address')}
             error={errors['address']}
             register={field('address')}
             className="setup-wide"
           />
         </div>
       </fieldset>
-      <div className="setup-grid">
+      <div className="setup-grid setup-grid-3">
         <TextField
           id="setup-code"
-          label={t('setup:office.code')}
-          hint={t('setup:office.codeHint')}
+          label={label('code')}
+          hint={label('codeHint')}
           error={errors['code']}
           register={field('code')}
           width="short"
         />
         <TextField
+          id="setup-districtId"
+          label={t('setup:office.districtId')}
+          hint={t('setup:office.districtIdHint')}
+          error={errors['districtId']}
+          register={field('districtId')}
+          width="short"
+        />
+        <TextField
           id="setup-deviceNo"
           label={t('setup:office.deviceNo')}
-          hint={t('setup:office.deviceNoHint')}
+          hint={label('deviceNoHint')}
           error={errors['deviceNo']}
           register={field('deviceNo')}
           inputMode="numeric"
@@ -415,7 +460,7 @@ function OfficeStep({
           {t('setup:office.numberPreview', { example })}
         </p>
       )}
-      <p className="setup-hint setup-hours-hint">{t('setup:office.hoursHint')}</p>
+      <p className="setup-hint setup-hours-hint">{label('hoursHint')}</p>
       {hours('workingHours', 'working')}
       {hours('intakeHours', 'intake')}
       <TextField
@@ -432,6 +477,7 @@ function OfficeStep({
 }
 
 function UsersStep({
+  kind,
   count,
   keys,
   field,
@@ -441,6 +487,7 @@ function UsersStep({
   onAdd,
   onRemove,
 }: {
+  kind: OfficeKind;
   count: number;
   keys: string[];
   field: (index: number, key: keyof UserDraft) => UseFormRegisterReturn;
@@ -459,7 +506,7 @@ function UsersStep({
     );
   return (
     <div className="setup-users">
-      <p className="setup-intro">{t('setup:users.intro')}</p>
+      <p className="setup-intro">{t('setup:users.intro', { context: kind })}</p>
       {keys.map((key, index) => (
         <fieldset key={key} className="setup-fieldset setup-user">
           <legend>{t('setup:users.user', { n: index + 1 })}</legend>
@@ -467,6 +514,7 @@ function UsersStep({
             idPrefix={`setup-user-${index}`}
             field={(k) => field(index, k)}
             errors={errorsOf(index)}
+            roles={officeRoles(kind)}
             signer={isSignerRole(roleAt(index))}
           />
           {count > 2 && (
@@ -502,13 +550,14 @@ function SummaryStep({
   const office = officeFromValues(values);
   if (!office.ok) return null;
   const p = office.profile;
+  const label = (key: string) => t(`setup:office.${key}`, { context: p.kind });
   const hours = (h: OfficeHoursProfile) => t('setup:summary.hours', { ...h });
   return (
     <div className="setup-summary">
       <p className="setup-intro">{t('setup:summary.intro')}</p>
       <div className="setup-summary-block">
         <div className="setup-summary-head">
-          <h2>{t('setup:steps.office')}</h2>
+          <h2>{t('setup:steps.office', { context: p.kind })}</h2>
           <button type="button" className="setup-link" onClick={() => onEdit('office')}>
             {t('setup:summary.edit')}
           </button>
@@ -516,23 +565,27 @@ function SummaryStep({
         <dl>
           <dt>{t('setup:summary.language')}</dt>
           <dd>{t(`frame.languageName.${language}`)}</dd>
-          <dt>{t('setup:office.nameKk')}</dt>
+          <dt>{t('setup:office.kind')}</dt>
+          <dd>{t(`setup:office.kinds.${p.kind}`)}</dd>
+          <dt>{label('nameKk')}</dt>
           <dd lang="kk">{p.nameKk}</dd>
-          <dt>{t('setup:office.nameRu')}</dt>
+          <dt>{label('nameRu')}</dt>
           <dd lang="ru">{p.nameRu}</dd>
           <dt>{t('setup:office.districtKk')}</dt>
           <dd lang="kk">{p.districtKk}</dd>
           <dt>{t('setup:office.districtRu')}</dt>
           <dd lang="ru">{p.districtRu}</dd>
-          <dt>{t('setup:office.address')}</dt>
+          <dt>{t('setup:office.districtId')}</dt>
+          <dd>{p.districtId}</dd>
+          <dt>{label('address')}</dt>
           <dd>{p.address}</dd>
-          <dt>{t('setup:office.code')}</dt>
+          <dt>{label('code')}</dt>
           <dd>{p.code}</dd>
           <dt>{t('setup:office.deviceNo')}</dt>
           <dd>{p.deviceNo}</dd>
           <dt>{t('setup:summary.numberExample')}</dt>
           <dd>{numberExample(p.code, String(p.deviceNo), year)}</dd>
-          <dt>{t('setup:office.workingHours')}</dt>
+          <dt>{label('workingHours')}</dt>
           <dd>{hours(p.workingHours)}</dd>
           <dt>{t('setup:office.intakeHours')}</dt>
           <dd>{hours(p.intakeHours)}</dd>

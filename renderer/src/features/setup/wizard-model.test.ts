@@ -5,6 +5,7 @@ import {
   initialWizardValues,
   numberExample,
   officeFromValues,
+  usersForKind,
   usersProblems,
   type WizardValues,
 } from './wizard-model';
@@ -19,6 +20,7 @@ function filled(change: Partial<WizardValues> = {}): WizardValues {
     districtRu: 'Аккольский район',
     address: 'Қызылсай ауылы, Бейбітшілік көшесі, 1',
     deviceNo: '2',
+    districtId: ' akk ',
     ...change,
   };
 }
@@ -39,6 +41,7 @@ describe('setup wizard values', () => {
       lunchTo: '14:30',
     });
     expect(values.lockAfterMinutes).toBe('10');
+    expect(values.kind).toBe('akimat');
     expect(values.users.map((u) => u.role)).toEqual(['specialist', 'akim']);
   });
 
@@ -48,6 +51,8 @@ describe('setup wizard values', () => {
       ok: true,
       profile: {
         officeId: 'office-kzl01',
+        kind: 'akimat',
+        districtId: 'AKK',
         nameKk: 'Қызылсай ауылдық округі әкімінің аппараты',
         nameRu: 'Аппарат акима Кызылсайского сельского округа',
         code: 'KZL01',
@@ -68,6 +73,7 @@ describe('setup wizard values', () => {
       filled({
         nameRu: ' ',
         code: 'KZL-01',
+        districtId: 'AK-K',
         deviceNo: '100',
         lockAfterMinutes: '0',
         workingHours: { opensAt: '09:00', closesAt: '18:00', lunchFrom: '14:00', lunchTo: '13:00' },
@@ -79,6 +85,7 @@ describe('setup wizard values', () => {
     expect(result.errors).toEqual({
       nameRu: 'office:errors.required',
       code: 'office:errors.code',
+      districtId: 'office:errors.districtId',
       deviceNo: 'setup:errors.deviceNo',
       lockAfterMinutes: 'setup:errors.lockMinutes',
       'workingHours.closesAt': 'office:errors.hoursOrder',
@@ -87,8 +94,16 @@ describe('setup wizard values', () => {
   });
 
   test('an empty code is reported as missing, not as malformed', () => {
-    const result = officeFromValues(filled({ code: '  ' }));
+    const result = officeFromValues(filled({ code: '  ', districtId: '' }));
     expect(!result.ok && result.errors['code']).toBe('office:errors.required');
+    expect(!result.ok && result.errors['districtId']).toBe('office:errors.required');
+  });
+
+  test('a district department is saved as one, in its district', () => {
+    const result = officeFromValues(filled({ kind: 'district', code: 'akkd', districtId: 'akk' }));
+    expect(
+      result.ok && [result.profile.kind, result.profile.code, result.profile.districtId],
+    ).toEqual(['district', 'AKKD', 'AKK']);
   });
 
   test('a device id is an ASCII clock node id even for a code in Kazakh letters', () => {
@@ -109,22 +124,55 @@ describe('setup wizard values', () => {
   });
 
   test('users need a specialist and an akim, valid PINs and different names', () => {
-    const none = usersProblems([]);
+    const none = usersProblems([], 'akimat');
     expect(none.general).toEqual(['setup:errors.needSpecialist', 'setup:errors.needAkim']);
     const users = [
       { name: 'Сейітова Әйгерім', role: 'specialist' as const, pin: '4826', pinRepeat: '4826' },
       { name: 'Жұмабаев Серік', role: 'akim' as const, pin: '7391', pinRepeat: '7391' },
     ];
-    expect(usersProblems(users)).toEqual({ errors: {}, general: [] });
-    const bad = usersProblems([
-      ...users,
-      { name: 'сейітова әйгерім', role: 'specialist', pin: '0000', pinRepeat: '0000' },
-      { name: 'Әкімші', role: 'admin', pin: '8051', pinRepeat: '8015' },
-    ]);
+    expect(usersProblems(users, 'akimat')).toEqual({ errors: {}, general: [] });
+    const bad = usersProblems(
+      [
+        ...users,
+        { name: 'сейітова әйгерім', role: 'specialist', pin: '0000', pinRepeat: '0000' },
+        { name: 'Әкімші', role: 'admin', pin: '8051', pinRepeat: '8015' },
+      ],
+      'akimat',
+    );
     expect(bad.errors).toEqual({
       'users.2.name': 'users:errors.nameTaken',
       'users.2.pin': 'identity:pin.tooSimple',
       'users.3.pinRepeat': 'session:pin.mismatch',
     });
+  });
+
+  test('a district department needs a district specialist and its head, and no akim', () => {
+    expect(usersProblems([], 'district').general).toEqual([
+      'setup:errors.needDistrictSpecialist',
+      'setup:errors.needDistrictHead',
+    ]);
+    const typed = [
+      { name: 'Ахметова Динара', role: 'specialist' as const, pin: '4826', pinRepeat: '4826' },
+      { name: 'Омаров Бауыржан', role: 'akim' as const, pin: '7391', pinRepeat: '7391' },
+      { name: 'Әкімші', role: 'admin' as const, pin: '8051', pinRepeat: '8051' },
+    ];
+    // Typed for an akimat: at a department the akim is not a role to give.
+    expect(usersProblems(typed, 'district').errors).toMatchObject({
+      'users.0.role': 'users:errors.role',
+      'users.1.role': 'users:errors.role',
+    });
+    // The kind changed: what was typed stays, the roles move to the department's.
+    const moved = usersForKind(typed, 'district');
+    expect(moved.map((u) => [u.name, u.role, u.pin])).toEqual([
+      ['Ахметова Динара', 'districtSpecialist', '4826'],
+      ['Омаров Бауыржан', 'districtHead', '7391'],
+      ['Әкімші', 'admin', '8051'],
+    ]);
+    expect(usersProblems(moved, 'district')).toEqual({ errors: {}, general: [] });
+    expect(usersForKind(moved, 'akimat').map((u) => u.role)).toEqual([
+      'specialist',
+      'akim',
+      'admin',
+    ]);
   });
 });

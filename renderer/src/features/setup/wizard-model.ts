@@ -5,12 +5,16 @@ import {
   isValidOfficeCode,
 } from '../../../../shared/case';
 import { isNodeId } from '../../../../shared/clock';
+import type { CaseRole } from '../../../../shared/case';
 import {
+  counterpartRole,
   DEFAULT_INTAKE_HOURS,
   DEFAULT_WORKING_HOURS,
+  missingFirstUsers,
+  OFFICE_ROLE_POLICY,
   officeProfileSchema,
-  upgradeOfficeProfile,
   type OfficeHoursProfile,
+  type OfficeKind,
   type OfficeProfile,
 } from '../../../../shared/office';
 import { emptyUserDraft, userDraftErrors, type UserDraft } from '../users';
@@ -20,6 +24,10 @@ export const LOCK_MINUTES_MIN = 1;
 export const LOCK_MINUTES_MAX = 120;
 
 export interface WizardValues {
+  /** An okrug akim's apparatus, or the district department running the desk in district mode. */
+  kind: OfficeKind;
+  /** The district's code, shared by every office of the district (letters and digits). */
+  districtId: string;
   nameKk: string;
   nameRu: string;
   code: string;
@@ -39,6 +47,8 @@ export type FieldErrors = Record<string, string>;
 
 export function initialWizardValues(): WizardValues {
   return {
+    kind: 'akimat',
+    districtId: '',
     nameKk: '',
     nameRu: '',
     code: '',
@@ -49,12 +59,30 @@ export function initialWizardValues(): WizardValues {
     workingHours: { ...DEFAULT_WORKING_HOURS },
     intakeHours: { ...DEFAULT_INTAKE_HOURS },
     lockAfterMinutes: String(DEFAULT_LOCK_AFTER_MINUTES),
-    users: [emptyUserDraft('specialist'), emptyUserDraft('akim')],
+    users: firstUserDrafts('akimat'),
   };
+}
+
+/** One empty draft for each first user the kind of office needs (shared/office/roles). */
+export function firstUserDrafts(kind: OfficeKind): UserDraft[] {
+  return OFFICE_ROLE_POLICY[kind].firstUsers.map((role) => emptyUserDraft(role));
+}
+
+/**
+ * The users typed so far, moved to the roles of `kind`: a specialist typed before the kind changed to
+ * a district department becomes a district specialist, an akim its head; names and PINs stay.
+ */
+export function usersForKind(users: readonly UserDraft[], kind: OfficeKind): UserDraft[] {
+  return users.map((user) => ({ ...user, role: counterpartRole(user.role, kind) }));
 }
 
 /** The okrug code as it is stored and printed: no spaces, capital letters (kzl01 → KZL01). */
 export function normalizeOfficeCode(code: string): string {
+  return code.trim().toLocaleUpperCase('kk');
+}
+
+/** The district code as it is stored: no spaces, capital letters (akk → AKK). */
+export function normalizeDistrictId(code: string): string {
   return code.trim().toLocaleUpperCase('kk');
 }
 
@@ -152,11 +180,13 @@ export function officeFromValues(
   }
   const code = normalizeOfficeCode(values.code);
   if (code === '') errors['code'] = 'office:errors.required';
+  const districtId = normalizeDistrictId(values.districtId);
+  if (districtId === '') errors['districtId'] = 'office:errors.required';
   const validNo = deviceNo !== null && isValidDeviceNo(deviceNo) ? deviceNo : 1;
   const parsed = officeProfileSchema.safeParse({
     officeId: officeIdFor(code),
-    // Until the wizard asks (district mode): an akimat of the district in its code's letters.
-    ...(upgradeOfficeProfile({ code }) as { kind: 'akimat'; districtId: string }),
+    kind: values.kind,
+    districtId,
     nameKk: values.nameKk,
     nameRu: values.nameRu,
     code,
@@ -196,20 +226,35 @@ function withoutOrderErrorsOfMistypedHours(errors: FieldErrors): FieldErrors {
   );
 }
 
-/** Checks the users step: every user, unique names, at least one specialist and one akim. */
-export function usersProblems(users: readonly UserDraft[]): {
+/** The message asking for a first user of `role`. */
+const NEED_ROLE: Partial<Record<CaseRole, string>> = {
+  specialist: 'setup:errors.needSpecialist',
+  akim: 'setup:errors.needAkim',
+  districtSpecialist: 'setup:errors.needDistrictSpecialist',
+  districtHead: 'setup:errors.needDistrictHead',
+};
+
+/**
+ * Checks the users step: every user, unique names, and the first users the kind of office needs (a
+ * specialist and an akim, or a district specialist and the district head).
+ */
+export function usersProblems(
+  users: readonly UserDraft[],
+  kind: OfficeKind,
+): {
   errors: FieldErrors;
   general: string[];
 } {
   const errors: FieldErrors = {};
   users.forEach((user, index) => {
     const others = users.filter((_, i) => i < index).map((u) => u.name);
-    for (const [field, message] of Object.entries(userDraftErrors(user, others))) {
+    for (const [field, message] of Object.entries(userDraftErrors(user, others, kind))) {
       errors[`users.${index}.${field}`] = message;
     }
   });
-  const general: string[] = [];
-  if (!users.some((u) => u.role === 'specialist')) general.push('setup:errors.needSpecialist');
-  if (!users.some((u) => u.role === 'akim')) general.push('setup:errors.needAkim');
+  const general = missingFirstUsers(
+    kind,
+    users.map((u) => u.role),
+  ).map((role) => NEED_ROLE[role] ?? 'setup:errors.invalid');
   return { errors, general };
 }

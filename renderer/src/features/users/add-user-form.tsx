@@ -1,17 +1,32 @@
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { OFFICE_ROLE_POLICY, type OfficeKind } from '../../../../shared/office';
 import { useDesk } from '../../app/desk-context';
 import { createUser, isSignerRole } from '../../db';
-import { useState } from 'react';
-import { emptyUserDraft, toNewUser, userDraftErrors, type UserDraft } from './user-draft';
+import type { SessionUser } from '../session';
+import {
+  assignableRoles,
+  emptyUserDraft,
+  toNewUser,
+  userDraftErrors,
+  type UserDraft,
+} from './user-draft';
 import { UserDraftFields } from './user-draft-fields';
 
-/** A new colleague at this desk; an akim gets a signing key pair wrapped by their PIN. */
+/**
+ * A new colleague at this desk, added by the manager who is logged in (the registration names them);
+ * a signer (akim, district head) gets a key pair wrapped by their PIN.
+ */
 export function AddUserForm({
+  kind,
+  manager,
   activeNames,
   onDone,
   onCancel,
 }: {
+  kind: OfficeKind;
+  manager: SessionUser;
   activeNames: readonly string[];
   onDone: (name: string) => void;
   onCancel: () => void;
@@ -20,7 +35,7 @@ export function AddUserForm({
   const { db, clock } = useDesk();
   const [failed, setFailed] = useState(false);
   const { register, handleSubmit, setError, control, formState } = useForm<UserDraft>({
-    defaultValues: emptyUserDraft('specialist'),
+    defaultValues: emptyUserDraft(OFFICE_ROLE_POLICY[kind].staff),
   });
   const role = useWatch({ control, name: 'role' });
   const errors = Object.fromEntries(
@@ -29,14 +44,17 @@ export function AddUserForm({
 
   const submit = handleSubmit(async (values) => {
     setFailed(false);
-    const problems = userDraftErrors(values, activeNames);
+    const problems = userDraftErrors(values, activeNames, kind);
     const keys = Object.keys(problems) as (keyof UserDraft)[];
     if (keys.length > 0) {
       for (const key of keys) setError(key, { message: problems[key] });
       return;
     }
     try {
-      const user = await createUser(db, toNewUser(values), { nowMs: clock.nowMs() });
+      const user = await createUser(db, toNewUser(values), {
+        nowMs: clock.nowMs(),
+        by: manager.id,
+      });
       onDone(user.name);
     } catch (error) {
       console.error('Adding a user failed', error);
@@ -56,6 +74,7 @@ export function AddUserForm({
         idPrefix="users-add"
         field={(key) => register(key)}
         errors={errors}
+        roles={assignableRoles(kind)}
         signer={isSignerRole(role)}
       />
       {failed && (

@@ -1,7 +1,7 @@
 export { UsersScreen } from './users-screen';
 export { UserDraftFields } from './user-draft-fields';
 export {
-  ASSIGNABLE_ROLES,
+  assignableRoles,
   emptyUserDraft,
   sameUserName,
   toNewUser,

@@ -1,7 +1,8 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { CaseRole } from '../../../../shared/case';
 import { PinInput } from '../session';
-import { ASSIGNABLE_ROLES, type UserDraft, type UserDraftErrors } from './user-draft';
+import type { UserDraft, UserDraftErrors } from './user-draft';
 import './users.css';
 
 /**
@@ -12,11 +13,14 @@ export function UserDraftFields({
   idPrefix,
   field,
   errors,
+  roles,
   signer,
 }: {
   idPrefix: string;
   field: (key: keyof UserDraft) => UseFormRegisterReturn;
   errors: UserDraftErrors;
+  /** The roles this kind of office gives (shared/office/roles). */
+  roles: readonly CaseRole[];
   /** The chosen role signs documents: say that a key pair will be made. */
   signer: boolean;
 }) {
@@ -55,7 +59,7 @@ export function UserDraftFields({
           aria-describedby={described('role')}
           {...field('role')}
         >
-          {ASSIGNABLE_ROLES.map((r) => (
+          {roles.map((r) => (
             <option key={r} value={r}>
               {t(`users:roles.${r}`)}
             </option>

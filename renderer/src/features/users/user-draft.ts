@@ -1,13 +1,12 @@
 import type { CaseRole } from '../../../../shared/case';
+import { officeRoles, type OfficeKind } from '../../../../shared/office';
 import { newPinProblem } from '../session';
 import { normalizeUserName, userNameProblem, type NewUser } from '../../db';
 
-/** The roles a person can be given on an okrug desk (district roles belong to district mode). */
-export const ASSIGNABLE_ROLES = [
-  'specialist',
-  'akim',
-  'admin',
-] as const satisfies readonly CaseRole[];
+/** The roles a person can be given at a desk of this kind (shared/office/roles). */
+export function assignableRoles(kind: OfficeKind): readonly CaseRole[] {
+  return officeRoles(kind);
+}
 
 /** A user as typed into a form, before the PIN is hashed. */
 export interface UserDraft {
@@ -31,16 +30,22 @@ export function sameUserName(a: string, b: string): boolean {
   );
 }
 
-/** What is wrong with a draft; `takenNames` are the names of the other (active) users. */
-export function userDraftErrors(draft: UserDraft, takenNames: readonly string[]): UserDraftErrors {
+/**
+ * What is wrong with a draft at a desk of `kind`; `takenNames` are the names of the other (active)
+ * users.
+ */
+export function userDraftErrors(
+  draft: UserDraft,
+  takenNames: readonly string[],
+  kind: OfficeKind,
+): UserDraftErrors {
   const errors: UserDraftErrors = {};
   const nameProblem = userNameProblem(draft.name);
   if (nameProblem) errors.name = nameProblem;
   else if (takenNames.some((taken) => sameUserName(taken, draft.name))) {
     errors.name = 'users:errors.nameTaken';
   }
-  if (!(ASSIGNABLE_ROLES as readonly CaseRole[]).includes(draft.role))
-    errors.role = 'users:errors.role';
+  if (!assignableRoles(kind).includes(draft.role)) errors.role = 'users:errors.role';
   const pinProblem = newPinProblem(draft.pin, draft.pinRepeat);
   if (pinProblem?.field === 'pin') errors.pin = pinProblem.message;
   if (pinProblem?.field === 'repeat') errors.pinRepeat = pinProblem.message;

@@ -4,12 +4,13 @@ import { shortFingerprint } from '../../../../shared/signing';
 import { formatDate } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
+import { OFFICE_ROLE_POLICY } from '../../../../shared/office';
 import {
   deactivateUser,
   listUsers,
+  managesUsers,
   reactivateUser,
   useLive,
-  USER_MANAGER_ROLES,
   type UserRow,
 } from '../../db';
 import { localDateTimeAt } from '../../platform';
@@ -27,7 +28,7 @@ type Dialog =
 export function UsersScreen() {
   const { t } = useTranslation();
   const me = useAppSelector((s) => s.session.user);
-  if (!me || !USER_MANAGER_ROLES.includes(me.role)) {
+  if (!me || !managesUsers(me.role)) {
     return (
       <section className="screen">
         <h1>{t('users:title')}</h1>
@@ -40,7 +41,8 @@ export function UsersScreen() {
 
 function UsersManager({ me }: { me: SessionUser }) {
   const { t } = useTranslation();
-  const { db } = useDesk();
+  const { db, clock, office } = useDesk();
+  const kind = office?.kind ?? 'akimat';
   const users = useLive(() => listUsers(db), [db]);
   const [adding, setAdding] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -48,7 +50,7 @@ function UsersManager({ me }: { me: SessionUser }) {
   const activeNames = (users ?? []).filter((u) => u.active).map((u) => u.name);
 
   const reactivate = async (user: UserRow) => {
-    const result = await reactivateUser(db, user.id);
+    const result = await reactivateUser(db, user.id, me.id, clock.nowMs());
     setNotice(
       result.ok ? t('users:deactivate.reactivated', { name: user.name }) : t(result.reason),
     );
@@ -80,6 +82,8 @@ function UsersManager({ me }: { me: SessionUser }) {
       )}
       {adding && (
         <AddUserForm
+          kind={kind}
+          manager={me}
           activeNames={activeNames}
           onCancel={() => setAdding(false)}
           onDone={(name) => {
@@ -192,13 +196,14 @@ function DeactivateDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const { db } = useDesk();
+  const { db, clock, office } = useDesk();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const head = OFFICE_ROLE_POLICY[office?.kind ?? 'akimat'].head;
 
   const confirm = async () => {
     setBusy(true);
-    const result = await deactivateUser(db, user.id, me.id);
+    const result = await deactivateUser(db, user.id, me.id, clock.nowMs());
     setBusy(false);
     if (result.ok) onDone(t('users:deactivate.done', { name: user.name }));
     else setRefusal(result.reason);
@@ -209,7 +214,7 @@ function DeactivateDialog({
       <p>{t('users:deactivate.confirm', { name: user.name })}</p>
       {refusal && (
         <p className="users-field-error" role="alert">
-          {t(refusal)}
+          {t(refusal, { role: t(`users:roles.${head}`) })}
         </p>
       )}
       <div className="users-actions">
