@@ -174,3 +174,13 @@ export {
   type TsaQuarterSummary,
 } from './tsa-register-queries';
 export { registeredKeyAt, type RegisteredKey } from './key-registry';
+export {
+  attemptWrite,
+  openDeskDatabase,
+  openFailureReason,
+  writeFailureReason,
+  type OpenFailureReason,
+  type OpenResult,
+  type WriteFailure,
+  type WriteFailureReason,
+} from './write-errors';
