@@ -174,6 +174,7 @@ export {
   type TsaQuarterSummary,
 } from './tsa-register-queries';
 export { registeredKeyAt, type RegisteredKey } from './key-registry';
+export { submitIntake, type IntakeSubmission, type SubmitIntakeResult } from './intake-commands';
 export {
   attemptWrite,
   openDeskDatabase,
