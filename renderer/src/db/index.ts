@@ -179,6 +179,7 @@ export {
   attemptWrite,
   openDeskDatabase,
   openFailureReason,
+  writeFailure,
   writeFailureReason,
   type OpenFailureReason,
   type OpenResult,

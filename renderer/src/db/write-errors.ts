@@ -71,6 +71,12 @@ export interface WriteFailure {
   readonly reason: WriteFailureReason;
 }
 
+/** A write's exception as a value, logged for support: `await write().catch(writeFailure)`. */
+export function writeFailure(error: unknown): WriteFailure {
+  console.error('The desk could not save', error);
+  return { ok: false, reason: writeFailureReason(error) };
+}
+
 /**
  * Runs a write and turns an exception into a WriteFailure (logged for support); a write's own
  * refusals (`{ ok: false, reason }`) pass through unchanged.
@@ -79,8 +85,7 @@ export async function attemptWrite<T>(write: () => Promise<T>): Promise<T | Writ
   try {
     return await write();
   } catch (error) {
-    console.error('The desk could not save', error);
-    return { ok: false, reason: writeFailureReason(error) };
+    return writeFailure(error);
   }
 }
 
