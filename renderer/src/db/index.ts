@@ -186,3 +186,11 @@ export {
   type WriteFailure,
   type WriteFailureReason,
 } from './write-errors';
+export {
+  checkResolution,
+  imposeResolution,
+  isPinRefusal,
+  type ImposeResolutionResult,
+  type ResolutionCheck,
+  type ResolutionDraft,
+} from './resolution-commands';
