@@ -114,23 +114,37 @@ export function openFailureReason(error: unknown): OpenFailureReason {
 export type OpenResult = { readonly ok: true } | { readonly ok: false; reason: OpenFailureReason };
 
 /**
- * Opens the desk's database at start. A version upgrade blocked by another open window would wait
- * for ever: the desk says so at once instead (the open goes on in the background, and a retry after
- * the other window is closed succeeds).
+ * How long an upgrade may stay blocked before the desk says so: another window that closes its
+ * connection when asked (every desk does) lets go within this, and so does Dexie's own reopening
+ * when it repairs a table.
  */
-export function openDeskDatabase(db: Dexie): Promise<OpenResult> {
+export const BLOCKED_GRACE_MS = 2_000;
+
+/**
+ * Opens the desk's database at start. A version upgrade blocked by another open window would wait
+ * for ever: after a short grace the desk says so instead (the open goes on in the background, and a
+ * retry after the other window is closed succeeds).
+ */
+export function openDeskDatabase(db: Dexie, graceMs = BLOCKED_GRACE_MS): Promise<OpenResult> {
   return new Promise<OpenResult>((resolve) => {
-    const onBlocked = () => resolve({ ok: false, reason: 'common:startup.reasons.blocked' });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onBlocked = () => {
+      timer ??= setTimeout(
+        () => resolve({ ok: false, reason: 'common:startup.reasons.blocked' }),
+        graceMs,
+      );
+    };
+    const settle = (result: OpenResult) => {
+      clearTimeout(timer);
+      db.on('blocked').unsubscribe(onBlocked);
+      resolve(result);
+    };
     db.on('blocked', onBlocked);
     db.open().then(
-      () => {
-        db.on('blocked').unsubscribe(onBlocked);
-        resolve({ ok: true });
-      },
+      () => settle({ ok: true }),
       (error: unknown) => {
-        db.on('blocked').unsubscribe(onBlocked);
         console.error('The desk database did not open', error);
-        resolve({ ok: false, reason: openFailureReason(error) });
+        settle({ ok: false, reason: openFailureReason(error) });
       },
     );
   });
