@@ -68,6 +68,8 @@ const UI = {
     switchUser: 'Пайдаланушыны ауыстыру',
     caseHeading: /^№ .+ іс$/,
     impose: 'Бұрыштама қою',
+    confirmResolution: 'Бұрыштаманы ПИН-кодпен растау',
+    confirm: 'Растау',
     imposed: 'Әкім бұрыштама қойды',
     sendToCommission: 'Учаскелік комиссияға жіберу',
     send: 'Жіберу',
@@ -121,6 +123,8 @@ const UI = {
     switchUser: 'Сменить пользователя',
     caseHeading: /^Дело № /,
     impose: 'Наложить резолюцию',
+    confirmResolution: 'Подтверждение резолюции ПИН-кодом',
+    confirm: 'Подтвердить',
     imposed: 'Аким наложил резолюцию',
     sendToCommission: 'Направить в участковую комиссию',
     send: 'Направить',
@@ -299,11 +303,15 @@ describe.each([
     expect(talon).toContain(route.due);
     expect(talon).toContain(SPECIALIST.name.split(' ')[0]);
 
-    // The akim imposes a resolution.
+    // The akim imposes a resolution and confirms it with the PIN.
     await switchUser(lang, AKIM);
     await openCase(caseId, lang);
     await page.getByRole('button', { name: l.impose }).first().click();
     await page.getByRole('button', { name: l.impose }).last().click();
+    const pinDialog = page.getByRole('dialog', { name: l.confirmResolution });
+    await pinDialog.getByLabel('ПИН-код').fill(AKIM.pin);
+    await shot('resolution-pin');
+    await pinDialog.getByRole('button', { name: l.confirm, exact: true }).click();
     await page.getByText(l.imposed).first().waitFor();
 
     // The specialist sends the case to the village commission and records its act.

@@ -6,7 +6,8 @@ import { launchChromium, screenshotPath } from './support/browser';
 import { AKIM, logIn, setUpOffice, SPECIALIST } from './support/desk';
 
 // The akim's part and the forwarding to the district, driven as the specialist and the akim would:
-// two applications registered at intake, resolutions from the akim's inbox, a covering register built
+// two applications registered at intake, resolutions from the akim's inbox confirmed with the akim's
+// PIN, a covering register built
 // by the specialist, signed by the akim with the PIN, forwarded and exported to a file.
 
 let browser: Browser;
@@ -99,7 +100,23 @@ describe('akim inbox and registers', () => {
       await resolutionForm().getByText('Өрісті толтырыңыз.').waitFor();
       await page.getByRole('button', { name: 'Заңнамада белгіленген тәртіппен қарауға' }).click();
       await resolutionForm().getByRole('button', { name: 'Бұрыштама қою' }).click();
+      // The akim confirms the resolution with the PIN; a wrong PIN saves nothing and says so.
+      const dialog = page.getByRole('dialog', { name: 'Бұрыштаманы ПИН-кодпен растау' });
+      await dialog.getByText('Заңнамада белгіленген тәртіппен қарауға').waitFor();
+      if (applicant === APPLICANTS[0]) {
+        await dialog.getByLabel('ПИН-код').fill('1593');
+        await dialog.getByRole('button', { name: 'Растау', exact: true }).click();
+        await dialog.getByText('ПИН-код қате.').waitFor();
+        await dialog.getByText('Бұрыштама сақталмады.').waitFor();
+        await page.screenshot({ path: screenshotPath('akim-resolution-wrong-pin') });
+        expect(
+          await page.getByRole('status').filter({ hasText: 'бұрыштама қойылды' }).count(),
+        ).toBe(0);
+      }
+      await dialog.getByLabel('ПИН-код').fill(AKIM.pin);
+      await dialog.getByRole('button', { name: 'Растау', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'бұрыштама қойылды' }).waitFor();
+      await dialog.waitFor({ state: 'detached' });
     }
     await page.getByText('Әкімнің бұрыштамасын күтіп тұрған іс жоқ.').waitFor();
   });

@@ -12,7 +12,8 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // The laptops at the akimats: 1366×768.
+  context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   page = await context.newPage();
   await page.clock.install({ time: new Date('2026-11-23T10:00:00+05:00') });
   await page.goto(inject('deskUrl'));
@@ -25,6 +26,9 @@ afterAll(async () => {
 });
 
 const field = (label: string) => page.getByLabel(label, { exact: true });
+
+/** "Әйгерім" as some keyboards and pasted text give it: й as и + U+0306. */
+const DECOMPOSED_FIRST_NAME = 'Әйгерім'.normalize('NFD');
 
 /** Back to an empty intake form without reloading (a reload would end the session). */
 async function openIntake(): Promise<void> {
@@ -87,6 +91,7 @@ describe('intake', () => {
 
   test('a complete TSA application is registered and its talon opens in the chosen language', async () => {
     await fillApplicant();
+    await field('Имя').fill(DECOMPOSED_FIRST_NAME);
     await expect.poll(() => field('Мобильный телефон').inputValue()).toBe('+7 701 123 45 67');
     await page.getByRole('button', { name: 'Все обязательные документы представлены' }).click();
     await page
@@ -137,8 +142,43 @@ describe('intake', () => {
       .toContain('24.12.2026');
     await field('Язык талона').selectOption('kk');
     await page.screenshot({ path: screenshotPath('intake-filled-ru'), fullPage: true });
+
+    // The disk is full: IndexedDB refuses every write with a QuotaExceededError, as Chromium does.
+    // Nothing is saved, the message says so in words, and the form keeps everything typed and
+    // attached.
+    await page.evaluate(() => {
+      const proto = IDBObjectStore.prototype as unknown as Record<string, unknown>;
+      const full = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      (window as unknown as { realWrites: unknown[] }).realWrites = [proto['add'], proto['put']];
+      proto['add'] = full;
+      proto['put'] = full;
+    });
+    await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Не сохранено: на диске компьютера нет места/ })
+      .waitFor();
+    expect(page.url()).toMatch(/#\/intake$/);
+    expect(await page.getByText('QuotaExceededError').count()).toBe(0);
+    await expect.poll(() => field('ИИН').inputValue()).toBe('850315400124');
+    await expect.poll(() => member.getByLabel('Имя', { exact: true }).inputValue()).toBe('Нұрлан');
+    await expect.poll(() => incomes.getByLabel('Сумма, тенге').inputValue()).toBe('145 000');
+    await page.getByText('справка-о-доходах.pdf', { exact: true }).waitFor();
+    await page.screenshot({ path: screenshotPath('intake-disk-full-ru'), fullPage: true });
+    await page.evaluate(() => {
+      const proto = IDBObjectStore.prototype as unknown as Record<string, unknown>;
+      const [add, put] = (window as unknown as { realWrites: unknown[] }).realWrites;
+      proto['add'] = add;
+      proto['put'] = put;
+    });
+
     await page.getByRole('button', { name: 'Зарегистрировать заявление' }).click();
     await page.waitForURL(/#\/print\/talon\/[0-9a-f-]{36}\?lang=kk$/);
+    // The first name was typed with a decomposed letter (и + ◌̆): the talon has it as й.
+    await expect.poll(() => page.locator('body').innerText()).toContain('Әйгерім');
+    expect(await page.locator('body').innerText()).not.toContain(DECOMPOSED_FIRST_NAME);
   });
 
   test('a known applicant is filled in from the last case', async () => {

@@ -1,43 +1,96 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { Provider } from 'react-redux';
 import { languageSchema } from '../../shared/ipc';
 import { App } from './app/app';
 import { DeskProvider } from './app/desk-context';
 import { createAppStore, LANGUAGE_SETTING } from './app/store';
-import { createSettingsRepository, DeskDatabase, deskCalendar, loadOfficeProfile } from './db';
+import {
+  createSettingsRepository,
+  DeskDatabase,
+  deskCalendar,
+  loadOfficeProfile,
+  openDeskDatabase,
+  openFailureReason,
+  type OpenFailureReason,
+} from './db';
+import { rememberLanguage, StartupError, startupLanguages } from './features/startup';
 import { createI18n } from './i18n';
 import { getPlatform, systemClock } from './platform';
 import './styles.css';
 
-async function start(): Promise<void> {
-  const platform = getPlatform();
-  const db = new DeskDatabase();
-  await db.open();
-  const settings = createSettingsRepository(db);
-  const language = await settings.get(LANGUAGE_SETTING, languageSchema, 'kk');
-  const office = await loadOfficeProfile(db);
-  const calendar = await deskCalendar(db);
-  const [i18n, appInfo] = await Promise.all([createI18n(language), platform.appInfo()]);
-  await platform.setLanguage(language);
-  const store = createAppStore({ i18n, settings, platform }, language);
+/** Local storage, where the start-up page finds the language when the database does not open. */
+function languageStore(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
 
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root');
-  createRoot(root).render(
+function rootElement(): HTMLElement {
+  const element = document.getElementById('root');
+  if (!element) throw new Error('index.html has no #root');
+  return element;
+}
+
+/**
+ * The database did not open: a plain page in the saved language (or Kazakh and Russian both) says
+ * what happened and what to do, with a retry that starts the desk again.
+ */
+async function showStartupError(root: Root, reason: OpenFailureReason): Promise<void> {
+  const languages = startupLanguages(languageStore());
+  const i18n = await createI18n(languages[0] ?? 'kk');
+  const texts = languages.map((language) => ({ language, t: i18n.getFixedT(language, 'common') }));
+  root.render(
     <StrictMode>
-      <Provider store={store}>
-        <I18nextProvider i18n={i18n}>
-          <DeskProvider
-            services={{ db, platform, appInfo, clock: systemClock(), calendar, office }}
-          >
-            <App />
-          </DeskProvider>
-        </I18nextProvider>
-      </Provider>
+      <StartupError reason={reason} texts={texts} onRetry={() => window.location.reload()} />
     </StrictMode>,
   );
+}
+
+async function start(): Promise<void> {
+  const platform = getPlatform();
+  const root = createRoot(rootElement());
+  const db = new DeskDatabase();
+  try {
+    const opened = await openDeskDatabase(db);
+    if (!opened.ok) {
+      await showStartupError(root, opened.reason);
+      return;
+    }
+    const settings = createSettingsRepository(db);
+    const language = await settings.get(LANGUAGE_SETTING, languageSchema, 'kk');
+    const office = await loadOfficeProfile(db);
+    const calendar = await deskCalendar(db);
+    const [i18n, appInfo] = await Promise.all([createI18n(language), platform.appInfo()]);
+    await platform.setLanguage(language);
+    rememberLanguage(languageStore(), language);
+    i18n.on('languageChanged', (next) => {
+      const parsed = languageSchema.safeParse(next);
+      if (parsed.success) rememberLanguage(languageStore(), parsed.data);
+    });
+    const store = createAppStore({ i18n, settings, platform }, language);
+
+    root.render(
+      <StrictMode>
+        <Provider store={store}>
+          <I18nextProvider i18n={i18n}>
+            <DeskProvider
+              services={{ db, platform, appInfo, clock: systemClock(), calendar, office }}
+            >
+              <App />
+            </DeskProvider>
+          </I18nextProvider>
+        </Provider>
+      </StrictMode>,
+    );
+  } catch (error) {
+    // Reading the settings or the office profile failed after the database opened.
+    console.error('The desk did not start', error);
+    await showStartupError(root, openFailureReason(error));
+  }
 }
 
 void start();

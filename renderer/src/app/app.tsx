@@ -3,6 +3,7 @@ import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { IdleLock, LockScreen, LoginScreen } from '../features/session';
 import { SetupWizard } from '../features/setup';
 import { AppFrame } from './app-frame';
+import { ScreenBoundary } from './error-boundary';
 import { useDesk } from './desk-context';
 import { useAppSelector } from './hooks';
 import { ROUTES, SCREENS } from './screens';
@@ -17,8 +18,15 @@ function useRouter() {
           element: <AppFrame />,
           children: [
             { index: true, element: <Navigate to={SCREENS[0]?.path ?? '/system'} replace /> },
-            ...SCREENS.map(({ path, Component }) => ({ path, element: <Component /> })),
-            ...ROUTES.map(({ path, Component }) => ({ path, element: <Component /> })),
+            ...[...SCREENS, ...ROUTES].map(({ path, Component }) => ({
+              path,
+              // A screen that fails shows a message in its place; the frame and navigation stay.
+              element: (
+                <ScreenBoundary>
+                  <Component />
+                </ScreenBoundary>
+              ),
+            })),
           ],
         },
       ]),

@@ -104,7 +104,7 @@ export async function projectCase(
  * rule against the folded case, validates the envelope with the shared schema, then writes the event,
  * its outbox entry and the rebuilt journal row together. Nothing is written when any check fails.
  */
-async function appendInTransaction<T extends CaseEventType>(
+export async function appendInTransaction<T extends CaseEventType>(
   db: DeskDatabase,
   draft: EventDraft<T>,
   ctx: ActContext,
@@ -297,33 +297,48 @@ export function registerApplication(
   numbering: DeskNumbering,
   ctx: ActContext,
 ): Promise<AppendResult> {
-  return db.transaction('rw', CASE_WRITE_TABLES(db), async (): Promise<AppendResult> => {
-    const calendar = await deskCalendar(db);
-    const planned = safePlan(draft, calendar);
-    if (!planned.ok) return { ok: false, reason: planned.reason };
-    const { plan } = planned;
-    const year = Number(plan.start.date.slice(0, 4));
-    const key = `registration:${year}`;
-    const last = (await db.counters.get(key))?.value ?? 0;
-    const { seq, number } = nextRegistrationNumber(last, numbering, year);
-    const result = await appendInTransaction(
-      db,
-      {
-        caseId,
-        type: 'Registered',
-        payload: {
-          ...draft,
-          ruleSetId: plan.ruleSetId,
-          registrationDate: plan.start.date,
-          dueDate: plan.dueDate,
-          registrationNumber: number,
-        },
+  // An async scope: Dexie keeps its transaction across native awaits only for async functions.
+  return db.transaction('rw', CASE_WRITE_TABLES(db), async () =>
+    registerInTransaction(db, caseId, draft, numbering, ctx),
+  );
+}
+
+/**
+ * registerApplication inside the caller's transaction, which must hold CASE_WRITE_TABLES (e.g. the
+ * intake's, which stores the scans with the event). Nothing is written when a check fails.
+ */
+export async function registerInTransaction(
+  db: DeskDatabase,
+  caseId: string,
+  draft: RegistrationDraft,
+  numbering: DeskNumbering,
+  ctx: ActContext,
+): Promise<AppendResult> {
+  const calendar = await deskCalendar(db);
+  const planned = safePlan(draft, calendar);
+  if (!planned.ok) return { ok: false, reason: planned.reason };
+  const { plan } = planned;
+  const year = Number(plan.start.date.slice(0, 4));
+  const key = `registration:${year}`;
+  const last = (await db.counters.get(key))?.value ?? 0;
+  const { seq, number } = nextRegistrationNumber(last, numbering, year);
+  const result = await appendInTransaction(
+    db,
+    {
+      caseId,
+      type: 'Registered',
+      payload: {
+        ...draft,
+        ruleSetId: plan.ruleSetId,
+        registrationDate: plan.start.date,
+        dueDate: plan.dueDate,
+        registrationNumber: number,
       },
-      ctx,
-    );
-    if (result.ok) await db.counters.put({ key, value: seq });
-    return result;
-  });
+    },
+    ctx,
+  );
+  if (result.ok) await db.counters.put({ key, value: seq });
+  return result;
 }
 
 function safePlan(draft: RegistrationDraft, calendar: WorkingCalendar) {

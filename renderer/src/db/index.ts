@@ -207,3 +207,23 @@ export {
   type SignedCaseEvent,
   type SignedDocuments,
 } from './signatures';
+export { submitIntake, type IntakeSubmission, type SubmitIntakeResult } from './intake-commands';
+export {
+  attemptWrite,
+  openDeskDatabase,
+  openFailureReason,
+  writeFailure,
+  writeFailureReason,
+  type OpenFailureReason,
+  type OpenResult,
+  type WriteFailure,
+  type WriteFailureReason,
+} from './write-errors';
+export {
+  checkResolution,
+  imposeResolution,
+  isPinRefusal,
+  type ImposeResolutionResult,
+  type ResolutionCheck,
+  type ResolutionDraft,
+} from './resolution-commands';

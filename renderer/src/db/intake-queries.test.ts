@@ -13,6 +13,7 @@ import {
   personHistory,
   storeAttachments,
 } from './intake-queries';
+import { seedActors } from './testing';
 
 let db: DeskDatabase | undefined;
 afterEach(async () => {
@@ -20,8 +21,10 @@ afterEach(async () => {
   db = undefined;
 });
 
-function freshDb(): DeskDatabase {
+/** A fresh database on which the specialist is an active user (the store checks who acts). */
+async function freshDb(): Promise<DeskDatabase> {
   db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+  await seedActors(db, specialist);
   return db;
 }
 
@@ -29,6 +32,7 @@ const specialist: Actor = {
   userId: 'u-spec',
   role: 'specialist',
   officeId: 'KZL01',
+  districtId: 'AKK',
   deviceId: 'desk-1',
 };
 
@@ -55,13 +59,13 @@ async function hexOf(text: string): Promise<string> {
 
 describe('people known from earlier cases', () => {
   test('an IIN never seen on this desk is unknown', async () => {
-    const d = freshDb();
+    const d = await freshDb();
     expect(await findPerson(d, sampleApplicant.iin)).toBeUndefined();
     expect(await personHistory(d, sampleApplicant.iin)).toBeUndefined();
   });
 
   test('a registered applicant is found by IIN with the details of the latest case', async () => {
-    const d = freshDb();
+    const d = await freshDb();
     await registerApplication(
       d,
       'case-1',
@@ -106,7 +110,7 @@ describe('people known from earlier cases', () => {
   });
 
   test('R-REG-6: an applicant refused at acceptance is known too, with a not-accepted case', async () => {
-    const d = freshDb();
+    const d = await freshDb();
     const { consents: _c, familyMembers: _f, applicantIncomes: _i, ...intake } = registration();
     const refused = await appendEvent(
       d,
@@ -136,7 +140,7 @@ describe('people known from earlier cases', () => {
 
 describe('attachments', () => {
   test('are stored as blobs under their SHA-256 and read back byte for byte', async () => {
-    const d = freshDb();
+    const d = await freshDb();
     const result = await storeAttachments(d, [{ name: 'заявление.pdf', blob: pdf('one') }], 5);
     expect(result).toEqual({
       ok: true,
@@ -155,7 +159,7 @@ describe('attachments', () => {
   });
 
   test('the same content is stored once, whether attached twice now or again later', async () => {
-    const d = freshDb();
+    const d = await freshDb();
     const first = await storeAttachments(
       d,
       [
@@ -177,7 +181,7 @@ describe('attachments', () => {
   });
 
   test('a file over 10 MB or not a scan is refused and nothing of the batch is stored', async () => {
-    const d = freshDb();
+    const d = await freshDb();
     const big = new Blob([new Uint8Array(ATTACHMENT_MAX_BYTES + 1)], { type: 'image/png' });
     const tooLarge = await storeAttachments(
       d,

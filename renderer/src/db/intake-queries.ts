@@ -1,7 +1,7 @@
 // What the intake screen reads and writes besides the case events: the people known from earlier
 // cases, and the scans attached to an application. Scans are addressed by their SHA-256, so the same
 // file attached twice (to one case or to two) is stored once, and a hub can later ask for it by hash.
-import type { Attachment } from '../../../shared/case';
+import { normalizeText, type Attachment } from '../../../shared/case';
 import { sha256, toHex } from '../../../shared/signing';
 import type { AttachmentRow, CaseRow, DeskDatabase, PersonRow } from './database';
 
@@ -44,44 +44,69 @@ export type StoreAttachmentsResult =
   | { readonly ok: true; readonly attachments: Attachment[] }
   | { readonly ok: false; readonly reason: AttachmentProblem; readonly name: string };
 
+export type PreparedAttachments =
+  | { readonly ok: true; readonly rows: AttachmentRow[] }
+  | { readonly ok: false; readonly reason: AttachmentProblem; readonly name: string };
+
 /**
- * Checks every file, hashes them, then stores those not yet stored in one transaction. Nothing is
- * stored when any file is refused. A blob stored for a case that is then not saved is harmless: it is
- * addressed by hash and a later case may name it. Returns the metadata for the case event, one entry
- * per distinct content, in the order given.
+ * Checks every file and hashes it, outside any transaction: an IndexedDB transaction commits itself
+ * while awaiting crypto. One row per distinct content, in the order given. File names come from the
+ * computer's file system, which may spell a letter decomposed (macOS does): they are made NFC here,
+ * since the case event only takes NFC text.
  */
-export async function storeAttachments(
-  db: DeskDatabase,
+export async function prepareAttachments(
   files: readonly AttachmentFile[],
   nowMs: number,
-): Promise<StoreAttachmentsResult> {
+): Promise<PreparedAttachments> {
   for (const file of files) {
     const problem = attachmentProblem({ size: file.blob.size, type: file.blob.type });
     if (problem) return { ok: false, reason: problem, name: file.name };
   }
-  // Hash before the transaction: an IndexedDB transaction commits itself while awaiting crypto.
   const rows: AttachmentRow[] = [];
   for (const file of files) {
     const hash = await blobSha256(file.blob);
     if (rows.some((r) => r.sha256 === hash)) continue;
     rows.push({
       sha256: hash,
-      name: file.name,
+      name: normalizeText(file.name),
       mime: file.blob.type,
       size: file.blob.size,
       blob: file.blob,
       addedAtMs: nowMs,
     });
   }
-  await db.transaction('rw', db.attachments, async () => {
-    const existing = await db.attachments.bulkGet(rows.map((r) => r.sha256));
-    const fresh = rows.filter((_, i) => existing[i] === undefined);
-    if (fresh.length > 0) await db.attachments.bulkAdd(fresh);
-  });
-  return {
-    ok: true,
-    attachments: rows.map((r) => ({ sha256: r.sha256, name: r.name, mime: r.mime, size: r.size })),
-  };
+  return { ok: true, rows };
+}
+
+/** Stores the rows not yet stored, inside the caller's transaction (which holds db.attachments). */
+export async function putAttachmentRows(
+  db: DeskDatabase,
+  rows: readonly AttachmentRow[],
+): Promise<void> {
+  const existing = await db.attachments.bulkGet(rows.map((r) => r.sha256));
+  const fresh = rows.filter((_, i) => existing[i] === undefined);
+  if (fresh.length > 0) await db.attachments.bulkAdd(fresh);
+}
+
+/** What a case event says of its scans. */
+export function attachmentsOf(rows: readonly AttachmentRow[]): Attachment[] {
+  return rows.map((r) => ({ sha256: r.sha256, name: r.name, mime: r.mime, size: r.size }));
+}
+
+/**
+ * Checks every file, hashes them, then stores those not yet stored in one transaction. Nothing is
+ * stored when any file is refused. Returns the metadata for a case event, one entry per distinct
+ * content, in the order given. The intake saves its scans with its event instead (submitIntake).
+ */
+export async function storeAttachments(
+  db: DeskDatabase,
+  files: readonly AttachmentFile[],
+  nowMs: number,
+): Promise<StoreAttachmentsResult> {
+  const prepared = await prepareAttachments(files, nowMs);
+  if (!prepared.ok) return prepared;
+  await db.transaction('rw', db.attachments, () => putAttachmentRows(db, prepared.rows));
+  return { ok: true, attachments: attachmentsOf(prepared.rows) };
 }
 
 /** A stored scan by its hash (for previews on the case page and print views). */

@@ -16,6 +16,7 @@ import {
   signingAkims,
   tsaQuarterSize,
   useLive,
+  writeFailure,
   type CaseActor,
 } from '../../db';
 import { SignWithPinDialog } from '../akim';
@@ -114,7 +115,7 @@ export function CertificatePanel({ caseId, state, actors }: CertificatePanelProp
       },
       numbering,
       ctx,
-    );
+    ).catch(writeFailure); // a write the database refuses is shown in words, like a refusal
     if (saved.ok) {
       setSigning(false);
       setFailure(null);

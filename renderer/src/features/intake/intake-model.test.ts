@@ -89,6 +89,36 @@ describe('what a service asks for', () => {
 });
 
 describe('checking the typed intake', () => {
+  test('text typed with a decomposed letter (и + ◌̆) is saved as one NFC letter (й)', () => {
+    const decomposed = (text: string) => text.normalize('NFD');
+    const typed = filled(TSA, {
+      applicant: {
+        ...filled(TSA).applicant,
+        lastName: decomposed('Майлыбаева'),
+        firstName: decomposed('Айгүл'),
+        address: decomposed('Қызылсай ауылы, Бейбітшілік көшесі, 12'),
+      },
+      representative: {
+        enabled: true,
+        name: decomposed('Ыбырай Әлия'),
+        iin: '',
+        poaNumber: '12',
+        poaDate: '01.11.2026',
+        poaIssuer: decomposed('Нотариус Йсаева'),
+        notarized: true,
+      },
+    });
+    expect(typed.applicant.lastName).not.toBe('Майлыбаева');
+    const result = checkIntake(typed, { service: TSA, today: TODAY });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.applicant.lastName).toBe('Майлыбаева');
+    expect(result.data.applicant.firstName).toBe('Айгүл');
+    expect(result.data.applicant.address).toBe('Қызылсай ауылы, Бейбітшілік көшесі, 12');
+    expect(result.data.representative?.name).toBe('Ыбырай Әлия');
+    expect(result.data.representative?.powerOfAttorney.issuer).toBe('Нотариус Йсаева');
+  });
+
   test('a complete TSA application gives the payload parts, with IIN-derived birth date and sex', () => {
     const values = filled(TSA, {
       familyMembers: [

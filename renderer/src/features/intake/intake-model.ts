@@ -6,6 +6,7 @@ import {
   applicantSchema,
   familyMemberSchema,
   incomeSchema,
+  normalizeText,
   representativeSchema,
   type Applicant,
   type Consents,
@@ -336,8 +337,11 @@ function checkIncomes(
 /**
  * Checks the typed values against the chosen service. In 'refuse' mode (a missing or expired
  * document) only what the 2-1 receipt records is checked: consents and the family are not asked for.
+ * Text is made NFC first (a name typed with a decomposed letter, и + ◌̆, is stored as й): the shared
+ * schemas accept only NFC, so the same name always has the same bytes.
  */
-export function checkIntake(values: IntakeFormValues, context: IntakeCheckContext): IntakeCheck {
+export function checkIntake(typed: IntakeFormValues, context: IntakeCheckContext): IntakeCheck {
+  const values = normalizeText(typed);
   const { service, today } = context;
   const errors: FieldErrors = {};
   if (service === null) errors['serviceId'] = M.serviceRequired;

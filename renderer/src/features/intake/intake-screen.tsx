@@ -13,14 +13,12 @@ import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { printPath } from '../../app/paths';
 import {
-  appendEvent,
   attachmentProblem,
+  attemptWrite,
   blobSha256,
   personHistory,
-  registerApplication,
-  storeAttachments,
+  submitIntake,
   useLive,
-  type AppendResult,
   type PersonRow,
 } from '../../db';
 import type { DeskClock } from '../../platform';
@@ -310,74 +308,30 @@ export function IntakeScreen() {
     if (!choice || !makeAct || !office) return;
     const check = checkIntake(values, { service: choice.service, today: clock.today() });
     if (!check.ok) return;
-    // The receipt moment is the moment of saving (R-CAL-6): the plan is made again for it.
-    const receivedAt = clock.nowLocal();
-    const planned = planFor(choice.service.id, receivedAt, calendar, hours.working);
-    if (!planned.ok) {
-      setSaveError(t(planned.reason, planned.params));
-      return;
-    }
     setSubmitting(true);
     try {
-      const stored = await storeAttachments(
-        db,
-        attachments.map((a) => ({ name: a.name, blob: a.file })),
-        clock.nowMs(),
-      );
-      if (!stored.ok) {
-        setSaveError(t(stored.reason, { name: stored.name }));
-        return;
-      }
-      const d = check.data;
-      const caseId = crypto.randomUUID();
-      const intake = {
-        serviceId: choice.service.id,
-        route: planned.plan.caseRoute,
-        channel: 'office' as const,
-        applicant: d.applicant,
-        ...(d.representative ? { representative: d.representative } : {}),
-        documents: d.documents,
-        receivedAt,
-      };
-      let result: AppendResult;
-      if (d.mode === 'register') {
-        result = await registerApplication(
+      // The receipt moment is the moment of saving (R-CAL-6): the command takes the act's time.
+      const result = await attemptWrite(() =>
+        submitIntake(
           db,
-          caseId,
-          {
-            ...intake,
-            consents: d.consents,
-            ...(d.familyMembers ? { familyMembers: d.familyMembers } : {}),
-            ...(d.applicantIncomes ? { applicantIncomes: d.applicantIncomes } : {}),
-            attachments: stored.attachments,
-          },
+          { serviceId: choice.service.id, ...check.data },
+          attachments.map((a) => ({ name: a.name, blob: a.file })),
           { officeCode: office.code, deviceNo: office.deviceNo },
           makeAct(),
-        );
-      } else {
-        result = await appendEvent(
-          db,
-          {
-            caseId,
-            type: 'AcceptanceRefused',
-            payload: {
-              ...intake,
-              ruleSetId: planned.plan.ruleSetId,
-              refusalDate: receivedAt.slice(0, 10),
-              ...(stored.attachments.length > 0 ? { attachments: stored.attachments } : {}),
-            },
-          },
-          makeAct(),
-        );
-      }
+        ),
+      );
       if (!result.ok) {
-        setSaveError(t(result.reason));
+        // What was typed and attached stays on the screen.
+        setSaveError(
+          t(result.reason, {
+            ...('params' in result ? result.params : {}),
+            ...('name' in result ? { name: result.name } : {}),
+          }),
+        );
         return;
       }
-      const kind = d.mode === 'register' ? 'talon' : 'acceptance-refusal';
-      navigate(printPath(kind, caseId, values.docLanguage));
-    } catch (error) {
-      setSaveError(t('submit.saveFailed', { detail: String(error) }));
+      const kind = result.mode === 'register' ? 'talon' : 'acceptance-refusal';
+      navigate(printPath(kind, result.caseId, values.docLanguage));
     } finally {
       setSubmitting(false);
     }

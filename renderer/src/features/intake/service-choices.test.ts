@@ -1,26 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { createWorkingCalendar } from '../../../../shared/calendar';
-import type { OfficeProfile } from '../../../../shared/office';
+import { sampleOfficeProfile } from '../../../../shared/office/testing';
 import { elsewhereFor, officeHoursOf, planFor, serviceChoices } from './service-choices';
 
 const calendar = createWorkingCalendar();
 const defaults = officeHoursOf(null);
 
-const office: OfficeProfile = {
-  officeId: 'office-kzl01',
-  nameKk: 'Қызылсай ауылдық округі әкімінің аппараты',
-  nameRu: 'Аппарат акима Кызылсайского сельского округа',
-  code: 'KZL01',
-  districtKk: 'Ақкөл ауданы',
-  districtRu: 'Аккольский район',
-  address: 'Қызылсай ауылы',
-  deviceNo: 1,
-  deviceId: 'desk-1',
-  // An office that closes at 17:00.
+// An office that closes at 17:00.
+const office = sampleOfficeProfile({
   workingHours: { opensAt: '09:00', closesAt: '17:00', lunchFrom: '13:00', lunchTo: '14:00' },
   intakeHours: { opensAt: '09:00', closesAt: '16:30', lunchFrom: '13:00', lunchTo: '14:00' },
-  lockAfterMinutes: 10,
-};
+});
 
 describe('services at the desk', () => {
   test('the registrable services come apart from those filed elsewhere', () => {
@@ -54,25 +44,30 @@ describe('services at the desk', () => {
     ]);
   });
 
-  test('R-REG-1: the office’s own working hours decide the registration date', () => {
+  test('the office’s own hours are the ones the desk plans with', () => {
+    const own = officeHoursOf(office);
+    expect(own.working).toEqual({
+      open: '09:00',
+      close: '17:00',
+      lunch: { from: '13:00', to: '14:00' },
+    });
+    expect(own.intake.close).toBe('16:30');
+    expect(defaults.working.close).toBe('18:00');
+  });
+
+  test('R-REG-1: under the 2012 rules a package is registered the day it is handed in, whatever the hours', () => {
+    // The term runs from handing in the documents (001:11109 / 4873): after the office closed at
+    // 17:00, the registration date is still the day of receipt.
     const own = officeHoursOf(office);
     const late = planFor('targeted-social-assistance', '2026-11-23T17:30', calendar, own.working);
-    expect(late.ok && late.plan.start.date).toBe('2026-11-24');
+    expect(late.ok && late.plan.start.date).toBe('2026-11-23');
     const usual = planFor(
       'targeted-social-assistance',
       '2026-11-23T17:30',
       calendar,
       defaults.working,
     );
-    expect(usual.ok && usual.plan.start.date).toBe('2026-11-23');
-    // Saturday → Monday.
-    const saturday = planFor(
-      'fuel-aid-rural-social-specialists',
-      '2026-11-28T11:00',
-      calendar,
-      own.working,
-    );
-    expect(saturday.ok && saturday.plan.start.date).toBe('2026-11-30');
+    expect(usual.ok && usual.plan.start).toEqual(late.ok && late.plan.start);
   });
 
   test('the certificate is due 15 minutes after receipt, at the akimat itself', () => {

@@ -150,6 +150,24 @@ describe('reading files', () => {
     });
   });
 
+  test('names exported with decomposed letters are imported as NFC, in CSV and in XLSX', async () => {
+    // "Майлыбаева Айгүл" as some systems write it: й as и + ◌̆.
+    const decomposed = (text: string) => text.normalize('NFD');
+    expect(decomposed('Майлыбаева')).not.toBe('Майлыбаева');
+    const csv = `ИИН;ФИО;Квартал;Члены семьи\n${A};${decomposed('Майлыбаева Айгүл')};4 квартал 2026;${decomposed('Майлыбаев Йерлан')}\n`;
+    const fromCsv = await readTsaFile(new Blob([csv]));
+    expect(fromCsv.ok && fromCsv.rows[0]).toMatchObject({
+      fullName: 'Майлыбаева Айгүл',
+      familyMembers: ['Майлыбаев Йерлан'],
+    });
+    const buffer = await writeXlsxFile([
+      [{ value: 'ИИН' }, { value: 'ФИО' }, { value: 'Квартал' }],
+      [{ value: B }, { value: decomposed('Ақбаева Айнұр') }, { value: '2026-Q4' }],
+    ]).toBuffer();
+    const fromXlsx = await readTsaFile(new Blob([new Uint8Array(buffer)]));
+    expect(fromXlsx.ok && fromXlsx.rows[0]?.fullName).toBe('Ақбаева Айнұр');
+  });
+
   test('CSV saved by Excel in Windows-1251', () => {
     // "ИИН;ФИО;Квартал" in Windows-1251.
     const bytes = new Uint8Array([

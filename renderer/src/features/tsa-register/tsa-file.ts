@@ -1,3 +1,4 @@
+import { normalizeText } from '../../../../shared/case';
 import { validateIin } from '../../../../shared/identity';
 import { searchTokens } from '../../../../shared/text';
 import { parseQuarter, type Quarter } from './quarter';
@@ -109,16 +110,20 @@ const ALIAS_KEYS: Readonly<Record<TsaColumn, readonly string[]>> = {
 /** How many leading rows may hold a title, a date or notes above the header. */
 const HEADER_SEARCH_ROWS = 15;
 
+/**
+ * A cell as text: NFC (a name exported with a decomposed letter, и + ◌̆, becomes й, so it matches
+ * the applicant's name typed at the desk and the shared schemas take it), one space between words.
+ */
 function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return String(cell).replace(/\s+/g, ' ').trim();
+  return normalizeText(String(cell)).replace(/\s+/g, ' ').trim();
 }
 
 /** Which column each cell of a row names, or null when the row is not a header. */
 function matchHeader(row: readonly Cell[]): Map<TsaColumn, number> | null {
   const found = new Map<TsaColumn, number>();
-  const keys = row.map((c) => (typeof c === 'string' ? headerKey(c) : ''));
+  const keys = row.map((c) => (typeof c === 'string' ? headerKey(normalizeText(c)) : ''));
   keys.forEach((key, index) => {
     if (key === '') return;
     for (const column of PREFIX_ORDER) {

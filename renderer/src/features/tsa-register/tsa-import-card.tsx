@@ -1,7 +1,13 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../app/desk-context';
-import { importTsaRecipients, type TsaImportMode, type TsaImportSummary } from '../../db';
+import { normalizeText } from '../../../../shared/case';
+import {
+  attemptWrite,
+  importTsaRecipients,
+  type TsaImportMode,
+  type TsaImportSummary,
+} from '../../db';
 import { formatNumber } from '../../i18n';
 import { useAppSelector } from '../../app/hooks';
 import { readTsaFile } from './read-tsa-file';
@@ -67,15 +73,21 @@ export function TsaImportCard() {
   const save = async () => {
     if (step.kind !== 'preview') return;
     setStep({ ...step, kind: 'saving' });
-    try {
-      const summary = await importTsaRecipients(db, step.result.rows, {
-        source: step.fileName,
+    setSaveError(null);
+    const saved = await attemptWrite(async () => ({
+      ok: true as const,
+      summary: await importTsaRecipients(db, step.result.rows, {
+        // The file name is kept with each row and shown on certificates: NFC like the rows.
+        source: normalizeText(step.fileName),
         nowMs: clock.nowMs(),
         mode,
-      });
-      setStep({ kind: 'saved', fileName: step.fileName, summary });
-    } catch {
-      setSaveError('tsaRegister:import.saveFailed');
+      }),
+    }));
+    if (saved.ok) {
+      setStep({ kind: 'saved', fileName: step.fileName, summary: saved.summary });
+    } else {
+      // The file stays read and previewed: saving again needs no new choice.
+      setSaveError(saved.reason);
       setStep({ ...step, kind: 'preview' });
     }
   };

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import {
+  attemptWrite,
   deleteTsaQuarter,
   searchTsaRecipients,
   tsaQuarterCounts,
@@ -40,7 +41,17 @@ function QuartersCard() {
   const language = useAppSelector((s) => s.preferences.language);
   const quarters = useLive(() => tsaQuarterCounts(db), [db]);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const current = quarterOf(clock.today());
+  const remove = async (quarter: string) => {
+    setFailure(null);
+    const removed = await attemptWrite(async () => {
+      await deleteTsaQuarter(db, quarter);
+      return { ok: true as const };
+    });
+    if (removed.ok) setConfirming(null);
+    else setFailure(removed.reason);
+  };
   const hasCurrent = quarters?.some((q) => q.quarter === current) ?? false;
 
   return (
@@ -89,9 +100,7 @@ function QuartersCard() {
                           <button
                             type="button"
                             className="tsa-danger"
-                            onClick={() => {
-                              void deleteTsaQuarter(db, q.quarter).then(() => setConfirming(null));
-                            }}
+                            onClick={() => void remove(q.quarter)}
                           >
                             {t('quarters.confirmDelete', { quarter: quarterLabel(t, q.quarter) })}
                           </button>
@@ -109,6 +118,11 @@ function QuartersCard() {
                 ))}
               </tbody>
             </table>
+          )}
+          {failure && (
+            <p className="tsa-bad" role="alert">
+              {t(failure)}
+            </p>
           )}
         </>
       )}

@@ -2,6 +2,9 @@
 // shows its error (a message key of any namespace) translated under it. Validation is the shared
 // event schema's: the resolver builds the payload from the form and runs payloadSchemas[type] on it,
 // so the form shows every problem the desk and the hub would refuse, in the user's language.
+// What must stay true: every action form saves through useEventSubmit, which makes the payload's text
+// NFC (normalizeText) and turns a failed write into a message (writeFailureReason) without touching
+// what was typed.
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -12,9 +15,20 @@ import {
   type Resolver,
   type UseFormRegisterReturn,
 } from 'react-hook-form';
-import { payloadSchemas, type CaseEventType, type PayloadOf } from '../../../../../shared/case';
+import {
+  normalizeText,
+  payloadSchemas,
+  type CaseEventType,
+  type PayloadOf,
+} from '../../../../../shared/case';
 import { useDesk } from '../../../app/desk-context';
-import { appendEvent, type AppendResult, type EventDraft } from '../../../db';
+import {
+  appendEvent,
+  attemptWrite,
+  type AppendResult,
+  type EventDraft,
+  type WriteFailure,
+} from '../../../db';
 import { useActContext } from '../../session';
 
 // ---- values people type ---------------------------------------------------------------------------
@@ -54,7 +68,8 @@ export function payloadResolver<V extends FieldValues>(
   return (values) => {
     const { payload, errors = {} } = build(values);
     const flat: Record<string, string> = { ...errors };
-    const parsed = payloadSchemas[type].safeParse(payload);
+    // Checked as it will be saved: in NFC (a decomposed letter typed is not an error).
+    const parsed = payloadSchemas[type].safeParse(normalizeText(payload));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = fieldOf(issue.path.join('.'));
@@ -74,16 +89,17 @@ export function parsePayload<T extends CaseEventType>(
   type: T,
   payload: unknown,
 ): PayloadOf<T> | null {
-  const parsed = payloadSchemas[type].safeParse(payload);
+  const parsed = payloadSchemas[type].safeParse(normalizeText(payload));
   // Sound: payloadSchemas[T] is the schema PayloadOf<T> is inferred from, and schemas never transform.
   if (!parsed.success) return null;
   const data: unknown = parsed.data;
   return data as PayloadOf<T> | null;
 }
 
+type CaseAppend = <T extends CaseEventType>(draft: EventDraft<T>) => Promise<AppendResult>;
+
 /** Appends an event as the logged-in user; null when nobody is logged in (the forms then say so). */
-function useCaseAppend():
-  (<T extends CaseEventType>(draft: EventDraft<T>) => Promise<AppendResult>) | null {
+function useCaseAppend(): CaseAppend | null {
   const { db } = useDesk();
   const act = useActContext();
   if (act === null) return null;
@@ -91,15 +107,33 @@ function useCaseAppend():
 }
 
 /**
+ * Saves one event of a form: its text made NFC, a refusal of the store as it is, and a write the
+ * database refused (full disk, closed database, aborted transaction…) as a message key.
+ */
+export function saveCaseEvent<T extends CaseEventType>(
+  append: CaseAppend,
+  caseId: string,
+  type: T,
+  payload: PayloadOf<T>,
+): Promise<AppendResult | WriteFailure> {
+  return attemptWrite(() => append({ caseId, type, payload: normalizeText(payload) }));
+}
+
+/**
  * What every action form does on submit: append one event of this case as the logged-in user, then
- * either report it done or keep the form open with the refusal's reason (`failure`, a message key).
+ * either report it done or keep the form open, with what was typed, and the reason (`failure`, a
+ * message key: the store's refusal or the write's failure).
  */
 export function useEventSubmit(caseId: string, onDone: (type: CaseEventType) => void) {
   const append = useCaseAppend();
   const [failure, setFailure] = useState<string | null>(null);
   const save = async <T extends CaseEventType>(type: T, payload: PayloadOf<T>): Promise<void> => {
-    if (!append) return;
-    const result = await append({ caseId, type, payload });
+    if (!append) {
+      setFailure('case:rejections.unknownActor');
+      return;
+    }
+    setFailure(null);
+    const result = await saveCaseEvent(append, caseId, type, payload);
     if (result.ok) onDone(type);
     else setFailure(result.reason);
   };

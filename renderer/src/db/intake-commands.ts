@@ -1,0 +1,168 @@
+// The intake's one command: an application received at the desk becomes a case. What must stay true:
+// - The scans and the Registered (or AcceptanceRefused, form 2-1) event are written in ONE transaction:
+//   a case never names a scan the desk does not have, and a refused or failed save leaves no scan
+//   behind.
+// - Hashing happens before the transaction opens: IndexedDB commits a transaction by itself while
+//   it awaits anything that is not IndexedDB (Web Crypto here).
+// - The moment of receipt is the moment of saving, the act's legal time (R-CAL-6). The route and the
+//   rule-set come from planRegistration with the desk's calendar; the registration date, the due date
+//   and the journal number from registerInTransaction, as for every registration.
+// - Expected refusals are values; a write the database refuses throws (see write-errors).
+import type {
+  Applicant,
+  CaseEvent,
+  CaseState,
+  Consents,
+  DeskNumbering,
+  DocumentCheck,
+  FamilyMember,
+  Income,
+  Representative,
+} from '../../../shared/case';
+import { CalendarDataMissingError } from '../../../shared/calendar';
+import { planRegistration } from '../../../shared/intake';
+import {
+  appendInTransaction,
+  CASE_WRITE_TABLES,
+  registerInTransaction,
+  type ActContext,
+} from './case-store';
+import type { DeskDatabase } from './database';
+import { deskCalendar } from './desk-calendar';
+import {
+  attachmentsOf,
+  prepareAttachments,
+  putAttachmentRows,
+  type AttachmentFile,
+} from './intake-queries';
+
+/** The application as the intake form's check gives it (features/intake checkIntake). */
+export interface IntakeSubmission {
+  readonly serviceId: string;
+  /** 'refuse': a document is missing or expired, the 2-1 receipt is given (R-REG-6). */
+  readonly mode: 'register' | 'refuse';
+  readonly applicant: Applicant;
+  readonly representative?: Representative | undefined;
+  readonly documents: readonly DocumentCheck[];
+  /** Registration only (R-REG-7). */
+  readonly consents: Consents;
+  readonly familyMembers?: readonly FamilyMember[] | undefined;
+  readonly applicantIncomes?: readonly Income[] | undefined;
+}
+
+export type SubmitIntakeResult =
+  | {
+      readonly ok: true;
+      readonly caseId: string;
+      readonly mode: IntakeSubmission['mode'];
+      readonly event: CaseEvent;
+      readonly state: CaseState;
+    }
+  | {
+      readonly ok: false;
+      /** A message key: intake:attachments.errors.*, catalog:errors.*, calendar:errors.*, case:*. */
+      readonly reason: string;
+      /** The file a refused attachment came from. */
+      readonly name?: string;
+      readonly params?: { readonly year: number };
+      readonly field?: string;
+    };
+
+type Plan = Extract<ReturnType<typeof planRegistration>, { ok: true }>['plan'];
+
+function planOf(
+  serviceId: string,
+  receivedAt: string,
+  calendar: Parameters<typeof planRegistration>[0]['calendar'],
+): { ok: true; plan: Plan } | { ok: false; reason: string; params?: { year: number } } {
+  try {
+    return planRegistration({ serviceId, receivedAt, calendar });
+  } catch (error) {
+    if (error instanceof CalendarDataMissingError) {
+      return { ok: false, reason: error.messageKey, params: { year: error.year } };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Saves an application received at the desk: checks the files, hashes them, then in one transaction
+ * writes the case's first event (checked by the case store like every event) and the scans it names.
+ * The case id is the act's first new id.
+ */
+export async function submitIntake(
+  db: DeskDatabase,
+  submission: IntakeSubmission,
+  files: readonly AttachmentFile[],
+  numbering: DeskNumbering,
+  ctx: ActContext,
+): Promise<SubmitIntakeResult> {
+  const prepared = await prepareAttachments(files, ctx.nowMs);
+  if (!prepared.ok) return prepared;
+  const { rows } = prepared;
+  const attachments = attachmentsOf(rows);
+  const receivedAt = ctx.legalTime;
+  const caseId = ctx.newId();
+
+  return db.transaction(
+    'rw',
+    [...CASE_WRITE_TABLES(db), db.attachments],
+    async (): Promise<SubmitIntakeResult> => {
+      const planned = planOf(submission.serviceId, receivedAt, await deskCalendar(db));
+      if (!planned.ok) return planned;
+      const { plan } = planned;
+      const intake = {
+        serviceId: submission.serviceId,
+        route: plan.caseRoute,
+        channel: 'office' as const,
+        applicant: submission.applicant,
+        ...(submission.representative ? { representative: submission.representative } : {}),
+        documents: [...submission.documents],
+        receivedAt,
+      };
+      const result =
+        submission.mode === 'register'
+          ? await registerInTransaction(
+              db,
+              caseId,
+              {
+                ...intake,
+                consents: submission.consents,
+                ...(submission.familyMembers
+                  ? { familyMembers: [...submission.familyMembers] }
+                  : {}),
+                ...(submission.applicantIncomes
+                  ? { applicantIncomes: [...submission.applicantIncomes] }
+                  : {}),
+                attachments,
+              },
+              numbering,
+              ctx,
+            )
+          : await appendInTransaction<'AcceptanceRefused'>(
+              db,
+              {
+                caseId,
+                type: 'AcceptanceRefused',
+                payload: {
+                  ...intake,
+                  ruleSetId: plan.ruleSetId,
+                  refusalDate: receivedAt.slice(0, 10),
+                  ...(attachments.length > 0 ? { attachments } : {}),
+                },
+              },
+              ctx,
+            );
+      // A refused event wrote nothing; the scans are stored only with the event that names them.
+      if (!result.ok) return result;
+      await putAttachmentRows(db, rows);
+      return {
+        ok: true,
+        caseId,
+        mode: submission.mode,
+        event: result.event,
+        state: result.state,
+      };
+    },
+  );
+}
