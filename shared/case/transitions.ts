@@ -16,7 +16,7 @@
 // - Admin appends nothing: admin is a technical role (enrolment, users, devices). A withdrawal is the
 //   applicant's request registered by the office that holds the case, so it is the specialist's act.
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { intakeTimeWarning } from '../calendar/office-hours';
+import { outsideIntakeWindow } from '../intake/intake-window';
 import { governingService } from '../catalog/catalog';
 import type { ServiceDefinition } from '../catalog/schema';
 import { checkRefusalDecisionDate, objectionDeadline, remarksDeadline } from '../deadlines/hearing';
@@ -413,18 +413,12 @@ function contextCheck(state: CaseState, attempt: Attempt, context: RuleContext):
         return no('notarizedPowerOfAttorneyRequired');
       }
       // 002:12: a service given on the spot is accepted only inside the intake window.
-      const window = service?.routes.akim.available ? service.routes.akim.intakeWindow : undefined;
-      if (window && p.route !== 'district' && p.channel === 'office') {
-        const hours = {
-          id: 'akimOffice' as const,
-          week: 'fiveDay' as const,
-          working: window.hours,
-          intake: window.hours,
-          source: '',
-        };
-        if (intakeTimeWarning(p.receivedAt, context.calendar, hours) !== null) {
-          return no('outsideIntakeHours');
-        }
+      if (
+        p.route !== 'district' &&
+        p.channel === 'office' &&
+        outsideIntakeWindow(service, p.receivedAt, context.calendar)
+      ) {
+        return no('outsideIntakeHours');
       }
       return OK;
     }

@@ -1,2 +1,3 @@
 export * from './plan-registration';
 export * from './replan';
+export * from './intake-window';

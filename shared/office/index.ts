@@ -1,2 +1,3 @@
 export * from './office-profile';
 export * from './roles';
+export * from './office-hours';

@@ -22,12 +22,14 @@ import {
   type EventSignature,
   type PayloadOf,
 } from '../../../shared/case';
-import type { WorkingCalendar } from '../../../shared/calendar';
+import type { DailyHours, WorkingCalendar } from '../../../shared/calendar';
+import { officeHoursOf } from '../../../shared/office';
 import { catalogRouteOfIntake, planRegistration } from '../../../shared/intake';
 import type { LocalDateTime } from '../../../shared/time';
 import { journalRowOf, personRowOf } from './case-projection';
 import type { DeskDatabase } from './database';
 import { deskCalendar } from './desk-calendar';
+import { loadOfficeProfile } from './office-repository';
 import { receiveStamps, stampEnvelope } from './event-log';
 import { signedEventProblem } from './signatures';
 
@@ -315,7 +317,9 @@ export async function registerInTransaction(
   ctx: ActContext,
 ): Promise<AppendResult> {
   const calendar = await deskCalendar(db);
-  const planned = safePlan(draft, calendar);
+  // The office's own working hours decide the registration date under 003:31.
+  const hours = officeHoursOf(await loadOfficeProfile(db)).working;
+  const planned = safePlan(draft, calendar, hours);
   if (!planned.ok) return { ok: false, reason: planned.reason };
   const { plan } = planned;
   const year = Number(plan.start.date.slice(0, 4));
@@ -341,12 +345,13 @@ export async function registerInTransaction(
   return result;
 }
 
-function safePlan(draft: RegistrationDraft, calendar: WorkingCalendar) {
+function safePlan(draft: RegistrationDraft, calendar: WorkingCalendar, hours: DailyHours) {
   try {
     return planRegistration({
       serviceId: draft.serviceId,
       receivedAt: draft.receivedAt,
       calendar,
+      hours,
       route: catalogRouteOfIntake(draft),
     });
   } catch {

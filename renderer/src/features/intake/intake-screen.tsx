@@ -2,13 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import {
-  createWorkingCalendar,
-  intakeTimeWarning,
-  CalendarDataMissingError,
-} from '../../../../shared/calendar';
+import { intakeTimeWarning, CalendarDataMissingError } from '../../../../shared/calendar';
 import { partialIinHint, validateKzMobile } from '../../../../shared/identity';
 import type { LocalDate, LocalDateTime } from '../../../../shared/time';
+import { outsideIntakeWindow } from '../../../../shared/intake';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { printPath } from '../../app/paths';
@@ -120,11 +117,10 @@ export function IntakeScreen() {
   const { t } = useTranslation('intake');
   const language = useAppSelector((s) => s.preferences.language);
   const user = useAppSelector((s) => s.session.user);
-  const { db, clock, office } = useDesk();
+  const { db, clock, office, calendar } = useDesk();
   const makeAct = useActContext();
   const navigate = useNavigate();
 
-  const calendar = useMemo(() => createWorkingCalendar(), []);
   const hours = useMemo(() => officeHoursOf(office), [office]);
   const now = useOfficeNow(clock);
   const today = now.slice(0, 10);
@@ -289,6 +285,9 @@ export function IntakeScreen() {
     if (!(error instanceof CalendarDataMissingError)) throw error;
   }
   const plan = registrable ? planFor(registrable.service.id, now, calendar, hours.working) : null;
+  // 002:12: the certificate is not accepted outside its intake window; said as soon as it is chosen.
+  const intakeClosed =
+    registrable !== null && outsideIntakeWindow(registrable.service, now, calendar);
 
   // ---- saving ----
   const [submitting, setSubmitting] = useState(false);
@@ -300,7 +299,9 @@ export function IntakeScreen() {
         ? 'intake:submit.noOffice'
         : user.role !== 'specialist'
           ? 'case:rejections.roleNotAllowed'
-          : null;
+          : intakeClosed
+            ? 'case:rejections.outsideIntakeHours'
+            : null;
 
   const save = async (values: IntakeFormValues) => {
     setSaveError(null);
@@ -350,6 +351,7 @@ export function IntakeScreen() {
             language={language}
             selected={selected}
             elsewhere={elsewhere}
+            intakeClosed={intakeClosed}
           />
           {showRest && (
             <>

@@ -2,10 +2,8 @@
 // is registrable when planRegistration succeeds for an application received now: the akim route exists
 // and the regulation states its term. The rest are listed apart, with where to apply instead.
 import {
-  AKIM_OFFICE_HOURS,
   CalendarDataMissingError,
   type DailyHours,
-  type OfficeHours,
   type WorkingCalendar,
 } from '../../../../shared/calendar';
 import {
@@ -16,7 +14,6 @@ import {
   type WhereToApplyResult,
 } from '../../../../shared/catalog';
 import { planRegistration, type RegistrationPlan } from '../../../../shared/intake';
-import type { OfficeHoursProfile, OfficeProfile } from '../../../../shared/office';
 import type { LocalDateTime } from '../../../../shared/time';
 
 export type PlanPreview =
@@ -77,16 +74,4 @@ export function elsewhereFor(serviceId: string, receivedAt: LocalDateTime): Wher
   return whereToApply(serviceId, receivedAt.slice(0, 10));
 }
 
-function dailyHours(h: OfficeHoursProfile): DailyHours {
-  return { open: h.opensAt, close: h.closesAt, lunch: { from: h.lunchFrom, to: h.lunchTo } };
-}
-
-/** The office's configured hours (R-CAL-2), or the akim office defaults before setup. */
-export function officeHoursOf(office: OfficeProfile | null): OfficeHours {
-  if (!office) return AKIM_OFFICE_HOURS;
-  return {
-    ...AKIM_OFFICE_HOURS,
-    working: dailyHours(office.workingHours),
-    intake: dailyHours(office.intakeHours),
-  };
-}
+export { officeHoursOf } from '../../../../shared/office';

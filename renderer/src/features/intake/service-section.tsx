@@ -16,10 +16,18 @@ interface ServiceSectionProps {
   selected: ServiceChoice | null;
   /** Where to apply instead, when the selected service cannot be registered here. */
   elsewhere: WhereToApplyResult | null;
+  /** The selected service is not accepted at this hour (its intake window, 002:12). */
+  intakeClosed: boolean;
 }
 
 /** The service, chosen from the catalog in force; a service the desk cannot register says where to go. */
-export function ServiceSection({ choices, language, selected, elsewhere }: ServiceSectionProps) {
+export function ServiceSection({
+  choices,
+  language,
+  selected,
+  elsewhere,
+  intakeClosed,
+}: ServiceSectionProps) {
   const { t } = useTranslation('intake');
   const name = (c: ServiceChoice) =>
     `${c.service.number !== null ? `${c.service.number}. ` : ''}${localized(c.service.name, language)}`;
@@ -54,6 +62,11 @@ export function ServiceSection({ choices, language, selected, elsewhere }: Servi
           <dt>{t('service.rules')}</dt>
           <dd>{localized(selected.ruleSet.title, language)}</dd>
         </dl>
+      )}
+      {intakeClosed && (
+        <p className="intake-error" role="alert">
+          {t('case:rejections.outsideIntakeHours')}
+        </p>
       )}
       {selected && !selected.plan.ok && (
         <ElsewhereNotice selected={selected} elsewhere={elsewhere} language={language} />
