@@ -147,7 +147,7 @@ describe('certificate of belonging to TSA recipients', () => {
     await dialog.getByRole('button', { name: 'Подписать', exact: true }).click();
     await page.getByText('Справка подписана. Выдайте её заявителю: «Выдать результат».').waitFor();
     const signed = page.getByRole('listitem').filter({ hasText: 'Справка оформлена и подписана' });
-    await signed.getByText(/^Подписано ЭЦП, ключ [0-9A-F ]+$/).waitFor();
+    await signed.getByText(/^Подписано ключом с ПИН-кодом, проверено · [0-9A-F ]+$/).waitFor();
     await signed.getByText(`${AKIM.name} · аким`).waitFor();
 
     await page.getByRole('button', { name: 'Выдать результат' }).click();
@@ -180,6 +180,10 @@ describe('case on the akim route', () => {
     await openCase(caseId);
     await page.getByRole('button', { name: 'Наложить резолюцию' }).click();
     await page.getByRole('button', { name: 'Наложить резолюцию' }).last().click();
+    // The akim confirms the resolution with the PIN (it is no EDS).
+    const confirm = page.getByRole('dialog', { name: 'Подтверждение резолюции ПИН-кодом' });
+    await confirm.getByLabel('ПИН-код').fill(AKIM.pin);
+    await confirm.getByRole('button', { name: 'Подтвердить', exact: true }).click();
     await page.getByText('Аким наложил резолюцию').waitFor();
     // The akim has no specialist's actions.
     expect(

@@ -232,4 +232,20 @@ describe('intake', () => {
       .getByText('По этой услуге доверенность представителя должна быть нотариально удостоверена.')
       .waitFor({ state: 'detached' });
   });
+
+  test('R-CAL-2 (002:12): after 17:30 the certificate is not accepted, and the desk says so at once', async () => {
+    await page.clock.setFixedTime(new Date('2026-11-23T17:45:00+05:00'));
+    await openIntake();
+    await field('Услуга').selectOption('asp-recipient-certificate');
+    const notice = page
+      .getByRole('alert')
+      .filter({ hasText: 'сегодня заявление не принимается' })
+      .first();
+    await notice.waitFor();
+    await page.screenshot({ path: screenshotPath('intake-certificate-closed-ru') });
+    // Other services are still accepted at this hour.
+    await field('Услуга').selectOption('targeted-social-assistance');
+    await notice.waitFor({ state: 'detached' });
+    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00+05:00'));
+  });
 });
