@@ -2,7 +2,7 @@ import { readSheet } from 'read-excel-file/node';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium, screenshotPath } from './support/browser';
-import { sampleApplicant, sampleRegistered } from '../shared/case/testing';
+import { sampleApplicant, sampleRegistered, sampleRegistrationDraft } from '../shared/case/testing';
 import { AKIM, logIn, setUpOffice, SPECIALIST } from './support/desk';
 import { openFixtures, type DeskFixtures, type RegistrationDraft } from './support/fixtures';
 
@@ -128,13 +128,7 @@ const FILLER = 2400;
 const at = (day: string, time: string) => `${day}T${time}`;
 
 function draftOf(c: EarlierCase): RegistrationDraft {
-  const {
-    registrationNumber: _n,
-    registrationDate: _r,
-    dueDate: _d,
-    ruleSetId: _s,
-    ...draft
-  } = sampleRegistered({
+  const draft = sampleRegistrationDraft({
     serviceId: c.serviceId,
     receivedAt: at(c.received, '10:00'),
     applicant: {

@@ -7,7 +7,7 @@
 // - Calendar and catalog rules (hearing windows, suspension grounds, intake hours) are checked when an
 //   event is appended, not here (checkEvent with no context), so a later calendar or catalog
 //   correction cannot turn an accepted event into a conflict.
-import { canonicalJson } from '../signing/canonical-json';
+import { compareStamped, inFoldOrder } from '../events/fold-order';
 import type { CaseEvent } from './events';
 import { ID_REUSED } from './messages';
 import type { ConflictReason } from './messages';
@@ -15,22 +15,8 @@ import { EMPTY_CASE, noticeFormFor, notificationChannelFor } from './state';
 import type { CaseConflict, CaseState, HearingState } from './state';
 import { checkEvent } from './transitions';
 
-/** The fold order: hlc, then id, as plain strings. */
-export function compareEvents(a: CaseEvent, b: CaseEvent): number {
-  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return 0;
-}
-
-interface Delivered {
-  readonly event: CaseEvent;
-  canonical?: string;
-}
-
-function canonicalOf(d: Delivered): string {
-  d.canonical ??= canonicalJson(d.event);
-  return d.canonical;
-}
+/** The fold order: hlc, then id, as plain strings (shared/events/fold-order). */
+export const compareEvents: (a: CaseEvent, b: CaseEvent) => number = compareStamped;
 
 /** Throws when the events belong to different cases: the caller folds one case at a time. */
 export function foldCase(events: readonly CaseEvent[]): CaseState {
@@ -39,29 +25,12 @@ export function foldCase(events: readonly CaseEvent[]): CaseState {
     if (e.caseId !== caseId)
       throw new RangeError(`foldCase got events of ${caseId} and ${e.caseId}`);
   }
-  // Two copies with one id and one hlc but different content (a bug or a forgery) would otherwise keep
-  // whichever came first; their canonical text breaks the tie so the choice never depends on delivery.
-  const sorted: Delivered[] = events.map((event) => ({ event }));
-  sorted.sort(
-    (x, y) =>
-      compareEvents(x.event, y.event) ||
-      (canonicalOf(x) < canonicalOf(y) ? -1 : canonicalOf(x) > canonicalOf(y) ? 1 : 0),
-  );
-
   let state: CaseState = { ...EMPTY_CASE, caseId };
-  const kept = new Map<string, Delivered>();
-  const reported = new Set<string>();
-  for (const d of sorted) {
-    const first = kept.get(d.event.id);
-    if (first !== undefined) {
-      const text = canonicalOf(d);
-      if (text !== canonicalOf(first) && !reported.has(text)) {
-        reported.add(text);
-        state = withConflict(state, d.event, ID_REUSED);
-      }
+  for (const d of inFoldOrder(events)) {
+    if (d.kind === 'idReused') {
+      state = withConflict(state, d.event, ID_REUSED);
       continue;
     }
-    kept.set(d.event.id, d);
     const check = checkEvent(state, d.event, null);
     state = check.ok ? applyEvent(state, d.event) : withConflict(state, d.event, check.reason);
   }

@@ -302,3 +302,23 @@ export function samplePath(
   }
   return events;
 }
+
+/**
+ * What the intake hands to registration (the desk's RegistrationDraft): a sample application without
+ * what the store works out itself (rule-set, registration date, due date, number).
+ */
+export function sampleRegistrationDraft(
+  overrides: Partial<PayloadOf<'Registered'>> = {},
+): Omit<
+  PayloadOf<'Registered'>,
+  'registrationNumber' | 'registrationDate' | 'dueDate' | 'ruleSetId'
+> {
+  const {
+    registrationNumber: _n,
+    registrationDate: _r,
+    dueDate: _d,
+    ruleSetId: _s,
+    ...draft
+  } = sampleRegistered(overrides);
+  return draft;
+}

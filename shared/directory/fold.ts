@@ -13,7 +13,7 @@
 //   clock set back cannot make a key valid before its registration or after its replacement.
 // - The fold does not check that keyId is the fingerprint of publicKey (that needs crypto):
 //   verifyCanonical does, so a mismatched pair never verifies any signature.
-import { canonicalJson } from '../signing/canonical-json';
+import { compareStamped, inFoldOrder } from '../events/fold-order';
 import type { PublicJwk } from '../signing/signature';
 import type { ActorRole } from '../events/envelope';
 import { isSignerRole } from '../office/roles';
@@ -87,12 +87,9 @@ export const EMPTY_USER_STATE: UserDirectoryState = {
   lastAt: null,
 };
 
-/** The fold order: hlc, then id, as plain strings. */
-export function compareDirectoryEvents(a: DirectoryEvent, b: DirectoryEvent): number {
-  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return 0;
-}
+/** The fold order: hlc, then id, as plain strings (shared/events/fold-order). */
+export const compareDirectoryEvents: (a: DirectoryEvent, b: DirectoryEvent) => number =
+  compareStamped;
 
 /**
  * Why `event` cannot be applied to the state reached so far, or null. The desk asks before it writes
@@ -200,16 +197,6 @@ export function applyDirectoryEvent(
   }
 }
 
-interface Delivered {
-  readonly event: DirectoryEvent;
-  canonical?: string;
-}
-
-function canonicalOf(d: Delivered): string {
-  d.canonical ??= canonicalJson(d.event);
-  return d.canonical;
-}
-
 /** Folds one person's events. Throws when they belong to different people (a caller's bug). */
 export function foldUser(events: readonly DirectoryEvent[]): UserDirectoryState {
   const userId = events[0]?.userId ?? null;
@@ -217,26 +204,12 @@ export function foldUser(events: readonly DirectoryEvent[]): UserDirectoryState 
     if (e.userId !== userId)
       throw new RangeError(`foldUser got events of ${userId} and ${e.userId}`);
   }
-  const sorted: Delivered[] = events.map((event) => ({ event }));
-  sorted.sort(
-    (x, y) =>
-      compareDirectoryEvents(x.event, y.event) ||
-      (canonicalOf(x) < canonicalOf(y) ? -1 : canonicalOf(x) > canonicalOf(y) ? 1 : 0),
-  );
   let state: UserDirectoryState = { ...EMPTY_USER_STATE, userId };
-  const kept = new Map<string, Delivered>();
-  const reported = new Set<string>();
-  for (const d of sorted) {
-    const first = kept.get(d.event.id);
-    if (first !== undefined) {
-      const text = canonicalOf(d);
-      if (text !== canonicalOf(first) && !reported.has(text)) {
-        reported.add(text);
-        state = withConflict(state, d.event, directoryConflict('idReused'));
-      }
+  for (const d of inFoldOrder(events)) {
+    if (d.kind === 'idReused') {
+      state = withConflict(state, d.event, directoryConflict('idReused'));
       continue;
     }
-    kept.set(d.event.id, d);
     const problem = directoryEventProblem(state, d.event);
     state =
       problem === null

@@ -5,23 +5,9 @@ import {
   officeProfileSchema,
   upgradeOfficeProfile,
 } from './office-profile';
+import { sampleOfficeProfile } from './testing';
 
-const profile = {
-  officeId: 'office-kzl01',
-  kind: 'akimat',
-  districtId: 'AKK',
-  nameKk: 'Қызылсай ауылдық округі әкімінің аппараты',
-  nameRu: 'Аппарат акима Кызылсайского сельского округа',
-  code: 'KZL01',
-  districtKk: 'Ақкөл ауданы',
-  districtRu: 'Аккольский район',
-  address: 'Қызылсай ауылы, Бейбітшілік көшесі, 1',
-  deviceNo: 1,
-  deviceId: 'desk-kzl01-1',
-  workingHours: DEFAULT_WORKING_HOURS,
-  intakeHours: DEFAULT_INTAKE_HOURS,
-  lockAfterMinutes: 10,
-};
+const profile = sampleOfficeProfile();
 
 describe('office profile', () => {
   test('a profile saved before offices had a kind becomes an akimat of the district in its code', () => {

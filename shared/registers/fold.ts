@@ -5,28 +5,14 @@
 //   delivery of an event is ignored.
 // - Every event is checked against the state the fold has reached (checkRegisterEvent). One that does
 //   not fit is never dropped: it is listed in `conflicts` with its reason.
-import { canonicalJson } from '../signing/canonical-json';
+import { compareStamped, inFoldOrder } from '../events/fold-order';
 import type { RegisterEvent } from './events';
 import { REGISTER_ID_REUSED, type RegisterConflictReason } from './messages';
 import { EMPTY_REGISTER, type RegisterState } from './state';
 import { checkRegisterEvent } from './transitions';
 
-/** The fold order: hlc, then id, as plain strings. */
-export function compareRegisterEvents(a: RegisterEvent, b: RegisterEvent): number {
-  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return 0;
-}
-
-interface Delivered {
-  readonly event: RegisterEvent;
-  canonical?: string;
-}
-
-function canonicalOf(d: Delivered): string {
-  d.canonical ??= canonicalJson(d.event);
-  return d.canonical;
-}
+/** The fold order: hlc, then id, as plain strings (shared/events/fold-order). */
+export const compareRegisterEvents: (a: RegisterEvent, b: RegisterEvent) => number = compareStamped;
 
 /** Throws when the events belong to different registers: the caller folds one register at a time. */
 export function foldRegister(events: readonly RegisterEvent[]): RegisterState {
@@ -36,27 +22,13 @@ export function foldRegister(events: readonly RegisterEvent[]): RegisterState {
       throw new RangeError(`foldRegister got events of ${registerId} and ${e.registerId}`);
     }
   }
-  const sorted: Delivered[] = events.map((event) => ({ event }));
-  sorted.sort(
-    (x, y) =>
-      compareRegisterEvents(x.event, y.event) ||
-      (canonicalOf(x) < canonicalOf(y) ? -1 : canonicalOf(x) > canonicalOf(y) ? 1 : 0),
-  );
 
   let state: RegisterState = { ...EMPTY_REGISTER, registerId };
-  const kept = new Map<string, Delivered>();
-  const reported = new Set<string>();
-  for (const d of sorted) {
-    const first = kept.get(d.event.id);
-    if (first !== undefined) {
-      const text = canonicalOf(d);
-      if (text !== canonicalOf(first) && !reported.has(text)) {
-        reported.add(text);
-        state = withConflict(state, d.event, REGISTER_ID_REUSED);
-      }
+  for (const d of inFoldOrder(events)) {
+    if (d.kind === 'idReused') {
+      state = withConflict(state, d.event, REGISTER_ID_REUSED);
       continue;
     }
-    kept.set(d.event.id, d);
     const check = checkRegisterEvent(state, d.event, d.event.actor);
     state = check.ok ? applyEvent(state, d.event) : withConflict(state, d.event, check.reason);
   }

@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Actor } from '../../../shared/case';
-import { sampleEvent, sampleRegistered } from '../../../shared/case/testing';
+import {
+  sampleEvent,
+  sampleRegistered,
+  sampleRegistrationDraft,
+} from '../../../shared/case/testing';
 import { activeSpecialists, loadAkimInbox, resolutionStepOf } from './akim-queries';
 import {
   appendEvent,
@@ -54,13 +58,7 @@ function context(actor: Actor, legalTime: string): ActContext {
 type Draft = RegistrationDraft;
 
 function tsaDraft(receivedAt: string, lastName: string, serviceId?: string): Draft {
-  const {
-    registrationNumber: _n,
-    registrationDate: _r,
-    dueDate: _d,
-    ruleSetId: _s,
-    ...rest
-  } = sampleRegistered({
+  const rest = sampleRegistrationDraft({
     receivedAt,
     applicant: { ...sampleRegistered().applicant, lastName },
     ...(serviceId ? { serviceId } : {}),

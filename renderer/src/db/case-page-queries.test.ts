@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Actor, EventSignature } from '../../../shared/case';
-import { sampleRegistered } from '../../../shared/case/testing';
+import { sampleRegistrationDraft } from '../../../shared/case/testing';
 import {
   CERTIFICATE_NUMBER_TAKEN,
   formatCertificateNumber,
@@ -41,13 +41,7 @@ function context(actor: Actor, legalTime = '2026-11-23T10:05'): ActContext {
 
 async function certificateCase(d: DeskDatabase, caseId: string): Promise<void> {
   await seedActors(d, specialist, akim);
-  const {
-    registrationNumber: _n,
-    registrationDate: _r,
-    dueDate: _d,
-    ruleSetId: _s,
-    ...draft
-  } = sampleRegistered({
+  const draft = sampleRegistrationDraft({
     serviceId: 'asp-recipient-certificate',
     route: 'akimLocal',
     receivedAt: '2026-11-23T10:00',

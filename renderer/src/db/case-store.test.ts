@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { EVENT_SCHEMA_VERSION, type Actor, type PayloadOf } from '../../../shared/case';
-import { sampleApplicant, sampleRegistered } from '../../../shared/case/testing';
+import { sampleApplicant, sampleRegistrationDraft } from '../../../shared/case/testing';
 import { DeskDatabase } from './database';
 import {
   appendEvent,
@@ -44,13 +44,7 @@ function context(actor: Actor, legalTime = '2025-03-03T10:00'): ActContext {
 const numbering = { officeCode: 'KZL01', deviceNo: 1 };
 
 function draft(overrides: Partial<PayloadOf<'Registered'>> = {}): RegistrationDraft {
-  const {
-    registrationNumber: _n,
-    registrationDate: _r,
-    dueDate: _d,
-    ruleSetId: _s,
-    ...rest
-  } = sampleRegistered(overrides);
+  const rest = sampleRegistrationDraft(overrides);
   return rest;
 }
 

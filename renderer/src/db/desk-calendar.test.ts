@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Actor } from '../../../shared/case';
-import { sampleRegistered } from '../../../shared/case/testing';
+import { sampleRegistrationDraft } from '../../../shared/case/testing';
 import { KZ_CALENDAR_DATA } from '../../../shared/calendar';
 import { replanProposal } from '../../../shared/intake';
 import { loadCase, registerApplication } from './case-store';
@@ -41,13 +41,7 @@ const corrected = {
 async function registered(): Promise<DeskDatabase> {
   db = new DeskDatabase(`t-${crypto.randomUUID()}`);
   await seedActors(db, specialist);
-  const {
-    registrationNumber: _n,
-    registrationDate: _r,
-    dueDate: _d,
-    ruleSetId: _s,
-    ...draft
-  } = sampleRegistered({ receivedAt: '2026-11-23T10:00' });
+  const draft = sampleRegistrationDraft({ receivedAt: '2026-11-23T10:00' });
   const result = await registerApplication(
     db,
     'case-a',

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Actor } from '../../../shared/case';
-import { sampleRegistered } from '../../../shared/case/testing';
+import { sampleRegistrationDraft } from '../../../shared/case/testing';
 import { loadCase, registerApplication, type ActContext } from './case-store';
 import { sampleOfficeProfile } from '../../../shared/office/testing';
 import { DeskDatabase } from './database';
@@ -35,13 +35,7 @@ async function deskWithCase(): Promise<{ d: DeskDatabase; akim: Actor }> {
     { name: 'Жұмабаев Серік', role: 'akim', pin: AKIM_PIN },
     { nowMs: 0, iterations: 1 },
   );
-  const {
-    registrationNumber: _n,
-    registrationDate: _r,
-    dueDate: _d,
-    ruleSetId: _s,
-    ...draft
-  } = sampleRegistered();
+  const draft = sampleRegistrationDraft();
   const registered = await registerApplication(
     d,
     'case-1',
