@@ -20,7 +20,9 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   for (let i = out.length - 1; i > 0; i--) {
     s = (s * 1103515245 + 12345) % 2147483648;
     const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    const held = out[i] as T;
+    out[i] = out[j] as T;
+    out[j] = held;
   }
   return out;
 }
@@ -40,9 +42,11 @@ describe('inFoldOrder', () => {
         const first = inFoldOrder(events).filter((d) => d.kind === 'first');
         expect(new Set(first.map((d) => d.event.id)).size).toBe(first.length);
         expect(new Set(first.map((d) => d.event.id))).toEqual(new Set(events.map((e) => e.id)));
-        for (let i = 1; i < first.length; i++) {
-          expect(compareStamped(first[i - 1]!.event, first[i]!.event)).toBeLessThan(0);
-        }
+        first.slice(1).forEach((d, i) => {
+          expect(compareStamped((first[i] as (typeof first)[number]).event, d.event)).toBeLessThan(
+            0,
+          );
+        });
       }),
     );
   });
