@@ -54,3 +54,14 @@ export function nextRegistrationNumber(
   const { seq, number } = nextDeskNumber(lastSeqForYear, desk, '', year);
   return { seq, number };
 }
+
+/**
+ * A number as a sort key, the book's own order: year, office, desk, sequence (so 10000 follows 9999);
+ * numbers in another format (a receipt's) go last, in text order.
+ */
+export function numberSortKey(number: string): string {
+  const parsed = parseRegistrationNumber(number);
+  if (!parsed.ok) return `~${number}`;
+  const { year, officeCode, deviceNo, seq } = parsed.value;
+  return `${year}|${officeCode}|${String(deviceNo).padStart(2, '0')}|${String(seq).padStart(12, '0')}`;
+}

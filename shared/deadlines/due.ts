@@ -182,6 +182,20 @@ export function overdueFrom(due: Due): LocalDateTime {
   return due.kind === 'date' ? `${addDays(due.date, 1)}T00:00` : addMinutes(due.at, 1);
 }
 
+/**
+ * A due point as one string, for stores: the date (YYYY-MM-DD) or the moment (YYYY-MM-DDTHH:mm). The
+ * two forms never collide, dueOfKey(dueKey(d)) is d, and keys of one day order as the points do.
+ */
+export type DueKey = string;
+
+export function dueKey(due: Due): DueKey {
+  return due.kind === 'date' ? due.date : due.at;
+}
+
+export function dueOfKey(key: DueKey): Due {
+  return isLocalDate(key) ? { kind: 'date', date: key } : { kind: 'dateTime', at: key };
+}
+
 /** Whether something done at `doneAt` (a sending, an objection…) met the due point. */
 export function completionCheck(due: Due, doneAt: LocalDateTime): 'onTime' | 'late' {
   return isPastDue(due, doneAt) ? 'late' : 'onTime';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { addDays, calendarDays, daysBetween, joinDateTime } from '../time';
 import { createStateCorporationCalendar, createWorkingCalendar } from '../calendar';
-import { dueFor, isPastDue, overdueFrom, registrationDate } from './index';
+import { dueFor, dueKey, dueOfKey, isPastDue, overdueFrom, registrationDate } from './index';
 
 // Generated dates stay in 2024-01-01..2027-10-31 and terms are short enough that every result stays
 // inside the covered data (a result in 2028 would throw CalendarDataMissingError, by design).
@@ -84,6 +84,33 @@ describe('overdueFrom', () => {
         expect(overdueFrom(d) <= n).toBe(isPastDue(d, n));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('due keys (the one-string form stores keep)', () => {
+  const due = fc.oneof(
+    date.map((d) => ({ kind: 'date' as const, date: d })),
+    fc.tuple(date, time).map(([d, t]) => ({ kind: 'dateTime' as const, at: joinDateTime(d, t) })),
+  );
+
+  test('dueOfKey(dueKey(d)) = d', () => {
+    fc.assert(
+      fc.property(due, (d) => {
+        expect(dueOfKey(dueKey(d))).toEqual(d);
+      }),
+      RUNS,
+    );
+  });
+
+  test('keys order as overdueFrom does, but for a day against a moment of that same day', () => {
+    fc.assert(
+      fc.property(due, due, (a, b) => {
+        fc.pre(!(a.kind !== b.kind && dueKey(a).slice(0, 10) === dueKey(b).slice(0, 10)));
+        const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+        expect(order(dueKey(a), dueKey(b))).toBe(order(overdueFrom(a), overdueFrom(b)));
+      }),
+      RUNS,
     );
   });
 });

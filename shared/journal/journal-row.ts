@@ -5,21 +5,18 @@
 //   log (its folded state) and the calendar, never of "now".
 // - Due points come from shared/schedule (caseSchedule) and statuses from termStateOf, so a case is
 //   "overdue" in the journal exactly when the case page says so.
-// - `openDueDate` and `stepDueDate` exist only while the term runs: the indexes behind the deadline
-//   filters hold no closed and no suspended case.
+// - `openDueDate`, `overdueFrom` and the step's fields exist only while the term runs: the indexes
+//   behind the deadline filters hold no closed and no suspended case.
+// - A row is lean: the journal reads thousands at once for a search, and each field and nested object
+//   costs on every read. Due points are kept as one string (shared/deadlines dueKey), flags that are
+//   almost always false are absent unless true, and what a row can derive it does not store
+//   (rowDue, rowDueDate).
 import type { CaseStage, CaseState } from '../case';
 import type { WorkingCalendar } from '../calendar';
-import { overdueFrom, type Due } from '../deadlines';
+import { dueKey, dueOfKey, overdueFrom, type Due, type DueKey } from '../deadlines';
 import { caseSchedule, type StepOwner, type TermPhase } from '../schedule';
 import { personName, searchTokens } from '../text';
 import { datePart, type LocalDate, type LocalDateTime } from '../time';
-
-/** The current step of a case: whose it is and when it is due. */
-export interface RowStep {
-  readonly id: string;
-  readonly owner: StepOwner;
-  readonly due: Due;
-}
 
 export interface JournalRow {
   id: string;
@@ -37,30 +34,40 @@ export interface JournalRow {
   /** Folded words of the name (shared/text searchKey), each indexed for prefix search. */
   nameTokens: string[];
   termPhase: TermPhase;
-  /** The whole term's due point in force (a moment for a minute term). */
-  due: Due | null;
-  /** The day of `due`, for display and sorting. */
-  dueDate: LocalDate | null;
-  /** `dueDate` while the term runs; absent otherwise: the index behind "due soon" and the due order. */
+  /** The whole term's due point in force (a moment for a minute term), as a DueKey: see rowDue. */
+  due: DueKey | null;
+  /** The day of `due` while the term runs; absent otherwise: the index behind "due soon" and the due order. */
   openDueDate?: LocalDate;
   /**
    * While the term runs, the first moment it is overdue (shared/deadlines overdueFrom): "overdue now"
    * is the one index range overdueFrom ≤ now, exact for date and minute terms alike.
    */
   overdueFrom?: LocalDateTime;
-  /** The due date rests on an estimated day off (Kurban Ait 2027): it may still move. */
-  dueProvisional: boolean;
-  /** The current step while the term runs. */
-  step: RowStep | null;
-  /** The day the current step is due, while the term runs: the index behind breached steps. */
-  stepDueDate?: LocalDate;
-  /** Events from a newer desk are kept on the case and not folded: the desk needs an update. */
-  needsUpdate: boolean;
+  /** Present (true) when the due date rests on an estimated day off (Kurban Ait 2027): it may move. */
+  dueProvisional?: true;
+  /** While the term runs: the current step (a shared/schedule step id), whose it is, when it is due. */
+  stepId?: string;
+  stepOwner?: StepOwner;
+  stepDue?: DueKey;
+  /** The first moment the current step is late: the index behind breached steps (≤ now). */
+  stepOverdueFrom?: LocalDateTime;
+  /** Present (true) when events from a newer desk are kept on the case unfolded: update the desk. */
+  needsUpdate?: true;
   flagged: boolean;
   updatedAtMs: number;
 }
 
 const dayOf = (due: Due): LocalDate => (due.kind === 'date' ? due.date : datePart(due.at));
+
+/** The whole term's due point of a row. */
+export function rowDue(row: Pick<JournalRow, 'due'>): Due | null {
+  return row.due === null ? null : dueOfKey(row.due);
+}
+
+/** The day the whole term is due, for display and export. */
+export function rowDueDate(row: Pick<JournalRow, 'due'>): LocalDate | null {
+  return row.due === null ? null : dayOf(dueOfKey(row.due));
+}
 
 export interface RowExtras {
   /** How many events of the case this desk holds without folding (newer than it). */
@@ -85,12 +92,8 @@ export function journalRowOf(
   const applicantName = personName(applicant);
   const schedule = caseSchedule(state, calendar);
   const running = schedule.phase === 'running';
-  const dueDate = schedule.due ? dayOf(schedule.due) : null;
-  const current = schedule.current;
-  const step: RowStep | null =
-    running && current?.due
-      ? { id: current.step.id, owner: current.owner, due: current.due }
-      : null;
+  const due = schedule.due;
+  const step = running ? schedule.current : null;
   return {
     id: state.caseId,
     number,
@@ -103,14 +106,18 @@ export function journalRowOf(
     applicantName,
     nameTokens: searchTokens(applicantName),
     termPhase: schedule.phase,
-    due: schedule.due,
-    dueDate,
-    ...(running && dueDate !== null ? { openDueDate: dueDate } : {}),
-    ...(running && schedule.due !== null ? { overdueFrom: overdueFrom(schedule.due) } : {}),
-    dueProvisional: schedule.provisionalDays.length > 0,
-    step,
-    ...(step ? { stepDueDate: dayOf(step.due) } : {}),
-    needsUpdate: (extras.heldEvents ?? 0) > 0,
+    due: due === null ? null : dueKey(due),
+    ...(running && due !== null ? { openDueDate: dayOf(due), overdueFrom: overdueFrom(due) } : {}),
+    ...(schedule.provisionalDays.length > 0 ? { dueProvisional: true as const } : {}),
+    ...(step?.due
+      ? {
+          stepId: step.step.id,
+          stepOwner: step.owner,
+          stepDue: dueKey(step.due),
+          stepOverdueFrom: overdueFrom(step.due),
+        }
+      : {}),
+    ...((extras.heldEvents ?? 0) > 0 ? { needsUpdate: true as const } : {}),
     flagged: state.flagged,
     updatedAtMs,
   };

@@ -1,7 +1,7 @@
 // Journal rows for tests, made the only way rows are made: the events of a case (shared/case/testing
 // samples), folded, projected by journalRowOf. Not part of the barrel: import from
 // 'shared/journal/testing'. Fixed dates only.
-import { foldCase, type CaseEvent, type CaseStage } from '../case';
+import { foldCase, type CaseEvent, type CaseStage, type CaseState } from '../case';
 import {
   sampleApplicant,
   sampleEvent,
@@ -67,6 +67,13 @@ export function sampleJournalRow(
   init: SampleRowInit = {},
   calendar: WorkingCalendar = createWorkingCalendar(),
 ): JournalRow {
+  const projected = journalRowOf(sampleCaseState(init), calendar, seq);
+  if (!projected) throw new Error('no row');
+  return projected;
+}
+
+/** The folded case behind sampleJournalRow(init). */
+export function sampleCaseState(init: SampleRowInit = {}): CaseState {
   seq += 1;
   const caseId = init.id ?? `sample-case-${seq}`;
   const date = init.date ?? '2025-03-03';
@@ -114,7 +121,5 @@ export function sampleJournalRow(
   const events = [opening, ...later].map((e) => ({ ...e, caseId, id: `${caseId}-${e.id}` }));
   const state = foldCase(events);
   if (state.stage !== stage) throw new Error(`fixture reached ${state.stage}, not ${stage}`);
-  const projected = journalRowOf(state, calendar, seq);
-  if (!projected) throw new Error('no row');
-  return projected;
+  return state;
 }

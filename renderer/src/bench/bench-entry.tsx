@@ -18,6 +18,7 @@ import {
   type CaseRow,
   type JournalQuery,
 } from '../db';
+import { nameKeyRange, nameKeysOf, parseNameKey } from '../db/name-index';
 import { JournalScreen } from '../features/journal';
 import { createI18n } from '../i18n';
 import { getPlatform, systemClock } from '../platform';
@@ -181,12 +182,18 @@ const OPERATIONS: Record<string, Operation> = {
   namePrefix: {
     prepare: (i) => pickFrom(seeded?.namePrefixes, i * 7),
     app: (prefix) => journalPage({ search: String(prefix) }),
-    raw: (prefix) =>
-      request(
-        readStore('cases')
-          .index('nameTokens')
-          .getAll(IDBKeyRange.bound(String(prefix), `${String(prefix)}\uffff`)),
-      ),
+    // The same IndexedDB work without the desk's code: the name index's keys for the prefix, then 50
+    // rows. (Reading every matching row from the nameTokens index instead takes 3-4 times as long.)
+    raw: async (prefix) => {
+      const [lower, upper] = nameKeyRange(String(prefix));
+      const tx = db.backendDB().transaction(['caseNames', 'cases'], 'readonly');
+      const keys = await request(
+        tx.objectStore('caseNames').getAllKeys(IDBKeyRange.bound(lower, upper)),
+      );
+      const ids = [...new Set(keys.map((k) => parseNameKey(String(k))?.id))].slice(0, PAGE);
+      const cases = tx.objectStore('cases');
+      return Promise.all(ids.map((id) => request(cases.get(String(id)))));
+    },
   },
   overdue: {
     app: () => journalPage({ deadline: 'overdue' }),
@@ -216,7 +223,9 @@ const OPERATIONS: Record<string, Operation> = {
     },
     raw: async (input) => {
       const { event, row } = (input as { raw: ReturnType<typeof newRawCase> }).raw;
-      const tx = db.backendDB().transaction(['events', 'outbox', 'cases', 'counters'], 'readwrite');
+      const tx = db
+        .backendDB()
+        .transaction(['events', 'outbox', 'cases', 'caseNames', 'counters'], 'readwrite');
       tx.objectStore('events').add(event);
       tx.objectStore('outbox').add({
         eventId: event.id,
@@ -226,6 +235,7 @@ const OPERATIONS: Record<string, Operation> = {
         createdAtMs: Date.now(),
       });
       tx.objectStore('cases').put(row);
+      for (const key of nameKeysOf(row)) tx.objectStore('caseNames').put(0, key);
       tx.objectStore('counters').put({ key: 'registration:raw', value: 1 });
       return done(tx);
     },

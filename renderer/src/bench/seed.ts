@@ -23,7 +23,14 @@ import { iinControlDigit } from '../../../shared/identity';
 import { planRegistration, type RegistrationPlan } from '../../../shared/intake';
 import { searchTokens } from '../../../shared/text';
 import { addDays, addMinutes, type LocalDate, type LocalDateTime } from '../../../shared/time';
-import { journalRowOf, personRowOf, type CaseRow, type DeskDatabase, type PersonRow } from '../db';
+import {
+  addJournalRows,
+  journalRowOf,
+  personRowOf,
+  type CaseRow,
+  type DeskDatabase,
+  type PersonRow,
+} from '../db';
 
 /** A small fast PRNG (mulberry32): the same seed gives the same database. */
 export function createRandom(seed: number) {
@@ -607,10 +614,14 @@ export async function seedDatabase(
     }
     const allEvents = batch.flatMap((b) => b.events);
     events += allEvents.length;
-    await db.transaction('rw', [db.events, db.cases, db.people], async () => {
-      // Events bulk-loaded; their journal rows come from journalRowOf like every row (seedCase).
+    await db.transaction('rw', [db.events, db.cases, db.caseNames, db.people], async () => {
+      // Events bulk-loaded; their journal rows come from journalRowOf like every row (seedCase), and
+      // are written with their name-index keys as the desk writes them.
       await db.events.bulkAdd(allEvents);
-      await db.cases.bulkPut(batch.map((b) => b.row));
+      await addJournalRows(
+        db,
+        batch.map((b) => b.row),
+      );
       await db.people.bulkPut(batch.flatMap((b) => (b.person ? [b.person] : [])));
     });
     onProgress(Math.min(total, start + chunk));

@@ -1,13 +1,42 @@
 // The desk's projections of a case: its journal row (shared/journal journalRowOf, the only writer of
 // rows) and the person it names. Everything that writes a row comes through here: the store after an
-// append, the import of events, the database upgrade and a calendar correction.
+// append, the import of events, the database upgrade and a calendar correction; each keeps the
+// journal's name index (name-index.ts) in step with the rows it writes.
 import { foldCase, type CaseEvent, type CaseState } from '../../../shared/case';
 import { createWorkingCalendar, type WorkingCalendar } from '../../../shared/calendar';
 import { journalRowOf, type JournalRow } from '../../../shared/journal';
 import { searchTokens } from '../../../shared/text';
 import type { HeldEventRow, PersonRow } from './database';
+import { addNameKeys, putNameKeys, rebuildNameIndex, type NameKeyTable } from './name-index';
 
 export { journalRowOf };
+
+/** Writes the rows of new cases with their name-index keys (bulk loads: the bench, test fixtures). */
+export async function addJournalRows(
+  tables: {
+    readonly cases: { bulkAdd(rows: readonly JournalRow[]): PromiseLike<unknown> };
+    readonly caseNames: NameKeyTable;
+  },
+  rows: readonly JournalRow[],
+): Promise<void> {
+  await tables.cases.bulkAdd(rows);
+  await addNameKeys(tables.caseNames, rows);
+}
+
+/**
+ * Writes one case's journal row and its name-index keys, in the caller's transaction. The keys are
+ * put again on every write (puts are idempotent); none goes stale because what they hold never changes
+ * after the case's opening event (name-index.ts).
+ */
+export function writeJournalRow(
+  tables: {
+    readonly cases: { put(row: JournalRow): PromiseLike<unknown> };
+    readonly caseNames: NameKeyTable;
+  },
+  row: JournalRow,
+): PromiseLike<unknown> {
+  return tables.cases.put(row).then(() => putNameKeys(tables.caseNames, row));
+}
 
 /** What a later intake may fill in for the same IIN. */
 export function personRowOf(state: CaseState, updatedAtMs: number): PersonRow | null {
@@ -47,6 +76,7 @@ export async function reprojectAllCases(
   tables: {
     readonly events: { toArray(): PromiseLike<CaseEvent[]> };
     readonly cases: { bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown> };
+    readonly caseNames: NameKeyTable;
     readonly heldEvents?: { toArray(): PromiseLike<HeldEventRow[]> };
   },
   nowMs: number,
@@ -64,5 +94,6 @@ export async function reprojectAllCases(
     if (row) rows.push(row);
   }
   await tables.cases.bulkPut(rows);
+  await rebuildNameIndex(tables.caseNames, rows);
   return rows.length;
 }

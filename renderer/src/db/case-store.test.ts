@@ -79,7 +79,7 @@ describe('case store', () => {
     // 22 working days after Fri 20.11.2026, over Independence Day (Wed 16.12.2026).
     expect(result.state.dueDate).toBe('2026-12-23');
     const row = await db.cases.get('case-a');
-    expect(row?.due).toEqual({ kind: 'date', date: '2026-12-23' });
+    expect(row?.due).toBe('2026-12-23');
     expect(row?.openDueDate).toBe('2026-12-23');
     expect(row?.termPhase).toBe('running');
     expect(row?.officeId).toBe('KZL01');
@@ -214,7 +214,8 @@ describe('case store', () => {
     const row = await db.cases.get('fuel');
     expect(row?.termPhase).toBe('suspended');
     expect(row?.openDueDate).toBeUndefined();
-    expect(row?.step).toBeNull();
+    expect(row?.stepId).toBeUndefined();
+    expect(row?.stepOverdueFrom).toBeUndefined();
   });
 
   test('R-CAL-2 (002:12): the store refuses a certificate package handed in after 17:30', async () => {
@@ -236,7 +237,7 @@ describe('case store', () => {
     const inTime = { ...certificate, receivedAt: '2026-12-03T17:20' };
     const ok = await registerApplication(db, 'c', inTime, numbering, context(specialist));
     expect(ok.ok).toBe(true);
-    expect((await db.cases.get('c'))?.due).toEqual({ kind: 'dateTime', at: '2026-12-03T17:35' });
+    expect((await db.cases.get('c'))?.due).toBe('2026-12-03T17:35');
   });
 
   test('text that is not NFC is refused; the form normalizes it first', async () => {

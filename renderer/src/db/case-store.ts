@@ -26,7 +26,7 @@ import type { DailyHours, WorkingCalendar } from '../../../shared/calendar';
 import { officeHoursOf } from '../../../shared/office';
 import { catalogRouteOfIntake, planRegistration } from '../../../shared/intake';
 import type { LocalDateTime } from '../../../shared/time';
-import { journalRowOf, personRowOf } from './case-projection';
+import { journalRowOf, personRowOf, writeJournalRow } from './case-projection';
 import type { DeskDatabase } from './database';
 import { deskCalendar } from './desk-calendar';
 import { loadOfficeProfile } from './office-repository';
@@ -65,6 +65,7 @@ export const CASE_WRITE_TABLES = (db: DeskDatabase) => [
   db.heldEvents,
   db.outbox,
   db.cases,
+  db.caseNames,
   db.people,
   db.settings,
   db.counters,
@@ -94,7 +95,7 @@ export async function projectCase(
   if (state.caseId === null) return;
   const held = await db.heldEvents.where('caseId').equals(state.caseId).count();
   const row = journalRowOf(state, calendar, nowMs, { heldEvents: held });
-  if (row) await db.cases.put(row);
+  if (row) await writeJournalRow(db, row);
   if (opened) {
     const person = personRowOf(state, nowMs);
     if (person) await db.people.put(person);

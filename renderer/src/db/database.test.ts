@@ -90,7 +90,7 @@ describe('desk database schema', () => {
     });
     const row = await db.cases.get('case-old');
     expect(row?.applicantName).toBe('Сейітова Әйгерім Қайратқызы');
-    expect(row?.due).toEqual({ kind: 'date', date: '2026-12-24' });
+    expect(row?.due).toBe('2026-12-24');
     expect(row?.termPhase).toBe('running');
     expect(row?.overdueFrom).toBe('2026-12-25T00:00');
     // A case opened before offices had districts has none; its office is its opener's.

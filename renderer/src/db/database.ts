@@ -147,6 +147,8 @@ export class DeskDatabase extends Dexie {
   events!: EntityTable<EventRow, 'id'>;
   outbox!: EntityTable<OutboxRow, 'eventId'>;
   cases!: EntityTable<CaseRow, 'id'>;
+  /** The journal's name index (name-index.ts): keys only, the value is always 0. */
+  caseNames!: Table<number, string>;
   people!: EntityTable<PersonRow, 'iin'>;
   attachments!: EntityTable<AttachmentRow, 'sha256'>;
   registers!: EntityTable<RegisterRow, 'id'>;
@@ -178,7 +180,8 @@ export class DeskDatabase extends Dexie {
       counters: '&key',
     });
     // v3: every event carries its schema version; register and directory events; events held from
-    // newer desks; journal rows with the term's phase, exact due point, current step and office.
+    // newer desks; journal rows with the term's phase, exact due point, current step and office; the
+    // journal's name index (caseNames).
     this.version(3)
       .stores({
         events: '&id, caseId',
@@ -187,7 +190,8 @@ export class DeskDatabase extends Dexie {
         userEvents: '&id, userId',
         outbox: '&eventId, caseId, stream, createdAtMs',
         cases:
-          '&id, number, date, iin, *nameTokens, serviceId, stage, openDueDate, overdueFrom, stepDueDate, termPhase, officeId, updatedAtMs',
+          '&id, number, date, iin, *nameTokens, serviceId, stage, openDueDate, overdueFrom, stepOverdueFrom, termPhase, officeId, updatedAtMs',
+        caseNames: '',
       })
       .upgrade(async (tx) => {
         // Events written before versioning are version 1.
@@ -205,7 +209,11 @@ export class DeskDatabase extends Dexie {
             o.streamId ??= o.caseId;
           });
         await reprojectAllCases(
-          { events: tx.table('events'), cases: tx.table('cases') },
+          {
+            events: tx.table('events'),
+            cases: tx.table('cases'),
+            caseNames: tx.table('caseNames'),
+          },
           Date.now(),
         );
       });

@@ -61,14 +61,14 @@ async function registered(): Promise<DeskDatabase> {
 describe('calendar corrections as data', () => {
   test('a newer correction is installed, the rows rebuilt, and no registered due date moves by itself', async () => {
     const db = await registered();
-    expect((await db.cases.get('case-a'))?.dueDate).toBe('2026-12-24');
+    expect((await db.cases.get('case-a'))?.due).toBe('2026-12-24');
     const result = await installCalendarData(db, corrected, 2);
     expect(result).toEqual({ ok: true, version: '2026.12.9', rebuiltRows: 1 });
     const calendar = await deskCalendar(db);
     expect(calendar.dataVersion).toBe('2026.12.9');
     expect(calendar.isWorkingDay('2026-12-01')).toBe(false);
     // The talon's date stands until a person re-plans it.
-    expect((await db.cases.get('case-a'))?.dueDate).toBe('2026-12-24');
+    expect((await db.cases.get('case-a'))?.due).toBe('2026-12-24');
     expect(replanProposal(await loadCase(db, 'case-a'), calendar)).toEqual({
       currentDueDate: '2026-12-24',
       newDueDate: '2026-12-25',

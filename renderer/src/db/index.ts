@@ -31,7 +31,13 @@ export {
   type ImportResult,
   type RegistrationDraft,
 } from './case-store';
-export { journalRowOf, personRowOf, reprojectAllCases } from './case-projection';
+export {
+  addJournalRows,
+  journalRowOf,
+  personRowOf,
+  reprojectAllCases,
+  writeJournalRow,
+} from './case-projection';
 export {
   deskCalendar,
   deskCalendarData,

@@ -3,7 +3,9 @@
 // - Nothing here loads the whole table to show the first page of the default view (date, newest
 //   first): that view is read as index windows (offset + limit on the `date` index), counted with a
 //   native index count.
-// - A search or a filter is answered from its index ranges: the most selective condition (counted
+// - A name search alone (the commonest search) is answered from the name index's keys (name-index.ts)
+//   and reads rows only for the window on screen.
+// - Any other search or filter is answered from its index ranges: the most selective condition (counted
 //   natively first) has its rows read with one getAll per range, the others are tested on those rows in
 //   JS, and the few survivors are sorted. Conditions that all match many cases are intersected as key
 //   sets (getAllKeys, no rows) and ordered by the sort index's keys, so each window is a bulk get of the
@@ -13,13 +15,14 @@
 //   equal keys at each edge of the window (a day's registrations: tens of rows), so every case has one
 //   position and the order does not depend on where a window starts.
 import { liveQuery, type Collection, type InsertType } from 'dexie';
-import { parseRegistrationNumber, TERMINAL_STAGES, CASE_STAGES } from '../../../shared/case';
+import { numberSortKey, TERMINAL_STAGES, CASE_STAGES } from '../../../shared/case';
 import type { CaseStage } from '../../../shared/case';
 import type { WorkingCalendar } from '../../../shared/calendar';
 import { AT_RISK_WORKING_DAYS } from '../../../shared/deadlines';
 import { searchTokens } from '../../../shared/text';
 import { addDays, datePart, type LocalDate, type LocalDateTime } from '../../../shared/time';
 import type { CaseRow, DeskDatabase } from './database';
+import { nameKeyRange, parseNameKey, type NameKeyEntry } from './name-index';
 
 export const JOURNAL_SORTS = ['dateDesc', 'dueAsc', 'numberAsc', 'nameAsc'] as const;
 /**
@@ -55,6 +58,8 @@ export interface JournalContext {
   compareNames?: (a: string, b: string) => number;
   /** Default ROWS_AT_ONCE_LIMIT; tests lower it to reach the many-keys path with few rows. */
   rowsAtOnceLimit?: number;
+  /** Default true: a name search is answered from the name index; tests compare it with the rows. */
+  nameIndex?: boolean;
 }
 
 export interface JournalResult {
@@ -282,19 +287,23 @@ function intersect(sets: readonly Set<string>[]): Set<string> {
 import { compareKazakh } from '../../../shared/text/collation';
 export { compareKazakh };
 
-/** A number as a sort key: year, office, desk, sequence; numbers in another format go last. */
-export function numberSortKey(number: string): string {
-  const parsed = parseRegistrationNumber(number);
-  if (!parsed.ok) return `~${number}`;
-  const { year, officeCode, deviceNo, seq } = parsed.value;
-  return `${year}|${officeCode}|${String(deviceNo).padStart(2, '0')}|${String(seq).padStart(12, '0')}`;
-}
+export { numberSortKey };
 
 type Compare = (a: CaseRow, b: CaseRow) => number;
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Sort keys of rows already compared: a sort of a few thousand rows parses each number once. */
+const numberKeys = new WeakMap<CaseRow, string>();
+function numberKeyOf(row: CaseRow): string {
+  let key = numberKeys.get(row);
+  if (key === undefined) {
+    key = numberSortKey(row.number);
+    numberKeys.set(row, key);
+  }
+  return key;
+}
 const byNumberAsc: Compare = (a, b) =>
-  byString(numberSortKey(a.number), numberSortKey(b.number)) || byString(a.id, b.id);
+  byString(numberKeyOf(a), numberKeyOf(b)) || byString(a.id, b.id);
 const byDateDesc: Compare = (a, b) => byString(b.date, a.date) || byNumberAsc(b, a);
 const byDueAsc: Compare = (a, b) => {
   const da = a.openDueDate;
@@ -586,10 +595,47 @@ async function unfilteredResult(
 }
 
 /**
+ * A name search in date (newest first) or book order, from the name index alone: one key range per
+ * word, the cases named by every word, ordered from the keys as byDateDesc / byNumberAsc order rows.
+ */
+async function nameIndexResult(
+  db: DeskDatabase,
+  tokens: readonly string[],
+  sort: 'dateDesc' | 'numberAsc',
+): Promise<JournalResult> {
+  const perWord = await Promise.all(
+    tokens.map(async (token) => {
+      const [lower, upper] = nameKeyRange(token);
+      const keys = await db.caseNames.where(':id').between(lower, upper, true, true).primaryKeys();
+      const byId = new Map<string, NameKeyEntry>();
+      for (const key of keys) {
+        const entry = parseNameKey(key);
+        if (entry) byId.set(entry.id, entry);
+      }
+      return byId;
+    }),
+  );
+  const [smallest, ...rest] = perWord.sort((a, b) => a.size - b.size);
+  const entries = [...(smallest?.values() ?? [])].filter((e) => rest.every((m) => m.has(e.id)));
+  const ascending = (a: NameKeyEntry, b: NameKeyEntry) =>
+    byString(a.numberKey, b.numberKey) || byString(a.id, b.id);
+  entries.sort(
+    sort === 'numberAsc' ? ascending : (a, b) => byString(b.date, a.date) || ascending(b, a),
+  );
+  return resultOf([
+    sortedSegment(
+      db,
+      entries.map((e) => e.id),
+    ),
+  ]);
+}
+
+/**
  * Runs a journal query. Call it inside useLive so the result follows the database; read the rows of
  * the visible part with `result.window` (or watchJournalWindow, which stays live too).
  *
- * How: with no search and no filter, index windows (see indexSegment). Otherwise every condition is
+ * How: with no search and no filter, index windows (see indexSegment). A name search alone, newest
+ * first or in book order, from the name index's keys (nameIndexResult). Otherwise every condition is
  * counted on its index ranges (native counts); when the most selective one matches at most
  * ROWS_AT_ONCE_LIMIT cases, its rows are read with one getAll per range, the other conditions are
  * tested on them in JS and the few survivors are sorted: a name or IIN search or the overdue filter
@@ -604,10 +650,17 @@ export async function queryJournal(
   const sort = query.sort ?? 'dateDesc';
   const compare = journalComparator(sort, ctx.compareNames ?? compareKazakh);
   const rowsAtOnce = ctx.rowsAtOnceLimit ?? ROWS_AT_ONCE_LIMIT;
-  const constraints = [
-    ...(await searchConstraints(db, parseJournalSearch(query.search ?? ''))),
-    ...filterConstraints(db, query, ctx),
-  ];
+  const search = parseJournalSearch(query.search ?? '');
+  const filters = filterConstraints(db, query, ctx);
+  if (
+    search.kind === 'name' &&
+    filters.length === 0 &&
+    (sort === 'dateDesc' || sort === 'numberAsc') &&
+    ctx.nameIndex !== false
+  ) {
+    return nameIndexResult(db, search.tokens, sort);
+  }
+  const constraints = [...(await searchConstraints(db, search)), ...filters];
   if (constraints.length === 0) return unfilteredResult(db, sort, compare);
 
   const sizes = await Promise.all(constraints.map(sizeOf));

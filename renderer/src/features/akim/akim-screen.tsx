@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rowDue } from '../../../../shared/journal';
 import { Link } from 'react-router';
 import { findService, localized } from '../../../../shared/catalog';
 import { formatDate, formatDateTime } from '../../../../shared/time';
@@ -111,7 +112,7 @@ export function AkimScreen() {
                     <TermBadge due={item.resolutionDue} now={now} />
                   </td>
                   <td>
-                    <TermBadge due={item.row.due} phase={item.row.termPhase} now={now} />
+                    <TermBadge due={rowDue(item.row)} phase={item.row.termPhase} now={now} />
                   </td>
                   <td>
                     <button
@@ -213,7 +214,7 @@ export function AkimScreen() {
                 <td>{applicant(item)}</td>
                 <td>{item.resolution ? `«${item.resolution.text}»` : '—'}</td>
                 <td>
-                  <TermBadge due={item.row.due} phase={item.row.termPhase} now={now} />
+                  <TermBadge due={rowDue(item.row)} phase={item.row.termPhase} now={now} />
                 </td>
                 <td>
                   <Link className="akim-button akim-button--primary" to={casePath(item.row.id)}>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { rowDue } from '../../../../shared/journal';
 import { formatDate } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
@@ -188,7 +189,7 @@ export function DashboardScreen() {
                           )}
                           <td>{t(`case:stages.${row.stage}`)}</td>
                           <td className="dashboard-nowrap">
-                            {row.due ? formatDue(row.due) : ''}
+                            {formatDue(rowDue(row))}
                             {row.dueProvisional && (
                               <span
                                 className="dashboard-provisional"

@@ -51,9 +51,12 @@ function figureOf(
   }
 }
 
-/** Most urgent first: earliest due date, then the book order of numbers. */
-const byDue = (a: CaseRow, b: CaseRow): number =>
-  (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.number.localeCompare(b.number);
+/** Most urgent first: earliest due point (DueKeys order as the points do), then the book order. */
+const byDue = (a: CaseRow, b: CaseRow): number => {
+  const da = a.due ?? '';
+  const db = b.due ?? '';
+  return da < db ? -1 : da > db ? 1 : a.number.localeCompare(b.number);
+};
 
 /**
  * Sorts open cases into the dashboard's figures with the deadline engine (termStatus on the working-day

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Cell, SheetData } from 'write-excel-file/browser';
 import writeXlsxFile from 'write-excel-file/browser';
+import { rowDueDate } from '../../../../shared/journal';
 import type { LocalDate } from '../../../../shared/time';
 import type { CaseRow } from '../../db';
 import { journalRowView, type RowViewEnv } from './journal-row-view';
@@ -33,7 +34,7 @@ export function journalSheet(rows: readonly CaseRow[], env: RowViewEnv): SheetDa
       { value: view.iin, type: String },
       { value: view.service, type: String },
       { value: view.stage, type: String },
-      dateCell(row.dueDate),
+      dateCell(rowDueDate(row)),
       {
         value: view.statusDetail ? `${view.status} (${view.statusDetail})` : view.status,
         type: String,

@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../../../../shared/calendar';
 import type { Language } from '../../../../shared/ipc';
 import type { Due } from '../../../../shared/deadlines';
 import { formatDate, formatDateTime, type LocalDateTime } from '../../../../shared/time';
+import { rowDue } from '../../../../shared/journal';
 import type { CaseRow } from '../../db';
 import { serviceName } from './service-name';
 import { rowTermState, termTone, type CaseTermState, type TermTone } from './term-state';
@@ -59,8 +60,9 @@ export function termLabels(state: CaseTermState, t: TFunction): { status: string
   }
 }
 
-/** A due point as people read it: dd.MM.yyyy, or dd.MM.yyyy HH:mm for a minute term. */
-export function formatDue(due: Due): string {
+/** A due point as people read it: dd.MM.yyyy, or dd.MM.yyyy HH:mm for a minute term; none: ''. */
+export function formatDue(due: Due | null): string {
+  if (due === null) return '';
   return due.kind === 'date' ? formatDate(due.date) : formatDateTime(due.at);
 }
 
@@ -75,14 +77,14 @@ export function journalRowView(row: CaseRow, env: RowViewEnv): JournalRowView {
     iin: row.iin,
     service: serviceName(row.serviceId, env.language),
     stage: env.t(`case:stages.${row.stage}`),
-    due: row.due ? formatDue(row.due) : '',
-    dueProvisional: row.dueProvisional,
+    due: formatDue(rowDue(row)),
+    dueProvisional: row.dueProvisional === true,
     tone: termTone(state),
     status: labels.status,
     statusDetail: labels.detail,
     flag: row.flagged
       ? env.t('journal:flagged')
-      : row.needsUpdate
+      : row.needsUpdate === true
         ? env.t('journal:needsUpdate')
         : null,
   };

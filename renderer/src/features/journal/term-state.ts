@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../../../../shared/calendar';
 import { termStateOf, type CaseTermState } from '../../../../shared/schedule';
 import type { LocalDateTime } from '../../../../shared/time';
+import { rowDue } from '../../../../shared/journal';
 import type { CaseRow } from '../../db';
 
 export type { CaseTermState };
@@ -14,7 +15,7 @@ export function rowTermState(
   now: LocalDateTime,
   calendar: WorkingCalendar,
 ): CaseTermState {
-  return termStateOf({ phase: row.termPhase, due: row.due }, now, calendar);
+  return termStateOf({ phase: row.termPhase, due: rowDue(row) }, now, calendar);
 }
 
 export function termTone(state: CaseTermState): TermTone {

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rowDue } from '../../../../shared/journal';
 import { searchKey } from '../../../../shared/text';
 import { formatDate } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
@@ -192,7 +193,7 @@ export function RegisterBuilder({ register, onDone, onCancel }: RegisterBuilderP
                       </div>
                     </td>
                     <td>
-                      <TermBadge due={item.row.due} phase={item.row.termPhase} now={now} />
+                      <TermBadge due={rowDue(item.row)} phase={item.row.termPhase} now={now} />
                     </td>
                   </tr>
                 );

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rowDue } from '../../../../shared/journal';
 import { Link } from 'react-router';
 import { compareRegisterEvents } from '../../../../shared/registers';
 import { formatDate, formatDateTime } from '../../../../shared/time';
@@ -292,7 +293,7 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
               <td>{serviceName(row.serviceId, language)}</td>
               <td>{t(`case:stages.${row.stage}`)}</td>
               <td>
-                <TermBadge due={row.due} phase={row.termPhase} now={now} />
+                <TermBadge due={rowDue(row)} phase={row.termPhase} now={now} />
               </td>
               {isDraft && isSpecialist && (
                 <td>

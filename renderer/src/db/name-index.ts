@@ -1,0 +1,80 @@
+// The journal's name index: for every case, one key per word of the applicant's name,
+// `${word}␁${date}␁${numberSortKey}␁${caseId}`, in its own keys-only table (caseNames). What must
+// stay true:
+// - caseNames holds exactly nameKeysOf(row) for every row of `cases`, no more: keys are written in
+//   the same transaction as their row (case-projection writeJournalRow, addJournalRows,
+//   reprojectAllCases). What a key holds (the name's words, the date, the number) is set by the
+//   case's opening event and never changes after it (shared/case fold: only Registered,
+//   AcceptanceRefused and ProactiveCaseOpened set them), so a row's keys never go stale: each write
+//   puts them again.
+// - A name search reads one key range per typed word (getAllKeys: no row is deserialized) and takes
+//   the case, its date and its number from the keys, so it is answered and ordered (newest first, or
+//   the book's order) without reading rows; only the window on screen is read as rows. A search of
+//   2,000 matches reads 2,000 short strings instead of 2,000 rows.
+// - The order is the journal's own (journal-queries byDateDesc / byNumberAsc): date, then the number's
+//   sort key, then the case id.
+import { numberSortKey } from '../../../shared/case';
+import type { JournalRow } from '../../../shared/journal';
+
+const SEP = '\u0001';
+
+type NameKeyed = Pick<JournalRow, 'id' | 'date' | 'number' | 'nameTokens'>;
+
+/** The name index's keys of one journal row. */
+export function nameKeysOf(row: NameKeyed): string[] {
+  const tail = `${SEP}${row.date}${SEP}${numberSortKey(row.number)}${SEP}${row.id}`;
+  return [...new Set(row.nameTokens)].map((word) => `${word}${tail}`);
+}
+
+export interface NameKeyEntry {
+  readonly id: string;
+  readonly date: string;
+  readonly numberKey: string;
+}
+
+export function parseNameKey(key: string): NameKeyEntry | null {
+  const [word, date, numberKey, id] = key.split(SEP);
+  if (word === undefined || date === undefined || numberKey === undefined || id === undefined) {
+    return null;
+  }
+  return { id, date, numberKey };
+}
+
+/** The key range of every word that starts with `prefix` (a folded search token). */
+export function nameKeyRange(prefix: string): readonly [string, string] {
+  return [prefix, `${prefix}\uffff`];
+}
+
+/** What a keys-only Dexie table offers the writers (a Table, or a Dexie upgrade's tx.table). */
+export interface NameKeyTable {
+  bulkPut(items: readonly number[], keys: readonly string[]): PromiseLike<unknown>;
+  clear(): PromiseLike<unknown>;
+}
+
+/** Puts one row's keys (again: a put of a key already there changes nothing). */
+export function putNameKeys(table: NameKeyTable, row: NameKeyed): PromiseLike<unknown> {
+  const keys = nameKeysOf(row);
+  return table.bulkPut(
+    keys.map(() => 0),
+    keys,
+  );
+}
+
+/** Rebuilds the whole index from every row (a schema upgrade, a full re-projection). */
+export async function rebuildNameIndex(
+  table: NameKeyTable,
+  rows: readonly NameKeyed[],
+): Promise<void> {
+  await table.clear();
+  await addNameKeys(table, rows);
+}
+
+/** Adds the keys of new rows (bulk loads). */
+export async function addNameKeys(table: NameKeyTable, rows: readonly NameKeyed[]): Promise<void> {
+  const keys = rows.flatMap(nameKeysOf);
+  if (keys.length > 0)
+    await table.bulkPut(
+      keys.map(() => 0),
+      keys,
+    );
+}
