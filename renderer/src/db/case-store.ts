@@ -30,7 +30,7 @@ import { journalRowOf, personRowOf, writeJournalRow } from './case-projection';
 import type { DeskDatabase } from './database';
 import { deskCalendar } from './desk-calendar';
 import { loadOfficeProfile } from './office-repository';
-import { receiveStamps, stampEnvelope } from './event-log';
+import { receiveEvents, stampEnvelope } from './event-log';
 import { signedEventProblem } from './signatures';
 
 /** Who acts, when, and how new ids are made: passed in, so the store is testable with fixed values. */
@@ -223,58 +223,23 @@ export function importCaseEvents(
   nowMs: number,
 ): Promise<ImportResult> {
   return db.transaction('rw', CASE_WRITE_TABLES(db), async (): Promise<ImportResult> => {
-    let stored = 0;
-    let duplicates = 0;
-    let held = 0;
-    const invalid: string[] = [];
-    const touched = new Set<string>();
-    const stamps: string[] = [];
-    for (const raw of raws) {
-      const incoming = classifyIncomingCaseEvent(raw);
-      switch (incoming.kind) {
-        case 'known': {
-          const event = incoming.event;
-          if (await db.events.get(event.id)) {
-            duplicates += 1;
-            continue;
-          }
-          await db.events.add(event);
-          stored += 1;
-          touched.add(event.caseId);
-          stamps.push(event.hlc);
-          break;
-        }
-        case 'newer': {
-          if (await db.heldEvents.get(incoming.id)) continue;
-          const caseId = typeof incoming.raw['caseId'] === 'string' ? incoming.raw['caseId'] : '';
-          await db.heldEvents.add({
-            id: incoming.id,
-            stream: 'case',
-            streamId: caseId,
-            ...(caseId ? { caseId } : {}),
-            type: incoming.type,
-            v: incoming.v,
-            raw: { ...incoming.raw },
-            receivedAtMs: nowMs,
-          });
-          held += 1;
-          if (caseId) touched.add(caseId);
-          break;
-        }
-        case 'invalid': {
-          const id = (raw as { id?: unknown } | null)?.id;
-          invalid.push(typeof id === 'string' ? id : '?');
-          break;
-        }
-      }
-    }
-    await receiveStamps(db, stamps, nowMs);
+    const { changed, heldIn, ...counts } = await receiveEvents<CaseEvent>(
+      db,
+      {
+        stream: 'case',
+        classify: classifyIncomingCaseEvent,
+        table: db.events,
+        streamField: 'caseId',
+      },
+      raws,
+      nowMs,
+    );
     const calendar = await deskCalendar(db);
-    for (const caseId of touched) {
+    for (const caseId of new Set([...changed, ...heldIn])) {
       const state = await loadCase(db, caseId);
       await projectCase(db, state, calendar, nowMs, true);
     }
-    return { stored, duplicates, held, invalid };
+    return counts;
   });
 }
 

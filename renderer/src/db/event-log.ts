@@ -1,7 +1,11 @@
 // What every log of the desk shares (cases, registers, the directory): the envelope stamped on a new
-// event, and its outbox entry. The HLC lives in the settings table and is advanced in the caller's
+// event, its outbox entry, and taking in events that arrived from elsewhere (receiveEvents). The HLC lives in the settings table and is advanced in the caller's
 // transaction, so stamps of this desk never repeat or go backwards.
-import { EVENT_SCHEMA_VERSION, type Actor } from '../../../shared/events/envelope';
+import {
+  EVENT_SCHEMA_VERSION,
+  type Actor,
+  type IncomingClass,
+} from '../../../shared/events/envelope';
 import { createHlc, receive, tick, type HlcState } from '../../../shared/clock';
 import type { LocalDateTime } from '../../../shared/time';
 import type { DeskDatabase, EventStream } from './database';
@@ -75,4 +79,94 @@ export async function queueForHub(
     ...(stream === 'case' ? { caseId: streamId } : {}),
     createdAtMs: nowMs,
   });
+}
+
+/** What one log needs to take in events from elsewhere (receiveEvents). */
+export interface IncomingLog<E extends { readonly id: string; readonly hlc: string }> {
+  readonly stream: EventStream;
+  /** The log's own classifier (shared/*: classifyIncoming with the log's schema). */
+  readonly classify: (raw: unknown) => IncomingClass<E>;
+  /** Where the log's events are kept, by id. */
+  readonly table: { get(id: string): PromiseLike<unknown>; add(event: E): PromiseLike<unknown> };
+  /** The envelope field naming what an event belongs to: its case, register or user. */
+  readonly streamField: 'caseId' | 'registerId' | 'userId';
+}
+
+export interface Received {
+  /** Events new to this desk, stored (to be folded by the caller). */
+  readonly stored: number;
+  /** Events this desk already had: a repeated delivery changes nothing. */
+  readonly duplicates: number;
+  /** Events from a newer desk, kept as they came without folding. */
+  readonly held: number;
+  /** Ids (or '?') of what is not an event of any version: reported, never stored. */
+  readonly invalid: string[];
+  /** The cases, registers or users that got a stored event. */
+  readonly changed: Set<string>;
+  /** The cases, registers or users that got a held event. */
+  readonly heldIn: Set<string>;
+}
+
+/**
+ * Takes in events of one log that arrived from elsewhere (the hub, a file), in the caller's
+ * transaction (which holds the log's table, heldEvents and settings). Each event is stored once by id;
+ * what a newer desk wrote is held as it came; what is no event is reported; nothing is queued back to
+ * the hub; this desk's clock moves past the stamps received. The caller folds what changed.
+ */
+export async function receiveEvents<E extends { readonly id: string; readonly hlc: string }>(
+  db: DeskDatabase,
+  log: IncomingLog<E>,
+  raws: readonly unknown[],
+  nowMs: number,
+): Promise<Received> {
+  let stored = 0;
+  let duplicates = 0;
+  let held = 0;
+  const invalid: string[] = [];
+  const changed = new Set<string>();
+  const heldIn = new Set<string>();
+  const stamps: string[] = [];
+  for (const raw of raws) {
+    const incoming = log.classify(raw);
+    switch (incoming.kind) {
+      case 'known': {
+        const event = incoming.event;
+        if (await log.table.get(event.id)) {
+          duplicates += 1;
+          continue;
+        }
+        await log.table.add(event);
+        stored += 1;
+        const streamId = (event as Record<string, unknown>)[log.streamField];
+        if (typeof streamId === 'string') changed.add(streamId);
+        stamps.push(event.hlc);
+        break;
+      }
+      case 'newer': {
+        if (await db.heldEvents.get(incoming.id)) continue;
+        const value = incoming.raw[log.streamField];
+        const streamId = typeof value === 'string' ? value : '';
+        await db.heldEvents.add({
+          id: incoming.id,
+          stream: log.stream,
+          streamId,
+          ...(log.stream === 'case' && streamId ? { caseId: streamId } : {}),
+          type: incoming.type,
+          v: incoming.v,
+          raw: { ...incoming.raw },
+          receivedAtMs: nowMs,
+        });
+        held += 1;
+        if (streamId) heldIn.add(streamId);
+        break;
+      }
+      case 'invalid': {
+        const id = (raw as { id?: unknown } | null)?.id;
+        invalid.push(typeof id === 'string' ? id : '?');
+        break;
+      }
+    }
+  }
+  await receiveStamps(db, stamps, nowMs);
+  return { stored, duplicates, held, invalid, changed, heldIn };
 }

@@ -55,7 +55,7 @@ import {
 } from '../../../shared/signing';
 import { localDateTimeAt } from '../platform';
 import type { DeskDatabase, UserRow } from './database';
-import { queueForHub, receiveStamps, stampEnvelope } from './event-log';
+import { queueForHub, receiveEvents, stampEnvelope } from './event-log';
 import { directoryEventsOf, legacyEvents, retiredKeysSetting } from './key-registry';
 import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 
@@ -420,57 +420,29 @@ export function importDirectoryEvents(
   nowMs: number,
 ): Promise<{ stored: number; duplicates: number; held: number; invalid: string[] }> {
   return db.transaction('rw', [db.userEvents, db.heldEvents, db.users, db.settings], async () => {
-    let stored = 0;
-    let duplicates = 0;
-    let held = 0;
-    const invalid: string[] = [];
-    const touched = new Set<string>();
-    const stamps: string[] = [];
-    for (const raw of raws) {
-      const incoming = classifyIncomingDirectoryEvent(raw);
-      switch (incoming.kind) {
-        case 'known': {
-          if (await db.userEvents.get(incoming.event.id)) {
-            duplicates += 1;
-            continue;
-          }
-          await db.userEvents.add(incoming.event);
-          stored += 1;
-          touched.add(incoming.event.userId);
-          stamps.push(incoming.event.hlc);
-          break;
-        }
-        case 'newer': {
-          if (await db.heldEvents.get(incoming.id)) continue;
-          const userId = typeof incoming.raw['userId'] === 'string' ? incoming.raw['userId'] : '';
-          await db.heldEvents.add({
-            id: incoming.id,
-            stream: 'user',
-            streamId: userId,
-            type: incoming.type,
-            v: incoming.v,
-            raw: { ...incoming.raw },
-            receivedAtMs: nowMs,
-          });
-          held += 1;
-          break;
-        }
-        case 'invalid': {
-          const id = (raw as { id?: unknown } | null)?.id;
-          invalid.push(typeof id === 'string' ? id : '?');
-          break;
-        }
-      }
-    }
-    await receiveStamps(db, stamps, nowMs);
-    for (const userId of touched) {
+    const {
+      changed,
+      heldIn: _held,
+      ...counts
+    } = await receiveEvents<DirectoryEvent>(
+      db,
+      {
+        stream: 'user',
+        classify: classifyIncomingDirectoryEvent,
+        table: db.userEvents,
+        streamField: 'userId',
+      },
+      raws,
+      nowMs,
+    );
+    for (const userId of changed) {
       const row = await db.users.get(userId);
       const user = foldUser(await eventsOfUser(db, userId)).user;
       if (row && user) {
         await db.users.update(userId, { name: user.name, role: user.role, active: user.active });
       }
     }
-    return { stored, duplicates, held, invalid };
+    return counts;
   });
 }
 
