@@ -11,6 +11,7 @@ import {
   DeskDatabase,
   deskCalendar,
   loadOfficeProfile,
+  adoptLegacyUsers,
   openDeskDatabase,
   openFailureReason,
   type OpenFailureReason,
@@ -63,6 +64,11 @@ async function start(): Promise<void> {
     const settings = createSettingsRepository(db);
     const language = await settings.get(LANGUAGE_SETTING, languageSchema, 'kk');
     const office = await loadOfficeProfile(db);
+    // Users made before users were events get their registration event once, so their keys can
+    // travel; a failure here leaves them working as they are and is only logged.
+    await adoptLegacyUsers(db, Date.now()).catch((error: unknown) => {
+      console.error('Users made before directory events were not adopted', error);
+    });
     const calendar = await deskCalendar(db);
     const [i18n, appInfo] = await Promise.all([createI18n(language), platform.appInfo()]);
     await platform.setLanguage(language);
