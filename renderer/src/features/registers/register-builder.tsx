@@ -13,6 +13,7 @@ import {
   type BlockedCase,
   type ForwardableCase,
   type RegisterView,
+  writeFailure,
 } from '../../db';
 import { serviceName, TermBadge } from '../akim';
 import { useActContext } from '../session';
@@ -103,6 +104,9 @@ export function RegisterBuilder({ register, onDone, onCancel }: RegisterBuilderP
           );
       if (result.ok) onDone(result.register);
       else setFailure({ reason: result.reason, blocked: result.blocked ?? [] });
+    } catch (error) {
+      // The database refused the write (a full disk…): said in words, the choice stays on screen.
+      setFailure({ reason: writeFailure(error).reason, blocked: [] });
     } finally {
       setSaving(false);
     }

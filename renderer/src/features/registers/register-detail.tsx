@@ -18,6 +18,7 @@ import {
   useLive,
   type BlockedCase,
   type RegisterView,
+  writeFailure,
 } from '../../db';
 import { serviceName, SignWithPinDialog, TermBadge } from '../akim';
 import { useActContext } from '../session';
@@ -92,6 +93,9 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
     setNotice(null);
     try {
       await action();
+    } catch (error) {
+      // The database refused the write (a full disk…): said in words, nothing typed is cleared.
+      setFailure({ reason: writeFailure(error).reason, blocked: [] });
     } finally {
       setBusy(false);
     }
@@ -461,7 +465,7 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
             const result = await signRegister(db, register.id, signature, {
               ...act(),
               legalTime: signedAt,
-            });
+            }).catch(writeFailure);
             if (!result.ok) return result.reason;
             setSigning(false);
             setNotice(t('registers:messages.signed', { number: register.number }));

@@ -16,7 +16,7 @@ import {
 } from '../../../../shared/office';
 import { useDesk } from '../../app/desk-context';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
-import { completeSetup, isSignerRole, loadOfficeProfile } from '../../db';
+import { completeSetup, isSignerRole, loadOfficeProfile, writeFailureReason } from '../../db';
 import { languageChosen } from '../preferences';
 import { emptyUserDraft, toNewUser, UserDraftFields, type UserDraft } from '../users';
 import {
@@ -122,7 +122,8 @@ export function SetupWizard() {
       setSaveError(result.reason);
     } catch (error) {
       console.error('Setup failed', error);
-      setSaveError('setup:errors.saveFailed');
+      const reason = writeFailureReason(error);
+      setSaveError(reason === 'common:writeErrors.unknown' ? 'setup:errors.saveFailed' : reason);
     }
     setSaving(false);
   };

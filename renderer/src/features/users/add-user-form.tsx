@@ -3,7 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { OFFICE_ROLE_POLICY, type OfficeKind } from '../../../../shared/office';
 import { useDesk } from '../../app/desk-context';
-import { createUser, isSignerRole } from '../../db';
+import { createUser, isSignerRole, writeFailureReason } from '../../db';
 import type { SessionUser } from '../session';
 import {
   assignableRoles,
@@ -33,7 +33,7 @@ export function AddUserForm({
 }) {
   const { t } = useTranslation();
   const { db, clock } = useDesk();
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, formState } = useForm<UserDraft>({
     defaultValues: emptyUserDraft(OFFICE_ROLE_POLICY[kind].staff),
   });
@@ -43,7 +43,7 @@ export function AddUserForm({
   ) as Partial<Record<keyof UserDraft, string>>;
 
   const submit = handleSubmit(async (values) => {
-    setFailed(false);
+    setFailed(null);
     const problems = userDraftErrors(values, activeNames, kind);
     const keys = Object.keys(problems) as (keyof UserDraft)[];
     if (keys.length > 0) {
@@ -58,7 +58,9 @@ export function AddUserForm({
       onDone(user.name);
     } catch (error) {
       console.error('Adding a user failed', error);
-      setFailed(true);
+      const reason = writeFailureReason(error);
+      // A full disk or a closed database says so; anything else keeps this form's own words.
+      setFailed(reason === 'common:writeErrors.unknown' ? 'users:add.failed' : reason);
     }
   });
 
@@ -79,7 +81,7 @@ export function AddUserForm({
       />
       {failed && (
         <p className="users-field-error" role="alert">
-          {t('users:add.failed')}
+          {t(failed)}
         </p>
       )}
       <div className="users-actions">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../app/desk-context';
-import { resetPin, type UserRow } from '../../db';
+import { resetPin, writeFailureReason, type UserRow } from '../../db';
 import {
   ModalDialog,
   NewPinFields,
@@ -87,7 +87,8 @@ export function ResetPinDialog({
       }
     } catch (error) {
       console.error('PIN reset failed', error);
-      setFailed('users:reset.failed');
+      const reason = writeFailureReason(error);
+      setFailed(reason === 'common:writeErrors.unknown' ? 'users:reset.failed' : reason);
     }
   });
 

@@ -12,6 +12,7 @@ import {
   reactivateUser,
   useLive,
   type UserRow,
+  attemptWrite,
 } from '../../db';
 import { localDateTimeAt } from '../../platform';
 import { ChangePinDialog, ModalDialog, type SessionUser } from '../session';
@@ -50,7 +51,7 @@ function UsersManager({ me }: { me: SessionUser }) {
   const activeNames = (users ?? []).filter((u) => u.active).map((u) => u.name);
 
   const reactivate = async (user: UserRow) => {
-    const result = await reactivateUser(db, user.id, me.id, clock.nowMs());
+    const result = await attemptWrite(() => reactivateUser(db, user.id, me.id, clock.nowMs()));
     setNotice(
       result.ok ? t('users:deactivate.reactivated', { name: user.name }) : t(result.reason),
     );
@@ -203,7 +204,7 @@ function DeactivateDialog({
 
   const confirm = async () => {
     setBusy(true);
-    const result = await deactivateUser(db, user.id, me.id, clock.nowMs());
+    const result = await attemptWrite(() => deactivateUser(db, user.id, me.id, clock.nowMs()));
     setBusy(false);
     if (result.ok) onDone(t('users:deactivate.done', { name: user.name }));
     else setRefusal(result.reason);
