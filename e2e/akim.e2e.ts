@@ -126,6 +126,26 @@ describe('akim inbox and registers', () => {
     await page.getByRole('link', { name: 'Жолдау тізілімдері' }).click();
     await page.getByRole('button', { name: 'Жаңа тізілім' }).click();
     await page.getByLabel('Барлығын таңдау').check();
+    // A full disk first: IndexedDB refuses the write; the desk says so in Kazakh and keeps the
+    // choice, and nothing is numbered.
+    await page.evaluate(() => {
+      const proto = IDBObjectStore.prototype as unknown as Record<string, unknown>;
+      const full = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      (window as unknown as { realWrites: unknown[] }).realWrites = [proto['add'], proto['put']];
+      proto['add'] = full;
+      proto['put'] = full;
+    });
+    await page.getByRole('button', { name: 'Тізілім жасау (2 іс)' }).click();
+    await page.getByText(/^Сақталмады: компьютердің дискісінде орын жоқ/).waitFor();
+    expect(await page.getByText('QuotaExceededError').count()).toBe(0);
+    await page.evaluate(() => {
+      const proto = IDBObjectStore.prototype as unknown as Record<string, unknown>;
+      const [add, put] = (window as unknown as { realWrites: unknown[] }).realWrites;
+      proto['add'] = add;
+      proto['put'] = put;
+    });
     await page.getByRole('button', { name: 'Тізілім жасау (2 іс)' }).click();
     await page.getByRole('heading', { name: /№ KZL01-1-R0001\/2026 тізілім/ }).waitFor();
     await page.getByText('Әкімнің қолтаңбасын күтуде').waitFor();
