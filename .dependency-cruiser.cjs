@@ -14,10 +14,11 @@ module.exports = {
     },
     {
       name: 'shared-imports-nothing',
-      comment: 'shared/ is pure TypeScript: no other folder, no Node, no DOM libraries.',
+      comment:
+        'shared/ is pure TypeScript: no other folder, no Node, no DOM libraries; only pure-JS libraries that run unchanged in the desk and the hub (zod for schemas, fflate for the sync wire).',
       severity: 'error',
       from: { path: '^shared/', pathNot: '\\.test\\.ts$' },
-      to: { pathNot: ['^shared/', '^node_modules/zod/'] },
+      to: { pathNot: ['^shared/', '^node_modules/zod/', '^node_modules/fflate/'] },
     },
     {
       name: 'shared-tests-stay-in-shared',

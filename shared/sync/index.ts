@@ -1,0 +1,3 @@
+export * from './protocol';
+export * from './state-hash';
+export * from './wire';

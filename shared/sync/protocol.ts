@@ -1,0 +1,175 @@
+// The sync protocol between a desk and the district hub: one version, one set of zod schemas for every
+// message, used by both ends (ARCHITECTURE §4). What must stay true:
+// - Every body either end sends is built to, and every body it receives is checked against, a schema
+//   here. Events inside a batch are left `unknown` at this level: each log checks its own events with
+//   its own schema (shared/case, shared/registers, shared/directory classifyIncoming), so an event from
+//   a newer desk is carried and held, never refused by the transport.
+// - A desk and a hub of different protocol versions learn it from the handshake and say so with a
+//   named reason (`sync:protocol.*`, words in kk and ru), never by failing to parse.
+// - A cursor is opaque to the desk: it stores what the hub gave and sends it back.
+import { z } from 'zod';
+
+/**
+ * The protocol version both ends speak.
+ * 1: handshake, enrollment, push with a receipt per event, pull by cursor, sync files.
+ */
+export const SYNC_PROTOCOL_VERSION = 1;
+
+/** The oldest desk protocol this code (as a hub) still serves. */
+export const OLDEST_DESK_PROTOCOL = 1;
+
+/** What a hub says of itself before anything else. */
+export const hubHelloSchema = z.object({
+  /** The protocol this hub speaks. */
+  protocol: z.number().int().min(1),
+  /** The oldest desk protocol it still serves. */
+  oldestDeskProtocol: z.number().int().min(1),
+  /** The hub's clock (ms since the epoch): a desk more than 5 minutes off warns and keeps syncing. */
+  hubTimeMs: z.number().int().nonnegative(),
+});
+export type HubHello = z.infer<typeof hubHelloSchema>;
+
+export type ProtocolMismatch =
+  /** The desk is older than the hub serves: update the desk. */
+  | 'sync:protocol.updateDesk'
+  /** The hub is older than the desk: the district must update the hub; the desk keeps working. */
+  | 'sync:protocol.hubOlder';
+
+/** Whether a desk of protocol `desk` may sync with a hub that said `hello`. */
+export function protocolMismatch(
+  desk: number,
+  hello: Pick<HubHello, 'protocol' | 'oldestDeskProtocol'>,
+): ProtocolMismatch | null {
+  if (desk < hello.oldestDeskProtocol) return 'sync:protocol.updateDesk';
+  if (desk > hello.protocol) return 'sync:protocol.hubOlder';
+  return null;
+}
+
+/** The greatest clock difference that goes without a warning. */
+export const CLOCK_SKEW_WARNING_MS = 5 * 60 * 1000;
+
+/** Whether a desk's clock is far enough from the hub's to warn (it keeps syncing either way). */
+export function clockSkewed(deskTimeMs: number, hubTimeMs: number): boolean {
+  return Math.abs(deskTimeMs - hubTimeMs) > CLOCK_SKEW_WARNING_MS;
+}
+
+// ---- shared pieces ---------------------------------------------------------------------------------
+
+/** A message key (`namespace:path`) that the desk turns into kk or ru words. */
+export const reasonSchema = z.string().regex(/^[a-zA-Z]+:[A-Za-z0-9_.-]+$/);
+
+/** Which log an event belongs to (the desk's outbox streams). */
+export const STREAMS = ['case', 'register', 'user'] as const;
+export const streamSchema = z.enum(STREAMS);
+export type Stream = z.infer<typeof streamSchema>;
+
+const idSchema = z.string().min(1).max(100);
+
+/** An event as it travels: its log and its body, checked by that log's own schema. */
+export const travellingEventSchema = z.object({
+  stream: streamSchema,
+  event: z.unknown(),
+});
+export type TravellingEvent = z.infer<typeof travellingEventSchema>;
+
+/** Pushes and pulls carry at most this many events; a desk sends more in several batches. */
+export const MAX_BATCH_EVENTS = 500;
+
+/** An error body: a code only, never a stack or a value that was sent. */
+export const errorBodySchema = z.object({ code: reasonSchema });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+// ---- enrollment ------------------------------------------------------------------------------------
+
+/** Enrollment codes as the district admin reads them out: 4 groups of 4 from an unambiguous alphabet. */
+export const ENROLLMENT_CODE = /^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$/;
+
+export const enrollRequestSchema = z.object({
+  protocol: z.number().int().min(1),
+  code: z.string().regex(ENROLLMENT_CODE),
+  /** The desk's own device key (ECDSA P-256, public JWK members): sync files are signed with it. */
+  devicePublicKey: z.object({
+    kty: z.literal('EC'),
+    crv: z.literal('P-256'),
+    x: z.string().min(1).max(100),
+    y: z.string().min(1).max(100),
+  }),
+});
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const enrollReplySchema = z.object({
+  deviceId: idSchema,
+  /** The desk's number in its office, assigned by the hub: registration numbers stay unique. */
+  deviceNo: z.number().int().min(1).max(99),
+  officeId: idSchema,
+  officeCode: z.string().min(1).max(16),
+  districtId: idSchema,
+  /** The bearer credential of this device; revocable at the hub. */
+  credential: z.string().min(32).max(200),
+  /** Fingerprint of the hub's TLS key the desk pins (empty on loopback). */
+  hubKeyPin: z.string().max(100),
+});
+export type EnrollReply = z.infer<typeof enrollReplySchema>;
+
+// ---- push ------------------------------------------------------------------------------------------
+
+export const pushRequestSchema = z.object({
+  protocol: z.number().int().min(1),
+  events: z.array(travellingEventSchema).max(MAX_BATCH_EVENTS),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const receiptSchema = z.discriminatedUnion('status', [
+  /** Stored now, under the hub's receipt time. */
+  z.object({ id: idSchema, status: z.literal('accepted'), receivedAtMs: z.number().int() }),
+  /** The hub already had this id with the same content: a retry changes nothing. */
+  z.object({ id: idSchema, status: z.literal('duplicate') }),
+  /** Refused, with the reason the desk shows on the case until a person acts. */
+  z.object({ id: z.string().max(100), status: z.literal('rejected'), reason: reasonSchema }),
+]);
+export type Receipt = z.infer<typeof receiptSchema>;
+
+export const pushReplySchema = z.object({
+  receipts: z.array(receiptSchema).max(MAX_BATCH_EVENTS),
+  hubTimeMs: z.number().int().nonnegative(),
+});
+export type PushReply = z.infer<typeof pushReplySchema>;
+
+// ---- pull ------------------------------------------------------------------------------------------
+
+/** A cursor: opaque to the desk; the empty string asks from the beginning. */
+export const cursorSchema = z.string().max(200);
+
+export const pullRequestSchema = z.object({
+  protocol: z.number().int().min(1),
+  cursor: cursorSchema,
+  limit: z.number().int().min(1).max(MAX_BATCH_EVENTS),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const pulledEventSchema = travellingEventSchema.extend({
+  /** When the hub received the event (the third time every event keeps, beside legal time and HLC). */
+  receivedAtMs: z.number().int().nonnegative(),
+});
+export type PulledEvent = z.infer<typeof pulledEventSchema>;
+
+export const pullReplySchema = z.object({
+  events: z.array(pulledEventSchema).max(MAX_BATCH_EVENTS),
+  /** Where the next pull starts. */
+  cursor: cursorSchema,
+  /** More events wait beyond this page. */
+  more: z.boolean(),
+  hubTimeMs: z.number().int().nonnegative(),
+});
+export type PullReply = z.infer<typeof pullReplySchema>;
+
+/** A body checked against a schema: the value, or the one reason both ends use for a bad body. */
+export function parseMessage<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+): { ok: true; value: T } | { ok: false; reason: 'sync:errors.badBody' } {
+  const parsed = schema.safeParse(body);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, reason: 'sync:errors.badBody' };
+}
