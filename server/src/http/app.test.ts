@@ -6,7 +6,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from '../../test/databases';
 import { readHubConfig } from '../config';
 import { startHub, type RunningHub } from '../hub';
-import { buildHubApp, PROTOCOL_VERSION } from './app';
+import { hubHelloSchema, protocolMismatch, SYNC_PROTOCOL_VERSION } from '../../../shared/sync';
+import { buildHubApp } from './app';
 import { openDatabase, migrate, readMigrations } from '../db';
 import { loggerOptions } from '../logging';
 
@@ -33,9 +34,13 @@ describe.each(DATABASE_KINDS)('hub on %s', (kind) => {
     expect(info).toEqual({
       name: 'Akimat Desk hub',
       version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
-      protocolVersion: PROTOCOL_VERSION,
+      protocolVersion: SYNC_PROTOCOL_VERSION,
       database: kind,
     });
+    // The sync handshake: a desk of this code's protocol may sync, and the hub's clock is near ours.
+    const hello = hubHelloSchema.parse(await (await fetch(`${hub.url}/v1/hello`)).json());
+    expect(protocolMismatch(SYNC_PROTOCOL_VERSION, hello)).toBeNull();
+    expect(Math.abs(hello.hubTimeMs - Date.now())).toBeLessThan(60_000);
   });
 
   test('stops gracefully: requests are refused afterwards and stop can be repeated', async () => {

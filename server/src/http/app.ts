@@ -2,10 +2,9 @@ import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { deskContentSecurityPolicy } from '../../../shared/ipc';
+import { OLDEST_DESK_PROTOCOL, SYNC_PROTOCOL_VERSION, type HubHello } from '../../../shared/sync';
 import type { HubDatabase } from '../db';
 
-/** Raised when the wire protocol between desks and the hub changes incompatibly. */
-export const PROTOCOL_VERSION = 1;
 export const HUB_VERSION = '0.1.0';
 /** The origin of the desk's pages inside Electron (see electron/main/navigation.ts). */
 export const DESK_APP_ORIGIN = 'app://desk';
@@ -39,10 +38,17 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
     return {
       name: rows[0]?.value ?? 'Akimat Desk hub',
       version: HUB_VERSION,
-      protocolVersion: PROTOCOL_VERSION,
+      protocolVersion: SYNC_PROTOCOL_VERSION,
       database: db.kind,
     };
   });
+
+  // The handshake of shared/sync: the protocol this hub speaks, the oldest desk it serves, its clock.
+  app.get('/v1/hello', async (): Promise<HubHello> => ({
+    protocol: SYNC_PROTOCOL_VERSION,
+    oldestDeskProtocol: OLDEST_DESK_PROTOCOL,
+    hubTimeMs: Date.now(),
+  }));
 
   if (options.deskDir) {
     const csp = deskContentSecurityPolicy(null);
