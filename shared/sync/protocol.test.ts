@@ -12,6 +12,7 @@ import {
   pushReplySchema,
   pushRequestSchema,
   SYNC_PROTOCOL_VERSION,
+  SYNC_REASONS,
 } from './protocol';
 
 describe('protocol versions', () => {
@@ -104,12 +105,7 @@ describe('locales/{kk,ru}/sync.json', () => {
     ) as Record<string, Record<string, string>>;
   test.each(['kk', 'ru'])('%s has words for every reason the protocol names', (lang) => {
     const tree = load(lang);
-    for (const key of [
-      'sync:protocol.updateDesk',
-      'sync:protocol.hubOlder',
-      'sync:errors.badBody',
-      'sync:errors.tooLarge',
-    ]) {
+    for (const key of SYNC_REASONS) {
       const [group = '', name = ''] = key.slice('sync:'.length).split('.');
       expect(tree[group]?.[name], key).toEqual(expect.any(String));
     }

@@ -55,6 +55,30 @@ export function clockSkewed(deskTimeMs: number, hubTimeMs: number): boolean {
 
 // ---- shared pieces ---------------------------------------------------------------------------------
 
+/** Why a desk may not enroll with a code (the hub's 403 codes). */
+export const ENROLL_REFUSALS = [
+  'sync:enroll.codeUnknown',
+  'sync:enroll.codeUsed',
+  'sync:enroll.codeExpired',
+  /** The office has had 99 desks: no number is left. */
+  'sync:enroll.officeFull',
+] as const;
+export type EnrollRefusal = (typeof ENROLL_REFUSALS)[number];
+
+/** Why the hub does not know a credential (its 401 codes). */
+export const DEVICE_REFUSALS = ['sync:errors.unknownDevice', 'sync:errors.deviceRevoked'] as const;
+export type DeviceRefusal = (typeof DEVICE_REFUSALS)[number];
+
+/** Every reason the protocol itself names; each has words in locales/{kk,ru}/sync.json. */
+export const SYNC_REASONS = [
+  'sync:protocol.updateDesk',
+  'sync:protocol.hubOlder',
+  'sync:errors.badBody',
+  'sync:errors.tooLarge',
+  ...ENROLL_REFUSALS,
+  ...DEVICE_REFUSALS,
+] as const;
+
 /** A message key (`namespace:path`) that the desk turns into kk or ru words. */
 export const reasonSchema = z.string().regex(/^[a-zA-Z]+:[A-Za-z0-9_.-]+$/);
 

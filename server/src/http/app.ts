@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { deskContentSecurityPolicy } from '../../../shared/ipc';
 import { OLDEST_DESK_PROTOCOL, SYNC_PROTOCOL_VERSION, type HubHello } from '../../../shared/sync';
 import type { HubDatabase } from '../db';
+import { registerDeviceRoutes } from './device-routes';
 
 export const HUB_VERSION = '0.1.0';
 /** The origin of the desk's pages inside Electron (see electron/main/navigation.ts). */
@@ -49,6 +50,8 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
     oldestDeskProtocol: OLDEST_DESK_PROTOCOL,
     hubTimeMs: Date.now(),
   }));
+
+  registerDeviceRoutes(app, db);
 
   if (options.deskDir) {
     const csp = deskContentSecurityPolicy(null);

@@ -1,0 +1,165 @@
+// `npm run hub -- <command>`: the district admin's registry commands, run against the hub's database
+// (DATABASE_URL, or the embedded PGlite folder). Messages are in the admin's language (HUB_LANGUAGE:
+// kk or ru, default ru) from locales/{kk,ru}/hub.json.
+//   district add --code AKK --name-kk "…" --name-ru "…"
+//   office add --district AKK --code KZL01 --kind akimat|districtDepartment --name-kk "…" --name-ru "…"
+//   enroll --office KZL01 [--district AKK] [--hours 72]
+//   revoke --device <device id>
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { HubConfig } from './config';
+import { migrate, openDatabase, readMigrations } from './db';
+import {
+  addDistrict,
+  addOffice,
+  createEnrollmentCode,
+  ENROLLMENT_CODE_TTL_HOURS,
+  revokeDevice,
+  type OfficeKind,
+} from './registry/registry';
+
+const LOCALES = join(import.meta.dirname, '..', '..', 'locales');
+
+type Messages = Record<string, unknown>;
+
+function translator(
+  language: 'kk' | 'ru',
+): (key: string, values?: Record<string, string>) => string {
+  const files: Record<string, Messages> = {};
+  const load = (ns: string): Messages => {
+    files[ns] ??= JSON.parse(
+      readFileSync(join(LOCALES, language, `${ns}.json`), 'utf8'),
+    ) as Messages;
+    return files[ns];
+  };
+  return (key, values = {}) => {
+    const [ns = '', path = ''] = key.split(':');
+    let node: unknown = load(ns);
+    for (const part of path.split('.')) {
+      node = typeof node === 'object' && node !== null ? (node as Messages)[part] : undefined;
+    }
+    const text = typeof node === 'string' ? node : key;
+    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+  };
+}
+
+const OPTIONS = {
+  code: { type: 'string' },
+  'name-kk': { type: 'string' },
+  'name-ru': { type: 'string' },
+  district: { type: 'string' },
+  office: { type: 'string' },
+  kind: { type: 'string' },
+  hours: { type: 'string' },
+  device: { type: 'string' },
+} as const;
+
+/** Runs one command; returns the exit code. `print` receives each line of output. */
+export async function runCli(
+  args: readonly string[],
+  config: HubConfig,
+  env: { language: 'kk' | 'ru'; actor?: string; nowMs?: number },
+  print: (line: string) => void,
+): Promise<number> {
+  const t = translator(env.language);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true });
+  } catch {
+    print(t('hub:cli.usage'));
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals.join(' ');
+  const actor = env.actor ?? `cli:${userInfo().username}`;
+  const nowMs = env.nowMs ?? Date.now();
+  const need = (...names: (keyof typeof OPTIONS)[]): boolean => {
+    const missing = names.filter((n) => !values[n]);
+    if (missing.length > 0)
+      print(t('hub:cli.missing', { options: missing.map((n) => `--${n}`).join(' ') }));
+    return missing.length === 0;
+  };
+  const known = ['district add', 'office add', 'enroll', 'revoke'];
+  if (!known.includes(command)) {
+    print(t('hub:cli.usage'));
+    return 2;
+  }
+  const db = await openDatabase(config.database);
+  try {
+    await migrate(db, await readMigrations());
+    const report = (result: { ok: boolean; reason?: string }, done: () => string): number => {
+      if (!result.ok) {
+        print(t(result.reason ?? 'hub:cli.usage'));
+        return 1;
+      }
+      print(done());
+      return 0;
+    };
+    switch (command) {
+      case 'district add': {
+        if (!need('code', 'name-kk', 'name-ru')) return 2;
+        const result = await addDistrict(
+          db,
+          {
+            code: values.code ?? '',
+            nameKk: values['name-kk'] ?? '',
+            nameRu: values['name-ru'] ?? '',
+          },
+          actor,
+        );
+        return report(result, () => t('hub:cli.districtAdded', { code: values.code ?? '' }));
+      }
+      case 'office add': {
+        if (!need('district', 'code', 'kind', 'name-kk', 'name-ru')) return 2;
+        if (values.kind !== 'akimat' && values.kind !== 'districtDepartment') {
+          print(t('hub:cli.kind'));
+          return 2;
+        }
+        const result = await addOffice(
+          db,
+          {
+            districtCode: values.district ?? '',
+            code: values.code ?? '',
+            kind: values.kind as OfficeKind,
+            nameKk: values['name-kk'] ?? '',
+            nameRu: values['name-ru'] ?? '',
+          },
+          actor,
+        );
+        return report(result, () => t('hub:cli.officeAdded', { code: values.code ?? '' }));
+      }
+      case 'enroll': {
+        if (!need('office')) return 2;
+        const hours = values.hours === undefined ? ENROLLMENT_CODE_TTL_HOURS : Number(values.hours);
+        if (!Number.isInteger(hours) || hours < 1 || hours > 720) {
+          print(t('hub:cli.hours'));
+          return 2;
+        }
+        const result = await createEnrollmentCode(
+          db,
+          {
+            officeCode: values.office ?? '',
+            ...(values.district ? { districtCode: values.district } : {}),
+          },
+          actor,
+          nowMs,
+          hours,
+        );
+        if (!result.ok) return report(result, () => '');
+        const expires = result.value.expiresAt.toISOString().slice(0, 16).replace('T', ' ');
+        print(t('hub:cli.enrollCode', { office: values.office ?? '', code: result.value.code }));
+        print(t('hub:cli.enrollExpires', { at: `${expires} UTC` }));
+        return 0;
+      }
+      default: {
+        if (!need('device')) return 2;
+        const result = await revokeDevice(db, values.device ?? '', actor, nowMs);
+        return report(result, () => t('hub:cli.revoked', { device: values.device ?? '' }));
+      }
+    }
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,284 @@
+// The hub's registry of who is who: districts, offices, enrolled desks (devices) and enrollment codes.
+// What must stay true:
+// - An enrollment code is used once: taking it is one conditional UPDATE (unused and unexpired), so
+//   two desks racing with one code cannot both enroll.
+// - A desk's number in its office is the next never given there (revoked desks keep theirs), taken
+//   with the office row locked: registration numbers of the district's laptops never collide, a
+//   reinstalled laptop included.
+// - Codes and credentials are stored only as SHA-256 digests; the plain value is shown once.
+// - Every change is written to registry_log in the same transaction: who did what, when.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type {
+  DeviceRefusal,
+  EnrollRefusal,
+  EnrollReply,
+  EnrollRequest,
+} from '../../../shared/sync';
+import type { HubDatabase, Queryable } from '../db';
+
+export type OfficeKind = 'akimat' | 'districtDepartment';
+
+export const ENROLLMENT_CODE_TTL_HOURS = 72;
+
+/** The enrollment code alphabet: 32 signs with no 0/O or 1/I look-alikes (shared/sync ENROLLMENT_CODE). */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export const sha256Hex = (text: string): string =>
+  createHash('sha256').update(text, 'utf8').digest('hex');
+
+function newEnrollmentCode(): string {
+  const bytes = randomBytes(16);
+  // 32 signs: the low 5 bits of a random byte pick one without bias (80 bits per code).
+  const chars = [...bytes].map((b) => CODE_ALPHABET[b & 31] ?? 'A');
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+async function log(
+  tx: Queryable,
+  actor: string,
+  action: string,
+  subject: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await tx.query(
+    'insert into registry_log (actor, action, subject, detail) values ($1, $2, $3, $4)',
+    [actor, action, subject, JSON.stringify(detail)],
+  );
+}
+
+export type RegistryResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export interface DistrictInput {
+  code: string;
+  nameKk: string;
+  nameRu: string;
+}
+
+export function addDistrict(
+  db: HubDatabase,
+  input: DistrictInput,
+  actor: string,
+): Promise<RegistryResult<{ id: string }>> {
+  return db.transaction(async (tx) => {
+    const existing = await tx.query('select 1 from districts where code = $1', [input.code]);
+    if (existing.rows.length > 0) return { ok: false, reason: 'hub:registry.districtExists' };
+    const id = randomUUID();
+    await tx.query(
+      'insert into districts (id, code, name_kk, name_ru, created_by) values ($1, $2, $3, $4, $5)',
+      [id, input.code, input.nameKk, input.nameRu, actor],
+    );
+    await log(tx, actor, 'district.add', id, { code: input.code });
+    return { ok: true, value: { id } };
+  });
+}
+
+export interface OfficeInput {
+  districtCode: string;
+  code: string;
+  kind: OfficeKind;
+  nameKk: string;
+  nameRu: string;
+}
+
+export function addOffice(
+  db: HubDatabase,
+  input: OfficeInput,
+  actor: string,
+): Promise<RegistryResult<{ id: string }>> {
+  return db.transaction(async (tx) => {
+    const district = await tx.query<{ id: string }>('select id from districts where code = $1', [
+      input.districtCode,
+    ]);
+    const districtId = district.rows[0]?.id;
+    if (districtId === undefined) return { ok: false, reason: 'hub:registry.districtUnknown' };
+    const existing = await tx.query('select 1 from offices where district_id = $1 and code = $2', [
+      districtId,
+      input.code,
+    ]);
+    if (existing.rows.length > 0) return { ok: false, reason: 'hub:registry.officeExists' };
+    const id = randomUUID();
+    await tx.query(
+      `insert into offices (id, district_id, kind, code, name_kk, name_ru, created_by)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      [id, districtId, input.kind, input.code, input.nameKk, input.nameRu, actor],
+    );
+    await log(tx, actor, 'office.add', id, { districtId, code: input.code, kind: input.kind });
+    return { ok: true, value: { id } };
+  });
+}
+
+/**
+ * A one-time enrollment code for an office, valid `ttlHours`. `officeCode` names the office; when two
+ * districts use the same code, `districtCode` says which.
+ */
+export function createEnrollmentCode(
+  db: HubDatabase,
+  office: { officeCode: string; districtCode?: string },
+  actor: string,
+  nowMs: number,
+  ttlHours: number = ENROLLMENT_CODE_TTL_HOURS,
+): Promise<RegistryResult<{ code: string; expiresAt: Date; officeId: string }>> {
+  return db.transaction(async (tx) => {
+    const found = await tx.query<{ id: string }>(
+      `select o.id from offices o join districts d on d.id = o.district_id
+       where o.code = $1 and ($2::text is null or d.code = $2)`,
+      [office.officeCode, office.districtCode ?? null],
+    );
+    if (found.rows.length === 0) return { ok: false, reason: 'hub:registry.officeUnknown' };
+    if (found.rows.length > 1) return { ok: false, reason: 'hub:registry.officeAmbiguous' };
+    const officeId = (found.rows[0] as { id: string }).id;
+    const code = newEnrollmentCode();
+    const expiresAt = new Date(nowMs + ttlHours * 3_600_000);
+    await tx.query(
+      `insert into enrollment_codes (code_hash, office_id, created_by, created_at, expires_at)
+       values ($1, $2, $3, $4, $5)`,
+      [sha256Hex(code), officeId, actor, new Date(nowMs), expiresAt],
+    );
+    await log(tx, actor, 'enrollment.code', officeId, { expiresAt: expiresAt.toISOString() });
+    return { ok: true, value: { code, expiresAt, officeId } };
+  });
+}
+
+export type EnrollResult =
+  | { readonly ok: true; readonly reply: EnrollReply }
+  | { readonly ok: false; readonly reason: EnrollRefusal };
+
+/**
+ * Trades an enrollment code for a device credential scoped to the code's office. The code is taken in
+ * the same transaction that creates the device: used once, or not at all.
+ */
+export async function enrollDevice(
+  db: HubDatabase,
+  request: EnrollRequest,
+  nowMs: number,
+  hubKeyPin = '',
+): Promise<EnrollResult> {
+  try {
+    return await db.transaction((tx) => enrollInTransaction(tx, request, nowMs, hubKeyPin));
+  } catch (error) {
+    if (error instanceof OfficeFullError) return { ok: false, reason: 'sync:enroll.officeFull' };
+    throw error;
+  }
+}
+
+async function enrollInTransaction(
+  tx: Queryable,
+  request: EnrollRequest,
+  nowMs: number,
+  hubKeyPin: string,
+): Promise<EnrollResult> {
+  const codeHash = sha256Hex(request.code);
+  const deviceId = randomUUID();
+  const now = new Date(nowMs);
+  const taken = await tx.query<{ office_id: string }>(
+    `update enrollment_codes set used_at = $2, used_by_device = $3
+     where code_hash = $1 and used_at is null and expires_at > $2
+     returning office_id`,
+    [codeHash, now, deviceId],
+  );
+  const officeId = taken.rows[0]?.office_id;
+  if (officeId === undefined) {
+    const known = await tx.query<{ used_at: Date | null }>(
+      'select used_at from enrollment_codes where code_hash = $1',
+      [codeHash],
+    );
+    const row = known.rows[0];
+    if (row === undefined) return { ok: false, reason: 'sync:enroll.codeUnknown' };
+    return { ok: false, reason: row.used_at ? 'sync:enroll.codeUsed' : 'sync:enroll.codeExpired' };
+  }
+  // The office row locked: two enrollments of one office take numbers one after the other.
+  const office = await tx.query<{ code: string; district_id: string }>(
+    'select code, district_id from offices where id = $1 for update',
+    [officeId],
+  );
+  const { code: officeCode, district_id: districtId } = office.rows[0] as {
+    code: string;
+    district_id: string;
+  };
+  const last = await tx.query<{ n: number | null }>(
+    'select max(device_no) as n from devices where office_id = $1',
+    [officeId],
+  );
+  const deviceNo = Number(last.rows[0]?.n ?? 0) + 1;
+  // Throwing rolls the code back too: a full office leaves the code unused.
+  if (deviceNo > 99) throw new OfficeFullError();
+  const credential = randomBytes(32).toString('base64url');
+  await tx.query(
+    `insert into devices (id, office_id, device_no, credential_hash, public_key, enrolled_at)
+     values ($1, $2, $3, $4, $5, $6)`,
+    [
+      deviceId,
+      officeId,
+      deviceNo,
+      sha256Hex(credential),
+      JSON.stringify(request.devicePublicKey),
+      now,
+    ],
+  );
+  await log(tx, `device:${deviceId}`, 'device.enroll', deviceId, { officeId, deviceNo });
+  return {
+    ok: true,
+    reply: { deviceId, deviceNo, officeId, officeCode, districtId, credential, hubKeyPin },
+  };
+}
+
+class OfficeFullError extends Error {}
+
+export interface Device {
+  readonly id: string;
+  readonly officeId: string;
+  readonly districtId: string;
+  readonly officeKind: OfficeKind;
+  readonly deviceNo: number;
+}
+
+/** The device a bearer credential belongs to; a revoked one is refused at once. */
+export async function authenticateDevice(
+  db: Queryable,
+  credential: string,
+): Promise<{ ok: true; device: Device } | { ok: false; reason: DeviceRefusal }> {
+  const { rows } = await db.query<{
+    id: string;
+    office_id: string;
+    district_id: string;
+    kind: OfficeKind;
+    device_no: number;
+    revoked_at: Date | null;
+  }>(
+    `select d.id, d.office_id, o.district_id, o.kind, d.device_no, d.revoked_at
+     from devices d join offices o on o.id = d.office_id
+     where d.credential_hash = $1`,
+    [sha256Hex(credential)],
+  );
+  const row = rows[0];
+  if (row === undefined) return { ok: false, reason: 'sync:errors.unknownDevice' };
+  if (row.revoked_at !== null) return { ok: false, reason: 'sync:errors.deviceRevoked' };
+  return {
+    ok: true,
+    device: {
+      id: row.id,
+      officeId: row.office_id,
+      districtId: row.district_id,
+      officeKind: row.kind,
+      deviceNo: row.device_no,
+    },
+  };
+}
+
+export function revokeDevice(
+  db: HubDatabase,
+  deviceId: string,
+  actor: string,
+  nowMs: number,
+): Promise<RegistryResult<null>> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query(
+      `update devices set revoked_at = $2, revoked_by = $3
+       where id = $1 and revoked_at is null returning id`,
+      [deviceId, new Date(nowMs), actor],
+    );
+    if (rows.length === 0) return { ok: false, reason: 'hub:registry.deviceUnknown' };
+    await log(tx, actor, 'device.revoke', deviceId);
+    return { ok: true, value: null };
+  });
+}
