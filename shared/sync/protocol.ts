@@ -69,14 +69,31 @@ export type EnrollRefusal = (typeof ENROLL_REFUSALS)[number];
 export const DEVICE_REFUSALS = ['sync:errors.unknownDevice', 'sync:errors.deviceRevoked'] as const;
 export type DeviceRefusal = (typeof DEVICE_REFUSALS)[number];
 
+/** Why the hub refuses an event (a receipt's `reason`). */
+export const PUSH_REJECTIONS = [
+  /** Not an event of its log at any version. */
+  'sync:reject.schema',
+  /** Written by a desk newer than the hub: kept on the desk, pushed again after the hub updates. */
+  'sync:reject.newerThanHub',
+  /** Made at another office than the pushing desk's (or outside its district). */
+  'sync:reject.otherOffice',
+  /** About a case, register or user of another office. */
+  'sync:reject.outOfScope',
+  /** This id is already stored with other content. */
+  'sync:reject.idReused',
+] as const;
+export type PushRejection = (typeof PUSH_REJECTIONS)[number];
+
 /** Every reason the protocol itself names; each has words in locales/{kk,ru}/sync.json. */
 export const SYNC_REASONS = [
   'sync:protocol.updateDesk',
   'sync:protocol.hubOlder',
   'sync:errors.badBody',
   'sync:errors.tooLarge',
+  'sync:errors.badCursor',
   ...ENROLL_REFUSALS,
   ...DEVICE_REFUSALS,
+  ...PUSH_REJECTIONS,
 ] as const;
 
 /** A message key (`namespace:path`) that the desk turns into kk or ru words. */

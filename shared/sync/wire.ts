@@ -5,9 +5,6 @@
 // - A body that is not gzip, not UTF-8 JSON, or too large gives a named reason, never an exception.
 import { Gunzip, gzipSync, strFromU8, strToU8 } from 'fflate';
 
-/** The content encoding both ends send and accept for sync bodies. */
-export const WIRE_ENCODING = 'gzip';
-
 /** The largest JSON a sync body may unpack to (a page of 500 events is well under 4 MB). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 

@@ -5,6 +5,7 @@ import { deskContentSecurityPolicy } from '../../../shared/ipc';
 import { OLDEST_DESK_PROTOCOL, SYNC_PROTOCOL_VERSION, type HubHello } from '../../../shared/sync';
 import type { HubDatabase } from '../db';
 import { registerDeviceRoutes } from './device-routes';
+import { registerSyncRoutes } from './sync-routes';
 
 export const HUB_VERSION = '0.1.0';
 /** The origin of the desk's pages inside Electron (see electron/main/navigation.ts). */
@@ -52,6 +53,7 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
   }));
 
   registerDeviceRoutes(app, db);
+  registerSyncRoutes(app, db);
 
   if (options.deskDir) {
     const csp = deskContentSecurityPolicy(null);

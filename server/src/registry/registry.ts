@@ -63,9 +63,16 @@ export function addDistrict(
     const existing = await tx.query('select 1 from districts where code = $1', [input.code]);
     if (existing.rows.length > 0) return { ok: false, reason: 'hub:registry.districtExists' };
     const id = randomUUID();
-    await tx.query(
-      'insert into districts (id, code, name_kk, name_ru, created_by) values ($1, $2, $3, $4, $5)',
+    const inserted = await tx.query<{ partition_no: number }>(
+      `insert into districts (id, code, name_kk, name_ru, created_by) values ($1, $2, $3, $4, $5)
+       returning partition_no`,
       [id, input.code, input.nameKk, input.nameRu, actor],
+    );
+    // The district's own partition of the event log (0003_event_log.sql). Both names are ours: a
+    // UUID and an integer.
+    const partitionNo = Number(inserted.rows[0]?.partition_no);
+    await tx.exec(
+      `create table hub_events_p${partitionNo} partition of hub_events for values in ('${id}')`,
     );
     await log(tx, actor, 'district.add', id, { code: input.code });
     return { ok: true, value: { id } };

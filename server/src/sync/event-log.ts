@@ -1,0 +1,177 @@
+// The hub's side of push and pull over the district's event log (hub_events). What must stay true:
+// - Push is idempotent: each event id is stored once (insert … on conflict do nothing); the same id
+//   again with the same content is a duplicate, with other content a rejection. A retried batch after
+//   a lost answer changes nothing and gets the same receipts.
+// - Nothing the event says about its actor is trusted: the device's own office (from its credential)
+//   decides. An akimat's desk may push only events made at its office, about cases, registers and
+//   users of its office; a district department's desk, those of its district.
+// - Every event is checked by its log's own schema (shared/*). One from a desk newer than the hub is
+//   refused with a reason that says so: the desk keeps it and pushes it again after the hub updates.
+// - A pull delivers only what the device may see, in (txid, seq) order and only rows whose
+//   transaction ended before every running one began, so a late commit is never skipped
+//   (0003_event_log.sql).
+import { classifyIncomingCaseEvent } from '../../../shared/case';
+import { classifyIncomingDirectoryEvent } from '../../../shared/directory';
+import type { IncomingClass } from '../../../shared/events/envelope';
+import { classifyIncomingRegisterEvent } from '../../../shared/registers';
+import { canonicalJson } from '../../../shared/signing/canonical-json';
+import type { PulledEvent, Receipt, Stream, TravellingEvent } from '../../../shared/sync';
+import type { HubDatabase, Queryable } from '../db';
+import type { Device } from '../registry/registry';
+
+interface KnownEvent {
+  readonly id: string;
+  readonly actor: { readonly officeId: string; readonly districtId?: string | undefined };
+}
+
+const CLASSIFIERS: Record<Stream, (raw: unknown) => IncomingClass<KnownEvent>> = {
+  case: classifyIncomingCaseEvent,
+  register: classifyIncomingRegisterEvent,
+  user: classifyIncomingDirectoryEvent,
+};
+
+const STREAM_FIELD: Record<Stream, string> = {
+  case: 'caseId',
+  register: 'registerId',
+  user: 'userId',
+};
+
+function rawId(raw: unknown): string {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id.slice(0, 100) : '';
+}
+
+/** The office an event of a stream belongs to: the office of the first event stored for it. */
+async function streamOffice(
+  tx: Queryable,
+  districtId: string,
+  stream: Stream,
+  streamId: string,
+): Promise<string | null> {
+  const { rows } = await tx.query<{ office_id: string }>(
+    `select office_id from hub_events
+     where district_id = $1 and stream = $2 and stream_id = $3
+     order by txid, seq limit 1`,
+    [districtId, stream, streamId],
+  );
+  return rows[0]?.office_id ?? null;
+}
+
+async function receiptFor(
+  tx: Queryable,
+  device: Device,
+  travelling: TravellingEvent,
+  nowMs: number,
+): Promise<Receipt> {
+  const incoming = CLASSIFIERS[travelling.stream](travelling.event);
+  if (incoming.kind === 'invalid') {
+    return { id: rawId(travelling.event), status: 'rejected', reason: 'sync:reject.schema' };
+  }
+  if (incoming.kind === 'newer') {
+    return { id: incoming.id, status: 'rejected', reason: 'sync:reject.newerThanHub' };
+  }
+  const event = incoming.event;
+  const body = event as unknown as Record<string, unknown>;
+  const streamId = String(body[STREAM_FIELD[travelling.stream]] ?? '');
+  const districtDesk = device.officeKind === 'districtDepartment';
+  // The actor's office must be the desk's, or for the district department, of its district.
+  const actorHere = districtDesk
+    ? event.actor.districtId === undefined || event.actor.districtId === device.districtId
+    : event.actor.officeId === device.officeId;
+  if (!actorHere) return { id: event.id, status: 'rejected', reason: 'sync:reject.otherOffice' };
+  const owner = await streamOffice(tx, device.districtId, travelling.stream, streamId);
+  if (owner !== null && !districtDesk && owner !== device.officeId) {
+    return { id: event.id, status: 'rejected', reason: 'sync:reject.outOfScope' };
+  }
+  const officeId = owner ?? event.actor.officeId;
+  const inserted = await tx.query<{ received_at: Date }>(
+    `insert into hub_events (district_id, id, stream, stream_id, office_id, device_id, body, received_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)
+     on conflict (district_id, id) do nothing
+     returning received_at`,
+    [
+      device.districtId,
+      event.id,
+      travelling.stream,
+      streamId,
+      officeId,
+      device.id,
+      JSON.stringify(event),
+      new Date(nowMs),
+    ],
+  );
+  if (inserted.rows.length > 0) return { id: event.id, status: 'accepted', receivedAtMs: nowMs };
+  const stored = await tx.query<{ body: unknown }>(
+    'select body from hub_events where district_id = $1 and id = $2',
+    [device.districtId, event.id],
+  );
+  const same = canonicalJson(stored.rows[0]?.body) === canonicalJson(event);
+  return same
+    ? { id: event.id, status: 'duplicate' }
+    : { id: event.id, status: 'rejected', reason: 'sync:reject.idReused' };
+}
+
+/** Takes in one pushed batch in one transaction: a receipt per event, in the batch's order. */
+export function pushEvents(
+  db: HubDatabase,
+  device: Device,
+  events: readonly TravellingEvent[],
+  nowMs: number,
+): Promise<Receipt[]> {
+  return db.transaction(async (tx) => {
+    const receipts: Receipt[] = [];
+    for (const travelling of events) receipts.push(await receiptFor(tx, device, travelling, nowMs));
+    return receipts;
+  });
+}
+
+/** A pull cursor: the (txid, seq) of the last row delivered; '' before the first. */
+function parseCursor(cursor: string): { txid: string; seq: string } | null {
+  if (cursor === '') return { txid: '0', seq: '0' };
+  const match = /^(\d{1,20})\.(\d{1,20})$/.exec(cursor);
+  return match ? { txid: match[1] ?? '0', seq: match[2] ?? '0' } : null;
+}
+
+export type PullResult =
+  | { ok: true; events: PulledEvent[]; cursor: string; more: boolean }
+  | { ok: false; reason: 'sync:errors.badCursor' };
+
+/** The next page of events in the device's scope after `cursor`. */
+export async function pullEvents(
+  db: Queryable,
+  device: Device,
+  cursor: string,
+  limit: number,
+): Promise<PullResult> {
+  const after = parseCursor(cursor);
+  if (after === null) return { ok: false, reason: 'sync:errors.badCursor' };
+  const office = device.officeKind === 'districtDepartment' ? null : device.officeId;
+  const { rows } = await db.query<{
+    stream: Stream;
+    body: unknown;
+    received_at: Date;
+    txid: string;
+    seq: string;
+  }>(
+    `select stream, body, received_at, txid::text as txid, seq::text as seq from hub_events
+     where district_id = $1
+       and (txid, seq) > ($2::text::xid8, $3::bigint)
+       and txid < pg_snapshot_xmin(pg_current_snapshot())
+       and ($4::text is null or office_id = $4)
+     order by txid, seq
+     limit $5`,
+    [device.districtId, after.txid, after.seq, office, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    ok: true,
+    events: page.map((r) => ({
+      stream: r.stream,
+      event: r.body,
+      receivedAtMs: new Date(r.received_at).getTime(),
+    })),
+    cursor: last ? `${last.txid}.${last.seq}` : cursor,
+    more: rows.length > limit,
+  };
+}

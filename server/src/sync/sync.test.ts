@@ -1,0 +1,293 @@
+import pg from 'pg';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { CaseEvent } from '../../../shared/case';
+import { samplePath } from '../../../shared/case/testing';
+import {
+  decodeBody,
+  encodeBody,
+  pullReplySchema,
+  pushReplySchema,
+  SYNC_PROTOCOL_VERSION,
+  type PulledEvent,
+  type TravellingEvent,
+} from '../../../shared/sync';
+import { DATABASE_KINDS, freshDatabase, type TestDatabase } from '../../test/databases';
+import { readHubConfig } from '../config';
+import type { HubDatabase, Queryable } from '../db';
+import { startHub, type RunningHub } from '../hub';
+import { SYNC_MEDIA_TYPE } from '../http/sync-routes';
+import {
+  addDistrict,
+  addOffice,
+  authenticateDevice,
+  createEnrollmentCode,
+  enrollDevice,
+  revokeDevice,
+  type Device,
+} from '../registry/registry';
+import { pullEvents, pushEvents } from './event-log';
+
+interface Desk {
+  credential: string;
+  device: Device;
+  officeId: string;
+}
+
+async function enrolledDesk(hub: RunningHub, officeCode: string): Promise<Desk> {
+  const made = await createEnrollmentCode(hub.db, { officeCode }, 'admin', Date.now());
+  if (!made.ok) throw new Error(made.reason);
+  const enrolled = await enrollDevice(
+    hub.db,
+    {
+      protocol: SYNC_PROTOCOL_VERSION,
+      code: made.value.code,
+      devicePublicKey: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'BBBB' },
+    },
+    Date.now(),
+  );
+  if (!enrolled.ok) throw new Error(enrolled.reason);
+  const known = await authenticateDevice(hub.db, enrolled.reply.credential);
+  if (!known.ok) throw new Error(known.reason);
+  return {
+    credential: enrolled.reply.credential,
+    device: known.device,
+    officeId: enrolled.reply.officeId,
+  };
+}
+
+/** A case's first events, made at `officeId`. */
+function caseAt(officeId: string, caseId: string): CaseEvent[] {
+  return samplePath([
+    ['Registered', 'specialist'],
+    ['ResolutionImposed', 'akim'],
+  ]).map((e) => ({
+    ...e,
+    id: `${caseId}-${e.id}`,
+    caseId,
+    actor: { ...e.actor, officeId },
+  }));
+}
+
+const travelling = (events: readonly CaseEvent[]): TravellingEvent[] =>
+  events.map((event) => ({ stream: 'case', event }));
+
+async function post(hub: RunningHub, path: string, desk: Desk, body: unknown) {
+  const response = await fetch(`${hub.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': SYNC_MEDIA_TYPE, authorization: `Bearer ${desk.credential}` },
+    body: Buffer.from(encodeBody(body)),
+  });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const decoded =
+    response.headers.get('content-type') === SYNC_MEDIA_TYPE
+      ? decodeBody(bytes)
+      : { ok: true, value: JSON.parse(new TextDecoder().decode(bytes)) as unknown };
+  return { status: response.status, body: decoded.ok ? decoded.value : null };
+}
+
+const push = async (hub: RunningHub, desk: Desk, events: TravellingEvent[]) => {
+  const r = await post(hub, '/v1/push', desk, { protocol: SYNC_PROTOCOL_VERSION, events });
+  expect(r.status).toBe(200);
+  return pushReplySchema.parse(r.body).receipts;
+};
+
+/** Every event in scope, page by page from the start. */
+async function pullAll(hub: RunningHub, desk: Desk, limit = 2): Promise<PulledEvent[]> {
+  const out: PulledEvent[] = [];
+  let cursor = '';
+  for (let page = 0; page < 100; page++) {
+    const r = await post(hub, '/v1/pull', desk, { protocol: SYNC_PROTOCOL_VERSION, cursor, limit });
+    expect(r.status).toBe(200);
+    const reply = pullReplySchema.parse(r.body);
+    out.push(...reply.events);
+    cursor = reply.cursor;
+    if (!reply.more) return out;
+  }
+  throw new Error('pull did not end');
+}
+
+const ids = (events: readonly PulledEvent[]) => events.map((e) => (e.event as { id: string }).id);
+
+describe.each(DATABASE_KINDS)('push and pull on %s', (kind) => {
+  let testDb: TestDatabase;
+  let hub: RunningHub | undefined;
+  afterEach(async () => {
+    await hub?.stop();
+    hub = undefined;
+    await testDb.dispose();
+  });
+
+  /** A hub with district AKK and two okrug akimats, A (KZL01) and B (BTR02), one desk each. */
+  async function twoOkrugs(): Promise<{ h: RunningHub; a: Desk; b: Desk }> {
+    testDb = await freshDatabase(kind);
+    const h = await startHub({
+      ...readHubConfig({ HUB_PORT: '0', LOG_LEVEL: 'silent' }),
+      database: testDb.config,
+    });
+    hub = h;
+    await addDistrict(h.db, { code: 'AKK', nameKk: 'Ақкөл', nameRu: 'Акколь' }, 'admin');
+    for (const code of ['KZL01', 'BTR02']) {
+      await addOffice(
+        h.db,
+        { districtCode: 'AKK', code, kind: 'akimat', nameKk: code, nameRu: code },
+        'admin',
+      );
+    }
+    return { h, a: await enrolledDesk(h, 'KZL01'), b: await enrolledDesk(h, 'BTR02') };
+  }
+
+  test('each event is stored once: a retry gets duplicates, another content under an id is refused', async () => {
+    const { h, a } = await twoOkrugs();
+    const events = caseAt(a.officeId, 'case-a');
+    expect((await push(h, a, travelling(events))).map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+    ]);
+    // The answer was lost; the desk pushes the same batch again: nothing changes.
+    expect(await push(h, a, travelling(events))).toEqual(
+      events.map((e) => ({ id: e.id, status: 'duplicate' })),
+    );
+    const [first] = events;
+    if (!first) throw new Error('no event');
+    const forged = { ...first, legalTime: '2026-01-05T09:00' } as CaseEvent;
+    expect(await push(h, a, travelling([forged]))).toEqual([
+      { id: first.id, status: 'rejected', reason: 'sync:reject.idReused' },
+    ]);
+    expect(await push(h, a, [{ stream: 'case', event: { id: 'junk', type: 'Nope' } }])).toEqual([
+      { id: 'junk', status: 'rejected', reason: 'sync:reject.schema' },
+    ]);
+    expect(ids(await pullAll(h, a))).toEqual(events.map((e) => e.id));
+  });
+
+  test('a desk pushes only what its own office made, about its own cases', async () => {
+    const { h, a, b } = await twoOkrugs();
+    const ofA = caseAt(a.officeId, 'case-a');
+    await push(h, a, travelling(ofA.slice(0, 1)));
+    // B's desk sends an event that claims to be made at A.
+    expect((await push(h, b, travelling(ofA.slice(1))))[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'sync:reject.otherOffice',
+    });
+    // B's desk acts on A's case under its own office.
+    const onA = caseAt(b.officeId, 'case-a').map((e) => ({ ...e, id: `${e.id}-b` }));
+    expect((await push(h, b, travelling(onA.slice(1))))[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'sync:reject.outOfScope',
+    });
+  });
+
+  test('each desk pulls only its own office, page by page, every event once', async () => {
+    const { h, a, b } = await twoOkrugs();
+    const ofA = [...caseAt(a.officeId, 'a1'), ...caseAt(a.officeId, 'a2')];
+    const ofB = caseAt(b.officeId, 'b1');
+    await push(h, a, travelling(ofA));
+    await push(h, b, travelling(ofB));
+    expect(ids(await pullAll(h, a, 3))).toEqual(ofA.map((e) => e.id));
+    expect(ids(await pullAll(h, b, 1))).toEqual(ofB.map((e) => e.id));
+  });
+
+  test('bad cursor, other protocol, a body that is not gzip, a revoked desk: each gets its code', async () => {
+    const { h, a } = await twoOkrugs();
+    const badCursor = await post(h, '/v1/pull', a, {
+      protocol: SYNC_PROTOCOL_VERSION,
+      cursor: 'x',
+      limit: 5,
+    });
+    expect(badCursor).toEqual({ status: 400, body: { code: 'sync:errors.badCursor' } });
+    const newer = await post(h, '/v1/push', a, { protocol: SYNC_PROTOCOL_VERSION + 1, events: [] });
+    expect(newer).toEqual({ status: 426, body: { code: 'sync:protocol.hubOlder' } });
+    const plain = await fetch(`${h.url}/v1/push`, {
+      method: 'POST',
+      headers: { 'content-type': SYNC_MEDIA_TYPE, authorization: `Bearer ${a.credential}` },
+      body: '{"protocol":1,"events":[]}',
+    });
+    expect(plain.status).toBe(400);
+    expect(await plain.json()).toEqual({ code: 'sync:errors.badBody' });
+    await revokeDevice(h.db, a.device.id, 'admin', Date.now());
+    const revoked = await post(h, '/v1/pull', a, {
+      protocol: SYNC_PROTOCOL_VERSION,
+      cursor: '',
+      limit: 5,
+    });
+    expect(revoked).toEqual({ status: 401, body: { code: 'sync:errors.deviceRevoked' } });
+  });
+});
+
+/** A hub database over one client whose transaction the test opens and commits itself. */
+function onClient(client: pg.Client): HubDatabase {
+  const queryable: Queryable = {
+    query: async <Row>(sql: string, params: unknown[] = []) => ({
+      rows: (await client.query(sql, params)).rows as Row[],
+    }),
+    exec: async (sql: string) => {
+      await client.query(sql);
+    },
+  };
+  return {
+    ...queryable,
+    kind: 'postgresql',
+    transaction: (work) => work(queryable),
+    close: async () => {},
+  };
+}
+
+describe('a pull never skips a late commit (PostgreSQL, overlapping transactions)', () => {
+  let testDb: TestDatabase;
+  let hub: RunningHub | undefined;
+  afterEach(async () => {
+    await hub?.stop();
+    hub = undefined;
+    await testDb.dispose();
+  });
+
+  test('the slow writer takes the lower number, the fast one commits first: both are delivered, once', async () => {
+    testDb = await freshDatabase('postgresql');
+    const h = await startHub({
+      ...readHubConfig({ HUB_PORT: '0', LOG_LEVEL: 'silent' }),
+      database: testDb.config,
+    });
+    hub = h;
+    await addDistrict(h.db, { code: 'AKK', nameKk: 'Ақкөл', nameRu: 'Акколь' }, 'admin');
+    await addOffice(
+      h.db,
+      { districtCode: 'AKK', code: 'KZL01', kind: 'akimat', nameKk: 'К', nameRu: 'К' },
+      'admin',
+    );
+    const desk = await enrolledDesk(h, 'KZL01');
+    const [slowEvent, fastEvent] = caseAt(desk.officeId, 'c');
+    if (!slowEvent || !fastEvent) throw new Error('no events');
+    if (testDb.config.kind !== 'postgresql') throw new Error('PostgreSQL only');
+    const slow = new pg.Client({ connectionString: testDb.config.url });
+    const fast = new pg.Client({ connectionString: testDb.config.url });
+    await slow.connect();
+    await fast.connect();
+    const pushOn = (client: pg.Client, event: CaseEvent) =>
+      pushEvents(onClient(client), desk.device, [{ stream: 'case', event }], Date.now());
+    try {
+      await slow.query('begin');
+      await pushOn(slow, slowEvent); // takes seq n, stays open
+      await fast.query('begin');
+      await pushOn(fast, fastEvent); // takes seq n + 1
+      await fast.query('commit');
+
+      // A log read by sequence number alone would hand out n + 1 now and never n.
+      const bySeq = await h.db.query<{ id: string }>(
+        'select id from hub_events where seq > 0 order by seq',
+      );
+      expect(bySeq.rows.map((r) => r.id)).toEqual([fastEvent.id]);
+      const early = await pullEvents(h.db, desk.device, '', 10);
+      if (!early.ok) throw new Error(early.reason);
+      expect(early.events).toEqual([]);
+
+      await slow.query('commit');
+      const late = await pullEvents(h.db, desk.device, early.cursor, 10);
+      if (!late.ok) throw new Error(late.reason);
+      expect(ids(late.events)).toEqual([slowEvent.id, fastEvent.id]);
+      const after = await pullEvents(h.db, desk.device, late.cursor, 10);
+      expect(after.ok && after.events).toEqual([]);
+    } finally {
+      await slow.end();
+      await fast.end();
+    }
+  });
+});
