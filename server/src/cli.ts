@@ -2,7 +2,7 @@
 // (DATABASE_URL, or the embedded PGlite folder). Messages are in the admin's language (HUB_LANGUAGE:
 // kk or ru, default ru) from locales/{kk,ru}/hub.json.
 //   district add --code AKK --name-kk "…" --name-ru "…"
-//   office add --district AKK --code KZL01 --kind akimat|districtDepartment --name-kk "…" --name-ru "…"
+//   office add --district AKK --code KZL01 --kind akimat|district --name-kk "…" --name-ru "…"
 //   enroll --office KZL01 [--district AKK] [--hours 72]
 //   revoke --device <device id>
 import { readFileSync } from 'node:fs';
@@ -17,8 +17,8 @@ import {
   createEnrollmentCode,
   ENROLLMENT_CODE_TTL_HOURS,
   revokeDevice,
-  type OfficeKind,
 } from './registry/registry';
+import type { OfficeKind } from '../../shared/office';
 
 const LOCALES = join(import.meta.dirname, '..', '..', 'locales');
 
@@ -113,7 +113,7 @@ export async function runCli(
       }
       case 'office add': {
         if (!need('district', 'code', 'kind', 'name-kk', 'name-ru')) return 2;
-        if (values.kind !== 'akimat' && values.kind !== 'districtDepartment') {
+        if (values.kind !== 'akimat' && values.kind !== 'district') {
           print(t('hub:cli.kind'));
           return 2;
         }

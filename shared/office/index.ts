@@ -1,3 +1,4 @@
 export * from './office-profile';
 export * from './roles';
 export * from './office-hours';
+export * from './identity';

@@ -14,9 +14,15 @@ import type {
   EnrollReply,
   EnrollRequest,
 } from '../../../shared/sync';
+import {
+  districtIdSchema,
+  normalizeDistrictId,
+  normalizeOfficeCode,
+  officeIdFor,
+  type OfficeKind,
+} from '../../../shared/office';
+import { isValidOfficeCode } from '../../../shared/numbering';
 import type { HubDatabase, Queryable } from '../db';
-
-export type OfficeKind = 'akimat' | 'districtDepartment';
 
 export const ENROLLMENT_CODE_TTL_HOURS = 72;
 
@@ -54,27 +60,30 @@ export interface DistrictInput {
   nameRu: string;
 }
 
+/** Registers a district; its id is its code, as on every desk (AKK). */
 export function addDistrict(
   db: HubDatabase,
   input: DistrictInput,
   actor: string,
 ): Promise<RegistryResult<{ id: string }>> {
+  const parsed = districtIdSchema.safeParse(normalizeDistrictId(input.code));
+  if (!parsed.success) return Promise.resolve({ ok: false, reason: 'hub:registry.districtCode' });
+  const id = parsed.data;
   return db.transaction(async (tx) => {
-    const existing = await tx.query('select 1 from districts where code = $1', [input.code]);
+    const existing = await tx.query('select 1 from districts where id = $1', [id]);
     if (existing.rows.length > 0) return { ok: false, reason: 'hub:registry.districtExists' };
-    const id = randomUUID();
     const inserted = await tx.query<{ partition_no: number }>(
-      `insert into districts (id, code, name_kk, name_ru, created_by) values ($1, $2, $3, $4, $5)
+      `insert into districts (id, name_kk, name_ru, created_by) values ($1, $2, $3, $4)
        returning partition_no`,
-      [id, input.code, input.nameKk, input.nameRu, actor],
+      [id, input.nameKk, input.nameRu, actor],
     );
-    // The district's own partition of the event log (0003_event_log.sql). Both names are ours: a
-    // UUID and an integer.
+    // The district's own partition of the event log (0003_event_log.sql). The id is letters and
+    // digits only (districtIdSchema), the number an integer.
     const partitionNo = Number(inserted.rows[0]?.partition_no);
     await tx.exec(
       `create table hub_events_p${partitionNo} partition of hub_events for values in ('${id}')`,
     );
-    await log(tx, actor, 'district.add', id, { code: input.code });
+    await log(tx, actor, 'district.add', id);
     return { ok: true, value: { id } };
   });
 }
@@ -87,29 +96,32 @@ export interface OfficeInput {
   nameRu: string;
 }
 
+/** Registers an office of a district; its id comes from its code, as on every desk (office-kzl01). */
 export function addOffice(
   db: HubDatabase,
   input: OfficeInput,
   actor: string,
 ): Promise<RegistryResult<{ id: string }>> {
+  const code = normalizeOfficeCode(input.code);
+  if (!isValidOfficeCode(code)) {
+    return Promise.resolve({ ok: false, reason: 'hub:registry.officeCode' });
+  }
+  const districtId = normalizeDistrictId(input.districtCode);
+  const id = officeIdFor(code);
   return db.transaction(async (tx) => {
-    const district = await tx.query<{ id: string }>('select id from districts where code = $1', [
-      input.districtCode,
-    ]);
-    const districtId = district.rows[0]?.id;
-    if (districtId === undefined) return { ok: false, reason: 'hub:registry.districtUnknown' };
-    const existing = await tx.query('select 1 from offices where district_id = $1 and code = $2', [
+    const district = await tx.query('select 1 from districts where id = $1', [districtId]);
+    if (district.rows.length === 0) return { ok: false, reason: 'hub:registry.districtUnknown' };
+    const existing = await tx.query('select 1 from offices where district_id = $1 and id = $2', [
       districtId,
-      input.code,
+      id,
     ]);
     if (existing.rows.length > 0) return { ok: false, reason: 'hub:registry.officeExists' };
-    const id = randomUUID();
     await tx.query(
-      `insert into offices (id, district_id, kind, code, name_kk, name_ru, created_by)
+      `insert into offices (district_id, id, kind, code, name_kk, name_ru, created_by)
        values ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, districtId, input.kind, input.code, input.nameKk, input.nameRu, actor],
+      [districtId, id, input.kind, code, input.nameKk, input.nameRu, actor],
     );
-    await log(tx, actor, 'office.add', id, { districtId, code: input.code, kind: input.kind });
+    await log(tx, actor, 'office.add', `${districtId}/${id}`, { kind: input.kind });
     return { ok: true, value: { id } };
   });
 }
@@ -126,22 +138,30 @@ export function createEnrollmentCode(
   ttlHours: number = ENROLLMENT_CODE_TTL_HOURS,
 ): Promise<RegistryResult<{ code: string; expiresAt: Date; officeId: string }>> {
   return db.transaction(async (tx) => {
-    const found = await tx.query<{ id: string }>(
-      `select o.id from offices o join districts d on d.id = o.district_id
-       where o.code = $1 and ($2::text is null or d.code = $2)`,
-      [office.officeCode, office.districtCode ?? null],
+    const found = await tx.query<{ id: string; district_id: string }>(
+      `select id, district_id from offices where id = $1 and ($2::text is null or district_id = $2)`,
+      [
+        officeIdFor(office.officeCode),
+        office.districtCode === undefined ? null : normalizeDistrictId(office.districtCode),
+      ],
     );
     if (found.rows.length === 0) return { ok: false, reason: 'hub:registry.officeUnknown' };
     if (found.rows.length > 1) return { ok: false, reason: 'hub:registry.officeAmbiguous' };
-    const officeId = (found.rows[0] as { id: string }).id;
+    const { id: officeId, district_id: districtId } = found.rows[0] as {
+      id: string;
+      district_id: string;
+    };
     const code = newEnrollmentCode();
     const expiresAt = new Date(nowMs + ttlHours * 3_600_000);
     await tx.query(
-      `insert into enrollment_codes (code_hash, office_id, created_by, created_at, expires_at)
-       values ($1, $2, $3, $4, $5)`,
-      [sha256Hex(code), officeId, actor, new Date(nowMs), expiresAt],
+      `insert into enrollment_codes
+         (code_hash, district_id, office_id, created_by, created_at, expires_at)
+       values ($1, $2, $3, $4, $5, $6)`,
+      [sha256Hex(code), districtId, officeId, actor, new Date(nowMs), expiresAt],
     );
-    await log(tx, actor, 'enrollment.code', officeId, { expiresAt: expiresAt.toISOString() });
+    await log(tx, actor, 'enrollment.code', `${districtId}/${officeId}`, {
+      expiresAt: expiresAt.toISOString(),
+    });
     return { ok: true, value: { code, expiresAt, officeId } };
   });
 }
@@ -177,13 +197,14 @@ async function enrollInTransaction(
   const codeHash = sha256Hex(request.code);
   const deviceId = randomUUID();
   const now = new Date(nowMs);
-  const taken = await tx.query<{ office_id: string }>(
+  const taken = await tx.query<{ office_id: string; district_id: string }>(
     `update enrollment_codes set used_at = $2, used_by_device = $3
      where code_hash = $1 and used_at is null and expires_at > $2
-     returning office_id`,
+     returning office_id, district_id`,
     [codeHash, now, deviceId],
   );
   const officeId = taken.rows[0]?.office_id;
+  const districtId = taken.rows[0]?.district_id ?? '';
   if (officeId === undefined) {
     const known = await tx.query<{ used_at: Date | null }>(
       'select used_at from enrollment_codes where code_hash = $1',
@@ -194,27 +215,26 @@ async function enrollInTransaction(
     return { ok: false, reason: row.used_at ? 'sync:enroll.codeUsed' : 'sync:enroll.codeExpired' };
   }
   // The office row locked: two enrollments of one office take numbers one after the other.
-  const office = await tx.query<{ code: string; district_id: string }>(
-    'select code, district_id from offices where id = $1 for update',
-    [officeId],
+  const office = await tx.query<{ code: string }>(
+    'select code from offices where district_id = $1 and id = $2 for update',
+    [districtId, officeId],
   );
-  const { code: officeCode, district_id: districtId } = office.rows[0] as {
-    code: string;
-    district_id: string;
-  };
+  const officeCode = office.rows[0]?.code ?? '';
   const last = await tx.query<{ n: number | null }>(
-    'select max(device_no) as n from devices where office_id = $1',
-    [officeId],
+    'select max(device_no) as n from devices where district_id = $1 and office_id = $2',
+    [districtId, officeId],
   );
   const deviceNo = Number(last.rows[0]?.n ?? 0) + 1;
   // Throwing rolls the code back too: a full office leaves the code unused.
   if (deviceNo > 99) throw new OfficeFullError();
   const credential = randomBytes(32).toString('base64url');
   await tx.query(
-    `insert into devices (id, office_id, device_no, credential_hash, public_key, enrolled_at)
-     values ($1, $2, $3, $4, $5, $6)`,
+    `insert into devices
+       (id, district_id, office_id, device_no, credential_hash, public_key, enrolled_at)
+     values ($1, $2, $3, $4, $5, $6, $7)`,
     [
       deviceId,
+      districtId,
       officeId,
       deviceNo,
       sha256Hex(credential),
@@ -222,7 +242,11 @@ async function enrollInTransaction(
       now,
     ],
   );
-  await log(tx, `device:${deviceId}`, 'device.enroll', deviceId, { officeId, deviceNo });
+  await log(tx, `device:${deviceId}`, 'device.enroll', deviceId, {
+    districtId,
+    officeId,
+    deviceNo,
+  });
   return {
     ok: true,
     reply: { deviceId, deviceNo, officeId, officeCode, districtId, credential, hubKeyPin },
@@ -252,8 +276,8 @@ export async function authenticateDevice(
     device_no: number;
     revoked_at: Date | null;
   }>(
-    `select d.id, d.office_id, o.district_id, o.kind, d.device_no, d.revoked_at
-     from devices d join offices o on o.id = d.office_id
+    `select d.id, d.office_id, d.district_id, o.kind, d.device_no, d.revoked_at
+     from devices d join offices o on o.district_id = d.district_id and o.id = d.office_id
      where d.credential_hash = $1`,
     [sha256Hex(credential)],
   );

@@ -73,11 +73,12 @@ async function receiptFor(
   const event = incoming.event;
   const body = event as unknown as Record<string, unknown>;
   const streamId = String(body[STREAM_FIELD[travelling.stream]] ?? '');
-  const districtDesk = device.officeKind === 'districtDepartment';
+  const districtDesk = device.officeKind === 'district';
   // The actor's office must be the desk's, or for the district department, of its district.
+  const sameDistrict = event.actor.districtId === device.districtId;
   const actorHere = districtDesk
-    ? event.actor.districtId === undefined || event.actor.districtId === device.districtId
-    : event.actor.officeId === device.officeId;
+    ? sameDistrict
+    : sameDistrict && event.actor.officeId === device.officeId;
   if (!actorHere) return { id: event.id, status: 'rejected', reason: 'sync:reject.otherOffice' };
   const owner = await streamOffice(tx, device.districtId, travelling.stream, streamId);
   if (owner !== null && !districtDesk && owner !== device.officeId) {
@@ -145,7 +146,7 @@ export async function pullEvents(
 ): Promise<PullResult> {
   const after = parseCursor(cursor);
   if (after === null) return { ok: false, reason: 'sync:errors.badCursor' };
-  const office = device.officeKind === 'districtDepartment' ? null : device.officeId;
+  const office = device.officeKind === 'district' ? null : device.officeId;
   const { rows } = await db.query<{
     stream: Stream;
     body: unknown;

@@ -64,7 +64,7 @@ function caseAt(officeId: string, caseId: string): CaseEvent[] {
     ...e,
     id: `${caseId}-${e.id}`,
     caseId,
-    actor: { ...e.actor, officeId },
+    actor: { ...e.actor, officeId, districtId: 'AKK' },
   }));
 }
 

@@ -11,12 +11,17 @@ import {
   DEFAULT_INTAKE_HOURS,
   DEFAULT_WORKING_HOURS,
   missingFirstUsers,
+  normalizeDistrictId,
+  normalizeOfficeCode,
   OFFICE_ROLE_POLICY,
+  officeIdFor,
   officeProfileSchema,
   type OfficeHoursProfile,
   type OfficeKind,
   type OfficeProfile,
 } from '../../../../shared/office';
+
+export { normalizeDistrictId, normalizeOfficeCode, officeIdFor };
 import { emptyUserDraft, userDraftErrors, type UserDraft } from '../users';
 
 export const DEFAULT_LOCK_AFTER_MINUTES = 10;
@@ -76,16 +81,6 @@ export function usersForKind(users: readonly UserDraft[], kind: OfficeKind): Use
   return users.map((user) => ({ ...user, role: counterpartRole(user.role, kind) }));
 }
 
-/** The okrug code as it is stored and printed: no spaces, capital letters (kzl01 → KZL01). */
-export function normalizeOfficeCode(code: string): string {
-  return code.trim().toLocaleUpperCase('kk');
-}
-
-/** The district code as it is stored: no spaces, capital letters (akk → AKK). */
-export function normalizeDistrictId(code: string): string {
-  return code.trim().toLocaleUpperCase('kk');
-}
-
 const LATIN: Record<string, string> = {
   а: 'a',
   ә: 'a',
@@ -137,11 +132,6 @@ function asciiSlug(code: string): string {
     .join('')
     .replace(/[^0-9a-z]/g, '')
     .slice(0, 40);
-}
-
-/** The office id shared by every desk of the okrug. */
-export function officeIdFor(code: string): string {
-  return `office-${code.toLocaleLowerCase('kk')}`;
 }
 
 /**
