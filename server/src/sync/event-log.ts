@@ -11,7 +11,15 @@
 //   transaction ended before every running one began, so a late commit is never skipped
 //   (0003_event_log.sql).
 import { classifyIncomingCaseEvent } from '../../../shared/case';
-import { classifyIncomingDirectoryEvent } from '../../../shared/directory';
+import {
+  classifyIncomingDirectoryEvent,
+  directoryEventProblem,
+  foldUser,
+  type DirectoryEvent,
+  type DirectoryUser,
+} from '../../../shared/directory';
+import type { ActorRole } from '../../../shared/events/envelope';
+import { isRoleOfOffice, managesUsers } from '../../../shared/office';
 import type { IncomingClass } from '../../../shared/events/envelope';
 import { classifyIncomingRegisterEvent } from '../../../shared/registers';
 import { canonicalJson } from '../../../shared/signing/canonical-json';
@@ -21,7 +29,12 @@ import type { Device } from '../registry/registry';
 
 interface KnownEvent {
   readonly id: string;
-  readonly actor: { readonly officeId: string; readonly districtId?: string | undefined };
+  readonly actor: {
+    readonly userId: string;
+    readonly role: ActorRole;
+    readonly officeId: string;
+    readonly districtId?: string | undefined;
+  };
 }
 
 const CLASSIFIERS: Record<Stream, (raw: unknown) => IncomingClass<KnownEvent>> = {
@@ -57,6 +70,53 @@ async function streamOffice(
   return rows[0]?.office_id ?? null;
 }
 
+/** A person's directory state from the hub's own log of their events. */
+async function registeredUserState(tx: Queryable, districtId: string, userId: string) {
+  const { rows } = await tx.query<{ body: DirectoryEvent }>(
+    `select body from hub_events where district_id = $1 and stream = 'user' and stream_id = $2`,
+    [districtId, userId],
+  );
+  return foldUser(rows.map((r) => r.body));
+}
+
+/** A person as the hub's own log has them (null: never registered here). */
+async function registeredUser(
+  tx: Queryable,
+  districtId: string,
+  userId: string,
+): Promise<DirectoryUser | null> {
+  return (await registeredUserState(tx, districtId, userId)).user;
+}
+
+/**
+ * Why the hub does not take `event`'s actor as who it says, or null. Nothing the event says is
+ * trusted: the person must be registered at the hub (by directory events pushed before) in the
+ * desk's office with the role the event claims, and a role that office has. A directory event may
+ * also come from a person registering themselves as the office's first user, or from one who
+ * manages users there.
+ */
+async function actorProblem(
+  tx: Queryable,
+  device: Device,
+  stream: Stream,
+  event: KnownEvent & { readonly type: string; readonly userId?: string },
+): Promise<string | null> {
+  const { actor } = event;
+  if (!isRoleOfOffice(actor.role, device.officeKind)) return 'sync:reject.actorRole';
+  const user = await registeredUser(tx, device.districtId, actor.userId);
+  if (stream === 'user') {
+    const selfRegistration = event.type === 'UserRegistered' && event.userId === actor.userId;
+    if (user === null) return selfRegistration ? null : 'sync:reject.actorUnknown';
+    if (user.officeId !== actor.officeId || user.role !== actor.role)
+      return 'sync:reject.actorRole';
+    if (!selfRegistration && !managesUsers(user.role)) return 'sync:reject.actorRole';
+    return null;
+  }
+  if (user === null || !user.active) return 'sync:reject.actorUnknown';
+  if (user.officeId !== actor.officeId || user.role !== actor.role) return 'sync:reject.actorRole';
+  return null;
+}
+
 async function receiptFor(
   tx: Queryable,
   device: Device,
@@ -80,6 +140,18 @@ async function receiptFor(
     ? sameDistrict
     : sameDistrict && event.actor.officeId === device.officeId;
   if (!actorHere) return { id: event.id, status: 'rejected', reason: 'sync:reject.otherOffice' };
+  const actorIssue = await actorProblem(
+    tx,
+    device,
+    travelling.stream,
+    event as KnownEvent & { type: string; userId?: string },
+  );
+  if (actorIssue) return { id: event.id, status: 'rejected', reason: actorIssue };
+  if (travelling.stream === 'user') {
+    const subject = await registeredUserState(tx, device.districtId, streamId);
+    const problem = directoryEventProblem(subject, event as unknown as DirectoryEvent);
+    if (problem) return { id: event.id, status: 'rejected', reason: problem };
+  }
   const owner = await streamOffice(tx, device.districtId, travelling.stream, streamId);
   if (owner !== null && !districtDesk && owner !== device.officeId) {
     return { id: event.id, status: 'rejected', reason: 'sync:reject.outOfScope' };
@@ -151,10 +223,10 @@ export async function pullEvents(
     stream: Stream;
     body: unknown;
     received_at: Date;
-    txid: string;
-    seq: string;
+    txid_text: string;
+    seq_text: string;
   }>(
-    `select stream, body, received_at, txid::text as txid, seq::text as seq from hub_events
+    `select stream, body, received_at, txid::text as txid_text, seq::text as seq_text from hub_events
      where district_id = $1
        and (txid, seq) > ($2::text::xid8, $3::bigint)
        and txid < pg_snapshot_xmin(pg_current_snapshot())
@@ -172,7 +244,8 @@ export async function pullEvents(
       event: r.body,
       receivedAtMs: new Date(r.received_at).getTime(),
     })),
-    cursor: last ? `${last.txid}.${last.seq}` : cursor,
+    // Ordered by the columns themselves (the text copies have other names: an alias would sort as text).
+    cursor: last ? `${last.txid_text}.${last.seq_text}` : cursor,
     more: rows.length > limit,
   };
 }

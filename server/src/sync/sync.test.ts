@@ -2,6 +2,8 @@ import pg from 'pg';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CaseEvent } from '../../../shared/case';
 import { samplePath } from '../../../shared/case/testing';
+import type { DirectoryEvent } from '../../../shared/directory';
+import { sampleDirectoryEvent, sampleRegistration } from '../../../shared/directory/testing';
 import {
   decodeBody,
   encodeBody,
@@ -55,7 +57,36 @@ async function enrolledDesk(hub: RunningHub, officeCode: string): Promise<Desk> 
   };
 }
 
-/** A case's first events, made at `officeId`. */
+/** The people of an office, as the office's desk registers them: the akim first, by themselves. */
+function staffOf(officeId: string): TravellingEvent[] {
+  const at = (event: DirectoryEvent): TravellingEvent => ({
+    stream: 'user',
+    event: { ...event, actor: { ...event.actor, officeId, districtId: 'AKK' } },
+  });
+  const akim = `${officeId}/user-akim`;
+  return [
+    at(
+      sampleDirectoryEvent('UserRegistered', {
+        id: `${officeId}-u1`,
+        counter: 1,
+        userId: akim,
+        actorId: akim,
+        payload: { ...sampleRegistration('akim'), officeId, districtId: 'AKK' },
+      }),
+    ),
+    at(
+      sampleDirectoryEvent('UserRegistered', {
+        id: `${officeId}-u2`,
+        counter: 2,
+        userId: `${officeId}/user-specialist`,
+        actorId: akim,
+        payload: { ...sampleRegistration('specialist'), officeId, districtId: 'AKK' },
+      }),
+    ),
+  ];
+}
+
+/** A case's first events, made at `officeId` by its people (staffOf). */
 function caseAt(officeId: string, caseId: string): CaseEvent[] {
   return samplePath([
     ['Registered', 'specialist'],
@@ -64,7 +95,12 @@ function caseAt(officeId: string, caseId: string): CaseEvent[] {
     ...e,
     id: `${caseId}-${e.id}`,
     caseId,
-    actor: { ...e.actor, officeId, districtId: 'AKK' },
+    actor: {
+      ...e.actor,
+      userId: `${officeId}/user-${e.actor.role}`,
+      officeId,
+      districtId: 'AKK',
+    },
   }));
 }
 
@@ -133,7 +169,13 @@ describe.each(DATABASE_KINDS)('push and pull on %s', (kind) => {
         'admin',
       );
     }
-    return { h, a: await enrolledDesk(h, 'KZL01'), b: await enrolledDesk(h, 'BTR02') };
+    const a = await enrolledDesk(h, 'KZL01');
+    const b = await enrolledDesk(h, 'BTR02');
+    for (const desk of [a, b]) {
+      const receipts = await push(h, desk, staffOf(desk.officeId));
+      expect(receipts.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    }
+    return { h, a, b };
   }
 
   test('each event is stored once: a retry gets duplicates, another content under an id is refused', async () => {
@@ -156,7 +198,56 @@ describe.each(DATABASE_KINDS)('push and pull on %s', (kind) => {
     expect(await push(h, a, [{ stream: 'case', event: { id: 'junk', type: 'Nope' } }])).toEqual([
       { id: 'junk', status: 'rejected', reason: 'sync:reject.schema' },
     ]);
-    expect(ids(await pullAll(h, a))).toEqual(events.map((e) => e.id));
+    expect(ids(await pullAll(h, a))).toEqual([
+      ...staffOf(a.officeId).map((t) => (t.event as { id: string }).id),
+      ...events.map((e) => e.id),
+    ]);
+  });
+
+  test('the hub takes no actor on its word: unregistered people and foreign roles are refused', async () => {
+    const { h, a } = await twoOkrugs();
+    const [registered] = caseAt(a.officeId, 'case-x');
+    if (!registered) throw new Error('no event');
+    const stranger = { ...registered, actor: { ...registered.actor, userId: 'nobody' } };
+    expect(await push(h, a, travelling([stranger]))).toEqual([
+      { id: registered.id, status: 'rejected', reason: 'sync:reject.actorUnknown' },
+    ]);
+    // A role of the district department, claimed from an akimat's desk.
+    const districtRole = {
+      ...registered,
+      actor: { ...registered.actor, role: 'districtSpecialist' },
+    } as CaseEvent;
+    expect(await push(h, a, travelling([districtRole]))).toEqual([
+      { id: registered.id, status: 'rejected', reason: 'sync:reject.actorRole' },
+    ]);
+    // The specialist is registered as a specialist, not as the akim.
+    const promoted = {
+      ...registered,
+      actor: { ...registered.actor, userId: `${a.officeId}/user-specialist`, role: 'akim' },
+    } as CaseEvent;
+    expect((await push(h, a, travelling([promoted])))[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'sync:reject.actorRole',
+    });
+    // A specialist may not register people.
+    const [, specialistReg] = staffOf(a.officeId);
+    const byClerk = {
+      stream: 'user' as const,
+      event: {
+        ...(specialistReg?.event as DirectoryEvent),
+        id: 'u-new',
+        userId: 'someone-new',
+        actor: {
+          ...(specialistReg?.event as DirectoryEvent).actor,
+          userId: `${a.officeId}/user-specialist`,
+          role: 'specialist',
+        },
+      },
+    };
+    expect((await push(h, a, [byClerk]))[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'sync:reject.actorRole',
+    });
   });
 
   test('a desk pushes only what its own office made, about its own cases', async () => {
@@ -182,8 +273,13 @@ describe.each(DATABASE_KINDS)('push and pull on %s', (kind) => {
     const ofB = caseAt(b.officeId, 'b1');
     await push(h, a, travelling(ofA));
     await push(h, b, travelling(ofB));
-    expect(ids(await pullAll(h, a, 3))).toEqual(ofA.map((e) => e.id));
-    expect(ids(await pullAll(h, b, 1))).toEqual(ofB.map((e) => e.id));
+    const cases = (events: PulledEvent[]) => events.filter((e) => e.stream === 'case');
+    expect(ids(cases(await pullAll(h, a, 3)))).toEqual(ofA.map((e) => e.id));
+    expect(ids(cases(await pullAll(h, b, 1)))).toEqual(ofB.map((e) => e.id));
+    // People of the other office are out of scope too.
+    expect(
+      (await pullAll(h, a, 50)).filter((e) => e.stream === 'user').map((e) => ids([e])[0]),
+    ).toEqual(staffOf(a.officeId).map((t) => (t.event as { id: string }).id));
   });
 
   test('bad cursor, other protocol, a body that is not gzip, a revoked desk: each gets its code', async () => {
@@ -254,6 +350,7 @@ describe('a pull never skips a late commit (PostgreSQL, overlapping transactions
       'admin',
     );
     const desk = await enrolledDesk(h, 'KZL01');
+    await pushEvents(h.db, desk.device, staffOf(desk.officeId), Date.now());
     const [slowEvent, fastEvent] = caseAt(desk.officeId, 'c');
     if (!slowEvent || !fastEvent) throw new Error('no events');
     if (testDb.config.kind !== 'postgresql') throw new Error('PostgreSQL only');
@@ -272,12 +369,12 @@ describe('a pull never skips a late commit (PostgreSQL, overlapping transactions
 
       // A log read by sequence number alone would hand out n + 1 now and never n.
       const bySeq = await h.db.query<{ id: string }>(
-        'select id from hub_events where seq > 0 order by seq',
+        "select id from hub_events where stream = 'case' order by seq",
       );
       expect(bySeq.rows.map((r) => r.id)).toEqual([fastEvent.id]);
       const early = await pullEvents(h.db, desk.device, '', 10);
       if (!early.ok) throw new Error(early.reason);
-      expect(early.events).toEqual([]);
+      expect(early.events.filter((e) => e.stream === 'case')).toEqual([]);
 
       await slow.query('commit');
       const late = await pullEvents(h.db, desk.device, early.cursor, 10);
