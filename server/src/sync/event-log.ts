@@ -5,12 +5,20 @@
 // - Nothing the event says about its actor is trusted: the device's own office (from its credential)
 //   decides. An akimat's desk may push only events made at its office, about cases, registers and
 //   users of its office; a district department's desk, those of its district.
+// - Every case event is checked by the transition table against the hub's own fold of its case, as
+//   the desk's store checked it (shared/case canAppend).
 // - Every event is checked by its log's own schema (shared/*). One from a desk newer than the hub is
 //   refused with a reason that says so: the desk keeps it and pushes it again after the hub updates.
 // - A pull delivers only what the device may see, in (txid, seq) order and only rows whose
 //   transaction ended before every running one began, so a late commit is never skipped
 //   (0003_event_log.sql).
-import { classifyIncomingCaseEvent } from '../../../shared/case';
+import {
+  canAppend,
+  classifyIncomingCaseEvent,
+  foldCase,
+  type CaseEvent,
+} from '../../../shared/case';
+import { createWorkingCalendar } from '../../../shared/calendar';
 import {
   classifyIncomingDirectoryEvent,
   directoryEventProblem,
@@ -117,6 +125,31 @@ async function actorProblem(
   return null;
 }
 
+/** The working-day calendar the hub judges terms with (the catalog's data in force). */
+const HUB_CALENDAR = createWorkingCalendar();
+
+/**
+ * Why the transition table refuses `event` against the hub's own fold of its case, or null: the same
+ * check the desk's store made (shared/case canAppend), on the events the hub holds. A desk pushes a
+ * case's events in its log's order, so the hub has the events each one follows.
+ */
+async function transitionProblem(
+  tx: Queryable,
+  districtId: string,
+  event: CaseEvent,
+): Promise<string | null> {
+  const { rows } = await tx.query<{ body: CaseEvent }>(
+    `select body from hub_events where district_id = $1 and stream = 'case' and stream_id = $2`,
+    [districtId, event.caseId],
+  );
+  const state = foldCase(rows.map((r) => r.body));
+  const check = canAppend(state, event.type, event.actor, {
+    payload: event.payload,
+    context: { calendar: HUB_CALENDAR },
+  });
+  return check.ok ? null : check.reason;
+}
+
 async function receiptFor(
   tx: Queryable,
   device: Device,
@@ -152,9 +185,16 @@ async function receiptFor(
     const problem = directoryEventProblem(subject, event as unknown as DirectoryEvent);
     if (problem) return { id: event.id, status: 'rejected', reason: problem };
   }
+  // A repeated delivery is answered before any rule: the hub's fold already holds the event.
+  const repeated = await storedReceipt(tx, device.districtId, event);
+  if (repeated) return repeated;
   const owner = await streamOffice(tx, device.districtId, travelling.stream, streamId);
   if (owner !== null && !districtDesk && owner !== device.officeId) {
     return { id: event.id, status: 'rejected', reason: 'sync:reject.outOfScope' };
+  }
+  if (travelling.stream === 'case') {
+    const problem = await transitionProblem(tx, device.districtId, event as unknown as CaseEvent);
+    if (problem) return { id: event.id, status: 'rejected', reason: problem };
   }
   const officeId = owner ?? event.actor.officeId;
   const inserted = await tx.query<{ received_at: Date }>(
@@ -174,12 +214,28 @@ async function receiptFor(
     ],
   );
   if (inserted.rows.length > 0) return { id: event.id, status: 'accepted', receivedAtMs: nowMs };
+  // Another push stored the same id in the meantime.
+  return (
+    (await storedReceipt(tx, device.districtId, event)) ?? {
+      id: event.id,
+      status: 'rejected',
+      reason: 'sync:reject.idReused',
+    }
+  );
+}
+
+/** The receipt for an id the hub already holds: duplicate, or refused for other content; else null. */
+async function storedReceipt(
+  tx: Queryable,
+  districtId: string,
+  event: KnownEvent,
+): Promise<Receipt | null> {
   const stored = await tx.query<{ body: unknown }>(
     'select body from hub_events where district_id = $1 and id = $2',
-    [device.districtId, event.id],
+    [districtId, event.id],
   );
-  const same = canonicalJson(stored.rows[0]?.body) === canonicalJson(event);
-  return same
+  if (stored.rows.length === 0) return null;
+  return canonicalJson(stored.rows[0]?.body) === canonicalJson(event)
     ? { id: event.id, status: 'duplicate' }
     : { id: event.id, status: 'rejected', reason: 'sync:reject.idReused' };
 }

@@ -250,6 +250,22 @@ describe.each(DATABASE_KINDS)('push and pull on %s', (kind) => {
     });
   });
 
+  test('the transition table is checked against the hub’s own fold of the case', async () => {
+    const { h, a } = await twoOkrugs();
+    const [registered, resolution] = caseAt(a.officeId, 'case-t');
+    if (!registered || !resolution) throw new Error('no events');
+    // A resolution on a case the hub has never seen opened.
+    const [early] = await push(h, a, travelling([resolution]));
+    expect(early).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/^case:rejections\./),
+    });
+    expect((await push(h, a, travelling([registered, resolution]))).map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+    ]);
+  });
+
   test('a desk pushes only what its own office made, about its own cases', async () => {
     const { h, a, b } = await twoOkrugs();
     const ofA = caseAt(a.officeId, 'case-a');
@@ -351,7 +367,9 @@ describe('a pull never skips a late commit (PostgreSQL, overlapping transactions
     );
     const desk = await enrolledDesk(h, 'KZL01');
     await pushEvents(h.db, desk.device, staffOf(desk.officeId), Date.now());
-    const [slowEvent, fastEvent] = caseAt(desk.officeId, 'c');
+    // Two cases opened at once by two specialists' pushes.
+    const [slowEvent] = caseAt(desk.officeId, 'c1');
+    const [fastEvent] = caseAt(desk.officeId, 'c2');
     if (!slowEvent || !fastEvent) throw new Error('no events');
     if (testDb.config.kind !== 'postgresql') throw new Error('PostgreSQL only');
     const slow = new pg.Client({ connectionString: testDb.config.url });
