@@ -84,6 +84,35 @@ describe('hub logs', () => {
     expect(log).not.toContain('Әлия');
   });
 
+  test('an unknown route or a broken body gets a code, never the URL or a stack', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'akimat-pglite-'));
+    const db = await openDatabase({ kind: 'pglite', dataDir });
+    await migrate(db, await readMigrations());
+    const app = await buildHubApp({ db, logger: false });
+    const missing = await app.inject({ method: 'GET', url: '/v1/people?iin=900101300126' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toEqual({ code: 'hub:errors.notFound' });
+    expect(missing.body).not.toContain('900101300126');
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/v1/enroll',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"code": "Әлия 900101300126',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toEqual({ code: 'sync:errors.badBody' });
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/v1/enroll',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ code: 'x'.repeat(10_000) }),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toEqual({ code: 'sync:errors.tooLarge' });
+    await app.close();
+    await db.close();
+  });
+
   test('serves the desk with its Content-Security-Policy when asked to', async () => {
     const deskDir = await mkdtemp(join(tmpdir(), 'akimat-desk-'));
     await writeFile(join(deskDir, 'index.html'), '<!doctype html><title>desk</title>');

@@ -2,7 +2,12 @@ import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { deskContentSecurityPolicy } from '../../../shared/ipc';
-import { OLDEST_DESK_PROTOCOL, SYNC_PROTOCOL_VERSION, type HubHello } from '../../../shared/sync';
+import {
+  OLDEST_DESK_PROTOCOL,
+  SYNC_PROTOCOL_VERSION,
+  type ErrorBody,
+  type HubHello,
+} from '../../../shared/sync';
 import type { HubDatabase } from '../db';
 import { registerDeviceRoutes } from './device-routes';
 import { registerSyncRoutes } from './sync-routes';
@@ -23,6 +28,25 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
   const { db } = options;
   // The Electron desk loads from its own app://desk origin and calls the hub across origins.
   await app.register(fastifyCors, { origin: [DESK_APP_ORIGIN], methods: ['GET', 'POST'] });
+
+  // Error bodies carry a code only: never the URL (a query string may hold an IIN), a message or a
+  // stack. The request log keeps the path alone (logging.ts).
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.code(404).send({ code: 'hub:errors.notFound' } satisfies ErrorBody);
+  });
+  app.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    const code =
+      status === 413
+        ? 'sync:errors.tooLarge'
+        : status >= 400 && status < 500
+          ? 'sync:errors.badBody'
+          : 'hub:errors.internal';
+    if (status >= 500) request.log.error({ errorCode: error.code }, 'request failed');
+    void reply
+      .code(status >= 400 && status < 600 ? status : 500)
+      .send({ code } satisfies ErrorBody);
+  });
 
   app.get('/healthz', async (_req, reply) => {
     try {
