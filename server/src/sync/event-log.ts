@@ -164,6 +164,10 @@ async function receiptFor(
     return { id: incoming.id, status: 'rejected', reason: 'sync:reject.newerThanHub' };
   }
   const event = incoming.event;
+  // A repeated delivery is answered before any rule: the hub's folds already hold the event, and a
+  // rule asked again would refuse it as a repeat (a second registration of the same person).
+  const repeated = await storedReceipt(tx, device.districtId, event);
+  if (repeated) return repeated;
   const body = event as unknown as Record<string, unknown>;
   const streamId = String(body[STREAM_FIELD[travelling.stream]] ?? '');
   const districtDesk = device.officeKind === 'district';
@@ -185,9 +189,6 @@ async function receiptFor(
     const problem = directoryEventProblem(subject, event as unknown as DirectoryEvent);
     if (problem) return { id: event.id, status: 'rejected', reason: problem };
   }
-  // A repeated delivery is answered before any rule: the hub's fold already holds the event.
-  const repeated = await storedReceipt(tx, device.districtId, event);
-  if (repeated) return repeated;
   const owner = await streamOffice(tx, device.districtId, travelling.stream, streamId);
   if (owner !== null && !districtDesk && owner !== device.officeId) {
     return { id: event.id, status: 'rejected', reason: 'sync:reject.outOfScope' };

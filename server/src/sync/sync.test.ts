@@ -406,3 +406,42 @@ describe('a pull never skips a late commit (PostgreSQL, overlapping transactions
     }
   });
 });
+
+describe('two hubs on one PostgreSQL (nothing is kept in a hub process)', () => {
+  let testDb: TestDatabase;
+  const hubs: RunningHub[] = [];
+  afterEach(async () => {
+    for (const h of hubs.splice(0)) await h.stop();
+    await testDb.dispose();
+  });
+
+  test('a desk enrolled at one hub pushes to the other and pulls from either, each event once', async () => {
+    testDb = await freshDatabase('postgresql');
+    const config = {
+      ...readHubConfig({ HUB_PORT: '0', LOG_LEVEL: 'silent' }),
+      database: testDb.config,
+    };
+    const one = await startHub(config);
+    hubs.push(one);
+    const two = await startHub(config);
+    hubs.push(two);
+    await addDistrict(one.db, { code: 'AKK', nameKk: 'Ақкөл', nameRu: 'Акколь' }, 'admin');
+    await addOffice(
+      two.db,
+      { districtCode: 'AKK', code: 'KZL01', kind: 'akimat', nameKk: 'К', nameRu: 'К' },
+      'admin',
+    );
+    const desk = await enrolledDesk(one, 'KZL01');
+    const events = [...staffOf(desk.officeId), ...travelling(caseAt(desk.officeId, 'c1'))];
+    expect((await push(two, desk, events)).map((r) => r.status)).toEqual(
+      events.map(() => 'accepted'),
+    );
+    // The answer was lost on the way back; the desk retries at the other hub.
+    expect((await push(one, desk, events)).map((r) => r.status)).toEqual(
+      events.map(() => 'duplicate'),
+    );
+    const expected = events.map((t) => (t.event as { id: string }).id);
+    expect(ids(await pullAll(one, desk))).toEqual(expected);
+    expect(ids(await pullAll(two, desk, 1))).toEqual(expected);
+  });
+});
