@@ -29,4 +29,27 @@ describe('hub configuration', () => {
     expect(() => readHubConfig({ DATABASE_URL: 'secret-password' })).toThrow(/DATABASE_URL/);
     expect(() => readHubConfig({ DATABASE_URL: 'secret-password' })).not.toThrow(/secret/);
   });
+
+  test('answers loopback names, the host it listens on, and the names it is told; limits per minute', () => {
+    expect(readHubConfig({}).allowedHosts).toEqual([
+      '127.0.0.1',
+      'localhost',
+      '[::1]',
+      '127.0.0.1',
+    ]);
+    const open = readHubConfig({
+      HUB_HOST: '0.0.0.0',
+      HUB_ALLOWED_HOSTS: 'Hub.Akk.example, 10.0.0.5',
+      HUB_RATE_LIMIT: '0',
+    });
+    expect(open.allowedHosts).toEqual([
+      '127.0.0.1',
+      'localhost',
+      '[::1]',
+      'hub.akk.example',
+      '10.0.0.5',
+    ]);
+    expect(open.rateLimitPerMinute).toBe(0);
+    expect(readHubConfig({}).rateLimitPerMinute).toBe(1200);
+  });
 });

@@ -22,6 +22,8 @@ export async function startHub(
     const app = await buildHubApp({
       db,
       logger: loggerOptions(config.logLevel),
+      allowedHosts: config.allowedHosts,
+      rateLimitPerMinute: config.rateLimitPerMinute,
       ...(extra.deskDir ? { deskDir: extra.deskDir } : {}),
     });
     await app.listen({ host: config.host, port: config.port });

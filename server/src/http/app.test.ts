@@ -113,6 +113,38 @@ describe('hub logs', () => {
     await db.close();
   });
 
+  test('a request naming another host is refused; a desk past its rate is told to wait', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'akimat-pglite-'));
+    const db = await openDatabase({ kind: 'pglite', dataDir });
+    await migrate(db, await readMigrations());
+    const app = await buildHubApp({
+      db,
+      logger: false,
+      allowedHosts: ['127.0.0.1', 'hub.akk.example'],
+      rateLimitPerMinute: 3,
+    });
+    const hello = (host: string, authorization?: string) =>
+      app.inject({
+        method: 'GET',
+        url: '/v1/hello',
+        headers: { host, ...(authorization ? { authorization } : {}) },
+      });
+    expect((await hello('hub.akk.example:8470')).statusCode).toBe(200);
+    const stray = await hello('evil.example');
+    expect(stray.statusCode).toBe(421);
+    expect(stray.json()).toEqual({ code: 'hub:errors.host' });
+    // A refused host is not counted: two more pass, the fourth is over the limit of three.
+    expect((await hello('127.0.0.1:8470')).statusCode).toBe(200);
+    expect((await hello('127.0.0.1:8470')).statusCode).toBe(200);
+    const limited = await hello('127.0.0.1:8470');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toEqual({ code: 'hub:errors.rateLimited' });
+    // Another desk (its own credential) has its own count.
+    expect((await hello('127.0.0.1:8470', `Bearer ${'k'.repeat(43)}`)).statusCode).toBe(200);
+    await app.close();
+    await db.close();
+  });
+
   test('serves the desk with its Content-Security-Policy when asked to', async () => {
     const deskDir = await mkdtemp(join(tmpdir(), 'akimat-desk-'));
     await writeFile(join(deskDir, 'index.html'), '<!doctype html><title>desk</title>');

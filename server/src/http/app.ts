@@ -1,4 +1,6 @@
 import fastifyCors from '@fastify/cors';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { createHash } from 'node:crypto';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { deskContentSecurityPolicy } from '../../../shared/ipc';
@@ -8,6 +10,7 @@ import {
   type ErrorBody,
   type HubHello,
 } from '../../../shared/sync';
+import { LOOPBACK_HOSTS } from '../config';
 import type { HubDatabase } from '../db';
 import { registerDeviceRoutes } from './device-routes';
 import { registerSyncRoutes } from './sync-routes';
@@ -21,7 +24,14 @@ export interface HubAppOptions {
   logger: FastifyServerOptions['logger'];
   /** When set, the hub also serves the built desk (browser mode of `npm start`). */
   deskDir?: string;
+  /** Host names a request may name (default: loopback only). */
+  allowedHosts?: readonly string[];
+  /** Requests per minute per desk or address (default 1200; 0: no limit). */
+  rateLimitPerMinute?: number;
 }
+
+/** Our own reason keys travel as they are; anything else is described by its status alone. */
+const OWN_CODE = /^(hub|sync):[A-Za-z0-9_.-]+$/;
 
 export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger });
@@ -36,8 +46,9 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
   });
   app.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
-    const code =
-      status === 413
+    const code = OWN_CODE.test(error.code ?? '')
+      ? (error.code as string)
+      : status === 413
         ? 'sync:errors.tooLarge'
         : status >= 400 && status < 500
           ? 'sync:errors.badBody'
@@ -47,6 +58,39 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
       .code(status >= 400 && status < 600 ? status : 500)
       .send({ code } satisfies ErrorBody);
   });
+
+  // A request must name this hub by a host it answers to (no DNS rebinding, no stray proxies).
+  const allowedHosts = new Set(
+    (options.allowedHosts ?? LOOPBACK_HOSTS).map((h) => h.toLowerCase()),
+  );
+  app.addHook('onRequest', async (request, reply) => {
+    if (!allowedHosts.has(request.hostname.toLowerCase())) {
+      return reply.code(421).send({ code: 'hub:errors.host' } satisfies ErrorBody);
+    }
+    return undefined;
+  });
+
+  // Per desk (its credential) or, without one, per address. The counts live in this process: with
+  // several hub processes each enforces its own share, which is what a limit against a runaway desk
+  // or a scanner needs; nothing the desks rely on is kept here.
+  const perMinute = options.rateLimitPerMinute ?? 1200;
+  if (perMinute > 0) {
+    await app.register(fastifyRateLimit, {
+      max: perMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => {
+        const auth = request.headers.authorization;
+        return auth
+          ? `desk:${createHash('sha256').update(auth).digest('hex')}`
+          : `ip:${request.ip}`;
+      },
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: context.statusCode,
+        code: 'hub:errors.rateLimited',
+        message: 'rate limited',
+      }),
+    });
+  }
 
   app.get('/healthz', async (_req, reply) => {
     try {
