@@ -5,12 +5,14 @@
 //   office add --district AKK --code KZL01 --kind akimat|district --name-kk "…" --name-ru "…"
 //   enroll --office KZL01 [--district AKK] [--hours 72]
 //   revoke --device <device id>
+//   calendar install --file <calendar data JSON>
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HubConfig } from './config';
 import { migrate, openDatabase, readMigrations } from './db';
+import { installCalendarData } from './reference/reference';
 import {
   addDistrict,
   addOffice,
@@ -54,6 +56,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   hours: { type: 'string' },
   device: { type: 'string' },
+  file: { type: 'string' },
 } as const;
 
 /** Runs one command; returns the exit code. `print` receives each line of output. */
@@ -81,7 +84,7 @@ export async function runCli(
       print(t('hub:cli.missing', { options: missing.map((n) => `--${n}`).join(' ') }));
     return missing.length === 0;
   };
-  const known = ['district add', 'office add', 'enroll', 'revoke'];
+  const known = ['district add', 'office add', 'enroll', 'revoke', 'calendar install'];
   if (!known.includes(command)) {
     print(t('hub:cli.usage'));
     return 2;
@@ -151,6 +154,23 @@ export async function runCli(
         const expires = result.value.expiresAt.toISOString().slice(0, 16).replace('T', ' ');
         print(t('hub:cli.enrollCode', { office: values.office ?? '', code: result.value.code }));
         print(t('hub:cli.enrollExpires', { at: `${expires} UTC` }));
+        return 0;
+      }
+      case 'calendar install': {
+        if (!need('file')) return 2;
+        let raw: unknown;
+        try {
+          raw = JSON.parse(readFileSync(values.file ?? '', 'utf8')) as unknown;
+        } catch {
+          print(t('hub:cli.fileUnreadable'));
+          return 1;
+        }
+        const result = await installCalendarData(db, raw, actor);
+        if (!result.ok) {
+          print(t(result.reason));
+          return 1;
+        }
+        print(t('hub:cli.calendarInstalled', { version: result.version }));
         return 0;
       }
       default: {

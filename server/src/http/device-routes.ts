@@ -14,6 +14,8 @@ import {
   type ErrorBody,
 } from '../../../shared/sync';
 import type { HubDatabase } from '../db';
+import { CATALOG_VERSION } from '../../../shared/catalog';
+import { calendarDataInForce } from '../reference/reference';
 import { authenticateDevice, enrollDevice, type Device } from '../registry/registry';
 
 const HUB_PROTOCOL = { protocol: SYNC_PROTOCOL_VERSION, oldestDeskProtocol: OLDEST_DESK_PROTOCOL };
@@ -53,6 +55,23 @@ export function registerDeviceRoutes(app: FastifyInstance, db: HubDatabase): voi
     const result = await enrollDevice(db, parsed.data, Date.now());
     if (!result.ok) return fail(reply, 403, result.reason);
     return result.reply;
+  });
+
+  /** The versions of the reference data in force, so a desk fetches only what is newer. */
+  app.get('/v1/reference', async (request, reply) => {
+    const device = await deviceOf(db, request, reply);
+    if (!device) return reply;
+    return {
+      calendarVersion: (await calendarDataInForce(db)).version,
+      catalogVersion: CATALOG_VERSION,
+    };
+  });
+
+  /** The working-day calendar in force: a correction reaches desks as data. */
+  app.get('/v1/reference/calendar', async (request, reply) => {
+    const device = await deviceOf(db, request, reply);
+    if (!device) return reply;
+    return calendarDataInForce(db);
   });
 
   /** Who this desk is to the hub: its device, office and number. */

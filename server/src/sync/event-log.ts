@@ -18,7 +18,7 @@ import {
   foldCase,
   type CaseEvent,
 } from '../../../shared/case';
-import { createWorkingCalendar } from '../../../shared/calendar';
+import type { WorkingCalendar } from '../../../shared/calendar';
 import {
   classifyIncomingDirectoryEvent,
   directoryEventProblem,
@@ -33,6 +33,7 @@ import { classifyIncomingRegisterEvent } from '../../../shared/registers';
 import { canonicalJson } from '../../../shared/signing/canonical-json';
 import type { PulledEvent, Receipt, Stream, TravellingEvent } from '../../../shared/sync';
 import type { HubDatabase, Queryable } from '../db';
+import { calendarInForce } from '../reference/reference';
 import type { Device } from '../registry/registry';
 
 interface KnownEvent {
@@ -125,9 +126,6 @@ async function actorProblem(
   return null;
 }
 
-/** The working-day calendar the hub judges terms with (the catalog's data in force). */
-const HUB_CALENDAR = createWorkingCalendar();
-
 /**
  * Why the transition table refuses `event` against the hub's own fold of its case, or null: the same
  * check the desk's store made (shared/case canAppend), on the events the hub holds. A desk pushes a
@@ -137,6 +135,7 @@ async function transitionProblem(
   tx: Queryable,
   districtId: string,
   event: CaseEvent,
+  calendar: WorkingCalendar,
 ): Promise<string | null> {
   const { rows } = await tx.query<{ body: CaseEvent }>(
     `select body from hub_events where district_id = $1 and stream = 'case' and stream_id = $2`,
@@ -145,7 +144,7 @@ async function transitionProblem(
   const state = foldCase(rows.map((r) => r.body));
   const check = canAppend(state, event.type, event.actor, {
     payload: event.payload,
-    context: { calendar: HUB_CALENDAR },
+    context: { calendar },
   });
   return check.ok ? null : check.reason;
 }
@@ -155,6 +154,7 @@ async function receiptFor(
   device: Device,
   travelling: TravellingEvent,
   nowMs: number,
+  calendar: WorkingCalendar,
 ): Promise<Receipt> {
   const incoming = CLASSIFIERS[travelling.stream](travelling.event);
   if (incoming.kind === 'invalid') {
@@ -194,7 +194,12 @@ async function receiptFor(
     return { id: event.id, status: 'rejected', reason: 'sync:reject.outOfScope' };
   }
   if (travelling.stream === 'case') {
-    const problem = await transitionProblem(tx, device.districtId, event as unknown as CaseEvent);
+    const problem = await transitionProblem(
+      tx,
+      device.districtId,
+      event as unknown as CaseEvent,
+      calendar,
+    );
     if (problem) return { id: event.id, status: 'rejected', reason: problem };
   }
   const officeId = owner ?? event.actor.officeId;
@@ -249,8 +254,12 @@ export function pushEvents(
   nowMs: number,
 ): Promise<Receipt[]> {
   return db.transaction(async (tx) => {
+    // Terms are judged on the calendar the hub hands to desks (reference data).
+    const calendar = await calendarInForce(tx);
     const receipts: Receipt[] = [];
-    for (const travelling of events) receipts.push(await receiptFor(tx, device, travelling, nowMs));
+    for (const travelling of events) {
+      receipts.push(await receiptFor(tx, device, travelling, nowMs, calendar));
+    }
     return receipts;
   });
 }
