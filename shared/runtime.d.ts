@@ -7,3 +7,15 @@ declare class TextDecoder {
   constructor(label?: string);
   decode(input?: Uint8Array): string;
 }
+/** WHATWG URL parsing (shared/sync/transport), the members shared/ reads. */
+declare class URL {
+  constructor(input: string, base?: string);
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly username: string;
+  readonly password: string;
+  readonly search: string;
+  readonly hash: string;
+  readonly origin: string;
+  readonly pathname: string;
+}

@@ -16,6 +16,7 @@ function fakeDeps(overrides: Partial<IpcDeps> = {}): IpcDeps {
     renderPdf: vi.fn(() => Promise.resolve(new Uint8Array([37, 80, 68, 70]))),
     saveDocument: vi.fn((name: string) => Promise.resolve(`/docs/${name}`)),
     setLanguage: vi.fn(),
+    setHubLink: vi.fn(() => Promise.resolve()),
     log: vi.fn(),
     ...overrides,
   };
@@ -63,5 +64,21 @@ describe('ipc handlers', () => {
     await handler(deps, IPC_CHANNELS.setLanguage)({ lang: 'ru' });
     expect(deps.setLanguage).toHaveBeenCalledTimes(1);
     expect(deps.setLanguage).toHaveBeenCalledWith('kk');
+  });
+
+  test('remembers a joined hub only over https beyond loopback, with a well-formed pin', async () => {
+    const deps = fakeDeps();
+    const pin = 'q'.repeat(43) + '=';
+    const set = handler(deps, IPC_CHANNELS.setHubLink);
+    await expect(set({ hubUrl: 'https://hub.akk.example', hubKeyPin: pin })).resolves.toBe(true);
+    await expect(set({ hubUrl: 'http://127.0.0.1:8470', hubKeyPin: '' })).resolves.toBe(true);
+    await expect(set({ hubUrl: 'http://hub.akk.example', hubKeyPin: pin })).resolves.toBe(false);
+    await expect(set({ hubUrl: 'https://hub.akk.example', hubKeyPin: 'x' })).resolves.toBe(false);
+    await expect(set('https://hub.akk.example')).resolves.toBe(false);
+    expect(deps.setHubLink).toHaveBeenCalledTimes(2);
+    expect(deps.setHubLink).toHaveBeenCalledWith({
+      hubUrl: 'https://hub.akk.example',
+      hubKeyPin: pin,
+    });
   });
 });

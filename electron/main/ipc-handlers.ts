@@ -2,6 +2,8 @@ import {
   IPC_CHANNELS,
   printRequestSchema,
   setLanguageSchema,
+  hubLinkSchema,
+  type HubLink,
   type AppInfo,
   type Language,
   type PrintResult,
@@ -15,6 +17,8 @@ export interface IpcDeps {
   /** Writes bytes to `fileName` in the documents folder and returns the full path. */
   saveDocument(fileName: string, bytes: Uint8Array): Promise<string>;
   setLanguage(language: Language): void;
+  /** Remembers the joined hub and its pin; the page may then reach that hub only. */
+  setHubLink(link: HubLink): Promise<void>;
   log(message: string): void;
 }
 
@@ -48,6 +52,13 @@ export function createIpcHandlers(deps: IpcDeps): Record<string, IpcHandler> {
       const parsed = setLanguageSchema.safeParse(payload);
       if (parsed.success) deps.setLanguage(parsed.data);
       return Promise.resolve(undefined);
+    },
+
+    [IPC_CHANNELS.setHubLink]: async (payload): Promise<boolean> => {
+      const parsed = hubLinkSchema.safeParse(payload);
+      if (!parsed.success) return false;
+      await deps.setHubLink(parsed.data);
+      return true;
     },
   };
 }

@@ -7,9 +7,11 @@ import { deskContentSecurityPolicy, type Language } from '../../shared/ipc';
 import { createIpcHandlers } from './ipc-handlers';
 import { menuTemplate } from './menu-template';
 import { DESK_ORIGIN, DESK_SCHEME, isAllowedNavigation, resolveDeskFile } from './navigation';
+import { hubCertificateVerdict } from './pinning';
 import {
   loadShellSettings,
   saveShellSettings,
+  withHubLink,
   withLanguage,
   type ShellSettings,
 } from './shell-settings';
@@ -40,9 +42,11 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, IS_DEV)));
   };
 
-  const serveDesk = (hubOrigin: string): void => {
-    const csp = deskContentSecurityPolicy(hubOrigin);
+  // The page may talk to the hub it joined and nothing else; read per request, so joining takes effect
+  // at the next page load without a restart.
+  const serveDesk = (): void => {
     protocol.handle(DESK_SCHEME, async (request) => {
+      const csp = deskContentSecurityPolicy(new URL(settings.hubUrl).origin);
       const file = resolveDeskFile(request.url, (p) => existsSync(join(RENDERER_DIR, p)));
       if (file === null) return new Response('Not found', { status: 404 });
       const response = await net.fetch(pathToFileURL(join(RENDERER_DIR, file)).toString());
@@ -91,7 +95,16 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     settings = await loadShellSettings(app.getPath('userData'));
     applyMenu(settings.language);
-    serveDesk(new URL(settings.hubUrl).origin);
+    serveDesk();
+    // The hub's TLS key must be the one pinned at enrollment (pinning.ts).
+    session.defaultSession.setCertificateVerifyProc((request, callback) => {
+      callback(
+        hubCertificateVerdict(
+          { hostname: request.hostname, certificatePem: request.certificate.data },
+          settings,
+        ),
+      );
+    });
 
     // No web permissions (camera, geolocation, …) are ever granted; notifications are the one we use.
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => {
@@ -125,6 +138,10 @@ if (!app.requestSingleInstanceLock()) {
         settings = withLanguage(settings, language);
         applyMenu(language);
         void saveShellSettings(app.getPath('userData'), settings);
+      },
+      setHubLink: async (link) => {
+        settings = withHubLink(settings, link);
+        await saveShellSettings(app.getPath('userData'), settings);
       },
       log: (message) => console.error(message),
     });

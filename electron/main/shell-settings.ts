@@ -1,7 +1,7 @@
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { languageSchema, type Language } from '../../shared/ipc';
+import { languageSchema, type HubLink, type Language } from '../../shared/ipc';
 
 /**
  * The little the shell itself remembers between runs (the menu language before the renderer has
@@ -10,6 +10,8 @@ import { languageSchema, type Language } from '../../shared/ipc';
 const shellSettingsSchema = z.object({
   language: languageSchema.default('kk'),
   hubUrl: z.string().url().default('http://127.0.0.1:8470'),
+  /** The pin of the hub's TLS key received at enrollment ('' before joining, or on loopback). */
+  hubKeyPin: z.string().default(''),
 });
 export type ShellSettings = z.infer<typeof shellSettingsSchema>;
 
@@ -36,4 +38,8 @@ export async function saveShellSettings(dir: string, settings: ShellSettings): P
 
 export function withLanguage(settings: ShellSettings, language: Language): ShellSettings {
   return { ...settings, language };
+}
+
+export function withHubLink(settings: ShellSettings, link: HubLink): ShellSettings {
+  return { ...settings, hubUrl: link.hubUrl, hubKeyPin: link.hubKeyPin };
 }

@@ -6,6 +6,7 @@ const bridge: AkimatBridge = {
   appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
   printToPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.printToPdf, request),
   setLanguage: (language) => ipcRenderer.invoke(IPC_CHANNELS.setLanguage, language),
+  setHubLink: (link) => ipcRenderer.invoke(IPC_CHANNELS.setHubLink, link),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

@@ -1,6 +1,7 @@
 import envPaths from 'env-paths';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHost } from '../../shared/sync/transport';
 
 /** Everything the hub reads from its environment, validated once at start. */
 const envSchema = z.object({
@@ -14,6 +15,17 @@ const envSchema = z.object({
   HUB_ALLOWED_HOSTS: z.string().optional(),
   /** Requests per minute one desk (or one address without a credential) may make; 0: no limit. */
   HUB_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
+  /** The hub's own TLS certificate and private key (PEM files): the hub then speaks HTTPS only. */
+  HUB_TLS_CERT: z.string().min(1).optional(),
+  HUB_TLS_KEY: z.string().min(1).optional(),
+  /**
+   * Behind a TLS-terminating proxy: the pin (base64 SHA-256 of the SubjectPublicKeyInfo) of the
+   * proxy's certificate, handed to desks at enrollment so they pin it.
+   */
+  HUB_TLS_PROXY_PIN: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/)
+    .optional(),
 });
 
 export type DatabaseConfig =
@@ -28,7 +40,18 @@ export interface HubConfig {
   allowedHosts: readonly string[];
   /** Requests per minute per desk or address; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /**
+   * How desks reach the hub beyond loopback: its own certificate (files read at start), a
+   * TLS-terminating proxy whose key desks pin, or nothing (loopback only).
+   */
+  tls:
+    | { kind: 'own'; certFile: string; keyFile: string }
+    | { kind: 'proxy'; keyPin: string }
+    | { kind: 'none' };
 }
+
+/** Why a configuration cannot start: the fields to look at, never their values. */
+export class HubConfigError extends Error {}
 
 /** Names that always reach this machine only. */
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
@@ -41,9 +64,30 @@ export function readHubConfig(env: NodeJS.ProcessEnv): HubConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-    throw new Error(`Invalid hub configuration: ${fields}`);
+    throw new HubConfigError(`Invalid hub configuration: ${fields}`);
   }
   const e = parsed.data;
+  if ((e.HUB_TLS_CERT === undefined) !== (e.HUB_TLS_KEY === undefined)) {
+    throw new HubConfigError('Invalid hub configuration: HUB_TLS_CERT and HUB_TLS_KEY go together');
+  }
+  if (e.HUB_TLS_CERT !== undefined && e.HUB_TLS_PROXY_PIN !== undefined) {
+    throw new HubConfigError(
+      'Invalid hub configuration: HUB_TLS_CERT and HUB_TLS_PROXY_PIN exclude each other',
+    );
+  }
+  const tls: HubConfig['tls'] =
+    e.HUB_TLS_CERT !== undefined && e.HUB_TLS_KEY !== undefined
+      ? { kind: 'own', certFile: e.HUB_TLS_CERT, keyFile: e.HUB_TLS_KEY }
+      : e.HUB_TLS_PROXY_PIN !== undefined
+        ? { kind: 'proxy', keyPin: e.HUB_TLS_PROXY_PIN }
+        : { kind: 'none' };
+  // Beyond loopback the hub speaks HTTPS only: its own, or a proxy's in front of it.
+  if (tls.kind === 'none' && !isLoopbackHost(e.HUB_HOST)) {
+    throw new HubConfigError(
+      'Invalid hub configuration: HUB_HOST is not a loopback address, so set HUB_TLS_CERT and ' +
+        'HUB_TLS_KEY, or HUB_TLS_PROXY_PIN when a TLS-terminating proxy stands in front',
+    );
+  }
   return {
     host: e.HUB_HOST,
     port: e.HUB_PORT,
@@ -60,5 +104,6 @@ export function readHubConfig(env: NodeJS.ProcessEnv): HubConfig {
         .filter((h) => h !== ''),
     ],
     rateLimitPerMinute: e.HUB_RATE_LIMIT,
+    tls,
   };
 }

@@ -3,6 +3,7 @@ import type { HubConfig } from './config';
 import { migrate, openDatabase, readMigrations, type HubDatabase } from './db';
 import { buildHubApp } from './http/app';
 import { loggerOptions } from './logging';
+import { loadHubTls } from './tls';
 
 export interface RunningHub {
   app: FastifyInstance;
@@ -16,6 +17,7 @@ export async function startHub(
   config: HubConfig,
   extra: { deskDir?: string } = {},
 ): Promise<RunningHub> {
+  const tls = await loadHubTls(config.tls);
   const db = await openDatabase(config.database);
   try {
     await migrate(db, await readMigrations());
@@ -24,12 +26,14 @@ export async function startHub(
       logger: loggerOptions(config.logLevel),
       allowedHosts: config.allowedHosts,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      https: tls.https,
+      hubKeyPin: tls.keyPin,
       ...(extra.deskDir ? { deskDir: extra.deskDir } : {}),
     });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = `http://${config.host}:${port}`;
+    const url = `${tls.https ? 'https' : 'http'}://${config.host}:${port}`;
     let stopped = false;
     return {
       app,

@@ -1,4 +1,4 @@
-import type { AppInfo, Language, PrintRequest, PrintResult } from './contract';
+import type { AppInfo, HubLink, Language, PrintRequest, PrintResult } from './contract';
 
 // Kept apart from the schemas so the sandboxed preload bundles only these few constants.
 
@@ -7,6 +7,7 @@ export const IPC_CHANNELS = {
   appInfo: 'akimat:app-info',
   printToPdf: 'akimat:print-to-pdf',
   setLanguage: 'akimat:set-language',
+  setHubLink: 'akimat:set-hub-link',
 } as const;
 
 export interface AkimatBridge {
@@ -14,6 +15,8 @@ export interface AkimatBridge {
   printToPdf(request: PrintRequest): Promise<PrintResult>;
   /** Tells the shell the interface language so its menu follows it. */
   setLanguage(language: Language): Promise<void>;
+  /** Tells the shell which hub the desk joined and the pin of its key; false when refused. */
+  setHubLink(link: HubLink): Promise<boolean>;
 }
 
 /** The name under which the preload exposes the bridge on `window`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkHubAddress, HUB_KEY_PIN } from '../sync/transport';
 
 /**
  * The one contract between the Electron main process and the renderer. The preload exposes exactly
@@ -43,5 +44,15 @@ export const printResultSchema = z.discriminatedUnion('kind', [
 export type PrintResult = z.infer<typeof printResultSchema>;
 
 export const setLanguageSchema = languageSchema;
+
+/**
+ * The hub this desk joined and the pin of its TLS key (shared/sync/transport): the shell lets the page
+ * talk to that hub only, and refuses any TLS connection to it whose key is not the pinned one.
+ */
+export const hubLinkSchema = z.object({
+  hubUrl: z.string().refine((url) => checkHubAddress(url).ok),
+  hubKeyPin: z.string().regex(HUB_KEY_PIN),
+});
+export type HubLink = z.infer<typeof hubLinkSchema>;
 
 export { BRIDGE_KEY, IPC_CHANNELS, type AkimatBridge } from './channels';

@@ -1,3 +1,4 @@
 export * from './protocol';
 export * from './state-hash';
+export * from './transport';
 export * from './wire';

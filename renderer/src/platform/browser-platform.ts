@@ -20,5 +20,7 @@ export function createBrowserPlatform(): AkimatBridge {
       return Promise.resolve({ kind: 'printDialog' });
     },
     setLanguage: () => Promise.resolve(),
+    // A browser keeps its own certificate checks; the page can reach only the hub that serves it.
+    setHubLink: () => Promise.resolve(true),
   };
 }

@@ -28,13 +28,19 @@ export interface HubAppOptions {
   allowedHosts?: readonly string[];
   /** Requests per minute per desk or address (default 1200; 0: no limit). */
   rateLimitPerMinute?: number;
+  /** The hub's own certificate and key: it then speaks HTTPS only. */
+  https?: { cert: Buffer; key: Buffer } | null;
+  /** The pin of the hub's TLS key handed to desks at enrollment ('' on loopback). */
+  hubKeyPin?: string;
 }
 
 /** Our own reason keys travel as they are; anything else is described by its status alone. */
 const OWN_CODE = /^(hub|sync):[A-Za-z0-9_.-]+$/;
 
 export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger });
+  const app = options.https
+    ? (Fastify({ logger: options.logger, https: options.https }) as unknown as FastifyInstance)
+    : Fastify({ logger: options.logger });
   const { db } = options;
   // The Electron desk loads from its own app://desk origin and calls the hub across origins.
   await app.register(fastifyCors, { origin: [DESK_APP_ORIGIN], methods: ['GET', 'POST'] });
@@ -120,7 +126,7 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
     hubTimeMs: Date.now(),
   }));
 
-  registerDeviceRoutes(app, db);
+  registerDeviceRoutes(app, db, options.hubKeyPin ?? '');
   registerSyncRoutes(app, db);
 
   if (options.deskDir) {

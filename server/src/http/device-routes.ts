@@ -44,7 +44,12 @@ export async function deviceOf(
   return known.device;
 }
 
-export function registerDeviceRoutes(app: FastifyInstance, db: HubDatabase): void {
+/** `hubKeyPin`: the pin of the hub's TLS key, handed to a desk at enrollment (server/src/tls.ts). */
+export function registerDeviceRoutes(
+  app: FastifyInstance,
+  db: HubDatabase,
+  hubKeyPin: string,
+): void {
   app.post('/v1/enroll', { bodyLimit: 4 * 1024 }, async (request, reply) => {
     const version = protocolOnly.safeParse(request.body);
     if (!version.success) return fail(reply, 400, 'sync:errors.badBody');
@@ -52,7 +57,7 @@ export function registerDeviceRoutes(app: FastifyInstance, db: HubDatabase): voi
     if (mismatch) return fail(reply, 426, mismatch);
     const parsed = enrollRequestSchema.safeParse(request.body);
     if (!parsed.success) return fail(reply, 400, 'sync:errors.badBody');
-    const result = await enrollDevice(db, parsed.data, Date.now());
+    const result = await enrollDevice(db, parsed.data, Date.now(), hubKeyPin);
     if (!result.ok) return fail(reply, 403, result.reason);
     return result.reply;
   });
