@@ -85,6 +85,12 @@ export const PUSH_REJECTIONS = [
   'sync:reject.actorUnknown',
   /** The actor's role is not theirs at the hub, not a role of this kind of office, or may not do it. */
   'sync:reject.actorRole',
+  /** An event the law wants signed came without a signature. */
+  'sync:reject.signatureMissing',
+  /** The signing key was not the one registered at the hub for the actor at the event's legal time. */
+  'sync:reject.signatureKey',
+  /** The signature does not verify, or covers another document than the event names. */
+  'sync:reject.signatureInvalid',
 ] as const;
 export type PushRejection = (typeof PUSH_REJECTIONS)[number];
 

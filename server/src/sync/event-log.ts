@@ -7,6 +7,9 @@
 //   users of its office; a district department's desk, those of its district.
 // - Every case event is checked by the transition table against the hub's own fold of its case, as
 //   the desk's store checked it (shared/case canAppend).
+// - Every signature an event carries, and every event the law wants signed, is checked against the
+//   key the hub's own directory log had registered for the actor at the event's legal time
+//   (./signatures).
 // - Every event is checked by its log's own schema (shared/*). One from a desk newer than the hub is
 //   refused with a reason that says so: the desk keeps it and pushes it again after the hub updates.
 // - A pull delivers only what the device may see, in (txid, seq) order and only rows whose
@@ -35,6 +38,7 @@ import type { PulledEvent, Receipt, Stream, TravellingEvent } from '../../../sha
 import type { HubDatabase, Queryable } from '../db';
 import { calendarInForce } from '../reference/reference';
 import type { Device } from '../registry/registry';
+import { lacksRequiredSignature, signatureProblem, type SignableEvent } from './signatures';
 
 interface KnownEvent {
   readonly id: string;
@@ -158,7 +162,10 @@ async function receiptFor(
 ): Promise<Receipt> {
   const incoming = CLASSIFIERS[travelling.stream](travelling.event);
   if (incoming.kind === 'invalid') {
-    return { id: rawId(travelling.event), status: 'rejected', reason: 'sync:reject.schema' };
+    const reason = lacksRequiredSignature(travelling.stream, travelling.event)
+      ? 'sync:reject.signatureMissing'
+      : 'sync:reject.schema';
+    return { id: rawId(travelling.event), status: 'rejected', reason };
   }
   if (incoming.kind === 'newer') {
     return { id: incoming.id, status: 'rejected', reason: 'sync:reject.newerThanHub' };
@@ -193,6 +200,12 @@ async function receiptFor(
   if (owner !== null && !districtDesk && owner !== device.officeId) {
     return { id: event.id, status: 'rejected', reason: 'sync:reject.outOfScope' };
   }
+  const signatureIssue = await signatureProblem(
+    travelling.stream,
+    event as unknown as SignableEvent,
+    async (userId) => (await registeredUserState(tx, device.districtId, userId)).user?.keys ?? [],
+  );
+  if (signatureIssue) return { id: event.id, status: 'rejected', reason: signatureIssue };
   if (travelling.stream === 'case') {
     const problem = await transitionProblem(
       tx,
