@@ -71,6 +71,7 @@ describe.each(DATABASE_KINDS)('npm run hub -- <command> on %s', (kind) => {
           protocol: SYNC_PROTOCOL_VERSION,
           code,
           devicePublicKey: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'BBBB' },
+          deviceAgreementKey: { kty: 'EC', crv: 'P-256', x: 'CCCC', y: 'DDDD' },
         },
         Date.now(),
       );

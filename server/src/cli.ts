@@ -6,13 +6,15 @@
 //   enroll --office KZL01 [--district AKK] [--hours 72]
 //   revoke --device <device id>
 //   calendar install --file <calendar data JSON>
-import { readFileSync } from 'node:fs';
+//   import <desk's sync file> [--reply <reply file>]
+import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HubConfig } from './config';
 import { migrate, openDatabase, readMigrations } from './db';
 import { installCalendarData } from './reference/reference';
+import { importSyncFile } from './sync/sync-file-import';
 import {
   addDistrict,
   addOffice,
@@ -21,6 +23,7 @@ import {
   revokeDevice,
 } from './registry/registry';
 import type { OfficeKind } from '../../shared/office';
+import { SYNC_FILE_EXTENSION } from '../../shared/sync';
 
 const LOCALES = join(import.meta.dirname, '..', '..', 'locales');
 
@@ -57,7 +60,16 @@ const OPTIONS = {
   hours: { type: 'string' },
   device: { type: 'string' },
   file: { type: 'string' },
+  reply: { type: 'string' },
 } as const;
+
+/** Where the reply to a desk's file goes unless --reply says: next to it, `….reply.akimat-sync`. */
+export function replyPathFor(input: string): string {
+  const stem = input.endsWith(SYNC_FILE_EXTENSION)
+    ? input.slice(0, -SYNC_FILE_EXTENSION.length)
+    : input;
+  return `${stem}.reply${SYNC_FILE_EXTENSION}`;
+}
 
 /** Runs one command; returns the exit code. `print` receives each line of output. */
 export async function runCli(
@@ -75,7 +87,8 @@ export async function runCli(
     return 2;
   }
   const { values, positionals } = parsed;
-  const command = positionals.join(' ');
+  // `import <file>`: the file is the command's own positional.
+  const command = positionals[0] === 'import' ? 'import' : positionals.join(' ');
   const actor = env.actor ?? `cli:${userInfo().username}`;
   const nowMs = env.nowMs ?? Date.now();
   const need = (...names: (keyof typeof OPTIONS)[]): boolean => {
@@ -84,7 +97,7 @@ export async function runCli(
       print(t('hub:cli.missing', { options: missing.map((n) => `--${n}`).join(' ') }));
     return missing.length === 0;
   };
-  const known = ['district add', 'office add', 'enroll', 'revoke', 'calendar install'];
+  const known = ['district add', 'office add', 'enroll', 'revoke', 'calendar install', 'import'];
   if (!known.includes(command)) {
     print(t('hub:cli.usage'));
     return 2;
@@ -171,6 +184,45 @@ export async function runCli(
           return 1;
         }
         print(t('hub:cli.calendarInstalled', { version: result.version }));
+        return 0;
+      }
+      case 'import': {
+        const input = positionals[1];
+        if (input === undefined || positionals.length > 2) {
+          print(t('hub:cli.usage'));
+          return 2;
+        }
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(input);
+        } catch {
+          print(t('hub:cli.importUnreadable'));
+          return 1;
+        }
+        const result = await importSyncFile(db, bytes, nowMs);
+        if (!result.ok) {
+          print(t(result.reason));
+          return 1;
+        }
+        const { accepted, duplicate, rejected } = result.counts;
+        print(
+          t('hub:cli.imported', {
+            accepted: String(accepted),
+            duplicates: String(duplicate),
+            rejected: String(rejected),
+          }),
+        );
+        if (result.scansLeft > 0) {
+          print(t('hub:cli.importScansLeft', { count: String(result.scansLeft) }));
+        }
+        const out = values.reply ?? replyPathFor(input);
+        try {
+          writeFileSync(out, result.reply);
+        } catch {
+          print(t('hub:cli.replyUnwritable', { file: out }));
+          return 1;
+        }
+        print(t('hub:cli.replyWritten', { file: out }));
         return 0;
       }
       default: {

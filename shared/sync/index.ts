@@ -1,4 +1,5 @@
 export * from './protocol';
 export * from './state-hash';
+export * from './sync-file';
 export * from './transport';
 export * from './wire';

@@ -135,16 +135,21 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 /** Enrollment codes as the district admin reads them out: 4 groups of 4 from an unambiguous alphabet. */
 export const ENROLLMENT_CODE = /^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$/;
 
+/** A P-256 public key as JWK, the members that define it (ECDSA and ECDH keys alike). */
+export const p256PublicJwkSchema = z.object({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string().min(1).max(100),
+  y: z.string().min(1).max(100),
+});
+
 export const enrollRequestSchema = z.object({
   protocol: z.number().int().min(1),
   code: z.string().regex(ENROLLMENT_CODE),
   /** The desk's own device key (ECDSA P-256, public JWK members): sync files are signed with it. */
-  devicePublicKey: z.object({
-    kty: z.literal('EC'),
-    crv: z.literal('P-256'),
-    x: z.string().min(1).max(100),
-    y: z.string().min(1).max(100),
-  }),
+  devicePublicKey: p256PublicJwkSchema,
+  /** The desk's key agreement key (ECDH P-256): the hub's reply files are encrypted to it. */
+  deviceAgreementKey: p256PublicJwkSchema,
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
@@ -159,6 +164,11 @@ export const enrollReplySchema = z.object({
   credential: z.string().min(32).max(200),
   /** Fingerprint of the hub's TLS key the desk pins (empty on loopback). */
   hubKeyPin: z.string().max(100),
+  /**
+   * The district hub's keys for sync files (shared/sync/sync-file): a desk's file is encrypted to
+   * `agreement` (ECDH P-256); a reply file is signed with `signing` (ECDSA P-256).
+   */
+  hubFileKeys: z.object({ agreement: p256PublicJwkSchema, signing: p256PublicJwkSchema }),
 });
 export type EnrollReply = z.infer<typeof enrollReplySchema>;
 

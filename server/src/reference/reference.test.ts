@@ -41,6 +41,7 @@ describe.each(DATABASE_KINDS)('reference data on %s', (kind) => {
         protocol: SYNC_PROTOCOL_VERSION,
         code: made.value.code,
         devicePublicKey: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'BBBB' },
+        deviceAgreementKey: { kty: 'EC', crv: 'P-256', x: 'CCCC', y: 'DDDD' },
       },
       Date.now(),
     );

@@ -78,6 +78,7 @@ describe.each(DATABASE_KINDS)('enrollment on %s', (kind) => {
     protocol: SYNC_PROTOCOL_VERSION,
     code: enrollmentCode,
     devicePublicKey,
+    deviceAgreementKey: devicePublicKey,
   });
 
   const whoAmI = (h: RunningHub, credential: string) =>
@@ -105,6 +106,8 @@ describe.each(DATABASE_KINDS)('enrollment on %s', (kind) => {
       'district.add',
       'office.add',
       'enrollment.code',
+      // The district's first desk: the hub makes its keys for sync files.
+      'fileKeys.create',
       'device.enroll',
     ]);
   });

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/office';
 import { isValidOfficeCode } from '../../../shared/numbering';
 import type { HubDatabase, Queryable } from '../db';
+import { ensureHubFileKeys } from '../sync/hub-file-keys';
 
 export const ENROLLMENT_CODE_TTL_HOURS = 72;
 
@@ -228,6 +229,8 @@ async function enrollInTransaction(
   // Throwing rolls the code back too: a full office leaves the code unused.
   if (deviceNo > 99) throw new OfficeFullError();
   const credential = randomBytes(32).toString('base64url');
+  // The district's keys for sync files, made with its first desk; the desk gets their public halves.
+  const hubFileKeys = await ensureHubFileKeys(tx, districtId);
   await tx.query(
     `insert into devices
        (id, district_id, office_id, device_no, credential_hash, public_key, enrolled_at)
@@ -238,7 +241,8 @@ async function enrollInTransaction(
       officeId,
       deviceNo,
       sha256Hex(credential),
-      JSON.stringify(request.devicePublicKey),
+      // The desk's public keys: it signs its sync files with `signing`; replies are sealed to `agreement`.
+      JSON.stringify({ signing: request.devicePublicKey, agreement: request.deviceAgreementKey }),
       now,
     ],
   );
@@ -249,7 +253,16 @@ async function enrollInTransaction(
   });
   return {
     ok: true,
-    reply: { deviceId, deviceNo, officeId, officeCode, districtId, credential, hubKeyPin },
+    reply: {
+      deviceId,
+      deviceNo,
+      officeId,
+      officeCode,
+      districtId,
+      credential,
+      hubKeyPin,
+      hubFileKeys,
+    },
   };
 }
 

@@ -44,6 +44,7 @@ async function enrolledDesk(hub: RunningHub, officeCode: string): Promise<Desk> 
       protocol: SYNC_PROTOCOL_VERSION,
       code: made.value.code,
       devicePublicKey: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'BBBB' },
+      deviceAgreementKey: { kty: 'EC', crv: 'P-256', x: 'CCCC', y: 'DDDD' },
     },
     Date.now(),
   );
