@@ -360,6 +360,19 @@ describe.each(DATABASE_KINDS)('sync by file at the hub on %s', (kind) => {
       "select subject from registry_log where action = 'fileKeys.create'",
     );
     expect(rows).toEqual([{ subject: 'AKK' }]);
+
+    // Two first desks of a new district enrolling at once still get one set of keys.
+    await addDistrict(db, { code: 'ZHM', nameKk: 'Жаңа', nameRu: 'Новый' }, 'admin');
+    for (const code of ['ZHM01', 'ZHM02']) {
+      await addOffice(
+        db,
+        { districtCode: 'ZHM', code, kind: 'akimat', nameKk: code, nameRu: code },
+        'admin',
+      );
+    }
+    const [d1, d2] = await Promise.all([enrolledDesk(db, 'ZHM01'), enrolledDesk(db, 'ZHM02')]);
+    expect(d1.enrolled.hubFileKeys).toEqual(d2.enrolled.hubFileKeys);
+    expect(d1.enrolled.hubFileKeys).not.toEqual(a.enrolled.hubFileKeys);
   });
 
   test('npm run hub -- import <file>: prints the counts and writes the reply next to the file', async () => {
