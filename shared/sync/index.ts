@@ -1,3 +1,4 @@
+export * from './client';
 export * from './protocol';
 export * from './state-hash';
 export * from './sync-file';
