@@ -46,6 +46,13 @@ export interface OutboxRow {
   /** Set for case events (the index the case page's "unsent" marks use). */
   caseId?: string;
   createdAtMs: number;
+  /**
+   * Set when the hub refused the event (a receipt's reason key, shown in kk and ru): the row stays,
+   * is not sent again until a person acts on it (sync-commands retryRejected), and is never deleted.
+   */
+  rejectedReason?: string;
+  /** When the refusal arrived; indexed, so the status area lists rejected events. */
+  rejectedAtMs?: number;
 }
 
 /**
@@ -217,5 +224,11 @@ export class DeskDatabase extends Dexie {
           Date.now(),
         );
       });
+    // v4: sync with the hub. A refused event keeps its reason and time on its outbox row, indexed by
+    // the time so the status area lists refused events; the hub link, the pull cursor and the last
+    // successful sync live in `settings` (sync-commands.ts).
+    this.version(4).stores({
+      outbox: '&eventId, caseId, stream, createdAtMs, rejectedAtMs',
+    });
   }
 }

@@ -1,0 +1,387 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Actor, CaseEvent } from '../../../shared/case';
+import { sampleRegistrationDraft } from '../../../shared/case/testing';
+import { parseStamp, type HlcState } from '../../../shared/clock';
+import { sampleOfficeProfile } from '../../../shared/office/testing';
+import type { EnrollReply, PulledEvent, TravellingEvent } from '../../../shared/sync';
+import { appendEvent, loadCase, registerApplication, type ActContext } from './case-store';
+import { DeskDatabase } from './database';
+import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
+import {
+  applyPulledPage,
+  applyReceipts,
+  deskCaseStateHash,
+  devicePublicKeys,
+  ensureDeviceKeys,
+  JOIN_OTHER_OFFICE,
+  loadHubLink,
+  loadPullCursor,
+  nextPushBatch,
+  pushQueue,
+  recordSyncFailure,
+  recordSyncSuccess,
+  rejectedEventsOfCase,
+  restartPull,
+  retryRejected,
+  saveHubLink,
+  SYNC_SETTINGS,
+  syncStatus,
+} from './sync-commands';
+import { seedActors } from './testing';
+import { createUser } from './users-queries';
+
+const opened: DeskDatabase[] = [];
+afterEach(async () => {
+  for (const d of opened.splice(0)) await d.delete();
+});
+
+const PROFILE = sampleOfficeProfile({ deviceNo: 2, deviceId: 'desk-kzl01-2' });
+const place = { officeId: PROFILE.officeId, districtId: PROFILE.districtId };
+const specialist: Actor = {
+  userId: 'u-spec',
+  role: 'specialist',
+  ...place,
+  deviceId: 'desk-kzl01-2',
+};
+const akim: Actor = { userId: 'u-akim', role: 'akim', ...place, deviceId: 'desk-kzl01-2' };
+const numbering = { officeCode: PROFILE.code, deviceNo: PROFILE.deviceNo };
+const T0 = Date.UTC(2025, 2, 3, 5);
+
+async function newDesk(profile = PROFILE): Promise<DeskDatabase> {
+  const d = new DeskDatabase(`t-${crypto.randomUUID()}`);
+  opened.push(d);
+  await saveOfficeProfile(d, profile);
+  await seedActors(d, specialist, akim);
+  return d;
+}
+
+function ctx(actor: Actor, nowMs: number): ActContext {
+  return { actor, legalTime: '2025-03-03T10:00', nowMs, newId: () => crypto.randomUUID() };
+}
+
+async function register(
+  d: DeskDatabase,
+  caseId: string,
+  receivedAt: string,
+  nowMs: number,
+): Promise<CaseEvent> {
+  const result = await registerApplication(
+    d,
+    caseId,
+    sampleRegistrationDraft({ receivedAt }),
+    numbering,
+    ctx(specialist, nowMs),
+  );
+  if (!result.ok) throw new Error(result.reason);
+  return result.event;
+}
+
+async function resolve(d: DeskDatabase, caseId: string, nowMs: number): Promise<CaseEvent> {
+  const result = await appendEvent(
+    d,
+    {
+      caseId,
+      type: 'ResolutionImposed',
+      payload: { executorUserId: specialist.userId, text: 'Қарауға' },
+    },
+    ctx(akim, nowMs),
+  );
+  if (!result.ok) throw new Error(result.reason);
+  return result.event;
+}
+
+const idOf = (t: TravellingEvent) => (t.event as { id: string }).id;
+
+describe('push order', () => {
+  test('the directory first, then cases nearest their deadline, each case in its log order', async () => {
+    const d = await newDesk();
+    // Case "late" is registered first but is due a month after case "soon".
+    const late = await register(d, 'case-late', '2025-03-03T10:00', T0);
+    const soon = await register(d, 'case-soon', '2025-02-03T10:00', T0 + 1000);
+    // The resolution is made with the clock set back: its outbox entry is older than the case's
+    // registration, but the log (the HLC) still puts it after.
+    const resolution = await resolve(d, 'case-soon', T0 - 60_000);
+    const user = await createUser(
+      d,
+      { name: 'Әлиева Гүлнар', role: 'specialist', pin: '4826' },
+      { nowMs: T0 + 5000, iterations: 1, by: akim.userId },
+    );
+    // A case whose term does not run (its row has no overdueFrom: suspended or closed) goes last,
+    // though it waits the longest.
+    const idle = await register(d, 'case-idle', '2025-01-06T10:00', T0 - 120_000);
+    await d.cases.update('case-idle', { overdueFrom: undefined });
+    const queue = await pushQueue(d);
+    expect(queue.map((t) => t.stream)).toEqual(['user', 'case', 'case', 'case', 'case']);
+    expect((queue[0]?.event as { userId: string }).userId).toBe(user.id);
+    expect(queue.slice(1).map(idOf)).toEqual([soon.id, resolution.id, late.id, idle.id]);
+    expect((await nextPushBatch(d, 2)).map(idOf)).toEqual(queue.slice(0, 2).map(idOf));
+  });
+});
+
+describe('receipts', () => {
+  test('accepted and duplicate events leave the outbox; a refused one stays with its reason until a person acts', async () => {
+    const d = await newDesk();
+    const a = await register(d, 'case-a', '2025-03-03T10:00', T0);
+    const b = await register(d, 'case-b', '2025-03-03T11:00', T0 + 1);
+    const c = await register(d, 'case-c', '2025-03-03T12:00', T0 + 2);
+    const applied = await applyReceipts(
+      d,
+      [
+        { id: a.id, status: 'accepted', receivedAtMs: T0 + 10 },
+        { id: b.id, status: 'duplicate' },
+        { id: c.id, status: 'rejected', reason: 'sync:reject.actorUnknown' },
+        // A receipt for nothing this desk sent changes nothing.
+        { id: 'not-here', status: 'accepted', receivedAtMs: T0 },
+      ],
+      T0 + 20,
+    );
+    expect(applied).toEqual({ accepted: 1, duplicates: 1, rejected: 1 });
+    expect((await d.outbox.toArray()).map((r) => r.eventId)).toEqual([c.id]);
+    // Not sent again on its own...
+    expect(await pushQueue(d)).toEqual([]);
+    const item = {
+      eventId: c.id,
+      stream: 'case',
+      streamId: 'case-c',
+      caseId: 'case-c',
+      reason: 'sync:reject.actorUnknown',
+      rejectedAtMs: T0 + 20,
+    };
+    expect(await rejectedEventsOfCase(d, 'case-c')).toEqual([item]);
+    const status = await syncStatus(d, T0 + 100);
+    expect(status.rejected).toEqual([item]);
+    expect(status.waiting).toBe(0);
+    expect(status.oldestWaitingAgeMs).toBeNull();
+    // ...until a person asks for it.
+    expect(await retryRejected(d, c.id)).toBe(true);
+    expect(await retryRejected(d, c.id)).toBe(false);
+    expect(await retryRejected(d, 'not-here')).toBe(false);
+    expect((await pushQueue(d)).map(idOf)).toEqual([c.id]);
+    expect(await d.outbox.get(c.id)).toEqual({
+      eventId: c.id,
+      stream: 'case',
+      streamId: 'case-c',
+      caseId: 'case-c',
+      createdAtMs: T0 + 2,
+    });
+  });
+});
+
+describe('status', () => {
+  test('last success, waiting events, the age of the oldest, why the last sync stopped', async () => {
+    const d = await newDesk();
+    expect(await syncStatus(d, T0)).toEqual({
+      hub: null,
+      lastSuccessMs: null,
+      lastFailure: null,
+      waiting: 0,
+      oldestWaitingAgeMs: null,
+      rejected: [],
+    });
+    await register(d, 'case-a', '2025-03-03T10:00', T0);
+    await resolve(d, 'case-a', T0 + 5000);
+    await recordSyncFailure(d, 'sync:errors.offline', T0 + 6000);
+    expect(await syncStatus(d, T0 + 60_000)).toMatchObject({
+      lastSuccessMs: null,
+      lastFailure: { reason: 'sync:errors.offline', atMs: T0 + 6000 },
+      waiting: 2,
+      oldestWaitingAgeMs: 60_000,
+    });
+    await recordSyncSuccess(d, T0 + 70_000);
+    expect(await syncStatus(d, T0 + 70_000)).toMatchObject({
+      lastSuccessMs: T0 + 70_000,
+      lastFailure: null,
+    });
+  });
+});
+
+describe('joining a hub', () => {
+  const reply: EnrollReply = {
+    deviceId: '5b0d3d8e-2f7e-4c55-9a58-0e3b1b7f3f10',
+    deviceNo: 7,
+    officeId: PROFILE.officeId,
+    officeCode: PROFILE.code,
+    districtId: PROFILE.districtId,
+    credential: 'x'.repeat(43),
+    hubKeyPin: '',
+    hubFileKeys: {
+      agreement: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'BBBB' },
+      signing: { kty: 'EC', crv: 'P-256', x: 'CCCC', y: 'DDDD' },
+    },
+  };
+
+  test("the hub's device number and id become the desk's; the clock keeps counting under the new id", async () => {
+    const d = await newDesk();
+    await register(d, 'case-a', '2025-03-03T10:00', T0);
+    const before = (await d.settings.get('hlc'))?.value as HlcState;
+    await d.settings.put({ key: SYNC_SETTINGS.cursor, value: '99.1' });
+    const joined = await saveHubLink(d, 'http://127.0.0.1:7300', reply, T0 + 1);
+    expect(joined.ok).toBe(true);
+    expect(await loadHubLink(d)).toEqual({
+      ...reply,
+      url: 'http://127.0.0.1:7300',
+      joinedAtMs: T0 + 1,
+    });
+    expect(await loadOfficeProfile(d)).toMatchObject({ deviceNo: 7, deviceId: reply.deviceId });
+    expect((await d.settings.get('hlc'))?.value).toEqual({ ...before, nodeId: reply.deviceId });
+    expect(await loadPullCursor(d)).toBe('');
+    expect((await syncStatus(d, T0)).hub).toEqual({
+      url: 'http://127.0.0.1:7300',
+      officeCode: 'KZL01',
+      districtId: 'AKK',
+      deviceNo: 7,
+    });
+    // The next case is numbered with the hub's device number.
+    const next = await registerApplication(
+      d,
+      'case-b',
+      sampleRegistrationDraft(),
+      { officeCode: 'KZL01', deviceNo: 7 },
+      ctx(specialist, T0 + 2),
+    );
+    expect(
+      next.ok && next.event.type === 'Registered' && next.event.payload.registrationNumber,
+    ).toBe('KZL01-7-0002/2025');
+  });
+
+  test('a code made for another office is refused and nothing changes', async () => {
+    const d = await newDesk();
+    const result = await saveHubLink(
+      d,
+      'http://127.0.0.1:7300',
+      { ...reply, officeId: 'office-btr02', officeCode: 'BTR02' },
+      T0,
+    );
+    expect(result).toEqual({ ok: false, reason: JOIN_OTHER_OFFICE });
+    expect(await loadHubLink(d)).toBeNull();
+    expect((await loadOfficeProfile(d))?.deviceNo).toBe(2);
+  });
+
+  test('device keys are made once, kept non-extractable, and only their public halves leave', async () => {
+    const d = await newDesk();
+    const keys = await ensureDeviceKeys(d);
+    expect(keys.signing.privateKey.extractable).toBe(false);
+    expect(keys.agreement.privateKey.extractable).toBe(false);
+    expect(keys.signing.privateKey.algorithm.name).toBe('ECDSA');
+    expect(keys.agreement.privateKey.algorithm.name).toBe('ECDH');
+    const again = await ensureDeviceKeys(d);
+    const publics = await devicePublicKeys(keys);
+    expect(await devicePublicKeys(again)).toEqual(publics);
+    expect(publics.devicePublicKey).toMatchObject({ kty: 'EC', crv: 'P-256' });
+    expect(publics.deviceAgreementKey.x).not.toBe(publics.devicePublicKey.x);
+    // What is stored signs, and the public half verifies it.
+    const data = new TextEncoder().encode('sync file');
+    const signature = await crypto.subtle.sign(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      again.signing.privateKey,
+      data,
+    );
+    expect(
+      await crypto.subtle.verify(
+        { name: 'ECDSA', hash: 'SHA-256' },
+        keys.signing.publicKey,
+        signature,
+        data,
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('a pulled page', () => {
+  /**
+   * What the hub holds of this office: the desk as it was before a reinstall (device 2, which had
+   * already given its journal numbers 0001 to 0007 of 2025), with a case it registered and resolved.
+   */
+  async function hubPage(): Promise<{ page: PulledEvent[]; events: CaseEvent[] }> {
+    const before = await newDesk();
+    await before.counters.put({ key: 'registration:2025', value: 6 });
+    const registered = await register(before, 'case-old', '2025-03-03T10:00', T0 + 50_000_000);
+    const resolved = await resolve(before, 'case-old', T0 + 50_000_001);
+    const userEvents = await before.userEvents.toArray();
+    const page: PulledEvent[] = [
+      ...userEvents.map((event) => ({ stream: 'user' as const, event, receivedAtMs: T0 })),
+      ...[registered, resolved].map((event) => ({
+        stream: 'case' as const,
+        event,
+        receivedAtMs: T0,
+      })),
+    ];
+    return { page, events: [registered, resolved] };
+  }
+
+  test('is stored with its cursor: events, journal row, clock and counters move together, nothing is queued back', async () => {
+    const { page, events } = await hubPage();
+    const d = await newDesk();
+    const applied = await applyPulledPage(d, { events: page, cursor: '812.4' }, T0);
+    // The two users are the same people (seeded identically on both desks): duplicates.
+    expect(applied).toEqual({ stored: 2, duplicates: 2, held: 0, invalid: [] });
+    expect(await loadPullCursor(d)).toBe('812.4');
+    expect(await d.outbox.count()).toBe(0);
+    const row = await d.cases.get('case-old');
+    expect(row?.number).toBe('KZL01-2-0007/2025');
+    expect(row?.stage).toBe((await loadCase(d, 'case-old')).stage);
+    // The desk's clock moved past the remote stamps: its next event sorts after them.
+    const hlc = (await d.settings.get('hlc'))?.value as HlcState;
+    const remote = parseStamp(events[1]?.hlc ?? '');
+    expect(hlc.wallMs).toBeGreaterThanOrEqual(remote?.wallMs ?? Infinity);
+    // The counter moved past 0007: the next registration of device 2 is 0008, never a repeat.
+    expect((await d.counters.get('registration:2025'))?.value).toBe(7);
+    const next = await register(d, 'case-new', '2025-03-04T10:00', T0 + 1);
+    expect(next.type === 'Registered' && next.payload.registrationNumber).toBe('KZL01-2-0008/2025');
+    // The same page again changes nothing.
+    expect(await applyPulledPage(d, { events: page, cursor: '812.4' }, T0)).toEqual({
+      stored: 0,
+      duplicates: 4,
+      held: 0,
+      invalid: [],
+    });
+  });
+
+  test('a desk stopped in the middle of a page has none of it', async () => {
+    const { page } = await hubPage();
+    const d = await newDesk();
+    await d.settings.put({ key: SYNC_SETTINGS.cursor, value: '700.1' });
+    const hlcBefore = (await d.settings.get('hlc'))?.value;
+    const put = d.settings.put.bind(d.settings);
+    // The cursor is written last, after every event, row and counter of the page: fail there.
+    d.settings.put = ((row: { key: string; value: unknown }) =>
+      row.key === SYNC_SETTINGS.cursor
+        ? Promise.reject(new Error('killed'))
+        : put(row)) as typeof d.settings.put;
+    await expect(applyPulledPage(d, { events: page, cursor: '812.4' }, T0)).rejects.toThrow(
+      'killed',
+    );
+    d.settings.put = put;
+    expect(await d.events.count()).toBe(0);
+    expect(await d.cases.count()).toBe(0);
+    expect(await d.counters.get('registration:2025')).toBeUndefined();
+    expect((await d.settings.get('hlc'))?.value).toEqual(hlcBefore);
+    expect(await loadPullCursor(d)).toBe('700.1');
+    // Applied again, it all arrives.
+    expect((await applyPulledPage(d, { events: page, cursor: '812.4' }, T0)).stored).toBe(2);
+    expect(await loadPullCursor(d)).toBe('812.4');
+  });
+
+  test('a full resync moves the cursor only: unsent and refused events stay', async () => {
+    const { page } = await hubPage();
+    const d = await newDesk();
+    const mine = await register(d, 'case-mine', '2025-03-03T10:00', T0);
+    const refused = await resolve(d, 'case-mine', T0 + 1);
+    await applyReceipts(
+      d,
+      [{ id: refused.id, status: 'rejected', reason: 'sync:reject.actorRole' }],
+      T0 + 2,
+    );
+    await applyPulledPage(d, { events: page, cursor: '812.4' }, T0);
+    const hashBefore = await deskCaseStateHash(d);
+    await restartPull(d);
+    expect(await loadPullCursor(d)).toBe('');
+    expect((await d.outbox.toArray()).map((r) => r.eventId).sort()).toEqual(
+      [mine.id, refused.id].sort(),
+    );
+    await applyPulledPage(d, { events: page, cursor: '812.4' }, T0);
+    expect(await d.outbox.count()).toBe(2);
+    expect(await deskCaseStateHash(d)).toBe(hashBefore);
+  });
+});

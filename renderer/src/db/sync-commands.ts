@@ -1,0 +1,574 @@
+// The desk's side of sync with the district hub, as database commands: the hub link, what to push and
+// in which order, what the receipts mean, taking in a pulled page, and the status a person sees. The
+// network is not here (renderer/src/sync/engine.ts drives shared/sync/client); time is passed in.
+// What must stay true (ARCHITECTURE §4):
+// - Nothing unsent is ever deleted: an outbox row leaves only on the hub's receipt (accepted or
+//   duplicate). A refused event stays in the outbox with its reason, is not sent again until a person
+//   acts (retryRejected), and is listed with its case. A full resync (restartPull) moves the cursor
+//   only.
+// - Push order: the directory first (users and their keys: the hub checks every actor against it),
+//   then registers, then cases, nearest their deadline first (the journal row's due point, written by
+//   the one projection), then the rest; within a log, the log's own order (hlc, id).
+// - A pulled page and its cursor are stored in ONE transaction: every event of the page, the cursor,
+//   the clock moved past the remote stamps (receiveEvents), the journal and register rows of what
+//   changed rebuilt by their one projection, and the number counters moved past every number of this
+//   desk in the page. A desk stopped in the middle has all of the page or none of it.
+// - The desk's device number is the hub's: joining sets it from the enrollment reply, so journal
+//   numbers stay unique across the district's laptops, a reinstalled one included.
+import { z } from 'zod';
+import { compareStamped } from '../../../shared/events/fold-order';
+import { readDeskNumber, deskCounterKey } from '../../../shared/numbering';
+import { classifyIncomingRegisterEvent, foldRegister } from '../../../shared/registers';
+import { createHlc, isNodeId, type HlcState } from '../../../shared/clock';
+import type { CaseEvent } from '../../../shared/case';
+import {
+  enrollReplySchema,
+  scopeStateHash,
+  type EnrollReply,
+  type PulledEvent,
+  type Receipt,
+  type Stream,
+  type TravellingEvent,
+} from '../../../shared/sync';
+import type { SubtleCryptoLike } from '../../../shared/signing';
+import { CASE_WRITE_TABLES, importCaseEvents } from './case-store';
+import { eventsByCase } from './case-projection';
+import type { DeskDatabase, OutboxRow } from './database';
+import { receiveEvents } from './event-log';
+import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
+import { registerEventsOf, registerRowOf } from './registers-queries';
+import { importDirectoryEvents } from './users-queries';
+
+/** Settings rows of sync (the `settings` table). */
+export const SYNC_SETTINGS = {
+  hubLink: 'sync.hub',
+  cursor: 'sync.cursor',
+  lastSuccessMs: 'sync.lastSuccessMs',
+  lastFailure: 'sync.lastFailure',
+  deviceKeys: 'sync.deviceKeys',
+} as const;
+
+/** The HLC's settings row (event-log.ts keeps the clock; joining renames its node, nothing more). */
+const HLC_SETTING = 'hlc';
+
+/** Why a desk refuses an enrollment reply: the code was made for another office than this desk's. */
+export const JOIN_OTHER_OFFICE = 'sync:enroll.otherOffice';
+
+// ---- the device's keys --------------------------------------------------------------------------
+
+/**
+ * The desk's own keys, made once and kept in IndexedDB as non-extractable CryptoKeys (only their
+ * public halves ever leave): `signing` (ECDSA P-256) signs the desk's sync files, `agreement`
+ * (ECDH P-256) is what the hub encrypts its reply files to.
+ */
+export interface DeviceKeys {
+  readonly signing: CryptoKeyPair;
+  readonly agreement: CryptoKeyPair;
+}
+
+/** A P-256 public key as the enrollment request carries it. */
+export interface P256PublicJwk {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+}
+
+function isDeviceKeys(value: unknown): value is DeviceKeys {
+  const v = value as Partial<DeviceKeys> | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.signing?.privateKey === 'object' &&
+    typeof v.agreement?.privateKey === 'object'
+  );
+}
+
+/**
+ * The desk's device keys: the stored ones, or new ones made and stored now. Made before the
+ * transaction (WebCrypto would let it commit) and stored only when none were stored meanwhile, so
+ * two windows end up with the same keys.
+ */
+export async function ensureDeviceKeys(db: DeskDatabase): Promise<DeviceKeys> {
+  const stored = (await db.settings.get(SYNC_SETTINGS.deviceKeys))?.value;
+  if (isDeviceKeys(stored)) return stored;
+  const subtle = crypto.subtle;
+  const made: DeviceKeys = {
+    signing: await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ]),
+    agreement: await subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, [
+      'deriveBits',
+    ]),
+  };
+  return db.transaction('rw', db.settings, async () => {
+    const again = (await db.settings.get(SYNC_SETTINGS.deviceKeys))?.value;
+    if (isDeviceKeys(again)) return again;
+    await db.settings.put({ key: SYNC_SETTINGS.deviceKeys, value: made });
+    return made;
+  });
+}
+
+/** The public halves of the device keys, as the enrollment request names them. */
+export async function devicePublicKeys(
+  keys: DeviceKeys,
+): Promise<{ devicePublicKey: P256PublicJwk; deviceAgreementKey: P256PublicJwk }> {
+  const jwk = async (key: CryptoKey): Promise<P256PublicJwk> => {
+    const { x, y } = await crypto.subtle.exportKey('jwk', key);
+    if (x === undefined || y === undefined) throw new Error('A P-256 public key without x or y');
+    return { kty: 'EC', crv: 'P-256', x, y };
+  };
+  return {
+    devicePublicKey: await jwk(keys.signing.publicKey),
+    deviceAgreementKey: await jwk(keys.agreement.publicKey),
+  };
+}
+
+// ---- the hub link -------------------------------------------------------------------------------
+
+const hubLinkSchema = enrollReplySchema.extend({
+  /** The hub's base address as checked when joining (shared/sync/transport). */
+  url: z.string().min(1),
+  joinedAtMs: z.number(),
+});
+/** The hub this desk joined: the enrollment reply (credential included), where, and when. */
+export type HubLink = z.infer<typeof hubLinkSchema>;
+
+/** The stored hub link, or null before the desk joined a hub. */
+export async function loadHubLink(db: DeskDatabase): Promise<HubLink | null> {
+  const parsed = hubLinkSchema.safeParse((await db.settings.get(SYNC_SETTINGS.hubLink))?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+export type JoinResult =
+  | { readonly ok: true; readonly link: HubLink }
+  | { readonly ok: false; readonly reason: typeof JOIN_OTHER_OFFICE | 'sync:errors.notJoined' };
+
+/**
+ * Stores what the hub gave for an enrollment code, in one transaction: the link (credential
+ * included), the desk's device number and device id from the hub (so numbers stay unique across the
+ * district's laptops), the clock renamed to the new device id (its stamps keep increasing), and the
+ * pull cursor from the start (receiving again what the desk has changes nothing). A reply for another
+ * office than the desk's profile is refused: its events would all be refused at the hub.
+ */
+export function saveHubLink(
+  db: DeskDatabase,
+  url: string,
+  reply: EnrollReply,
+  nowMs: number,
+): Promise<JoinResult> {
+  return db.transaction('rw', db.settings, async (): Promise<JoinResult> => {
+    const profile = await loadOfficeProfile(db);
+    if (profile === null) return { ok: false, reason: 'sync:errors.notJoined' };
+    if (profile.officeId !== reply.officeId || profile.districtId !== reply.districtId) {
+      return { ok: false, reason: JOIN_OTHER_OFFICE };
+    }
+    const deviceId = isNodeId(reply.deviceId) ? reply.deviceId : profile.deviceId;
+    await saveOfficeProfile(db, { ...profile, deviceNo: reply.deviceNo, deviceId });
+    const hlc = (await db.settings.get(HLC_SETTING))?.value as HlcState | undefined;
+    await db.settings.put({
+      key: HLC_SETTING,
+      value: hlc ? { ...hlc, nodeId: deviceId } : createHlc(deviceId),
+    });
+    const link: HubLink = { ...reply, url, joinedAtMs: nowMs };
+    await db.settings.put({ key: SYNC_SETTINGS.hubLink, value: link });
+    await db.settings.put({ key: SYNC_SETTINGS.cursor, value: '' });
+    return { ok: true, link };
+  });
+}
+
+// ---- push ---------------------------------------------------------------------------------------
+
+interface Queued {
+  readonly row: OutboxRow;
+  readonly event: { readonly id: string; readonly hlc: string };
+}
+
+/**
+ * Every event waiting for the hub and not refused, in push order (see the header): the directory,
+ * then registers, then cases by the first moment their term is overdue (the journal row's
+ * `overdueFrom`, present while the term runs), then cases without a running term by their oldest
+ * waiting event; each log in (hlc, id) order. Computed once per sync: the engine pushes it in batches.
+ */
+export async function pushQueue(db: DeskDatabase): Promise<TravellingEvent[]> {
+  return db.transaction(
+    'r',
+    [db.outbox, db.events, db.registerEvents, db.userEvents, db.cases],
+    async () => {
+      const rows = (await db.outbox.orderBy('createdAtMs').toArray()).filter(
+        (r) => r.rejectedAtMs === undefined,
+      );
+      const byStream: Record<Stream, OutboxRow[]> = { user: [], register: [], case: [] };
+      for (const row of rows) byStream[row.stream].push(row);
+      const bodies = async (
+        list: OutboxRow[],
+        table: { bulkGet(keys: string[]): Promise<(unknown | undefined)[]> },
+      ): Promise<Queued[]> => {
+        const found = await table.bulkGet(list.map((r) => r.eventId));
+        const out: Queued[] = [];
+        list.forEach((row, i) => {
+          const event = found[i] as Queued['event'] | undefined;
+          // An outbox row whose event is missing is left alone (never deleted), not sent.
+          if (event) out.push({ row, event });
+        });
+        return out;
+      };
+      const users = (await bodies(byStream.user, db.userEvents)).sort((a, b) =>
+        compareStamped(a.event, b.event),
+      );
+      const registers = (await bodies(byStream.register, db.registerEvents)).sort((a, b) =>
+        compareStamped(a.event, b.event),
+      );
+      const cases = await bodies(byStream.case, db.events);
+      const perCase = new Map<string, Queued[]>();
+      for (const q of cases) {
+        const list = perCase.get(q.row.streamId);
+        if (list) list.push(q);
+        else perCase.set(q.row.streamId, [q]);
+      }
+      const caseIds = [...perCase.keys()];
+      const journal = await db.cases.bulkGet(caseIds);
+      const urgency = new Map(caseIds.map((id, i) => [id, journal[i]?.overdueFrom ?? null]));
+      // Rows came in createdAtMs order, so a case's first row is its oldest waiting event.
+      const oldest = new Map(caseIds.map((id) => [id, perCase.get(id)?.[0]?.row.createdAtMs ?? 0]));
+      caseIds.sort((a, b) => {
+        const ua = urgency.get(a) ?? null;
+        const ub = urgency.get(b) ?? null;
+        if (ua !== ub) {
+          if (ua === null) return 1;
+          if (ub === null) return -1;
+          return ua < ub ? -1 : 1;
+        }
+        const oa = oldest.get(a) ?? 0;
+        const ob = oldest.get(b) ?? 0;
+        if (oa !== ob) return oa - ob;
+        return a < b ? -1 : a > b ? 1 : 0;
+      });
+      const ordered = [
+        ...users,
+        ...registers,
+        ...caseIds.flatMap((id) =>
+          (perCase.get(id) ?? []).sort((a, b) => compareStamped(a.event, b.event)),
+        ),
+      ];
+      return ordered.map((q): TravellingEvent => ({
+        stream: q.row.stream,
+        event: q.event as unknown,
+      }));
+    },
+  );
+}
+
+/** The first `limit` events of pushQueue: one batch. */
+export async function nextPushBatch(db: DeskDatabase, limit: number): Promise<TravellingEvent[]> {
+  return (await pushQueue(db)).slice(0, limit);
+}
+
+export interface ReceiptsApplied {
+  readonly accepted: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+}
+
+/**
+ * What the hub's receipts mean for the outbox, in one transaction: an accepted or duplicate event
+ * leaves it (the hub holds it); a refused one stays, with its reason and time, and is not sent
+ * again until a person acts. A receipt for an id the outbox does not hold changes nothing.
+ */
+export function applyReceipts(
+  db: DeskDatabase,
+  receipts: readonly Receipt[],
+  nowMs: number,
+): Promise<ReceiptsApplied> {
+  return db.transaction('rw', db.outbox, async () => {
+    let accepted = 0;
+    let duplicates = 0;
+    let rejected = 0;
+    for (const receipt of receipts) {
+      const row = await db.outbox.get(receipt.id);
+      if (!row) continue;
+      switch (receipt.status) {
+        case 'accepted':
+          accepted += 1;
+          await db.outbox.delete(receipt.id);
+          break;
+        case 'duplicate':
+          duplicates += 1;
+          await db.outbox.delete(receipt.id);
+          break;
+        case 'rejected':
+          rejected += 1;
+          await db.outbox.put({ ...row, rejectedReason: receipt.reason, rejectedAtMs: nowMs });
+          break;
+      }
+    }
+    return { accepted, duplicates, rejected };
+  });
+}
+
+/**
+ * A person asks to send a refused event again (after the district fixed what the hub refused, e.g.
+ * registered the user): its refusal is cleared and the next sync pushes it. False when it was not
+ * refused (or is no longer waiting).
+ */
+export function retryRejected(db: DeskDatabase, eventId: string): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const row = await db.outbox.get(eventId);
+    if (!row || row.rejectedAtMs === undefined) return false;
+    const { rejectedReason: _reason, rejectedAtMs: _at, ...waiting } = row;
+    await db.outbox.put(waiting);
+    return true;
+  });
+}
+
+// ---- pull ---------------------------------------------------------------------------------------
+
+/** Where the next pull starts ('' from the beginning). */
+export async function loadPullCursor(db: DeskDatabase): Promise<string> {
+  const value = (await db.settings.get(SYNC_SETTINGS.cursor))?.value;
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * A full resync: the next pull starts from the beginning. Only the cursor moves: no event, outbox row
+ * or row of any table is deleted (what arrives again is a duplicate and changes nothing).
+ */
+export async function restartPull(db: DeskDatabase): Promise<void> {
+  await db.settings.put({ key: SYNC_SETTINGS.cursor, value: '' });
+}
+
+export interface PageApplied {
+  /** Events new to this desk, stored and projected. */
+  readonly stored: number;
+  /** Events this desk already had. */
+  readonly duplicates: number;
+  /** Events from a newer desk, kept unfolded. */
+  readonly held: number;
+  /** Ids (or '?') of what was no event: reported, never stored. */
+  readonly invalid: readonly string[];
+}
+
+/** The tables applyPulledPage writes: every log, its projections, the counters and the settings. */
+export const PULL_WRITE_TABLES = (db: DeskDatabase) => [
+  ...CASE_WRITE_TABLES(db),
+  db.registers,
+  db.registerEvents,
+];
+
+/**
+ * Takes in one pulled page and its cursor in ONE transaction (see the header): directory events
+ * first (importDirectoryEvents), then registers, then cases (importCaseEvents, which rebuilds their
+ * journal rows); the clock moves past every stamp received; the counters move past every number of
+ * this desk (its office code and device number) found in the page; then the cursor. Anything that
+ * throws leaves the desk as it was before the page.
+ */
+export function applyPulledPage(
+  db: DeskDatabase,
+  page: { readonly events: readonly PulledEvent[]; readonly cursor: string },
+  nowMs: number,
+): Promise<PageApplied> {
+  const of = (stream: Stream) => page.events.filter((e) => e.stream === stream).map((e) => e.event);
+  return db.transaction('rw', PULL_WRITE_TABLES(db), async (): Promise<PageApplied> => {
+    // receiveEvents moves a clock that exists: a desk that has stamped nothing yet gets one first, so
+    // what it appends after the pull sorts after what it received.
+    const profile = await loadOfficeProfile(db);
+    if (profile && !(await db.settings.get(HLC_SETTING))) {
+      await db.settings.put({ key: HLC_SETTING, value: createHlc(profile.deviceId) });
+    }
+    const users = await importDirectoryEvents(db, of('user'), nowMs);
+    const registers = await importRegisterEvents(db, of('register'), nowMs);
+    const cases = await importCaseEvents(db, of('case'), nowMs);
+    await moveCountersPast(
+      db,
+      page.events.map((e) => e.event),
+    );
+    await db.settings.put({ key: SYNC_SETTINGS.cursor, value: page.cursor });
+    const parts = [users, registers, cases];
+    return {
+      stored: parts.reduce((n, p) => n + p.stored, 0),
+      duplicates: parts.reduce((n, p) => n + p.duplicates, 0),
+      held: parts.reduce((n, p) => n + p.held, 0),
+      invalid: parts.flatMap((p) => p.invalid),
+    };
+  });
+}
+
+/** Register events from elsewhere, in the caller's transaction: stored once, rows rebuilt. */
+async function importRegisterEvents(
+  db: DeskDatabase,
+  raws: readonly unknown[],
+  nowMs: number,
+): Promise<PageApplied> {
+  if (raws.length === 0) return { stored: 0, duplicates: 0, held: 0, invalid: [] };
+  const {
+    changed,
+    heldIn: _held,
+    ...counts
+  } = await receiveEvents(
+    db,
+    {
+      stream: 'register',
+      classify: classifyIncomingRegisterEvent,
+      table: db.registerEvents,
+      streamField: 'registerId',
+    },
+    raws,
+    nowMs,
+  );
+  for (const registerId of changed) {
+    const row = registerRowOf(foldRegister(await registerEventsOf(db, registerId)));
+    if (row) await db.registers.put(row);
+  }
+  return counts;
+}
+
+/**
+ * Moves this desk's number counters past every number in `events` that this desk would give: its
+ * office code and device number, of any kind (journal, certificate, register) and year. Numbers of
+ * other desks cannot collide with this desk's and are left alone.
+ */
+async function moveCountersPast(db: DeskDatabase, events: readonly unknown[]): Promise<void> {
+  const profile = await loadOfficeProfile(db);
+  if (profile === null) return;
+  const highest = new Map<string, number>();
+  for (const raw of events) {
+    const payload = (raw as { payload?: unknown } | null)?.payload;
+    if (typeof payload !== 'object' || payload === null) continue;
+    for (const value of Object.values(payload)) {
+      if (typeof value !== 'string') continue;
+      const parsed = readDeskNumber(value);
+      if (!parsed.ok) continue;
+      const { officeCode, deviceNo, kind, seq, year } = parsed.value;
+      if (officeCode !== profile.code || deviceNo !== profile.deviceNo) continue;
+      const key = deskCounterKey(kind, year);
+      highest.set(key, Math.max(highest.get(key) ?? 0, seq));
+    }
+  }
+  for (const [key, seq] of highest) {
+    const current = (await db.counters.get(key))?.value ?? 0;
+    if (seq > current) await db.counters.put({ key, value: seq });
+  }
+}
+
+// ---- status -------------------------------------------------------------------------------------
+
+/** Marks a sync that went through to the end. */
+export async function recordSyncSuccess(db: DeskDatabase, nowMs: number): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    await db.settings.put({ key: SYNC_SETTINGS.lastSuccessMs, value: nowMs });
+    await db.settings.delete(SYNC_SETTINGS.lastFailure);
+  });
+}
+
+/** Keeps why the last sync stopped (a message key), until a sync goes through. */
+export async function recordSyncFailure(
+  db: DeskDatabase,
+  reason: string,
+  nowMs: number,
+): Promise<void> {
+  await db.settings.put({ key: SYNC_SETTINGS.lastFailure, value: { reason, atMs: nowMs } });
+}
+
+/** An event the hub refused, as the status area and the case page list it. */
+export interface RejectedItem {
+  readonly eventId: string;
+  readonly stream: Stream;
+  readonly streamId: string;
+  /** Set for case events: the item leads to its case. */
+  readonly caseId?: string;
+  /** A message key with words in kk and ru (sync:reject.*, case:rejections.*, …). */
+  readonly reason: string;
+  readonly rejectedAtMs: number;
+}
+
+export interface SyncStatus {
+  /** The joined hub (without the credential), or null before joining. */
+  readonly hub: {
+    readonly url: string;
+    readonly officeCode: string;
+    readonly districtId: string;
+    readonly deviceNo: number;
+  } | null;
+  readonly lastSuccessMs: number | null;
+  /** Why the last sync stopped, when it did not go through (cleared by the next success). */
+  readonly lastFailure: { readonly reason: string; readonly atMs: number } | null;
+  /** Events waiting for the hub (refused ones not counted). */
+  readonly waiting: number;
+  /** How long the oldest waiting event has waited, or null when none waits. */
+  readonly oldestWaitingAgeMs: number | null;
+  /** Refused events, the newest refusal first. */
+  readonly rejected: readonly RejectedItem[];
+}
+
+const lastFailureSchema = z.object({ reason: z.string(), atMs: z.number() });
+
+function rejectedItem(row: OutboxRow): RejectedItem {
+  return {
+    eventId: row.eventId,
+    stream: row.stream,
+    streamId: row.streamId,
+    ...(row.caseId !== undefined ? { caseId: row.caseId } : {}),
+    reason: row.rejectedReason ?? 'sync:reject.schema',
+    rejectedAtMs: row.rejectedAtMs ?? 0,
+  };
+}
+
+/** What the status area shows; `nowMs` gives the age of the oldest waiting event. */
+export function syncStatus(db: DeskDatabase, nowMs: number): Promise<SyncStatus> {
+  return db.transaction('r', [db.settings, db.outbox], async (): Promise<SyncStatus> => {
+    const link = await loadHubLink(db);
+    const last = (await db.settings.get(SYNC_SETTINGS.lastSuccessMs))?.value;
+    const failure = lastFailureSchema.safeParse(
+      (await db.settings.get(SYNC_SETTINGS.lastFailure))?.value,
+    );
+    const rejectedRows = await db.outbox
+      .where('rejectedAtMs')
+      .aboveOrEqual(-Infinity)
+      .reverse()
+      .toArray();
+    const total = await db.outbox.count();
+    const oldest = await db.outbox
+      .orderBy('createdAtMs')
+      .filter((r) => r.rejectedAtMs === undefined)
+      .first();
+    return {
+      hub: link
+        ? {
+            url: link.url,
+            officeCode: link.officeCode,
+            districtId: link.districtId,
+            deviceNo: link.deviceNo,
+          }
+        : null,
+      lastSuccessMs: typeof last === 'number' ? last : null,
+      lastFailure: failure.success ? failure.data : null,
+      waiting: total - rejectedRows.length,
+      oldestWaitingAgeMs: oldest ? Math.max(0, nowMs - oldest.createdAtMs) : null,
+      rejected: rejectedRows.map(rejectedItem),
+    };
+  });
+}
+
+/** The refused events of one case, for the case page (each stays until a person acts). */
+export async function rejectedEventsOfCase(
+  db: DeskDatabase,
+  caseId: string,
+): Promise<RejectedItem[]> {
+  const rows = await db.outbox.where('caseId').equals(caseId).toArray();
+  return rows.filter((r) => r.rejectedAtMs !== undefined).map(rejectedItem);
+}
+
+// ---- agreement ----------------------------------------------------------------------------------
+
+/**
+ * The state hash of every case this desk holds (shared/sync scopeStateHash): equal to the hub's over
+ * the same scope when the two agree.
+ */
+export async function deskCaseStateHash(
+  db: DeskDatabase,
+  subtle: SubtleCryptoLike = crypto.subtle,
+): Promise<string> {
+  const events: CaseEvent[] = await db.events.toArray();
+  return scopeStateHash(subtle, eventsByCase(events));
+}
