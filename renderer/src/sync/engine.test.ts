@@ -1,0 +1,437 @@
+// The engine's mechanics against a scripted hub that speaks the wire format (shared/sync): batches,
+// pages, progress, one sync at a time, the timer and reconnects, failures as reasons. The real hub on
+// PostgreSQL is e2e/sync/desks-and-hub.e2e.ts.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Actor } from '../../../shared/case';
+import { sampleRegistrationDraft } from '../../../shared/case/testing';
+import { sampleOfficeProfile } from '../../../shared/office/testing';
+import {
+  decodeBody,
+  encodeBody,
+  enrollRequestSchema,
+  pullRequestSchema,
+  pushRequestSchema,
+  SYNC_MEDIA_TYPE,
+  SYNC_PROTOCOL_VERSION,
+  type EnrollReply,
+  type FetchLike,
+  type HubRequest,
+  type HubResponse,
+  type PulledEvent,
+  type Receipt,
+} from '../../../shared/sync';
+import { registerApplication } from '../db/case-store';
+import { DeskDatabase } from '../db/database';
+import { saveOfficeProfile } from '../db/office-repository';
+import {
+  devicePublicKeys,
+  ensureDeviceKeys,
+  loadHubLink,
+  loadPullCursor,
+  saveHubLink,
+  syncStatus,
+} from '../db/sync-commands';
+import { seedActors } from '../db/testing';
+import { createSyncEngine, type SyncPlatform, type SyncProgress } from './engine';
+
+const opened: DeskDatabase[] = [];
+afterEach(async () => {
+  for (const d of opened.splice(0)) await d.delete();
+});
+
+const PROFILE = sampleOfficeProfile();
+const HUB = 'http://127.0.0.1:7300';
+const NOW = Date.UTC(2025, 2, 3, 5);
+const specialist: Actor = {
+  userId: 'u-spec',
+  role: 'specialist',
+  officeId: PROFILE.officeId,
+  districtId: PROFILE.districtId,
+  deviceId: PROFILE.deviceId,
+};
+
+const REPLY: EnrollReply = {
+  deviceId: 'dev-3',
+  deviceNo: 3,
+  officeId: PROFILE.officeId,
+  officeCode: PROFILE.code,
+  districtId: PROFILE.districtId,
+  credential: 'k'.repeat(43),
+  hubKeyPin: '',
+  hubFileKeys: {
+    agreement: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'BBBB' },
+    signing: { kty: 'EC', crv: 'P-256', x: 'CCCC', y: 'DDDD' },
+  },
+};
+
+const json = (status: number, value: unknown): HubResponse => ({
+  status,
+  headers: { get: (n) => (n === 'content-type' ? 'application/json' : null) },
+  arrayBuffer: () => Promise.resolve(new TextEncoder().encode(JSON.stringify(value)).buffer),
+});
+const gzip = (value: unknown): HubResponse => ({
+  status: 200,
+  headers: { get: (n) => (n === 'content-type' ? SYNC_MEDIA_TYPE : null) },
+  arrayBuffer: () => Promise.resolve(new Uint8Array(encodeBody(value)).buffer),
+});
+
+function body(init: HubRequest): unknown {
+  const decoded = decodeBody(init.body ?? new Uint8Array());
+  if (!decoded.ok) throw new Error(decoded.reason);
+  return decoded.value;
+}
+
+/**
+ * A scripted hub: stores each pushed id once (accepted, then duplicate), and serves its log in
+ * order with the index as the cursor. `answer` may override any request.
+ */
+function scriptedHub() {
+  const log: PulledEvent[] = [];
+  const calls: { path: string; init: HubRequest }[] = [];
+  const hub = {
+    log,
+    calls,
+    hubTimeMs: NOW,
+    answer: null as ((path: string, init: HubRequest) => HubResponse | null) | null,
+    /** Ids this hub answers as accepted although nobody pushed them (a broken hub). */
+    extraReceipts: [] as Receipt[],
+    fetch: (async (url, init) => {
+      const path = url.slice(HUB.length);
+      calls.push({ path, init });
+      const scripted = hub.answer?.(path, init);
+      if (scripted) return scripted;
+      switch (path) {
+        case '/v1/hello':
+          return json(200, { protocol: 1, oldestDeskProtocol: 1, hubTimeMs: hub.hubTimeMs });
+        case '/v1/enroll': {
+          const request = enrollRequestSchema.parse(
+            JSON.parse(new TextDecoder().decode(init.body)),
+          );
+          hub.enrolledWith = request;
+          return json(200, REPLY);
+        }
+        case '/v1/push': {
+          const { events } = pushRequestSchema.parse(body(init));
+          const receipts: Receipt[] = events.map(({ stream, event }) => {
+            const id = (event as { id: string }).id;
+            if (log.some((e) => (e.event as { id: string }).id === id))
+              return { id, status: 'duplicate' };
+            log.push({ stream, event, receivedAtMs: hub.hubTimeMs });
+            return { id, status: 'accepted', receivedAtMs: hub.hubTimeMs };
+          });
+          return gzip({ receipts: [...receipts, ...hub.extraReceipts], hubTimeMs: hub.hubTimeMs });
+        }
+        case '/v1/pull': {
+          const { cursor, limit } = pullRequestSchema.parse(body(init));
+          const from = cursor === '' ? 0 : Number(cursor);
+          const events = log.slice(from, from + limit);
+          return gzip({
+            events,
+            cursor: String(from + events.length),
+            more: from + events.length < log.length,
+            hubTimeMs: hub.hubTimeMs,
+          });
+        }
+        default:
+          return json(404, { code: 'hub:errors.notFound' });
+      }
+    }) as FetchLike,
+    enrolledWith: null as unknown,
+  };
+  return hub;
+}
+
+/** A platform whose timer and online signal the test drives. */
+function testPlatform(fetch: FetchLike, online = true) {
+  const ticks = new Set<() => void>();
+  const onlineListeners = new Set<(online: boolean) => void>();
+  const state = { online };
+  const platform: SyncPlatform = {
+    fetch,
+    nowMs: () => NOW,
+    every: (_ms, tick) => {
+      ticks.add(tick);
+      return () => ticks.delete(tick);
+    },
+    online: {
+      current: () => state.online,
+      subscribe: (listener) => {
+        onlineListeners.add(listener);
+        return () => onlineListeners.delete(listener);
+      },
+    },
+  };
+  return {
+    platform,
+    tick: () => {
+      for (const t of ticks) t();
+    },
+    setOnline: (value: boolean) => {
+      state.online = value;
+      for (const l of onlineListeners) l(value);
+    },
+  };
+}
+
+async function desk(cases = 0): Promise<DeskDatabase> {
+  const d = new DeskDatabase(`t-${crypto.randomUUID()}`);
+  opened.push(d);
+  await saveOfficeProfile(d, PROFILE);
+  await seedActors(d, specialist);
+  for (let i = 0; i < cases; i++) {
+    const result = await registerApplication(
+      d,
+      `case-${i}`,
+      sampleRegistrationDraft({ receivedAt: `2025-03-03T1${i % 8}:00` }),
+      { officeCode: PROFILE.code, deviceNo: PROFILE.deviceNo },
+      {
+        actor: specialist,
+        legalTime: '2025-03-03T10:00',
+        nowMs: NOW + i,
+        newId: () => crypto.randomUUID(),
+      },
+    );
+    if (!result.ok) throw new Error(result.reason);
+  }
+  return d;
+}
+
+async function joined(cases = 0): Promise<DeskDatabase> {
+  const d = await desk(cases);
+  const saved = await saveHubLink(d, HUB, REPLY, NOW);
+  if (!saved.ok) throw new Error(saved.reason);
+  return d;
+}
+
+/** Settles the engine's chained promises. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('joining', () => {
+  test("trades the code with the desk's public keys; the shell pins the hub; the link is stored", async () => {
+    const d = await desk();
+    const hub = scriptedHub();
+    const pinned: unknown[] = [];
+    const { platform } = testPlatform(hub.fetch);
+    const engine = createSyncEngine(d, {
+      ...platform,
+      rememberHub: async (link) => {
+        pinned.push(link);
+        return true;
+      },
+    });
+    const outcome = await engine.join(`${HUB}/`, ' abcd-efgh-jkmn-pqrs ');
+    expect(outcome.ok).toBe(true);
+    expect(outcome.ok && 'credential' in outcome.link).toBe(false);
+    const keys = await devicePublicKeys(await ensureDeviceKeys(d));
+    expect(hub.enrolledWith).toEqual({
+      protocol: SYNC_PROTOCOL_VERSION,
+      code: 'ABCD-EFGH-JKMN-PQRS',
+      ...keys,
+    });
+    expect(pinned).toEqual([{ hubUrl: HUB, hubKeyPin: '' }]);
+    expect((await loadHubLink(d))?.credential).toBe(REPLY.credential);
+  });
+
+  test('plain http beyond this machine, a malformed code, a used code: each a named reason', async () => {
+    const d = await desk();
+    const hub = scriptedHub();
+    const engine = createSyncEngine(d, testPlatform(hub.fetch).platform);
+    expect(await engine.join('http://hub.akkol.kz', 'ABCD-EFGH-JKMN-PQRS')).toEqual({
+      ok: false,
+      reason: 'sync:transport.plainHttp',
+    });
+    expect(await engine.join(HUB, 'ABCD')).toEqual({
+      ok: false,
+      reason: 'sync:enroll.codeUnknown',
+    });
+    hub.answer = (path) =>
+      path === '/v1/enroll' ? json(403, { code: 'sync:enroll.codeUsed' }) : null;
+    expect(await engine.join(HUB, 'ABCD-EFGH-JKMN-PQRS')).toEqual({
+      ok: false,
+      reason: 'sync:enroll.codeUsed',
+    });
+    expect(await loadHubLink(d)).toBeNull();
+  });
+});
+
+describe('a sync', () => {
+  test('pushes every waiting event in batches, pulls every page, and reports progress with counts', async () => {
+    const d = await joined(5);
+    const hub = scriptedHub();
+    // The hub already holds two events of another desk of the office.
+    const other = await desk(2);
+    for (const event of await other.events.toArray()) {
+      hub.log.push({
+        stream: 'case',
+        event: { ...event, id: `other-${event.id}`, caseId: `other-${event.caseId}` },
+        receivedAtMs: NOW,
+      });
+    }
+    const engine = createSyncEngine(d, testPlatform(hub.fetch).platform, {
+      batchSize: 2,
+      pageSize: 3,
+    });
+    const seen: SyncProgress[] = [];
+    engine.subscribe((s) => {
+      if (s.progress) seen.push(s.progress);
+    });
+    const outcome = await engine.syncNow();
+    expect(outcome).toEqual({
+      ok: true,
+      atMs: NOW,
+      counts: { accepted: 5, duplicates: 0, rejected: 0, received: 2 },
+      clockSkewed: false,
+    });
+    expect(hub.calls.map((c) => c.path)).toEqual([
+      '/v1/hello',
+      '/v1/push',
+      '/v1/push',
+      '/v1/push',
+      '/v1/pull',
+      '/v1/pull',
+      '/v1/pull',
+    ]);
+    expect(seen.map((p) => `${p.phase} ${p.pushed.done}/${p.pushed.total} ${p.pulled}`)).toEqual([
+      'hello 0/0 0',
+      'push 0/5 0',
+      'push 2/5 0',
+      'push 4/5 0',
+      'push 5/5 0',
+      'pull 5/5 0',
+      'pull 5/5 3',
+      'pull 5/5 6',
+      'pull 5/5 7',
+    ]);
+    expect(await d.outbox.count()).toBe(0);
+    expect(await d.cases.count()).toBe(7);
+    expect(await loadPullCursor(d)).toBe('7');
+    expect((await syncStatus(d, NOW)).lastSuccessMs).toBe(NOW);
+    expect(engine.getState()).toEqual({ running: false, progress: null, last: outcome });
+    // Again: nothing waits, nothing new arrives.
+    expect((await engine.syncNow()).counts).toEqual({
+      accepted: 0,
+      duplicates: 0,
+      rejected: 0,
+      received: 0,
+    });
+  });
+
+  test('never two at once: a request while one runs gets the running one', async () => {
+    const d = await joined(1);
+    const hub = scriptedHub();
+    const engine = createSyncEngine(d, testPlatform(hub.fetch).platform);
+    const first = engine.syncNow();
+    const second = engine.syncNow();
+    expect(second).toBe(first);
+    await first;
+    expect(hub.calls.filter((c) => c.path === '/v1/hello')).toHaveLength(1);
+    await engine.syncNow();
+    expect(hub.calls.filter((c) => c.path === '/v1/hello')).toHaveLength(2);
+  });
+
+  test('a desk that has not joined, no link, a revoked desk: the reason is kept, nothing is lost', async () => {
+    const alone = await desk(1);
+    const hub = scriptedHub();
+    expect(await createSyncEngine(alone, testPlatform(hub.fetch).platform).syncNow()).toMatchObject(
+      {
+        ok: false,
+        reason: 'sync:errors.notJoined',
+      },
+    );
+    const d = await joined(2);
+    const offline = createSyncEngine(
+      d,
+      testPlatform(() => Promise.reject(new TypeError('fetch failed'))).platform,
+    );
+    expect(await offline.syncNow()).toMatchObject({ ok: false, reason: 'sync:errors.offline' });
+    expect(await syncStatus(d, NOW + 1000)).toMatchObject({
+      lastFailure: { reason: 'sync:errors.offline', atMs: NOW },
+      waiting: 2,
+    });
+    hub.answer = (path) =>
+      path === '/v1/push' ? json(401, { code: 'sync:errors.deviceRevoked' }) : null;
+    const revoked = createSyncEngine(d, testPlatform(hub.fetch).platform);
+    expect(await revoked.syncNow()).toMatchObject({
+      ok: false,
+      reason: 'sync:errors.deviceRevoked',
+    });
+    expect(await d.outbox.count()).toBe(2);
+  });
+
+  test('a receipt for an event the desk did not send in that batch changes nothing', async () => {
+    const d = await joined(2);
+    const hub = scriptedHub();
+    const [first, second] = await d.outbox.orderBy('createdAtMs').toArray();
+    const engine = createSyncEngine(d, testPlatform(hub.fetch).platform, { batchSize: 1 });
+    // The hub acknowledges the second event while answering the first batch, before it was sent.
+    hub.extraReceipts = [{ id: second?.eventId ?? '', status: 'accepted', receivedAtMs: NOW }];
+    hub.answer = (path, init) => {
+      if (path !== '/v1/push') return null;
+      const { events } = pushRequestSchema.parse(body(init));
+      // Answer the second batch with no receipt at all: it must stay waiting.
+      return (events[0]?.event as { id: string }).id === second?.eventId
+        ? gzip({ receipts: [], hubTimeMs: NOW })
+        : null;
+    };
+    await engine.syncNow();
+    expect((await d.outbox.toArray()).map((r) => r.eventId)).toEqual([second?.eventId]);
+    expect(first?.eventId).not.toBe(second?.eventId);
+  });
+
+  test('a cursor the hub cannot read starts the pull again from the beginning, once', async () => {
+    const d = await joined();
+    const hub = scriptedHub();
+    const other = await desk(1);
+    for (const event of await other.events.toArray()) {
+      hub.log.push({ stream: 'case', event, receivedAtMs: NOW });
+    }
+    await d.settings.put({ key: 'sync.cursor', value: 'from-another-hub' });
+    hub.answer = (path, init) =>
+      path === '/v1/pull' && pullRequestSchema.parse(body(init)).cursor === 'from-another-hub'
+        ? json(400, { code: 'sync:errors.badCursor' })
+        : null;
+    const outcome = await createSyncEngine(d, testPlatform(hub.fetch).platform).syncNow();
+    expect(outcome).toMatchObject({ ok: true, counts: { received: 1 } });
+    expect(await loadPullCursor(d)).toBe('1');
+  });
+
+  test('a clock more than 5 minutes off the hub warns and the sync goes on', async () => {
+    const d = await joined(1);
+    const hub = scriptedHub();
+    hub.hubTimeMs = NOW + 6 * 60_000;
+    const outcome = await createSyncEngine(d, testPlatform(hub.fetch).platform).syncNow();
+    expect(outcome).toMatchObject({ ok: true, clockSkewed: true, counts: { accepted: 1 } });
+  });
+});
+
+describe('when it syncs', () => {
+  test('at start when online, on the timer while online, on reconnect; not after stop', async () => {
+    const d = await joined();
+    const hub = scriptedHub();
+    const hellos = () => hub.calls.filter((c) => c.path === '/v1/hello').length;
+    const { platform, tick, setOnline } = testPlatform(hub.fetch, false);
+    const engine = createSyncEngine(d, platform);
+    engine.start();
+    await settle();
+    expect(hellos()).toBe(0);
+    tick();
+    await settle();
+    expect(hellos()).toBe(0);
+    setOnline(true);
+    await settle();
+    expect(hellos()).toBe(1);
+    tick();
+    await settle();
+    expect(hellos()).toBe(2);
+    setOnline(false);
+    tick();
+    await settle();
+    expect(hellos()).toBe(2);
+    engine.stop();
+    setOnline(true);
+    tick();
+    await settle();
+    expect(hellos()).toBe(2);
+  });
+});

@@ -1,0 +1,352 @@
+// The desk's sync engine: joins a hub with a one-time code, and syncs (handshake, push every waiting
+// event in batches, pull every page) on demand, on a timer while online, and on reconnect. No React,
+// no platform: fetch, the clock, the timer and the online signal are passed in, so it runs the same
+// in the desk, in Node tests and in the bench. What must stay true:
+// - Never two syncs (or a join and a sync) at once: a request while one runs gets the running one.
+// - Failures are values with a message key (sync:*, hub:*, common:writeErrors.*), kept in the
+//   database for the status area, never exceptions thrown at the UI.
+// - What the desk stores follows sync-commands' rules (one transaction per pulled page, nothing unsent
+//   deleted); the engine only drives them and reports progress.
+// - A receipt counts only for an event of the batch it answers: a hub cannot make the desk forget an
+//   event it was not sent.
+import {
+  checkHubAddress,
+  createHubClient,
+  ENROLLMENT_CODE,
+  MAX_BATCH_EVENTS,
+  type FetchLike,
+  type HubClient,
+  type TravellingEvent,
+} from '../../../shared/sync';
+import type { DeskDatabase } from '../db';
+import {
+  applyPulledPage,
+  applyReceipts,
+  devicePublicKeys,
+  ensureDeviceKeys,
+  loadHubLink,
+  loadPullCursor,
+  pushQueue,
+  recordSyncFailure,
+  recordSyncSuccess,
+  restartPull,
+  saveHubLink,
+  type HubLink,
+} from '../db/sync-commands';
+import { writeFailureReason } from '../db/write-errors';
+
+/** What the engine needs from the platform. */
+export interface SyncPlatform {
+  /** `globalThis.fetch`, or one with a timeout (a stalled link must not hold a sync forever). */
+  readonly fetch: FetchLike;
+  readonly nowMs: () => number;
+  /** Calls `tick` every `ms` until the returned function is called. */
+  readonly every: (ms: number, tick: () => void) => () => void;
+  /** Whether the machine has a link now, and its changes (the browser's online and offline events). */
+  readonly online: {
+    readonly current: () => boolean;
+    readonly subscribe: (listener: (online: boolean) => void) => () => void;
+  };
+  /**
+   * The shell pins the joined hub and its key (Electron's setHubLink); false refuses the join. A
+   * browser build passes nothing.
+   */
+  readonly rememberHub?: (link: { hubUrl: string; hubKeyPin: string }) => Promise<boolean>;
+}
+
+export interface SyncEngineOptions {
+  /** How often to sync while online (default 5 minutes). */
+  readonly intervalMs?: number;
+  /** Events per push (default and most: MAX_BATCH_EVENTS). */
+  readonly batchSize?: number;
+  /** Events per pulled page (default and most: MAX_BATCH_EVENTS). */
+  readonly pageSize?: number;
+}
+
+export type SyncPhase = 'hello' | 'push' | 'pull';
+
+/** How far a running sync is: enough for a progress bar with counts. */
+export interface SyncProgress {
+  readonly phase: SyncPhase;
+  /** Events pushed of those waiting when the sync began. */
+  readonly pushed: { readonly done: number; readonly total: number };
+  /** Events pulled so far; how many more wait is known only page by page (`more`). */
+  readonly pulled: number;
+}
+
+export interface SyncCounts {
+  readonly accepted: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+  /** Events new to this desk from the hub. */
+  readonly received: number;
+}
+
+export type SyncOutcome =
+  | {
+      readonly ok: true;
+      readonly atMs: number;
+      readonly counts: SyncCounts;
+      /** The desk's clock is more than 5 minutes off the hub's: warn (sync:clock.skewed). */
+      readonly clockSkewed: boolean;
+    }
+  | {
+      readonly ok: false;
+      readonly atMs: number;
+      /** A message key with words in kk and ru. */
+      readonly reason: string;
+      readonly clockSkewed: boolean;
+      /** What got through before the failure (pushed and pulled batches are kept). */
+      readonly counts: SyncCounts;
+    };
+
+export type JoinOutcome =
+  | { readonly ok: true; readonly link: Omit<HubLink, 'credential'> }
+  | { readonly ok: false; readonly reason: string };
+
+export interface SyncEngineState {
+  /** A sync or a join is running. */
+  readonly running: boolean;
+  /** The running sync's progress, null when none runs. */
+  readonly progress: SyncProgress | null;
+  /** How the last sync ended, null before the first in this session. */
+  readonly last: SyncOutcome | null;
+}
+
+export interface SyncEngine {
+  /** Syncs now, or joins the sync already running. */
+  syncNow(): Promise<SyncOutcome>;
+  /** Trades a one-time enrollment code for this desk's credential at `hubUrl`. */
+  join(hubUrl: string, code: string): Promise<JoinOutcome>;
+  /** Syncs now when online, then on the timer while online and on every reconnect. */
+  start(): void;
+  stop(): void;
+  getState(): SyncEngineState;
+  /** Called on every change of state (progress included); returns the unsubscribe function. */
+  subscribe(listener: (state: SyncEngineState) => void): () => void;
+}
+
+/** The message key of the clock-skew warning. */
+export const CLOCK_SKEW_WARNING = 'sync:clock.skewed';
+export const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
+
+const NO_COUNTS: SyncCounts = { accepted: 0, duplicates: 0, rejected: 0, received: 0 };
+
+/** A failure of the engine's own run: a named reason, never an exception. */
+class SyncStop extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+export function createSyncEngine(
+  db: DeskDatabase,
+  platform: SyncPlatform,
+  options: SyncEngineOptions = {},
+): SyncEngine {
+  const intervalMs = options.intervalMs ?? DEFAULT_SYNC_INTERVAL_MS;
+  const batchSize = Math.min(options.batchSize ?? MAX_BATCH_EVENTS, MAX_BATCH_EVENTS);
+  const pageSize = Math.min(options.pageSize ?? MAX_BATCH_EVENTS, MAX_BATCH_EVENTS);
+  let state: SyncEngineState = { running: false, progress: null, last: null };
+  const listeners = new Set<(state: SyncEngineState) => void>();
+  /** The sync or join that runs or waits for its turn last. */
+  let running: Promise<unknown> | null = null;
+  /** The sync that runs or waits: a request for a sync meanwhile gets this one. */
+  let pendingSync: Promise<SyncOutcome> | null = null;
+  let stopTimer: (() => void) | null = null;
+  let stopOnline: (() => void) | null = null;
+
+  function set(next: Partial<SyncEngineState>): void {
+    state = { ...state, ...next };
+    for (const listener of listeners) listener(state);
+  }
+
+  /** Runs `task` after whatever runs or waits now, and alone. */
+  function exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const before = running;
+    const run = (async () => {
+      // Always a turn of the event loop first, so the caller has recorded `run` before it starts.
+      await before;
+      set({ running: true });
+      try {
+        return await task();
+      } finally {
+        set({ running: false, progress: null });
+      }
+    })();
+    const turn: Promise<void> = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    running = turn;
+    void turn.then(() => {
+      if (running === turn) running = null;
+    });
+    return run;
+  }
+
+  async function sync(): Promise<SyncOutcome> {
+    let counts = { ...NO_COUNTS };
+    let skewed = false;
+    let progress: SyncProgress = { phase: 'hello', pushed: { done: 0, total: 0 }, pulled: 0 };
+    const report = (next: Partial<SyncProgress>) => {
+      progress = { ...progress, ...next };
+      set({ progress });
+    };
+    report({});
+    try {
+      const link = await loadHubLink(db);
+      if (link === null) throw new SyncStop('sync:errors.notJoined');
+      const client = createHubClient({
+        baseUrl: link.url,
+        fetch: platform.fetch,
+        credential: link.credential,
+      });
+      const hello = await client.hello(platform.nowMs());
+      if (!hello.ok) throw new SyncStop(hello.reason);
+      skewed = hello.value.clockSkewed;
+
+      // Push: the queue as it stands now; what is written meanwhile goes with the next sync.
+      const queue = await pushQueue(db);
+      report({ phase: 'push', pushed: { done: 0, total: queue.length } });
+      for (let at = 0; at < queue.length; at += batchSize) {
+        const batch = queue.slice(at, at + batchSize);
+        counts = add(counts, await pushBatch(client, batch));
+        report({ pushed: { done: Math.min(at + batchSize, queue.length), total: queue.length } });
+      }
+
+      // Pull every page after the cursor, each stored with its cursor in one transaction.
+      report({ phase: 'pull' });
+      let cursor = await loadPullCursor(db);
+      let restarted = false;
+      for (;;) {
+        const page = await client.pull(cursor, pageSize);
+        if (!page.ok) {
+          // A cursor the hub cannot read (another hub, a damaged row): start again from the
+          // beginning, once; what arrives again is a duplicate and changes nothing.
+          if (page.reason === 'sync:errors.badCursor' && !restarted) {
+            restarted = true;
+            await restartPull(db);
+            cursor = '';
+            continue;
+          }
+          throw new SyncStop(page.reason);
+        }
+        const applied = await applyPulledPage(db, page.value, platform.nowMs());
+        counts = { ...counts, received: counts.received + applied.stored };
+        report({ pulled: progress.pulled + page.value.events.length });
+        const stuck = page.value.cursor === cursor && page.value.events.length === 0;
+        cursor = page.value.cursor;
+        if (!page.value.more || stuck) break;
+      }
+      const atMs = platform.nowMs();
+      await recordSyncSuccess(db, atMs);
+      return { ok: true, atMs, counts, clockSkewed: skewed };
+    } catch (error) {
+      const reason = error instanceof SyncStop ? error.reason : writeFailureReason(error);
+      if (!(error instanceof SyncStop)) console.error('sync stopped', error);
+      const atMs = platform.nowMs();
+      try {
+        await recordSyncFailure(db, reason, atMs);
+      } catch {
+        // The database itself is what failed: the outcome still says why.
+      }
+      return { ok: false, atMs, reason, clockSkewed: skewed, counts };
+    }
+  }
+
+  async function pushBatch(
+    client: HubClient,
+    batch: readonly TravellingEvent[],
+  ): Promise<Omit<SyncCounts, 'received'>> {
+    const reply = await client.push(batch);
+    if (!reply.ok) throw new SyncStop(reply.reason);
+    const sent = new Set(batch.map((t) => (t.event as { id?: unknown }).id));
+    const receipts = reply.value.receipts.filter((r) => sent.has(r.id));
+    return applyReceipts(db, receipts, platform.nowMs());
+  }
+
+  async function join(hubUrl: string, code: string): Promise<JoinOutcome> {
+    const address = checkHubAddress(hubUrl);
+    if (!address.ok) return { ok: false, reason: address.reason };
+    const normalized = code.trim().toUpperCase();
+    if (!ENROLLMENT_CODE.test(normalized)) return { ok: false, reason: 'sync:enroll.codeUnknown' };
+    try {
+      const keys = await devicePublicKeys(await ensureDeviceKeys(db));
+      const client = createHubClient({ baseUrl: address.url, fetch: platform.fetch });
+      const hello = await client.hello(platform.nowMs());
+      if (!hello.ok) return { ok: false, reason: hello.reason };
+      const enrolled = await client.enroll({ code: normalized, ...keys });
+      if (!enrolled.ok) return { ok: false, reason: enrolled.reason };
+      if (platform.rememberHub) {
+        const pinned = await platform.rememberHub({
+          hubUrl: address.url,
+          hubKeyPin: enrolled.value.hubKeyPin,
+        });
+        if (!pinned) return { ok: false, reason: 'sync:transport.badAddress' };
+      }
+      const saved = await saveHubLink(db, address.url, enrolled.value, platform.nowMs());
+      if (!saved.ok) return saved;
+      const { credential: _secret, ...link } = saved.link;
+      return { ok: true, link };
+    } catch (error) {
+      console.error('join failed', error);
+      return { ok: false, reason: writeFailureReason(error) };
+    }
+  }
+
+  const engine: SyncEngine = {
+    syncNow() {
+      if (pendingSync) return pendingSync;
+      const outcome = exclusive(async () => {
+        // From here on a new request waits for a sync that starts after this one.
+        pendingSync = null;
+        const ended = await sync();
+        set({ last: ended, progress: null });
+        return ended;
+      });
+      pendingSync = outcome;
+      return outcome;
+    },
+
+    join(hubUrl, code) {
+      return exclusive(() => join(hubUrl, code));
+    },
+
+    start() {
+      if (stopTimer) return;
+      const attempt = () => {
+        if (platform.online.current() && !running) void engine.syncNow();
+      };
+      stopTimer = platform.every(intervalMs, attempt);
+      stopOnline = platform.online.subscribe((online) => {
+        if (online) attempt();
+      });
+      attempt();
+    },
+
+    stop() {
+      stopTimer?.();
+      stopOnline?.();
+      stopTimer = null;
+      stopOnline = null;
+    },
+
+    getState: () => state,
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return engine;
+}
+
+function add(counts: SyncCounts, more: Omit<SyncCounts, 'received'>): SyncCounts {
+  return {
+    accepted: counts.accepted + more.accepted,
+    duplicates: counts.duplicates + more.duplicates,
+    rejected: counts.rejected + more.rejected,
+    received: counts.received,
+  };
+}
