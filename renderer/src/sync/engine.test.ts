@@ -86,17 +86,27 @@ function body(init: HubRequest): unknown {
  * A scripted hub: stores each pushed id once (accepted, then duplicate), and serves its log in
  * order with the index as the cursor. `answer` may override any request.
  */
-function scriptedHub() {
+interface ScriptedHub {
+  readonly log: PulledEvent[];
+  readonly calls: { path: string; init: HubRequest }[];
+  hubTimeMs: number;
+  answer: ((path: string, init: HubRequest) => HubResponse | null) | null;
+  extraReceipts: Receipt[];
+  enrolledWith: unknown;
+  readonly fetch: FetchLike;
+}
+
+function scriptedHub(): ScriptedHub {
   const log: PulledEvent[] = [];
   const calls: { path: string; init: HubRequest }[] = [];
-  const hub = {
+  const hub: ScriptedHub = {
     log,
     calls,
     hubTimeMs: NOW,
-    answer: null as ((path: string, init: HubRequest) => HubResponse | null) | null,
+    answer: null,
     /** Ids this hub answers as accepted although nobody pushed them (a broken hub). */
-    extraReceipts: [] as Receipt[],
-    fetch: (async (url, init) => {
+    extraReceipts: [],
+    fetch: async (url, init) => {
       const path = url.slice(HUB.length);
       calls.push({ path, init });
       const scripted = hub.answer?.(path, init);
@@ -136,8 +146,8 @@ function scriptedHub() {
         default:
           return json(404, { code: 'hub:errors.notFound' });
       }
-    }) as FetchLike,
-    enrolledWith: null as unknown,
+    },
+    enrolledWith: null,
   };
   return hub;
 }
