@@ -12,6 +12,7 @@ import {
 } from '../../../shared/sync';
 import { LOOPBACK_HOSTS } from '../config';
 import type { HubDatabase } from '../db';
+import { registerAttachmentRoutes } from '../attachments/routes';
 import { registerDeviceRoutes } from './device-routes';
 import { registerSyncRoutes } from './sync-routes';
 
@@ -32,6 +33,8 @@ export interface HubAppOptions {
   https?: { cert: Buffer; key: Buffer } | null;
   /** The pin of the hub's TLS key handed to desks at enrollment ('' on loopback). */
   hubKeyPin?: string;
+  /** The largest scan a desk may upload, in bytes (default 50 MB). */
+  attachmentMaxBytes?: number;
 }
 
 /** Our own reason keys travel as they are; anything else is described by its status alone. */
@@ -43,7 +46,12 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
     : Fastify({ logger: options.logger });
   const { db } = options;
   // The Electron desk loads from its own app://desk origin and calls the hub across origins.
-  await app.register(fastifyCors, { origin: [DESK_APP_ORIGIN], methods: ['GET', 'POST'] });
+  // Scans upload by tus (HEAD, PATCH; tus answers its own CORS) and download by Range.
+  await app.register(fastifyCors, {
+    origin: [DESK_APP_ORIGIN],
+    methods: ['GET', 'HEAD', 'POST', 'PATCH'],
+    exposedHeaders: ['Content-Range', 'Accept-Ranges', 'ETag'],
+  });
 
   // Error bodies carry a code only: never the URL (a query string may hold an IIN), a message or a
   // stack. The request log keeps the path alone (logging.ts).
@@ -128,6 +136,10 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
 
   registerDeviceRoutes(app, db, options.hubKeyPin ?? '');
   registerSyncRoutes(app, db);
+  await registerAttachmentRoutes(app, db, {
+    deskOrigin: DESK_APP_ORIGIN,
+    ...(options.attachmentMaxBytes === undefined ? {} : { maxBytes: options.attachmentMaxBytes }),
+  });
 
   if (options.deskDir) {
     const csp = deskContentSecurityPolicy(null);
