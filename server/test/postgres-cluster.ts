@@ -36,7 +36,10 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
+/** `durable`: keep fsync on (benchmarks); tests run without it. */
+export async function startThrowawayCluster(
+  options: { durable?: boolean } = {},
+): Promise<ThrowawayCluster> {
   const bin = findPostgresBinDir();
   if (!bin) {
     throw new Error(
@@ -68,7 +71,7 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     '-l',
     join(dir, 'server.log'),
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.durable ? 'on' : 'off'}`,
     '-w',
     'start',
   ]);

@@ -67,38 +67,90 @@ function rawId(raw: unknown): string {
   return typeof id === 'string' ? id.slice(0, 100) : '';
 }
 
-/** The office an event of a stream belongs to: the office of the first event stored for it. */
-async function streamOffice(
-  tx: Queryable,
-  districtId: string,
-  stream: Stream,
-  streamId: string,
-): Promise<string | null> {
-  const { rows } = await tx.query<{ office_id: string }>(
-    `select office_id from hub_events
-     where district_id = $1 and stream = $2 and stream_id = $3
-     order by txid, seq limit 1`,
-    [districtId, stream, streamId],
-  );
-  return rows[0]?.office_id ?? null;
-}
+/**
+ * What one push reads of the hub's log, read once per batch instead of once per event: the stored
+ * bodies of the batch's ids, the events of its cases, and (on first use) each person's directory
+ * events and each stream's office. Events accepted earlier in the same batch are added as they are
+ * accepted, so every later event is judged on exactly what storing them one by one would have given.
+ */
+class BatchView {
+  private readonly stored = new Map<string, unknown>();
+  private readonly streams = new Map<string, { office: string | null; bodies: unknown[] }>();
 
-/** A person's directory state from the hub's own log of their events. */
-async function registeredUserState(tx: Queryable, districtId: string, userId: string) {
-  const { rows } = await tx.query<{ body: DirectoryEvent }>(
-    `select body from hub_events where district_id = $1 and stream = 'user' and stream_id = $2`,
-    [districtId, userId],
-  );
-  return foldUser(rows.map((r) => r.body));
-}
+  private constructor(
+    private readonly tx: Queryable,
+    private readonly districtId: string,
+  ) {}
 
-/** A person as the hub's own log has them (null: never registered here). */
-async function registeredUser(
-  tx: Queryable,
-  districtId: string,
-  userId: string,
-): Promise<DirectoryUser | null> {
-  return (await registeredUserState(tx, districtId, userId)).user;
+  static async load(
+    tx: Queryable,
+    districtId: string,
+    ids: readonly string[],
+    caseIds: readonly string[],
+  ): Promise<BatchView> {
+    const view = new BatchView(tx, districtId);
+    const stored = await tx.query<{ id: string; body: unknown }>(
+      'select id, body from hub_events where district_id = $1 and id = any($2::text[])',
+      [districtId, [...new Set(ids)]],
+    );
+    for (const row of stored.rows) view.stored.set(row.id, row.body);
+    await view.loadStreams('case', caseIds);
+    return view;
+  }
+
+  private async loadStreams(stream: Stream, streamIds: readonly string[]): Promise<void> {
+    const wanted = [...new Set(streamIds)].filter((id) => !this.streams.has(`${stream}:${id}`));
+    if (wanted.length === 0) return;
+    for (const id of wanted) this.streams.set(`${stream}:${id}`, { office: null, bodies: [] });
+    const { rows } = await this.tx.query<{ stream_id: string; office_id: string; body: unknown }>(
+      `select stream_id, office_id, body from hub_events
+       where district_id = $1 and stream = $2 and stream_id = any($3::text[])
+       order by txid, seq`,
+      [this.districtId, stream, wanted],
+    );
+    for (const row of rows) {
+      const entry = this.streams.get(`${stream}:${row.stream_id}`);
+      if (!entry) continue;
+      entry.office ??= row.office_id;
+      entry.bodies.push(row.body);
+    }
+  }
+
+  private async streamOf(stream: Stream, streamId: string) {
+    await this.loadStreams(stream, [streamId]);
+    return this.streams.get(`${stream}:${streamId}`) ?? { office: null, bodies: [] };
+  }
+
+  /** The body stored under `id` (by an earlier push or earlier in this batch), if any. */
+  storedBody(id: string): { found: boolean; body: unknown } {
+    return { found: this.stored.has(id), body: this.stored.get(id) };
+  }
+
+  /** The office of a case, register or user: the office of the first event stored for it. */
+  async office(stream: Stream, streamId: string): Promise<string | null> {
+    return (await this.streamOf(stream, streamId)).office;
+  }
+
+  /** A person's directory state from the hub's own log of their events. */
+  async userState(userId: string) {
+    return foldUser((await this.streamOf('user', userId)).bodies as DirectoryEvent[]);
+  }
+
+  async user(userId: string): Promise<DirectoryUser | null> {
+    return (await this.userState(userId)).user;
+  }
+
+  async caseEvents(caseId: string): Promise<CaseEvent[]> {
+    return (await this.streamOf('case', caseId)).bodies as CaseEvent[];
+  }
+
+  /** Records an event accepted in this batch, for the events after it. */
+  async accept(stream: Stream, streamId: string, officeId: string, event: KnownEvent) {
+    const entry = await this.streamOf(stream, streamId);
+    entry.office ??= officeId;
+    entry.bodies.push(event);
+    this.stored.set(event.id, event);
+  }
 }
 
 /**
@@ -109,14 +161,14 @@ async function registeredUser(
  * manages users there.
  */
 async function actorProblem(
-  tx: Queryable,
+  view: BatchView,
   device: Device,
   stream: Stream,
   event: KnownEvent & { readonly type: string; readonly userId?: string },
 ): Promise<string | null> {
   const { actor } = event;
   if (!isRoleOfOffice(actor.role, device.officeKind)) return 'sync:reject.actorRole';
-  const user = await registeredUser(tx, device.districtId, actor.userId);
+  const user = await view.user(actor.userId);
   if (stream === 'user') {
     const selfRegistration = event.type === 'UserRegistered' && event.userId === actor.userId;
     if (user === null) return selfRegistration ? null : 'sync:reject.actorUnknown';
@@ -136,16 +188,11 @@ async function actorProblem(
  * case's events in its log's order, so the hub has the events each one follows.
  */
 async function transitionProblem(
-  tx: Queryable,
-  districtId: string,
+  view: BatchView,
   event: CaseEvent,
   calendar: WorkingCalendar,
 ): Promise<string | null> {
-  const { rows } = await tx.query<{ body: CaseEvent }>(
-    `select body from hub_events where district_id = $1 and stream = 'case' and stream_id = $2`,
-    [districtId, event.caseId],
-  );
-  const state = foldCase(rows.map((r) => r.body));
+  const state = foldCase(await view.caseEvents(event.caseId));
   const check = canAppend(state, event.type, event.actor, {
     payload: event.payload,
     context: { calendar },
@@ -153,13 +200,20 @@ async function transitionProblem(
   return check.ok ? null : check.reason;
 }
 
-async function receiptFor(
-  tx: Queryable,
+/** An event that passed every rule: stored at the end of the batch, in one statement. */
+interface Accepted {
+  readonly stream: Stream;
+  readonly streamId: string;
+  readonly officeId: string;
+  readonly event: KnownEvent;
+}
+
+async function judge(
+  view: BatchView,
   device: Device,
   travelling: TravellingEvent,
-  nowMs: number,
   calendar: WorkingCalendar,
-): Promise<Receipt> {
+): Promise<Receipt | Accepted> {
   const incoming = CLASSIFIERS[travelling.stream](travelling.event);
   if (incoming.kind === 'invalid') {
     const reason = lacksRequiredSignature(travelling.stream, travelling.event)
@@ -173,7 +227,7 @@ async function receiptFor(
   const event = incoming.event;
   // A repeated delivery is answered before any rule: the hub's folds already hold the event, and a
   // rule asked again would refuse it as a repeat (a second registration of the same person).
-  const repeated = await storedReceipt(tx, device.districtId, event);
+  const repeated = storedReceipt(view.storedBody(event.id), event);
   if (repeated) return repeated;
   const body = event as unknown as Record<string, unknown>;
   const streamId = String(body[STREAM_FIELD[travelling.stream]] ?? '');
@@ -185,81 +239,56 @@ async function receiptFor(
     : sameDistrict && event.actor.officeId === device.officeId;
   if (!actorHere) return { id: event.id, status: 'rejected', reason: 'sync:reject.otherOffice' };
   const actorIssue = await actorProblem(
-    tx,
+    view,
     device,
     travelling.stream,
     event as KnownEvent & { type: string; userId?: string },
   );
   if (actorIssue) return { id: event.id, status: 'rejected', reason: actorIssue };
   if (travelling.stream === 'user') {
-    const subject = await registeredUserState(tx, device.districtId, streamId);
+    const subject = await view.userState(streamId);
     const problem = directoryEventProblem(subject, event as unknown as DirectoryEvent);
     if (problem) return { id: event.id, status: 'rejected', reason: problem };
   }
-  const owner = await streamOffice(tx, device.districtId, travelling.stream, streamId);
+  const owner = await view.office(travelling.stream, streamId);
   if (owner !== null && !districtDesk && owner !== device.officeId) {
     return { id: event.id, status: 'rejected', reason: 'sync:reject.outOfScope' };
   }
   const signatureIssue = await signatureProblem(
     travelling.stream,
     event as unknown as SignableEvent,
-    async (userId) => (await registeredUserState(tx, device.districtId, userId)).user?.keys ?? [],
+    async (userId) => (await view.user(userId))?.keys ?? [],
   );
   if (signatureIssue) return { id: event.id, status: 'rejected', reason: signatureIssue };
   if (travelling.stream === 'case') {
-    const problem = await transitionProblem(
-      tx,
-      device.districtId,
-      event as unknown as CaseEvent,
-      calendar,
-    );
+    const problem = await transitionProblem(view, event as unknown as CaseEvent, calendar);
     if (problem) return { id: event.id, status: 'rejected', reason: problem };
   }
-  const officeId = owner ?? event.actor.officeId;
-  const inserted = await tx.query<{ received_at: Date }>(
-    `insert into hub_events (district_id, id, stream, stream_id, office_id, device_id, body, received_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)
-     on conflict (district_id, id) do nothing
-     returning received_at`,
-    [
-      device.districtId,
-      event.id,
-      travelling.stream,
-      streamId,
-      officeId,
-      device.id,
-      JSON.stringify(event),
-      new Date(nowMs),
-    ],
-  );
-  if (inserted.rows.length > 0) return { id: event.id, status: 'accepted', receivedAtMs: nowMs };
-  // Another push stored the same id in the meantime.
-  return (
-    (await storedReceipt(tx, device.districtId, event)) ?? {
-      id: event.id,
-      status: 'rejected',
-      reason: 'sync:reject.idReused',
-    }
-  );
+  const accepted = {
+    stream: travelling.stream,
+    streamId,
+    officeId: owner ?? event.actor.officeId,
+    event,
+  };
+  await view.accept(accepted.stream, streamId, accepted.officeId, event);
+  return accepted;
 }
 
 /** The receipt for an id the hub already holds: duplicate, or refused for other content; else null. */
-async function storedReceipt(
-  tx: Queryable,
-  districtId: string,
+function storedReceipt(
+  stored: { found: boolean; body: unknown },
   event: KnownEvent,
-): Promise<Receipt | null> {
-  const stored = await tx.query<{ body: unknown }>(
-    'select body from hub_events where district_id = $1 and id = $2',
-    [districtId, event.id],
-  );
-  if (stored.rows.length === 0) return null;
-  return canonicalJson(stored.rows[0]?.body) === canonicalJson(event)
+): Receipt | null {
+  if (!stored.found) return null;
+  return canonicalJson(stored.body) === canonicalJson(event)
     ? { id: event.id, status: 'duplicate' }
     : { id: event.id, status: 'rejected', reason: 'sync:reject.idReused' };
 }
 
-/** Takes in one pushed batch in one transaction: a receipt per event, in the batch's order. */
+/**
+ * Takes in one pushed batch in one transaction: a receipt per event, in the batch's order. The batch
+ * is judged against one read of the log (BatchView) and what passes is stored in one statement.
+ */
 export function pushEvents(
   db: HubDatabase,
   device: Device,
@@ -269,19 +298,82 @@ export function pushEvents(
   return db.transaction(async (tx) => {
     // Terms are judged on the calendar the hub hands to desks (reference data).
     const calendar = await calendarInForce(tx);
+    const view = await BatchView.load(
+      tx,
+      device.districtId,
+      events.map((e) => rawId(e.event)),
+      events.flatMap((e) => {
+        const caseId = (e.event as { caseId?: unknown } | null)?.caseId;
+        return e.stream === 'case' && typeof caseId === 'string' ? [caseId] : [];
+      }),
+    );
+    const judged: (Receipt | Accepted)[] = [];
+    for (const travelling of events) judged.push(await judge(view, device, travelling, calendar));
+    const accepted = judged.filter((j): j is Accepted => !('status' in j));
+    const inserted = new Set<string>();
+    if (accepted.length > 0) {
+      const { rows } = await tx.query<{ id: string }>(
+        `insert into hub_events (district_id, id, stream, stream_id, office_id, device_id, body, received_at)
+         select $1, r.id, r.stream, r.stream_id, r.office_id, $2, r.body, $3
+         from jsonb_to_recordset($4::jsonb)
+           as r(id text, stream text, stream_id text, office_id text, body jsonb, ord int)
+         order by r.ord
+         on conflict (district_id, id) do nothing
+         returning id`,
+        [
+          device.districtId,
+          device.id,
+          new Date(nowMs),
+          JSON.stringify(
+            accepted.map((a, ord) => ({
+              id: a.event.id,
+              stream: a.stream,
+              stream_id: a.streamId,
+              office_id: a.officeId,
+              body: a.event,
+              ord,
+            })),
+          ),
+        ],
+      );
+      for (const row of rows) inserted.add(row.id);
+    }
     const receipts: Receipt[] = [];
-    for (const travelling of events) {
-      receipts.push(await receiptFor(tx, device, travelling, nowMs, calendar));
+    for (const j of judged) {
+      if ('status' in j) receipts.push(j);
+      else if (inserted.has(j.event.id)) {
+        receipts.push({ id: j.event.id, status: 'accepted', receivedAtMs: nowMs });
+      } else {
+        // Another push stored the same id in the meantime.
+        const stored = await tx.query<{ body: unknown }>(
+          'select body from hub_events where district_id = $1 and id = $2',
+          [device.districtId, j.event.id],
+        );
+        receipts.push(
+          storedReceipt({ found: stored.rows.length > 0, body: stored.rows[0]?.body }, j.event) ?? {
+            id: j.event.id,
+            status: 'rejected',
+            reason: 'sync:reject.idReused',
+          },
+        );
+      }
     }
     return receipts;
   });
 }
 
+/** The greatest values of the cursor's columns: an xid8 and a bigint. */
+const MAX_TXID = 2n ** 64n - 1n;
+const MAX_SEQ = 2n ** 63n - 1n;
+
 /** A pull cursor: the (txid, seq) of the last row delivered; '' before the first. */
 function parseCursor(cursor: string): { txid: string; seq: string } | null {
   if (cursor === '') return { txid: '0', seq: '0' };
-  const match = /^(\d{1,20})\.(\d{1,20})$/.exec(cursor);
-  return match ? { txid: match[1] ?? '0', seq: match[2] ?? '0' } : null;
+  const match = /^(\d{1,20})\.(\d{1,19})$/.exec(cursor);
+  if (!match) return null;
+  const [txid = '0', seq = '0'] = match.slice(1);
+  // Beyond its column's range a number is no cursor the hub gave (and would fail the query).
+  return BigInt(txid) <= MAX_TXID && BigInt(seq) <= MAX_SEQ ? { txid, seq } : null;
 }
 
 export type PullResult =
@@ -297,7 +389,10 @@ export async function pullEvents(
 ): Promise<PullResult> {
   const after = parseCursor(cursor);
   if (after === null) return { ok: false, reason: 'sync:errors.badCursor' };
+  // An akimat's pull walks its own office's rows (index hub_events_pull_office, 0006), the district
+  // department's the whole district's (hub_events_pull): two statements, so each plan uses its index.
   const office = device.officeKind === 'district' ? null : device.officeId;
+  const params = [device.districtId, after.txid, after.seq, limit + 1];
   const { rows } = await db.query<{
     stream: Stream;
     body: unknown;
@@ -307,12 +402,12 @@ export async function pullEvents(
   }>(
     `select stream, body, received_at, txid::text as txid_text, seq::text as seq_text from hub_events
      where district_id = $1
+       ${office === null ? '' : 'and office_id = $5'}
        and (txid, seq) > ($2::text::xid8, $3::bigint)
        and txid < pg_snapshot_xmin(pg_current_snapshot())
-       and ($4::text is null or office_id = $4)
      order by txid, seq
-     limit $5`,
-    [device.districtId, after.txid, after.seq, office, limit + 1],
+     limit $4`,
+    office === null ? params : [...params, office],
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
