@@ -18,7 +18,6 @@ import {
   type HubClient,
   type TravellingEvent,
 } from '../../../shared/sync';
-import type { DeskDatabase } from '../db';
 import {
   applyPulledPage,
   applyReceipts,
@@ -31,9 +30,10 @@ import {
   recordSyncSuccess,
   restartPull,
   saveHubLink,
-  type HubLink,
-} from '../db/sync-commands';
-import { writeFailureReason } from '../db/write-errors';
+  writeFailureReason,
+  type DeskDatabase,
+  type SyncHubLink as HubLink,
+} from '../db';
 
 /** What the engine needs from the platform. */
 export interface SyncPlatform {
