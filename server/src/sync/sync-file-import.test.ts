@@ -229,8 +229,9 @@ describe.each(DATABASE_KINDS)('sync by file at the hub on %s', (kind) => {
     const events = [...staffOf(a.device.officeId), ...caseAt(a.device.officeId, 'case-a')];
     const file = await deskFile(a, events);
     const stored: string[] = [];
-    const storeScan: StoreScan = async (_tx, districtId, sha256, bytes) => {
+    const storeScan: StoreScan = async (_tx, districtId, sha256, bytes, deviceId) => {
       expect(districtId).toBe('AKK');
+      expect(deviceId).toBe(a.device.id);
       expect(bytes.length).toBe(scan.length);
       stored.push(sha256);
     };

@@ -35,13 +35,15 @@ import { hubFileKeys, hubSubtle } from './hub-file-keys';
 
 /**
  * Keeps one scan a file carried, addressed by its SHA-256 within its district (the attachment
- * store's job; the hash is already checked against the bytes).
+ * store's job; the hash is already checked against the bytes; `deviceId` is the desk that brought
+ * it, as an upload records it). Storing a scan the district already has must change nothing.
  */
 export type StoreScan = (
   tx: Queryable,
   districtId: string,
   sha256: string,
   bytes: Uint8Array,
+  deviceId: string,
 ) => Promise<void>;
 
 export interface ImportCounts {
@@ -157,7 +159,9 @@ export async function importSyncFile(
   const { storeScan } = options;
   if (storeScan) {
     for (const scan of file.scans) {
-      await db.transaction((tx) => storeScan(tx, device.districtId, scan.sha256, scan.bytes));
+      await db.transaction((tx) =>
+        storeScan(tx, device.districtId, scan.sha256, scan.bytes, device.id),
+      );
       scansKept.push(scan.sha256);
     }
   }
