@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import { findScansOfSentEvents } from './attachment-sync';
 import { reprojectAllCases } from './case-projection';
 import type { CaseEvent, CaseRole } from '../../../shared/case';
 import type { JournalRow } from '../../../shared/journal';
@@ -230,5 +231,21 @@ export class DeskDatabase extends Dexie {
     this.version(4).stores({
       outbox: '&eventId, caseId, stream, createdAtMs, rejectedAtMs',
     });
+    // v5: scans on their own channel (attachment-sync.ts). A scan named by an event the hub took
+    // waits in `scanUploads` (by state) until the hub holds it; the upgrade finds the scans of events
+    // sent before.
+    this.version(5)
+      .stores({ scanUploads: '&sha256, state' })
+      .upgrade((tx) =>
+        findScansOfSentEvents(
+          {
+            events: tx.table('events'),
+            outbox: tx.table('outbox'),
+            attachments: tx.table('attachments'),
+            scanUploads: tx.table('scanUploads'),
+          },
+          Date.now(),
+        ),
+      );
   }
 }

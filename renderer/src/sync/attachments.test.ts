@@ -29,7 +29,8 @@ beforeAll(async () => {
     [join(ROOT, 'server', 'src', 'attachments', 'test-hub.ts')],
     { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  const lines = createInterface({ input: hubProcess.stdout! });
+  if (!hubProcess.stdout) throw new Error('the test hub has no output');
+  const lines = createInterface({ input: hubProcess.stdout });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
     hubProcess.once('exit', (code) => reject(new Error(`test hub exited with ${code}`)));
