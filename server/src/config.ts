@@ -15,6 +15,8 @@ const envSchema = z.object({
   HUB_ALLOWED_HOSTS: z.string().optional(),
   /** Requests per minute one desk (or one address without a credential) may make; 0: no limit. */
   HUB_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
+  /** The largest scan one desk may upload, in megabytes (MiB). */
+  HUB_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
   /** The hub's own TLS certificate and private key (PEM files): the hub then speaks HTTPS only. */
   HUB_TLS_CERT: z.string().min(1).optional(),
   HUB_TLS_KEY: z.string().min(1).optional(),
@@ -40,6 +42,8 @@ export interface HubConfig {
   allowedHosts: readonly string[];
   /** Requests per minute per desk or address; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** The largest scan a desk may upload, in bytes. */
+  attachmentMaxBytes: number;
   /**
    * How desks reach the hub beyond loopback: its own certificate (files read at start), a
    * TLS-terminating proxy whose key desks pin, or nothing (loopback only).
@@ -104,6 +108,7 @@ export function readHubConfig(env: NodeJS.ProcessEnv): HubConfig {
         .filter((h) => h !== ''),
     ],
     rateLimitPerMinute: e.HUB_RATE_LIMIT,
+    attachmentMaxBytes: e.HUB_ATTACHMENT_MAX_MB * 1024 * 1024,
     tls,
   };
 }

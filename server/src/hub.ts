@@ -26,6 +26,7 @@ export async function startHub(
       logger: loggerOptions(config.logLevel),
       allowedHosts: config.allowedHosts,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      attachmentMaxBytes: config.attachmentMaxBytes,
       https: tls.https,
       hubKeyPin: tls.keyPin,
       ...(extra.deskDir ? { deskDir: extra.deskDir } : {}),

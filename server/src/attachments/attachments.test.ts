@@ -444,6 +444,18 @@ describe.each(DATABASE_KINDS)('scans on their own channel on %s', (kind) => {
   });
 
   if (kind === 'postgresql') {
+    test('the largest scan is set by HUB_ATTACHMENT_MAX_MB', async () => {
+      const small = await startHub({
+        ...readHubConfig({ HUB_PORT: '0', LOG_LEVEL: 'silent', HUB_ATTACHMENT_MAX_MB: '1' }),
+        database: testDb.config,
+      });
+      hubs.push(small);
+      expect((await create(small, a, 'b'.repeat(64), 1024 * 1024)).status).toBe(201);
+      const over = await create(small, a, 'b'.repeat(64), 1024 * 1024 + 1);
+      expect(over.status).toBe(413);
+      expect(await over.json()).toEqual({ code: 'sync:attachments.tooLarge' });
+    });
+
     test('an upload begun at one hub process is continued at another on the same PostgreSQL', async () => {
       const other = await hubOn(testDb.config);
       const scan = new Uint8Array(randomBytes(2 * PIECE_BYTES + 99));
