@@ -291,6 +291,16 @@ describe.each(DATABASE_KINDS)('scans on their own channel on %s', (kind) => {
     }
   });
 
+  test('an empty scan is checked and stored when it is created, as no byte follows', async () => {
+    const empty = sha256Hex(new Uint8Array(0));
+    expect((await create(h, a, empty, 0)).status).toBe(201);
+    expect(await rowsOf(h, 'attachments', empty)).toBe(1);
+    const wrong = sha256Hex(new Uint8Array(randomBytes(4)));
+    const refused = await create(h, a, wrong, 0);
+    expect(refused.status).toBe(460);
+    expect(await rowsOf(h, 'attachment_uploads', wrong)).toBe(0);
+  });
+
   test('the same scan uploaded twice, by two desks, is stored once', async () => {
     const scan = new Uint8Array(randomBytes(2 * PIECE_BYTES));
     const sha256 = sha256Hex(scan);

@@ -72,6 +72,8 @@ export class PostgresUploadStore extends DataStore {
       [upload.id, districtId, deviceId, sha256, upload.size],
     );
     upload.creation_date = new Date(rows[0]?.created_at ?? Date.now()).toISOString();
+    // An empty scan is complete at once: no PATCH will come to check it.
+    if (upload.size === 0) await this.finishIfComplete(upload.id);
     // What HEAD answers with: the hash alone, never who sent it.
     upload.metadata = { sha256 };
     return upload;
