@@ -260,3 +260,10 @@ export {
   type RejectedItem,
   type SyncStatus,
 } from './sync-commands';
+export {
+  exportSyncFile,
+  importReplyFile,
+  syncFileName,
+  type SyncFileExport,
+  type ReplyFileImport,
+} from './sync-file-commands';
