@@ -14,6 +14,7 @@ import { LOOPBACK_HOSTS } from '../config';
 import type { HubDatabase } from '../db';
 import { registerAttachmentRoutes } from '../attachments/routes';
 import { registerDeviceRoutes } from './device-routes';
+import { clientError, frameworkError } from './edges';
 import { registerSyncRoutes } from './sync-routes';
 
 export const HUB_VERSION = '0.1.0';
@@ -41,9 +42,19 @@ export interface HubAppOptions {
 const OWN_CODE = /^(hub|sync):[A-Za-z0-9_.-]+$/;
 
 export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstance> {
+  // A URL no route can take and a request node cannot parse get `{ code }` too (./edges); a request
+  // without a Host reaches the host check below rather than node's bare 400.
+  const edges = {
+    logger: options.logger,
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
+  };
   const app = options.https
-    ? (Fastify({ logger: options.logger, https: options.https }) as unknown as FastifyInstance)
-    : Fastify({ logger: options.logger });
+    ? (Fastify({
+        ...edges,
+        https: { ...options.https, requireHostHeader: false },
+      }) as unknown as FastifyInstance)
+    : Fastify({ ...edges, http: { requireHostHeader: false } });
   const { db } = options;
   // The Electron desk loads from its own app://desk origin and calls the hub across origins.
   // Scans upload by tus (HEAD, PATCH; tus answers its own CORS) and download by Range.
@@ -51,6 +62,8 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
     origin: [DESK_APP_ORIGIN],
     methods: ['GET', 'HEAD', 'POST', 'PATCH'],
     exposedHeaders: ['Content-Range', 'Accept-Ranges', 'ETag'],
+    // A preflight without its headers is answered with no CORS headers, not a text error body.
+    strictPreflight: false,
   });
 
   // Error bodies carry a code only: never the URL (a query string may hold an IIN), a message or a
