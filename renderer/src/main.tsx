@@ -12,6 +12,7 @@ import {
   deskCalendar,
   loadOfficeProfile,
   adoptLegacyUsers,
+  loadHubLink,
   openDeskDatabase,
   openFailureReason,
   type OpenFailureReason,
@@ -19,6 +20,8 @@ import {
 import { rememberLanguage, StartupError, startupLanguages } from './features/startup';
 import { createI18n } from './i18n';
 import { getPlatform, systemClock } from './platform';
+import { createSyncEngine } from './sync/engine';
+import { pageSyncPlatform } from './sync/page-platform';
 import './styles.css';
 
 /** Local storage, where the start-up page finds the language when the database does not open. */
@@ -78,13 +81,16 @@ async function start(): Promise<void> {
       if (parsed.success) rememberLanguage(languageStore(), parsed.data);
     });
     const store = createAppStore({ i18n, settings, platform }, language);
+    // Sync runs on its own timer once the desk has joined a hub; joining starts it (hub card).
+    const sync = createSyncEngine(db, pageSyncPlatform(platform));
+    if ((await loadHubLink(db)) !== null) sync.start();
 
     root.render(
       <StrictMode>
         <Provider store={store}>
           <I18nextProvider i18n={i18n}>
             <DeskProvider
-              services={{ db, platform, appInfo, clock: systemClock(), calendar, office }}
+              services={{ db, platform, appInfo, clock: systemClock(), calendar, office, sync }}
             >
               <App />
             </DeskProvider>

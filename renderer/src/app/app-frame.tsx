@@ -4,6 +4,7 @@ import { ConnectionBadge, useConnectivityMonitor } from '../features/connectivit
 import { useMorningReminder } from '../features/dashboard';
 import { LanguageSwitch } from '../features/preferences';
 import { SessionMenu } from '../features/session';
+import { SyncStatusArea } from '../features/sync';
 import { useDesk } from './desk-context';
 import { useAppSelector } from './hooks';
 import { SCREENS } from './screens';
@@ -32,6 +33,7 @@ export function AppFrame() {
         </div>
         <div className="frame-tools">
           <ConnectionBadge />
+          <SyncStatusArea />
           <LanguageSwitch />
           <SessionMenu />
         </div>

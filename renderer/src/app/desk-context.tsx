@@ -4,6 +4,7 @@ import type { AkimatBridge, AppInfo } from '../../../shared/ipc';
 import type { OfficeProfile } from '../../../shared/office';
 import { deskCalendar, useLive, type DeskDatabase } from '../db';
 import type { DeskClock } from '../platform';
+import type { SyncEngine } from '../sync/engine';
 
 /** Long-lived services the screens need, created once at start. */
 export interface DeskServices {
@@ -18,6 +19,8 @@ export interface DeskServices {
   calendar: WorkingCalendar;
   /** The office this desk serves; null until the setup wizard has saved it. */
   office: OfficeProfile | null;
+  /** Syncs with the district hub once the desk has joined one (renderer/src/sync/engine.ts). */
+  sync: SyncEngine;
   /** Called by the setup wizard once the profile is saved. */
   officeSaved(profile: OfficeProfile): void;
 }

@@ -22,6 +22,8 @@ import { nameKeyRange, nameKeysOf, parseNameKey } from '../db/name-index';
 import { JournalScreen } from '../features/journal';
 import { createI18n } from '../i18n';
 import { getPlatform, systemClock } from '../platform';
+import { createSyncEngine } from '../sync/engine';
+import { pageSyncPlatform } from '../sync/page-platform';
 import {
   createSeedContext,
   makePerson,
@@ -308,7 +310,18 @@ const api = {
     createRoot(root).render(
       <Provider store={store}>
         <I18nextProvider i18n={i18n}>
-          <DeskProvider services={{ db, platform, appInfo, clock, calendar, office: null }}>
+          <DeskProvider
+            services={{
+              db,
+              platform,
+              appInfo,
+              clock,
+              calendar,
+              office: null,
+              // Never started: the bench measures the journal, not sync.
+              sync: createSyncEngine(db, pageSyncPlatform(platform)),
+            }}
+          >
             <div className="frame-main">
               <RouterProvider router={router} />
             </div>

@@ -147,6 +147,9 @@ describe('receipts', () => {
       caseId: 'case-c',
       reason: 'sync:reject.actorUnknown',
       rejectedAtMs: T0 + 20,
+      // Named for people: what the event recorded, and the case's number.
+      eventType: 'Registered',
+      caseNumber: (await d.cases.get('case-c'))?.number ?? 'missing',
     };
     expect(await rejectedEventsOfCase(d, 'case-c')).toEqual([item]);
     const status = await syncStatus(d, T0 + 100);

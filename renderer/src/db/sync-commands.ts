@@ -480,6 +480,31 @@ export interface RejectedItem {
   /** A message key with words in kk and ru (sync:reject.*, case:rejections.*, …). */
   readonly reason: string;
   readonly rejectedAtMs: number;
+  /** For case events: what the event recorded and the case's registration number, to name them. */
+  readonly eventType?: string;
+  readonly caseNumber?: string;
+}
+
+/** Names the refused case events by their type and their case's number (status area, case page). */
+async function namedRejections(
+  db: DeskDatabase,
+  rows: readonly OutboxRow[],
+): Promise<RejectedItem[]> {
+  const items = rows.map(rejectedItem);
+  const caseItems = items.filter((i) => i.caseId !== undefined);
+  const events = await db.events.bulkGet(caseItems.map((i) => i.eventId));
+  const cases = await db.cases.bulkGet(caseItems.map((i) => i.caseId ?? ''));
+  const named = new Map(
+    caseItems.map((item, k) => [
+      item.eventId,
+      {
+        ...item,
+        ...(events[k] ? { eventType: events[k].type } : {}),
+        ...(cases[k]?.number ? { caseNumber: cases[k].number } : {}),
+      },
+    ]),
+  );
+  return items.map((item) => named.get(item.eventId) ?? item);
 }
 
 export interface SyncStatus {
@@ -516,38 +541,42 @@ function rejectedItem(row: OutboxRow): RejectedItem {
 
 /** What the status area shows; `nowMs` gives the age of the oldest waiting event. */
 export function syncStatus(db: DeskDatabase, nowMs: number): Promise<SyncStatus> {
-  return db.transaction('r', [db.settings, db.outbox], async (): Promise<SyncStatus> => {
-    const link = await loadHubLink(db);
-    const last = (await db.settings.get(SYNC_SETTINGS.lastSuccessMs))?.value;
-    const failure = lastFailureSchema.safeParse(
-      (await db.settings.get(SYNC_SETTINGS.lastFailure))?.value,
-    );
-    const rejectedRows = await db.outbox
-      .where('rejectedAtMs')
-      .aboveOrEqual(-Infinity)
-      .reverse()
-      .toArray();
-    const total = await db.outbox.count();
-    const oldest = await db.outbox
-      .orderBy('createdAtMs')
-      .filter((r) => r.rejectedAtMs === undefined)
-      .first();
-    return {
-      hub: link
-        ? {
-            url: link.url,
-            officeCode: link.officeCode,
-            districtId: link.districtId,
-            deviceNo: link.deviceNo,
-          }
-        : null,
-      lastSuccessMs: typeof last === 'number' ? last : null,
-      lastFailure: failure.success ? failure.data : null,
-      waiting: total - rejectedRows.length,
-      oldestWaitingAgeMs: oldest ? Math.max(0, nowMs - oldest.createdAtMs) : null,
-      rejected: rejectedRows.map(rejectedItem),
-    };
-  });
+  return db.transaction(
+    'r',
+    [db.settings, db.outbox, db.events, db.cases],
+    async (): Promise<SyncStatus> => {
+      const link = await loadHubLink(db);
+      const last = (await db.settings.get(SYNC_SETTINGS.lastSuccessMs))?.value;
+      const failure = lastFailureSchema.safeParse(
+        (await db.settings.get(SYNC_SETTINGS.lastFailure))?.value,
+      );
+      const rejectedRows = await db.outbox
+        .where('rejectedAtMs')
+        .aboveOrEqual(-Infinity)
+        .reverse()
+        .toArray();
+      const total = await db.outbox.count();
+      const oldest = await db.outbox
+        .orderBy('createdAtMs')
+        .filter((r) => r.rejectedAtMs === undefined)
+        .first();
+      return {
+        hub: link
+          ? {
+              url: link.url,
+              officeCode: link.officeCode,
+              districtId: link.districtId,
+              deviceNo: link.deviceNo,
+            }
+          : null,
+        lastSuccessMs: typeof last === 'number' ? last : null,
+        lastFailure: failure.success ? failure.data : null,
+        waiting: total - rejectedRows.length,
+        oldestWaitingAgeMs: oldest ? Math.max(0, nowMs - oldest.createdAtMs) : null,
+        rejected: await namedRejections(db, rejectedRows),
+      };
+    },
+  );
 }
 
 /** The refused events of one case, for the case page (each stays until a person acts). */
@@ -556,7 +585,10 @@ export async function rejectedEventsOfCase(
   caseId: string,
 ): Promise<RejectedItem[]> {
   const rows = await db.outbox.where('caseId').equals(caseId).toArray();
-  return rows.filter((r) => r.rejectedAtMs !== undefined).map(rejectedItem);
+  return namedRejections(
+    db,
+    rows.filter((r) => r.rejectedAtMs !== undefined),
+  );
 }
 
 // ---- agreement ----------------------------------------------------------------------------------

@@ -444,4 +444,15 @@ describe('when it syncs', () => {
     await settle();
     expect(hellos()).toBe(2);
   });
+
+  test('started the moment a join returns (the join still holds its turn), it syncs at once', async () => {
+    const d = await desk(1);
+    const hub = scriptedHub();
+    const engine = createSyncEngine(d, testPlatform(hub.fetch).platform);
+    expect((await engine.join(HUB, 'ABCD-EFGH-JKMN-PQRS')).ok).toBe(true);
+    engine.start();
+    await settle();
+    expect(hub.calls.filter((c) => c.path === '/v1/push').length).toBe(1);
+    engine.stop();
+  });
 });

@@ -315,14 +315,18 @@ export function createSyncEngine(
 
     start() {
       if (stopTimer) return;
-      const attempt = () => {
-        if (platform.online.current() && !running) void engine.syncNow();
+      // A timer tick while a sync or a join runs is skipped; a reconnect, and starting (right after a
+      // join, which still holds the turn), queue one sync after whatever runs (syncNow coalesces).
+      const attempt = (skipWhileRunning: boolean) => {
+        if (!platform.online.current()) return;
+        if (skipWhileRunning && running) return;
+        void engine.syncNow();
       };
-      stopTimer = platform.every(intervalMs, attempt);
+      stopTimer = platform.every(intervalMs, () => attempt(true));
       stopOnline = platform.online.subscribe((online) => {
-        if (online) attempt();
+        if (online) attempt(false);
       });
-      attempt();
+      attempt(false);
     },
 
     stop() {

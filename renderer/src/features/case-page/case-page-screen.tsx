@@ -6,6 +6,7 @@ import { findService, localized } from '../../../../shared/catalog';
 import { replanProposal } from '../../../../shared/intake';
 import { caseSchedule, caseService } from '../../../../shared/schedule';
 import { formatDateTime, type LocalDateTime } from '../../../../shared/time';
+import { CaseRejections } from '../sync';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { useActingAs } from '../session';
@@ -85,6 +86,7 @@ function CasePage({ caseId }: { caseId: string }) {
   return (
     <section className="screen cp-screen">
       <CaseHeader state={state} serviceName={serviceName} />
+      <CaseRejections caseId={caseId} />
       {data.heldEvents > 0 && (
         <section className="card cp-conflicts" role="alert">
           <h2>{t('update.heading')}</h2>

@@ -4,6 +4,7 @@ import type { Language } from '../../../../shared/ipc';
 import { useAppSelector } from '../../app/hooks';
 import { formatNumber } from '../../i18n';
 import { useDesk } from '../../app/desk-context';
+import { HubCard } from '../sync';
 import { CalendarCard } from './calendar-card';
 
 interface StorageFigures {
@@ -80,6 +81,7 @@ export function SystemScreen() {
             )}
           </dl>
         </article>
+        <HubCard />
         <CalendarCard />
       </div>
     </section>

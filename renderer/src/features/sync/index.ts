@@ -1,0 +1,3 @@
+export { SyncStatusArea } from './sync-status';
+export { HubCard } from './hub-card';
+export { CaseRejections } from './case-rejections';
