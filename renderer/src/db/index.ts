@@ -267,3 +267,12 @@ export {
   type SyncFileExport,
   type ReplyFileImport,
 } from './sync-file-commands';
+export {
+  markScanSent,
+  noteSentEvents,
+  recordScanFailure,
+  rememberUploadUrl,
+  scansToUpload,
+  scansWaiting,
+  type ScanToSend,
+} from './attachment-sync';

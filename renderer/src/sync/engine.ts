@@ -25,7 +25,12 @@ import {
   ensureDeviceKeys,
   loadHubLink,
   loadPullCursor,
+  markScanSent,
+  noteSentEvents,
   pushQueue,
+  recordScanFailure,
+  rememberUploadUrl,
+  scansToUpload,
   recordSyncFailure,
   recordSyncSuccess,
   restartPull,
@@ -34,6 +39,7 @@ import {
   type DeskDatabase,
   type SyncHubLink as HubLink,
 } from '../db';
+import { uploadAttachment } from './attachments';
 
 /** What the engine needs from the platform. */
 export interface SyncPlatform {
@@ -52,6 +58,11 @@ export interface SyncPlatform {
    * browser build passes nothing.
    */
   readonly rememberHub?: (link: { hubUrl: string; hubKeyPin: string }) => Promise<boolean>;
+  /**
+   * The platform's own fetch for scans (tus uploads, byte ranges), after the events of a sync; a
+   * platform without it sends no scans.
+   */
+  readonly fetchScans?: typeof fetch;
 }
 
 export interface SyncEngineOptions {
@@ -63,7 +74,7 @@ export interface SyncEngineOptions {
   readonly pageSize?: number;
 }
 
-export type SyncPhase = 'hello' | 'push' | 'pull';
+export type SyncPhase = 'hello' | 'push' | 'pull' | 'scans';
 
 /** How far a running sync is: enough for a progress bar with counts. */
 export interface SyncProgress {
@@ -72,7 +83,12 @@ export interface SyncProgress {
   readonly pushed: { readonly done: number; readonly total: number };
   /** Events pulled so far; how many more wait is known only page by page (`more`). */
   readonly pulled: number;
+  /** Scans sent of those waiting once the events were through (at most SCANS_PER_SYNC). */
+  readonly scans?: { readonly done: number; readonly total: number };
 }
+
+/** Scans sent per sync at most: the rest go with the next one, so events never wait behind scans. */
+export const SCANS_PER_SYNC = 20;
 
 export interface SyncCounts {
   readonly accepted: number;
@@ -239,6 +255,24 @@ export function createSyncEngine(
         cursor = page.value.cursor;
         if (!page.value.more || stuck) break;
       }
+      // Scans last: their events are already through, and a slow or broken upload holds nothing back.
+      if (platform.fetchScans) {
+        const scans = await scansToUpload(db, SCANS_PER_SYNC);
+        report({ phase: 'scans', scans: { done: 0, total: scans.length } });
+        for (const [i, scan] of scans.entries()) {
+          const sent = await uploadAttachment(
+            { hubUrl: link.url, credential: link.credential, fetch: platform.fetchScans },
+            { sha256: scan.sha256, blob: scan.blob },
+            {
+              uploadUrl: scan.uploadUrl,
+              onUploadUrl: (url) => void rememberUploadUrl(db, scan.sha256, url),
+            },
+          );
+          if (sent.ok) await markScanSent(db, scan.sha256, platform.nowMs());
+          else await recordScanFailure(db, scan.sha256, sent.reason);
+          report({ scans: { done: i + 1, total: scans.length } });
+        }
+      }
       const atMs = platform.nowMs();
       await recordSyncSuccess(db, atMs);
       return { ok: true, atMs, counts, clockSkewed: skewed };
@@ -263,7 +297,11 @@ export function createSyncEngine(
     if (!reply.ok) throw new SyncStop(reply.reason);
     const sent = new Set(batch.map((t) => (t.event as { id?: unknown }).id));
     const receipts = reply.value.receipts.filter((r) => sent.has(r.id));
-    return applyReceipts(db, receipts, platform.nowMs());
+    const applied = await applyReceipts(db, receipts, platform.nowMs());
+    // The scans these events name now wait for their own channel (sent after the events).
+    const taken = receipts.filter((r) => r.status !== 'rejected').map((r) => r.id);
+    if (taken.length > 0) await noteSentEvents(db, taken, platform.nowMs());
+    return applied;
   }
 
   async function join(hubUrl: string, code: string): Promise<JoinOutcome> {

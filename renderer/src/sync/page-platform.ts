@@ -36,5 +36,7 @@ export function pageSyncPlatform(bridge: AkimatBridge): SyncPlatform {
       },
     },
     rememberHub: (link) => bridge.setHubLink(link),
+    fetchScans: (input, init) =>
+      fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
   };
 }

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { casePath } from '../../app/paths';
 import { localDateTimeAt } from '../../platform';
-import { useSyncEngineState, useSyncStatus } from './use-sync';
+import { useScansWaiting, useSyncEngineState, useSyncStatus } from './use-sync';
 import { ageOf, progressBar, STALE_AFTER_MS } from './sync-view';
 
 /** "14.03.2026 10:05" for a moment, or null. */
@@ -23,6 +23,7 @@ export function SyncStatusArea() {
   const { sync } = useDesk();
   const engine = useSyncEngineState();
   const status = useSyncStatus();
+  const scans = useScansWaiting();
   if (status === undefined) return null;
   if (status.hub === null) {
     return (
@@ -67,6 +68,9 @@ export function SyncStatusArea() {
                 total: progress.pushed.total,
                 pulled: progress.pulled,
               })}
+              {progress.scans
+                ? ` · ${t('ui.progressScans', { done: progress.scans.done, total: progress.scans.total })}`
+                : ''}
             </span>
           </div>
         )}
@@ -79,6 +83,8 @@ export function SyncStatusArea() {
           <dd className={stale ? 'sync-stale' : undefined}>
             {age ? t(`ui.age.${age.unit}`, { count: age.count }) : '—'}
           </dd>
+          <dt>{t('ui.scansWaiting')}</dt>
+          <dd>{scans ?? '—'}</dd>
         </dl>
         {engine.last?.clockSkewed && <p className="sync-warning">{t('clock.skewed')}</p>}
         {status.lastFailure && (

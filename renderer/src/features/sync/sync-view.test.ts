@@ -19,5 +19,13 @@ describe('how the status area words sync', () => {
     expect(progressBar({ phase: 'push', pushed: { done: 0, total: 0 }, pulled: 0 })).toBeNull();
     expect(progressBar({ phase: 'pull', pushed: { done: 5, total: 5 }, pulled: 40 })).toBeNull();
     expect(progressBar({ phase: 'hello', pushed: { done: 0, total: 0 }, pulled: 0 })).toBeNull();
+    expect(
+      progressBar({
+        phase: 'scans',
+        pushed: { done: 5, total: 5 },
+        pulled: 40,
+        scans: { done: 1, total: 3 },
+      }),
+    ).toEqual({ value: 1, max: 3 });
   });
 });

@@ -21,5 +21,8 @@ export function progressBar(progress: SyncProgress): { value: number; max: numbe
   if (progress.phase === 'push' && progress.pushed.total > 0) {
     return { value: progress.pushed.done, max: progress.pushed.total };
   }
+  if (progress.phase === 'scans' && progress.scans && progress.scans.total > 0) {
+    return { value: progress.scans.done, max: progress.scans.total };
+  }
   return null;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useDesk } from '../../app/desk-context';
-import { syncStatus, useLive, type SyncStatus } from '../../db';
+import { scansWaiting, syncStatus, useLive, type SyncStatus } from '../../db';
 import type { SyncEngineState } from '../../sync/engine';
 
 /** The engine's state (running, progress, how the last sync ended), re-rendered on every change. */
@@ -24,4 +24,10 @@ export function useSyncStatus(): SyncStatus | undefined {
   const { db, clock } = useDesk();
   const minute = useMinute(clock.nowMs);
   return useLive(() => syncStatus(db, clock.nowMs()), [db, clock, minute]);
+}
+
+/** How many scans wait for their own channel (sent after the events that name them). */
+export function useScansWaiting(): number | undefined {
+  const { db } = useDesk();
+  return useLive(() => scansWaiting(db), [db]);
 }
