@@ -65,6 +65,7 @@ function seeded(seed: number): () => number {
 
 type Fate =
   | { kind: 'drop' }
+  /** Cut after `after` bytes; counted only if the message was longer. */
   | { kind: 'cutRequest'; after: number }
   | { kind: 'cutResponse'; after: number }
   | { kind: 'delay'; ms: number }
@@ -75,16 +76,20 @@ function drawFate(random: () => number, rates: FaultRates): Fate {
   let edge = rates.drop;
   if (r < edge) return { kind: 'drop' };
   edge += rates.cutRequest;
-  // Cut somewhere in the headers or the body: 1 to 2,000 bytes in.
-  if (r < edge) return { kind: 'cutRequest', after: 1 + Math.floor(random() * 2000) };
+  // Cut somewhere in the headers or the start of the body: 1 to 400 bytes in (sync messages are
+  // gzip-small; most are longer than that, so most cuts drop bytes).
+  if (r < edge) return { kind: 'cutRequest', after: 1 + Math.floor(random() * 400) };
   edge += rates.cutResponse;
-  if (r < edge) return { kind: 'cutResponse', after: 1 + Math.floor(random() * 2000) };
+  if (r < edge) return { kind: 'cutResponse', after: 1 + Math.floor(random() * 400) };
   edge += rates.delay;
   if (r < edge) return { kind: 'delay', ms: Math.floor(random() * rates.maxDelayMs) };
   return { kind: 'pass' };
 }
 
-/** Forwards `from` to `to`, passing at most `limit` bytes, then cuts both. */
+/**
+ * Forwards `from` to `to`, passing at most `limit` bytes, then cuts both and calls `cut` — only when
+ * bytes were really dropped: a message shorter than the limit passes whole and counts as passed.
+ */
 function pipeLimited(from: Socket, to: Socket, limit: number, cut: () => void): void {
   let sent = 0;
   from.on('data', (chunk: Buffer) => {
@@ -98,6 +103,7 @@ function pipeLimited(from: Socket, to: Socket, limit: number, cut: () => void): 
     sent = limit;
     to.write(chunk.subarray(0, room), () => cut());
   });
+  from.on('end', () => to.end());
 }
 
 export async function startFaultProxy(
@@ -138,18 +144,17 @@ export async function startFaultProxy(
       });
       upstream.on('error', () => upstream.destroy());
       client.on('close', () => upstream.destroy());
-      const cutBoth = (): void => {
+      const cutBoth = (counted: 'requestsCut' | 'responsesCut') => (): void => {
+        counts[counted] += 1;
         client.destroy();
         upstream.destroy();
       };
       if (fate.kind === 'cutRequest') {
-        counts.requestsCut += 1;
-        pipeLimited(client, upstream, fate.after, cutBoth);
+        pipeLimited(client, upstream, fate.after, cutBoth('requestsCut'));
         upstream.pipe(client);
       } else if (fate.kind === 'cutResponse') {
-        counts.responsesCut += 1;
         client.pipe(upstream);
-        pipeLimited(upstream, client, fate.after, cutBoth);
+        pipeLimited(upstream, client, fate.after, cutBoth('responsesCut'));
       } else {
         client.pipe(upstream);
         upstream.pipe(client);
