@@ -36,6 +36,9 @@ function tusErrorBody(error: Error | TusRefusal): TusRefusal {
     'status_code' in error && typeof error.status_code === 'number' ? error.status_code : 500;
   const body = 'body' in error && typeof error.body === 'string' ? error.body : '';
   if (body.startsWith('{"code":')) return { status_code: status, body };
+  // tus extensions this hub does not offer (concatenation, deferred length): a request it refuses,
+  // not a failure of the hub.
+  if (status === 501) return refusal(400, 'sync:errors.badBody');
   const code =
     status === 404 || status === 410
       ? 'sync:attachments.notFound'
@@ -47,6 +50,25 @@ function tusErrorBody(error: Error | TusRefusal): TusRefusal {
             ? 'sync:errors.badBody'
             : 'hub:errors.internal';
   return refusal(status, code);
+}
+
+type TusWrite = TusServer['write'];
+
+/**
+ * tus answers some refusals itself, before any hook (a missing Tus-Resumable header, a malformed
+ * Upload-Offset): as plain text. Every answer of 400 and above leaves as `{ code }` instead, like
+ * every other answer of the hub.
+ */
+class HubTusServer extends TusServer {
+  override write(
+    ...[context, headers, status, body = '']: Parameters<TusWrite>
+  ): ReturnType<TusWrite> {
+    if (status < 400 || body.startsWith('{"code":'))
+      return super.write(context, headers, status, body);
+    const mapped = tusErrorBody({ status_code: status, body });
+    headers.set('Content-Type', 'application/json; charset=utf-8');
+    return super.write(context, headers, mapped.status_code, mapped.body);
+  }
 }
 
 export async function registerAttachmentRoutes(
@@ -64,7 +86,7 @@ export async function registerAttachmentRoutes(
     return device;
   };
 
-  const tus = new TusServer({
+  const tus = new HubTusServer({
     path: ATTACHMENT_UPLOADS_PATH,
     datastore: store,
     maxSize: options.maxBytes ?? DEFAULT_ATTACHMENT_MAX_BYTES,
