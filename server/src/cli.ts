@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HubConfig } from './config';
 import { migrate, openDatabase, readMigrations } from './db';
+import { storeAttachment } from './attachments/upload-store';
 import { installCalendarData } from './reference/reference';
 import { importSyncFile } from './sync/sync-file-import';
 import {
@@ -199,7 +200,8 @@ export async function runCli(
           print(t('hub:cli.importUnreadable'));
           return 1;
         }
-        const result = await importSyncFile(db, bytes, nowMs);
+        // The file's scans are kept as the district's copies, as a finished upload makes them.
+        const result = await importSyncFile(db, bytes, nowMs, { storeScan: storeAttachment });
         if (!result.ok) {
           print(t(result.reason));
           return 1;

@@ -27,7 +27,7 @@ import {
   revokeDevice,
   type Device,
 } from '../registry/registry';
-import { PIECE_BYTES } from './upload-store';
+import { PIECE_BYTES, storeAttachment } from './upload-store';
 
 interface Desk {
   credential: string;
@@ -451,6 +451,87 @@ describe.each(DATABASE_KINDS)('scans on their own channel on %s', (kind) => {
     await nameScan(a, sha256, scan.byteLength);
     const got = await download(h, a, sha256);
     expect(Buffer.from(await got.arrayBuffer()).equals(scan)).toBe(true);
+  });
+
+  // ---- scans that came in a sync file (the hub's storeScan for importSyncFile) ------------------
+
+  /** Keeps a scan as an import of `desk`'s sync file does: in its own transaction. */
+  const storeFromFile = (desk: Desk, bytes: Uint8Array, sha256 = sha256Hex(bytes)) =>
+    h.db.transaction((tx) =>
+      storeAttachment(tx, desk.device.districtId, sha256, bytes, desk.device.id),
+    );
+
+  test("a scan from a sync file is kept in pieces and downloads for a desk whose scope names it, not for another okrug's", async () => {
+    const scan = new Uint8Array(randomBytes(2 * PIECE_BYTES + 4321));
+    const sha256 = sha256Hex(scan);
+    await storeFromFile(a, scan);
+    expect(await rowsOf(h, 'attachments', sha256)).toBe(1);
+    expect(await rowsOf(h, 'attachment_chunks', sha256)).toBe(3);
+    const { rows } = await h.db.query<{ device_id: string; upload_offset: string | number }>(
+      'select device_id, upload_offset from attachment_uploads where sha256 = $1',
+      [sha256],
+    );
+    expect(rows.map((r) => [r.device_id, Number(r.upload_offset)])).toEqual([
+      [a.device.id, scan.byteLength],
+    ]);
+
+    await nameScan(a, sha256, scan.byteLength);
+    const whole = await download(h, a, sha256);
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(Buffer.from(scan))).toBe(true);
+    const from = PIECE_BYTES - 10;
+    const part = await download(h, a, sha256, `bytes=${from}-${PIECE_BYTES + 10}`);
+    expect(part.status).toBe(206);
+    expect(
+      Buffer.from(await part.arrayBuffer()).equals(
+        Buffer.from(scan.subarray(from, PIECE_BYTES + 11)),
+      ),
+    ).toBe(true);
+
+    const other = await download(h, b, sha256);
+    expect(other.status).toBe(404);
+    expect(await other.json()).toEqual({ code: 'sync:attachments.notFound' });
+  });
+
+  test('a scan stored from files again, at once, or after or before an upload of it, is kept once', async () => {
+    const scan = new Uint8Array(randomBytes(PIECE_BYTES + 1));
+    const sha256 = sha256Hex(scan);
+    // Two imports of one file at the same time, then a third.
+    await Promise.all([storeFromFile(a, scan), storeFromFile(a, scan)]);
+    await storeFromFile(b, scan);
+    expect(await rowsOf(h, 'attachment_uploads', sha256)).toBe(1);
+    expect(await rowsOf(h, 'attachment_chunks', sha256)).toBe(2);
+    expect(await rowsOf(h, 'attachments', sha256)).toBe(1);
+    // An upload of it afterwards is checked and its bytes dropped.
+    expect((await uploadWhole(h, b, scan)).status).toBe(204);
+    expect(await rowsOf(h, 'attachment_chunks', sha256)).toBe(2);
+    expect(await rowsOf(h, 'attachments', sha256)).toBe(1);
+
+    // Uploaded first, then carried in a file: the file's copy writes nothing.
+    const uploaded = new Uint8Array(randomBytes(1000));
+    const uploadedSha = sha256Hex(uploaded);
+    expect((await uploadWhole(h, a, uploaded)).status).toBe(204);
+    await storeFromFile(a, uploaded);
+    expect(await rowsOf(h, 'attachment_uploads', uploadedSha)).toBe(1);
+    expect(await rowsOf(h, 'attachment_chunks', uploadedSha)).toBe(1);
+    expect(await rowsOf(h, 'attachments', uploadedSha)).toBe(1);
+    await nameScan(b, uploadedSha, 1000);
+    const got = await download(h, b, uploadedSha);
+    expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(uploaded))).toBe(true);
+  });
+
+  test('bytes from a file that are not the scan their hash names are refused and nothing is kept', async () => {
+    const scan = new Uint8Array(randomBytes(PIECE_BYTES + 10));
+    const other = sha256Hex(new Uint8Array(randomBytes(10)));
+    await expect(storeFromFile(a, scan, other)).rejects.toThrow('sync:attachments.hashMismatch');
+    await expect(storeFromFile(a, scan, 'not-a-hash')).rejects.toThrow(
+      'sync:attachments.hashMismatch',
+    );
+    for (const sha of [other, sha256Hex(scan)]) {
+      expect(await rowsOf(h, 'attachment_chunks', sha)).toBe(0);
+      expect(await rowsOf(h, 'attachment_uploads', sha)).toBe(0);
+      expect(await rowsOf(h, 'attachments', sha)).toBe(0);
+    }
   });
 
   if (kind === 'postgresql') {

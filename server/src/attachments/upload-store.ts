@@ -12,12 +12,15 @@
 //   again on the next HEAD if that request died before it ended, so no upload looks finished to a
 //   desk without having been checked.
 // - No transaction is held open while waiting for the network (PGlite has one connection).
+// - A scan that came in a sync file (storeAttachment) is kept the way a checked upload is: its bytes
+//   checked against its hash, stored in pieces as an upload of the desk that brought it, and made the
+//   district's copy by the same function as a finished upload (keepForDistrict), so stored once.
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataStore, ERRORS, Upload } from '@tus/server';
 import { SHA256_HEX } from '../../../shared/sync/attachments';
 import type { ErrorBody } from '../../../shared/sync';
-import type { HubDatabase } from '../db';
+import type { HubDatabase, Queryable } from '../db';
 
 /** Bytes per stored piece: large enough for few rows, small enough to lose little on a cut. */
 export const PIECE_BYTES = 256 * 1024;
@@ -208,21 +211,79 @@ export class PostgresUploadStore extends DataStore {
       ]);
       throw refusal(460, 'sync:attachments.hashMismatch');
     }
-    await this.db.transaction(async (tx) => {
-      const done = await tx.query(
-        `update attachment_uploads set completed_at = now()
-         where id = $1 and completed_at is null returning id`,
-        [id],
-      );
-      if (done.rows.length === 0) return; // another request checked it meanwhile
-      const stored = await tx.query(
-        `insert into attachments (district_id, sha256, size, upload_id) values ($1, $2, $3, $4)
-         on conflict (district_id, sha256) do nothing returning sha256`,
-        [row.district_id, row.sha256, row.size, id],
-      );
-      if (stored.rows.length === 0) {
-        await tx.query('delete from attachment_chunks where upload_id = $1', [id]);
-      }
-    });
+    await this.db.transaction((tx) =>
+      keepForDistrict(tx, { id, districtId: row.district_id, sha256: row.sha256, size: row.size }),
+    );
   }
+}
+
+/**
+ * Makes a complete upload whose bytes match its hash the district's copy of the scan, or drops its
+ * bytes when the district holds that hash already (stored once). Runs in the caller's transaction;
+ * an upload another request finished meanwhile is left as that request left it.
+ */
+async function keepForDistrict(
+  tx: Queryable,
+  upload: { id: string; districtId: string; sha256: string; size: string | number },
+): Promise<void> {
+  const done = await tx.query(
+    `update attachment_uploads set completed_at = now()
+     where id = $1 and completed_at is null returning id`,
+    [upload.id],
+  );
+  if (done.rows.length === 0) return; // another request checked it meanwhile
+  const stored = await tx.query(
+    `insert into attachments (district_id, sha256, size, upload_id) values ($1, $2, $3, $4)
+     on conflict (district_id, sha256) do nothing returning sha256`,
+    [upload.districtId, upload.sha256, upload.size, upload.id],
+  );
+  if (stored.rows.length === 0) {
+    await tx.query('delete from attachment_chunks where upload_id = $1', [upload.id]);
+  }
+}
+
+/** The upload id of a scan kept from a sync file: one per district and hash, never a tus id (hex). */
+function fileUploadId(districtId: string, sha256: string): string {
+  return `file:${districtId}:${sha256}`;
+}
+
+/**
+ * Keeps a scan a sync file carried as the district's copy (the hub's StoreScan, sync-file-import.ts),
+ * inside the caller's transaction `tx`. The bytes must be the scan `sha256` names: anything else is a
+ * bug of the caller (the file's scans are checked when it is opened) and throws, keeping nothing.
+ * Idempotent per (district, hash): when the district has the scan, by upload or by an earlier file,
+ * nothing is written. Otherwise the bytes are stored in pieces of PIECE_BYTES as a finished upload
+ * of `deviceId` and made the district's copy.
+ */
+export async function storeAttachment(
+  tx: Queryable,
+  districtId: string,
+  sha256: string,
+  bytes: Uint8Array,
+  deviceId: string,
+): Promise<void> {
+  if (!SHA256_HEX.test(sha256) || createHash('sha256').update(bytes).digest('hex') !== sha256) {
+    throw new RangeError('sync:attachments.hashMismatch');
+  }
+  const held = await tx.query('select 1 from attachments where district_id = $1 and sha256 = $2', [
+    districtId,
+    sha256,
+  ]);
+  if (held.rows.length > 0) return;
+  const id = fileUploadId(districtId, sha256);
+  // A concurrent import of the same scan waits here on the row of the first and then finds it.
+  const created = await tx.query(
+    `insert into attachment_uploads (id, district_id, device_id, sha256, size, upload_offset)
+     values ($1, $2, $3, $4, $5, $5) on conflict (id) do nothing returning id`,
+    [id, districtId, deviceId, sha256, bytes.byteLength],
+  );
+  if (created.rows.length === 0) return;
+  for (let at = 0; at < bytes.byteLength; at += PIECE_BYTES) {
+    const piece = bytes.subarray(at, at + PIECE_BYTES);
+    await tx.query(
+      'insert into attachment_chunks (upload_id, chunk_offset, bytes) values ($1, $2, $3)',
+      [id, at, Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength)],
+    );
+  }
+  await keepForDistrict(tx, { id, districtId, sha256, size: bytes.byteLength });
 }

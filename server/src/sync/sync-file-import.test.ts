@@ -395,18 +395,27 @@ describe.each(DATABASE_KINDS)('sync by file at the hub on %s', (kind) => {
       code: 0,
       lines: [
         'Файл рабочего места обработан: новых событий — 2, полученных ранее — 0, отклонённых — 0.',
-        'Сканов из файла, пока не сохранённых на хабе: 1. Рабочее место отправит их снова при следующей синхронизации.',
         `Файл ответа для рабочего места записан: ${replyPath}`,
       ],
     });
     const reply = await openReply(a, await readFile(replyPath));
     expect(reply.ok && reply.file.events.map(idOf)).toEqual(staffOf(a.device.officeId).map(idOf));
+    // The command keeps the file's scan as the district's copy, and the reply says so.
+    const scanSha = toHex(new Uint8Array(await subtle.digest('SHA-256', scan)));
+    expect(reply.ok && reply.file.scansKept).toEqual([scanSha]);
+    const kept = await openDatabase(testDb.config);
+    const { rows } = await kept.query<{ n: number }>(
+      'select count(*)::int as n from attachments where district_id = $1 and sha256 = $2',
+      ['AKK', scanSha],
+    );
+    await kept.close();
+    expect(rows[0]?.n).toBe(1);
 
     const chosen = join(dir, 'answer.bin');
     const twice = await run('kk', 'import', input, '--reply', chosen);
     expect(twice.code).toBe(0);
     expect(twice.lines[0]).toBe(
-      'Үстелдің файлы өңделді: жаңа оқиғалар — 0, бұрын алынғандар — 2, қабылданбағандар — 0.',
+      'Жұмыс орнының файлы өңделді: жаңа оқиғалар — 0, бұрын алынғандар — 2, қабылданбағандар — 0.',
     );
     expect((await openReply(a, await readFile(chosen))).ok).toBe(true);
 
