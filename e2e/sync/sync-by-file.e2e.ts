@@ -8,22 +8,26 @@
 //   event a duplicate, the hub's database unchanged, every table), and once more with the admin's
 //   command, which writes the reply file next to it on the stick; the desk takes the reply in.
 // - Afterwards the desk's outbox is empty and the hub's and the desk's case state hashes are equal
-//   (printed, to be quoted); the scan the file carried and the hub did not keep waits on the desk.
+//   (printed, to be quoted); the scan the file carried is kept at the hub as the district's copy (the
+//   reply lists it as kept), so it no longer waits on the desk and a desk of the okrug can fetch it.
 // - Refusals, each leaving the hub's database or the desk as it was: a tampered file, a file from a
 //   revoked desk (refused by the hub), and a reply meant for another desk (refused by the desk).
 import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readSyncFileHeader, SYNC_FILE_EXTENSION } from '../../shared/sync';
+import { attachmentPath } from '../../shared/sync/attachments';
 import { exportSyncFile, importReplyFile, type DeskDatabase } from '../../renderer/src/db';
-import { scansWaiting } from '../../renderer/src/db/attachment-sync';
+import { scanUploadsOf, scansWaiting } from '../../renderer/src/db/attachment-sync';
 import { deskCaseStateHash, loadHubLink, syncStatus } from '../../renderer/src/db/sync-commands';
 import { runCli } from '../../server/src/cli';
 import { readHubConfig } from '../../server/src/config';
 import { startHub, type RunningHub } from '../../server/src/hub';
 import { addDistrict, addOffice, revokeDevice } from '../../server/src/registry/registry';
+import { storeAttachment } from '../../server/src/attachments/upload-store';
 import { importSyncFile } from '../../server/src/sync/sync-file-import';
 import { startThrowawayCluster, type ThrowawayCluster } from '../../server/test/postgres-cluster';
 import {
@@ -148,19 +152,21 @@ describe('sync by file with a hub on PostgreSQL', () => {
 
     // At the district: the first import takes every event in.
     const beforeFirst = await hubDatabaseDigest(hub.db);
-    const first = await importSyncFile(hub.db, bytes, Date.now());
+    // The scan store is the admin command's: the district keeps the scan as a finished upload would.
+    const keepScans = { storeScan: storeAttachment };
+    const first = await importSyncFile(hub.db, bytes, Date.now(), keepScans);
     if (!first.ok) throw new Error(first.reason);
     expect(first.counts).toEqual({ accepted: waiting, duplicate: 0, rejected: 0 });
-    // No scan store is given: the scan stays with the desk and never holds the events back.
-    expect(first).toMatchObject({ scansKept: 0, scansLeft: 1, more: false });
+    expect(first).toMatchObject({ scansKept: 1, scansLeft: 0, more: false });
     const afterFirst = await hubDatabaseDigest(hub.db);
     // The digest sees every row: the import changed it.
     expect(afterFirst['public.hub_events']).not.toBe(beforeFirst['public.hub_events']);
 
     // The same file again: every event a duplicate, and not one row of the hub changed.
-    const second = await importSyncFile(hub.db, bytes, Date.now());
+    const second = await importSyncFile(hub.db, bytes, Date.now(), keepScans);
     if (!second.ok) throw new Error(second.reason);
     expect(second.counts).toEqual({ accepted: 0, duplicate: waiting, rejected: 0 });
+    expect(second).toMatchObject({ scansKept: 1, scansLeft: 0 });
     expect(second.receipts.map((r) => r.id)).toEqual(first.receipts.map((r) => r.id));
     expect(await hubDatabaseDigest(hub.db)).toEqual(afterFirst);
 
@@ -168,6 +174,8 @@ describe('sync by file with a hub on PostgreSQL', () => {
     const replyPath = join(stick, 'reply' + SYNC_FILE_EXTENSION);
     const byAdmin = await adminImports(file.path, replyPath);
     expect(byAdmin.code).toBe(0);
+    // The counts and where the reply went; no line about scans left behind.
+    expect(byAdmin.lines).toHaveLength(2);
     expect(await hubDatabaseDigest(hub.db)).toEqual(afterFirst);
 
     // Back in the village: the desk takes the reply in as a pull.
@@ -185,10 +193,21 @@ describe('sync by file with a hub on PostgreSQL', () => {
     expect(status).toMatchObject({ waiting: 0, rejected: [], lastFailure: null });
     expect(status.lastSuccessMs).not.toBeNull();
     expect(await desk.db.outbox.count()).toBe(0);
-    // The scan of an event the hub took now waits for the next file or link.
-    expect(await scansWaiting(desk.db)).toBe(1);
+    // The reply listed the scan as kept: it no longer waits for a file or a link.
+    expect(await scansWaiting(desk.db)).toBe(0);
+    const owed = await scanUploadsOf(desk.db).toArray();
+    expect(owed).toEqual([expect.objectContaining({ state: 'sent' })]);
     const next = await exportToStick(desk);
-    expect(next).toMatchObject({ events: 0, scans: 1 });
+    expect(next).toMatchObject({ events: 0, scans: 0 });
+    // The district's copy is the scan: the desk, once it has a link, fetches it by its hash.
+    const sha256 = owed[0]?.sha256 ?? '';
+    const link = await loadHubLink(desk.db);
+    const fetched = await fetch(`${hub.url}${attachmentPath(sha256)}`, {
+      headers: { authorization: `Bearer ${link?.credential ?? ''}` },
+    });
+    expect(fetched.status).toBe(200);
+    const got = new Uint8Array(await fetched.arrayBuffer());
+    expect(createHash('sha256').update(got).digest('hex')).toBe(sha256);
 
     const atHub = await hubStateHash(hub.db, DISTRICT, VILLAGE);
     const hashes = { hub: atHub.hash, desk: await deskCaseStateHash(desk.db) };
