@@ -57,6 +57,16 @@ export interface OutboxRow {
 }
 
 /**
+ * When the district hub received an event, beside the event's own legal time and HLC stamp (which
+ * stay in the event as it was signed and sent): from the hub's receipt for what this desk pushed, or
+ * from the page that brought it here.
+ */
+export interface HubReceiptRow {
+  id: string;
+  receivedAtMs: number;
+}
+
+/**
  * An event kept as it came because a newer desk wrote it (an event type or field this desk does not
  * know): never folded, never dropped, never sent back. The desk asks for an update while any is held.
  */
@@ -163,6 +173,8 @@ export class DeskDatabase extends Dexie {
   tsaRecipients!: Table<TsaRecipientRow, [string, string]>;
   counters!: EntityTable<CounterRow, 'key'>;
   heldEvents!: EntityTable<HeldEventRow, 'id'>;
+  /** When the hub received each event (from its receipt or a pull): the third time every event keeps. */
+  hubReceipts!: EntityTable<HubReceiptRow, 'id'>;
   /** Written by registers' commands (shared/registers events); `registers` is their projection. */
   registerEvents!: Table<RegisterEventRow, string>;
   /** Written by the directory's commands (shared/directory events); `users` is their projection. */
@@ -247,5 +259,8 @@ export class DeskDatabase extends Dexie {
           Date.now(),
         ),
       );
+    // v6: the hub's receipt time of each event the hub has (sync-commands applyReceipts and
+    // applyPulledPage write it).
+    this.version(6).stores({ hubReceipts: '&id' });
   }
 }

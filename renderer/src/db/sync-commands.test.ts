@@ -138,6 +138,8 @@ describe('receipts', () => {
     );
     expect(applied).toEqual({ accepted: 1, duplicates: 1, rejected: 1 });
     expect((await d.outbox.toArray()).map((r) => r.eventId)).toEqual([c.id]);
+    // The hub's receipt time is kept beside the event's legal time and stamp.
+    expect(await d.hubReceipts.toArray()).toEqual([{ id: a.id, receivedAtMs: T0 + 10 }]);
     // Not sent again on its own...
     expect(await pushQueue(d)).toEqual([]);
     const item = {
@@ -304,10 +306,10 @@ describe('a pulled page', () => {
     const userEvents = await before.userEvents.toArray();
     const page: PulledEvent[] = [
       ...userEvents.map((event) => ({ stream: 'user' as const, event, receivedAtMs: T0 })),
-      ...[registered, resolved].map((event) => ({
+      ...[registered, resolved].map((event, i) => ({
         stream: 'case' as const,
         event,
-        receivedAtMs: T0,
+        receivedAtMs: T0 + 100 + i,
       })),
     ];
     return { page, events: [registered, resolved] };
@@ -321,6 +323,9 @@ describe('a pulled page', () => {
     expect(applied).toEqual({ stored: 2, duplicates: 2, held: 0, invalid: [] });
     expect(await loadPullCursor(d)).toBe('812.4');
     expect(await d.outbox.count()).toBe(0);
+    // Each event keeps the hub's receipt time that came with it.
+    expect((await d.hubReceipts.get(events[1]?.id ?? ''))?.receivedAtMs).toBe(T0 + 101);
+    expect(await d.hubReceipts.count()).toBe(page.length);
     const row = await d.cases.get('case-old');
     expect(row?.number).toBe('KZL01-2-0007/2025');
     expect(row?.stage).toBe((await loadCase(d, 'case-old')).stage);

@@ -281,7 +281,7 @@ export function applyReceipts(
   receipts: readonly Receipt[],
   nowMs: number,
 ): Promise<ReceiptsApplied> {
-  return db.transaction('rw', db.outbox, async () => {
+  return db.transaction('rw', [db.outbox, db.hubReceipts], async () => {
     let accepted = 0;
     let duplicates = 0;
     let rejected = 0;
@@ -292,6 +292,7 @@ export function applyReceipts(
         case 'accepted':
           accepted += 1;
           await db.outbox.delete(receipt.id);
+          await db.hubReceipts.put({ id: receipt.id, receivedAtMs: receipt.receivedAtMs });
           break;
         case 'duplicate':
           duplicates += 1;
@@ -354,6 +355,7 @@ export const PULL_WRITE_TABLES = (db: DeskDatabase) => [
   ...CASE_WRITE_TABLES(db),
   db.registers,
   db.registerEvents,
+  db.hubReceipts,
 ];
 
 /**
@@ -382,6 +384,14 @@ export function applyPulledPage(
     await moveCountersPast(
       db,
       page.events.map((e) => e.event),
+    );
+    // The hub's receipt time of each event of the page (of this desk's own events too: a reinstalled
+    // desk learns them here).
+    await db.hubReceipts.bulkPut(
+      page.events.flatMap((e) => {
+        const id = (e.event as { id?: unknown } | null)?.id;
+        return typeof id === 'string' ? [{ id, receivedAtMs: e.receivedAtMs }] : [];
+      }),
     );
     await db.settings.put({ key: SYNC_SETTINGS.cursor, value: page.cursor });
     const parts = [users, registers, cases];
