@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { isQuarter, quarterParts, type Quarter } from './quarter';
+import { isQuarter, quarterParts, type Quarter } from '../../../../shared/tsa-register';
 
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 

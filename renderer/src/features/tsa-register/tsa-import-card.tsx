@@ -12,7 +12,12 @@ import { formatNumber } from '../../i18n';
 import { useAppSelector } from '../../app/hooks';
 import { readTsaFile } from './read-tsa-file';
 import { quarterLabel } from './quarter-label';
-import type { TsaColumn, TsaFileRow, TsaMessage, TsaParseResult } from './tsa-file';
+import type {
+  TsaColumn,
+  TsaFileRow,
+  TsaMessage,
+  TsaParseResult,
+} from '../../../../shared/tsa-register';
 import { TsaPreview } from './tsa-preview';
 
 type Step =

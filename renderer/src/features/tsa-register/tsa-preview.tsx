@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TsaFileRow, TsaRowError } from './tsa-file';
+import type { TsaFileRow, TsaRowError } from '../../../../shared/tsa-register';
 import { quarterLabel } from './quarter-label';
 
 /** Rows shown before the "show all" link; the rest are counted, never hidden silently. */

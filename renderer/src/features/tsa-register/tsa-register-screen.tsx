@@ -14,7 +14,7 @@ import {
 } from '../../db';
 import { formatNumber } from '../../i18n';
 import { localDateTimeAt } from '../../platform';
-import { quarterOf } from './quarter';
+import { quarterOf } from '../../../../shared/tsa-register';
 import { quarterLabel } from './quarter-label';
 import { TsaImportCard } from './tsa-import-card';
 import './tsa-register.css';

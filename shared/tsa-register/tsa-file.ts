@@ -1,12 +1,14 @@
-import { normalizeText } from '../../../../shared/case';
-import { validateIin } from '../../../../shared/identity';
-import { searchTokens } from '../../../../shared/text';
+import { normalizeText } from '../case';
+import { validateIin } from '../identity';
+import { searchTokens } from '../text';
 import { parseQuarter, type Quarter } from './quarter';
 
 // The district's list of targeted-assistance recipients, as a spreadsheet or CSV: one row per
 // recipient with the IIN, the full name, the quarter and (optionally) the family members separated by
 // ';'. District offices export it from different systems, so the header row is found by its names
 // (Kazakh, Russian or English) wherever it is in the first rows, and columns may come in any order.
+// One set of rules for both ends: the desk's import screen and the hub's upload (npm run hub -- tsa
+// upload) check a file with this same parser, so a file the hub takes is one the desk would take.
 
 export type TsaColumn = 'iin' | 'fullName' | 'quarter' | 'familyMembers';
 export const REQUIRED_COLUMNS: readonly TsaColumn[] = ['iin', 'fullName', 'quarter'];

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../../../../shared/time';
+import type { LocalDate } from '../time';
 
 // Targeted social assistance is assigned for a quarter, so the district's list of recipients is a list
 // per quarter. Quarters are stored as 'YYYY-Qn'; district files write them in many ways.

@@ -1,0 +1,3 @@
+export * from './quarter';
+export * from './tsa-file';
+export * from './read-tsa-bytes';
