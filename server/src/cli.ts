@@ -7,14 +7,17 @@
 //   revoke --device <device id>
 //   calendar install --file <calendar data JSON>
 //   import <desk's sync file> [--reply <reply file>]
+//   tsa upload --office KZL01 --file <xlsx|csv> [--district AKK]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HubConfig } from './config';
 import { migrate, openDatabase, readMigrations } from './db';
 import { storeAttachment } from './attachments/upload-store';
 import { installCalendarData } from './reference/reference';
+import { readTsaUpload } from './reference/read-tsa-file';
+import { uploadTsaRegister } from './reference/tsa-register';
 import { importSyncFile } from './sync/sync-file-import';
 import {
   addDistrict,
@@ -64,6 +67,12 @@ const OPTIONS = {
   reply: { type: 'string' },
 } as const;
 
+/** Row errors of a refused TSA file printed at most; the rest are counted. */
+const TSA_ERRORS_SHOWN = 20;
+
+const stringValues = (values?: Record<string, string | number>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, String(v)]));
+
 /** Where the reply to a desk's file goes unless --reply says: next to it, `….reply.akimat-sync`. */
 export function replyPathFor(input: string): string {
   const stem = input.endsWith(SYNC_FILE_EXTENSION)
@@ -98,7 +107,15 @@ export async function runCli(
       print(t('hub:cli.missing', { options: missing.map((n) => `--${n}`).join(' ') }));
     return missing.length === 0;
   };
-  const known = ['district add', 'office add', 'enroll', 'revoke', 'calendar install', 'import'];
+  const known = [
+    'district add',
+    'office add',
+    'enroll',
+    'revoke',
+    'calendar install',
+    'import',
+    'tsa upload',
+  ];
   if (!known.includes(command)) {
     print(t('hub:cli.usage'));
     return 2;
@@ -185,6 +202,65 @@ export async function runCli(
           return 1;
         }
         print(t('hub:cli.calendarInstalled', { version: result.version }));
+        return 0;
+      }
+      case 'tsa upload': {
+        if (!need('office', 'file')) return 2;
+        const file = values.file ?? '';
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(file);
+        } catch {
+          print(t('hub:cli.importUnreadable'));
+          return 1;
+        }
+        // The desk's own rules (shared/tsa-register): a file is taken whole or not at all.
+        const parsed = await readTsaUpload(bytes);
+        if (!parsed.ok) {
+          print(t('hub:cli.tsaRefused'));
+          const text = t(parsed.error.key, stringValues(parsed.error.values));
+          print(
+            parsed.missing
+              ? `${text} ${t('tsaRegister:import.missing', {
+                  columns: parsed.missing.map((c) => t(`tsaRegister:columns.${c}`)).join(', '),
+                })}`
+              : text,
+          );
+          return 1;
+        }
+        if (parsed.errors.length > 0) {
+          print(t('hub:cli.tsaRefused'));
+          // Line numbers and reasons only: the rows' IINs and names are not echoed.
+          for (const error of parsed.errors.slice(0, TSA_ERRORS_SHOWN)) {
+            const reasons = error.reasons.map((r) => t(r.key, stringValues(r.values)));
+            print(
+              t('hub:cli.tsaRowError', { line: String(error.line), reasons: reasons.join('; ') }),
+            );
+          }
+          if (parsed.errors.length > TSA_ERRORS_SHOWN) {
+            const more = String(parsed.errors.length - TSA_ERRORS_SHOWN);
+            print(t('hub:cli.tsaMoreErrors', { count: more }));
+          }
+          return 1;
+        }
+        const result = await uploadTsaRegister(
+          db,
+          {
+            officeCode: values.office ?? '',
+            ...(values.district ? { districtCode: values.district } : {}),
+          },
+          parsed.rows,
+          basename(file),
+          actor,
+        );
+        if (!result.ok) return report(result, () => '');
+        print(
+          t('hub:cli.tsaUploaded', {
+            office: values.office ?? '',
+            version: String(result.version),
+            quarters: result.quarters.map((q) => `${q.quarter} — ${q.count}`).join(', '),
+          }),
+        );
         return 0;
       }
       case 'import': {

@@ -25,6 +25,14 @@ import {
   type PushReply,
   type TravellingEvent,
 } from './protocol';
+import {
+  calendarReplySchema,
+  referenceVersionsSchema,
+  tsaPath,
+  tsaReplySchema,
+  type ReferenceVersions,
+  type TsaReply,
+} from './reference';
 import { decodeBody, encodeBody } from './wire';
 
 /** The media type of a sync body, request and reply: gzip-compressed JSON (wire.ts), both ends. */
@@ -95,6 +103,12 @@ export interface HubClient {
   push(events: readonly TravellingEvent[]): Promise<HubResult<PushReply>>;
   /** One page of events after `cursor`, within the device's scope. */
   pull(cursor: string, limit: number): Promise<HubResult<PullReply>>;
+  /** The versions of the reference data in force (calendar, catalog, the scope's TSA register). */
+  reference(): Promise<HubResult<ReferenceVersions>>;
+  /** The hub's calendar data in force, as it travels (installCalendarData checks it in full). */
+  calendar(): Promise<HubResult<Record<string, unknown>>>;
+  /** One page of the scope's TSA recipients changed after version `after`. */
+  tsaRegister(after: number): Promise<HubResult<TsaReply>>;
 }
 
 export interface HubClientOptions {
@@ -209,6 +223,23 @@ export function createHubClient(options: HubClientOptions): HubClient {
     );
   }
 
+  function deviceGet<T>(path: string, schema: ReplySchema<T>): Promise<HubResult<T>> {
+    if (options.credential === undefined) {
+      return Promise.resolve(failure('sync:errors.notJoined', 0));
+    }
+    return call(
+      path,
+      {
+        method: 'GET',
+        headers: {
+          accept: `${SYNC_MEDIA_TYPE}, application/json`,
+          authorization: `Bearer ${options.credential}`,
+        },
+      },
+      schema,
+    );
+  }
+
   return {
     async hello(deskNowMs) {
       const answered = await call(
@@ -245,6 +276,18 @@ export function createHubClient(options: HubClientOptions): HubClient {
 
     pull(cursor, limit) {
       return syncPost('/v1/pull', { protocol, cursor, limit }, pullReplySchema);
+    },
+
+    reference() {
+      return deviceGet('/v1/reference', referenceVersionsSchema);
+    },
+
+    calendar() {
+      return deviceGet('/v1/reference/calendar', calendarReplySchema);
+    },
+
+    tsaRegister(after) {
+      return deviceGet(tsaPath(after), tsaReplySchema);
     },
   };
 }

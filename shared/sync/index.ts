@@ -1,5 +1,6 @@
 export * from './client';
 export * from './protocol';
+export * from './reference';
 export * from './state-hash';
 export * from './sync-file';
 export * from './transport';

@@ -7,15 +7,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  encodeBody,
   enrollRequestSchema,
   OLDEST_DESK_PROTOCOL,
   protocolMismatch,
+  SYNC_MEDIA_TYPE,
   SYNC_PROTOCOL_VERSION,
+  tsaQuerySchema,
   type ErrorBody,
+  type ReferenceVersions,
+  type TsaReply,
 } from '../../../shared/sync';
 import type { HubDatabase } from '../db';
 import { CATALOG_VERSION } from '../../../shared/catalog';
 import { calendarDataInForce } from '../reference/reference';
+import { tsaRegisterPage, tsaVersionInScope } from '../reference/tsa-register';
 import { authenticateDevice, enrollDevice, type Device } from '../registry/registry';
 
 const HUB_PROTOCOL = { protocol: SYNC_PROTOCOL_VERSION, oldestDeskProtocol: OLDEST_DESK_PROTOCOL };
@@ -69,7 +75,8 @@ export function registerDeviceRoutes(
     return {
       calendarVersion: (await calendarDataInForce(db)).version,
       catalogVersion: CATALOG_VERSION,
-    };
+      tsaVersion: await tsaVersionInScope(db, device),
+    } satisfies ReferenceVersions;
   });
 
   /** The working-day calendar in force: a correction reaches desks as data. */
@@ -77,6 +84,19 @@ export function registerDeviceRoutes(
     const device = await deviceOf(db, request, reply);
     if (!device) return reply;
     return calendarDataInForce(db);
+  });
+
+  /**
+   * The targeted-assistance recipients of the device's scope changed after `?after=<version>` (a
+   * gzip sync body: a district's lists are large), whole quarters of whole uploads per page.
+   */
+  app.get('/v1/reference/tsa', async (request, reply) => {
+    const device = await deviceOf(db, request, reply);
+    if (!device) return reply;
+    const query = tsaQuerySchema.safeParse(request.query);
+    if (!query.success) return fail(reply, 400, 'sync:errors.badBody');
+    const page: TsaReply = await tsaRegisterPage(db, device, query.data.after);
+    return reply.header('content-type', SYNC_MEDIA_TYPE).send(Buffer.from(encodeBody(page)));
   });
 
   /** Who this desk is to the hub: its device, office and number. */

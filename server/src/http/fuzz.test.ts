@@ -68,6 +68,7 @@ const KNOWN_ROUTES: readonly { method: Method; path: string }[] = [
   { method: 'GET', path: '/v1/device' },
   { method: 'GET', path: '/v1/reference' },
   { method: 'GET', path: '/v1/reference/calendar' },
+  { method: 'GET', path: '/v1/reference/tsa' },
   { method: 'POST', path: '/v1/enroll' },
   { method: 'POST', path: '/v1/push' },
   { method: 'POST', path: '/v1/pull' },

@@ -1,0 +1,64 @@
+// Reference data a desk fetches from its hub during sync: the versions in force (GET /v1/reference),
+// the working-day calendar (GET /v1/reference/calendar) and the targeted-assistance (TSA/АӘК)
+// recipients of the desk's scope (GET /v1/reference/tsa?after=<version>). The hub answers with these
+// schemas and the desk checks every answer with them. What must stay true:
+// - The TSA version is the hub's, per district, and only grows: a desk asks for what is newer than
+//   the version it has, and the hub numbers uploads in the order they commit (server/src/reference/
+//   tsa-register.ts), so asking "after v" never skips an upload.
+// - A quarter in a TSA reply is the COMPLETE list of that quarter within the device's scope (an
+//   akimat: its own office; the district department: every okrug of its district), so the desk may
+//   replace the quarter's rows with it (importTsaRecipients' replaceQuarters).
+// - The calendar body is checked by shared/calendar (parseCalendarData) where it is installed, so a
+//   refused calendar is named by its own reason rather than as a broken reply.
+import { z } from 'zod';
+import { isQuarter } from '../tsa-register/quarter';
+
+/** What GET /v1/reference answers: the versions in force, so a desk fetches only what is newer. */
+export const referenceVersionsSchema = z.object({
+  calendarVersion: z.string().min(1).max(64),
+  catalogVersion: z.string().min(1).max(128),
+  /** The newest TSA register version within the device's scope (0: none uploaded). */
+  tsaVersion: z.number().int().nonnegative(),
+});
+export type ReferenceVersions = z.infer<typeof referenceVersionsSchema>;
+
+/** The calendar data as it travels: an object, checked in full by parseCalendarData on install. */
+export const calendarReplySchema = z.record(z.string(), z.unknown());
+
+/** A TSA version as a query parameter: a whole number, no sign, no leading zeros. */
+export const tsaVersionParamSchema = z
+  .string()
+  .regex(/^(0|[1-9][0-9]{0,14})$/)
+  .transform(Number);
+
+/** The query of GET /v1/reference/tsa. */
+export const tsaQuerySchema = z.object({ after: tsaVersionParamSchema });
+
+export const tsaRecipientSchema = z.object({
+  iin: z.string().regex(/^[0-9]{12}$/),
+  fullName: z.string().min(1).max(500),
+  familyMembers: z.array(z.string().min(1).max(500)).max(100),
+});
+export type TsaRecipient = z.infer<typeof tsaRecipientSchema>;
+
+export const tsaQuarterListSchema = z.object({
+  /** 'YYYY-Qn' */
+  quarter: z.string().refine(isQuarter),
+  /** The file names the hub's lists of this quarter were uploaded from, for "where from". */
+  sources: z.array(z.string().max(300)).max(200),
+  rows: z.array(tsaRecipientSchema),
+});
+export type TsaQuarterList = z.infer<typeof tsaQuarterListSchema>;
+
+/** What GET /v1/reference/tsa answers: one page of quarters changed after the desk's version. */
+export const tsaReplySchema = z.object({
+  /** The version the desk has once it stored this page (its next `after`). */
+  version: z.number().int().nonnegative(),
+  quarters: z.array(tsaQuarterListSchema),
+  /** More changed quarters wait: ask again with `after: version`. */
+  more: z.boolean(),
+});
+export type TsaReply = z.infer<typeof tsaReplySchema>;
+
+/** The path of a TSA request for what is newer than `after`. */
+export const tsaPath = (after: number): string => `/v1/reference/tsa?after=${after}`;
