@@ -47,6 +47,25 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     expect(tables.rows[0]?.n).toBe('0');
   });
 
+  test('hub processes starting together on one database migrate once, one after the other', async () => {
+    testDb = await freshDatabase(kind);
+    if (kind === 'pglite') return; // the embedded database has one owner: no second process
+    db = await openDatabase(testDb.config);
+    const others = await Promise.all([1, 2, 3].map(() => openDatabase(testDb.config)));
+    try {
+      const migrations = await readMigrations();
+      const results = await Promise.all([db, ...others].map((d) => migrate(d, migrations)));
+      // Every migration applied exactly once, by whichever process got there first.
+      expect(results.flat().sort((a, b) => a - b)).toEqual(migrations.map((m) => m.version));
+      const { rows } = await db.query<{ n: string }>(
+        'select count(*)::text as n from schema_migrations',
+      );
+      expect(Number(rows[0]?.n)).toBe(migrations.length);
+    } finally {
+      for (const other of others) await other.close();
+    }
+  });
+
   test('refuses to start when a landed migration was edited', async () => {
     testDb = await freshDatabase(kind);
     db = await openDatabase(testDb.config);

@@ -36,38 +36,49 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   return migrations;
 }
 
+/** The advisory lock every hub process takes to migrate: one migrates, the others wait and see. */
+const MIGRATION_LOCK = 8_470_001;
+
 /**
- * Applies the migrations not yet recorded, each in its own transaction, and records it. A migration
+ * Applies the migrations not yet recorded, each in its own transaction, and records it. Each such
+ * transaction first takes an advisory lock and looks again whether the migration is recorded, so hub
+ * processes starting together on one database migrate one after the other and the later ones find
+ * the work done (without it, two first starts both created the tables and one died). A migration
  * that landed is never edited: if a recorded checksum differs from the file, the hub refuses to start.
  */
 export async function migrate(db: HubDatabase, migrations: Migration[]): Promise<number[]> {
-  await db.exec(`create table if not exists schema_migrations (
-    version integer primary key,
-    name text not null,
-    checksum text not null,
-    applied_at timestamptz not null default now()
-  )`);
-  const { rows } = await db.query<{ version: number; checksum: string }>(
-    'select version, checksum from schema_migrations order by version',
-  );
-  const applied = new Map(rows.map((r) => [r.version, r.checksum]));
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.exec(`create table if not exists schema_migrations (
+      version integer primary key,
+      name text not null,
+      checksum text not null,
+      applied_at timestamptz not null default now()
+    )`);
+  });
   const done: number[] = [];
   for (const m of migrations) {
-    const recorded = applied.get(m.version);
-    if (recorded !== undefined) {
-      if (recorded !== m.checksum) {
-        throw new Error(`Migration ${m.version} (${m.name}) was edited after it was applied`);
+    const applied = await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const { rows } = await tx.query<{ checksum: string }>(
+        'select checksum from schema_migrations where version = $1',
+        [m.version],
+      );
+      const recorded = rows[0]?.checksum;
+      if (recorded !== undefined) {
+        if (recorded !== m.checksum) {
+          throw new Error(`Migration ${m.version} (${m.name}) was edited after it was applied`);
+        }
+        return false;
       }
-      continue;
-    }
-    await db.transaction(async (tx) => {
       await tx.exec(m.sql);
       await tx.query(
         'insert into schema_migrations (version, name, checksum) values ($1, $2, $3)',
         [m.version, m.name, m.checksum],
       );
+      return true;
     });
-    done.push(m.version);
+    if (applied) done.push(m.version);
   }
   return done;
 }
