@@ -22,7 +22,10 @@ export const UNSHAPED: LinkShape = { rttMs: 0, bytesPerSecond: Infinity };
 export interface ShapedLink {
   /** http://127.0.0.1:<port>, to put where the server's address would be. */
   readonly url: string;
-  /** Bytes that went client → server (`up`) and server → client (`down`), headers included. */
+  /**
+   * Bytes that went client → server (`up`) and server → client (`down`), headers included, counted
+   * as they leave the proxy (on a shaped link, at the line's pace).
+   */
   readonly bytes: { up: number; down: number };
   /** Connections accepted so far. */
   connections: number;
@@ -39,9 +42,23 @@ interface Lane {
   busyUntilMs: number;
 }
 
-/** Writes `chunk` to `to` as the lane lets it: after the delay, at the lane's pace. */
-function send(lane: Lane, shape: LinkShape, to: Socket, chunk: Buffer): void {
+/** Most of the line's time a lane queues before its sender is paused (as TCP's window would). */
+const MAX_QUEUED_MS = 500;
+
+/**
+ * Writes `chunk` from `from` to `to` as the lane lets it: after the delay, at the lane's pace, each
+ * piece counted by `counted` when it leaves. A sender far ahead of the line is paused until it drains.
+ */
+function send(
+  lane: Lane,
+  shape: LinkShape,
+  from: Socket,
+  to: Socket,
+  chunk: Buffer,
+  counted: (bytes: number) => void,
+): void {
   if (shape.rttMs === 0 && shape.bytesPerSecond === Infinity) {
+    counted(chunk.length);
     to.write(chunk);
     return;
   }
@@ -53,10 +70,17 @@ function send(lane: Lane, shape: LinkShape, to: Socket, chunk: Buffer): void {
     const leaveMs = lane.busyUntilMs + shape.rttMs / 2;
     setTimeout(
       () => {
-        if (!to.destroyed) to.write(piece);
+        if (to.destroyed) return;
+        counted(piece.length);
+        to.write(piece);
       },
       Math.max(0, leaveMs - now),
     );
+  }
+  const queuedMs = lane.busyUntilMs - now;
+  if (queuedMs > MAX_QUEUED_MS && !from.isPaused()) {
+    from.pause();
+    setTimeout(() => from.resume(), queuedMs - MAX_QUEUED_MS / 2);
   }
 }
 
@@ -78,12 +102,10 @@ export function startShapedLink(
     open.add(client);
     open.add(upstream);
     client.on('data', (chunk: Buffer) => {
-      link.bytes.up += chunk.length;
-      send(up, shape, upstream, chunk);
+      send(up, shape, client, upstream, chunk, (n) => (link.bytes.up += n));
     });
     upstream.on('data', (chunk: Buffer) => {
-      link.bytes.down += chunk.length;
-      send(down, shape, client, chunk);
+      send(down, shape, upstream, client, chunk, (n) => (link.bytes.down += n));
     });
     // A half-close or close passes on once the bytes before it have left.
     client.on('end', () => setTimeout(() => upstream.end(), drainedInMs(up, shape)));
