@@ -191,6 +191,13 @@ export {
   type TsaQuarterSummary,
 } from './tsa-register-queries';
 export {
+  hubTsaSource,
+  loadTsaVersion,
+  storeHubTsaPage,
+  TSA_VERSION_SETTING,
+  type TsaPageStored,
+} from './tsa-reference';
+export {
   keyHistory,
   loadDirectory,
   loadDirectoryUser,

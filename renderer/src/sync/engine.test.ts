@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Actor } from '../../../shared/case';
 import { sampleRegistrationDraft } from '../../../shared/case/testing';
+import { KZ_CALENDAR_DATA } from '../../../shared/calendar';
 import { sampleOfficeProfile } from '../../../shared/office/testing';
 import {
   decodeBody,
@@ -20,6 +21,7 @@ import {
   type HubResponse,
   type PulledEvent,
   type Receipt,
+  type TsaReply,
 } from '../../../shared/sync';
 import { registerApplication } from '../db/case-store';
 import { DeskDatabase } from '../db/database';
@@ -32,7 +34,10 @@ import {
   saveHubLink,
   syncStatus,
 } from '../db/sync-commands';
+import { deskCalendarData } from '../db/desk-calendar';
 import { seedActors } from '../db/testing';
+import { loadTsaVersion } from '../db/tsa-reference';
+import { findTsaRecipient, tsaQuarterCounts } from '../db/tsa-register-queries';
 import { createSyncEngine, type SyncPlatform, type SyncProgress } from './engine';
 
 const opened: DeskDatabase[] = [];
@@ -114,6 +119,13 @@ function scriptedHub(): ScriptedHub {
       switch (path) {
         case '/v1/hello':
           return json(200, { protocol: 1, oldestDeskProtocol: 1, hubTimeMs: hub.hubTimeMs });
+        case '/v1/reference':
+          // Nothing newer than the desk's own data, unless a test scripts otherwise.
+          return json(200, {
+            calendarVersion: KZ_CALENDAR_DATA.version,
+            catalogVersion: 'test',
+            tsaVersion: 0,
+          });
         case '/v1/enroll': {
           const request = enrollRequestSchema.parse(
             JSON.parse(new TextDecoder().decode(init.body)),
@@ -301,6 +313,7 @@ describe('a sync', () => {
       '/v1/pull',
       '/v1/pull',
       '/v1/pull',
+      '/v1/reference',
     ]);
     expect(seen.map((p) => `${p.phase} ${p.pushed.done}/${p.pushed.total} ${p.pulled}`)).toEqual([
       'hello 0/0 0',
@@ -312,6 +325,7 @@ describe('a sync', () => {
       'pull 5/5 3',
       'pull 5/5 6',
       'pull 5/5 7',
+      'reference 5/5 7',
     ]);
     expect(await d.outbox.count()).toBe(0);
     expect(await d.cases.count()).toBe(7);
@@ -454,5 +468,111 @@ describe('when it syncs', () => {
     await settle();
     expect(hub.calls.filter((c) => c.path === '/v1/push').length).toBe(1);
     engine.stop();
+  });
+});
+
+describe('reference data', () => {
+  const NEWER = { ...KZ_CALENDAR_DATA, version: '2099.1.1' };
+  const A1 = '850315400011';
+  const A2 = '900101300022';
+  const pages: Record<string, TsaReply> = {
+    '0': {
+      version: 1,
+      more: true,
+      quarters: [
+        {
+          quarter: '2026-Q3',
+          sources: ['kzl01.csv'],
+          rows: [
+            { iin: A1, fullName: 'Сейітов Нұрлан', familyMembers: ['Сейітова Дана'] },
+            { iin: A2, fullName: 'Омарова Әсем', familyMembers: [] },
+          ],
+        },
+      ],
+    },
+    '1': {
+      version: 2,
+      more: false,
+      quarters: [
+        {
+          quarter: '2026-Q3',
+          sources: ['kzl01-new.csv'],
+          rows: [{ iin: A2, fullName: 'Омарова Әсем', familyMembers: [] }],
+        },
+      ],
+    },
+  };
+
+  /** A hub with a newer calendar (or `calendar`) and the scope's TSA pages above. */
+  function referenceHub(calendar: unknown) {
+    const hub = scriptedHub();
+    hub.answer = (path) => {
+      if (path === '/v1/reference')
+        return json(200, { calendarVersion: '2099.1.1', catalogVersion: 'test', tsaVersion: 2 });
+      if (path === '/v1/reference/calendar') return json(200, calendar);
+      const after = /^\/v1\/reference\/tsa\?after=(\d+)$/.exec(path)?.[1];
+      if (after !== undefined) {
+        const page = pages[after];
+        return page ? gzip(page) : json(400, { code: 'sync:errors.badBody' });
+      }
+      return null;
+    };
+    return hub;
+  }
+
+  test('after the pull: a newer calendar is installed and the TSA pages of the scope are stored with their version', async () => {
+    const d = await joined();
+    const hub = referenceHub(NEWER);
+    const engine = createSyncEngine(d, testPlatform(hub.fetch).platform);
+    const outcome = await engine.syncNow();
+    expect(outcome).toMatchObject({
+      ok: true,
+      reference: { calendarVersion: '2099.1.1', tsaVersion: 2, tsaRows: 3 },
+    });
+    expect(hub.calls.map((c) => c.path)).toEqual([
+      '/v1/hello',
+      '/v1/pull',
+      '/v1/reference',
+      '/v1/reference/calendar',
+      '/v1/reference/tsa?after=0',
+      '/v1/reference/tsa?after=1',
+    ]);
+    expect((await deskCalendarData(d)).version).toBe('2099.1.1');
+    expect(await loadTsaVersion(d)).toBe(2);
+    // The second page is the quarter's whole list: A1 is no longer a recipient.
+    expect(await findTsaRecipient(d, A1, '2026-Q3')).toBeUndefined();
+    expect(await findTsaRecipient(d, A2, '2026-Q3')).toMatchObject({
+      fullName: 'Омарова Әсем',
+      source: 'kzl01-new.csv — 127.0.0.1:7300',
+    });
+    expect(await tsaQuarterCounts(d)).toMatchObject([{ quarter: '2026-Q3', count: 1 }]);
+
+    // Nothing newer: the next sync asks for the versions only.
+    hub.calls.length = 0;
+    const again = await engine.syncNow();
+    expect(again.ok && again.reference).toBeUndefined();
+    expect(hub.calls.map((c) => c.path)).toEqual(['/v1/hello', '/v1/pull', '/v1/reference']);
+  });
+
+  test('a calendar the desk refuses is named in the outcome; the TSA register and the sync go on', async () => {
+    const d = await joined();
+    const hub = referenceHub({ version: '2099.1.1' });
+    const outcome = await createSyncEngine(d, testPlatform(hub.fetch).platform).syncNow();
+    expect(outcome.ok).toBe(true);
+    const reference = outcome.ok ? outcome.reference : undefined;
+    expect(reference?.refused).toMatch(/^calendar:dataErrors\./);
+    expect(reference?.tsaVersion).toBe(2);
+    expect((await deskCalendarData(d)).version).toBe(KZ_CALENDAR_DATA.version);
+    expect((await syncStatus(d, NOW)).lastFailure).toBeNull();
+  });
+
+  test('a hub that cannot answer reference data does not fail the sync', async () => {
+    const d = await joined();
+    const hub = scriptedHub();
+    hub.answer = (path) =>
+      path.startsWith('/v1/reference') ? json(500, { code: 'hub:errors.internal' }) : null;
+    const outcome = await createSyncEngine(d, testPlatform(hub.fetch).platform).syncNow();
+    expect(outcome).toMatchObject({ ok: true, reference: { refused: 'hub:errors.internal' } });
+    expect(await loadTsaVersion(d)).toBe(0);
   });
 });

@@ -9,6 +9,11 @@
 //   deleted); the engine only drives them and reports progress.
 // - A receipt counts only for an event of the batch it answers: a hub cannot make the desk forget an
 //   event it was not sent.
+// - Reference data comes after the events and before the scans: a calendar newer than the desk's is
+//   installed with installCalendarData (the system page's one function), the scope's TSA recipients
+//   newer than the desk's version are stored page by page (storeHubTsaPage). A refusal there is a
+//   reason in the outcome (`reference.refused`), never a failed sync.
+import { compareCalendarVersions } from '../../../shared/calendar';
 import {
   checkHubAddress,
   createHubClient,
@@ -21,7 +26,11 @@ import {
 import {
   applyPulledPage,
   applyReceipts,
+  deskCalendarData,
   devicePublicKeys,
+  installCalendarData,
+  loadTsaVersion,
+  storeHubTsaPage,
   ensureDeviceKeys,
   loadHubLink,
   loadPullCursor,
@@ -74,7 +83,7 @@ export interface SyncEngineOptions {
   readonly pageSize?: number;
 }
 
-export type SyncPhase = 'hello' | 'push' | 'pull' | 'scans';
+export type SyncPhase = 'hello' | 'push' | 'pull' | 'reference' | 'scans';
 
 /** How far a running sync is: enough for a progress bar with counts. */
 export interface SyncProgress {
@@ -98,6 +107,20 @@ export interface SyncCounts {
   readonly received: number;
 }
 
+/** What the reference step brought (present only when it brought or refused something). */
+export interface ReferenceOutcome {
+  /** The calendar data version installed by this sync. */
+  readonly calendarVersion?: string;
+  /** The TSA version the desk has after this sync, and the recipients stored. */
+  readonly tsaVersion?: number;
+  readonly tsaRows?: number;
+  /** Why reference data was not taken (a message key with words in kk and ru); the sync went on. */
+  readonly refused?: string;
+}
+
+/** TSA pages per sync at most: a hub that keeps saying `more` cannot hold a sync forever. */
+export const TSA_PAGES_PER_SYNC = 50;
+
 export type SyncOutcome =
   | {
       readonly ok: true;
@@ -105,6 +128,7 @@ export type SyncOutcome =
       readonly counts: SyncCounts;
       /** The desk's clock is more than 5 minutes off the hub's: warn (sync:clock.skewed). */
       readonly clockSkewed: boolean;
+      readonly reference?: ReferenceOutcome;
     }
   | {
       readonly ok: false;
@@ -255,6 +279,9 @@ export function createSyncEngine(
         cursor = page.value.cursor;
         if (!page.value.more || stuck) break;
       }
+      // Reference data once the events are through; it never fails the sync.
+      report({ phase: 'reference' });
+      const reference = await syncReference(client, link.url);
       // Scans last: their events are already through, and a slow or broken upload holds nothing back.
       if (platform.fetchScans) {
         const scans = await scansToUpload(db, SCANS_PER_SYNC);
@@ -275,7 +302,13 @@ export function createSyncEngine(
       }
       const atMs = platform.nowMs();
       await recordSyncSuccess(db, atMs);
-      return { ok: true, atMs, counts, clockSkewed: skewed };
+      return {
+        ok: true,
+        atMs,
+        counts,
+        clockSkewed: skewed,
+        ...(reference ? { reference } : {}),
+      };
     } catch (error) {
       const reason = error instanceof SyncStop ? error.reason : writeFailureReason(error);
       if (!(error instanceof SyncStop)) console.error('sync stopped', error);
@@ -287,6 +320,44 @@ export function createSyncEngine(
       }
       return { ok: false, atMs, reason, clockSkewed: skewed, counts };
     }
+  }
+
+  /** The reference step: the calendar if the hub's is newer, then the scope's newer TSA pages. */
+  async function syncReference(
+    client: HubClient,
+    hubUrl: string,
+  ): Promise<ReferenceOutcome | null> {
+    const versions = await client.reference();
+    if (!versions.ok) return { refused: versions.reason };
+    let outcome: ReferenceOutcome | null = null;
+    const note = (more: ReferenceOutcome) => {
+      outcome = { ...outcome, ...more };
+    };
+    const deskVersion = (await deskCalendarData(db)).version;
+    if (compareCalendarVersions(versions.value.calendarVersion, deskVersion) > 0) {
+      const data = await client.calendar();
+      const installed = data.ok
+        ? await installCalendarData(db, data.value, platform.nowMs())
+        : { ok: false as const, reason: data.reason };
+      if (installed.ok) note({ calendarVersion: installed.version });
+      else note({ refused: installed.reason });
+    }
+    let after = await loadTsaVersion(db);
+    let rows = 0;
+    for (let pages = 0; after < versions.value.tsaVersion && pages < TSA_PAGES_PER_SYNC; pages++) {
+      const page = await client.tsaRegister(after);
+      if (!page.ok) {
+        note({ refused: page.reason });
+        break;
+      }
+      const stored = await storeHubTsaPage(db, page.value, hubUrl, platform.nowMs());
+      if (stored.version <= after) break;
+      after = stored.version;
+      rows += stored.rows;
+      note({ tsaVersion: after, tsaRows: rows });
+      if (!page.value.more) break;
+    }
+    return outcome;
   }
 
   async function pushBatch(
