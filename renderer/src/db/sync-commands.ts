@@ -33,7 +33,7 @@ import {
 import type { SubtleCryptoLike } from '../../../shared/signing';
 import { CASE_WRITE_TABLES, importCaseEvents } from './case-store';
 import { eventsByCase } from './case-projection';
-import type { DeskDatabase, OutboxRow } from './database';
+import type { DeskDatabase, HubReceiptRow, OutboxRow } from './database';
 import { receiveEvents } from './event-log';
 import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 import { registerEventsOf, registerRowOf } from './registers-queries';
@@ -285,25 +285,33 @@ export function applyReceipts(
     let accepted = 0;
     let duplicates = 0;
     let rejected = 0;
-    for (const receipt of receipts) {
-      const row = await db.outbox.get(receipt.id);
-      if (!row) continue;
+    // One read, one delete and one write for the whole batch (a batch is up to 500 receipts).
+    const rows = await db.outbox.bulkGet(receipts.map((r) => r.id));
+    const leaving: string[] = [];
+    const times: HubReceiptRow[] = [];
+    const refused: OutboxRow[] = [];
+    receipts.forEach((receipt, i) => {
+      const row = rows[i];
+      if (!row) return;
       switch (receipt.status) {
         case 'accepted':
           accepted += 1;
-          await db.outbox.delete(receipt.id);
-          await db.hubReceipts.put({ id: receipt.id, receivedAtMs: receipt.receivedAtMs });
+          leaving.push(receipt.id);
+          times.push({ id: receipt.id, receivedAtMs: receipt.receivedAtMs });
           break;
         case 'duplicate':
           duplicates += 1;
-          await db.outbox.delete(receipt.id);
+          leaving.push(receipt.id);
           break;
         case 'rejected':
           rejected += 1;
-          await db.outbox.put({ ...row, rejectedReason: receipt.reason, rejectedAtMs: nowMs });
+          refused.push({ ...row, rejectedReason: receipt.reason, rejectedAtMs: nowMs });
           break;
       }
-    }
+    });
+    await db.outbox.bulkDelete(leaving);
+    await db.hubReceipts.bulkPut(times);
+    await db.outbox.bulkPut(refused);
     return { accepted, duplicates, rejected };
   });
 }
