@@ -29,7 +29,7 @@ describe('desk frame', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Жүйе туралы' }).click();
     await page.getByRole('heading', { name: 'Жүйе туралы' }).waitFor();
     await page.getByRole('status').getByText('Желіде').waitFor();
-    await page.getByText('Аудандық хаб').waitFor();
+    await page.getByRole('heading', { name: 'Аудандық хаб', exact: true }).waitFor();
     await page.getByText(KYZYLSAI_OFFICE.nameKk).waitFor();
     await page.screenshot({ path: screenshotPath('frame-kk') });
 
