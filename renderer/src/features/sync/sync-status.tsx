@@ -87,6 +87,19 @@ export function SyncStatusArea() {
           <dd>{scans ?? '—'}</dd>
         </dl>
         {engine.last?.clockSkewed && <p className="sync-warning">{t('clock.skewed')}</p>}
+        {engine.last?.ok && engine.last.reference?.calendarVersion && (
+          <p role="status">
+            {t('ui.calendarArrived', { version: engine.last.reference.calendarVersion })}
+          </p>
+        )}
+        {engine.last?.ok && engine.last.reference?.tsaRows !== undefined && (
+          <p role="status">{t('ui.tsaArrived', { count: engine.last.reference.tsaRows })}</p>
+        )}
+        {engine.last?.ok && engine.last.reference?.refused && (
+          <p className="sync-warning">
+            {t('ui.referenceRefused')} {t(engine.last.reference.refused)}
+          </p>
+        )}
         {status.lastFailure && (
           <p className="sync-warning" role="alert">
             {t('ui.lastFailure', { at: when(status.lastFailure.atMs) })}{' '}
