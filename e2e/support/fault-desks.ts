@@ -10,19 +10,9 @@
 //   compares with the hub is what the desk itself queued, not what the test thinks it wrote.
 // - The hub's side is read from its own table (hub_events), never from what a desk says.
 import type { Actor, CaseEvent } from '../../shared/case';
-import { sampleApplicant, sampleRegistered } from '../../shared/case/testing';
 import { officeIdFor } from '../../shared/office';
-import { sampleOfficeProfile } from '../../shared/office/testing';
 import { scopeStateHash, type FetchLike, type Stream } from '../../shared/sync';
-import {
-  appendEvent,
-  completeSetup,
-  DeskDatabase,
-  listUsers,
-  loadOfficeProfile,
-  type OutboxRow,
-} from '../../renderer/src/db';
-import { submitIntake } from '../../renderer/src/db/intake-commands';
+import { DeskDatabase, type OutboxRow } from '../../renderer/src/db';
 import { PULL_WRITE_TABLES, SYNC_SETTINGS } from '../../renderer/src/db/sync-commands';
 import {
   createSyncEngine,
@@ -30,6 +20,7 @@ import {
   type SyncEngineOptions,
   type SyncPlatform,
 } from '../../renderer/src/sync/engine';
+import { registerCase as registerDeskCase, resolveCase, setUpOffice } from './sync-desks';
 import type { Queryable } from '../../server/src/db';
 
 /** Where a desk's requests go now. */
@@ -106,35 +97,7 @@ export async function setUpFaultDesk(
   db.outbox.hook('creating', (_key, row: OutboxRow) => {
     made.add(row.eventId);
   });
-  const profile = sampleOfficeProfile({
-    officeId: officeIdFor(officeCode),
-    code: officeCode,
-    districtId: options.districtId,
-    deviceNo: 1,
-    deviceId: `desk-${label}`,
-  });
-  const setup = await completeSetup(
-    db,
-    profile,
-    [
-      { name: `Әкім ${label}`, role: 'akim', pin: '7391' },
-      { name: `Маман ${label}`, role: 'specialist', pin: '4826' },
-    ],
-    { nowMs: Date.now(), iterations: 1 },
-  );
-  if (!setup.ok) throw new Error(`setup of ${label} refused`);
-  const users = await listUsers(db);
-  const actor = (role: 'akim' | 'specialist'): Actor => {
-    const user = users.find((u) => u.role === role);
-    if (!user) throw new Error(`no ${role}`);
-    return {
-      userId: user.id,
-      role,
-      officeId: profile.officeId,
-      districtId: options.districtId,
-      deviceId: profile.deviceId,
-    };
-  };
+  const people = await setUpOffice(db, options.districtId, officeCode, label, `desk-${label}`);
   const route: LinkRoute = { hubUrl: options.hubUrl, via: null, loseNextPushAnswer: false };
   const platform: SyncPlatform = {
     fetch: linkFetch(route, options.timeoutMs),
@@ -151,71 +114,28 @@ export async function setUpFaultDesk(
     db,
     engine: createSyncEngine(db, platform, options.engine),
     route,
-    specialist: actor('specialist'),
-    akim: actor('akim'),
+    ...people,
     made,
     registered: [],
   };
 }
 
 /**
- * An application received at the desk and registered by its specialist with the intake's command,
- * numbered by the desk's profile as it stands (after joining: the hub's device number).
+ * An application received at the desk and registered by its specialist with the intake's command
+ * (e2e/support/sync-desks registerCase), numbered by the desk's profile as it stands (after joining:
+ * the hub's device number); remembered in `registered`.
  */
 export async function registerCase(
   desk: FaultDesk,
   n: number,
 ): Promise<{ caseId: string; number: string }> {
-  const profile = await loadOfficeProfile(desk.db);
-  if (!profile) throw new Error('no office');
-  const r = sampleRegistered();
-  const result = await submitIntake(
-    desk.db,
-    {
-      serviceId: r.serviceId,
-      mode: 'register',
-      applicant: { ...sampleApplicant, firstName: `${desk.label}-${n}` },
-      documents: r.documents,
-      consents: r.consents,
-      familyMembers: r.familyMembers,
-      applicantIncomes: r.applicantIncomes,
-    },
-    [],
-    { officeCode: profile.code, deviceNo: profile.deviceNo },
-    {
-      // The profile's device id, not the setup's: joining gave the desk the hub's.
-      actor: { ...desk.specialist, deviceId: profile.deviceId },
-      legalTime: `2025-03-0${3 + (n % 3)}T1${n % 6}:00`,
-      nowMs: Date.now(),
-      newId: () => crypto.randomUUID(),
-    },
-  );
-  if (!result.ok) throw new Error(`intake refused: ${result.reason}`);
-  const registered = { caseId: result.caseId, number: result.state.registrationNumber ?? '' };
+  const registered = await registerDeskCase(desk, n, [], `${desk.label}-`);
   desk.registered.push(registered);
   return registered;
 }
 
 /** The akim's resolution on one of the desk's cases: a second event, of another person. */
-export async function resolveCase(desk: FaultDesk, caseId: string): Promise<void> {
-  const profile = await loadOfficeProfile(desk.db);
-  if (!profile) throw new Error('no office');
-  const result = await appendEvent(
-    desk.db,
-    {
-      caseId,
-      type: 'ResolutionImposed',
-      payload: { executorUserId: desk.specialist.userId, text: 'Қарауға' },
-    },
-    {
-      actor: { ...desk.akim, deviceId: profile.deviceId },
-      legalTime: '2025-03-06T11:00',
-      nowMs: Date.now(),
-      newId: () => crypto.randomUUID(),
-    },
-  );
-  if (!result.ok) throw new Error(`resolution refused: ${result.reason}`);
-}
+export { resolveCase };
 
 /** Every event id the desk holds, of every log (cases, registers, the directory), sorted. */
 export async function deskEventIds(db: DeskDatabase): Promise<string[]> {

@@ -59,6 +59,49 @@ export interface Desk {
   readonly akim: Actor;
 }
 
+/** The office's first two people, as the desk's events name them. */
+export interface OfficePeople {
+  readonly specialist: Actor;
+  readonly akim: Actor;
+}
+
+/**
+ * Completes the setup wizard's command on `db`: the office (device 1, as typed; `deviceId` its
+ * setup's device id) and its first two people, an akim and a specialist.
+ */
+export async function setUpOffice(
+  db: DeskDatabase,
+  districtId: string,
+  officeCode: string,
+  label: string,
+  deviceId: string,
+): Promise<OfficePeople> {
+  const profile = sampleOfficeProfile({
+    officeId: officeIdFor(officeCode),
+    code: officeCode,
+    districtId,
+    deviceNo: 1,
+    deviceId,
+  });
+  const setup = await completeSetup(
+    db,
+    profile,
+    [
+      { name: `Әкім ${label}`, role: 'akim', pin: '7391' },
+      { name: `Маман ${label}`, role: 'specialist', pin: '4826' },
+    ],
+    { nowMs: Date.now(), iterations: 1 },
+  );
+  if (!setup.ok) throw new Error(`setup of ${label} refused: ${JSON.stringify(setup)}`);
+  const users = await listUsers(db);
+  const actor = (role: 'akim' | 'specialist'): Actor => {
+    const user = users.find((u) => u.role === role);
+    if (!user) throw new Error(`no ${role}`);
+    return { userId: user.id, role, officeId: profile.officeId, districtId, deviceId };
+  };
+  return { specialist: actor('specialist'), akim: actor('akim') };
+}
+
 /**
  * A desk as the setup wizard leaves it: the office (device 1, as typed) and its first two people, an
  * akim and a specialist. Its link starts off. `opened` collects the database for deletion.
@@ -71,44 +114,15 @@ export async function setUpDesk(
 ): Promise<Desk> {
   const db = new DeskDatabase(`e2e-sync-${label}-${crypto.randomUUID()}`);
   opened.push(db);
-  const profile = sampleOfficeProfile({
-    officeId: officeIdFor(officeCode),
-    code: officeCode,
+  const people = await setUpOffice(
+    db,
     districtId,
-    deviceNo: 1,
-    deviceId: `desk-${officeCode.toLowerCase()}-1`,
-  });
-  const setup = await completeSetup(
-    db,
-    profile,
-    [
-      { name: `Әкім ${label}`, role: 'akim', pin: '7391' },
-      { name: `Маман ${label}`, role: 'specialist', pin: '4826' },
-    ],
-    { nowMs: Date.now(), iterations: 1 },
-  );
-  if (!setup.ok) throw new Error(`setup refused: ${JSON.stringify(setup)}`);
-  const users = await listUsers(db);
-  const actor = (role: 'akim' | 'specialist'): Actor => {
-    const user = users.find((u) => u.role === role);
-    if (!user) throw new Error(`no ${role}`);
-    return {
-      userId: user.id,
-      role,
-      officeId: profile.officeId,
-      districtId,
-      deviceId: profile.deviceId,
-    };
-  };
-  const link: DeskLink = { online: false };
-  return {
     officeCode,
-    db,
-    engine: createSyncEngine(db, platformOf(link)),
-    link,
-    specialist: actor('specialist'),
-    akim: actor('akim'),
-  };
+    label,
+    `desk-${officeCode.toLowerCase()}-1`,
+  );
+  const link: DeskLink = { online: false };
+  return { officeCode, db, engine: createSyncEngine(db, platformOf(link)), link, ...people };
 }
 
 /**
@@ -138,9 +152,10 @@ export async function joinHub(desk: Desk, hubDb: HubDatabase, hubUrl: string): P
  * with its scans (`files`) stored on the desk by the same command.
  */
 export async function registerCase(
-  desk: Desk,
+  desk: Pick<Desk, 'db' | 'specialist'>,
   n: number,
   files: readonly AttachmentFile[] = [],
+  applicantName = '',
 ): Promise<{ caseId: string; number: string }> {
   const profile = await loadOfficeProfile(desk.db);
   if (!profile) throw new Error('no office');
@@ -150,7 +165,7 @@ export async function registerCase(
     {
       serviceId: r.serviceId,
       mode: 'register',
-      applicant: { ...sampleApplicant, firstName: `${desk.officeCode}${n}` },
+      applicant: { ...sampleApplicant, firstName: `${applicantName || profile.code}${n}` },
       documents: r.documents,
       consents: r.consents,
       familyMembers: r.familyMembers,
@@ -170,7 +185,10 @@ export async function registerCase(
 }
 
 /** The akim's resolution on a case: a second event, of another person. */
-export async function resolveCase(desk: Desk, caseId: string): Promise<void> {
+export async function resolveCase(
+  desk: Pick<Desk, 'db' | 'specialist' | 'akim'>,
+  caseId: string,
+): Promise<void> {
   const profile = await loadOfficeProfile(desk.db);
   const result = await appendEvent(
     desk.db,

@@ -10,29 +10,21 @@
 //   they are printed so they can be quoted.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Actor, CaseEvent } from '../../shared/case';
-import { sampleApplicant, sampleRegistered } from '../../shared/case/testing';
-import { officeIdFor } from '../../shared/office';
-import { sampleOfficeProfile } from '../../shared/office/testing';
-import { scopeStateHash } from '../../shared/sync';
-import {
-  appendEvent,
-  DeskDatabase,
-  completeSetup,
-  listUsers,
-  loadOfficeProfile,
-} from '../../renderer/src/db';
-import { submitIntake } from '../../renderer/src/db/intake-commands';
+import { loadOfficeProfile, type DeskDatabase } from '../../renderer/src/db';
 import { deskCaseStateHash, syncStatus } from '../../renderer/src/db/sync-commands';
-import {
-  createSyncEngine,
-  type SyncEngine,
-  type SyncPlatform,
-} from '../../renderer/src/sync/engine';
 import { readHubConfig } from '../../server/src/config';
 import { startHub, type RunningHub } from '../../server/src/hub';
-import { addDistrict, addOffice, createEnrollmentCode } from '../../server/src/registry/registry';
+import { addDistrict, addOffice } from '../../server/src/registry/registry';
 import { startThrowawayCluster, type ThrowawayCluster } from '../../server/test/postgres-cluster';
+import {
+  deskCaseIds,
+  hubStateHash as hubScopeHash,
+  joinHub,
+  registerCase,
+  resolveCase,
+  setUpDesk as setUpSyncDesk,
+  type Desk,
+} from '../support/sync-desks';
 
 const DISTRICT = 'AKK';
 const OFFICES = { A: 'KZL01', B: 'BTR02' } as const;
@@ -64,126 +56,14 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-/** Node's own fetch, the clock, and a link that is always there (the engine's timer is not used). */
-const platform: SyncPlatform = {
-  fetch: (url, init) => fetch(url, init),
-  nowMs: () => Date.now(),
-  every: (ms, tick) => {
-    const handle = setInterval(tick, ms);
-    return () => clearInterval(handle);
-  },
-  online: { current: () => true, subscribe: () => () => undefined },
-};
+/** A desk as the setup wizard leaves it (e2e/support/sync-desks), its link off until it joins. */
+const setUpDesk = (okrug: Okrug, label: string): Promise<Desk> =>
+  setUpSyncDesk(DISTRICT, OFFICES[okrug], label, databases);
 
-interface Desk {
-  readonly okrug: Okrug;
-  readonly db: DeskDatabase;
-  readonly engine: SyncEngine;
-  readonly specialist: Actor;
-  readonly akim: Actor;
-}
-
-/** A desk as the setup wizard leaves it: the office (device 1, as typed) and its first two people. */
-async function setUpDesk(okrug: Okrug, label: string): Promise<Desk> {
-  const code = OFFICES[okrug];
-  const db = new DeskDatabase(`e2e-sync-${label}-${crypto.randomUUID()}`);
-  databases.push(db);
-  const profile = sampleOfficeProfile({
-    officeId: officeIdFor(code),
-    code,
-    districtId: DISTRICT,
-    deviceNo: 1,
-    deviceId: `desk-${code.toLowerCase()}-1`,
-  });
-  const setup = await completeSetup(
-    db,
-    profile,
-    [
-      { name: `Әкім ${label}`, role: 'akim', pin: '7391' },
-      { name: `Маман ${label}`, role: 'specialist', pin: '4826' },
-    ],
-    { nowMs: Date.now(), iterations: 1 },
-  );
-  expect(setup).toEqual({ ok: true });
-  const users = await listUsers(db);
-  const actor = (role: 'akim' | 'specialist'): Actor => {
-    const user = users.find((u) => u.role === role);
-    if (!user) throw new Error(`no ${role}`);
-    return {
-      userId: user.id,
-      role,
-      officeId: profile.officeId,
-      districtId: DISTRICT,
-      deviceId: profile.deviceId,
-    };
-  };
-  return {
-    okrug,
-    db,
-    engine: createSyncEngine(db, platform),
-    specialist: actor('specialist'),
-    akim: actor('akim'),
-  };
-}
-
-/** An application received at the desk, registered by its specialist with the intake's command. */
-async function registerCase(desk: Desk, n: number): Promise<{ caseId: string; number: string }> {
-  const profile = await loadOfficeProfile(desk.db);
-  if (!profile) throw new Error('no office');
-  const r = sampleRegistered();
-  const result = await submitIntake(
-    desk.db,
-    {
-      serviceId: r.serviceId,
-      mode: 'register',
-      applicant: { ...sampleApplicant, firstName: `${desk.okrug}${n}` },
-      documents: r.documents,
-      consents: r.consents,
-      familyMembers: r.familyMembers,
-      applicantIncomes: r.applicantIncomes,
-    },
-    [],
-    { officeCode: profile.code, deviceNo: profile.deviceNo },
-    {
-      actor: { ...desk.specialist, deviceId: profile.deviceId },
-      legalTime: `2025-03-0${3 + (n % 3)}T1${n % 6}:00`,
-      nowMs: Date.now(),
-      newId: () => crypto.randomUUID(),
-    },
-  );
-  if (!result.ok) throw new Error(result.reason);
-  return { caseId: result.caseId, number: result.state.registrationNumber ?? '' };
-}
-
-/** The akim's resolution on a case: a second event of another person. */
-async function resolve(desk: Desk, caseId: string): Promise<void> {
-  const result = await appendEvent(
-    desk.db,
-    {
-      caseId,
-      type: 'ResolutionImposed',
-      payload: { executorUserId: desk.specialist.userId, text: 'Қарауға' },
-    },
-    {
-      actor: desk.akim,
-      legalTime: '2025-03-06T11:00',
-      nowMs: Date.now(),
-      newId: () => crypto.randomUUID(),
-    },
-  );
-  if (!result.ok) throw new Error(result.reason);
-}
-
+/** Joins with a one-time code for its office; from then on its link stays on. */
 async function join(desk: Desk): Promise<void> {
-  const made = await createEnrollmentCode(
-    hub.db,
-    { officeCode: OFFICES[desk.okrug] },
-    'admin',
-    Date.now(),
-  );
-  if (!made.ok) throw new Error(made.reason);
-  const joined = await desk.engine.join(hub.url, made.value.code);
-  expect(joined).toMatchObject({ ok: true });
+  await joinHub(desk, hub.db, hub.url);
+  desk.link.online = true;
 }
 
 async function sync(desk: Desk): Promise<void> {
@@ -191,22 +71,8 @@ async function sync(desk: Desk): Promise<void> {
   expect(outcome).toMatchObject({ ok: true });
 }
 
-const caseIdsOf = async (db: DeskDatabase) =>
-  [...new Set((await db.events.toArray()).map((e) => e.caseId))].sort();
-
-/** The hub's case state hash over one office's scope, from its own log. */
-async function hubStateHash(okrug: Okrug): Promise<{ hash: string; caseIds: string[] }> {
-  const { rows } = await hub.db.query<{ body: CaseEvent }>(
-    `select body from hub_events where district_id = $1 and stream = 'case' and office_id = $2`,
-    [DISTRICT, officeIdFor(OFFICES[okrug])],
-  );
-  const byCase = new Map<string, CaseEvent[]>();
-  for (const { body } of rows) byCase.set(body.caseId, [...(byCase.get(body.caseId) ?? []), body]);
-  return {
-    hash: await scopeStateHash(crypto.subtle, byCase),
-    caseIds: [...byCase.keys()].sort(),
-  };
-}
+/** The hub's case state hash over one okrug's scope, from its own log. */
+const hubStateHash = (okrug: Okrug) => hubScopeHash(hub.db, DISTRICT, OFFICES[okrug]);
 
 describe('two akimat desks and a hub on PostgreSQL', () => {
   test('offline work arrives, each desk sees only its own office, a reinstalled desk gets its cases back and numbers on, and every state hash agrees', async () => {
@@ -216,7 +82,7 @@ describe('two akimat desks and a hub on PostgreSQL', () => {
     // Offline: three cases each, and the akim of A resolves one.
     const casesA = [await registerCase(a, 1), await registerCase(a, 2), await registerCase(a, 3)];
     const casesB = [await registerCase(b, 1), await registerCase(b, 2), await registerCase(b, 3)];
-    await resolve(a, casesA[0]?.caseId ?? '');
+    await resolveCase(a, casesA[0]?.caseId ?? '');
     expect(casesA.map((c) => c.number)).toEqual([
       'KZL01-1-0001/2025',
       'KZL01-1-0002/2025',
@@ -249,8 +115,8 @@ describe('two akimat desks and a hub on PostgreSQL', () => {
     expect((await hubStateHash('B')).caseIds).toEqual(casesB.map((c) => c.caseId).sort());
     await sync(a);
     await sync(b);
-    expect(await caseIdsOf(a.db)).toEqual(casesA.map((c) => c.caseId).sort());
-    expect(await caseIdsOf(b.db)).toEqual(casesB.map((c) => c.caseId).sort());
+    expect(await deskCaseIds(a.db)).toEqual(casesA.map((c) => c.caseId).sort());
+    expect(await deskCaseIds(b.db)).toEqual(casesB.map((c) => c.caseId).sort());
 
     // Desk A is reinstalled: an empty database, the setup wizard again (device 1 typed again), a
     // new code. It gets its office's cases back and numbers the next case without a collision.
@@ -260,7 +126,7 @@ describe('two akimat desks and a hub on PostgreSQL', () => {
     expect(assigned).toBe(2);
     const back = await again.engine.syncNow();
     expect(back).toMatchObject({ ok: true, counts: { rejected: 0 } });
-    expect(await caseIdsOf(again.db)).toEqual(casesA.map((c) => c.caseId).sort());
+    expect(await deskCaseIds(again.db)).toEqual(casesA.map((c) => c.caseId).sort());
     const journal = await again.db.cases.toArray();
     expect(journal.map((row) => row.number).sort()).toEqual(casesA.map((c) => c.number).sort());
     const fresh = await registerCase(again, 4);
