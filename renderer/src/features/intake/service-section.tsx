@@ -121,13 +121,16 @@ function ElsewhereNotice({
   );
 }
 
-/** Marks a text that is our translation or summary, not the regulation's own words. */
+/**
+ * Marks a text that is a translation or summary, not the regulation's own words: an asterisk whose
+ * tooltip says so, as on the case page (no note of ours is printed on screen, issue 10 §5).
+ */
 export function OurWording() {
   const { t } = useTranslation('catalog');
   return (
-    <span className="intake-our-wording" title={t('ourWording')}>
+    <span className="intake-our-wording" title={t('ourWording')} aria-label={t('ourWording')}>
       {' '}
-      ({t('intake:ourWordingShort')})
+      *
     </span>
   );
 }
