@@ -3,6 +3,7 @@ import { findScansOfSentEvents } from './attachment-sync';
 import { reprojectAllCases } from './case-projection';
 import type { CaseEvent, CaseRole } from '../../../shared/case';
 import type { JournalRow } from '../../../shared/journal';
+import type { OfficeSettingsChanged } from '../../../shared/office';
 import type {
   StoredPinHash,
   WrappedSigningKey,
@@ -179,6 +180,8 @@ export class DeskDatabase extends Dexie {
   registerEvents!: Table<RegisterEventRow, string>;
   /** Written by the directory's commands (shared/directory events); `users` is their projection. */
   userEvents!: Table<UserEventRow, string>;
+  /** The office's settings changes (office-settings-commands.ts); the office profile is their projection. */
+  officeEvents!: Table<OfficeSettingsChanged, string>;
 
   constructor(name = 'akimat-desk') {
     super(name);
@@ -262,5 +265,9 @@ export class DeskDatabase extends Dexie {
     // v6: the hub's receipt time of each event the hub has (sync-commands applyReceipts and
     // applyPulledPage write it).
     this.version(6).stores({ hubReceipts: '&id' });
+    // v7: the office's settings changes (shared/office OfficeSettingsChanged), by office; the office
+    // profile in `settings` is their projection (office-settings-commands.ts). Kept on this desk: the
+    // hub does not take the stream yet.
+    this.version(7).stores({ officeEvents: '&id, officeId' });
   }
 }
