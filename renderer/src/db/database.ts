@@ -269,5 +269,19 @@ export class DeskDatabase extends Dexie {
     // profile in `settings` is their projection (office-settings-commands.ts). Kept on this desk: the
     // hub does not take the stream yet.
     this.version(7).stores({ officeEvents: '&id, officeId' });
+    // v8: journal rows say who holds a running case (the akimat or the district) and which role records
+    // its current step (shared/journal holder, stepRole), so a late step or term is its owner's: the
+    // rows are projected again.
+    this.version(8).upgrade((tx) =>
+      reprojectAllCases(
+        {
+          events: tx.table('events'),
+          cases: tx.table('cases'),
+          caseNames: tx.table('caseNames'),
+          heldEvents: tx.table('heldEvents'),
+        },
+        Date.now(),
+      ),
+    );
   }
 }
