@@ -233,6 +233,32 @@ export const representationSchema = z.strictObject({
   sources,
 });
 
+/**
+ * What a careful specialist would question at intake, as data of the service (shared/input reads it):
+ * an age the applicant or a child must be under or over, and how large an income can plausibly be.
+ * Each bound says why in both languages; `sources` cite the regulation where the bound is the law's
+ * (the child benefit is for children under 18, 001:7126 / 1258), and are empty where it is our own
+ * typing guard or follows from a code outside the seeds (the reason then says so).
+ */
+const boundFields = { reason: legalTextSchema, sources: z.array(sourceSchema) };
+export const inputBoundsSchema = z.strictObject({
+  /** The applicant applies alone from this age; younger, through a legal representative. */
+  applicantMinAge: z
+    .strictObject({ years: z.number().int().positive(), ...boundFields })
+    .optional(),
+  /** A family member recorded as a child is counted for the service while younger than this. */
+  childMaxAge: z.strictObject({ years: z.number().int().positive(), ...boundFields }).optional(),
+  /** A typed income: at most this much a month (in tiyn) over a period of at most so many months. */
+  income: z
+    .strictObject({
+      maxMonthlyTiyn: z.number().int().positive(),
+      maxPeriodMonths: z.number().int().positive(),
+      ...boundFields,
+    })
+    .optional(),
+});
+export type InputBounds = z.infer<typeof inputBoundsSchema>;
+
 export const ACTORS = [
   'applicant',
   'specialist',
@@ -421,6 +447,8 @@ export const serviceSchema = z
     results: z.array(resultSchema).min(1),
     consents: z.array(consentSchema),
     representation: representationSchema.nullable(),
+    /** Plausibility bounds of the intake (shared/input); absent: none beyond the event schema's. */
+    inputBounds: inputBoundsSchema.optional(),
     akimProcess: akimProcessSchema.nullable(),
     registrationRule: registrationRuleSchema.nullable(),
     /** 003: assistance for holidays and memorable dates without an application (R-PRO-1). */

@@ -19,7 +19,7 @@ import order84Amendment from './003-mlspp-order84-amendment-2023.json' with { ty
 import ekibastuz2013 from './004-ekibastuz-2013-n168-2.json' with { type: 'json' };
 
 /** Bump when the data changes in meaning; the catalog version adds a hash of the content. */
-export const CATALOG_DATA_REVISION = '2026.3';
+export const CATALOG_DATA_REVISION = '2026.4';
 
 /** Unvalidated: the catalog parses each one with ruleSetSchema. */
 export const RAW_RULE_SETS: readonly unknown[] = [
