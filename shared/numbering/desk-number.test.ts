@@ -97,7 +97,13 @@ describe('desk numbers', () => {
       'registration:2027',
       'certificate:2027',
       'register:2027',
+      'receipt:2027',
     ]);
+    expect(nextDeskNumber(2, desk, 'Q', 2026)).toEqual({
+      seq: 3,
+      number: 'KZL01-3-Q0003/2026',
+      counterKey: 'receipt:2026',
+    });
   });
 
   test('the sort key orders by year, desk, kind and sequence, old spellings among the new', () => {

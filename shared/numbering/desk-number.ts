@@ -8,6 +8,8 @@
 //   registration (kind '')  KZL01-2-0037/2025
 //   certificate  (kind 'C') KZL01-2-C0007/2026
 //   register     (kind 'R') KZL01-2-R0007/2026
+//   receipt      (kind 'Q') KZL01-2-Q0003/2026  the form 2-1 receipt refusing to accept an
+//                           application (R-REG-6, seed 003:27); Q as in «qolhat» (қолхат)
 //
 // What must stay true:
 // - One padding rule for every kind: the sequence has at least 4 digits, more only once it outgrows
@@ -21,14 +23,14 @@
 // - The counter of a kind and year is read and bumped in the same transaction as the event it numbers,
 //   after that event was accepted, so a refused act uses no number and two acts never share one.
 
-export const NUMBER_KINDS = ['', 'C', 'R'] as const;
-/** '' journal (registration) number, 'C' certificate, 'R' covering register. */
+export const NUMBER_KINDS = ['', 'C', 'R', 'Q'] as const;
+/** '' journal (registration) number, 'C' certificate, 'R' covering register, 'Q' 2-1 receipt. */
 export type NumberKind = (typeof NUMBER_KINDS)[number];
 
 /** What a desk numbers with each kind: the names of its counters in the desk's `counters` table. */
 export const NUMBERED_BY_KIND: Readonly<
-  Record<NumberKind, 'registration' | 'certificate' | 'register'>
-> = { '': 'registration', C: 'certificate', R: 'register' };
+  Record<NumberKind, 'registration' | 'certificate' | 'register' | 'receipt'>
+> = { '': 'registration', C: 'certificate', R: 'register', Q: 'receipt' };
 
 export interface DeskNumbering {
   readonly officeCode: string;
@@ -46,7 +48,7 @@ export const MAX_DEVICE_NO = 99;
 export const SEQ_DIGITS = 4;
 
 const OFFICE_CODE_RE = /^[\p{L}\p{N}]{1,16}$/u;
-const NUMBER_RE = /^([\p{L}\p{N}]{1,16})-([1-9]\d?)-([CR]?)(\d+)\/(\d{4})$/u;
+const NUMBER_RE = /^([\p{L}\p{N}]{1,16})-([1-9]\d?)-([CRQ]?)(\d+)\/(\d{4})$/u;
 
 export function isValidOfficeCode(code: string): boolean {
   return OFFICE_CODE_RE.test(code);

@@ -91,7 +91,7 @@ describe('submitIntake', () => {
     expect((await d.cases.get('id-1'))?.number).toBe('KZL01-1-0001/2025');
   });
 
-  test('R-REG-6: an incomplete package is recorded as refused (2-1) with its scans, using no number', async () => {
+  test('R-REG-6: an incomplete package is recorded as refused (2-1) with its scans and a receipt number, using no journal number', async () => {
     const d = await openDb(specialist);
     const result = await submitIntake(
       d,
@@ -110,8 +110,33 @@ describe('submitIntake', () => {
     expect(result.event.payload.ruleSetId).toBe('001-timiryazev-2012-n302');
     expect(result.event.payload.attachments?.length).toBe(1);
     expect(await d.attachments.count()).toBe(1);
-    expect(await d.counters.count()).toBe(0);
-    expect((await d.cases.get('id-1'))?.stage).toBe('notAccepted');
+    // The 2-1 receipt has its own number (seed 003:27); the journal numbers no registration.
+    expect(result.event.payload.receiptNumber).toBe('KZL01-1-Q0001/2025');
+    expect(await d.counters.toArray()).toEqual([{ key: 'receipt:2025', value: 1 }]);
+    const row = await d.cases.get('id-1');
+    expect(row?.stage).toBe('notAccepted');
+    // The journal shows the refused application under its receipt number.
+    expect(row?.number).toBe('KZL01-1-Q0001/2025');
+
+    const second = await submitIntake(
+      d,
+      submission({
+        mode: 'refuse',
+        documents: [{ documentId: 'family-composition', state: 'missing' }],
+      }),
+      [],
+      numbering,
+      {
+        ...context(),
+        newId: (() => {
+          let n = 10;
+          return () => `id-${++n}`;
+        })(),
+      },
+    );
+    expect(
+      second.ok && second.event.type === 'AcceptanceRefused' && second.event.payload.receiptNumber,
+    ).toBe('KZL01-1-Q0002/2025');
   });
 
   test('a file that is not a scan refuses the whole submission before anything is written', async () => {

@@ -17,10 +17,12 @@ import type {
   DocumentCheck,
   FamilyMember,
   Income,
+  PayloadOf,
   Representative,
 } from '../../../shared/case';
 import { CalendarDataMissingError } from '../../../shared/calendar';
 import { planRegistration } from '../../../shared/intake';
+import { deskCounterKey, nextDeskNumber } from '../../../shared/numbering';
 import {
   appendInTransaction,
   CASE_WRITE_TABLES,
@@ -86,6 +88,43 @@ function planOf(
 }
 
 /**
+ * Records a refused application (R-REG-6): the AcceptanceRefused event with the number of its form 2-1
+ * receipt (seed 003:27), from this desk's 'Q' counter for the refusal's year, taken in the caller's
+ * transaction and bumped only when the event was accepted, as a registration number is.
+ */
+async function refuseInTransaction(
+  db: DeskDatabase,
+  caseId: string,
+  intake: Omit<PayloadOf<'AcceptanceRefused'>, 'ruleSetId' | 'refusalDate'>,
+  ruleSetId: string,
+  attachments: NonNullable<PayloadOf<'AcceptanceRefused'>['attachments']>,
+  numbering: DeskNumbering,
+  ctx: ActContext,
+) {
+  const refusalDate = intake.receivedAt.slice(0, 10);
+  const year = Number(refusalDate.slice(0, 4));
+  const last = (await db.counters.get(deskCounterKey('Q', year)))?.value ?? 0;
+  const { seq, number, counterKey } = nextDeskNumber(last, numbering, 'Q', year);
+  const result = await appendInTransaction<'AcceptanceRefused'>(
+    db,
+    {
+      caseId,
+      type: 'AcceptanceRefused',
+      payload: {
+        ...intake,
+        ruleSetId,
+        refusalDate,
+        receiptNumber: number,
+        ...(attachments.length > 0 ? { attachments } : {}),
+      },
+    },
+    ctx,
+  );
+  if (result.ok) await db.counters.put({ key: counterKey, value: seq });
+  return result;
+}
+
+/**
  * Saves an application received at the desk: checks the files, hashes them, then in one transaction
  * writes the case's first event (checked by the case store like every event) and the scans it names.
  * The case id is the act's first new id.
@@ -139,18 +178,13 @@ export async function submitIntake(
               numbering,
               ctx,
             )
-          : await appendInTransaction<'AcceptanceRefused'>(
+          : await refuseInTransaction(
               db,
-              {
-                caseId,
-                type: 'AcceptanceRefused',
-                payload: {
-                  ...intake,
-                  ruleSetId: plan.ruleSetId,
-                  refusalDate: receivedAt.slice(0, 10),
-                  ...(attachments.length > 0 ? { attachments } : {}),
-                },
-              },
+              caseId,
+              intake,
+              plan.ruleSetId,
+              attachments,
+              numbering,
               ctx,
             );
       // A refused event wrote nothing; the scans are stored only with the event that names them.
