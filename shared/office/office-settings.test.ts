@@ -50,7 +50,7 @@ describe('intake hours inside working hours (R-CAL-2, 002:12)', () => {
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['intakeHours', 'office:errors.intakeBeforeOpening'],
+      ['intakeHours.opensAt', 'office:errors.intakeBeforeOpening'],
     ]);
   });
 

@@ -36,6 +36,19 @@ export type OfficeSettingField = (typeof OFFICE_SETTING_FIELDS)[number];
  * Why these intake hours do not fit the working hours, as a message key of the `office` namespace,
  * or null when they fit (R-CAL-2, 002:12).
  */
+export type IntakeHoursProblem =
+  | 'office:errors.intakeBeforeOpening'
+  | 'office:errors.intakeAfterClosing'
+  | 'office:errors.intakeInLunch';
+
+/** The intake time a problem is shown on: the one to move. */
+export const INTAKE_PROBLEM_FIELD: Readonly<Record<IntakeHoursProblem, keyof OfficeHoursProfile>> =
+  {
+    'office:errors.intakeBeforeOpening': 'opensAt',
+    'office:errors.intakeAfterClosing': 'closesAt',
+    'office:errors.intakeInLunch': 'lunchFrom',
+  };
+
 export function intakeHoursProblem(
   working: OfficeHoursProfile,
   intake: OfficeHoursProfile,
@@ -68,7 +81,12 @@ const settingsShape = {
 
 export const officeSettingsSchema = z.strictObject(settingsShape).superRefine((s, ctx) => {
   const problem = intakeHoursProblem(s.workingHours, s.intakeHours);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['intakeHours'] });
+  if (problem)
+    ctx.addIssue({
+      code: 'custom',
+      message: problem,
+      path: ['intakeHours', INTAKE_PROBLEM_FIELD[problem]],
+    });
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 

@@ -6,6 +6,7 @@ import { AkimScreen } from '../features/akim';
 import { RegistersScreen } from '../features/registers';
 import { TsaRegisterScreen } from '../features/tsa-register';
 import { UsersScreen } from '../features/users';
+import { OfficeSettingsScreen } from '../features/office-settings';
 import { CasePageScreen } from '../features/case-page';
 import { DOCUMENT_ROUTES } from '../features/documents';
 import { OFFICE_ROLE_POLICY, USER_MANAGER_ROLES } from '../../../shared/office';
@@ -40,6 +41,12 @@ export const SCREENS: readonly ScreenEntry[] = [
     roles: [AKIMAT.staff, AKIMAT.head],
   },
   { path: '/users', titleKey: 'users:title', Component: UsersScreen, roles: USER_MANAGER_ROLES },
+  {
+    path: '/office-settings',
+    titleKey: 'office:settings.title',
+    Component: OfficeSettingsScreen,
+    roles: USER_MANAGER_ROLES,
+  },
   { path: '/system', titleKey: 'system:title', Component: SystemScreen, roles: ALL_ROLES },
 ];
 

@@ -18,6 +18,12 @@ export {
 export { createSettingsRepository, type SettingsRepository } from './settings-repository';
 export { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 export {
+  changeOfficeSettings,
+  officeSettingsHistory,
+  type ChangeOfficeSettingsResult,
+  type OfficeSettingsHistoryRow,
+} from './office-settings-commands';
+export {
   appendEvent,
   appendEvents,
   CASE_WRITE_TABLES,
@@ -113,6 +119,7 @@ export {
   journalServiceIds,
   journalSize,
   openCasesDueBy,
+  casesWithStepDueBy,
   suspendedCases,
   parseJournalSearch,
   queryJournal,
@@ -138,6 +145,7 @@ export {
   type SignerOption,
   type CertificateDraft,
 } from './case-page-queries';
+export { loadToday, rowsDueToday, type TodayEntry } from './today-queries';
 export {
   activeSpecialists,
   akimStepsOf,

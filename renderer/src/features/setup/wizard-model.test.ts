@@ -93,6 +93,17 @@ describe('setup wizard values', () => {
     });
   });
 
+  test('R-CAL-2: intake hours outside working hours are refused on the intake time to move', () => {
+    const result = officeFromValues(
+      filled({
+        intakeHours: { opensAt: '08:00', lunchFrom: '13:00', lunchTo: '14:30', closesAt: '17:30' },
+      }),
+    );
+    expect(!result.ok && result.errors).toEqual({
+      'intakeHours.opensAt': 'office:errors.intakeBeforeOpening',
+    });
+  });
+
   test('an empty code is reported as missing, not as malformed', () => {
     const result = officeFromValues(filled({ code: '  ', districtId: '' }));
     expect(!result.ok && result.errors['code']).toBe('office:errors.required');

@@ -16,6 +16,8 @@ import {
   OFFICE_ROLE_POLICY,
   officeIdFor,
   officeProfileSchema,
+  intakeHoursProblem,
+  INTAKE_PROBLEM_FIELD,
   type OfficeHoursProfile,
   type OfficeKind,
   type OfficeProfile,
@@ -195,6 +197,11 @@ export function officeFromValues(
       if (path in errors) continue;
       errors[path] = issue.message.startsWith('office:') ? issue.message : 'setup:errors.invalid';
     }
+  }
+  if (parsed.success) {
+    // Intake hours inside working hours (R-CAL-2): the same check as the office settings screen.
+    const problem = intakeHoursProblem(parsed.data.workingHours, parsed.data.intakeHours);
+    if (problem) errors[`intakeHours.${INTAKE_PROBLEM_FIELD[problem]}`] = problem;
   }
   if (!parsed.success || Object.keys(errors).length > 0) {
     return { ok: false, errors: withoutOrderErrorsOfMistypedHours(errors) };

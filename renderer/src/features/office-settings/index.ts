@@ -1,0 +1,1 @@
+export { OfficeSettingsScreen } from './office-settings-screen';
