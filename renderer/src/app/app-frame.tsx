@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { ConnectionBadge, useConnectivityMonitor } from '../features/connectivity';
 import { useMorningReminder } from '../features/dashboard';
+import { HelpButton } from '../features/help';
 import { LanguageSwitch } from '../features/preferences';
 import { SessionMenu } from '../features/session';
 import { SyncStatusArea } from '../features/sync';
@@ -34,16 +35,22 @@ export function AppFrame() {
         <div className="frame-tools">
           <ConnectionBadge />
           <SyncStatusArea />
+          <HelpButton />
           <LanguageSwitch />
           <SessionMenu />
         </div>
       </header>
       <nav className="frame-nav" aria-label={t('frame.navigation')}>
-        {screens.map((screen) => (
-          <NavLink key={screen.path} to={screen.path}>
-            {t(screen.titleKey)}
-          </NavLink>
-        ))}
+        {screens.map(({ path, titleKey, Badge }) => {
+          // A pending count (the today list, the akim's inbox) is the link's description, not its name.
+          const badgeId = `nav-badge${path.replace(/\//g, '-')}`;
+          return (
+            <NavLink key={path} to={path} aria-describedby={Badge ? badgeId : undefined}>
+              {t(titleKey)}
+              {Badge && <Badge id={badgeId} />}
+            </NavLink>
+          );
+        })}
       </nav>
       <main className="frame-main">
         <Outlet />

@@ -1,0 +1,2 @@
+export { HelpButton } from './help-button';
+export { helpTopicFor, HELP_TOPICS, type HelpTopic } from './help-topics';
