@@ -1,1 +1,3 @@
 export * from './document-content';
+export * from './acceptance-refusal';
+export * from './addressee';

@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import type { CaseState } from '../../../../shared/case';
+import { acceptanceRefusalFacts, type AcceptanceRefusalFacts } from '../../../../shared/documents';
 import { localized, type ServiceDefinition } from '../../../../shared/catalog';
 import type { Language } from '../../../../shared/ipc';
 import { formatDate, formatDateTime } from '../../../../shared/time';
@@ -13,18 +14,15 @@ import { loadCasePrint } from './print-data';
 import { serviceOfCase } from './talon';
 import { usePrintFrame } from './use-print-frame';
 
-type Refusal = NonNullable<CaseState['acceptanceRefusal']>;
-
 /** The documents that were missing or expired, with their labels from the service's list. */
 export function refusalGaps(
-  refusal: Refusal,
+  facts: AcceptanceRefusalFacts,
   service: ServiceDefinition | null,
   lang: Language,
 ): { label: string; state: 'missing' | 'expired' }[] {
-  return refusal.documents.flatMap((d) => {
-    if (d.state !== 'missing' && d.state !== 'expired') return [];
+  return facts.gaps.map((d) => {
     const doc = service?.documents.find((c) => c.id === d.documentId);
-    return [{ label: doc ? localized(doc.label, lang) : d.documentId, state: d.state }];
+    return { label: doc ? localized(doc.label, lang) : d.documentId, state: d.state };
   });
 }
 
@@ -34,34 +32,42 @@ interface RefusalProps {
   office: { office: string; district: string };
   service: ServiceDefinition | null;
   state: CaseState;
-  refusal: Refusal;
+  facts: AcceptanceRefusalFacts;
   specialist: string | null;
 }
 
-/** Form 2-1 (seed 003:27): the receipt refusing to accept an incomplete or expired package. */
+/**
+ * Form 2-1 (seed 003:27): the receipt refusing to accept an incomplete or expired package, with its
+ * form mark, number and the order that approved the rules (shared/documents acceptanceRefusalFacts).
+ */
 export function AcceptanceRefusalDocument({
   t,
   lang,
   office,
   service,
   state,
-  refusal,
+  facts,
   specialist,
 }: RefusalProps) {
-  const name = serviceName(service, refusal.serviceId, lang);
-  // Appendix 2-1 exists only in the rules that introduced it (seed 003).
-  const hasForm21 = service?.results.some((r) => r.kind === 'acceptanceRefusalReceipt') ?? false;
-  const gaps = refusalGaps(refusal, service, lang);
+  const name = facts.serviceName
+    ? localized(facts.serviceName, lang)
+    : serviceName(service, state.serviceId ?? '', lang);
+  const form21 = facts.form === 'app2-1';
+  const gaps = refusalGaps(facts, service, lang);
+  const title = form21 ? t('acceptanceRefusal.titleForm21') : t('acceptanceRefusal.title');
   return (
-    <article className="doc-sheet" aria-label={t('acceptanceRefusal.title')}>
-      {hasForm21 ? (
-        <p className="doc-form-ref">{t('acceptanceRefusal.formRef', { service: name })}</p>
+    <article className="doc-sheet" aria-label={title}>
+      {form21 ? (
+        <div className="doc-form-ref">
+          <p>{t('acceptanceRefusal.formRef', { service: name })}</p>
+          <p className="doc-form-mark">{t('acceptanceRefusal.formMark')}</p>
+        </div>
       ) : null}
       <DocHeader office={office.office} district={office.district} />
-      <h2 className="doc-title">{t('acceptanceRefusal.title')}</h2>
-      {refusal.receiptNumber ? (
+      <h2 className="doc-title">{title}</h2>
+      {facts.receiptNumber ? (
         <p className="doc-subtitle">
-          {t('acceptanceRefusal.number', { number: refusal.receiptNumber })}
+          {t('acceptanceRefusal.number', { number: facts.receiptNumber })}
         </p>
       ) : null}
       <FieldTable
@@ -69,8 +75,8 @@ export function AcceptanceRefusalDocument({
           [t('common.applicant'), state.applicant ? applicantLine(t, state.applicant) : null],
           [t('common.representative'), representativeLine(t, state.representative)],
           [t('common.service'), name],
-          [t('acceptanceRefusal.receivedAt'), formatDateTime(refusal.receivedAt)],
-          [t('acceptanceRefusal.refusalDate'), formatDate(refusal.refusalDate)],
+          [t('acceptanceRefusal.receivedAt'), formatDateTime(facts.receivedAt)],
+          [t('acceptanceRefusal.refusalDate'), formatDate(facts.refusalDate)],
         ]}
       />
       <p>{t('acceptanceRefusal.body')}</p>
@@ -106,8 +112,17 @@ export function AcceptanceRefusalDocument({
       />
       <SignLine role={t('acceptanceRefusal.receivedBy')} hint={t('common.applicantSignature')} />
       <p className="doc-note">
-        {t('common.date')}: {formatDate(refusal.refusalDate)}
+        {t('common.date')}: {formatDate(facts.refusalDate)}
       </p>
+      {form21 && facts.approvedBy ? (
+        <p className="doc-note doc-legal-basis">
+          {t('acceptanceRefusal.legalBasis', {
+            date: formatDate(facts.approvedBy.date),
+            number: facts.approvedBy.number,
+            registration: facts.approvedBy.registrationNumber,
+          })}
+        </p>
+      ) : null}
     </article>
   );
 }
@@ -122,15 +137,15 @@ export function AcceptanceRefusalPrintView() {
   if (data === null) return frame(null, [{ tone: 'bad', text: ui('status.caseNotFound') }]);
   if (office === null) return frame(null, [{ tone: 'bad', text: ui('status.officeNotSetUp') }]);
   const { state, names } = data;
-  const refusal = state.acceptanceRefusal;
-  if (refusal === null) return frame(null, [{ tone: 'bad', text: ui('status.notRefused') }]);
+  const facts = acceptanceRefusalFacts(state);
+  if (facts === null) return frame(null, [{ tone: 'bad', text: ui('status.notRefused') }]);
   const actor = state.events.find((e) => e.type === 'AcceptanceRefused')?.actor.userId;
   return frame(
     pdfFileName(
       t('fileNames.acceptanceRefusal'),
-      refusal.receiptNumber ?? '',
+      facts.receiptNumber ?? '',
       state.applicant?.lastName ?? '',
-      formatDate(refusal.refusalDate),
+      formatDate(facts.refusalDate),
     ),
     [],
     <AcceptanceRefusalDocument
@@ -139,7 +154,7 @@ export function AcceptanceRefusalPrintView() {
       office={officeLines(office, lang)}
       service={serviceOfCase(state)}
       state={state}
-      refusal={refusal}
+      facts={facts}
       specialist={actor ? (names.get(actor) ?? null) : null}
     />,
   );

@@ -6,8 +6,14 @@ import { useDesk } from '../../app/desk-context';
 import { casePath } from '../../app/paths';
 import { useLive } from '../../db';
 import { eSignatureTexts, officeLines, type DocT } from './common';
-import { DocHeader, ESignatureBlock } from './doc-parts';
-import { certificateCandidates, type CertificateContent } from '../../../../shared/documents';
+import { DocHeader, ESignatureBlock, SignLine } from './doc-parts';
+import {
+  certificateCandidates,
+  dativeName,
+  sexOfPerson,
+  type CertificateContent,
+} from '../../../../shared/documents';
+import type { NameParts, NameSex } from '../../../../shared/text';
 import { pdfFileName } from './file-name';
 import { loadCasePrint, loadTsaRecipients, signedEventOf } from './print-data';
 import { usePrintFrame } from './use-print-frame';
@@ -17,23 +23,28 @@ interface CertificateProps {
   t: DocT;
   lang: Language;
   content: CertificateContent;
-  sex: 'M' | 'F';
+  /** The applicant's name parts and registered sex, to decline the name the content carries. */
+  applicant: (NameParts & { sex: NameSex }) | null;
   signer: { name: string; at: LocalDateTime; keyId: string; qr: string };
 }
+
+const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'] as const;
 
 /**
  * The certificate of belonging (or not) to targeted-social-assistance recipients (R-CERT-3, seed
  * 002:16; the form of seed 001 №15 app. 2), printed from the very content the akim signed.
  */
-export function CertificateDocument({ t, lang, content, sex, signer }: CertificateProps) {
+export function CertificateDocument({ t, lang, content, applicant, signer }: CertificateProps) {
   const office = officeLines(content.office, lang);
   const [year = '', quarter = ''] = content.quarter.split('-Q');
   const values = {
-    name: content.applicant.name,
+    // «Выдана (кому) …», «… (кімге) берілді»: the name in the dative.
+    name: dativeName(content.applicant, applicant, lang),
     iin: content.applicant.iin,
     quarter,
+    quarterRoman: ROMAN_QUARTERS[Number(quarter) - 1] ?? quarter,
     year,
-    context: sex,
+    context: sexOfPerson(content.applicant.iin, applicant?.sex ?? null),
   };
   const belongs = content.result === 'belongs';
   return (
@@ -57,12 +68,19 @@ export function CertificateDocument({ t, lang, content, sex, signer }: Certifica
       <p>{t('certificate.registration', { number: content.registrationNumber })}</p>
       <p>{t('certificate.purpose')}</p>
       <ESignatureBlock
-        texts={eSignatureTexts(t)}
+        texts={eSignatureTexts(t, 'akim')}
         signerTitle={t('common.akim')}
         signerName={signer.name}
         signedAt={signer.at}
         keyId={signer.keyId}
         qr={signer.qr}
+      />
+      {/* On paper the certificate is signed by hand and stamped as well. */}
+      <SignLine
+        role={t('common.akim')}
+        name={signer.name}
+        hint={t('common.signature')}
+        seal={t('common.seal')}
       />
     </article>
   );
@@ -116,7 +134,7 @@ export function CertificatePrintView() {
       t={t}
       lang={lang}
       content={signed.content}
-      sex={state.applicant?.sex ?? 'M'}
+      applicant={state.applicant}
       signer={{
         name: names.get(signature.byUserId) ?? '—',
         at: signature.at,

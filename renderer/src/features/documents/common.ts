@@ -12,9 +12,13 @@ import { personName } from '../../../../shared/text';
 
 export type DocT = TFunction;
 
-export function eSignatureTexts(t: DocT): ESignatureTexts {
+/**
+ * The texts of a signature block. The PIN key's signature is called what it is: signed in Akimat Desk
+ * by the akim (or the head of the authorized body) with a personal key, never a qualified e-signature.
+ */
+export function eSignatureTexts(t: DocT, signer: 'akim' | 'districtHead'): ESignatureTexts {
   return {
-    heading: t('common.eSignature.heading'),
+    heading: t(`common.eSignature.heading_${signer}`),
     signer: t('common.eSignature.signer'),
     signedAt: t('common.eSignature.signedAt'),
     key: t('common.eSignature.key'),

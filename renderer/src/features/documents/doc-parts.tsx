@@ -30,16 +30,32 @@ export function FieldTable({ rows }: { rows: readonly (readonly [string, ReactNo
   );
 }
 
-/** "Role ________ Name" with the hint under the line. */
-export function SignLine({ role, name, hint }: { role: string; name?: string; hint: string }) {
+/**
+ * "Role ________ Name" with the hint under the line: a place for a handwritten signature. With `seal`
+ * (М.О. / М.П.), the place for the office's seal under it, where the official who signs also stamps.
+ */
+export function SignLine({
+  role,
+  name,
+  hint,
+  seal,
+}: {
+  role: string;
+  name?: string;
+  hint: string;
+  seal?: string;
+}) {
   return (
-    <div className="doc-sign-row">
-      <span className="doc-sign-role">{role}</span>
-      <span className="doc-sign-line">
-        <span>{hint}</span>
-      </span>
-      {name ? <span className="doc-sign-name">{name}</span> : null}
-    </div>
+    <>
+      <div className="doc-sign-row">
+        <span className="doc-sign-role">{role}</span>
+        <span className="doc-sign-line">
+          <span>{hint}</span>
+        </span>
+        {name ? <span className="doc-sign-name">{name}</span> : null}
+      </div>
+      {seal ? <div className="doc-seal">{seal}</div> : null}
+    </>
   );
 }
 

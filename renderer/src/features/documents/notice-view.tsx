@@ -137,14 +137,22 @@ export function NoticeDocument({
       ) : null}
       {grant ? null : <p>{t('notice.appeal')}</p>}
       {source.kind === 'signed' ? (
-        <ESignatureBlock
-          texts={eSignatureTexts(t)}
-          signerTitle={t('notice.signer')}
-          signerName={source.signer.name}
-          signedAt={source.signer.at}
-          keyId={source.signer.keyId}
-          qr={source.signer.qr}
-        />
+        <>
+          <ESignatureBlock
+            texts={eSignatureTexts(t, 'districtHead')}
+            signerTitle={t('notice.signer')}
+            signerName={source.signer.name}
+            signedAt={source.signer.at}
+            keyId={source.signer.keyId}
+            qr={source.signer.qr}
+          />
+          <SignLine
+            role={t('notice.signer')}
+            name={source.signer.name}
+            hint={t('common.signature')}
+            seal={t('common.seal')}
+          />
+        </>
       ) : (
         <>
           <p className="doc-note">

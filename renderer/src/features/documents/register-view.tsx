@@ -23,8 +23,9 @@ interface RegisterProps {
   lang: Language;
   content: RegisterContent;
   counts: ReadonlyMap<string, PackageCounts>;
-  /** The electronic signature block, or null for a register to be signed by hand. */
+  /** The signature block of the akim's PIN key, or null for a register not signed in the desk. */
   signature: ReactNode | null;
+  /** Whose handwritten signature line it is: the signer of a signed register, else the akim. */
   akimName: string | null;
 }
 
@@ -88,13 +89,14 @@ export function RegisterDocument({ t, lang, content, counts, signature, akimName
         </tbody>
       </table>
       <p className="doc-strong">{t('register.total', { count: content.cases.length })}</p>
-      {signature ?? (
-        <SignLine
-          role={t('common.akim')}
-          name={akimName ?? undefined}
-          hint={t('common.signature')}
-        />
-      )}
+      {signature}
+      {/* The paper copy travels with the documents: the akim signs it by hand and stamps it too. */}
+      <SignLine
+        role={t('common.akim')}
+        name={akimName ?? undefined}
+        hint={t('common.signature')}
+        seal={t('common.seal')}
+      />
       <SignLine role={t('register.receivedBy')} hint={t('register.receivedByHint')} />
       <p className="doc-note">
         {t('common.date')}: {t('common.dateBlank')}
@@ -166,10 +168,10 @@ export function RegisterPrintView() {
       lang={lang}
       content={signed.content}
       counts={data.counts}
-      akimName={data.akimName}
+      akimName={data.signerName ?? data.akimName}
       signature={
         <ESignatureBlock
-          texts={eSignatureTexts(t)}
+          texts={eSignatureTexts(t, 'akim')}
           signerTitle={t('common.akim')}
           signerName={data.signerName ?? '—'}
           signedAt={signature.signedAt}
