@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import './sync.css';
 import { checkHubAddress, ENROLLMENT_CODE } from '../../../../shared/sync';
 import { useDesk } from '../../app/desk-context';
-import { exportSyncFile, importReplyFile } from '../../db';
+import { exportSyncFile, importReplyFile, loadOfficeProfile } from '../../db';
 import { useSyncEngineState, useSyncStatus } from './use-sync';
 
 interface JoinFields {
@@ -41,7 +41,7 @@ function download(bytes: Uint8Array, fileName: string): void {
  */
 export function HubCard() {
   const { t } = useTranslation('sync');
-  const { db, sync, clock, appInfo } = useDesk();
+  const { db, sync, clock, appInfo, officeSaved } = useDesk();
   const status = useSyncStatus();
   const engine = useSyncEngineState();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -56,6 +56,11 @@ export function HubCard() {
       setOutcome({ kind: 'error', reason: joined.reason });
       return;
     }
+    // Joining gave the office profile the hub's device number and id: every screen numbers and
+    // signs its acts with the profile it holds, so it takes the saved one now, not at the next start
+    // (a reinstalled desk numbered its first case with the wizard's number, already used).
+    const profile = await loadOfficeProfile(db);
+    if (profile) officeSaved(profile);
     setOutcome({ kind: 'ok', text: t('ui.joined', { deviceNo: joined.link.deviceNo }) });
     sync.start();
   });
