@@ -196,3 +196,126 @@ export async function logIn(page: Page, userName: string, pin: string): Promise<
   await page.getByRole('button', { name: /^(Кіру|Войти)$/ }).click();
   await page.getByRole('navigation', { name: /^(Бөлімдер|Разделы)$/ }).waitFor();
 }
+
+/** An applicant as the intake form asks for one (the IIN must be a valid one). */
+export interface DeskApplicant {
+  iin: string;
+  lastName: string;
+  firstName: string;
+  patronymic?: string;
+}
+
+/** The intake's, the case page's and the session menu's labels, as the person sees them. */
+const WORK_LABELS = {
+  kk: {
+    intake: 'Өтініш қабылдау',
+    service: 'Қызмет',
+    iin: 'ЖСН',
+    lastName: 'Тегі',
+    firstName: 'Аты',
+    patronymic: 'Әкесінің аты',
+    address: 'Мекенжайы',
+    allPresented: 'Барлық міндетті құжаттар ұсынылды',
+    consent: /келісім/i,
+    register: 'Өтінішті тіркеу',
+    switchUser: 'Пайдаланушыны ауыстыру',
+    caseHeading: /^№ .+ іс$/,
+    impose: 'Бұрыштама қою',
+    confirmResolution: 'Бұрыштаманы ПИН-кодпен растау',
+    confirm: 'Растау',
+    imposed: 'Әкім бұрыштама қойды',
+  },
+  ru: {
+    intake: 'Приём заявления',
+    service: 'Услуга',
+    iin: 'ИИН',
+    lastName: 'Фамилия',
+    firstName: 'Имя',
+    patronymic: 'Отчество',
+    address: 'Адрес',
+    allPresented: 'Все обязательные документы представлены',
+    consent: /согласие/i,
+    register: 'Зарегистрировать заявление',
+    switchUser: 'Сменить пользователя',
+    caseHeading: /^Дело № /,
+    impose: 'Наложить резолюцию',
+    confirmResolution: 'Подтверждение резолюции ПИН-кодом',
+    confirm: 'Подтвердить',
+    imposed: 'Аким наложил резолюцию',
+  },
+} as const;
+
+/** A registration number as the desk prints it: office, laptop, sequence, year. */
+const REGISTRATION_NUMBER = /[A-Z]{3}\d{2}-\d{1,2}-\d{4}\/\d{4}/;
+
+/**
+ * Registers a complete application through the intake screen, as the specialist logged in does it
+ * (every required document presented, the rest marked not applicable, both consents), and waits for
+ * its talon. Works offline: it moves by the navigation, never by loading a page.
+ */
+export async function registerApplication(
+  page: Page,
+  language: DeskLanguage,
+  applicant: DeskApplicant,
+  serviceId = 'targeted-social-assistance',
+): Promise<{ caseId: string; number: string }> {
+  const l = WORK_LABELS[language];
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+  await page.getByRole('navigation').getByRole('link', { name: l.intake, exact: true }).click();
+  await page.getByRole('heading', { name: l.intake, level: 1 }).waitFor();
+  await field(l.service).selectOption(serviceId);
+  await field(l.iin).fill(applicant.iin);
+  await field(l.lastName).fill(applicant.lastName);
+  await field(l.firstName).fill(applicant.firstName);
+  if (applicant.patronymic) await field(l.patronymic).fill(applicant.patronymic);
+  await field(l.address).fill('Қызылсай ауылы, Бейбітшілік көшесі, 12');
+  await page.getByRole('button', { name: l.allPresented }).click();
+  for (const select of await page.locator('.intake-document select').all()) {
+    if ((await select.inputValue()) === '') await select.selectOption('notApplicable');
+  }
+  for (const consent of await page.getByRole('checkbox', { name: l.consent }).all()) {
+    await consent.check();
+  }
+  await page.getByRole('button', { name: l.register }).last().click();
+  await page.waitForURL(/#\/print\/talon\/[0-9a-f-]{36}/);
+  const caseId = /#\/print\/talon\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+  if (!caseId) throw new Error(`no case id in ${page.url()}`);
+  const shown = await page.getByText(REGISTRATION_NUMBER).first().innerText();
+  const number = REGISTRATION_NUMBER.exec(shown)?.[0];
+  if (!number) throw new Error(`no registration number on the talon: ${shown}`);
+  return { caseId, number };
+}
+
+/** Quick user switch from the session menu, then the other person's login. */
+export async function switchUser(
+  page: Page,
+  language: DeskLanguage,
+  user: Pick<DeskUser, 'name' | 'pin'>,
+): Promise<void> {
+  await page.locator('.session-menu-button').click();
+  await page.getByRole('menuitem', { name: WORK_LABELS[language].switchUser }).click();
+  await logIn(page, user.name, user.pin);
+}
+
+/**
+ * The akim logged in imposes the resolution the form offers on a case, from its page, and confirms
+ * it with the PIN. Opens the case by its address without loading a page (works offline).
+ */
+export async function imposeResolution(
+  page: Page,
+  language: DeskLanguage,
+  caseId: string,
+  akimPin: string,
+): Promise<void> {
+  const l = WORK_LABELS[language];
+  await page.evaluate((id) => {
+    window.location.hash = `#/cases/${id}`;
+  }, caseId);
+  await page.getByRole('heading', { name: l.caseHeading }).first().waitFor();
+  await page.getByRole('button', { name: l.impose }).first().click();
+  await page.getByRole('button', { name: l.impose }).last().click();
+  const dialog = page.getByRole('dialog', { name: l.confirmResolution });
+  await dialog.getByLabel('ПИН-код').fill(akimPin);
+  await dialog.getByRole('button', { name: l.confirm, exact: true }).click();
+  await page.getByText(l.imposed).first().waitFor();
+}
