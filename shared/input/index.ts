@@ -5,3 +5,4 @@ export * from './person-name';
 export * from './plausible';
 export * from './scan-content';
 export * from './tsa-needed';
+export * from './case-dates';

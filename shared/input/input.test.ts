@@ -3,6 +3,7 @@ import { allRuleSets, governingService } from '../catalog';
 import {
   INPUT_MESSAGES as M,
   ageOn,
+  caseDateLimits,
   checkApplicantAge,
   checkChildAge,
   checkDateInput,
@@ -258,4 +259,27 @@ test('every input message exists in kk and ru (locales/*/inputChecks.json)', asy
     expect(typeof lookup('kk', key), `kk ${key}`).toBe('string');
     expect(typeof lookup('ru', key), `ru ${key}`).toBe('string');
   }
+});
+
+test('a case act is dated between the registration (or receipt) and today', () => {
+  const registered = caseDateLimits(
+    { registrationDate: '2026-02-20', receivedAt: '2026-02-19T17:55' },
+    '2026-03-02',
+  );
+  expect(checkDateInput('19.02.2026', registered)).toEqual({
+    ok: false,
+    message: M.dateBeforeRegistration,
+  });
+  const received = caseDateLimits(
+    { registrationDate: null, receivedAt: '2026-02-19T17:55' },
+    '2026-03-02',
+  );
+  expect(checkDateInput('18.02.2026', received)).toEqual({
+    ok: false,
+    message: M.dateBeforeReceipt,
+  });
+  expect(checkDateInput('19.02.2026', received)).toEqual({ ok: true, date: '2026-02-19' });
+  expect(caseDateLimits({ registrationDate: null, receivedAt: null }, '2026-03-02')).toEqual({
+    notAfter: '2026-03-02',
+  });
 });

@@ -1,15 +1,16 @@
 // How people type dates and money in forms, and how the stored values look. Dates are typed
 // as on paper, dd.MM.yyyy (the form every screen shows), and stored as LocalDate; money is typed in
 // tenge, with spaces and a comma if need be, and stored as an integer number of tiyn.
-import { formatDate, isLocalDate, type LocalDate } from '../../../shared/time';
+import { parseDateText } from '../../../shared/input';
+import { formatDate, type LocalDate } from '../../../shared/time';
 
-/** '15.03.1985' (also '5.3.1985', '15/03/1985', '15-03-1985') → '1985-03-15'; null if not a date. */
+/**
+ * '15.03.1985' (also '5.3.1985', '15/03/1985', '15-03-1985') → '1985-03-15'; null if not a date.
+ * The desk's one reading of a typed date (shared/input readDateInput); forms that say why a date is
+ * refused ("no such date", "in the future") call checkDateInput from shared/input.
+ */
 export function parseDateInput(text: string): LocalDate | null {
-  const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const [, day = '', month = '', year = ''] = m;
-  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  return isLocalDate(date) ? date : null;
+  return parseDateText(text);
 }
 
 /** A stored date as it is typed and shown: '1985-03-15' → '15.03.1985'. */

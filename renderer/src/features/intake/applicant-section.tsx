@@ -3,7 +3,7 @@ import { get, useFormContext, useFormState } from 'react-hook-form';
 import { validateKzMobile, type IinTypingHint } from '../../../../shared/identity';
 import { formatDate } from '../../../../shared/time';
 import type { PersonHistory } from '../../db';
-import { CheckboxField, ReadOnlyField, TextField } from './fields';
+import { CheckboxField, NameField, ReadOnlyField, TextField } from './fields';
 import type { IntakeFormValues } from './intake-model';
 
 interface ApplicantSectionProps {
@@ -80,9 +80,9 @@ export function ApplicantSection({
         </div>
       )}
       <div className="intake-grid">
-        <TextField name="applicant.lastName" label={t('applicant.lastName')} />
-        <TextField name="applicant.firstName" label={t('applicant.firstName')} />
-        <TextField name="applicant.patronymic" label={t('applicant.patronymic')} />
+        <NameField name="applicant.lastName" label={t('applicant.lastName')} />
+        <NameField name="applicant.firstName" label={t('applicant.firstName')} />
+        <NameField name="applicant.patronymic" label={t('applicant.patronymic')} />
       </div>
       <TextField name="applicant.address" label={t('applicant.address')} className="intake-wide" />
       <div className="intake-grid">

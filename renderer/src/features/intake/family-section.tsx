@@ -2,12 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { RELATIONS } from '../../../../shared/case';
 import { validateIin } from '../../../../shared/identity';
-import { DateField, SelectField, TextField } from './fields';
-import { emptyFamilyMember, emptyIncome, type IntakeFormValues } from './intake-model';
+import { DateField, FieldNote, NameField, SelectField, TextField } from './fields';
+import {
+  emptyFamilyMember,
+  emptyIncome,
+  type FieldErrors as FieldNotes,
+  type IntakeFormValues,
+} from './intake-model';
 import { dateInputOf } from '../../i18n';
 
 /** Family members (from the family-composition paper) and incomes, where the service asks for them. */
-export function FamilySection({ incomes }: { incomes: boolean }) {
+export function FamilySection({ incomes, notes }: { incomes: boolean; notes: FieldNotes }) {
   const { t } = useTranslation('intake');
   const { control } = useFormContext<IntakeFormValues>();
   const members = useFieldArray({ control, name: 'familyMembers' });
@@ -26,7 +31,7 @@ export function FamilySection({ incomes }: { incomes: boolean }) {
       {members.fields.map((field, index) => (
         <fieldset key={field.id} className="intake-group">
           <legend>{t('family.member', { n: index + 1 })}</legend>
-          <MemberFields index={index} />
+          <MemberFields index={index} notes={notes} />
           {incomes && <Incomes prefix={`familyMembers.${index}.incomes`} />}
           <button type="button" className="intake-link" onClick={() => members.remove(index)}>
             {t('family.removeMember', { n: index + 1 })}
@@ -44,16 +49,16 @@ export function FamilySection({ incomes }: { incomes: boolean }) {
   );
 }
 
-function MemberFields({ index }: { index: number }) {
+function MemberFields({ index, notes }: { index: number; notes: FieldNotes }) {
   const { t } = useTranslation('intake');
   const { getValues, setValue } = useFormContext<IntakeFormValues>();
   const at = `familyMembers.${index}` as const;
   return (
     <>
       <div className="intake-grid">
-        <TextField name={`${at}.lastName`} label={t('applicant.lastName')} />
-        <TextField name={`${at}.firstName`} label={t('applicant.firstName')} />
-        <TextField name={`${at}.patronymic`} label={t('applicant.patronymic')} />
+        <NameField name={`${at}.lastName`} label={t('applicant.lastName')} />
+        <NameField name={`${at}.firstName`} label={t('applicant.firstName')} />
+        <NameField name={`${at}.patronymic`} label={t('applicant.patronymic')} />
       </div>
       <div className="intake-grid">
         <TextField
@@ -68,7 +73,11 @@ function MemberFields({ index }: { index: number }) {
             }
           }}
         />
-        <DateField name={`${at}.birthDate`} label={t('family.birthDate')} />
+        <DateField
+          name={`${at}.birthDate`}
+          label={t('family.birthDate')}
+          after={<FieldNote message={notes[`${at}.birthDate`]} />}
+        />
         <SelectField name={`${at}.relation`} label={t('family.relation')}>
           <option value="">{t('family.chooseRelation')}</option>
           {RELATIONS.map((r) => (

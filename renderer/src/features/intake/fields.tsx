@@ -3,16 +3,26 @@
 // through react-hook-form's context only; no store, database or bridge.
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, useFormContext, useFormState, type FieldPath } from 'react-hook-form';
+import { get, useFormContext, useFormState, useWatch, type FieldPath } from 'react-hook-form';
+import { INPUT_MESSAGES, fixLatinLookalikes } from '../../../../shared/input';
 import type { IntakeFormValues } from './intake-model';
 
 export type IntakePath = FieldPath<IntakeFormValues>;
 
+/**
+ * A field's error, if it is to be shown: after the person left the field or submitted the form, never
+ * for a row just added (react-hook-form validates a whole list when a row is added to it).
+ */
+function useShownError(name: IntakePath): unknown {
+  const { errors, touchedFields, isSubmitted } = useFormState<IntakeFormValues>({ name });
+  if (!isSubmitted && get(touchedFields, name) !== true) return undefined;
+  return get(errors, name);
+}
+
 /** The error message of a field, translated; its key may name any namespace ('case:…', 'identity:…'). */
 export function FieldError({ name, id }: { name: IntakePath; id?: string }) {
   const { t } = useTranslation();
-  const { errors } = useFormState<IntakeFormValues>({ name });
-  const error: unknown = get(errors, name);
+  const error = useShownError(name);
   const message = error && typeof error === 'object' && 'message' in error ? error.message : null;
   if (typeof message !== 'string' || message === '') return null;
   return (
@@ -23,8 +33,7 @@ export function FieldError({ name, id }: { name: IntakePath; id?: string }) {
 }
 
 function useFieldInvalid(name: IntakePath): boolean {
-  const { errors } = useFormState<IntakeFormValues>({ name });
-  return get(errors, name) !== undefined;
+  return useShownError(name) !== undefined;
 }
 
 interface TextFieldProps {
@@ -38,6 +47,8 @@ interface TextFieldProps {
   maxLength?: number;
   /** Runs after react-hook-form's own blur handling. */
   onBlurred?: (value: string) => void;
+  /** Shown under the field's error (a fix to offer, a note). */
+  after?: ReactNode;
 }
 
 export function TextField({
@@ -50,6 +61,7 @@ export function TextField({
   className,
   maxLength,
   onBlurred,
+  after,
 }: TextFieldProps) {
   const id = useId();
   const { register } = useFormContext<IntakeFormValues>();
@@ -79,7 +91,52 @@ export function TextField({
         </div>
       )}
       <FieldError name={name} id={`${id}-error`} />
+      {after}
     </div>
+  );
+}
+
+/**
+ * A part of a person's name. When the name was typed with Latin letters that look Cyrillic (a
+ * switched keyboard layout), the error comes with a button that writes the Cyrillic name in one click.
+ */
+export function NameField(props: Omit<TextFieldProps, 'after'>) {
+  return <TextField {...props} after={<LatinFix name={props.name} />} />;
+}
+
+function LatinFix({ name }: { name: IntakePath }) {
+  const { t } = useTranslation('inputChecks');
+  const { setValue } = useFormContext<IntakeFormValues>();
+  const error = useShownError(name);
+  const value = useWatch<IntakeFormValues>({ name });
+  const latin =
+    error !== null &&
+    typeof error === 'object' &&
+    'message' in error &&
+    error.message === INPUT_MESSAGES.nameLatin;
+  if (!latin || typeof value !== 'string') return null;
+  const fixed = fixLatinLookalikes(value.trim());
+  return (
+    <button
+      type="button"
+      className="intake-secondary intake-fix"
+      onClick={() =>
+        setValue(name, fixed, { shouldValidate: true, shouldDirty: true, shouldTouch: true })
+      }
+    >
+      {t('name.fix', { fixed })}
+    </button>
+  );
+}
+
+/** A remark under a field that does not stop saving (a child past the service's age). */
+export function FieldNote({ message }: { message: string | undefined }) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  return (
+    <p className="intake-note" role="status">
+      {t(message)}
+    </p>
   );
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ruleSetInForce, type ServiceDefinition } from '../../../../shared/catalog';
 import {
   checkIntake,
+  intakeNotes,
   documentStateOptions,
   emptyIntake,
   intakeMode,
@@ -256,7 +257,7 @@ describe('checking the typed intake', () => {
     const result = checkIntake(values, { service: FUEL, today: TODAY });
     expect(!result.ok && result.errors).toEqual({
       'representative.poaNumber': 'case:validation.required',
-      'representative.poaDate': 'intake:errors.dateInFuture',
+      'representative.poaDate': 'inputChecks:date.future',
       'representative.poaIssuer': 'case:validation.required',
     });
   });
@@ -290,7 +291,7 @@ describe('checking the typed intake', () => {
     });
   });
 
-  test('incomes: amount in tenge, readable dates, period in order', () => {
+  test('incomes: amount in tenge, real dates (31.02 is no such date), period in order', () => {
     const values = filled(TSA, {
       applicantIncomes: [
         { source: 'Зейнетақы', amount: '12,345', periodFrom: '31.02.2026', periodTo: '' },
@@ -300,7 +301,7 @@ describe('checking the typed intake', () => {
     const result = checkIntake(values, { service: TSA, today: TODAY });
     expect(!result.ok && result.errors).toEqual({
       'applicantIncomes.0.amount': 'intake:errors.amount',
-      'applicantIncomes.0.periodFrom': 'intake:errors.date',
+      'applicantIncomes.0.periodFrom': 'inputChecks:date.noSuchDate',
       'applicantIncomes.0.periodTo': 'case:validation.required',
       'applicantIncomes.1.source': 'case:validation.required',
       'applicantIncomes.1.periodTo': 'case:validation.periodOrder',
@@ -325,6 +326,105 @@ describe('checking the typed intake', () => {
     expect(!result.ok && result.errors).toEqual({
       'familyMembers.0.birthDate': 'intake:errors.birthDateIinMismatch',
       'familyMembers.0.relation': 'case:validation.choice',
+    });
+  });
+});
+
+describe('input a careful specialist would question (issue 10 §3)', () => {
+  const CHILD_BENEFIT = service('child-benefit-under-18');
+
+  test('a name typed with Latin look-alikes is refused; its Cyrillic twin passes', () => {
+    const latin = filled(TSA, {
+      applicant: { ...filled(TSA).applicant, lastName: 'Ceйiтовa', firstName: 'Aйгерім' },
+      familyMembers: [
+        {
+          lastName: 'Сейітов',
+          firstName: 'Nurlan',
+          patronymic: '',
+          birthDate: '01.06.2015',
+          relation: 'child',
+          iin: '',
+          incomes: [],
+        },
+      ],
+    });
+    const result = checkIntake(latin, { service: TSA, today: TODAY });
+    expect(!result.ok && result.errors).toEqual({
+      'applicant.lastName': 'inputChecks:name.latinLookalike',
+      'applicant.firstName': 'inputChecks:name.latinLookalike',
+      'familyMembers.0.firstName': 'inputChecks:name.notCyrillic',
+    });
+  });
+
+  test('a name part too long for the printed line is refused', () => {
+    const values = filled(FUEL, {
+      applicant: { ...filled(FUEL).applicant, lastName: 'Ә'.repeat(41) },
+    });
+    const result = checkIntake(values, { service: FUEL, today: TODAY });
+    expect(!result.ok && result.errors).toEqual({
+      'applicant.lastName': 'inputChecks:name.tooLong',
+    });
+  });
+
+  test('an applicant under 18 applies through a legal representative (catalog inputBounds)', () => {
+    // 100101600019: a girl born 01.01.2010, 16 on 23.11.2026.
+    const minor = filled(FUEL, { applicant: { ...filled(FUEL).applicant, iin: '100101600019' } });
+    const result = checkIntake(minor, { service: FUEL, today: TODAY });
+    expect(!result.ok && result.errors).toEqual({
+      'applicant.iin': 'inputChecks:age.applicantUnderAge',
+    });
+    const represented = checkIntake(
+      {
+        ...minor,
+        representative: {
+          enabled: true,
+          name: 'Сейітова Гүлнар',
+          iin: '',
+          poaNumber: '12',
+          poaDate: '01.11.2026',
+          poaIssuer: 'Нотариус Әбенова',
+          notarized: false,
+        },
+      },
+      { service: FUEL, today: TODAY },
+    );
+    expect(represented.ok).toBe(true);
+  });
+
+  test('the child benefit notes a child of 18 or over, without refusing (001:7126)', () => {
+    const member = (birthDate: string) => ({
+      lastName: 'Сейітов',
+      firstName: 'Нұрлан',
+      patronymic: '',
+      birthDate,
+      relation: 'child' as const,
+      iin: '',
+      incomes: [],
+    });
+    const values = filled(CHILD_BENEFIT, {
+      familyMembers: [member('23.11.2008'), member('24.11.2008')],
+    });
+    expect(intakeNotes(values, { service: CHILD_BENEFIT, today: TODAY })).toEqual({
+      'familyMembers.0.birthDate': 'inputChecks:age.childOverAge',
+    });
+    expect(intakeNotes(values, { service: TSA, today: TODAY })).toEqual({});
+  });
+
+  test('an income with an extra zero is questioned (catalog inputBounds.income)', () => {
+    const values = filled(TSA, {
+      applicantIncomes: [
+        { source: 'Жалақы', amount: '8 500 000', periodFrom: '01.08.2026', periodTo: '31.10.2026' },
+        {
+          source: 'Зейнетақы',
+          amount: '255 000',
+          periodFrom: '01.08.2026',
+          periodTo: '31.10.2026',
+        },
+      ],
+    });
+    const result = checkIntake(values, { service: TSA, today: TODAY });
+    expect(!result.ok && result.errors).toEqual({
+      'applicantIncomes.0.amount': 'inputChecks:amount.tooLarge',
     });
   });
 });

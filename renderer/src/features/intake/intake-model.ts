@@ -26,9 +26,18 @@ import {
   type ServiceDefinition,
 } from '../../../../shared/catalog';
 import { validateIin, validateKzMobile } from '../../../../shared/identity';
+import {
+  FULL_NAME_MAX,
+  checkApplicantAge,
+  checkChildAge,
+  checkDateInput,
+  checkIncome,
+  checkPersonName,
+  readDateInput,
+} from '../../../../shared/input';
 import type { Language } from '../../../../shared/ipc';
 import type { LocalDate } from '../../../../shared/time';
-import { parseDateInput, parseTengeToTiyn } from '../../i18n';
+import { parseTengeToTiyn } from '../../i18n';
 
 export type Relation = (typeof RELATIONS)[number];
 
@@ -231,8 +240,6 @@ export interface IntakeCheckContext {
 const M = {
   required: 'case:validation.required',
   serviceRequired: 'intake:errors.serviceRequired',
-  date: 'intake:errors.date',
-  dateInFuture: 'intake:errors.dateInFuture',
   amount: 'intake:errors.amount',
   documentState: 'intake:errors.documentState',
   consent: 'intake:errors.consentRequired',
@@ -271,6 +278,7 @@ function checkIin(text: string, errors: FieldErrors, field: string, required: bo
   return result;
 }
 
+/** A typed date through the desk's one date check (shared/input): "no such date" for 31.02 here too. */
 function checkDate(
   text: string,
   errors: FieldErrors,
@@ -282,16 +290,27 @@ function checkDate(
     errors[field] = M.required;
     return null;
   }
-  const date = parseDateInput(text);
-  if (date === null) {
-    errors[field] = M.date;
+  const checked = checkDateInput(text, notAfterToday ? { notAfter: today } : {});
+  if (!checked.ok) {
+    errors[field] = checked.message;
     return null;
   }
-  if (notAfterToday && date > today) {
-    errors[field] = M.dateInFuture;
-    return null;
+  return checked.date;
+}
+
+/** Each name part in Cyrillic and short enough for the printed line (shared/input). */
+function checkNames(
+  errors: FieldErrors,
+  prefix: string,
+  parts: Readonly<Record<string, string>>,
+  max?: number,
+): void {
+  for (const [field, text] of Object.entries(parts)) {
+    const check = checkPersonName(text, max);
+    if (!check.ok && errors[`${prefix}${field}`] === undefined) {
+      errors[`${prefix}${field}`] = check.message;
+    }
   }
-  return date;
 }
 
 function checkIncomes(
@@ -299,6 +318,7 @@ function checkIncomes(
   errors: FieldErrors,
   prefix: string,
   today: LocalDate,
+  service: ServiceDefinition,
 ): Income[] {
   const incomes: Income[] = [];
   rows.forEach((row, i) => {
@@ -329,7 +349,12 @@ function checkIncomes(
         addIssues(errors, at, parsed.error.issues, (p) => (p === 'periodTo' ? p : null));
       }
     }
-    if (Object.keys(errors).length === before && parsed.success) incomes.push(parsed.data);
+    if (Object.keys(errors).length === before && parsed.success) {
+      // Within the service's plausible bounds (catalog inputBounds.income).
+      const bound = checkIncome(service, parsed.data);
+      if (bound.ok) incomes.push(parsed.data);
+      else errors[`${at}${bound.field}`] = bound.message;
+    }
   });
   return incomes;
 }
@@ -371,6 +396,16 @@ export function checkIntake(typed: IntakeFormValues, context: IntakeCheckContext
     phone,
     inMobileCitizensDb: a.inMobileCitizensDb,
   };
+  checkNames(errors, 'applicant.', {
+    lastName: a.lastName,
+    firstName: a.firstName,
+    patronymic: a.patronymic,
+  });
+  // An applicant under the service's age applies through a legal representative (Civil Code art. 17).
+  if (service && iin && !errors['applicant.iin']) {
+    const age = checkApplicantAge(service, iin.birthDate, today, values.representative.enabled);
+    if (!age.ok) errors['applicant.iin'] = age.message;
+  }
   const applicant = applicantSchema.safeParse(applicantInput);
   if (!applicant.success) {
     // Birth date and sex come from the IIN: their issues are the IIN's, reported there already.
@@ -402,6 +437,7 @@ export function checkIntake(typed: IntakeFormValues, context: IntakeCheckContext
       'powerOfAttorney.date': null,
       'powerOfAttorney.issuer': 'poaIssuer',
     };
+    checkNames(errors, 'representative.', { name: r.name }, FULL_NAME_MAX);
     if (parsed.success) representative = parsed.data;
     else addIssues(errors, 'representative.', parsed.error.issues, (p) => field[p] ?? null);
     if (mode === 'register' && needs?.notarizedPowerOfAttorney && !r.notarized) {
@@ -439,7 +475,15 @@ export function checkIntake(typed: IntakeFormValues, context: IntakeCheckContext
       if (memberIin && birthDate && memberIin.birthDate !== birthDate) {
         errors[`${at}birthDate`] = M.birthDateIin;
       }
-      const incomes = needs.incomes ? checkIncomes(m.incomes, errors, `${at}incomes.`, today) : [];
+      checkNames(errors, at, {
+        lastName: m.lastName,
+        firstName: m.firstName,
+        patronymic: m.patronymic,
+      });
+      const incomes =
+        needs.incomes && service
+          ? checkIncomes(m.incomes, errors, `${at}incomes.`, today, service)
+          : [];
       const parsed = familyMemberSchema.safeParse({
         ...(memberIin ? { iin: memberIin.iin } : {}),
         lastName: trimmed(m.lastName),
@@ -456,8 +500,14 @@ export function checkIntake(typed: IntakeFormValues, context: IntakeCheckContext
       }
       if (parsed.success && Object.keys(errors).length === before) familyMembers?.push(parsed.data);
     });
-    if (needs.incomes) {
-      applicantIncomes = checkIncomes(values.applicantIncomes, errors, 'applicantIncomes.', today);
+    if (needs.incomes && service) {
+      applicantIncomes = checkIncomes(
+        values.applicantIncomes,
+        errors,
+        'applicantIncomes.',
+        today,
+        service,
+      );
     }
   }
 
@@ -476,4 +526,28 @@ export function checkIntake(typed: IntakeFormValues, context: IntakeCheckContext
       applicantIncomes,
     },
   };
+}
+
+// ---- what is worth a question, not a refusal ---------------------------------------------------
+
+/**
+ * Notes on the typed values that do not stop registration: a family member recorded as a child who
+ * is past the service's child age (catalog inputBounds.childMaxAge; the child benefit is for children
+ * under 18, 001:7126). The member still counts in the family, so the specialist is asked to check the
+ * birth date, not refused. Field path → message key, like the errors.
+ */
+export function intakeNotes(
+  values: Pick<IntakeFormValues, 'familyMembers'>,
+  context: IntakeCheckContext,
+): FieldErrors {
+  const notes: FieldErrors = {};
+  const { service, today } = context;
+  if (!service) return notes;
+  values.familyMembers.forEach((m, i) => {
+    const birth = readDateInput(m.birthDate);
+    if (!birth.ok || m.relation === '') return;
+    const age = checkChildAge(service, { birthDate: birth.date, relation: m.relation }, today);
+    if (!age.ok) notes[`familyMembers.${i}.birthDate`] = age.message;
+  });
+  return notes;
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { intakeTimeWarning, CalendarDataMissingError } from '../../../../shared/calendar';
 import { partialIinHint, validateKzMobile } from '../../../../shared/identity';
+import { needsTsaRegister } from '../../../../shared/input';
 import type { LocalDate, LocalDateTime } from '../../../../shared/time';
 import { outsideIntakeWindow } from '../../../../shared/intake';
 import { useDesk } from '../../app/desk-context';
@@ -15,13 +16,16 @@ import {
   blobSha256,
   personHistory,
   submitIntake,
+  tsaQuarterSize,
   useLive,
   type PersonRow,
 } from '../../db';
 import type { DeskClock } from '../../platform';
-import { useActContext } from '../session';
+import { keepDraft, takeDraft, useActContext, useUnsavedWork } from '../session';
+import { quarterLabel, quarterOf } from '../tsa-register';
 import { ApplicantSection } from './applicant-section';
 import { AttachmentsSection, megabytes, type PendingAttachment } from './attachments-section';
+import { moveToNextField } from './enter-moves-on';
 import { ConsentsSection } from './consents-section';
 import { DocumentsSection } from './documents-section';
 import { FamilySection } from './family-section';
@@ -29,6 +33,7 @@ import {
   checkIntake,
   emptyIntake,
   intakeMode,
+  intakeNotes,
   packageGaps,
   serviceNeeds,
   type FieldErrors as FlatErrors,
@@ -42,6 +47,7 @@ import {
   serviceChoices,
   type ServiceChoices,
 } from './service-choices';
+import { checkScanContent } from './scan-check';
 import { ServiceSection } from './service-section';
 import { SubmitSection } from './submit-section';
 import './intake.css';
@@ -108,6 +114,13 @@ function differsFromKnown(applicant: IntakeFormValues['applicant'], person: Pers
   );
 }
 
+/** What a quick user switch leaves behind on the intake, kept for the same user (session drafts). */
+interface IntakeDraft {
+  readonly values: IntakeFormValues;
+  readonly files: readonly Omit<PendingAttachment, 'url'>[];
+}
+const DRAFT_KEY = 'intake';
+
 /**
  * /intake: the specialist receives an application. A complete package is registered and its talon
  * printed; an incomplete one (or one with an expired paper) gets the 2-1 receipt and the case is
@@ -129,13 +142,20 @@ export function IntakeScreen() {
     [now, calendar, hours],
   );
 
+  // A draft this user left here before a quick user switch comes back (and only to them).
+  const userId = user?.id ?? null;
+  const [draft] = useState(() => (userId ? takeDraft<IntakeDraft>(userId, DRAFT_KEY) : undefined));
+  const [restored, setRestored] = useState(draft !== undefined);
+
+  // Errors after leaving a field or submitting; then as the person types, so a fixed error goes.
   const methods = useForm<IntakeFormValues, ResolverContext>({
-    defaultValues: emptyIntake(language),
+    defaultValues: draft?.values ?? emptyIntake(language),
     mode: 'onTouched',
+    reValidateMode: 'onChange',
     resolver: intakeResolver,
     context: { choices, today },
   });
-  const { control, getValues, setValue, handleSubmit, formState } = methods;
+  const { control, getValues, setValue, handleSubmit, formState, reset } = methods;
 
   // ---- service ----
   const serviceId = useWatch({ control, name: 'serviceId' });
@@ -221,7 +241,9 @@ export function IntakeScreen() {
   }, [needs, getValues, setValue, formState.isSubmitted]);
 
   // ---- attachments ----
-  const [attachments, setAttachments] = useState<PendingAttachment[]>([]);
+  const [attachments, setAttachments] = useState<PendingAttachment[]>(
+    () => draft?.files.map((f) => ({ ...f, url: URL.createObjectURL(f.file) })) ?? [],
+  );
   const [attachmentProblems, setAttachmentProblems] = useState<string[]>([]);
   const [previewing, setPreviewing] = useState<string | null>(null);
   const [hashing, setHashing] = useState(false);
@@ -243,6 +265,12 @@ export function IntakeScreen() {
             problems.push(t(problem, { name: file.name, size: megabytes(file.size, language) }));
             continue;
           }
+          // By its content: a renamed or broken file does not open, whatever its name says.
+          const content = await checkScanContent(file);
+          if (!content.ok) {
+            problems.push(t(content.message, { name: file.name }));
+            continue;
+          }
           const sha256 = await blobSha256(file);
           if (
             attachmentsRef.current.some((a) => a.sha256 === sha256) ||
@@ -254,7 +282,7 @@ export function IntakeScreen() {
           added.push({
             sha256,
             name: file.name,
-            mime: file.type,
+            mime: content.mime,
             size: file.size,
             file,
             url: URL.createObjectURL(file),
@@ -275,7 +303,7 @@ export function IntakeScreen() {
       return prev.filter((a) => a.sha256 !== sha256);
     });
     setPreviewing((p) => (p === sha256 ? null : p));
-  }, []);
+  }, [setAttachments, setPreviewing]);
 
   // ---- time and plan ----
   let intakeWarning: string | null = null;
@@ -288,6 +316,43 @@ export function IntakeScreen() {
   // 002:12: the certificate is not accepted outside its intake window; said as soon as it is chosen.
   const intakeClosed =
     registrable !== null && outsideIntakeWindow(registrable.service, now, calendar);
+
+  // ---- the certificate needs this quarter's TSA recipients list (002:16) ----
+  const tsaNeeded = registrable !== null && needsTsaRegister(registrable.service);
+  const quarter = quarterOf(today);
+  const tsaSize = useLive(
+    () => (tsaNeeded ? tsaQuarterSize(db, quarter) : Promise.resolve(null)),
+    [db, tsaNeeded, quarter],
+  );
+  const tsaMissing = tsaNeeded && tsaSize === 0;
+  const tsaMissingText = t('inputChecks:tsa.registerMissing', {
+    quarter: quarterLabel(t, quarter),
+  });
+
+  // ---- a draft kept over a quick user switch ----
+  const savedRef = useRef(false);
+  const hasWork = formState.isDirty || attachments.length > 0 || restored;
+  useUnsavedWork(DRAFT_KEY, 'session:switch.intakeWork', hasWork);
+  const hasWorkRef = useRef(hasWork);
+  useEffect(() => {
+    hasWorkRef.current = hasWork;
+  }, [hasWork]);
+  useEffect(
+    () => () => {
+      if (userId === null || savedRef.current || !hasWorkRef.current) return;
+      keepDraft(userId, DRAFT_KEY, {
+        values: getValues(),
+        files: attachmentsRef.current.map(({ url: _url, ...file }) => file),
+      } satisfies IntakeDraft);
+    },
+    [userId, getValues],
+  );
+  const discardDraft = () => {
+    reset(emptyIntake(language));
+    attachments.forEach((a) => URL.revokeObjectURL(a.url));
+    setAttachments([]);
+    setRestored(false);
+  };
 
   // ---- saving ----
   const [submitting, setSubmitting] = useState(false);
@@ -309,6 +374,11 @@ export function IntakeScreen() {
     if (!choice || !makeAct || !office) return;
     const check = checkIntake(values, { service: choice.service, today: clock.today() });
     if (!check.ok) return;
+    // No certificate without this quarter's list; a 2-1 refusal is still given.
+    if (check.data.mode === 'register' && tsaMissing) {
+      setSaveError(tsaMissingText);
+      return;
+    }
     setSubmitting(true);
     try {
       // The receipt moment is the moment of saving (R-CAL-6): the command takes the act's time.
@@ -331,6 +401,7 @@ export function IntakeScreen() {
         );
         return;
       }
+      savedRef.current = true;
       const kind = result.mode === 'register' ? 'talon' : 'acceptance-refusal';
       navigate(printPath(kind, result.caseId, values.docLanguage));
     } finally {
@@ -340,12 +411,27 @@ export function IntakeScreen() {
 
   const errorCount = formState.submitCount > 0 ? countErrors(formState.errors) : 0;
   const showRest = selected === null || registrable !== null;
+  const familyMembers = useWatch({ control, name: 'familyMembers' });
+  const notes = intakeNotes({ familyMembers }, { service: registrable?.service ?? null, today });
 
   return (
     <section className="screen intake-screen">
       <h1>{t('title')}</h1>
       <FormProvider {...methods}>
-        <form noValidate onSubmit={handleSubmit(save)} className="intake-form">
+        <form
+          noValidate
+          onSubmit={handleSubmit(save)}
+          onKeyDown={moveToNextField}
+          className="intake-form"
+        >
+          {restored && (
+            <div className="intake-notice" role="status">
+              <p className="intake-notice-title">{t('session:switch.restored')}</p>
+              <button type="button" className="intake-secondary" onClick={discardDraft}>
+                {t('session:switch.discard')}
+              </button>
+            </div>
+          )}
           <ServiceSection
             choices={choices}
             language={language}
@@ -353,6 +439,12 @@ export function IntakeScreen() {
             elsewhere={elsewhere}
             intakeClosed={intakeClosed}
           />
+          {tsaMissing && mode === 'register' && (
+            <div className="intake-notice intake-notice-warn" role="alert">
+              <p>{tsaMissingText}</p>
+              <Link to="/tsa-register">{t('inputChecks:tsa.openRegister')}</Link>
+            </div>
+          )}
           {showRest && (
             <>
               <ApplicantSection
@@ -379,7 +471,7 @@ export function IntakeScreen() {
                 <ConsentsSection cited={needs.citedConsents} language={language} />
               )}
               {mode === 'register' && needs.familyMembers && (
-                <FamilySection incomes={needs.incomes} />
+                <FamilySection incomes={needs.incomes} notes={notes} />
               )}
               <AttachmentsSection
                 items={attachments}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useWatch } from 'react-hook-form';
 import { isOurWording, localized, type ServiceDefinition } from '../../../../shared/catalog';
 import type { Language } from '../../../../shared/ipc';
-import { CheckboxField, DateField, TextField } from './fields';
+import { CheckboxField, DateField, NameField, TextField } from './fields';
 import type { IntakeFormValues } from './intake-model';
 import { OurWording } from './service-section';
 
@@ -36,7 +36,7 @@ export function RepresentativeSection({
             </p>
           )}
           <div className="intake-grid">
-            <TextField
+            <NameField
               name="representative.name"
               label={t('representative.name')}
               className="intake-span-2"

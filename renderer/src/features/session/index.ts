@@ -19,3 +19,4 @@ export { PinInput } from './pin-input';
 export { NewPinFields, newPinProblem } from './new-pin';
 export { PinMessage, usePinFeedback, type PinFeedback } from './pin-feedback';
 export { useLogOut } from './log-out';
+export { keepDraft, takeDraft, useUnsavedWork, useUnsavedWorkList } from './drafts';

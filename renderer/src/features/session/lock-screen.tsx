@@ -5,7 +5,7 @@ import { useDesk } from '../../app/desk-context';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { verifyUserPin } from '../../db';
 import { useShowEarlierWait, SessionPage } from './login-screen';
-import { useLogOut } from './log-out';
+import { useSwitchUser } from './switch-user';
 import { useModalDialog } from './modal-dialog';
 import { PinInput } from './pin-input';
 import { PinMessage, usePinFeedback } from './pin-feedback';
@@ -36,7 +36,7 @@ function UnlockForm({ userId, name }: { userId: string; name: string }) {
   const { t } = useTranslation();
   const { db, clock } = useDesk();
   const dispatch = useAppDispatch();
-  const logOut = useLogOut();
+  const { switchUser, dialog: switchDialog } = useSwitchUser();
   const feedback = usePinFeedback();
   useShowEarlierWait(userId, feedback.show);
   const { register, handleSubmit, setFocus, resetField, formState } = useForm<{ pin: string }>({
@@ -80,13 +80,14 @@ function UnlockForm({ userId, name }: { userId: string; name: string }) {
           >
             {formState.isSubmitting ? t('session:login.checking') : t('session:lock.unlock')}
           </button>
-          <button type="button" className="session-secondary" onClick={logOut}>
+          <button type="button" className="session-secondary" onClick={switchUser}>
             {t('session:lock.otherUser')}
           </button>
         </div>
       </form>
       <p className="session-note">{t('session:lock.keptWork')}</p>
       <p className="session-note">{t('session:lock.otherUserNote')}</p>
+      {switchDialog}
     </section>
   );
 }

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent }
 import { useTranslation } from 'react-i18next';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { ChangePinDialog } from './change-pin-dialog';
-import { useLogOut } from './log-out';
 import { deskLocked } from './session-slice';
+import { useSwitchUser } from './switch-user';
 import './session.css';
 
 /**
@@ -14,7 +14,7 @@ export function SessionMenu() {
   const { t } = useTranslation();
   const user = useAppSelector((s) => s.session.user);
   const dispatch = useAppDispatch();
-  const logOut = useLogOut();
+  const { switchUser, dialog: switchDialog } = useSwitchUser();
   const [open, setOpen] = useState(false);
   const [changingPin, setChangingPin] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -83,12 +83,13 @@ export function SessionMenu() {
           <button type="button" role="menuitem" onClick={act(() => dispatch(deskLocked()))}>
             {t('session:menu.lock')}
           </button>
-          <button type="button" role="menuitem" onClick={act(logOut)}>
+          <button type="button" role="menuitem" onClick={act(switchUser)}>
             {t('session:menu.switchUser')}
           </button>
         </div>
       )}
       {changingPin && <ChangePinDialog onClose={() => setChangingPin(false)} />}
+      {switchDialog}
     </div>
   );
 }

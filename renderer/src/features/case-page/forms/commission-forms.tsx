@@ -1,6 +1,7 @@
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { COMMISSION_CONCLUSIONS } from '../../../../../shared/case';
+import { caseDateLimits, type DateLimits } from '../../../../../shared/input';
 import { formatDate, formatDateTime } from '../../../../../shared/time';
 import { useDesk } from '../../../app/desk-context';
 import { caseSchedule, stepAwaiting, termStateOf } from '../../../../../shared/schedule';
@@ -11,11 +12,13 @@ import {
   DateInput,
   TextArea,
   TextInput,
+  WHEN_TO_VALIDATE,
   dateInputOf,
   optional,
-  parseDateInput,
   parsePayload,
   payloadResolver,
+  shownErrors,
+  typedDate,
   useEventSubmit,
   type Built,
 } from './form-kit';
@@ -33,6 +36,7 @@ export function SentToCommissionForm({ caseId, state, onDone, onCancel }: Action
   const { clock, calendar } = useDesk();
   const { failure, save } = useEventSubmit(caseId, onDone);
   const form = useForm<SendValues>({
+    ...WHEN_TO_VALIDATE,
     defaultValues: { note: '' },
     resolver: payloadResolver('SentToCommission', buildSend),
   });
@@ -67,7 +71,7 @@ export function SentToCommissionForm({ caseId, state, onDone, onCancel }: Action
       <TextArea
         label={t('sending.note')}
         registration={form.register('note')}
-        errors={form.formState.errors}
+        errors={shownErrors(form.formState)}
       />
     </ActionForm>
   );
@@ -83,25 +87,29 @@ interface ActValues {
   conclusion: string;
 }
 
-function buildAct(v: ActValues): Built {
-  const actDate = parseDateInput(v.actDate);
+/** The act is dated within the case: not before its registration, not in the future. */
+function buildAct(v: ActValues, limits: DateLimits): Built {
+  const errors: Record<string, string> = {};
+  const actDate = typedDate(v.actDate, 'actDate', errors, limits);
   return {
     payload: compact({
-      actDate: actDate ?? v.actDate,
+      actDate,
       actNumber: optional(v.actNumber),
       members: v.members.map((m) => compact({ name: m.name, position: optional(m.position) })),
       findings: v.findings,
       conclusion: v.conclusion,
     }),
-    ...(actDate === null ? { errors: { actDate: 'case:validation.localDate' } } : {}),
+    errors,
   };
 }
 
-export function CommissionActForm({ caseId, onDone, onCancel }: ActionProps) {
+export function CommissionActForm({ caseId, state, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
   const { clock } = useDesk();
+  const limits = caseDateLimits(state, clock.today());
   const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
   const form = useForm<ActValues>({
+    ...WHEN_TO_VALIDATE,
     defaultValues: {
       actDate: dateInputOf(clock.today()),
       actNumber: '',
@@ -109,12 +117,12 @@ export function CommissionActForm({ caseId, onDone, onCancel }: ActionProps) {
       findings: '',
       conclusion: '',
     },
-    resolver: payloadResolver('CommissionActRecorded', buildAct),
+    resolver: payloadResolver('CommissionActRecorded', (v: ActValues) => buildAct(v, limits)),
   });
   const members = useFieldArray({ control: form.control, name: 'members' });
-  const errors = form.formState.errors;
+  const errors = shownErrors(form.formState);
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('CommissionActRecorded', buildAct(values).payload);
+    const payload = parsePayload('CommissionActRecorded', buildAct(values, limits).payload);
     if (payload === null) return setFailure('casePage:form.invalid');
     await save('CommissionActRecorded', payload);
   });

@@ -1,6 +1,7 @@
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DECISION_OUTCOMES } from '../../../../../shared/case';
+import { caseDateLimits, checkDateInput, type DateLimits } from '../../../../../shared/input';
 import { useDesk } from '../../../app/desk-context';
 import { compact, type ActionProps } from './action-props';
 import {
@@ -9,12 +10,13 @@ import {
   DateInput,
   TextArea,
   TextInput,
+  WHEN_TO_VALIDATE,
   dateInputOf,
   optional,
-  parseDateInput,
   parsePayload,
   parseTengeToTiyn,
   payloadResolver,
+  shownErrors,
   useEventSubmit,
   type Built,
 } from './form-kit';
@@ -42,26 +44,30 @@ const FIELD_OF: Readonly<Record<string, string>> = {
   'decision.justification': 'justification',
 };
 
-/** Dates are typed as dd.MM.yyyy; a text that is not a date is reported on its own field. */
+/**
+ * Dates are typed as dd.MM.yyyy and read the desk's one way (shared/input checkDateInput: 31.02 is
+ * "no such date"); a text that is not a date is reported on its own field.
+ */
 function dateField(
   text: string,
   field: string,
   errors: Record<string, string>,
   required: boolean,
+  limits: DateLimits = {},
 ): string | undefined {
-  if (text.trim() === '') {
-    if (required) errors[field] = 'case:validation.localDate';
-    return required ? text : undefined;
+  const checked = checkDateInput(text, { ...limits, required });
+  if (!checked.ok) {
+    errors[field] = checked.message;
+    return required || text.trim() !== '' ? text : undefined;
   }
-  const date = parseDateInput(text);
-  if (date === null) errors[field] = 'case:validation.localDate';
-  return date ?? text;
+  return checked.date ?? undefined;
 }
 
-function buildResult(v: ResultValues, today: string): Built {
+/** The decision is dated within the case (not before its registration, not in the future). */
+function buildResult(v: ResultValues, limits: DateLimits): Built {
   const errors: Record<string, string> = {};
-  const date = dateField(v.date, 'date', errors, true);
-  const receivedOn = dateField(v.receivedOn, 'receivedOn', errors, true);
+  const date = dateField(v.date, 'date', errors, true, limits);
+  const receivedOn = dateField(v.receivedOn, 'receivedOn', errors, true, limits);
   let decision: Record<string, unknown>;
   if (v.outcome === 'grant') {
     const amountTiyn = v.amount.trim() === '' ? undefined : parseTengeToTiyn(v.amount);
@@ -92,8 +98,6 @@ function buildResult(v: ResultValues, today: string): Built {
   }
   if (date && receivedOn && !errors['date'] && !errors['receivedOn']) {
     if (receivedOn < date) errors['receivedOn'] = 'casePage:validation.receivedBeforeDecision';
-    if (receivedOn > today) errors['receivedOn'] = 'casePage:validation.future';
-    if (date > today) errors['date'] = 'casePage:validation.future';
   }
   return {
     payload: compact({ decision, receivedOn, outgoingNumber: optional(v.outgoingNumber) }),
@@ -102,12 +106,14 @@ function buildResult(v: ResultValues, today: string): Built {
 }
 
 /** The district's result as it came on paper: the decision, its number and date, and when it came. */
-export function DistrictResultForm({ caseId, onDone, onCancel }: ActionProps) {
+export function DistrictResultForm({ caseId, state, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
   const { clock } = useDesk();
   const today = clock.today();
+  const limits = caseDateLimits(state, today);
   const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
   const form = useForm<ResultValues>({
+    ...WHEN_TO_VALIDATE,
     defaultValues: {
       outcome: '',
       number: '',
@@ -121,14 +127,14 @@ export function DistrictResultForm({ caseId, onDone, onCancel }: ActionProps) {
     },
     resolver: payloadResolver(
       'DistrictResultRecorded',
-      (v: ResultValues) => buildResult(v, today),
+      (v: ResultValues) => buildResult(v, limits),
       (path) => FIELD_OF[path] ?? path,
     ),
   });
-  const errors = form.formState.errors;
+  const errors = shownErrors(form.formState);
   const outcome = useWatch({ control: form.control, name: 'outcome' });
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('DistrictResultRecorded', buildResult(values, today).payload);
+    const payload = parsePayload('DistrictResultRecorded', buildResult(values, limits).payload);
     if (payload === null) return setFailure('casePage:form.invalid');
     await save('DistrictResultRecorded', payload);
   });

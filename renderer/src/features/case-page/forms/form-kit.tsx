@@ -21,6 +21,7 @@ import {
   type CaseEventType,
   type PayloadOf,
 } from '../../../../../shared/case';
+import { checkDateInput, type DateLimits } from '../../../../../shared/input';
 import { useDesk } from '../../../app/desk-context';
 import {
   appendEvent,
@@ -35,6 +36,72 @@ import { useActContext } from '../../session';
 
 // The same parsers as the intake form's: one way to type a date or an amount in the whole desk.
 export { dateInputOf, parseDateInput, parseTengeToTiyn } from '../../../i18n';
+
+/**
+ * A typed date checked the desk's one way (shared/input checkDateInput): "no such date" for 31.02,
+ * "in the future", "before the registration" (`limits` from caseDateLimits). Sets the field's message
+ * in `errors` and returns the date, or the text as typed when it is not one (the payload schema then
+ * has something to refuse).
+ */
+export function typedDate(
+  text: string,
+  field: string,
+  errors: Record<string, string>,
+  limits: DateLimits = {},
+): string {
+  const checked = checkDateInput(text, limits);
+  if (!checked.ok) {
+    errors[field] = checked.message;
+    return text;
+  }
+  return checked.date ?? text;
+}
+
+/**
+ * When every form of the desk shows its errors: after the person leaves a field or submits, never
+ * while a row is being added; after that, as they type, so a fixed field's error goes away at once.
+ * Spread into useForm; show errors through shownErrors.
+ */
+export const WHEN_TO_VALIDATE = { mode: 'onTouched', reValidateMode: 'onChange' } as const;
+
+/**
+ * The errors to show: those of fields the person has left, or all of them once the form was
+ * submitted. A row just added to a list (react-hook-form validates the whole list then) shows nothing
+ * until it is touched.
+ */
+export function shownErrors<V extends FieldValues>(state: {
+  readonly errors: FieldErrors<V>;
+  readonly touchedFields: Partial<Readonly<Record<string, unknown>>>;
+  readonly isSubmitted: boolean;
+}): FieldErrors<V> {
+  if (state.isSubmitted) return state.errors;
+  return pickTouched(state.errors, state.touchedFields) as FieldErrors<V>;
+}
+
+function pickTouched(errors: unknown, touched: unknown): unknown {
+  if (touched === true) return errors;
+  if (
+    errors === null ||
+    typeof errors !== 'object' ||
+    touched === null ||
+    typeof touched !== 'object'
+  )
+    return undefined;
+  // A list's errors stay a list (react-hook-form reads them by index).
+  const out: Record<string, unknown> = Array.isArray(errors)
+    ? ([] as unknown as Record<string, unknown>)
+    : {};
+  let any = false;
+  for (const [key, value] of Object.entries(errors)) {
+    if (key === 'ref') continue;
+    const picked = pickTouched(value, (touched as Record<string, unknown>)[key]);
+    if (picked !== undefined) {
+      out[key] = picked;
+      any = true;
+    }
+  }
+  return any ? out : undefined;
+}
 
 /** Empty text is an absent optional value. */
 export const optional = (text: string): string | undefined =>

@@ -2,6 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Applicant, CaseState } from '../../../../../shared/case';
+import { caseDateLimits, type DateLimits } from '../../../../../shared/input';
 import { LANGUAGES } from '../../../../../shared/ipc';
 import { useDesk } from '../../../app/desk-context';
 import { printPath, type PrintKind } from '../../../app/paths';
@@ -11,10 +12,12 @@ import {
   Choice,
   DateInput,
   TextInput,
+  WHEN_TO_VALIDATE,
   dateInputOf,
-  parseDateInput,
   parsePayload,
   payloadResolver,
+  shownErrors,
+  typedDate,
   useEventSubmit,
   type Built,
 } from './form-kit';
@@ -30,13 +33,12 @@ export function applicantName(a: Applicant): string {
   return [a.lastName, a.firstName, a.patronymic].filter((p) => p && p.trim() !== '').join(' ');
 }
 
-function buildIssue(v: IssueValues, today: string): Built {
-  const date = parseDateInput(v.date);
+/** Handed over within the case: not before its registration, not in the future. */
+function buildIssue(v: IssueValues, limits: DateLimits): Built {
   const errors: Record<string, string> = {};
-  if (date === null) errors['date'] = 'case:validation.localDate';
-  else if (date > today) errors['date'] = 'casePage:validation.future';
+  const date = typedDate(v.date, 'date', errors, limits);
   return {
-    payload: { date: date ?? v.date, way: v.way, to: { kind: v.toKind, name: v.name } },
+    payload: { date, way: v.way, to: { kind: v.toKind, name: v.name } },
     errors,
   };
 }
@@ -55,6 +57,7 @@ export function ResultIssuedForm({ caseId, state, onDone, onCancel }: ActionProp
   const { t } = useTranslation('casePage');
   const { clock } = useDesk();
   const today = clock.today();
+  const limits = caseDateLimits(state, today);
   const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
   const applicant = state.applicant ? applicantName(state.applicant) : '';
   const representative = state.representative?.name ?? null;
@@ -66,6 +69,7 @@ export function ResultIssuedForm({ caseId, state, onDone, onCancel }: ActionProp
       ? ['inPerson', 'sms', 'post']
       : ['inPerson', 'post'];
   const form = useForm<IssueValues>({
+    ...WHEN_TO_VALIDATE,
     defaultValues: {
       date: dateInputOf(today),
       way: 'inPerson',
@@ -74,11 +78,11 @@ export function ResultIssuedForm({ caseId, state, onDone, onCancel }: ActionProp
     },
     resolver: payloadResolver(
       'ResultIssued',
-      (v: IssueValues) => buildIssue(v, today),
+      (v: IssueValues) => buildIssue(v, limits),
       (path) => FIELD_OF[path] ?? path,
     ),
   });
-  const errors = form.formState.errors;
+  const errors = shownErrors(form.formState);
   const toKind = form.register('toKind', {
     onChange: (e: { target: { value: string } }) => {
       form.setValue(
@@ -89,7 +93,7 @@ export function ResultIssuedForm({ caseId, state, onDone, onCancel }: ActionProp
   });
   const document = issuedDocument(state);
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('ResultIssued', buildIssue(values, today).payload);
+    const payload = parsePayload('ResultIssued', buildIssue(values, limits).payload);
     if (payload === null) return setFailure('casePage:form.invalid');
     await save('ResultIssued', payload);
   });

@@ -4,6 +4,7 @@ import type { CaseConflict } from '../../../../../shared/case';
 import { localized } from '../../../../../shared/catalog';
 import { requestExtension } from '../../../../../shared/deadlines';
 import type { ReplanProposal } from '../../../../../shared/intake';
+import { caseDateLimits, type DateLimits } from '../../../../../shared/input';
 import {
   caseSchedule,
   caseService,
@@ -20,11 +21,13 @@ import {
   Select,
   TextArea,
   TextInput,
+  WHEN_TO_VALIDATE,
   dateInputOf,
   optional,
-  parseDateInput,
   parsePayload,
   payloadResolver,
+  shownErrors,
+  typedDate,
   useEventSubmit,
   type Built,
 } from './form-kit';
@@ -36,26 +39,27 @@ interface WithdrawValues {
   requestDate: string;
 }
 
-function buildWithdraw(v: WithdrawValues, today: string): Built {
-  const requestDate = parseDateInput(v.requestDate);
+/** The request is dated within the case: not before its receipt or registration, not in the future. */
+function buildWithdraw(v: WithdrawValues, limits: DateLimits): Built {
   const errors: Record<string, string> = {};
-  if (requestDate === null) errors['requestDate'] = 'case:validation.localDate';
-  else if (requestDate > today) errors['requestDate'] = 'casePage:validation.future';
-  return { payload: { reason: v.reason, requestDate: requestDate ?? v.requestDate }, errors };
+  const requestDate = typedDate(v.requestDate, 'requestDate', errors, limits);
+  return { payload: { reason: v.reason, requestDate }, errors };
 }
 
 /** The applicant's written request to withdraw the application; it closes the case. */
-export function WithdrawnForm({ caseId, onDone, onCancel }: ActionProps) {
+export function WithdrawnForm({ caseId, state, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
   const { clock } = useDesk();
   const today = clock.today();
+  const limits = caseDateLimits(state, today);
   const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
   const form = useForm<WithdrawValues>({
+    ...WHEN_TO_VALIDATE,
     defaultValues: { reason: '', requestDate: dateInputOf(today) },
-    resolver: payloadResolver('Withdrawn', (v: WithdrawValues) => buildWithdraw(v, today)),
+    resolver: payloadResolver('Withdrawn', (v: WithdrawValues) => buildWithdraw(v, limits)),
   });
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('Withdrawn', buildWithdraw(values, today).payload);
+    const payload = parsePayload('Withdrawn', buildWithdraw(values, limits).payload);
     if (payload === null) return setFailure('casePage:form.invalid');
     await save('Withdrawn', payload);
   });
@@ -73,12 +77,12 @@ export function WithdrawnForm({ caseId, onDone, onCancel }: ActionProps) {
       <DateInput
         label={t('withdraw.requestDate')}
         registration={form.register('requestDate')}
-        errors={form.formState.errors}
+        errors={shownErrors(form.formState)}
       />
       <TextArea
         label={t('withdraw.reason')}
         registration={form.register('reason')}
-        errors={form.formState.errors}
+        errors={shownErrors(form.formState)}
       />
     </ActionForm>
   );
@@ -112,6 +116,7 @@ export function TermSuspendedForm({ caseId, state, onDone, onCancel }: ActionPro
     (n) => n.term.when === 'refusalOrSuspension',
   );
   const form = useForm<SuspendValues>({
+    ...WHEN_TO_VALIDATE,
     defaultValues: { groundCode: '', reason: '' },
     resolver: payloadResolver('TermSuspended', buildSuspend),
   });
@@ -140,7 +145,7 @@ export function TermSuspendedForm({ caseId, state, onDone, onCancel }: ActionPro
       <Select
         label={t('suspend.ground')}
         registration={form.register('groundCode')}
-        errors={form.formState.errors}
+        errors={shownErrors(form.formState)}
         options={[
           { value: '', label: t('suspend.chooseGround') },
           ...options.map((g) => ({ value: g.id, label: localized(g.text, lang) })),
@@ -149,7 +154,7 @@ export function TermSuspendedForm({ caseId, state, onDone, onCancel }: ActionPro
       <TextArea
         label={t('suspend.reason')}
         registration={form.register('reason')}
-        errors={form.formState.errors}
+        errors={shownErrors(form.formState)}
       />
     </ActionForm>
   );
@@ -160,6 +165,7 @@ export function TermResumedForm({ caseId, state, onDone, onCancel }: ActionProps
   const { failure, save } = useEventSubmit(caseId, onDone);
   const build = (v: { note: string }): Built => ({ payload: compact({ note: optional(v.note) }) });
   const form = useForm<{ note: string }>({
+    ...WHEN_TO_VALIDATE,
     defaultValues: { note: '' },
     resolver: payloadResolver('TermResumed', build),
   });
@@ -182,7 +188,7 @@ export function TermResumedForm({ caseId, state, onDone, onCancel }: ActionProps
       <TextArea
         label={t('resume.note')}
         registration={form.register('note')}
-        errors={form.formState.errors}
+        errors={shownErrors(form.formState)}
       />
     </ActionForm>
   );
@@ -199,7 +205,10 @@ export function TermExtendedForm({
 }: ActionProps & { extension: CaseExtension }) {
   const { t } = useTranslation('casePage');
   const { failure, save } = useEventSubmit(caseId, onDone);
-  const form = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
+  const form = useForm<{ reason: string }>({
+    ...WHEN_TO_VALIDATE,
+    defaultValues: { reason: '' },
+  });
   const reason = useWatch({ control: form.control, name: 'reason' });
   const { calendar } = useDesk();
   const newDue =
@@ -236,7 +245,7 @@ export function TermExtendedForm({
       <Select
         label={t('extend.reason')}
         registration={form.register('reason')}
-        errors={form.formState.errors}
+        errors={shownErrors(form.formState)}
         options={[
           { value: '', label: t('extend.choose') },
           ...extension.rule.reasons.map((r) => ({
@@ -271,6 +280,7 @@ export function TermReplannedForm({
     },
   });
   const form = useForm<{ reason: string }>({
+    ...WHEN_TO_VALIDATE,
     defaultValues: { reason: t('replan.defaultReason', { version: proposal.calendarVersion }) },
     resolver: payloadResolver('TermReplanned', build),
   });
@@ -300,7 +310,7 @@ export function TermReplannedForm({
       <TextArea
         label={t('replan.reason')}
         registration={form.register('reason')}
-        errors={form.formState.errors}
+        errors={shownErrors(form.formState)}
       />
     </ActionForm>
   );
@@ -320,6 +330,7 @@ export function ConflictAcknowledgedForm({
     payload: { eventId: conflict.event.id, note: v.note },
   });
   const form = useForm<{ note: string }>({
+    ...WHEN_TO_VALIDATE,
     defaultValues: { note: '' },
     resolver: payloadResolver('ConflictAcknowledged', build),
   });
@@ -342,7 +353,7 @@ export function ConflictAcknowledgedForm({
       <TextArea
         label={t('conflict.note')}
         registration={form.register('note')}
-        errors={form.formState.errors}
+        errors={shownErrors(form.formState)}
         hint={t('conflict.noteHint')}
       />
     </ActionForm>
@@ -356,6 +367,7 @@ export function ReturnedToAkimatForm({ caseId, onDone, onCancel }: ActionProps) 
     payload: compact({ outgoingNumber: optional(v.outgoingNumber) }),
   });
   const form = useForm<{ outgoingNumber: string }>({
+    ...WHEN_TO_VALIDATE,
     defaultValues: { outgoingNumber: '' },
     resolver: payloadResolver('ReturnedToAkimat', build),
   });
@@ -374,7 +386,7 @@ export function ReturnedToAkimatForm({ caseId, onDone, onCancel }: ActionProps) 
       <TextInput
         label={t('returned.outgoingNumber')}
         registration={form.register('outgoingNumber')}
-        errors={form.formState.errors}
+        errors={shownErrors(form.formState)}
       />
     </ActionForm>
   );
