@@ -1,4 +1,10 @@
-import { parseTsaTable, type Cell, type Table, type TsaParseResult } from './tsa-file';
+import {
+  parseTsaTable,
+  type Cell,
+  type CsvRead,
+  type Table,
+  type TsaParseResult,
+} from './tsa-file';
 
 // From a file's bytes to checked rows, the same at the desk (its import screen) and at the hub (npm
 // run hub -- tsa upload). The readers are passed in, because each end reads XLSX with its own entry
@@ -14,8 +20,8 @@ export const MAX_TSA_FILE_BYTES = 20 * 1024 * 1024;
 export interface TsaReaders {
   /** Every sheet's cells of an XLSX workbook, in order. */
   readonly xlsxSheets: (bytes: Uint8Array) => Promise<readonly (readonly (readonly Cell[])[])[]>;
-  /** A CSV text's cells (empty lines kept, so row numbers match the file's lines). */
-  readonly csvTable: (text: string) => Table;
+  /** A CSV text's rows with the line each starts on (csvReadOf from the reader's steps). */
+  readonly csvTable: (text: string) => CsvRead;
   /** The file's text: UTF-8, or Windows-1251 when it is not valid UTF-8 (Excel on a kk/ru Windows). */
   readonly decodeText: (bytes: Uint8Array) => string;
 }
@@ -49,5 +55,10 @@ export async function readTsaBytes(
     return first ? parseTsaTable(first) : { ok: false, error: { key: 'tsaRegister:file.empty' } };
   }
   if (bytes.includes(0)) return { ok: false, error: { key: 'tsaRegister:file.unreadable' } };
-  return parseTsaTable(readers.csvTable(readers.decodeText(bytes)));
+  const csv = readers.csvTable(readers.decodeText(bytes));
+  return parseTsaTable(csv.rows, {
+    lines: csv.lines,
+    delimiter: csv.delimiter,
+    unclosedQuote: csv.unclosedQuote,
+  });
 }

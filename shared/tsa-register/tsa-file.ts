@@ -53,6 +53,55 @@ export type TsaParseResult =
 export type Cell = string | number | boolean | Date | null | undefined;
 export type Table = readonly (readonly Cell[])[];
 
+/**
+ * A CSV file as its reader (papaparse, passed in) read it: rows, the file line each row starts on (a
+ * quoted value may span lines, so row ≠ line), the rows it could not read whole, and the delimiter.
+ */
+export interface CsvRead {
+  readonly rows: Table;
+  /** 1-based file line each row starts on. */
+  readonly lines: readonly number[];
+  /** Indexes of rows with a quote opened and never closed (the rest of the file ran into them). */
+  readonly unclosedQuote: readonly number[];
+  readonly delimiter: string;
+}
+
+/** One row as a streaming CSV reader reports it: its cells, where it ended, whether it broke. */
+export interface CsvStep {
+  readonly cells: readonly string[];
+  /** Offset in the text just after the row (papaparse's meta.cursor). */
+  readonly end: number;
+  readonly unclosedQuote: boolean;
+}
+
+/** Assembles a CsvRead from the reader's steps, counting the lines each row starts on. */
+export function csvReadOf(text: string, steps: readonly CsvStep[], delimiter: string): CsvRead {
+  const lines: number[] = [];
+  const unclosedQuote: number[] = [];
+  let line = 1;
+  let at = 0;
+  steps.forEach((step, i) => {
+    lines.push(line);
+    if (step.unclosedQuote) unclosedQuote.push(i);
+    for (let k = at; k < step.end && k < text.length; k++) if (text[k] === '\n') line++;
+    at = step.end;
+  });
+  return { rows: steps.map((s) => s.cells), lines, unclosedQuote, delimiter };
+}
+
+export interface TsaTableSource {
+  /** 1-based file line of each row; default: the row's index + 1 (a spreadsheet's numbering). */
+  readonly lines?: readonly number[];
+  /**
+   * The CSV's delimiter: a row with more values than the header then means a value held the
+   * delimiter without quotes (a family list "Әлиев А.; Әлиева Б." in a ";" file) and is refused
+   * rather than cut. Absent for XLSX, where a note beside the table is no such sign.
+   */
+  readonly delimiter?: string;
+  /** Rows the CSV reader could not read whole (an unclosed quote). */
+  readonly unclosedQuote?: readonly number[];
+}
+
 const HEADER_ALIASES: Readonly<Record<TsaColumn, readonly string[]>> = {
   iin: [
     'ИИН',
@@ -158,17 +207,24 @@ function iinText(cell: Cell): string {
   return cellText(cell).replace(/[\s\u00a0-]/g, '');
 }
 
+/** Family members are separated by ";" or "," (names hold neither) or one per line in the cell. */
 function familyList(cell: Cell): string[] {
   return cellText(cell)
-    .split(/[;\n]/)
+    .split(/[;,\n]/)
     .map((name) => name.replace(/\s+/g, ' ').trim())
     .filter((name) => name !== '');
 }
 
 const isBlank = (row: readonly Cell[]): boolean => row.every((c) => cellText(c) === '');
 
-/** Validates a table read from a file. Pure: the same table always gives the same result. */
-export function parseTsaTable(table: Table): TsaParseResult {
+/**
+ * Validates a table read from a file. Pure: the same table always gives the same result. No row below
+ * the header is dropped without a word: each is a recipient or an error with its line and reasons
+ * (blank rows aside).
+ */
+export function parseTsaTable(table: Table, source: TsaTableSource = {}): TsaParseResult {
+  const lineOf = (index: number): number => source.lines?.[index] ?? index + 1;
+  const unclosed = new Set(source.unclosedQuote ?? []);
   if (table.every(isBlank)) return { ok: false, error: { key: 'tsaRegister:file.empty' } };
   let headerIndex = -1;
   let header: Map<TsaColumn, number> | null = null;
@@ -187,10 +243,16 @@ export function parseTsaTable(table: Table): TsaParseResult {
   if (missing.length > 0) {
     return {
       ok: false,
-      error: { key: 'tsaRegister:file.missingColumns', values: { line: headerIndex + 1 } },
+      error: { key: 'tsaRegister:file.missingColumns', values: { line: lineOf(headerIndex) } },
       missing,
     };
   }
+  // How many values a row may have: up to the header's last named column.
+  const headerRow = table[headerIndex] ?? [];
+  let width = 0;
+  headerRow.forEach((cell, i) => {
+    if (cellText(cell) !== '') width = i + 1;
+  });
   const at = (row: readonly Cell[], column: TsaColumn): Cell => {
     const index = header.get(column);
     return index === undefined ? undefined : row[index];
@@ -202,7 +264,7 @@ export function parseTsaTable(table: Table): TsaParseResult {
   for (let i = headerIndex + 1; i < table.length; i++) {
     const row = table[i];
     if (!row || isBlank(row)) continue;
-    const line = i + 1;
+    const line = lineOf(i);
     const iinRaw = iinText(at(row, 'iin'));
     const fullName = cellText(at(row, 'fullName'));
     const quarterCell = at(row, 'quarter');
@@ -210,6 +272,18 @@ export function parseTsaTable(table: Table): TsaParseResult {
     const quarterRaw =
       quarterCell instanceof Date ? quarterCell.toISOString().slice(0, 10) : cellText(quarterCell);
     const reasons: TsaMessage[] = [];
+    if (unclosed.has(i)) {
+      // The rest of the file ran into this row's value: nothing else in it can be trusted.
+      const unreadable = [{ key: 'tsaRegister:rows.unclosedQuote' }];
+      errors.push({ line, iin: iinRaw, fullName, quarter: quarterRaw, reasons: unreadable });
+      continue;
+    }
+    if (source.delimiter !== undefined && row.slice(width).some((cell) => cellText(cell) !== '')) {
+      reasons.push({
+        key: 'tsaRegister:rows.extraFields',
+        values: { delimiter: source.delimiter === '\t' ? 'Tab' : source.delimiter },
+      });
+    }
 
     let iin = iinRaw;
     if (iinRaw === '') reasons.push({ key: 'tsaRegister:rows.iinMissing' });
@@ -247,7 +321,7 @@ export function parseTsaTable(table: Table): TsaParseResult {
     ok: true,
     rows,
     errors,
-    headerLine: headerIndex + 1,
+    headerLine: lineOf(headerIndex),
     columns: [...header.keys()],
   };
 }

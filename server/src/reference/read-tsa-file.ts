@@ -4,9 +4,11 @@
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import {
+  csvReadOf,
   readTsaBytes,
   type Cell,
-  type Table,
+  type CsvRead,
+  type CsvStep,
   type TsaParseResult,
   type TsaReaders,
 } from '../../../shared/tsa-register';
@@ -19,8 +21,22 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
-function csvTable(text: string): Table {
-  return Papa.parse<string[]>(text, { delimitersToGuess: [';', ',', '\t', '|'] }).data;
+/** Row by row, as the desk reads it (renderer tsa-register/read-tsa-file.ts): lines and quotes kept. */
+function csvTable(text: string): CsvRead {
+  const steps: CsvStep[] = [];
+  let delimiter = ',';
+  Papa.parse<string[]>(text, {
+    delimitersToGuess: [';', ',', '\t', '|'],
+    step: (result) => {
+      delimiter = result.meta.delimiter;
+      steps.push({
+        cells: result.data,
+        end: result.meta.cursor,
+        unclosedQuote: result.errors.some((e) => e.code === 'MissingQuotes'),
+      });
+    },
+  });
+  return csvReadOf(text, steps, delimiter);
 }
 
 const HUB_READERS: TsaReaders = {

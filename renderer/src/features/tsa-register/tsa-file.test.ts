@@ -178,7 +178,11 @@ describe('reading files', () => {
       0xc8, 0xc8, 0xcd, 0x3b, 0xd4, 0xc8, 0xce, 0x3b, 0xca, 0xe2, 0xe0, 0xf0, 0xf2, 0xe0, 0xeb,
     ]);
     expect(decodeText(bytes)).toBe('ИИН;ФИО;Квартал');
-    expect(csvTable('a,b\n1,2\n')).toEqual([['a', 'b'], ['1', '2'], ['']]);
+    expect(csvTable('a,b\n1,2\n')).toMatchObject({
+      rows: [['a', 'b'], ['1', '2'], ['']],
+      lines: [1, 2, 3],
+      delimiter: ',',
+    });
   });
 
   test('XLSX: a real workbook with typed cells, the IIN as a number', async () => {
@@ -230,5 +234,65 @@ describe('reading files', () => {
       ok: false,
       error: { key: 'tsaRegister:file.unreadable' },
     });
+  });
+});
+
+describe("CSV: family members are never split by the file's delimiter, no row is dropped", () => {
+  test('a quoted family list keeps the delimiter; a value over two lines keeps the line count', async () => {
+    const text = [
+      'ИИН;ФИО;Квартал;Члены семьи',
+      `${A};Сейітова Әйгерім;4 квартал 2026;"Сейітов Нұрлан; Сейітова Дана"`,
+      `${B};"Ахметов`,
+      `Бауыржан";2026-Q4;`,
+      `${C};Ахметов Бауыржан;2026-Q4;"Ахметова Гүлнар, Ахметов Ерлан"`,
+    ].join('\n');
+    const result = await readTsaFile(new Blob([text]));
+    expect(result.ok && result.errors).toEqual([]);
+    expect(result.ok && result.rows.map((r) => [r.line, r.familyMembers])).toEqual([
+      [2, ['Сейітов Нұрлан', 'Сейітова Дана']],
+      [3, []],
+      [5, ['Ахметова Гүлнар', 'Ахметов Ерлан']],
+    ]);
+  });
+
+  test('a family list with the delimiter and no quotes is shown as an error, not cut', async () => {
+    const text = [
+      'ИИН,ФИО,Квартал,Члены семьи',
+      `${A},Сейітова Әйгерім,2026-Q4,Сейітов Нұрлан, Сейітова Дана`,
+      `${B},Ахметов Бауыржан,2026-Q4,`,
+    ].join('\n');
+    const result = await readTsaFile(new Blob([text]));
+    expect(result.ok && result.rows.map((r) => r.line)).toEqual([3]);
+    expect(result.ok && result.errors).toEqual([
+      {
+        line: 2,
+        iin: A,
+        fullName: 'Сейітова Әйгерім',
+        quarter: '2026-Q4',
+        reasons: [{ key: 'tsaRegister:rows.extraFields', values: { delimiter: ',' } }],
+      },
+    ]);
+  });
+
+  test('an unclosed quote is reported on its line, with nothing after it taken silently', async () => {
+    const text = [
+      'ИИН;ФИО;Квартал',
+      `${A};Сейітова Әйгерім;2026-Q4`,
+      `${B};"Ахметов Бауыржан;2026-Q4`,
+      `${C};Ахметова Гүлнар;2026-Q4`,
+    ].join('\n');
+    const result = await readTsaFile(new Blob([text]));
+    expect(result.ok && result.rows.map((r) => r.line)).toEqual([2]);
+    expect(result.ok && result.errors.map((e) => [e.line, e.reasons.map((r) => r.key)])).toEqual([
+      [3, ['tsaRegister:rows.unclosedQuote']],
+    ]);
+  });
+
+  test('an XLSX note beside the table is not an error (only CSV counts values)', () => {
+    const result = parseTsaTable([
+      ['ИИН', 'ФИО', 'Квартал'],
+      [A, 'Сейітова Әйгерім', '2026-Q4', 'тексерілді'],
+    ]);
+    expect(result.ok && result.errors).toEqual([]);
   });
 });
