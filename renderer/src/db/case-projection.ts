@@ -38,6 +38,19 @@ export function writeJournalRow(
   return tables.cases.put(row).then(() => putNameKeys(tables.caseNames, row));
 }
 
+/** writeJournalRow for many rows: one write of the rows and one of their name-index keys. */
+export async function writeJournalRows(
+  tables: {
+    readonly cases: { bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown> };
+    readonly caseNames: NameKeyTable;
+  },
+  rows: readonly JournalRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tables.cases.bulkPut(rows);
+  await addNameKeys(tables.caseNames, rows);
+}
+
 /** What a later intake may fill in for the same IIN. */
 export function personRowOf(state: CaseState, updatedAtMs: number): PersonRow | null {
   const a = state.applicant;

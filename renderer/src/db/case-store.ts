@@ -25,9 +25,16 @@ import {
 import type { DailyHours, WorkingCalendar } from '../../../shared/calendar';
 import { officeHoursOf } from '../../../shared/office';
 import { catalogRouteOfIntake, planRegistration } from '../../../shared/intake';
+import type { JournalRow } from '../../../shared/journal';
 import type { LocalDateTime } from '../../../shared/time';
-import { journalRowOf, personRowOf, writeJournalRow } from './case-projection';
-import type { DeskDatabase } from './database';
+import {
+  eventsByCase,
+  journalRowOf,
+  personRowOf,
+  writeJournalRow,
+  writeJournalRows,
+} from './case-projection';
+import type { DeskDatabase, PersonRow } from './database';
 import { deskCalendar } from './desk-calendar';
 import { loadOfficeProfile } from './office-repository';
 import { receiveEvents, stampEnvelope } from './event-log';
@@ -100,6 +107,38 @@ export async function projectCase(
     const person = personRowOf(state, nowMs);
     if (person) await db.people.put(person);
   }
+}
+
+/**
+ * projectCase for many cases that arrived from elsewhere (opened: their person is written too), with
+ * one read of their events and held events and one write of their rows, names and people: a pulled
+ * page touches up to 500 cases. Each row is exactly what projectCase writes for its case.
+ */
+async function projectCases(
+  db: DeskDatabase,
+  caseIds: readonly string[],
+  calendar: WorkingCalendar,
+  nowMs: number,
+): Promise<void> {
+  if (caseIds.length === 0) return;
+  const events = eventsByCase(await db.events.where('caseId').anyOf(caseIds).toArray());
+  const held = new Map<string, number>();
+  for (const h of await db.heldEvents.where('caseId').anyOf(caseIds).toArray()) {
+    if (h.caseId !== undefined) held.set(h.caseId, (held.get(h.caseId) ?? 0) + 1);
+  }
+  const rows: JournalRow[] = [];
+  const people = new Map<string, PersonRow>();
+  for (const caseId of caseIds) {
+    const state = foldCase(events.get(caseId) ?? []);
+    if (state.caseId === null) continue;
+    const row = journalRowOf(state, calendar, nowMs, { heldEvents: held.get(caseId) ?? 0 });
+    if (row) rows.push(row);
+    const person = personRowOf(state, nowMs);
+    // Two cases of one person in a page: the later one written wins, as one by one.
+    if (person) people.set(person.iin, person);
+  }
+  await writeJournalRows(db, rows);
+  await db.people.bulkPut([...people.values()]);
 }
 
 /**
@@ -234,11 +273,7 @@ export function importCaseEvents(
       raws,
       nowMs,
     );
-    const calendar = await deskCalendar(db);
-    for (const caseId of new Set([...changed, ...heldIn])) {
-      const state = await loadCase(db, caseId);
-      await projectCase(db, state, calendar, nowMs, true);
-    }
+    await projectCases(db, [...new Set([...changed, ...heldIn])], await deskCalendar(db), nowMs);
     return counts;
   });
 }

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/events/envelope';
 import { createHlc, receive, tick, type HlcState } from '../../../shared/clock';
 import type { LocalDateTime } from '../../../shared/time';
-import type { DeskDatabase, EventStream } from './database';
+import type { DeskDatabase, EventStream, HeldEventRow } from './database';
 
 const HLC_SETTING = 'hlc';
 
@@ -87,7 +87,10 @@ export interface IncomingLog<E extends { readonly id: string; readonly hlc: stri
   /** The log's own classifier (shared/*: classifyIncoming with the log's schema). */
   readonly classify: (raw: unknown) => IncomingClass<E>;
   /** Where the log's events are kept, by id. */
-  readonly table: { get(id: string): PromiseLike<unknown>; add(event: E): PromiseLike<unknown> };
+  readonly table: {
+    bulkGet(ids: string[]): PromiseLike<unknown[]>;
+    bulkAdd(events: readonly E[]): PromiseLike<unknown>;
+  };
   /** The envelope field naming what an event belongs to: its case, register or user. */
   readonly streamField: 'caseId' | 'registerId' | 'userId';
 }
@@ -126,16 +129,38 @@ export async function receiveEvents<E extends { readonly id: string; readonly hl
   const changed = new Set<string>();
   const heldIn = new Set<string>();
   const stamps: string[] = [];
-  for (const raw of raws) {
-    const incoming = log.classify(raw);
+  const classified = raws.map((raw) => ({ raw, incoming: log.classify(raw) }));
+  // One read of the log and one of the held events for the whole page (a page is up to 500 events),
+  // then one write each: what the desk already holds is known before anything is written.
+  const knownIds: string[] = [];
+  const newerIds: string[] = [];
+  for (const { incoming } of classified) {
+    if (incoming.kind === 'known') knownIds.push(incoming.event.id);
+    else if (incoming.kind === 'newer') newerIds.push(incoming.id);
+  }
+  const present = new Set<string>();
+  const inLog = await log.table.bulkGet(knownIds);
+  knownIds.forEach((id, i) => {
+    if (inLog[i] !== undefined) present.add(id);
+  });
+  const heldPresent = new Set<string>();
+  const inHeld = newerIds.length > 0 ? await db.heldEvents.bulkGet(newerIds) : [];
+  newerIds.forEach((id, i) => {
+    if (inHeld[i] !== undefined) heldPresent.add(id);
+  });
+  const toStore: E[] = [];
+  const toHold: HeldEventRow[] = [];
+  for (const { raw, incoming } of classified) {
     switch (incoming.kind) {
       case 'known': {
         const event = incoming.event;
-        if (await log.table.get(event.id)) {
+        if (present.has(event.id)) {
           duplicates += 1;
           continue;
         }
-        await log.table.add(event);
+        // The same id twice in one delivery is stored once, as two deliveries would be.
+        present.add(event.id);
+        toStore.push(event);
         stored += 1;
         const streamId = (event as Record<string, unknown>)[log.streamField];
         if (typeof streamId === 'string') changed.add(streamId);
@@ -143,10 +168,11 @@ export async function receiveEvents<E extends { readonly id: string; readonly hl
         break;
       }
       case 'newer': {
-        if (await db.heldEvents.get(incoming.id)) continue;
+        if (heldPresent.has(incoming.id)) continue;
+        heldPresent.add(incoming.id);
         const value = incoming.raw[log.streamField];
         const streamId = typeof value === 'string' ? value : '';
-        await db.heldEvents.add({
+        toHold.push({
           id: incoming.id,
           stream: log.stream,
           streamId,
@@ -167,6 +193,8 @@ export async function receiveEvents<E extends { readonly id: string; readonly hl
       }
     }
   }
+  if (toStore.length > 0) await log.table.bulkAdd(toStore);
+  if (toHold.length > 0) await db.heldEvents.bulkAdd(toHold);
   await receiveStamps(db, stamps, nowMs);
   return { stored, duplicates, held, invalid, changed, heldIn };
 }

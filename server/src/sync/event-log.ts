@@ -12,7 +12,7 @@
 //   (./signatures).
 // - Every event is checked by its log's own schema (shared/*). One from a desk newer than the hub is
 //   refused with a reason that says so: the desk keeps it and pushes it again after the hub updates.
-// - A pull delivers only what the device may see, in (txid, seq) order and only rows whose
+// - A pull delivers only what the device may see and did not push itself, in (txid, seq) order and only rows whose
 //   transaction ended before every running one began, so a late commit is never skipped
 //   (0003_event_log.sql).
 import {
@@ -380,7 +380,7 @@ export type PullResult =
   | { ok: true; events: PulledEvent[]; cursor: string; more: boolean }
   | { ok: false; reason: 'sync:errors.badCursor' };
 
-/** The next page of events in the device's scope after `cursor`. */
+/** The next page of events in the device's scope after `cursor`, but for those it pushed itself. */
 export async function pullEvents(
   db: Queryable,
   device: Device,
@@ -391,18 +391,23 @@ export async function pullEvents(
   if (after === null) return { ok: false, reason: 'sync:errors.badCursor' };
   // An akimat's pull walks its own office's rows (index hub_events_pull_office, 0006), the district
   // department's the whole district's (hub_events_pull): two statements, so each plan uses its index.
+  // A device is not sent back what it pushed itself: it holds those events (a reinstalled or restored
+  // desk enrolls again, as a new device, and gets them all). Its own rows are still walked, without
+  // their bodies, so the cursor moves past them and the next pull does not read them again.
   const office = device.officeKind === 'district' ? null : device.officeId;
-  const params = [device.districtId, after.txid, after.seq, limit + 1];
+  const params = [device.districtId, after.txid, after.seq, limit + 1, device.id];
   const { rows } = await db.query<{
     stream: Stream;
     body: unknown;
+    own: boolean;
     received_at: Date;
     txid_text: string;
     seq_text: string;
   }>(
-    `select stream, body, received_at, txid::text as txid_text, seq::text as seq_text from hub_events
+    `select stream, device_id = $5 as own, case when device_id = $5 then null else body end as body,
+       received_at, txid::text as txid_text, seq::text as seq_text from hub_events
      where district_id = $1
-       ${office === null ? '' : 'and office_id = $5'}
+       ${office === null ? '' : 'and office_id = $6'}
        and (txid, seq) > ($2::text::xid8, $3::bigint)
        and txid < pg_snapshot_xmin(pg_current_snapshot())
      order by txid, seq
@@ -413,11 +418,13 @@ export async function pullEvents(
   const last = page[page.length - 1];
   return {
     ok: true,
-    events: page.map((r) => ({
-      stream: r.stream,
-      event: r.body,
-      receivedAtMs: new Date(r.received_at).getTime(),
-    })),
+    events: page
+      .filter((r) => !r.own)
+      .map((r) => ({
+        stream: r.stream,
+        event: r.body,
+        receivedAtMs: new Date(r.received_at).getTime(),
+      })),
     // Ordered by the columns themselves (the text copies have other names: an alias would sort as text).
     cursor: last ? `${last.txid_text}.${last.seq_text}` : cursor,
     more: rows.length > limit,

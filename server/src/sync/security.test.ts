@@ -104,7 +104,9 @@ describe.each(DATABASE_KINDS)('security matrix on %s', (kind) => {
       'accepted',
       'accepted',
     ]);
-    const pulledByA = await pullAll(t.hub, a, 3);
+    // Another laptop of okrug A (the desk that pushed is not sent its own events back).
+    const laptopA = await enrolledDesk(t.hub, OKRUG_A);
+    const pulledByA = await pullAll(t.hub, laptopA, 3);
     const pulledIds = pulledByA.map((e) => idOf(e.event));
     expect(pulledIds).toEqual(expect.arrayContaining(ofA.map((e) => e.id)));
     for (const event of pulledByA) {
@@ -112,7 +114,8 @@ describe.each(DATABASE_KINDS)('security matrix on %s', (kind) => {
     }
     expect(pulledIds).not.toContain(ofB[0]?.id);
     // B's desk, by contrast, has its case: it is on the hub, only not in A's scope.
-    expect((await pullAll(t.hub, b)).map((e) => idOf(e.event))).toEqual(
+    const laptopB = await enrolledDesk(t.hub, OKRUG_B);
+    expect((await pullAll(t.hub, laptopB)).map((e) => idOf(e.event))).toEqual(
       expect.arrayContaining(ofB.map((e) => e.id)),
     );
   });

@@ -199,10 +199,14 @@ describe.each(DATABASE_KINDS)('push and pull on %s', (kind) => {
     expect(await push(h, a, [{ stream: 'case', event: { id: 'junk', type: 'Nope' } }])).toEqual([
       { id: 'junk', status: 'rejected', reason: 'sync:reject.schema' },
     ]);
-    expect(ids(await pullAll(h, a))).toEqual([
+    // Another laptop of the office gets each stored event once; the desk that pushed them holds
+    // them and is not sent them back.
+    const laptop2 = await enrolledDesk(h, 'KZL01');
+    expect(ids(await pullAll(h, laptop2))).toEqual([
       ...staffOf(a.officeId).map((t) => (t.event as { id: string }).id),
       ...events.map((e) => e.id),
     ]);
+    expect(await pullAll(h, a)).toEqual([]);
   });
 
   test('the hub takes no actor on its word: unregistered people and foreign roles are refused', async () => {
@@ -290,13 +294,21 @@ describe.each(DATABASE_KINDS)('push and pull on %s', (kind) => {
     const ofB = caseAt(b.officeId, 'b1');
     await push(h, a, travelling(ofA));
     await push(h, b, travelling(ofB));
+    // Each office's second laptop pulls (a desk is not sent back what it pushed itself).
+    const a2 = await enrolledDesk(h, 'KZL01');
+    const b2 = await enrolledDesk(h, 'BTR02');
     const cases = (events: PulledEvent[]) => events.filter((e) => e.stream === 'case');
-    expect(ids(cases(await pullAll(h, a, 3)))).toEqual(ofA.map((e) => e.id));
-    expect(ids(cases(await pullAll(h, b, 1)))).toEqual(ofB.map((e) => e.id));
+    expect(ids(cases(await pullAll(h, a2, 3)))).toEqual(ofA.map((e) => e.id));
+    expect(ids(cases(await pullAll(h, b2, 1)))).toEqual(ofB.map((e) => e.id));
     // People of the other office are out of scope too.
     expect(
-      (await pullAll(h, a, 50)).filter((e) => e.stream === 'user').map((e) => ids([e])[0]),
+      (await pullAll(h, a2, 50)).filter((e) => e.stream === 'user').map((e) => ids([e])[0]),
     ).toEqual(staffOf(a.officeId).map((t) => (t.event as { id: string }).id));
+    // What the pushing desk still gets: only what another desk of its office pushed since.
+    const [later] = caseAt(a.officeId, 'a3');
+    if (!later) throw new Error('no event');
+    await push(h, a2, travelling([later]));
+    expect(ids(await pullAll(h, a, 50))).toEqual([later.id]);
   });
 
   test('bad cursor, other protocol, a body that is not gzip, a revoked desk: each gets its code', async () => {
@@ -367,6 +379,8 @@ describe('a pull never skips a late commit (PostgreSQL, overlapping transactions
       'admin',
     );
     const desk = await enrolledDesk(h, 'KZL01');
+    // The office's other laptop pulls what this one pushes.
+    const reader = await enrolledDesk(h, 'KZL01');
     await pushEvents(h.db, desk.device, staffOf(desk.officeId), Date.now());
     // Two cases opened at once by two specialists' pushes.
     const [slowEvent] = caseAt(desk.officeId, 'c1');
@@ -391,15 +405,15 @@ describe('a pull never skips a late commit (PostgreSQL, overlapping transactions
         "select id from hub_events where stream = 'case' order by seq",
       );
       expect(bySeq.rows.map((r) => r.id)).toEqual([fastEvent.id]);
-      const early = await pullEvents(h.db, desk.device, '', 10);
+      const early = await pullEvents(h.db, reader.device, '', 10);
       if (!early.ok) throw new Error(early.reason);
       expect(early.events.filter((e) => e.stream === 'case')).toEqual([]);
 
       await slow.query('commit');
-      const late = await pullEvents(h.db, desk.device, early.cursor, 10);
+      const late = await pullEvents(h.db, reader.device, early.cursor, 10);
       if (!late.ok) throw new Error(late.reason);
       expect(ids(late.events)).toEqual([slowEvent.id, fastEvent.id]);
-      const after = await pullEvents(h.db, desk.device, late.cursor, 10);
+      const after = await pullEvents(h.db, reader.device, late.cursor, 10);
       expect(after.ok && after.events).toEqual([]);
     } finally {
       await slow.end();
@@ -442,7 +456,8 @@ describe('two hubs on one PostgreSQL (nothing is kept in a hub process)', () => 
       events.map(() => 'duplicate'),
     );
     const expected = events.map((t) => (t.event as { id: string }).id);
-    expect(ids(await pullAll(one, desk))).toEqual(expected);
-    expect(ids(await pullAll(two, desk, 1))).toEqual(expected);
+    const laptop2 = await enrolledDesk(two, 'KZL01');
+    expect(ids(await pullAll(one, laptop2))).toEqual(expected);
+    expect(ids(await pullAll(two, laptop2, 1))).toEqual(expected);
   });
 });
