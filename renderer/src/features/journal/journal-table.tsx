@@ -124,7 +124,9 @@ export function JournalTable(props: JournalTableProps) {
               </span>
               <span role="cell">{row.date}</span>
               <span role="cell" className="journal-two-lines">
-                <span className="journal-name">{row.applicant}</span>
+                <span className="journal-name" title={row.applicant}>
+                  {row.applicant}
+                </span>
                 <span className="journal-sub">
                   {props.iinLabel} {row.iin}
                 </span>

@@ -75,8 +75,9 @@ export function OfficeSettingsScreen() {
       </section>
     );
   }
-  // A new form when the profile changes underneath (another save), so the draft starts from it.
-  return <OfficeSettingsForm key={JSON.stringify(office)} office={office} userId={me.id} />;
+  // The draft starts from the profile; after a save it is what was saved, so it is kept (with the
+  // notice that says it was saved).
+  return <OfficeSettingsForm office={office} userId={me.id} />;
 }
 
 function OfficeSettingsForm({ office, userId }: { office: OfficeProfile; userId: string }) {
@@ -142,7 +143,10 @@ function OfficeSettingsForm({ office, userId }: { office: OfficeProfile; userId:
             <label htmlFor={`office-${group}-${key}`}>{t(`setup:office.${labels}.${key}`)}</label>
             <input
               id={`office-${group}-${key}`}
-              type="time"
+              type="text"
+              inputMode="numeric"
+              className="office-settings-time"
+              maxLength={5}
               value={draft[group][key]}
               aria-invalid={error?.field === group}
               onChange={(e) =>
