@@ -1,6 +1,6 @@
 // Lookups over the versioned rule-sets. A case is governed by the rule-set in force on its
 // registration date (R-VER-1), so every question is asked with that date, never with "today".
-import { isLocalDate, type Duration, type LocalDate } from '../time';
+import { formatDate, isLocalDate, type Duration, type LocalDate } from '../time';
 import { CATALOG_DATA_REVISION, RAW_RULE_SETS } from './data';
 import {
   ROUTE_KINDS,
@@ -366,4 +366,35 @@ export function localized(text: LegalText, lang: 'kk' | 'ru'): string {
 /** True when the shown wording is ours (translation or summary), not the regulation's. */
 export function isOurWording(text: LegalText, lang: 'kk' | 'ru'): boolean {
   return text.translated === 'both' || text.translated === lang;
+}
+
+/**
+ * The act a rule-set's terms and steps were taken from, as the words of a "source of the rule" line
+ * (issue 10 §5): the act's title, who issued it, its date (dd.MM.yyyy) and number, each only where the
+ * catalog has it. A case shows it as where its rule comes from, never as an act issued for the office
+ * that registers the case (a Timiryazev district regulation does not govern an Akkol okrug).
+ */
+export interface RuleSourceWords {
+  readonly title: string;
+  /** "Issuing body, dd.MM.yyyy № N" with what the catalog has; null when it has none of them. */
+  readonly act: string | null;
+}
+
+export function ruleSourceWords(ruleSet: RuleSet, lang: 'kk' | 'ru'): RuleSourceWords {
+  const source = ruleSet.legalSource;
+  const dated = [
+    source.date ? formatDate(source.date) : null,
+    source.number ? `№ ${source.number}` : null,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(' ');
+  const act = [source.issuingBody ? localized(source.issuingBody, lang) : null, dated || null]
+    .filter((part): part is string => part !== null)
+    .join(', ');
+  return { title: localized(ruleSet.title, lang), act: act || null };
+}
+
+/** The rule-set a case was registered under, by its id (null for an id the catalog does not have). */
+export function ruleSetById(id: string): RuleSet | null {
+  return allRuleSets().find((r) => r.id === id) ?? null;
 }

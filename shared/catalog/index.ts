@@ -13,8 +13,10 @@ export {
   loadRuleSets,
   localized,
   requiresVillageCommission,
+  ruleSetById,
   ruleSetInForce,
   ruleSetInForceIn,
+  ruleSourceWords,
   servicesInForce,
   stepDuration,
   villageCommissionTriggerCodes,
@@ -29,6 +31,7 @@ export type {
   FindServiceResult,
   RuleSetInForce,
   RuleSetPeriod,
+  RuleSourceWords,
   WhereToApplyResult,
 } from './catalog';
 export {

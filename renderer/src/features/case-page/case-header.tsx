@@ -13,10 +13,12 @@ export interface CaseHeaderProps {
   state: CaseState;
   /** The service's name in the interface language, from the case's rule-set. */
   serviceName: string;
+  /** The act the case's rule was taken from (i18n ruleSourceText), shown as the rule's source. */
+  ruleSource?: string | null;
 }
 
 /** Who applied for what, under which number, and where the case stands. */
-export function CaseHeader({ state, serviceName }: CaseHeaderProps) {
+export function CaseHeader({ state, serviceName, ruleSource }: CaseHeaderProps) {
   const { t } = useTranslation('casePage');
   const a = state.applicant;
   const number = state.registrationNumber ?? state.acceptanceRefusal?.receiptNumber ?? null;
@@ -37,6 +39,11 @@ export function CaseHeader({ state, serviceName }: CaseHeaderProps) {
         )}
       </div>
       <p className="cp-service">{serviceName}</p>
+      {ruleSource && (
+        <p className="cp-rule-source" title={t('catalog:ruleSource.hint')}>
+          <span className="cp-muted">{t('catalog:ruleSource.label')}:</span> {ruleSource}
+        </p>
+      )}
       <dl className="cp-header-facts">
         {a && (
           <>

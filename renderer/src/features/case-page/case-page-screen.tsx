@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { allowedEvents, type CaseConflict, type CaseState } from '../../../../shared/case';
-import { findService, localized } from '../../../../shared/catalog';
+import { findService, localized, ruleSetById, ruleSourceWords } from '../../../../shared/catalog';
+import { ruleSourceText } from '../../i18n';
 import { replanProposal } from '../../../../shared/intake';
 import { caseSchedule, caseService } from '../../../../shared/schedule';
 import { formatDateTime, type LocalDateTime } from '../../../../shared/time';
@@ -79,13 +80,18 @@ function CasePage({ caseId }: { caseId: string }) {
     : found?.ok
       ? localized(found.service.name, lang)
       : (state.serviceId ?? '');
+  const ruleSet = state.ruleSetId ? ruleSetById(state.ruleSetId) : null;
   // With the calendar, so what the catalog rules out (a suspension without grounds) is not offered.
   const allowed = actor ? allowedEvents(state, actor, { calendar }) : [];
   const openConflicts = state.conflicts.filter((c) => c.acknowledgedBy === null);
 
   return (
     <section className="screen cp-screen">
-      <CaseHeader state={state} serviceName={serviceName} />
+      <CaseHeader
+        state={state}
+        serviceName={serviceName}
+        ruleSource={ruleSet ? ruleSourceText(ruleSourceWords(ruleSet, lang), t) : null}
+      />
       <CaseRejections caseId={caseId} />
       {data.heldEvents > 0 && (
         <section className="card cp-conflicts" role="alert">

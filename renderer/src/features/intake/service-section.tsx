@@ -1,8 +1,14 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { isOurWording, localized, type WhereToApplyResult } from '../../../../shared/catalog';
+import {
+  isOurWording,
+  localized,
+  ruleSourceWords,
+  type WhereToApplyResult,
+} from '../../../../shared/catalog';
 import type { Language } from '../../../../shared/ipc';
 import type { Duration } from '../../../../shared/time';
+import { ruleSourceText } from '../../i18n';
 import { SelectField } from './fields';
 import type { ServiceChoice, ServiceChoices } from './service-choices';
 
@@ -59,8 +65,10 @@ export function ServiceSection({
           <dd>{durationText(t, selected.plan.plan.term)}</dd>
           <dt>{t('service.route')}</dt>
           <dd>{t(`case:routes.${selected.plan.plan.caseRoute}`)}</dd>
-          <dt>{t('service.rules')}</dt>
-          <dd>{localized(selected.ruleSet.title, language)}</dd>
+          <dt>{t('catalog:ruleSource.label')}</dt>
+          <dd title={t('catalog:ruleSource.hint')}>
+            {ruleSourceText(ruleSourceWords(selected.ruleSet, language), t)}
+          </dd>
         </dl>
       )}
       {intakeClosed && (
