@@ -1,7 +1,7 @@
 // A scan is checked by what its bytes are, not by its name or the type the file system reports: a
 // document renamed to .pdf, a PDF cut off mid-copy or a photo saved half-way is refused when attached,
 // not discovered by the district when it will not open. Here: the signature of the format at the
-// start ("magic bytes") and, for PDF, a header and an end-of-file trailer. The desk then decodes an
+// start ("magic bytes") and, for PDF, a header and an end-of-file marker. The desk then decodes an
 // image for real (createImageBitmap, renderer/src/db/scan-check.ts): a readable start is not a
 // readable picture.
 import { INPUT_MESSAGES as M, type InputMessage } from './messages';
@@ -45,7 +45,6 @@ function indexOf(bytes: Uint8Array, needle: readonly number[]): number {
 
 const PDF_HEADER = ascii('%PDF-');
 const PDF_EOF = ascii('%%EOF');
-const PDF_STARTXREF = ascii('startxref');
 
 /** The format the bytes' start announces, or null. */
 export function scanFormatOf(head: Uint8Array): ScanFormat | null {
@@ -64,7 +63,8 @@ export type ScanBytesCheck =
  * Checks a file's first and last SCAN_PROBE_BYTES bytes (`head`, `tail`; for a small file both may be
  * the whole file). `declaredMime` is what the file system said: a file that claims to be a PDF and is
  * not one gets "not a PDF", one that claims to be an image "not an image", anything else "unknown".
- * A PDF must end with its trailer (startxref … %%EOF): one without it was cut off.
+ * A PDF must end with its end-of-file marker (%%EOF in its last 1024 bytes, where every PDF writer
+ * puts it after the trailer): one without it was cut off or is not a PDF.
  */
 export function checkScanBytes(
   head: Uint8Array,
@@ -84,7 +84,7 @@ export function checkScanBytes(
   if (format === null) return refused();
   if (format === 'pdf') {
     const end = tail.subarray(Math.max(0, tail.length - SCAN_PROBE_BYTES));
-    if (indexOf(end, PDF_EOF) < 0 || indexOf(end, PDF_STARTXREF) < 0) {
+    if (indexOf(end, PDF_EOF) < 0) {
       return { ok: false, message: M.scanNotPdf };
     }
   }
