@@ -12,7 +12,7 @@ import {
   type EventDraft,
   type UserRow,
 } from '../../../db';
-import { parsePayload, payloadResolver, saveCaseEvent } from './form-kit';
+import { parsePayload, payloadResolver, saveCaseEvent, shownErrors, typedDate } from './form-kit';
 
 let db: DeskDatabase | undefined;
 afterEach(async () => {
@@ -107,5 +107,40 @@ describe('the action forms save through one path', () => {
       { reason: 'x' },
     );
     expect(aborted).toEqual({ ok: false, reason: 'common:writeErrors.aborted' });
+  });
+});
+
+describe('when errors show, and one reading of a typed date', () => {
+  const errors = {
+    actDate: { type: 'validate', message: 'inputChecks:date.noSuchDate' },
+    members: [{ name: { type: 'validate', message: 'case:validation.required' } }],
+  };
+
+  test('only fields left by the person, until the form is submitted', () => {
+    expect(shownErrors({ errors, touchedFields: {}, isSubmitted: false })).toEqual({});
+    expect(shownErrors({ errors, touchedFields: { actDate: true }, isSubmitted: false })).toEqual({
+      actDate: errors.actDate,
+    });
+    // A row just added (validated by react-hook-form as a whole list) shows nothing until touched.
+    expect(
+      shownErrors({ errors, touchedFields: { members: [{ name: true }] }, isSubmitted: false }),
+    ).toEqual({ members: [{ name: errors.members[0]?.name }] });
+    expect(shownErrors({ errors, touchedFields: {}, isSubmitted: true })).toBe(errors);
+  });
+
+  test('31.02 is no such date, and an act before the registration is refused, in every form', () => {
+    const found: Record<string, string> = {};
+    expect(typedDate('31.02.2026', 'actDate', found)).toBe('31.02.2026');
+    expect(found).toEqual({ actDate: 'inputChecks:date.noSuchDate' });
+    const limits = {
+      notAfter: '2026-11-23',
+      notBefore: { date: '2026-11-20', kind: 'registration' as const },
+    };
+    const early: Record<string, string> = {};
+    typedDate('19.11.2026', 'date', early, limits);
+    expect(early).toEqual({ date: 'inputChecks:date.beforeRegistration' });
+    const fine: Record<string, string> = {};
+    expect(typedDate('20.11.2026', 'date', fine, limits)).toBe('2026-11-20');
+    expect(fine).toEqual({});
   });
 });

@@ -75,7 +75,7 @@ export function shownErrors<V extends FieldValues>(state: {
   readonly isSubmitted: boolean;
 }): FieldErrors<V> {
   if (state.isSubmitted) return state.errors;
-  return pickTouched(state.errors, state.touchedFields) as FieldErrors<V>;
+  return (pickTouched(state.errors, state.touchedFields) ?? {}) as FieldErrors<V>;
 }
 
 function pickTouched(errors: unknown, touched: unknown): unknown {
