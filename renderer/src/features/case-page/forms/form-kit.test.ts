@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import type { FieldErrors } from 'react-hook-form';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Actor, CaseEventType } from '../../../../../shared/case';
 import { sampleRegistered } from '../../../../../shared/case/testing';
@@ -111,7 +112,7 @@ describe('the action forms save through one path', () => {
 });
 
 describe('when errors show, and one reading of a typed date', () => {
-  const errors = {
+  const errors: FieldErrors<{ actDate: string; members: { name: string }[] }> = {
     actDate: { type: 'validate', message: 'inputChecks:date.noSuchDate' },
     members: [{ name: { type: 'validate', message: 'case:validation.required' } }],
   };
@@ -124,7 +125,7 @@ describe('when errors show, and one reading of a typed date', () => {
     // A row just added (validated by react-hook-form as a whole list) shows nothing until touched.
     expect(
       shownErrors({ errors, touchedFields: { members: [{ name: true }] }, isSubmitted: false }),
-    ).toEqual({ members: [{ name: errors.members[0]?.name }] });
+    ).toEqual({ members: [{ name: errors.members?.[0]?.name }] });
     expect(shownErrors({ errors, touchedFields: {}, isSubmitted: true })).toBe(errors);
   });
 
