@@ -3,6 +3,8 @@
 // - Installed data passes the shared schema (parseCalendarData) and must be newer than both the
 //   built-in data and what is installed: a version never goes back, and one version has one content.
 // - The calendar the hub judges pushed events with is the one it hands to desks (calendarInForce).
+// - Nothing is kept in the process but calendars built from data by version: what is in force is
+//   read from the database on every call.
 import {
   compareCalendarVersions,
   createWorkingCalendar,
@@ -24,8 +26,23 @@ export async function calendarDataInForce(db: Queryable): Promise<CalendarData> 
 }
 
 export async function calendarInForce(db: Queryable): Promise<WorkingCalendar> {
-  return createWorkingCalendar({ data: await calendarDataInForce(db) });
+  // Every push judges on the calendar in force: read its version (a short read), and build the
+  // calendar only when this process has not built that version yet. One version names one data set
+  // (shared/calendar), so a calendar kept by version is never stale; the database stays the truth.
+  const { rows } = await db.query<{ version: string | null }>(
+    "select body->>'version' as version from reference_data where kind = 'calendar'",
+  );
+  // The installed version decides (with the built-in data, fixed in this process) what is in force.
+  const key = rows[0]?.version ?? '';
+  const known = builtCalendars.get(key);
+  if (known) return known;
+  const calendar = createWorkingCalendar({ data: await calendarDataInForce(db) });
+  builtCalendars.set(key, calendar);
+  return calendar;
 }
+
+/** Calendars this process built, by installed data version (a handful over a hub's life). */
+const builtCalendars = new Map<string, WorkingCalendar>();
 
 export type InstallResult =
   { readonly ok: true; readonly version: string } | { readonly ok: false; readonly reason: string };
