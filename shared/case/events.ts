@@ -59,6 +59,8 @@ export const OBJECTION_FORMS = ['written', 'oral'] as const;
 export const DECISION_OUTCOMES = ['grant', 'refuse'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 export const ISSUE_WAYS = ['inPerson', 'sms', 'post'] as const;
+/** How the specialist told the applicant that the result is ready to be collected. */
+export const NOTIFY_WAYS = ['phone', 'sms', 'inPerson', 'post'] as const;
 export const RECIPIENT_KINDS = ['applicant', 'representative'] as const;
 /** R-ROUTE-4: the 8 → 20 working-day extension names why (000:50). */
 export const EXTENSION_REASONS = ['documentsMissing', 'documentsDamaged', 'documentsLost'] as const;
@@ -345,6 +347,13 @@ export const payloadSchemas = {
     receivedOn: localDateSchema,
     outgoingNumber: note,
   }),
+  /**
+   * The specialist told the applicant the result is ready (how, and a note). The akimat's issue step
+   * (001:11148 / 4913, "не более 15 минут", table 001:11414) runs from this moment, not from the
+   * result's arrival: the 15 minutes are service "на месте в день обращения" (001:11113), so they
+   * start when the applicant can come, never while nobody has told them.
+   */
+  ApplicantNotifiedResultReady: z.strictObject({ way: choice(NOTIFY_WAYS), note }),
   ResultIssued: z.strictObject({
     date: localDateSchema,
     way: choice(ISSUE_WAYS),
@@ -421,6 +430,7 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   signedEvent('CertificateIssued'),
   event('ReturnedToAkimat'),
   event('DistrictResultRecorded'),
+  event('ApplicantNotifiedResultReady'),
   event('ResultIssued'),
   event('Withdrawn'),
   event('TermSuspended'),

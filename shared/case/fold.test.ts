@@ -220,6 +220,7 @@ const MAY_EVER: Readonly<Record<CaseEventType, readonly CaseRole[]>> = {
   CertificateIssued: ['akim', 'districtHead'],
   ReturnedToAkimat: ['specialist'],
   DistrictResultRecorded: ['specialist'],
+  ApplicantNotifiedResultReady: ['specialist'],
   ResultIssued: ['specialist', 'districtSpecialist'],
   Withdrawn: ['specialist', 'districtSpecialist'],
   TermSuspended: ['specialist', 'districtSpecialist'],
@@ -247,6 +248,10 @@ function expectLawfulLog(applied: readonly CaseEvent[]): void {
         break;
       case 'DistrictResultRecorded':
         expect(seen('ForwardedToDistrict', i)).toBe(true);
+        break;
+      case 'ApplicantNotifiedResultReady': // told once the result is back at the akimat (001:11148)
+        expect(seen('ReturnedToAkimat', i) || seen('DistrictResultRecorded', i)).toBe(true);
+        expect(seen('ResultIssued', i)).toBe(false);
         break;
       case 'DecisionMade': // R-HEAR-1
         if (e.payload.outcome === 'refuse') expect(seen('PreliminaryRefusalNoticed', i)).toBe(true);

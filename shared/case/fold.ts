@@ -225,6 +225,14 @@ function reduce(state: CaseState, e: CaseEvent): CaseState {
         },
         returned: e.payload.outgoingNumber ? { outgoingNumber: e.payload.outgoingNumber } : {},
       };
+    case 'ApplicantNotifiedResultReady':
+      // The first notice starts the issue step (shared/schedule); a later one is kept in the log.
+      return state.resultReadyNotice
+        ? state
+        : {
+            ...state,
+            resultReadyNotice: { at: e.legalTime, way: e.payload.way, byUserId: e.actor.userId },
+          };
     case 'ResultIssued':
       return { ...state, stage: 'issued', issue: e.payload };
     case 'Withdrawn':

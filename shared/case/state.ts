@@ -153,6 +153,12 @@ export interface CaseState {
   readonly certificate: PayloadOf<'CertificateIssued'> | null;
   readonly signature: SignatureState | null;
   readonly returned: PayloadOf<'ReturnedToAkimat'> | null;
+  /** When and how the applicant was first told the result is ready (the issue step's start). */
+  readonly resultReadyNotice: {
+    readonly at: LocalDateTime;
+    readonly way: PayloadOf<'ApplicantNotifiedResultReady'>['way'];
+    readonly byUserId: string;
+  } | null;
   readonly issue: PayloadOf<'ResultIssued'> | null;
   readonly withdrawal: PayloadOf<'Withdrawn'> | null;
   readonly suspended: boolean;
@@ -200,6 +206,7 @@ export const EMPTY_CASE: CaseState = {
   certificate: null,
   signature: null,
   returned: null,
+  resultReadyNotice: null,
   issue: null,
   withdrawal: null,
   suspended: false,

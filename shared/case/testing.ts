@@ -181,6 +181,9 @@ const SAMPLES: Samples = {
           },
     receivedOn: '2025-03-31',
   }),
+  ApplicantNotifiedResultReady: (variant) => ({
+    way: (['phone', 'sms', 'inPerson', 'post'] as const)[variant % 4] ?? 'phone',
+  }),
   ResultIssued: (variant) => ({
     date: '2025-04-03',
     way: (['inPerson', 'sms', 'post'] as const)[variant % 3] ?? 'inPerson',

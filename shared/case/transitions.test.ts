@@ -136,7 +136,12 @@ const AKIM_TO_DISTRICT: readonly [SampleStep | null, CaseStage, Expected][] = [
   ],
   [['DecisionMade', 'districtSpecialist', 1], 'decided', { districtHead: ['ResultSigned'] }],
   [['ResultSigned', 'districtHead'], 'signed', { specialist: ['ReturnedToAkimat'] }],
-  [['ReturnedToAkimat', 'specialist'], 'returned', { specialist: ['ResultIssued'] }],
+  // The applicant is told the result is ready (the issue step's start, 001:11148), then it is issued.
+  [
+    ['ReturnedToAkimat', 'specialist'],
+    'returned',
+    { specialist: ['ApplicantNotifiedResultReady', 'ResultIssued'] },
+  ],
   [['ResultIssued', 'specialist'], 'issued', {}],
 ];
 
@@ -146,7 +151,11 @@ const PAPER_RESULT: readonly [SampleStep | null, CaseStage, Expected][] = [
     0,
     AKIM_TO_DISTRICT.findIndex(([, stage]) => stage === 'forwarded') + 1,
   ),
-  [['DistrictResultRecorded', 'specialist'], 'returned', { specialist: ['ResultIssued'] }],
+  [
+    ['DistrictResultRecorded', 'specialist'],
+    'returned',
+    { specialist: ['ApplicantNotifiedResultReady', 'ResultIssued'] },
+  ],
   [['ResultIssued', 'specialist'], 'issued', {}],
 ];
 

@@ -117,6 +117,13 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: ['specialist'],
     routes: ['akimToDistrict'],
   },
+  // The applicant is told the result is ready; the akimat's issue step runs from then (001:11148).
+  {
+    type: 'ApplicantNotifiedResultReady',
+    from: ['returned'],
+    roles: ['specialist'],
+    routes: ['akimToDistrict'],
+  },
   { type: 'ResultIssued', from: ['returned'], roles: ['specialist'], routes: ['akimToDistrict'] },
   { type: 'ResultIssued', from: ['signed'], roles: ['specialist'], routes: ['akimLocal'] },
   { type: 'ResultIssued', from: ['signed'], roles: ['districtSpecialist'], routes: ['district'] },
@@ -347,6 +354,7 @@ function logCheck(state: CaseState, attempt: Attempt, role: CaseRole): AppendChe
     case 'CertificateIssued':
     case 'ReturnedToAkimat':
     case 'DistrictResultRecorded':
+    case 'ApplicantNotifiedResultReady':
     case 'ResultIssued':
     case 'Withdrawn':
       return OK;

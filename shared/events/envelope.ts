@@ -17,8 +17,9 @@ import { isLocalDateTime } from '../time';
  * 1: the first release (events stored before versioning are version 1).
  * 2: register and directory events, RefusalNoticeReceived, TermReplanned, suspension grounds, the
  *    actor's district.
+ * 3: ApplicantNotifiedResultReady (the applicant told the result is ready).
  */
-export const EVENT_SCHEMA_VERSION = 2;
+export const EVENT_SCHEMA_VERSION = 3;
 
 export const ENVELOPE_MESSAGES = {
   required: 'case:validation.required',

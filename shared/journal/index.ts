@@ -1,1 +1,2 @@
 export * from './journal-row';
+export * from './row-work';

@@ -11,7 +11,7 @@
 //   costs on every read. Due points are kept as one string (shared/deadlines dueKey), flags that are
 //   almost always false are absent unless true, and what a row can derive it does not store
 //   (rowDue, rowDueDate).
-import type { CaseStage, CaseState } from '../case';
+import type { CaseRole, CaseStage, CaseState } from '../case';
 import type { WorkingCalendar } from '../calendar';
 import { dueKey, dueOfKey, overdueFrom, type Due, type DueKey } from '../deadlines';
 import { caseSchedule, type StepOwner, type TermPhase } from '../schedule';
@@ -51,6 +51,13 @@ export interface JournalRow {
   stepDue?: DueKey;
   /** The first moment the current step is late: the index behind breached steps (≤ now). */
   stepOverdueFrom?: LocalDateTime;
+  /** The desk role that records the current step's act (shared/schedule stepRole). */
+  stepRole?: CaseRole;
+  /**
+   * While the term runs, the side that must act now (shared/schedule holderOf): a late term or step
+   * is that side's breach. Absent on rows written before it existed (read as the row's own side).
+   */
+  holder?: StepOwner;
   /** Present (true) when events from a newer desk are kept on the case unfolded: update the desk. */
   needsUpdate?: true;
   flagged: boolean;
@@ -115,8 +122,10 @@ export function journalRowOf(
           stepOwner: step.owner,
           stepDue: dueKey(step.due),
           stepOverdueFrom: overdueFrom(step.due),
+          ...(schedule.currentRole ? { stepRole: schedule.currentRole } : {}),
         }
       : {}),
+    ...(running && schedule.holder ? { holder: schedule.holder } : {}),
     ...((extras.heldEvents ?? 0) > 0 ? { needsUpdate: true as const } : {}),
     flagged: state.flagged,
     updatedAtMs,

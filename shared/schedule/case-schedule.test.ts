@@ -394,3 +394,127 @@ describe('notice terms of the rule-set', () => {
     ]);
   });
 });
+
+describe('the akimat issues the result when the applicant has been told (001:11148 / 4913)', () => {
+  // Targeted assistance at the akim: resolution, forwarded, the result recorded from the district's
+  // paper notice on Wed 25.11 at 10:00. The issue step is "не более 15 минут" (table 001:11414):
+  // service on the spot on the day the applicant comes (001:11113), so it runs from the notice.
+  const returned = () => [
+    ...tsaCase(),
+    ev('ForwardedToDistrict', 'specialist', '2026-11-24T12:00', {
+      registerId: 'r1',
+      registerNumber: 'KZL01-1-R0001/2026',
+    }),
+    ev('DistrictResultRecorded', 'specialist', '2026-11-25T10:00', {
+      decision: { outcome: 'grant', number: '12', date: '2026-11-24', amountTiyn: 2_500_000 },
+      receivedOn: '2026-11-25',
+    }),
+  ];
+
+  test('before the applicant is told, the issue step has no due point and nothing is late', () => {
+    const s = caseSchedule(foldCase(returned()), calendar);
+    const issue = s.steps.find((x) => x.step.id === 'issue-result');
+    expect(issue?.due).toBeNull();
+    expect(s.current).toBeNull();
+    // The akimat holds the case again; the whole term (22 working days) still runs.
+    expect(s.holder).toBe('akimat');
+    expect(at(foldCase(returned()), '2026-11-25T11:00')).toMatchObject({ status: 'onTime' });
+  });
+
+  test('told by phone on Thu 26.11 at 09:40: the issue is due at 09:55 that day, late at 10:00', () => {
+    const state = foldCase([
+      ...returned(),
+      ev('ApplicantNotifiedResultReady', 'specialist', '2026-11-26T09:40', { way: 'phone' }),
+    ]);
+    expect(state.resultReadyNotice).toEqual({
+      at: '2026-11-26T09:40',
+      way: 'phone',
+      byUserId: 'u-specialist',
+    });
+    expect(state.stage).toBe('returned');
+    const s = caseSchedule(state, calendar);
+    expect(s.current?.step.id).toBe('issue-result');
+    expect(s.current?.start).toEqual({ date: '2026-11-26', at: '2026-11-26T09:40' });
+    expect(s.current?.due).toEqual({ kind: 'dateTime', at: '2026-11-26T09:55' });
+    // The regulation names the akim, but the desk's specialist records the issue (ResultIssued).
+    expect(s.currentRole).toBe('specialist');
+    expect(s.holder).toBe('akimat');
+  });
+
+  test('a second notice does not move the start: the first one is the anchor', () => {
+    const state = foldCase([
+      ...returned(),
+      ev('ApplicantNotifiedResultReady', 'specialist', '2026-11-26T09:40', { way: 'phone' }),
+      ev('ApplicantNotifiedResultReady', 'specialist', '2026-11-27T09:00', { way: 'sms' }),
+    ]);
+    expect(state.conflicts).toEqual([]);
+    expect(caseSchedule(state, calendar).current?.due).toEqual({
+      kind: 'dateTime',
+      at: '2026-11-26T09:55',
+    });
+  });
+
+  test('the notice is the specialist’s, only once the result is back at the akimat', () => {
+    const forwarded = foldCase(returned().slice(0, 3));
+    const notice = ev('ApplicantNotifiedResultReady', 'specialist', '2026-11-24T13:00', {
+      way: 'phone',
+    });
+    const early = foldCase([...returned().slice(0, 3), notice]);
+    expect(forwarded.stage).toBe('forwarded');
+    expect(early.conflicts.map((c) => c.reason)).toEqual(['case:rejections.notAllowedInStage']);
+    const byAkim = foldCase([
+      ...returned(),
+      ev('ApplicantNotifiedResultReady', 'akim', '2026-11-26T09:40', { way: 'phone' }),
+    ]);
+    expect(byAkim.conflicts.map((c) => c.reason)).toEqual(['case:rejections.roleNotAllowed']);
+  });
+});
+
+describe('who holds the case and who records its step', () => {
+  test('from the forwarding until the result comes back the district holds the case', () => {
+    const forwarded = caseSchedule(
+      foldCase([
+        ...tsaCase(),
+        ev('ForwardedToDistrict', 'specialist', '2026-11-24T12:00', {
+          registerId: 'r1',
+          registerNumber: 'KZL01-1-R0001/2026',
+        }),
+      ]),
+      calendar,
+    );
+    expect(forwarded.holder).toBe('district');
+    expect(forwarded.current?.owner).toBe('district');
+    expect(forwarded.currentRole).toBe('districtSpecialist');
+  });
+
+  test('registered: the akim’s resolution (30 minutes, 001:11141 / 4906) is the akim’s to record', () => {
+    const s = caseSchedule(
+      foldCase([registered('targeted-social-assistance', '2026-11-23T10:00')]),
+      calendar,
+    );
+    expect(s.current?.step.id).toBe('resolution');
+    expect(s.currentRole).toBe('akim');
+    expect(s.holder).toBe('akimat');
+  });
+
+  test('R-ROUTE-1: after the resolution, forming the case for the commission is the specialist’s', () => {
+    const s = caseSchedule(foldCase(tsaCase()), calendar);
+    expect(s.current?.step.id).toBe('form-case');
+    expect(s.currentRole).toBe('specialist');
+  });
+
+  test('a closed case has no holder and no step', () => {
+    const s = caseSchedule(
+      foldCase([
+        ...tsaCase(),
+        ev('Withdrawn', 'specialist', '2026-11-24T12:00', {
+          reason: 'Өтініш',
+          requestDate: '2026-11-24',
+        }),
+      ]),
+      calendar,
+    );
+    expect(s.holder).toBeNull();
+    expect(s.currentRole).toBeNull();
+  });
+});

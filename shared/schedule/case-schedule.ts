@@ -9,9 +9,24 @@
 //   case is overdue.
 // - A step is timed only where the case's own rule-set gives it a term (the catalog's akim process);
 //   its owner is the side that must act: the akimat, the district department, or the applicant.
+// - The akimat's issue step after the district's part (001:11148 / 4913: 15 minutes, "на месте в день
+//   обращения", 001:11113) starts when the applicant was told the result is ready
+//   (ApplicantNotifiedResultReady), never when the result arrived: until then it has no due point.
+// - Who holds the case (holder) is the owner of the current step, else the side the stage puts it on:
+//   from the forwarding to the district until the result comes back it is the district's, so a late
+//   term or step there is the district's, never the akimat's.
 // - A due date is provisional when a day off it was counted over rests on an estimated date (Kurban
 //   Ait 2027): the schedule lists those days, and every place that shows the date says so.
-import { TERMINAL_STAGES, type CaseEventType, type CaseState } from '../case';
+import {
+  sideOfRole,
+  TERMINAL_STAGES,
+  TRANSITIONS,
+  type CaseEventType,
+  type CaseRole,
+  type CaseStage,
+  type CaseState,
+  type Route,
+} from '../case';
 import type { WorkingCalendar } from '../calendar';
 import {
   governingService,
@@ -102,6 +117,10 @@ export interface CaseSchedule {
   readonly steps: readonly ScheduledStep[];
   /** The first timed step not done yet, while the term runs. */
   readonly current: ScheduledStep | null;
+  /** While the term runs, the side that must act now (see holderOf); null otherwise. */
+  readonly holder: StepOwner | null;
+  /** The desk role that records the current step's act (see stepRole); null without one. */
+  readonly currentRole: CaseRole | null;
   readonly notices: readonly NoticeDeadline[];
   /** The 8 → 20 working-day extension, where the rule-set has one (R-ROUTE-4). */
   readonly extension: CaseExtension | null;
@@ -256,7 +275,15 @@ function scheduledSteps(
   });
   const lastDone = base.reduce((last, s, i) => (s.timed && s.completedAt ? i : last), -1);
   const chained = base.filter((s, i) => s.timed && (s.completedAt !== null || i > lastDone));
-  const dues = chainDues(chained, start, handover(state), calendar);
+  const dues = chainDues(
+    chained,
+    start,
+    handover(state),
+    state.route === 'akimToDistrict'
+      ? (state.stepTimes.ApplicantNotifiedResultReady ?? null)
+      : undefined,
+    calendar,
+  );
   const currentId = running
     ? chained.find((s) => s.completedAt === null && dues.has(s.step.id))?.step.id
     : undefined;
@@ -294,6 +321,11 @@ function chainDues(
   chained: readonly { step: Step; completedAt: LocalDateTime | null }[],
   start: { date: LocalDate; at: LocalDateTime },
   districtGotIt: LocalDateTime | null,
+  /**
+   * When the applicant was told the result is ready (null: not yet), on a route where the result
+   * comes back from the district; undefined on other routes, whose issue step chains as any other.
+   */
+  notifiedAt: LocalDateTime | null | undefined,
   calendar: WorkingCalendar,
 ): ReadonlyMap<string, { due: Due; start: StepStart }> {
   const out = new Map<string, { due: Due; start: StepStart }>();
@@ -305,6 +337,10 @@ function chainDues(
     if (owner === 'district' && side !== 'district') {
       side = 'district';
       from = districtGotIt === null ? null : { date: datePart(districtGotIt), at: districtGotIt };
+    }
+    if (notifiedAt !== undefined && startsAtNotice(step)) {
+      // 001:11148 / 4913: the issue runs from the applicant's notice, not from the previous step.
+      from = notifiedAt === null ? null : { date: datePart(notifiedAt), at: notifiedAt };
     }
     if (from === null) {
       // Not placed yet; a completed step still gives the next its start.
@@ -327,6 +363,59 @@ function chainDues(
           : { date: due.date, at: null };
   }
   return out;
+}
+
+/** The akimat hands the result to the applicant: the step that starts at the applicant's notice. */
+export function startsAtNotice(step: Step): boolean {
+  return stepOwner(step) === 'akimat' && eventsOfStep(step).includes('ResultIssued');
+}
+
+/**
+ * The desk role that records the act completing a step on a route: the transition table's role, on
+ * the step owner's side, for the first of the step's events that the route allows (the akim imposes
+ * the resolution and signs a certificate; the specialist records sending, the act, the forwarding
+ * and the issue, even where the regulation names the akim as the one who issues). Null for the
+ * applicant's steps and for steps no desk role records.
+ */
+export function stepRole(step: Step, route: Route | null): CaseRole | null {
+  const owner = stepOwner(step);
+  if (owner === 'applicant') return null;
+  for (const type of eventsOfStep(step)) {
+    for (const row of TRANSITIONS) {
+      if (row.type !== type) continue;
+      if (row.routes !== undefined && (route === null || !row.routes.includes(route))) continue;
+      const role = row.roles.find((r) => sideOfRole(r) === owner);
+      if (role !== undefined) return role;
+    }
+  }
+  return null;
+}
+
+/** Stages of the akim route in which the district department holds the case. */
+const DISTRICT_HOLDS: readonly CaseStage[] = [
+  'forwarded',
+  'atDistrict',
+  'hearing',
+  'decided',
+  'signed',
+];
+
+/**
+ * Who must act on a running case now: the current step's owner, else the side its stage puts it on.
+ * From the forwarding until the result comes back (ReturnedToAkimat / DistrictResultRecorded) an
+ * akim-route case is the district's.
+ */
+export function holderOf(state: CaseState, current: ScheduledStep | null): StepOwner {
+  if (current !== null) return current.owner;
+  switch (state.route) {
+    case 'district':
+      return 'district';
+    case 'akimLocal':
+    case null:
+      return 'akimat';
+    case 'akimToDistrict':
+      return DISTRICT_HOLDS.includes(state.stage) ? 'district' : 'akimat';
+  }
 }
 
 // ---- the 8 → 20 working-day extension (R-ROUTE-4) -----------------------------------------------
@@ -527,6 +616,7 @@ export function caseSchedule(state: CaseState, calendar: WorkingCalendar): CaseS
         : 'running';
   const steps = scheduledSteps(state, service, start, phase === 'running', calendar);
   const issuedAt = state.stepTimes.ResultIssued ?? null;
+  const current = steps.find((s) => s.current) ?? null;
   return {
     phase,
     due,
@@ -538,7 +628,9 @@ export function caseSchedule(state: CaseState, calendar: WorkingCalendar): CaseS
     minutes: term?.unit === 'minutes' ? term.amount : null,
     provisionalDays: start ? provisionalBetween(start.date, due, calendar) : [],
     steps,
-    current: steps.find((s) => s.current) ?? null,
+    current,
+    holder: phase === 'running' ? holderOf(state, current) : null,
+    currentRole: current === null ? null : stepRole(current.step, state.route),
     notices: noticeDeadlines(state, service, route, calendar),
     extension: extensionFor(service),
   };

@@ -6,7 +6,13 @@ import { AppFrame } from './app-frame';
 import { ScreenBoundary } from './error-boundary';
 import { useDesk } from './desk-context';
 import { useAppSelector } from './hooks';
-import { ROUTES, SCREENS } from './screens';
+import { ROUTES, SCREENS, startPathFor } from './screens';
+
+/** The start page of the logged-in person's role (screens.ts startPathFor). */
+function StartScreen() {
+  const role = useAppSelector((s) => s.session.user?.role ?? null);
+  return <Navigate to={startPathFor(role)} replace />;
+}
 
 // Hash routing: the same build works from app://desk/ and from the hub's static server.
 function useRouter() {
@@ -17,7 +23,7 @@ function useRouter() {
           path: '/',
           element: <AppFrame />,
           children: [
-            { index: true, element: <Navigate to={SCREENS[0]?.path ?? '/system'} replace /> },
+            { index: true, element: <StartScreen /> },
             ...[...SCREENS, ...ROUTES].map(({ path, Component }) => ({
               path,
               // A screen that fails shows a message in its place; the frame and navigation stay.

@@ -7,6 +7,8 @@ export interface ScreenEntry {
   titleKey: string;
   Component: ComponentType;
   roles: readonly CaseRole[];
+  /** A count beside the link (what waits for the person there); renders nothing when none waits. */
+  Badge?: ComponentType<{ id: string }>;
 }
 
 /** A route that is not in the navigation (a case page, a print view). */

@@ -2,7 +2,8 @@ import { SystemScreen } from '../features/system';
 import { DashboardScreen } from '../features/dashboard';
 import { JournalScreen } from '../features/journal';
 import { IntakeScreen } from '../features/intake';
-import { AkimScreen } from '../features/akim';
+import { AkimInboxNavBadge, AkimScreen } from '../features/akim';
+import { TodayNavBadge, TodayScreen } from '../features/today';
 import { RegistersScreen } from '../features/registers';
 import { TsaRegisterScreen } from '../features/tsa-register';
 import { UsersScreen } from '../features/users';
@@ -10,12 +11,23 @@ import { OfficeSettingsScreen } from '../features/office-settings';
 import { CasePageScreen } from '../features/case-page';
 import { DOCUMENT_ROUTES } from '../features/documents';
 import { OFFICE_ROLE_POLICY, USER_MANAGER_ROLES } from '../../../shared/office';
+import type { CaseRole } from '../../../shared/case';
 import { ALL_ROLES, type RouteEntry, type ScreenEntry } from './screen-entry';
 
 // Roles by the role policy (shared/office/roles), not by name. The intake, the akim's inbox, the
 // covering registers and the TSA register are an akimat's screens so far: the district department's
 // own screens (district mode) come with their features.
 const AKIMAT = OFFICE_ROLE_POLICY.akimat;
+const DISTRICT = OFFICE_ROLE_POLICY.district;
+
+/**
+ * Where a person lands after logging in: the akim on what waits for him (resolutions and signatures,
+ * with their deadlines); everyone else on the first screen of their navigation.
+ */
+export function startPathFor(role: CaseRole | null): string {
+  if (role === AKIMAT.head) return '/akim';
+  return SCREENS.find((s) => role !== null && s.roles.includes(role))?.path ?? '/system';
+}
 
 /** The navigation, in the order a specialist's day goes; each feature adds its own line. */
 export const SCREENS: readonly ScreenEntry[] = [
@@ -25,9 +37,22 @@ export const SCREENS: readonly ScreenEntry[] = [
     Component: DashboardScreen,
     roles: ALL_ROLES,
   },
+  {
+    path: '/today',
+    titleKey: 'today:title',
+    Component: TodayScreen,
+    roles: [AKIMAT.staff, AKIMAT.head, DISTRICT.staff, DISTRICT.head],
+    Badge: TodayNavBadge,
+  },
   { path: '/journal', titleKey: 'journal:title', Component: JournalScreen, roles: ALL_ROLES },
   { path: '/intake', titleKey: 'intake:title', Component: IntakeScreen, roles: [AKIMAT.staff] },
-  { path: '/akim', titleKey: 'akim:title', Component: AkimScreen, roles: [AKIMAT.head] },
+  {
+    path: '/akim',
+    titleKey: 'akim:title',
+    Component: AkimScreen,
+    roles: [AKIMAT.head],
+    Badge: AkimInboxNavBadge,
+  },
   {
     path: '/registers',
     titleKey: 'registers:title',

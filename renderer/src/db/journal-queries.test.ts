@@ -184,16 +184,23 @@ describe('journal search', () => {
 });
 
 describe('journal filters', () => {
-  async function seedDeadlines(database: DeskDatabase) {
+  // Fuel aid times no step of the akimat: these rows are late only by their whole term.
+  const FUEL = 'fuel-aid-rural-social-specialists';
+  async function seedDeadlines(database: DeskDatabase, withLateStep = false) {
     await addJournalRows(database, [
-      row({ name: 'Overdue', dueDate: '2025-03-04' }),
-      row({ name: 'Today', dueDate: '2025-03-05' }),
-      row({ name: 'Friday', dueDate: '2025-03-07' }),
+      row({ name: 'Overdue', dueDate: '2025-03-04', serviceId: FUEL }),
+      row({ name: 'Today', dueDate: '2025-03-05', serviceId: FUEL }),
+      row({ name: 'Friday', dueDate: '2025-03-07', serviceId: FUEL }),
       // Monday 10.03 is a day off, so Tuesday 11.03 is the third working day.
-      row({ name: 'Tuesday', dueDate: '2025-03-11' }),
-      row({ name: 'Wednesday', dueDate: '2025-03-12' }),
-      row({ name: 'Issued late', dueDate: '2025-03-01', stage: 'issued' }),
-      row({ name: 'Withdrawn', dueDate: '2025-03-06', stage: 'withdrawn' }),
+      row({ name: 'Tuesday', dueDate: '2025-03-11', serviceId: FUEL }),
+      row({ name: 'Wednesday', dueDate: '2025-03-12', serviceId: FUEL }),
+      row({ name: 'Issued late', dueDate: '2025-03-01', stage: 'issued', serviceId: FUEL }),
+      row({ name: 'Withdrawn', dueDate: '2025-03-06', stage: 'withdrawn', serviceId: FUEL }),
+      // Targeted assistance registered on Mon 03.03, due 02.04: the akim's 30 minutes for the
+      // resolution (001:11141 / 4906) ran out on Monday. The step is late, the term is not.
+      ...(withLateStep
+        ? [row({ name: 'Step late', date: '2025-03-03', dueDate: '2025-04-02' })]
+        : []),
     ]);
   }
 
@@ -217,10 +224,17 @@ describe('journal filters', () => {
     ).toEqual(['Today', 'Friday', 'Tuesday']);
   });
 
-  test('overdue is an open case past its due date; closed cases are never overdue', async () => {
+  test('overdue is an open case past its due date or its step’s; closed cases are never overdue', async () => {
     const database = freshDb();
-    await seedDeadlines(database);
-    expect(names(await all(database, { deadline: 'overdue' }))).toEqual(['Overdue']);
+    await seedDeadlines(database, true);
+    expect(names(await all(database, { deadline: 'overdue' })).sort()).toEqual([
+      'Overdue',
+      'Step late',
+    ]);
+    expect(
+      names(await all(database, { deadline: 'overdue' }, { ...ctx, rowsAtOnceLimit: 0 })).sort(),
+    ).toEqual(['Overdue', 'Step late']);
+    await database.cases.filter((r) => r.applicantName === 'Step late').delete();
     expect(await deadlineCounts(database, NOW)).toEqual({ overdue: 1, dueToday: 1 });
     // The key path (every condition large) gives the same answer as the row path.
     expect(

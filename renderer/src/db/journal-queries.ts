@@ -19,6 +19,7 @@ import { numberSortKey, TERMINAL_STAGES, CASE_STAGES } from '../../../shared/cas
 import type { CaseStage } from '../../../shared/case';
 import type { WorkingCalendar } from '../../../shared/calendar';
 import { AT_RISK_WORKING_DAYS } from '../../../shared/deadlines';
+import { isLateAt } from '../../../shared/journal';
 import { searchTokens } from '../../../shared/text';
 import { addDays, datePart, type LocalDate, type LocalDateTime } from '../../../shared/time';
 import type { CaseRow, DeskDatabase } from './database';
@@ -36,8 +37,9 @@ export type JournalSort = (typeof JOURNAL_SORTS)[number];
 /** 'open' = every stage that is not terminal; 'closed' = issued, withdrawn, not accepted. */
 export type JournalStageFilter = 'open' | 'closed' | CaseStage;
 /**
- * overdue / dueSoon (due today, or ≤ 3 working days left) / suspended: the term's status as
- * shared/schedule termStateOf gives it, the same answer as the case page and the dashboard.
+ * overdue: the current step or the whole term is late (shared/journal isLateAt, whoever's it is: the
+ * status column says whose); dueSoon (due today, or ≤ 3 working days left) / suspended: the term's
+ * status as shared/schedule termStateOf gives it, the same answer as the case page and the dashboard.
  */
 export type JournalDeadlineFilter = 'dueSoon' | 'overdue' | 'suspended';
 
@@ -230,12 +232,16 @@ function filterConstraints(
 ): Constraint[] {
   const out: Constraint[] = [];
   const today = datePart(ctx.now);
-  // Overdue now ⇔ overdueFrom ≤ now (shared/deadlines overdueFrom mirrors isPastDue): exact ranges,
-  // so the key-intersection path agrees with the case page's termStateOf too.
+  // Late now ⇔ overdueFrom ≤ now or stepOverdueFrom ≤ now (shared/journal isLateAt; overdueFrom
+  // mirrors isPastDue): exact ranges, so the key-intersection path agrees with rowWork and the case
+  // page's termStateOf too.
   if (query.deadline === 'overdue') {
     out.push({
-      ranges: [db.cases.where('overdueFrom').belowOrEqual(ctx.now)],
-      test: (row) => row.overdueFrom !== undefined && row.overdueFrom <= ctx.now,
+      ranges: [
+        db.cases.where('overdueFrom').belowOrEqual(ctx.now),
+        db.cases.where('stepOverdueFrom').belowOrEqual(ctx.now),
+      ],
+      test: (row) => isLateAt(row, ctx.now),
     });
   } else if (query.deadline === 'dueSoon') {
     // Due today or within 3 working days, and not overdue already (a minute term past its moment).
@@ -709,6 +715,11 @@ export async function journalRows(result: JournalResult, chunk = 2000): Promise<
 /** Open cases due on or before `lastDate` (every overdue one included), for the deadline dashboard. */
 export function openCasesDueBy(db: DeskDatabase, lastDate: LocalDate): Promise<CaseRow[]> {
   return db.cases.where('openDueDate').belowOrEqual(lastDate).toArray();
+}
+
+/** Open cases whose current step is due by `moment` (every late step included), for the dashboard. */
+export function casesWithStepDueBy(db: DeskDatabase, moment: LocalDateTime): Promise<CaseRow[]> {
+  return db.cases.where('stepOverdueFrom').belowOrEqual(moment).toArray();
 }
 
 /** Cases whose term stands still (suspended), for the dashboard. */

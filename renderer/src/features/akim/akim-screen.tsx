@@ -10,6 +10,7 @@ import { useAppSelector } from '../../app/hooks';
 import { casePath } from '../../app/paths';
 import { loadAkimInbox, useLive, type AkimInboxCase } from '../../db';
 import { actingAs } from '../session';
+import { useTodayList } from '../today';
 import { ResolutionForm } from './resolution-form';
 import { TermBadge } from './term';
 import './akim.css';
@@ -28,13 +29,15 @@ export function serviceName(serviceId: string, language: 'kk' | 'ru'): string {
  * resolution is imposed right here; registers and certificates open where they are signed.
  */
 export function AkimScreen() {
-  const { t } = useTranslation('akim');
+  const { t } = useTranslation(['akim', 'today']);
   const { db, clock, office } = useDesk();
   const language = useAppSelector((s) => s.preferences.language);
   const inbox = useLive(
     () => (office ? loadAkimInbox(db, actingAs('akim', office)) : Promise.resolve(undefined)),
     [db, office],
   );
+  // His resolutions and signatures due today or late: the today list's (shared/journal rowWork).
+  const dueNow = useTodayList();
   const [openCase, setOpenCase] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const now: LocalDateTime = clock.nowLocal();
@@ -69,6 +72,13 @@ export function AkimScreen() {
         <SummaryTile label={t('sections.resolutions')} count={inbox.resolutions.length} />
         <SummaryTile label={t('sections.registers')} count={inbox.registers.length} />
         <SummaryTile label={t('sections.certificates')} count={inbox.certificates.length} />
+        <Link to="/today" className="akim-tile-link" role="listitem">
+          <SummaryTile
+            label={t('today:akimDue')}
+            count={dueNow?.length ?? 0}
+            late={(dueNow ?? []).some((e) => e.item.status === 'overdue')}
+          />
+        </Link>
       </div>
       {notice && (
         <p className="akim-success" role="status">
@@ -230,9 +240,12 @@ export function AkimScreen() {
   );
 }
 
-function SummaryTile({ label, count }: { label: string; count: number }) {
+function SummaryTile({ label, count, late }: { label: string; count: number; late?: boolean }) {
   return (
-    <div className={`akim-tile${count > 0 ? ' akim-tile--busy' : ''}`} role="listitem">
+    <div
+      className={`akim-tile${count > 0 ? ' akim-tile--busy' : ''}${late ? ' akim-tile--late' : ''}`}
+      role={late === undefined ? 'listitem' : undefined}
+    >
       <span className="akim-tile-count">{count}</span>
       <span className="akim-tile-label">{label}</span>
     </div>

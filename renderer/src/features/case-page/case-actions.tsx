@@ -7,6 +7,7 @@ import type { CaseExtension } from '../../../../shared/schedule';
 import type { ActionProps } from './forms/action-props';
 import { CommissionActForm, SentToCommissionForm } from './forms/commission-forms';
 import { DistrictResultForm } from './forms/district-result-form';
+import { ApplicantNotifiedForm } from './forms/notify-form';
 import { ResultIssuedForm } from './forms/result-issued-form';
 import {
   ReturnedToAkimatForm,
@@ -23,6 +24,7 @@ const STEP_ACTIONS = [
   'CommissionActRecorded',
   'DistrictResultRecorded',
   'ReturnedToAkimat',
+  'ApplicantNotifiedResultReady',
   'ResultIssued',
 ] as const satisfies readonly CaseEventType[];
 
@@ -97,6 +99,8 @@ export function CaseActions({
         return <DistrictResultForm {...props} />;
       case 'ReturnedToAkimat':
         return <ReturnedToAkimatForm {...props} />;
+      case 'ApplicantNotifiedResultReady':
+        return <ApplicantNotifiedForm {...props} />;
       case 'ResultIssued':
         return <ResultIssuedForm {...props} />;
       case 'TermSuspended':

@@ -180,6 +180,11 @@ function eventFacts(
         ...f('facts.receivedOn', formatDate(e.payload.receivedOn)),
         ...f('facts.outgoingNumber', e.payload.outgoingNumber),
       ];
+    case 'ApplicantNotifiedResultReady':
+      return [
+        ...f('facts.notifyWay', t(`case:notifyWays.${e.payload.way}`)),
+        ...f('facts.note', e.payload.note),
+      ];
     case 'ResultIssued':
       return [
         ...f('facts.issueDate', formatDate(e.payload.date)),

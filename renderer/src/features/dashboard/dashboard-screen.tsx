@@ -6,7 +6,9 @@ import { formatDate } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { casePath } from '../../app/paths';
+import { endOfToday } from '../../../../shared/journal';
 import {
+  casesWithStepDueBy,
   compareKazakh,
   dueSoonLastDate,
   openCasesDueBy,
@@ -15,7 +17,7 @@ import {
   type CaseRow,
 } from '../../db';
 import { formatNumber } from '../../i18n';
-import { formatDue, rowTermState, serviceName, termLabels, useOfficeNow } from '../journal';
+import { formatDue, rowWorkLabels, serviceName, useOfficeNow } from '../journal';
 import { DeadlineTable, type FigureRow } from './dashboard-figures';
 import {
   DEADLINE_FIGURES,
@@ -31,6 +33,7 @@ const ALL = 'all';
 
 const countsOf = (cases: FigureCases): Record<DeadlineFigure, number> => ({
   overdue: cases.overdue.length,
+  overdueElsewhere: cases.overdueElsewhere.length,
   dueToday: cases.dueToday.length,
   dueSoon: cases.dueSoon.length,
   suspended: cases.suspended.length,
@@ -47,13 +50,20 @@ export function DashboardScreen() {
   const today = now.slice(0, 10);
   const covered = calendar.covers(today);
   const lastSoon = covered ? dueSoonLastDate(today, calendar) : today;
+  const side = office?.kind ?? 'akimat';
+  // Terms due soon, steps due today or late (a late step of a term far off), and suspended terms.
+  const stepsUntil = endOfToday(now);
   const rows = useLive(
-    async () => [...(await openCasesDueBy(db, lastSoon)), ...(await suspendedCases(db))],
-    [db, lastSoon],
+    async () => [
+      ...(await openCasesDueBy(db, lastSoon)),
+      ...(await casesWithStepDueBy(db, stepsUntil)),
+      ...(await suspendedCases(db)),
+    ],
+    [db, lastSoon, stepsUntil],
   );
   const summary = useMemo(
-    () => (rows && covered ? summarizeDeadlines(rows, now, calendar) : null),
-    [rows, now, covered, calendar],
+    () => (rows && covered ? summarizeDeadlines(rows, now, calendar, side) : null),
+    [rows, now, covered, calendar, side],
   );
   useMorningReminder();
   const { permission, request } = useNotificationPermission();
@@ -61,6 +71,7 @@ export function DashboardScreen() {
 
   const figureLabels: Record<DeadlineFigure, string> = {
     overdue: t('dashboard:figures.overdue'),
+    overdueElsewhere: t(`dashboard:figures.overdueElsewhere.${side}`),
     dueToday: t('dashboard:figures.dueToday'),
     dueSoon: t('dashboard:figures.dueSoon'),
     suspended: t('dashboard:figures.suspended'),
@@ -170,7 +181,7 @@ export function DashboardScreen() {
                   </thead>
                   <tbody>
                     {openCases.map((row) => {
-                      const labels = termLabels(rowTermState(row, now, calendar), t);
+                      const labels = rowWorkLabels(row, now, calendar, side, t);
                       return (
                         <tr key={row.id}>
                           <td>
@@ -200,11 +211,10 @@ export function DashboardScreen() {
                                 *
                               </span>
                             )}
-                            {labels.detail && (
-                              <div className={`dashboard-detail dashboard-detail-${open.figure}`}>
-                                {labels.detail}
-                              </div>
-                            )}
+                            <div className={`dashboard-detail dashboard-detail-${open.figure}`}>
+                              {labels.status}
+                              {labels.detail && ` · ${labels.detail}`}
+                            </div>
                           </td>
                         </tr>
                       );

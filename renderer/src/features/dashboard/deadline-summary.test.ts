@@ -36,14 +36,15 @@ const ids = (rows: readonly CaseRow[]) => rows.map((r) => r.id);
 
 describe('deadline summary', () => {
   test('R-CAL-1: overdue, due today and due within 3 working days, per service and in total', () => {
+    // Child benefit and fuel aid time no step of the akimat: their figures are the whole term's.
     const rows = [
-      row('tsa', '2025-03-11'), // c1: 3rd working day after today (10.03 is off) → soon
-      row('tsa', '2025-03-03'), // c2: overdue
-      row('tsa', '2025-03-05'), // c3: today
+      row('fuel', '2025-03-11'), // c1: 3rd working day after today (10.03 is off) → soon
+      row('fuel', '2025-03-03'), // c2: overdue
+      row('fuel', '2025-03-05'), // c3: today
       row('child', '2025-03-04'), // c4: overdue
       row('child', '2025-03-12'), // c5: 4 working days → on time, not shown
       row('child', '2025-03-01', 'issued'), // c6: closed → never overdue
-      row('child', '2025-03-06', 'atDistrict'), // c7: soon
+      row('fuel', '2025-03-06', 'forwarded'), // c7: soon (at the district, not late)
     ];
     const summary = summarizeDeadlines(rows, now, calendar);
     expect(ids(summary.all.overdue)).toEqual(['c2', 'c4']);
@@ -57,15 +58,45 @@ describe('deadline summary', () => {
         s.cases.dueSoon.length,
       ]),
     ).toEqual([
-      ['child-benefit-under-18', 1, 0, 1],
-      ['targeted-social-assistance', 1, 1, 1],
+      ['child-benefit-under-18', 1, 0, 0],
+      ['fuel-aid-rural-social-specialists', 1, 1, 2],
     ]);
   });
 
   test('nothing due: no services, empty figures', () => {
-    const summary = summarizeDeadlines([row('tsa', '2025-04-30')], now, calendar);
+    const summary = summarizeDeadlines([row('fuel', '2025-04-30')], now, calendar);
     expect(summary.services).toEqual([]);
-    expect(summary.all).toEqual({ overdue: [], dueToday: [], dueSoon: [], suspended: [] });
+    expect(summary.all).toEqual({
+      overdue: [],
+      overdueElsewhere: [],
+      dueToday: [],
+      dueSoon: [],
+      suspended: [],
+    });
+  });
+
+  test('a late step is overdue though the whole term is not: the akim’s resolution (001:11141)', () => {
+    // Registered 03.02 at 10:00, due 30.04: the 30 minutes for the resolution ran out long ago.
+    const waiting = row('tsa', '2025-04-30');
+    expect(waiting.stepId).toBe('resolution');
+    const summary = summarizeDeadlines([waiting], now, calendar);
+    expect(ids(summary.all.overdue)).toEqual([waiting.id]);
+  });
+
+  test('what is late at the district is the district’s: never among the akimat’s overdue', () => {
+    // Child benefit at the district: its 60 minutes to form the case (001:7174) ran out, and the
+    // whole term too; an akimat desk counts it as the district's, a district desk as its own.
+    const atDistrict = row('child', '2025-03-04', 'atDistrict');
+    const akimat = summarizeDeadlines([atDistrict], now, calendar, 'akimat');
+    expect(ids(akimat.all.overdue)).toEqual([]);
+    expect(ids(akimat.all.overdueElsewhere)).toEqual([atDistrict.id]);
+    const district = summarizeDeadlines([atDistrict], now, calendar, 'district');
+    expect(ids(district.all.overdue)).toEqual([atDistrict.id]);
+  });
+
+  test('a case read from two index ranges is counted once', () => {
+    const late = row('fuel', '2025-03-03');
+    expect(summarizeDeadlines([late, late], now, calendar).all.overdue).toHaveLength(1);
   });
 
   test('a suspended case is counted as suspended, never as overdue', () => {
@@ -74,7 +105,7 @@ describe('deadline summary', () => {
       { id: 'fuel-s', serviceId: SERVICE['fuel'], dueDate: '2025-03-03', suspended: true },
       calendar,
     );
-    const summary = summarizeDeadlines([suspended, row('tsa', '2025-03-03')], now, calendar);
+    const summary = summarizeDeadlines([suspended, row('fuel', '2025-03-03')], now, calendar);
     expect(ids(summary.all.suspended)).toEqual(['fuel-s']);
     expect(ids(summary.all.overdue)).toEqual([`c${n}`]);
   });

@@ -1,14 +1,21 @@
 import type { WorkingCalendar } from '../../../../shared/calendar';
+import {
+  DEADLINE_FIGURES,
+  figureOf,
+  rowWork,
+  type DeadlineFigure,
+  type DeskSide,
+} from '../../../../shared/journal';
 import type { LocalDateTime } from '../../../../shared/time';
 import type { CaseRow } from '../../db';
-import { rowTermState } from '../journal';
 
 /**
- * overdue: past the due date; dueToday: due today; dueSoon: 1–3 working days left; suspended: the term
- * stands still (open cases). The same statuses as the journal and the case page (termStateOf).
+ * overdue: late, the desk's own breach (its step or the term while it holds the case);
+ * overdueElsewhere: late at the other side (the district's steps, seen from an akimat); dueToday;
+ * dueSoon: 1–3 working days left; suspended: the term stands still. shared/journal figureOf on
+ * rowWork: the same answer as the journal, the today list and the case page.
  */
-export const DEADLINE_FIGURES = ['overdue', 'dueToday', 'dueSoon', 'suspended'] as const;
-export type DeadlineFigure = (typeof DEADLINE_FIGURES)[number];
+export { DEADLINE_FIGURES, type DeadlineFigure };
 
 export type FigureCases = Record<DeadlineFigure, CaseRow[]>;
 
@@ -26,51 +33,37 @@ export interface DeadlineSummary {
 
 export const emptyFigures = (): FigureCases => ({
   overdue: [],
+  overdueElsewhere: [],
   dueToday: [],
   dueSoon: [],
   suspended: [],
 });
 
-function figureOf(
-  row: CaseRow,
-  now: LocalDateTime,
-  calendar: WorkingCalendar,
-): DeadlineFigure | null {
-  const state = rowTermState(row, now, calendar);
-  if (state.kind === 'suspended') return 'suspended';
-  if (state.kind !== 'term') return null;
-  switch (state.status) {
-    case 'overdue':
-      return 'overdue';
-    case 'dueToday':
-      return 'dueToday';
-    case 'atRisk':
-      return 'dueSoon';
-    case 'onTime':
-      return null;
-  }
-}
-
 /** Most urgent first: earliest due point (DueKeys order as the points do), then the book order. */
 const byDue = (a: CaseRow, b: CaseRow): number => {
-  const da = a.due ?? '';
-  const db = b.due ?? '';
+  const da = a.stepDue ?? a.due ?? '';
+  const db = b.stepDue ?? b.due ?? '';
   return da < db ? -1 : da > db ? 1 : a.number.localeCompare(b.number);
 };
 
 /**
- * Sorts open cases into the dashboard's figures with the deadline engine (termStatus on the working-day
- * calendar), per service and in total. Cases on time or without a term are left out.
+ * Sorts open cases into the dashboard's figures, per service and in total, as seen from the desk's
+ * side. Cases on time or without a term are left out.
  */
 export function summarizeDeadlines(
   rows: readonly CaseRow[],
   now: LocalDateTime,
   calendar: WorkingCalendar,
+  side: DeskSide = 'akimat',
 ): DeadlineSummary {
   const all = emptyFigures();
   const byService = new Map<string, FigureCases>();
+  const seen = new Set<string>();
   for (const row of rows) {
-    const figure = figureOf(row, now, calendar);
+    // The dashboard reads a case from more than one index range.
+    if (seen.has(row.id)) continue;
+    seen.add(row.id);
+    const figure = figureOf(rowWork(row, now, calendar), side);
     if (figure === null) continue;
     all[figure].push(row);
     let service = byService.get(row.serviceId);

@@ -1,24 +1,45 @@
 import { describe, expect, test } from 'vitest';
-import { decideMorningReminder, type ReminderInput } from './morning-reminder';
+import { decideMorningReminder, REMINDER_NAMED, type ReminderInput } from './morning-reminder';
 
 const base: ReminderInput = {
   now: '2026-11-23T09:00',
   lastShownOn: '2026-11-20',
   remindAt: '09:00',
-  counts: { overdue: 2, dueToday: 1 },
+  cases: [
+    { number: 'KZL01-1-0001/2026', stepId: 'form-case', status: 'overdue' },
+    { number: 'KZL01-1-0007/2026', stepId: null, status: 'overdue' },
+    { number: 'KZL01-1-0002/2026', stepId: 'resolution', status: 'dueToday' },
+  ],
 };
 
 describe('morning reminder', () => {
-  test('at the start of the office day, with cases overdue or due today', () => {
-    expect(decideMorningReminder(base)).toEqual({ kind: 'notify', overdue: 2, dueToday: 1 });
-  });
-
-  test('on the first start after the start of the day, never shown before', () => {
-    expect(decideMorningReminder({ ...base, now: '2026-11-23T14:35', lastShownOn: null })).toEqual({
+  test('at the start of the office day it names the cases due today and overdue, with their step', () => {
+    expect(decideMorningReminder(base)).toEqual({
       kind: 'notify',
       overdue: 2,
       dueToday: 1,
+      named: base.cases,
+      more: 0,
     });
+  });
+
+  test(`names the first ${REMINDER_NAMED} and counts the rest`, () => {
+    const cases = Array.from({ length: 8 }, (_, i) => ({
+      number: `KZL01-1-${String(i + 1).padStart(4, '0')}/2026`,
+      stepId: null,
+      status: 'dueToday' as const,
+    }));
+    const decision = decideMorningReminder({ ...base, cases });
+    expect(decision).toMatchObject({ kind: 'notify', dueToday: 8, more: 3 });
+    expect(decision.kind === 'notify' && decision.named.map((c) => c.number)).toEqual(
+      cases.slice(0, REMINDER_NAMED).map((c) => c.number),
+    );
+  });
+
+  test('on the first start after the start of the day, never shown before', () => {
+    expect(
+      decideMorningReminder({ ...base, now: '2026-11-23T14:35', lastShownOn: null }),
+    ).toMatchObject({ kind: 'notify', overdue: 2, dueToday: 1 });
   });
 
   test('not before the office opens', () => {
@@ -43,13 +64,10 @@ describe('morning reminder', () => {
     });
   });
 
-  test('nothing to say when no open case is overdue or due today', () => {
-    expect(decideMorningReminder({ ...base, counts: { overdue: 0, dueToday: 0 } })).toEqual({
+  test('nothing to say when nothing of the person is overdue or due today', () => {
+    expect(decideMorningReminder({ ...base, cases: [] })).toEqual({
       kind: 'wait',
       reason: 'nothingDue',
     });
-    expect(decideMorningReminder({ ...base, counts: { overdue: 0, dueToday: 3 } }).kind).toBe(
-      'notify',
-    );
   });
 });

@@ -4,8 +4,9 @@ import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { isLocalDate } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
-import { createSettingsRepository, deadlineCounts } from '../../db';
-import { useOfficeNow } from '../journal';
+import { useAppSelector } from '../../app/hooks';
+import { createSettingsRepository, loadToday } from '../../db';
+import { stepName, useOfficeNow } from '../journal';
 import { decideMorningReminder } from './morning-reminder';
 
 /** The office day the morning reminder was last shown on. */
@@ -41,14 +42,15 @@ export function useNotificationPermission(): {
  * and the day's setting keeps it to one reminder.
  */
 export function useMorningReminder(): void {
-  const { db, clock, office } = useDesk();
-  const { t } = useTranslation('dashboard');
+  const { db, clock, office, calendar } = useDesk();
+  const role = useAppSelector((s) => s.session.user?.role ?? null);
+  const { t } = useTranslation(['dashboard', 'journal']);
   const navigate = useNavigate();
   const now = useOfficeNow(clock);
   const remindAt = office?.workingHours.opensAt ?? '09:00';
 
   useEffect(() => {
-    if (currentPermission() !== 'granted' || checking) return;
+    if (currentPermission() !== 'granted' || checking || role === null) return;
     checking = true;
     void (async () => {
       try {
@@ -58,7 +60,12 @@ export function useMorningReminder(): void {
           now,
           lastShownOn: await settings.get(REMINDER_SETTING, lastShownSchema, null),
           remindAt,
-          counts: await deadlineCounts(db, now),
+          // The person's today list: the same cases, steps and order as the today screen.
+          cases: (await loadToday(db, now, role, calendar)).map(({ row, item }) => ({
+            number: row.number,
+            stepId: item.stepId,
+            status: item.status,
+          })),
         });
         if (decision.kind !== 'notify') return;
         // Saved first: a second window or a quick restart must not show it again.
@@ -66,6 +73,14 @@ export function useMorningReminder(): void {
         const body = [
           decision.overdue > 0 ? t('notification.overdue', { count: decision.overdue }) : null,
           decision.dueToday > 0 ? t('notification.dueToday', { count: decision.dueToday }) : null,
+          ...decision.named.map((c) =>
+            t('notification.line', {
+              number: c.number,
+              step: c.stepId === null ? t('today:termItem') : stepName(c.stepId, t),
+              status: t(`journal:status.${c.status}`),
+            }),
+          ),
+          decision.more > 0 ? t('notification.more', { count: decision.more }) : null,
         ]
           .filter((line): line is string => line !== null)
           .join('\n');
@@ -75,7 +90,7 @@ export function useMorningReminder(): void {
         });
         notification.onclick = () => {
           window.focus();
-          void navigate('/dashboard');
+          void navigate('/today');
           notification.close();
         };
       } catch (error) {
@@ -84,5 +99,5 @@ export function useMorningReminder(): void {
         checking = false;
       }
     })();
-  }, [db, now, remindAt, t, navigate]);
+  }, [db, now, remindAt, t, navigate, role, calendar]);
 }

@@ -1,12 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { WorkingCalendar } from '../../../../shared/calendar';
 import type { Language } from '../../../../shared/ipc';
-import type { Due } from '../../../../shared/deadlines';
-import { formatDate, formatDateTime, type LocalDateTime } from '../../../../shared/time';
+import { formatDate, type LocalDateTime } from '../../../../shared/time';
 import { rowDue } from '../../../../shared/journal';
 import type { CaseRow } from '../../db';
 import { serviceName } from './service-name';
-import { rowTermState, termTone, type CaseTermState, type TermTone } from './term-state';
+import type { DeskSide } from '../../../../shared/journal';
+import type { TermTone } from './term-state';
+import { formatDue, rowWorkLabels } from './work-labels';
 
 /** One journal line as shown on screen and written to the XLSX file. */
 export interface JournalRowView {
@@ -35,40 +36,12 @@ export interface RowViewEnv {
   calendar: WorkingCalendar;
   language: Language;
   t: TFunction;
-}
-
-export function termLabels(state: CaseTermState, t: TFunction): { status: string; detail: string } {
-  switch (state.kind) {
-    case 'closed':
-      return { status: t('journal:status.closed'), detail: '' };
-    case 'suspended':
-      return { status: t('journal:status.suspended'), detail: '' };
-    case 'noTerm':
-      return { status: t('journal:status.noTerm'), detail: '' };
-    case 'unknown':
-      return { status: t('journal:status.unknown'), detail: '' };
-    case 'term': {
-      const days = Math.abs(state.workingDaysLeft);
-      const detail =
-        state.status === 'overdue'
-          ? t('journal:status.daysLate', { count: days })
-          : state.status === 'dueToday'
-            ? ''
-            : t('journal:status.daysLeft', { count: days });
-      return { status: t(`journal:status.${state.status}`), detail };
-    }
-  }
-}
-
-/** A due point as people read it: dd.MM.yyyy, or dd.MM.yyyy HH:mm for a minute term; none: ''. */
-export function formatDue(due: Due | null): string {
-  if (due === null) return '';
-  return due.kind === 'date' ? formatDate(due.date) : formatDateTime(due.at);
+  /** The desk's side: whose a late step or term is (default the akimat's). */
+  side?: DeskSide;
 }
 
 export function journalRowView(row: CaseRow, env: RowViewEnv): JournalRowView {
-  const state = rowTermState(row, env.now, env.calendar);
-  const labels = termLabels(state, env.t);
+  const labels = rowWorkLabels(row, env.now, env.calendar, env.side ?? 'akimat', env.t);
   return {
     id: row.id,
     number: row.number,
@@ -79,7 +52,7 @@ export function journalRowView(row: CaseRow, env: RowViewEnv): JournalRowView {
     stage: env.t(`case:stages.${row.stage}`),
     due: formatDue(rowDue(row)),
     dueProvisional: row.dueProvisional === true,
-    tone: termTone(state),
+    tone: labels.tone,
     status: labels.status,
     statusDetail: labels.detail,
     flag: row.flagged

@@ -36,7 +36,7 @@ const SEARCH_DELAY_MS = 150;
 /** The registration book: every case, searchable, filterable, sortable, exportable. */
 export function JournalScreen() {
   const { t } = useTranslation(['journal', 'case']);
-  const { db, clock, calendar } = useDesk();
+  const { db, clock, calendar, office } = useDesk();
   const language = useAppSelector((s) => s.preferences.language);
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -89,7 +89,7 @@ export function JournalScreen() {
     [],
   );
   const rowAt = useJournalWindow(result, live?.key ?? '', range.first, range.last);
-  const env: RowViewEnv = { now, calendar, language, t };
+  const env: RowViewEnv = { now, calendar, language, t, side: office?.kind ?? 'akimat' };
   const viewAt = (index: number) => {
     const row = rowAt(index);
     return row && journalRowView(row, env);

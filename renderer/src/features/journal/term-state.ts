@@ -6,8 +6,11 @@ import type { CaseRow } from '../../db';
 
 export type { CaseTermState };
 
-/** onTime green, dueToday/atRisk amber, overdue red, suspended blue, closed grey. */
-export type TermTone = 'ok' | 'warn' | 'bad' | 'paused' | 'muted';
+/**
+ * onTime green, dueToday/atRisk amber, overdue red, suspended blue, closed grey; theirs: late at the
+ * other side (the district's, seen from an akimat), never the desk's own red.
+ */
+export type TermTone = 'ok' | 'warn' | 'bad' | 'paused' | 'muted' | 'theirs';
 
 /** Where a journal row's case stands against its term: shared/schedule termStateOf on what the row keeps. */
 export function rowTermState(

@@ -1,6 +1,5 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rowDue } from '../../../../shared/journal';
 import { searchKey } from '../../../../shared/text';
 import { formatDate } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
@@ -15,7 +14,8 @@ import {
   type RegisterView,
   writeFailure,
 } from '../../db';
-import { serviceName, TermBadge } from '../akim';
+import { serviceName } from '../akim';
+import { WorkStatus } from '../journal';
 import { useActContext } from '../session';
 import { BlockedList } from './blocked-list';
 import './registers.css';
@@ -197,7 +197,7 @@ export function RegisterBuilder({ register, onDone, onCancel }: RegisterBuilderP
                       </div>
                     </td>
                     <td>
-                      <TermBadge due={rowDue(item.row)} phase={item.row.termPhase} now={now} />
+                      <WorkStatus row={item.row} now={now} />
                     </td>
                   </tr>
                 );

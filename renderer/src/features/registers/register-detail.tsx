@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rowDue } from '../../../../shared/journal';
 import { Link } from 'react-router';
 import { compareRegisterEvents } from '../../../../shared/registers';
 import { formatDate, formatDateTime } from '../../../../shared/time';
@@ -20,7 +19,8 @@ import {
   type RegisterView,
   writeFailure,
 } from '../../db';
-import { serviceName, SignWithPinDialog, TermBadge } from '../akim';
+import { serviceName, SignWithPinDialog } from '../akim';
+import { WorkStatus } from '../journal';
 import { useActContext } from '../session';
 import { BlockedList } from './blocked-list';
 import { downloadTextFile } from './download';
@@ -297,7 +297,7 @@ export function RegisterDetail({ register, onEdit, onClose }: RegisterDetailProp
               <td>{serviceName(row.serviceId, language)}</td>
               <td>{t(`case:stages.${row.stage}`)}</td>
               <td>
-                <TermBadge due={rowDue(row)} phase={row.termPhase} now={now} />
+                <WorkStatus row={row} now={now} />
               </td>
               {isDraft && isSpecialist && (
                 <td>
