@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { foldCase, type PayloadOf } from '../case';
 import { samplePayload, sampleEvent } from '../case/testing';
-import { acceptanceRefusalFacts } from './acceptance-refusal';
+import { acceptanceRefusalFacts, receiptFormOn } from './acceptance-refusal';
 
 // R-REG-6 (seed 003:27): an incomplete package gets the receipt of appendix 2-1 (added by 003:56) to
-// the rules approved by MLSPP order No. 84 of 25.03.2021, registered under No. 22394 (003:1,7).
+// the rules approved by MLSPP order No. 84 of 25.03.2021, registered under No. 22394 (003:1,7); the
+// rule-set takes effect on 11.07.2023 (catalog: 10 calendar days after the assumed publication, 003:68).
 
 function refusedCase(payload: Partial<PayloadOf<'AcceptanceRefused'>>) {
   const base = samplePayload('AcceptanceRefused');
@@ -17,8 +18,17 @@ function refusedCase(payload: Partial<PayloadOf<'AcceptanceRefused'>>) {
   ]);
 }
 
+const FORM_2_1 = {
+  appendix: '2-1',
+  rulesServiceId: 'social-aid-maslikhat-categories',
+  rulesServiceName: expect.objectContaining({
+    kk: 'Жергілікті өкілді органдардың шешімдері бойынша мұқтаж азаматтардың жекелеген санаттарына әлеуметтік көмек тағайындау',
+  }),
+  approvedBy: { date: '2021-03-25', number: '84', registrationNumber: '22394' },
+};
+
 describe('acceptanceRefusalFacts (form 2-1)', () => {
-  test('R-REG-6: under seed 003 the receipt carries its form mark, legal reference and number', () => {
+  test('R-REG-6: the receipt carries its form mark, legal reference, number and the gaps', () => {
     const state = refusedCase({
       serviceId: 'social-aid-maslikhat-categories',
       ruleSetId: '003-mlspp-order84-amendment-2023',
@@ -32,11 +42,8 @@ describe('acceptanceRefusalFacts (form 2-1)', () => {
       ],
     });
     expect(acceptanceRefusalFacts(state)).toEqual({
-      form: 'app2-1',
-      serviceName: expect.objectContaining({
-        kk: 'Жергілікті өкілді органдардың шешімдері бойынша мұқтаж азаматтардың жекелеген санаттарына әлеуметтік көмек тағайындау',
-      }),
-      approvedBy: { date: '2021-03-25', number: '84', registrationNumber: '22394' },
+      form: FORM_2_1,
+      serviceId: 'social-aid-maslikhat-categories',
       receiptNumber: 'KZL01-1-Q0001/2026',
       receivedAt: '2026-11-23T10:00',
       refusalDate: '2026-11-23',
@@ -47,12 +54,17 @@ describe('acceptanceRefusalFacts (form 2-1)', () => {
     });
   });
 
-  test('a rule-set without appendix 2-1 gets no borrowed form mark or legal reference', () => {
-    const state = refusedCase({ receiptNumber: 'KZL01-1-Q0002/2025' });
+  test('R-REG-6: another service refused at intake gets the same form, citing the rules it comes from', () => {
+    const state = refusedCase({ receiptNumber: 'KZL01-1-Q0002/2025', refusalDate: '2025-03-03' });
     const facts = acceptanceRefusalFacts(state);
-    expect(facts?.form).toBeNull();
-    expect(facts?.approvedBy).toBeNull();
+    expect(facts?.serviceId).not.toBe('social-aid-maslikhat-categories');
+    expect(facts?.form).toEqual(FORM_2_1);
     expect(facts?.receiptNumber).toBe('KZL01-1-Q0002/2025');
+  });
+
+  test('a refusal dated before appendix 2-1 took effect (11.07.2023, 003:68) has no form mark', () => {
+    expect(receiptFormOn('2023-07-10')).toBeNull();
+    expect(receiptFormOn('2023-07-11')).toEqual(FORM_2_1);
   });
 
   test('a receipt given before receipts were numbered prints without a number', () => {

@@ -19,6 +19,7 @@ import {
 import { formatNumber } from '../../i18n';
 import { formatDue, rowWorkLabels, serviceName, useOfficeNow } from '../journal';
 import { DeadlineTable, type FigureRow } from './dashboard-figures';
+import { DashboardListActions } from './dashboard-list-actions';
 import {
   DEADLINE_FIGURES,
   emptyFigures,
@@ -159,13 +160,27 @@ export function DashboardScreen() {
           </div>
           {open && openRow && (
             <div className="card dashboard-cases">
-              <h2>
-                {figureLabels[open.figure]} ·{' '}
-                {openRow.key === ALL ? t('dashboard:cases.allServices') : openRow.label}{' '}
-                <span className="dashboard-muted">
-                  ({formatNumber(openCases.length, language)})
-                </span>
-              </h2>
+              {office ? (
+                <p className="dashboard-print-only">
+                  {language === 'kk' ? office.nameKk : office.nameRu}
+                </p>
+              ) : null}
+              <div className="dashboard-cases-head">
+                <h2>
+                  {figureLabels[open.figure]} ·{' '}
+                  {openRow.key === ALL ? t('dashboard:cases.allServices') : openRow.label}{' '}
+                  <span className="dashboard-muted">
+                    ({formatNumber(openCases.length, language)})
+                  </span>
+                </h2>
+                {openCases.length > 0 ? (
+                  <DashboardListActions
+                    rows={openCases}
+                    title={`${figureLabels[open.figure]} ${openRow.key === ALL ? '' : openRow.label}`}
+                    now={now}
+                  />
+                ) : null}
+              </div>
               {openCases.length === 0 ? (
                 <p className="dashboard-muted">{t('dashboard:cases.none')}</p>
               ) : (

@@ -38,7 +38,8 @@ interface RefusalProps {
 
 /**
  * Form 2-1 (seed 003:27): the receipt refusing to accept an incomplete or expired package, with its
- * form mark, number and the order that approved the rules (shared/documents acceptanceRefusalFacts).
+ * form mark, number and the order that approved the rules the form belongs to (shared/documents
+ * acceptanceRefusalFacts); the service applied for is printed in the table.
  */
 export function AcceptanceRefusalDocument({
   t,
@@ -49,17 +50,21 @@ export function AcceptanceRefusalDocument({
   facts,
   specialist,
 }: RefusalProps) {
-  const name = facts.serviceName
-    ? localized(facts.serviceName, lang)
-    : serviceName(service, state.serviceId ?? '', lang);
-  const form21 = facts.form === 'app2-1';
+  const name = serviceName(service, facts.serviceId, lang);
+  const form = facts.form;
   const gaps = refusalGaps(facts, service, lang);
-  const title = form21 ? t('acceptanceRefusal.titleForm21') : t('acceptanceRefusal.title');
+  // The form's own title speaks of social assistance: for another service, the plain title.
+  const title =
+    form?.rulesServiceId === facts.serviceId
+      ? t('acceptanceRefusal.titleForm21')
+      : t('acceptanceRefusal.title');
   return (
     <article className="doc-sheet" aria-label={title}>
-      {form21 ? (
+      {form ? (
         <div className="doc-form-ref">
-          <p>{t('acceptanceRefusal.formRef', { service: name })}</p>
+          <p>
+            {t('acceptanceRefusal.formRef', { service: localized(form.rulesServiceName, lang) })}
+          </p>
           <p className="doc-form-mark">{t('acceptanceRefusal.formMark')}</p>
         </div>
       ) : null}
@@ -114,12 +119,13 @@ export function AcceptanceRefusalDocument({
       <p className="doc-note">
         {t('common.date')}: {formatDate(facts.refusalDate)}
       </p>
-      {form21 && facts.approvedBy ? (
+      {form?.approvedBy ? (
         <p className="doc-note doc-legal-basis">
           {t('acceptanceRefusal.legalBasis', {
-            date: formatDate(facts.approvedBy.date),
-            number: facts.approvedBy.number,
-            registration: facts.approvedBy.registrationNumber,
+            service: localized(form.rulesServiceName, lang),
+            date: formatDate(form.approvedBy.date),
+            number: form.approvedBy.number,
+            registration: form.approvedBy.registrationNumber,
           })}
         </p>
       ) : null}

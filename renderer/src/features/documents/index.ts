@@ -16,5 +16,6 @@ export {
   type TsaRecipientFacts,
 } from '../../../../shared/documents';
 export { pdfFileName } from './file-name';
+export { printCurrentPage } from './print-frame';
 export { qrPayload, signedDocuments } from './signature-check';
 export { useSignedEventCheck, type SignedEventCheck } from './use-signature-check';

@@ -9,7 +9,12 @@ import { casePath } from '../../app/paths';
 import { useLive } from '../../db';
 import { eSignatureTexts, formatTenge, officeLines, serviceName, type DocT } from './common';
 import { DocHeader, ESignatureBlock, FieldTable, SignLine } from './doc-parts';
-import { resultNoticeDocument, type ResultNoticeContent } from '../../../../shared/documents';
+import {
+  dativeName,
+  resultNoticeDocument,
+  type ResultNoticeContent,
+} from '../../../../shared/documents';
+import type { NameParts, NameSex } from '../../../../shared/text';
 import { pdfFileName } from './file-name';
 import { loadCasePrint, signedEventOf } from './print-data';
 import { serviceOfCase } from './talon';
@@ -38,6 +43,8 @@ interface NoticeProps {
   service: ServiceDefinition | null;
   salutationName: string;
   sex: 'M' | 'F';
+  /** The applicant's name parts, to write «Кому»/«Кімге» in the dative. */
+  applicant: (NameParts & { sex: NameSex }) | null;
   /** The signed result's block, or the paper decision it was copied from. */
   source:
     | {
@@ -55,6 +62,7 @@ export function NoticeDocument({
   service,
   salutationName,
   sex,
+  applicant,
   source,
 }: NoticeProps) {
   const office = officeLines(content.office, lang);
@@ -85,7 +93,7 @@ export function NoticeDocument({
         rows={[
           [
             t('notice.to'),
-            `${content.applicant.name}, ${t('common.iin')} ${content.applicant.iin}`,
+            `${dativeName(content.applicant, applicant, lang)}, ${t('common.iin')} ${content.applicant.iin}`,
           ],
           [t('notice.address'), content.applicant.address],
         ]}
@@ -222,6 +230,7 @@ export function NoticePrintView() {
       ? [applicant.firstName, applicant.patronymic].filter(Boolean).join(' ')
       : content.applicant.name,
     sex: applicant?.sex ?? 'M',
+    applicant,
   } as const;
   const fileName = pdfFileName(
     t('fileNames.notice'),

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { LANGUAGES, type Language } from '../../../../shared/ipc';
+import { LANGUAGES, type Language, type PrintResult } from '../../../../shared/ipc';
 import { getPlatform } from '../../platform';
 import './documents.css';
 
@@ -22,6 +22,29 @@ interface PrintFrameProps {
   readonly fallbackPath: string;
   /** The sheet; nothing while loading or when the document cannot be shown. */
   readonly children?: ReactNode;
+  /** A wide list (the journal) prints on A4 turned sideways. */
+  readonly landscape?: boolean;
+}
+
+/**
+ * Prints the page as it is (its @media print rules apply): Electron saves it as a PDF and opens it, a
+ * browser opens its print dialog. A browser names the saved PDF after the page title, so the title is
+ * the file's name while printing.
+ */
+export async function printCurrentPage(
+  fileName: string,
+  options: { readonly landscape?: boolean } = {},
+): Promise<PrintResult> {
+  const previousTitle = document.title;
+  document.title = fileName.replace(/\.pdf$/, '');
+  try {
+    return await getPlatform().printToPdf({
+      fileName,
+      ...(options.landscape ? { landscape: true } : {}),
+    });
+  } finally {
+    document.title = previousTitle;
+  }
 }
 
 type Outcome =
@@ -43,6 +66,7 @@ export function PrintFrame({
   messages = [],
   fallbackPath,
   children,
+  landscape = false,
 }: PrintFrameProps) {
   const { t } = useTranslation('documents');
   const navigate = useNavigate();
@@ -52,11 +76,8 @@ export function PrintFrame({
   const print = async () => {
     if (fileName === null) return;
     setOutcome({ kind: 'saving' });
-    // A browser names the saved PDF after the page title.
-    const previousTitle = document.title;
-    document.title = fileName.replace(/\.pdf$/, '');
     try {
-      const result = await getPlatform().printToPdf({ fileName });
+      const result = await printCurrentPage(fileName, { landscape });
       switch (result.kind) {
         case 'saved':
           setOutcome({ kind: 'saved', path: result.path });
@@ -70,8 +91,6 @@ export function PrintFrame({
       }
     } catch {
       setOutcome({ kind: 'failed' });
-    } finally {
-      document.title = previousTitle;
     }
   };
 

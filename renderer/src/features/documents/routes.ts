@@ -1,6 +1,7 @@
 import type { RouteEntry } from '../../app/screen-entry';
 import { AcceptanceRefusalPrintView } from './acceptance-refusal-view';
 import { CertificatePrintView } from './certificate-view';
+import { JournalPrintView } from './journal-print-view';
 import { NoticePrintView } from './notice-view';
 import { RegisterPrintView } from './register-view';
 import { TalonPrintView } from './talon-view';
@@ -12,4 +13,5 @@ export const DOCUMENT_ROUTES: readonly RouteEntry[] = [
   { path: '/print/register/:registerId', Component: RegisterPrintView },
   { path: '/print/certificate/:caseId', Component: CertificatePrintView },
   { path: '/print/notice/:caseId', Component: NoticePrintView },
+  { path: '/print/journal', Component: JournalPrintView },
 ];

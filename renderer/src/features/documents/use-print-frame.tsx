@@ -12,7 +12,12 @@ export function usePrintFrame(titleKey: string, fallbackPath: string) {
   const { t: ui, i18n } = useTranslation('documents');
   const [lang, setLang] = useDocumentLanguage();
   const t = i18n.getFixedT(lang, 'documents');
-  const frame = (fileName: string | null, messages: PrintMessage[], sheet?: ReactNode) => (
+  const frame = (
+    fileName: string | null,
+    messages: PrintMessage[],
+    sheet?: ReactNode,
+    options: { readonly landscape?: boolean } = {},
+  ) => (
     <PrintFrame
       title={ui(titleKey)}
       lang={lang}
@@ -20,6 +25,7 @@ export function usePrintFrame(titleKey: string, fallbackPath: string) {
       fileName={fileName}
       messages={messages}
       fallbackPath={fallbackPath}
+      landscape={options.landscape ?? false}
     >
       {sheet}
     </PrintFrame>

@@ -6,3 +6,6 @@ export { formatDue, termLabels } from './work-labels';
 export { useOfficeNow } from './office-time';
 export { rowWorkLabels, stepName, whoseText, workLabels, type WorkLabels } from './work-labels';
 export { WorkStatus } from './work-status';
+export { readJournalParams, journalQueryOf, journalPrintPath } from './journal-params';
+export { journalRowView, type JournalRowView, type RowViewEnv } from './journal-row-view';
+export { downloadFile, journalXlsx } from './journal-export';

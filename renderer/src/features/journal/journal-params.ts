@@ -78,3 +78,11 @@ export function journalPath(filters: Partial<JournalParams> = {}): string {
   const query = params.toString();
   return query ? `/journal?${query}` : '/journal';
 }
+
+/** The printed journal (A4, landscape) with the same filters and order as the screen's list. */
+export function journalPrintPath(filters: JournalParams, lang?: 'kk' | 'ru'): string {
+  const params = writeJournalParams(filters);
+  if (lang) params.set('lang', lang);
+  const query = params.toString();
+  return query ? `/print/journal?${query}` : '/print/journal';
+}

@@ -18,6 +18,7 @@ import { downloadFile, journalFileName, journalXlsx } from './journal-export';
 import {
   DEADLINE_FILTERS,
   STAGE_FILTERS,
+  journalPrintPath,
   journalQueryOf,
   readJournalParams,
   writeJournalParams,
@@ -167,6 +168,14 @@ export function JournalScreen() {
             onClick={() => void exportXlsx()}
           >
             {exportState === 'busy' ? t('journal:export.busy') : t('journal:export.button')}
+          </button>
+          <button
+            type="button"
+            className="journal-button"
+            disabled={!result || total === 0}
+            onClick={() => void navigate(journalPrintPath(params))}
+          >
+            {t('journal:print.button')}
           </button>
         </div>
       </div>
