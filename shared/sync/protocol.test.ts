@@ -5,6 +5,7 @@ import {
   ENROLLMENT_CODE,
   hubHelloSchema,
   MAX_BATCH_EVENTS,
+  normalizeEnrollmentCode,
   OLDEST_DESK_PROTOCOL,
   parseMessage,
   protocolMismatch,
@@ -109,5 +110,16 @@ describe('locales/{kk,ru}/sync.json', () => {
       const [group = '', name = ''] = key.slice('sync:'.length).split('.');
       expect(tree[group]?.[name], key).toEqual(expect.any(String));
     }
+  });
+});
+
+describe('enrollment codes as people type them', () => {
+  test('any case, spaces or no dashes become the hub’s form; what is no code stays no code', () => {
+    expect(normalizeEnrollmentCode(' abcd efgh-jkmn pqrs ')).toBe('ABCD-EFGH-JKMN-PQRS');
+    expect(normalizeEnrollmentCode('ABCDEFGHJKMNPQRS')).toBe('ABCD-EFGH-JKMN-PQRS');
+    expect(ENROLLMENT_CODE.test(normalizeEnrollmentCode('abcd-efgh-jkmn-pqrs'))).toBe(true);
+    // O and I are not in the alphabet (look-alikes of 0 and 1); a short code is not one.
+    expect(ENROLLMENT_CODE.test(normalizeEnrollmentCode('ABCD-EFGH-JKMN-PQRO'))).toBe(false);
+    expect(ENROLLMENT_CODE.test(normalizeEnrollmentCode('ABCD-EFGH'))).toBe(false);
   });
 });

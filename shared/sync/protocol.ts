@@ -135,6 +135,15 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 /** Enrollment codes as the district admin reads them out: 4 groups of 4 from an unambiguous alphabet. */
 export const ENROLLMENT_CODE = /^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$/;
 
+/**
+ * An enrollment code as people type or paste it (any case, spaces, dashes or none) in the form the
+ * hub gave it: upper case, in dashed groups of 4. Whether it is a code at all is ENROLLMENT_CODE's.
+ */
+export function normalizeEnrollmentCode(typed: string): string {
+  const plain = typed.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return plain.match(/.{1,4}/g)?.join('-') ?? '';
+}
+
 /** A P-256 public key as JWK, the members that define it (ECDSA and ECDH keys alike). */
 export const p256PublicJwkSchema = z.object({
   kty: z.literal('EC'),

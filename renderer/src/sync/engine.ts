@@ -18,6 +18,7 @@ import {
   checkHubAddress,
   createHubClient,
   ENROLLMENT_CODE,
+  normalizeEnrollmentCode,
   MAX_BATCH_EVENTS,
   type FetchLike,
   type HubClient,
@@ -378,7 +379,7 @@ export function createSyncEngine(
   async function join(hubUrl: string, code: string): Promise<JoinOutcome> {
     const address = checkHubAddress(hubUrl);
     if (!address.ok) return { ok: false, reason: address.reason };
-    const normalized = code.trim().toUpperCase();
+    const normalized = normalizeEnrollmentCode(code);
     if (!ENROLLMENT_CODE.test(normalized)) return { ok: false, reason: 'sync:enroll.codeUnknown' };
     try {
       const keys = await devicePublicKeys(await ensureDeviceKeys(db));

@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import './sync.css';
-import { checkHubAddress, ENROLLMENT_CODE } from '../../../../shared/sync';
+import { checkHubAddress, ENROLLMENT_CODE, normalizeEnrollmentCode } from '../../../../shared/sync';
 import { useDesk } from '../../app/desk-context';
 import { exportSyncFile, importReplyFile, loadOfficeProfile } from '../../db';
 import { useSyncEngineState, useSyncStatus } from './use-sync';
@@ -13,12 +13,6 @@ interface JoinFields {
 }
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; reason: string };
-
-/** An enrollment code as people type it: upper case, dashes where they belong. */
-function normalizedCode(typed: string): string {
-  const plain = typed.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return plain.match(/.{1,4}/g)?.join('-') ?? '';
-}
 
 /** Saves bytes as a file where the person chooses (the browser's or the shell's download). */
 function download(bytes: Uint8Array, fileName: string): void {
@@ -51,7 +45,7 @@ export function HubCard() {
 
   const join = form.handleSubmit(async (fields) => {
     setOutcome(null);
-    const joined = await sync.join(fields.hubUrl, normalizedCode(fields.code));
+    const joined = await sync.join(fields.hubUrl, normalizeEnrollmentCode(fields.code));
     if (!joined.ok) {
       setOutcome({ kind: 'error', reason: joined.reason });
       return;
@@ -136,7 +130,8 @@ export function HubCard() {
             {t('ui.code')}
             <input
               {...form.register('code', {
-                validate: (v) => ENROLLMENT_CODE.test(normalizedCode(v)) || 'sync:ui.codeFormat',
+                validate: (v) =>
+                  ENROLLMENT_CODE.test(normalizeEnrollmentCode(v)) || 'sync:ui.codeFormat',
               })}
               aria-invalid={errors.code ? true : undefined}
               placeholder="ABCD-EFGH-JKLM-NPQR"
