@@ -277,7 +277,10 @@ export async function runCli(
           return 1;
         }
         // The file's scans are kept as the district's copies, as a finished upload makes them.
-        const result = await importSyncFile(db, bytes, nowMs, { storeScan: storeAttachment });
+        const result = await importSyncFile(db, bytes, nowMs, {
+          storeScan: storeAttachment,
+          maxScanBytes: config.attachmentMaxBytes,
+        });
         if (!result.ok) {
           print(t(result.reason));
           return 1;

@@ -281,14 +281,20 @@ describe.each(DATABASE_KINDS)('sync by file at the hub on %s', (kind) => {
     expect(nextReply.file.events.map((e) => [idOf(e), e.receivedAtMs])).toEqual(
       other.map((e) => [idOf(e), NOW + 3000]),
     );
+    // A scan larger than the hub takes online is not kept from a file either; the desk keeps it.
+    const storedBefore = stored.length;
     const last = await importSyncFile(
       db,
       await deskFile(a, [], { cursor: nextReply.file.cursor }),
       NOW + 5000,
+      { storeScan, maxScanBytes: scan.length - 1 },
     );
     if (!last.ok) throw new Error(last.reason);
+    expect(last).toMatchObject({ scansKept: 0, scansLeft: 1 });
     const lastReply = await openReply(a, last.reply);
     expect(lastReply.ok && lastReply.file.events).toEqual([]);
+    expect(lastReply.ok && lastReply.file.scansKept).toEqual([]);
+    expect(stored).toHaveLength(storedBefore);
     // Five imports and a second enrollment: PGlite on a busy machine needs more than the default.
   }, 120_000);
 

@@ -11,6 +11,8 @@
 //   the file carried.
 // - Scans in the file are handed to `storeScan` after the events; a scan never holds events back.
 //   Without a store, scans are not kept and the reply does not list them, so the desk sends them again.
+//   A scan larger than the hub takes online (HUB_ATTACHMENT_MAX_MB, `maxScanBytes`) is not kept from a
+//   file either: the same limit on both channels.
 import { isPublicJwk, type PublicJwk } from '../../../shared/signing';
 import {
   buildReplyFile,
@@ -119,7 +121,7 @@ export async function importSyncFile(
   db: HubDatabase,
   bytes: Uint8Array,
   nowMs: number,
-  options: { readonly storeScan?: StoreScan } = {},
+  options: { readonly storeScan?: StoreScan; readonly maxScanBytes?: number } = {},
 ): Promise<SyncFileImport> {
   const framed = readSyncFileHeader(bytes);
   if (!framed.ok) return framed;
@@ -156,9 +158,10 @@ export async function importSyncFile(
   }
 
   const scansKept: string[] = [];
-  const { storeScan } = options;
+  const { storeScan, maxScanBytes = Number.POSITIVE_INFINITY } = options;
   if (storeScan) {
     for (const scan of file.scans) {
+      if (scan.bytes.byteLength > maxScanBytes) continue;
       await db.transaction((tx) =>
         storeScan(tx, device.districtId, scan.sha256, scan.bytes, device.id),
       );
