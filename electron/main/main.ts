@@ -72,6 +72,9 @@ if (!app.requestSingleInstanceLock()) {
         nodeIntegration: false,
         webSecurity: true,
         spellcheck: false,
+        // Chromium's built-in PDF viewer, for a scanned PDF opened on the case page (an iframe of a
+        // blob: URL, allowed by the CSP's frame-src). No other plugin exists in Electron.
+        plugins: true,
       },
     });
     win.once('ready-to-show', () => win.show());

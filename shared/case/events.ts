@@ -380,6 +380,33 @@ export const payloadSchemas = {
     calendarVersion: text,
     reason: text,
   }),
+  /**
+   * A correction of the application after registration (a typo in a name, a family member left out, a
+   * document state marked wrongly), with its reason. Each section given replaces that section of the
+   * application as it stands; a section not given stays as it is. The Registered event is never
+   * changed: the log keeps what was registered and every correction (ARCHITECTURE §3). `representation`
+   * without a representative: the applicant now acts in person. Consents and scans are not corrected.
+   */
+  ApplicationCorrected: z
+    .strictObject({
+      reason: text,
+      applicant: applicantSchema.optional(),
+      representation: z
+        .strictObject({ representative: representativeSchema.optional() })
+        .optional(),
+      familyMembers: z.array(familyMemberSchema).optional(),
+      applicantIncomes: z.array(incomeSchema).optional(),
+      documents: z.array(documentCheckSchema).optional(),
+    })
+    .refine(
+      (p) =>
+        p.applicant !== undefined ||
+        p.representation !== undefined ||
+        p.familyMembers !== undefined ||
+        p.applicantIncomes !== undefined ||
+        p.documents !== undefined,
+      { error: V.correctionEmpty },
+    ),
   ConflictAcknowledged: z.strictObject({ eventId: text, note: text }),
 } as const;
 
@@ -437,6 +464,7 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   event('TermResumed'),
   event('TermExtended'),
   event('TermReplanned'),
+  event('ApplicationCorrected'),
   event('ConflictAcknowledged'),
 ]);
 

@@ -227,6 +227,7 @@ const MAY_EVER: Readonly<Record<CaseEventType, readonly CaseRole[]>> = {
   TermResumed: ['specialist', 'districtSpecialist'],
   TermExtended: ['specialist', 'districtSpecialist'],
   TermReplanned: ['specialist', 'districtSpecialist'],
+  ApplicationCorrected: ['specialist', 'districtSpecialist'],
   ConflictAcknowledged: ['specialist', 'akim', 'districtSpecialist', 'districtHead'],
 };
 
@@ -261,6 +262,14 @@ function expectLawfulLog(applied: readonly CaseEvent[]): void {
         break;
       case 'ResultSigned':
         expect(seen('DecisionMade', i)).toBe(true);
+        break;
+      case 'ApplicationCorrected': // corrected only before the result is decided or issued
+        expect(
+          seen('DecisionMade', i) ||
+            seen('CertificateIssued', i) ||
+            seen('DistrictResultRecorded', i) ||
+            seen('Withdrawn', i),
+        ).toBe(false);
         break;
       default:
         break;

@@ -8,6 +8,7 @@
 //   event is appended, not here (checkEvent with no context), so a later calendar or catalog
 //   correction cannot turn an accepted event into a conflict.
 import { compareStamped, inFoldOrder } from '../events/fold-order';
+import { correctionOutcome, correctionRecord, receivedApplication } from './application';
 import type { CaseEvent } from './events';
 import { ID_REUSED } from './messages';
 import type { ConflictReason } from './messages';
@@ -104,6 +105,7 @@ function reduce(state: CaseState, e: CaseEvent): CaseState {
         representative: p.representative ?? null,
         notificationChannel: notificationChannelFor(p.applicant, p.channel),
         intake: p,
+        application: receivedApplication(p),
         registrationNumber: p.registrationNumber,
         registrationDate: p.registrationDate,
         receivedAt: p.receivedAt,
@@ -122,6 +124,7 @@ function reduce(state: CaseState, e: CaseEvent): CaseState {
         applicant: p.applicant,
         representative: p.representative ?? null,
         acceptanceRefusal: p,
+        application: receivedApplication(p),
         receivedAt: p.receivedAt,
       };
     }
@@ -261,6 +264,20 @@ function reduce(state: CaseState, e: CaseEvent): CaseState {
       return { ...state, extension: e.payload, dueDate: e.payload.newDueDate };
     case 'TermReplanned':
       return { ...state, replan: e.payload, dueDate: e.payload.newDueDate };
+    case 'ApplicationCorrected': {
+      // checkEvent let it through only for a case with an application (noApplicationToCorrect).
+      if (state.application === null) throw new Error('Correction applied without an application');
+      const { next, changes } = correctionOutcome(state.application, e.payload);
+      return {
+        ...state,
+        application: next,
+        applicant: next.applicant,
+        representative: next.representative,
+        // R-DEC-2: a corrected phone or mobile-database flag changes how the notice goes out.
+        notificationChannel: notificationChannelFor(next.applicant, state.channel),
+        corrections: [...state.corrections, correctionRecord(e, changes)],
+      };
+    }
     case 'ConflictAcknowledged': {
       const conflicts = state.conflicts.map((c) =>
         c.acknowledgedBy === null && c.event.id === e.payload.eventId

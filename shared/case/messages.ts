@@ -48,6 +48,9 @@ export const REJECTION_CODES = [
   'outsideIntakeHours',
   'unknownActor',
   'calendarMissing',
+  'noApplicationToCorrect',
+  'correctionChangesNothing',
+  'correctionLeavesGap',
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];
@@ -81,6 +84,7 @@ export const VALIDATION = {
   registrationNumberYear: 'case:validation.registrationNumber.yearMismatch',
   registrationBeforeReceipt: 'case:validation.registrationBeforeReceipt',
   dueBeforeRegistration: 'case:validation.dueBeforeRegistration',
+  correctionEmpty: 'case:validation.correctionEmpty',
   justificationRequired: 'case:validation.decision.justificationRequired',
   hearingModeRequired: 'case:validation.hearing.modeRequired',
   hearingTimeRequired: 'case:validation.hearing.timeRequired',

@@ -11,6 +11,7 @@ import type {
   Representative,
   Route,
 } from './events';
+import type { ApplicationData, CorrectionRecord } from './application';
 import type { ConflictReason } from './messages';
 
 export const CASE_STAGES = [
@@ -132,7 +133,15 @@ export interface CaseState {
   readonly applicant: Applicant | null;
   readonly representative: Representative | null;
   readonly notificationChannel: NotificationChannel | null;
+  /** The Registered payload as it was registered; corrections never change it (see `application`). */
   readonly intake: PayloadOf<'Registered'> | null;
+  /**
+   * The application as it stands: received (Registered or AcceptanceRefused), then every
+   * ApplicationCorrected in log order. `applicant` and `representative` above are its current ones.
+   */
+  readonly application: ApplicationData | null;
+  /** The corrections applied, in log order (shared/case/application: applicationHistory). */
+  readonly corrections: readonly CorrectionRecord[];
   readonly acceptanceRefusal: PayloadOf<'AcceptanceRefused'> | null;
   readonly proactiveOpening: PayloadOf<'ProactiveCaseOpened'> | null;
   readonly registrationNumber: string | null;
@@ -191,6 +200,8 @@ export const EMPTY_CASE: CaseState = {
   representative: null,
   notificationChannel: null,
   intake: null,
+  application: null,
+  corrections: [],
   acceptanceRefusal: null,
   proactiveOpening: null,
   registrationNumber: null,

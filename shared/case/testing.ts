@@ -202,6 +202,54 @@ const SAMPLES: Samples = {
     calendarVersion: '2026.12.1',
     reason: 'Мереке күні ауыстырылды',
   }),
+  ApplicationCorrected: (variant, state) => {
+    const current = state.application;
+    const applicant = current?.applicant ?? sampleApplicant;
+    switch (variant % 3) {
+      case 0:
+        return {
+          reason: 'Мекенжай қате жазылған',
+          applicant: {
+            ...applicant,
+            address:
+              applicant.address === sampleApplicant.address
+                ? 'Ақмола облысы, Ақкөл қаласы, Абай көшесі, 5'
+                : sampleApplicant.address,
+          },
+        };
+      case 1:
+        return {
+          reason: 'Отбасы мүшесі жазылмай қалған',
+          familyMembers: [
+            ...(current?.familyMembers ?? []),
+            {
+              lastName: 'Сейітова',
+              firstName: 'Дана',
+              birthDate: '2018-09-12',
+              relation: 'child',
+              incomes: [],
+            },
+          ],
+        };
+      default:
+        return {
+          reason: 'Өтінішті өкіл берді',
+          representation: current?.representative
+            ? {}
+            : {
+                representative: {
+                  name: 'Ахметов Бауыржан Серікұлы',
+                  powerOfAttorney: {
+                    number: '1-234',
+                    date: '2025-03-01',
+                    issuer: 'Нотариус Иванова Л. М.',
+                    notarized: true,
+                  },
+                },
+              },
+        };
+    }
+  },
   ConflictAcknowledged: (_variant, state) => ({
     eventId: state.conflicts.find((c) => c.acknowledgedBy === null)?.event.id ?? 'no-such-event',
     note: 'Тексерілді',

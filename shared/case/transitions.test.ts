@@ -34,6 +34,9 @@ const TERM: readonly CaseEventType[] = [
   'TermReplanned',
 ];
 
+/** The office holding the case may correct the application until it forwards or decides it. */
+const FIX: readonly CaseEventType[] = ['ApplicationCorrected'];
+
 // Written out by hand from the regulations, not derived from TRANSITIONS: this is the check on it.
 const AKIM_TO_DISTRICT: readonly [SampleStep | null, CaseStage, Expected][] = [
   [
@@ -47,25 +50,25 @@ const AKIM_TO_DISTRICT: readonly [SampleStep | null, CaseStage, Expected][] = [
   [
     ['Registered', 'specialist', 0],
     'registered',
-    { specialist: TERM, akim: ['ResolutionImposed'] },
+    { specialist: [...TERM, ...FIX], akim: ['ResolutionImposed'] },
   ],
   [
     ['ResolutionImposed', 'akim'],
     'resolutionImposed',
     {
-      specialist: ['SentToCommission', 'ForwardedToDistrict', ...TERM],
+      specialist: ['SentToCommission', 'ForwardedToDistrict', ...TERM, ...FIX],
       akim: ['ResolutionImposed'],
     },
   ],
   [
     ['SentToCommission', 'specialist'],
     'atCommission',
-    { specialist: ['CommissionActRecorded', ...TERM] },
+    { specialist: ['CommissionActRecorded', ...TERM, ...FIX] },
   ],
   [
     ['CommissionActRecorded', 'specialist'],
     'commissionDone',
-    { specialist: ['ForwardedToDistrict', ...TERM] },
+    { specialist: ['ForwardedToDistrict', ...TERM, ...FIX] },
   ],
   [
     ['ForwardedToDistrict', 'specialist'],
@@ -76,14 +79,26 @@ const AKIM_TO_DISTRICT: readonly [SampleStep | null, CaseStage, Expected][] = [
     ['ReceivedByDistrict', 'districtSpecialist'],
     'atDistrict',
     {
-      districtSpecialist: ['IncomeComputed', 'PreliminaryRefusalNoticed', 'DecisionMade', ...TERM],
+      districtSpecialist: [
+        'IncomeComputed',
+        'PreliminaryRefusalNoticed',
+        'DecisionMade',
+        ...TERM,
+        ...FIX,
+      ],
     },
   ],
   [
     ['IncomeComputed', 'districtSpecialist'],
     'atDistrict',
     {
-      districtSpecialist: ['IncomeComputed', 'PreliminaryRefusalNoticed', 'DecisionMade', ...TERM],
+      districtSpecialist: [
+        'IncomeComputed',
+        'PreliminaryRefusalNoticed',
+        'DecisionMade',
+        ...TERM,
+        ...FIX,
+      ],
     },
   ],
   [
@@ -97,6 +112,7 @@ const AKIM_TO_DISTRICT: readonly [SampleStep | null, CaseStage, Expected][] = [
         'HearingProtocolRecorded',
         'DecisionMade',
         ...TERM,
+        ...FIX,
       ],
     },
   ],
@@ -110,29 +126,38 @@ const AKIM_TO_DISTRICT: readonly [SampleStep | null, CaseStage, Expected][] = [
         'HearingProtocolRecorded',
         'DecisionMade',
         ...TERM,
+        ...FIX,
       ],
     },
   ],
   [
     ['ObjectionFiled', 'districtSpecialist', 1],
     'hearing',
-    { districtSpecialist: ['IncomeComputed', 'HearingProtocolRecorded', 'DecisionMade', ...TERM] },
+    {
+      districtSpecialist: [
+        'IncomeComputed',
+        'HearingProtocolRecorded',
+        'DecisionMade',
+        ...TERM,
+        ...FIX,
+      ],
+    },
   ],
   [
     ['HearingProtocolRecorded', 'districtSpecialist'],
     'hearing',
     // R-HEAR-5 (003:45): the applicant reads the protocol before anything is decided.
-    { districtSpecialist: ['IncomeComputed', 'ProtocolFamiliarized', ...TERM] },
+    { districtSpecialist: ['IncomeComputed', 'ProtocolFamiliarized', ...TERM, ...FIX] },
   ],
   [
     ['ProtocolFamiliarized', 'districtSpecialist'],
     'hearing',
-    { districtSpecialist: ['IncomeComputed', 'RemarksFiled', 'DecisionMade', ...TERM] },
+    { districtSpecialist: ['IncomeComputed', 'RemarksFiled', 'DecisionMade', ...TERM, ...FIX] },
   ],
   [
     ['RemarksFiled', 'districtSpecialist'],
     'hearing',
-    { districtSpecialist: ['IncomeComputed', 'DecisionMade', ...TERM] },
+    { districtSpecialist: ['IncomeComputed', 'DecisionMade', ...TERM, ...FIX] },
   ],
   [['DecisionMade', 'districtSpecialist', 1], 'decided', { districtHead: ['ResultSigned'] }],
   [['ResultSigned', 'districtHead'], 'signed', { specialist: ['ReturnedToAkimat'] }],
@@ -163,12 +188,12 @@ const AKIM_LOCAL: readonly [SampleStep | null, CaseStage, Expected][] = [
   [
     ['Registered', 'specialist', 1],
     'registered',
-    { specialist: TERM, akim: ['ResolutionImposed', 'CertificateIssued'] },
+    { specialist: [...TERM, ...FIX], akim: ['ResolutionImposed', 'CertificateIssued'] },
   ],
   [
     ['ResolutionImposed', 'akim'],
     'resolutionImposed',
-    { specialist: TERM, akim: ['ResolutionImposed', 'CertificateIssued'] },
+    { specialist: [...TERM, ...FIX], akim: ['ResolutionImposed', 'CertificateIssued'] },
   ],
   [['CertificateIssued', 'akim'], 'signed', { specialist: ['ResultIssued'] }],
   [['ResultIssued', 'specialist'], 'issued', {}],
@@ -179,7 +204,13 @@ const DISTRICT: readonly [SampleStep | null, CaseStage, Expected][] = [
     ['Registered', 'districtSpecialist', 2],
     'atDistrict',
     {
-      districtSpecialist: ['IncomeComputed', 'PreliminaryRefusalNoticed', 'DecisionMade', ...TERM],
+      districtSpecialist: [
+        'IncomeComputed',
+        'PreliminaryRefusalNoticed',
+        'DecisionMade',
+        ...TERM,
+        ...FIX,
+      ],
       districtHead: ['CertificateIssued'],
     },
   ],
@@ -218,7 +249,7 @@ describe('states off the main path', () => {
     const suspended = states[2] ?? EMPTY_CASE;
     expect(suspended.suspended).toBe(true);
     expectAllowed(suspended, {
-      specialist: ['Withdrawn', 'TermResumed', 'TermExtended', 'TermReplanned'],
+      specialist: ['Withdrawn', 'TermResumed', 'TermExtended', 'TermReplanned', ...FIX],
     });
     expect(
       canAppend(suspended, 'ResolutionImposed', sampleActor('akim'), { context: null }),

@@ -21,6 +21,7 @@ import { governingService } from '../catalog/catalog';
 import type { ServiceDefinition } from '../catalog/schema';
 import { checkRefusalDecisionDate, objectionDeadline, remarksDeadline } from '../deadlines/hearing';
 import { datePart } from '../time';
+import { correctionOutcome } from './application';
 import type { CaseEventType, CaseRole, PayloadOf, Route } from './events';
 import type { CaseEvent } from './events';
 import { CASE_EVENT_TYPES } from './events';
@@ -133,6 +134,16 @@ export const TRANSITIONS: readonly Transition[] = [
   ...termRows('TermResumed'),
   ...termRows('TermExtended'),
   ...termRows('TermReplanned'),
+  // A correction of the application, by the office holding the case, before the decision: the akimat
+  // until it forwards the case (after that the papers are at the district), the district department
+  // until it decides. A decided or signed result is never about other data than it was decided on.
+  {
+    type: 'ApplicationCorrected',
+    from: ['registered', 'resolutionImposed', 'atCommission', 'commissionDone'],
+    roles: ['specialist'],
+    routes: AKIMAT_ROUTES,
+  },
+  { type: 'ApplicationCorrected', from: DISTRICT_ACTIVE, roles: ['districtSpecialist'] },
   {
     type: 'ConflictAcknowledged',
     from: OPENED,
@@ -153,6 +164,8 @@ const ALLOWED_WHILE_SUSPENDED: readonly CaseEventType[] = [
   'TermExtended',
   'TermReplanned',
   'Withdrawn',
+  // A term suspended for missing papers ends when they come: the checklist is corrected first.
+  'ApplicationCorrected',
   'ConflictAcknowledged',
 ];
 
@@ -335,6 +348,16 @@ function logCheck(state: CaseState, attempt: Attempt, role: CaseRole): AppendChe
       }
       return OK;
     }
+    case 'ApplicationCorrected': {
+      // Proactive assistance has no application to correct (R-PRO-1).
+      if (state.application === null) return no('noApplicationToCorrect');
+      const p = attempt.payload;
+      if (p === undefined) return OK;
+      // R-REG-6: the package stays complete; a paper found missing is a suspension or a refusal.
+      if (p.documents !== undefined && hasGaps(p.documents)) return no('correctionLeavesGap');
+      const { changes } = correctionOutcome(state.application, p);
+      return changes.sections.length > 0 ? OK : no('correctionChangesNothing');
+    }
     case 'ConflictAcknowledged': {
       const open = state.conflicts.filter((c) => c.acknowledgedBy === null);
       const target = attempt.payload?.eventId;
@@ -427,6 +450,18 @@ function contextCheck(state: CaseState, attempt: Attempt, context: RuleContext):
         outsideIntakeWindow(service, p.receivedAt, context.calendar)
       ) {
         return no('outsideIntakeHours');
+      }
+      return OK;
+    }
+    case 'ApplicationCorrected': {
+      const representative = attempt.payload?.representation?.representative;
+      // R-REG-2 for the TSA certificate (002:15), as at registration.
+      if (
+        representative !== undefined &&
+        serviceOf(state, attempt)?.representation?.powerOfAttorney === 'notarized' &&
+        representative.powerOfAttorney.notarized !== true
+      ) {
+        return no('notarizedPowerOfAttorneyRequired');
       }
       return OK;
     }

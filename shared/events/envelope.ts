@@ -17,7 +17,8 @@ import { isLocalDateTime } from '../time';
  * 1: the first release (events stored before versioning are version 1).
  * 2: register and directory events, RefusalNoticeReceived, TermReplanned, suspension grounds, the
  *    actor's district.
- * 3: ApplicantNotifiedResultReady (the applicant told the result is ready).
+ * 3: ApplicantNotifiedResultReady (the applicant told the result is ready), ApplicationCorrected (a
+ *    correction of the application after registration).
  */
 export const EVENT_SCHEMA_VERSION = 3;
 

@@ -11,7 +11,7 @@
 //   costs on every read. Due points are kept as one string (shared/deadlines dueKey), flags that are
 //   almost always false are absent unless true, and what a row can derive it does not store
 //   (rowDue, rowDueDate).
-import type { CaseRole, CaseStage, CaseState } from '../case';
+import { applicantsOverTime, type CaseRole, type CaseStage, type CaseState } from '../case';
 import type { WorkingCalendar } from '../calendar';
 import { dueKey, dueOfKey, overdueFrom, type Due, type DueKey } from '../deadlines';
 import { caseSchedule, type StepOwner, type TermPhase } from '../schedule';
@@ -111,7 +111,9 @@ export function journalRowOf(
     officeId: state.officeId,
     iin: applicant.iin,
     applicantName,
-    nameTokens: searchTokens(applicantName),
+    // Every name the applicant had in the log, so a corrected name never leaves a stale index key
+    // (renderer/src/db/name-index.ts) and the case is found by the name on its talon as well.
+    nameTokens: searchTokens(applicantsOverTime(state).map(personName).join(' ') || applicantName),
     termPhase: schedule.phase,
     due: due === null ? null : dueKey(due),
     ...(running && due !== null ? { openDueDate: dayOf(due), overdueFrom: overdueFrom(due) } : {}),

@@ -192,7 +192,11 @@ export async function appendInTransaction<T extends CaseEventType>(
     caseId: event.caseId,
     createdAtMs: ctx.nowMs,
   });
-  const opened = event.type === 'Registered' || event.type === 'AcceptanceRefused';
+  // The person a later intake fills in from: written at opening and again after a correction.
+  const opened =
+    event.type === 'Registered' ||
+    event.type === 'AcceptanceRefused' ||
+    (event.type === 'ApplicationCorrected' && event.payload.applicant !== undefined);
   await projectCase(db, after, calendar, ctx.nowMs, opened);
   return { ok: true, event, state: after };
 }

@@ -3,10 +3,10 @@
 // stay true:
 // - caseNames holds exactly nameKeysOf(row) for every row of `cases`, no more: keys are written in
 //   the same transaction as their row (case-projection writeJournalRow, addJournalRows,
-//   reprojectAllCases). What a key holds (the name's words, the date, the number) is set by the
-//   case's opening event and never changes after it (shared/case fold: only Registered,
-//   AcceptanceRefused and ProactiveCaseOpened set them), so a row's keys never go stale: each write
-//   puts them again.
+//   reprojectAllCases). The date and the number are set by the case's opening event and never change
+//   after it; the name's words are those of every name the applicant had in the log (the opening
+//   event's and each ApplicationCorrected's, shared/case applicantsOverTime), so they only grow. A
+//   row's keys therefore never go stale: each write puts them again.
 // - A name search reads one key range per typed word (getAllKeys: no row is deserialized) and takes
 //   the case, its date and its number from the keys, so it is answered and ordered (newest first, or
 //   the book's order) without reading rows; only the window on screen is read as rows. A search of

@@ -13,6 +13,7 @@ import { useAppSelector } from '../../app/hooks';
 import { useActingAs } from '../session';
 import { loadCasePage, useLive } from '../../db';
 import { ResolutionForm } from '../akim';
+import { ApplicationCard } from './application-card';
 import { CaseActions } from './case-actions';
 import { CaseDeadlinesCard } from './case-deadlines-card';
 import { CaseHeader } from './case-header';
@@ -120,6 +121,13 @@ function CasePage({ caseId }: { caseId: string }) {
               <ResolutionForm caseId={caseId} onImposed={close} onCancel={close} />
             )}
             canAct={user !== null}
+          />
+          <ApplicationCard
+            caseId={caseId}
+            state={state}
+            actors={actors}
+            lang={lang}
+            canCorrect={user !== null && allowed.includes('ApplicationCorrected')}
           />
           <CaseTimeline state={state} actors={actors} lang={lang} />
         </div>

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   compareEvents,
+  correctionSectionsGiven,
   foldCase,
   type CaseEvent,
   type CaseState,
@@ -220,6 +221,16 @@ function eventFacts(
         ...f('facts.calendarVersion', e.payload.calendarVersion),
         ...f('facts.reason', e.payload.reason),
       ];
+    case 'ApplicationCorrected': {
+      const given = correctionSectionsGiven(e.payload);
+      return [
+        ...f(
+          'facts.correctedSections',
+          given.map((section) => t(`application.sections.${section}`)).join(', '),
+        ),
+        ...f('facts.reason', e.payload.reason),
+      ];
+    }
     case 'ConflictAcknowledged': {
       const target = events.find((x) => x.id === e.payload.eventId);
       return [

@@ -1,6 +1,6 @@
 // What the print views read. Plain reads through the DeskDatabase object (only renderer/src/db
 // imports Dexie); the views run them inside useLive so a print refreshes when the case changes.
-import type { CaseEvent, CaseState } from '../../../../shared/case';
+import { foldCase, type CaseEvent, type CaseState } from '../../../../shared/case';
 import type { RegisterContent } from '../../../../shared/documents';
 import type { OfficeProfile } from '../../../../shared/office';
 import type { PublicJwk } from '../../../../shared/signing';
@@ -101,11 +101,16 @@ export async function loadRegisterPrint(
     ? await db.events.where('caseId').anyOf(register.caseIds).toArray()
     : [];
   const counts = new Map<string, PackageCounts>();
-  for (const event of events) {
-    if (event.type !== 'Registered') continue;
-    counts.set(event.caseId, {
-      documents: event.payload.documents.filter((d) => d.state === 'presented').length,
-      files: event.payload.attachments.length,
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const event of events)
+    byCase.set(event.caseId, [...(byCase.get(event.caseId) ?? []), event]);
+  for (const [caseId, list] of byCase) {
+    // The package as it stands: a correction may have marked a paper brought after registration.
+    const state = foldCase(list);
+    if (state.intake === null || state.application === null) continue;
+    counts.set(caseId, {
+      documents: state.application.documents.filter((d) => d.state === 'presented').length,
+      files: state.intake.attachments.length,
     });
   }
   const signature = register.signature;
