@@ -29,6 +29,7 @@ import {
   syncStatus,
 } from './sync-commands';
 import { seedActors } from './testing';
+import { loadTsaVersion, TSA_VERSION_SETTING } from './tsa-reference';
 import { createUser } from './users-queries';
 
 const opened: DeskDatabase[] = [];
@@ -221,6 +222,7 @@ describe('joining a hub', () => {
     await register(d, 'case-a', '2025-03-03T10:00', T0);
     const before = (await d.settings.get('hlc'))?.value as HlcState;
     await d.settings.put({ key: SYNC_SETTINGS.cursor, value: '99.1' });
+    await d.settings.put({ key: TSA_VERSION_SETTING, value: 42 });
     const joined = await saveHubLink(d, 'http://127.0.0.1:7300', reply, T0 + 1);
     expect(joined.ok).toBe(true);
     expect(await loadHubLink(d)).toEqual({
@@ -230,7 +232,10 @@ describe('joining a hub', () => {
     });
     expect(await loadOfficeProfile(d)).toMatchObject({ deviceNo: 7, deviceId: reply.deviceId });
     expect((await d.settings.get('hlc'))?.value).toEqual({ ...before, nodeId: reply.deviceId });
+    // What the desk had from a hub (events, the TSA register's version) is fetched again from this
+    // one: its numbering may be another's (a rebuilt hub); what arrives twice changes nothing.
     expect(await loadPullCursor(d)).toBe('');
+    expect(await loadTsaVersion(d)).toBe(0);
     expect((await syncStatus(d, T0)).hub).toEqual({
       url: 'http://127.0.0.1:7300',
       officeCode: 'KZL01',

@@ -37,6 +37,7 @@ import type { DeskDatabase, HubReceiptRow, OutboxRow } from './database';
 import { receiveEvents } from './event-log';
 import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 import { registerEventsOf, registerRowOf } from './registers-queries';
+import { TSA_VERSION_SETTING } from './tsa-reference';
 import { importDirectoryEvents } from './users-queries';
 
 /** Settings rows of sync (the `settings` table). */
@@ -174,6 +175,7 @@ export function saveHubLink(
     const link: HubLink = { ...reply, url, joinedAtMs: nowMs };
     await db.settings.put({ key: SYNC_SETTINGS.hubLink, value: link });
     await db.settings.put({ key: SYNC_SETTINGS.cursor, value: '' });
+    await db.settings.delete(TSA_VERSION_SETTING);
     return { ok: true, link };
   });
 }
