@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { normalizeText } from '../case';
 import { validateIin } from '../identity';
 import { searchTokens } from '../text';
@@ -87,6 +88,29 @@ export function csvReadOf(text: string, steps: readonly CsvStep[], delimiter: st
     at = step.end;
   });
   return { rows: steps.map((s) => s.cells), lines, unclosedQuote, delimiter };
+}
+
+/**
+ * Reads a CSV with papaparse, row by row, so each row knows the file line it starts on (a quoted
+ * value may span lines). A quoted value keeps the delimiter inside it ("Әлиев А.; Әлиева Б." in a ";"
+ * file stays one value); a quote never closed is reported on its row. Empty lines are kept
+ * (parseTsaTable skips them).
+ */
+export function csvTable(text: string): CsvRead {
+  const steps: CsvStep[] = [];
+  let delimiter = ',';
+  Papa.parse<string[]>(text, {
+    delimitersToGuess: [';', ',', '\t', '|'],
+    step: (result) => {
+      delimiter = result.meta.delimiter;
+      steps.push({
+        cells: result.data,
+        end: result.meta.cursor,
+        unclosedQuote: result.errors.some((e) => e.code === 'MissingQuotes'),
+      });
+    },
+  });
+  return csvReadOf(text, steps, delimiter);
 }
 
 export interface TsaTableSource {

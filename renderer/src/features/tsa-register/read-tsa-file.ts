@@ -1,12 +1,9 @@
-import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/universal';
 import {
   MAX_TSA_FILE_BYTES,
-  csvReadOf,
+  csvTable,
   readTsaBytes,
   type Cell,
-  type CsvRead,
-  type CsvStep,
   type TsaParseResult,
   type TsaReaders,
 } from '../../../../shared/tsa-register';
@@ -29,29 +26,6 @@ export function decodeText(bytes: Uint8Array): string {
   } catch {
     return new TextDecoder('windows-1251').decode(bytes);
   }
-}
-
-/**
- * Reads a CSV with papaparse, row by row, so each row knows the file line it starts on (a quoted
- * value may span lines). A quoted value keeps the delimiter inside it ("Әлиев А.; Әлиева Б." in a ";"
- * file stays one value); a quote never closed is reported on its row. Empty lines are kept
- * (parseTsaTable skips them).
- */
-export function csvTable(text: string): CsvRead {
-  const steps: CsvStep[] = [];
-  let delimiter = ',';
-  Papa.parse<string[]>(text, {
-    delimitersToGuess: [';', ',', '\t', '|'],
-    step: (result) => {
-      delimiter = result.meta.delimiter;
-      steps.push({
-        cells: result.data,
-        end: result.meta.cursor,
-        unclosedQuote: result.errors.some((e) => e.code === 'MissingQuotes'),
-      });
-    },
-  });
-  return csvReadOf(text, steps, delimiter);
 }
 
 const DESK_READERS: TsaReaders = {

@@ -2,12 +2,13 @@ import writeXlsxFile from 'write-excel-file/node';
 import { describe, expect, test } from 'vitest';
 import { iinControlDigit } from '../../../../shared/identity';
 import {
+  csvTable,
   parseQuarter,
   parseTsaTable,
   previousQuarter,
   quarterOf,
 } from '../../../../shared/tsa-register';
-import { csvTable, decodeText, readTsaFile } from './read-tsa-file';
+import { decodeText, readTsaFile } from './read-tsa-file';
 
 /** A valid IIN from its first 11 digits (tries serials until the control digit exists). */
 function iin(birth: string, centuryDigit: number, serial = 1): string {
