@@ -34,6 +34,8 @@ export interface JournalRow {
   /** Folded words of the name (shared/text searchKey), each indexed for prefix search. */
   nameTokens: string[];
   termPhase: TermPhase;
+  /** Present when the term is counted in calendar days (else working days): see CaseSchedule. */
+  dayUnit?: 'calendarDays';
   /** The whole term's due point in force (a moment for a minute term), as a DueKey: see rowDue. */
   due: DueKey | null;
   /** The day of `due` while the term runs; absent otherwise: the index behind "due soon" and the due order. */
@@ -115,6 +117,7 @@ export function journalRowOf(
     // (renderer/src/db/name-index.ts) and the case is found by the name on its talon as well.
     nameTokens: searchTokens(applicantsOverTime(state).map(personName).join(' ') || applicantName),
     termPhase: schedule.phase,
+    ...(schedule.dayUnit === 'calendarDays' ? { dayUnit: 'calendarDays' as const } : {}),
     due: due === null ? null : dueKey(due),
     ...(running && due !== null ? { openDueDate: dayOf(due), overdueFrom: overdueFrom(due) } : {}),
     ...(schedule.provisionalDays.length > 0 ? { dueProvisional: true as const } : {}),

@@ -22,6 +22,7 @@ import { rowDue, type JournalRow } from './journal-row';
 export type WorkRow = Pick<
   JournalRow,
   | 'termPhase'
+  | 'dayUnit'
   | 'due'
   | 'stepId'
   | 'stepOwner'
@@ -70,7 +71,11 @@ const isStatus = (state: CaseTermState, status: 'overdue' | 'dueToday' | 'atRisk
 
 export function rowWork(row: WorkRow, now: LocalDateTime, calendar: WorkingCalendar): RowWork {
   const due = rowDue(row);
-  const term = termStateOf({ phase: row.termPhase, due }, now, calendar);
+  const term = termStateOf(
+    { phase: row.termPhase, due, dayUnit: row.dayUnit ?? 'workingDays' },
+    now,
+    calendar,
+  );
   const running = row.termPhase === 'running';
   const step: StepWork | null =
     running && row.stepId !== undefined && row.stepDue !== undefined

@@ -12,6 +12,7 @@ import { sampleHlc, sampleRegistered } from '../case/testing';
 import { createWorkingCalendar } from '../calendar';
 import { ruleSetInForce } from '../catalog';
 import { planRegistration } from '../intake';
+import { addDays } from '../time';
 import { caseSchedule, extendedDueDate, extensionFor, stepOwner } from './case-schedule';
 import { termStateOf } from './term-state';
 
@@ -100,6 +101,36 @@ describe('the whole term', () => {
     expect(at(state, '2026-11-24T10:00')).toMatchObject({ kind: 'term', status: 'onTime' });
     expect(at(state, '2026-12-24T17:00')).toMatchObject({ kind: 'term', status: 'dueToday' });
     expect(at(state, '2026-12-25T09:00')).toMatchObject({ kind: 'term', status: 'overdue' });
+  });
+
+  test('a term of calendar days is counted in calendar days left and late, a working-day term in working days (seed 001:7131, 1263)', () => {
+    // The child benefit at the akim: «не более тридцати календарных дней» (001:7131).
+    const child = foldCase([registered('child-benefit-under-18', '2026-11-23T10:00')]);
+    const s = caseSchedule(child, calendar);
+    expect(s.dayUnit).toBe('calendarDays');
+    const due = s.due?.kind === 'date' ? s.due.date : '';
+    // Ten calendar days before the due date, whatever weekends and holidays lie between.
+    const tenBefore = `${addDays(due, -10)}T09:00`;
+    expect(at(child, tenBefore)).toMatchObject({
+      kind: 'term',
+      dayUnit: 'calendarDays',
+      daysLeft: 10,
+    });
+    expect(at(child, `${addDays(due, 3)}T09:00`)).toMatchObject({
+      status: 'overdue',
+      daysLeft: -3,
+    });
+    // Targeted assistance is counted in working days: daysLeft is the working days left.
+    const tsa = foldCase(tsaCase());
+    expect(caseSchedule(tsa, calendar).dayUnit).toBe('workingDays');
+    const state = at(tsa, '2026-12-14T10:00');
+    expect(state).toMatchObject({ kind: 'term', dayUnit: 'workingDays' });
+    expect(state.kind === 'term' && state.daysLeft).toBe(
+      state.kind === 'term' && state.workingDaysLeft,
+    );
+    expect(state.kind === 'term' && state.daysLeft).toBe(
+      calendar.workingDaysBetween('2026-12-14', '2026-12-24'),
+    );
   });
 
   test('a finished suspension pushes the due date by the working days it lasted', () => {

@@ -56,6 +56,7 @@ import {
   type LocalDateTime,
 } from '../time';
 import { catalogRoute, termStart } from './term-start';
+import type { DayUnit } from './term-state';
 
 /** running: the term counts; suspended: it stands still; closed: the case ended; noTerm: none set. */
 export type TermPhase = 'running' | 'suspended' | 'closed' | 'noTerm';
@@ -112,6 +113,8 @@ export interface CaseSchedule {
   readonly completed: { readonly at: LocalDateTime; readonly result: 'onTime' | 'late' } | null;
   /** The term in minutes (the certificate, R-CERT-1), or null for a day term. */
   readonly minutes: number | null;
+  /** The days a day term is counted in (the service's term in the catalog, as its act states it). */
+  readonly dayUnit: DayUnit;
   /** Estimated days off the due date was counted over: the due date may still move. */
   readonly provisionalDays: readonly LocalDate[];
   readonly steps: readonly ScheduledStep[];
@@ -626,6 +629,7 @@ export function caseSchedule(state: CaseState, calendar: WorkingCalendar): CaseS
     suspendedSince,
     completed: issuedAt && due ? { at: issuedAt, result: completionCheck(due, issuedAt) } : null,
     minutes: term?.unit === 'minutes' ? term.amount : null,
+    dayUnit: term?.unit === 'calendarDays' ? 'calendarDays' : 'workingDays',
     provisionalDays: start ? provisionalBetween(start.date, due, calendar) : [],
     steps,
     current,

@@ -64,13 +64,15 @@ function termLeftText(state: CaseTermState & { kind: 'term' }, t: TFunction<'aki
     if (state.status === 'dueToday') return t('term.dueToday');
     return t('term.daysLeft', { count: state.workingDaysLeft });
   }
+  // In the term's own days: a term of calendar days is never counted in working days.
+  const calendar = state.dayUnit === 'calendarDays';
   switch (state.status) {
     case 'overdue':
-      return t('term.daysLate', { count: -state.workingDaysLeft });
+      return t(calendar ? 'term.calendarDaysLate' : 'term.daysLate', { count: -state.daysLeft });
     case 'dueToday':
       return t('term.dueToday');
     case 'atRisk':
     case 'onTime':
-      return t('term.daysLeft', { count: state.workingDaysLeft });
+      return t(calendar ? 'term.calendarDaysLeft' : 'term.daysLeft', { count: state.daysLeft });
   }
 }

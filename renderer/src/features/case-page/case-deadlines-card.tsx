@@ -34,16 +34,18 @@ export function leftText(state: CaseTermState & { kind: 'term' }, t: TFunction):
       ? t('term.minutesLeft', { count: state.minutesLeft })
       : t('term.minutesOverdue', { count: -state.minutesLeft });
   }
+  // In the term's own days: a term of calendar days is never counted in working days.
+  const calendar = state.dayUnit === 'calendarDays';
   switch (state.status) {
     case 'overdue':
-      return state.workingDaysLeft < 0
-        ? t('term.daysOverdue', { count: -state.workingDaysLeft })
+      return state.daysLeft < 0
+        ? t(calendar ? 'term.calendarDaysOverdue' : 'term.daysOverdue', { count: -state.daysLeft })
         : t('term.overdue');
     case 'dueToday':
       return t('term.dueToday');
     case 'atRisk':
     case 'onTime':
-      return t('term.daysLeft', { count: state.workingDaysLeft });
+      return t(calendar ? 'term.calendarDaysLeft' : 'term.daysLeft', { count: state.daysLeft });
   }
 }
 

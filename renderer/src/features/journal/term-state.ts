@@ -14,11 +14,15 @@ export type TermTone = 'ok' | 'warn' | 'bad' | 'paused' | 'muted' | 'theirs';
 
 /** Where a journal row's case stands against its term: shared/schedule termStateOf on what the row keeps. */
 export function rowTermState(
-  row: Pick<CaseRow, 'termPhase' | 'due'>,
+  row: Pick<CaseRow, 'termPhase' | 'due' | 'dayUnit'>,
   now: LocalDateTime,
   calendar: WorkingCalendar,
 ): CaseTermState {
-  return termStateOf({ phase: row.termPhase, due: rowDue(row) }, now, calendar);
+  return termStateOf(
+    { phase: row.termPhase, due: rowDue(row), dayUnit: row.dayUnit ?? 'workingDays' },
+    now,
+    calendar,
+  );
 }
 
 export function termTone(state: CaseTermState): TermTone {

@@ -18,13 +18,19 @@ export function termLabels(state: CaseTermState, t: TFunction): { status: string
     case 'unknown':
       return { status: t('journal:status.unknown'), detail: '' };
     case 'term': {
-      const days = Math.abs(state.workingDaysLeft);
+      // In the term's own days: a term of calendar days is never counted in working days.
+      const days = Math.abs(state.daysLeft);
+      const calendar = state.dayUnit === 'calendarDays';
       const detail =
         state.status === 'overdue'
-          ? t('journal:status.daysLate', { count: days })
+          ? t(calendar ? 'journal:status.calendarDaysLate' : 'journal:status.daysLate', {
+              count: days,
+            })
           : state.status === 'dueToday'
             ? ''
-            : t('journal:status.daysLeft', { count: days });
+            : t(calendar ? 'journal:status.calendarDaysLeft' : 'journal:status.daysLeft', {
+                count: days,
+              });
       return { status: t(`journal:status.${state.status}`), detail };
     }
   }
