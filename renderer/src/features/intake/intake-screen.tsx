@@ -296,14 +296,17 @@ export function IntakeScreen() {
     },
     [t, language],
   );
-  const removeAttachment = useCallback((sha256: string) => {
-    setAttachments((prev) => {
-      const gone = prev.find((a) => a.sha256 === sha256);
-      if (gone) URL.revokeObjectURL(gone.url);
-      return prev.filter((a) => a.sha256 !== sha256);
-    });
-    setPreviewing((p) => (p === sha256 ? null : p));
-  }, [setAttachments, setPreviewing]);
+  const removeAttachment = useCallback(
+    (sha256: string) => {
+      setAttachments((prev) => {
+        const gone = prev.find((a) => a.sha256 === sha256);
+        if (gone) URL.revokeObjectURL(gone.url);
+        return prev.filter((a) => a.sha256 !== sha256);
+      });
+      setPreviewing((p) => (p === sha256 ? null : p));
+    },
+    [setAttachments, setPreviewing],
+  );
 
   // ---- time and plan ----
   let intakeWarning: string | null = null;
