@@ -134,7 +134,7 @@ try {
   );
   console.log(
     `Seeded ${int(seeded.cases)} cases, ${int(seeded.events)} events in ${(seeded.ms / 1000).toFixed(1)} s ` +
-      `(${int(seeded.openCases)} open, ${int(seeded.overdue)} overdue on ${seeded.today}).`,
+      `(${int(seeded.openCases)} open, ${int(seeded.overdue)} late (term or step) on ${seeded.today}).`,
   );
 
   const rows: string[][] = [

@@ -53,6 +53,11 @@ export interface JournalRow {
   stepDue?: DueKey;
   /** The first moment the current step is late: the index behind breached steps (≤ now). */
   stepOverdueFrom?: LocalDateTime;
+  /**
+   * The earlier of overdueFrom and stepOverdueFrom: "late now" (shared/journal isLateAt, the term or
+   * the current step) is the one index range lateFrom ≤ now.
+   */
+  lateFrom?: LocalDateTime;
   /** The desk role that records the current step's act (shared/schedule stepRole). */
   stepRole?: CaseRole;
   /**
@@ -130,9 +135,21 @@ export function journalRowOf(
           ...(schedule.currentRole ? { stepRole: schedule.currentRole } : {}),
         }
       : {}),
+    ...lateFromOf(running && due !== null ? overdueFrom(due) : undefined, step?.due),
     ...(running && schedule.holder ? { holder: schedule.holder } : {}),
     ...((extras.heldEvents ?? 0) > 0 ? { needsUpdate: true as const } : {}),
     flagged: state.flagged,
     updatedAtMs,
   };
+}
+
+/** The row's lateFrom: the earlier of the term's and the current step's overdue moments, if any. */
+function lateFromOf(
+  termLate: LocalDateTime | undefined,
+  stepDue: Due | null | undefined,
+): { lateFrom?: LocalDateTime } {
+  const stepLate = stepDue ? overdueFrom(stepDue) : undefined;
+  const moments = [termLate, stepLate].filter((m): m is LocalDateTime => m !== undefined);
+  if (moments.length === 0) return {};
+  return { lateFrom: moments.reduce((a, b) => (b < a ? b : a)) };
 }

@@ -130,6 +130,10 @@ describe('rowWork: one answer for what is late, and whose', () => {
         expect(rowWork(row, now, calendar).late !== null, `${row.stage} at ${now}`).toBe(
           isLateAt(row, now),
         );
+        // The one index range the journal's overdue filter reads says the same.
+        expect(row.lateFrom !== undefined && row.lateFrom <= now, `lateFrom at ${now}`).toBe(
+          isLateAt(row, now),
+        );
       }
     }
   });

@@ -201,7 +201,7 @@ const OPERATIONS: Record<string, Operation> = {
     app: () => journalPage({ deadline: 'overdue' }),
     raw: () =>
       request(
-        readStore('cases').index('overdueFrom').getAll(IDBKeyRange.upperBound(clock.nowLocal())),
+        readStore('cases').index('lateFrom').getAll(IDBKeyRange.upperBound(clock.nowLocal())),
       ),
   },
   register: {

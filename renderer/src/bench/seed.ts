@@ -566,6 +566,7 @@ export interface SeedResult {
   cases: number;
   events: number;
   openCases: number;
+  /** Open cases late at 08:30 today, the term or the current step (the journal's overdue filter). */
   overdue: number;
   ms: number;
   /** IINs and name prefixes of seeded applicants, to search for. */
@@ -609,7 +610,7 @@ export async function seedDatabase(
       if (!TERMINAL_STAGES.includes(seeded.row.stage)) {
         openCases += 1;
         const now = `${ctx.today}T08:30`;
-        if (seeded.row.overdueFrom !== undefined && seeded.row.overdueFrom <= now) overdue += 1;
+        if (seeded.row.lateFrom !== undefined && seeded.row.lateFrom <= now) overdue += 1;
       }
     }
     const allEvents = batch.flatMap((b) => b.events);

@@ -283,5 +283,23 @@ export class DeskDatabase extends Dexie {
         Date.now(),
       ),
     );
+    // v9: "late now" (the term or the current step) is one index range, lateFrom ≤ now, instead of the
+    // union of two (shared/journal JournalRow lateFrom): the rows are projected again.
+    this.version(9)
+      .stores({
+        cases:
+          '&id, number, date, iin, *nameTokens, serviceId, stage, openDueDate, overdueFrom, stepOverdueFrom, lateFrom, termPhase, officeId, updatedAtMs',
+      })
+      .upgrade((tx) =>
+        reprojectAllCases(
+          {
+            events: tx.table('events'),
+            cases: tx.table('cases'),
+            caseNames: tx.table('caseNames'),
+            heldEvents: tx.table('heldEvents'),
+          },
+          Date.now(),
+        ),
+      );
   }
 }

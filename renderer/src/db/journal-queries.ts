@@ -233,14 +233,11 @@ function filterConstraints(
   const out: Constraint[] = [];
   const today = datePart(ctx.now);
   // Late now ⇔ overdueFrom ≤ now or stepOverdueFrom ≤ now (shared/journal isLateAt; overdueFrom
-  // mirrors isPastDue): exact ranges, so the key-intersection path agrees with rowWork and the case
-  // page's termStateOf too.
+  // mirrors isPastDue) ⇔ lateFrom ≤ now, the earlier of the two: one exact range, so the
+  // key-intersection path agrees with rowWork and the case page's termStateOf too.
   if (query.deadline === 'overdue') {
     out.push({
-      ranges: [
-        db.cases.where('overdueFrom').belowOrEqual(ctx.now),
-        db.cases.where('stepOverdueFrom').belowOrEqual(ctx.now),
-      ],
+      ranges: [db.cases.where('lateFrom').belowOrEqual(ctx.now)],
       test: (row) => isLateAt(row, ctx.now),
     });
   } else if (query.deadline === 'dueSoon') {
