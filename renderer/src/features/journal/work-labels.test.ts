@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CaseTermState } from '../../../../shared/schedule';
 import i18next from 'i18next';
-import { localeResources, NAMESPACES } from '../../i18n/i18n';
+import { localeResources, NAMESPACES } from '../../i18n';
 import { termLabels } from './work-labels';
 
 const term = (daysLeft: number, dayUnit: 'workingDays' | 'calendarDays'): CaseTermState => ({
