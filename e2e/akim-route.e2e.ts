@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium, screenshotPath } from './support/browser';
-import { AKIM, logIn, setUpOffice, SPECIALIST, type DeskLanguage } from './support/desk';
+import {
+  AKIM,
+  logIn,
+  moveOfficeClock,
+  setUpOffice,
+  SPECIALIST,
+  type DeskLanguage,
+} from './support/desk';
 
 // The whole akim route on one laptop with the network off, as the specialist and the akim do it:
 // intake with an IIN, the talon as a PDF, the akim's resolution, the village commission's act, the
@@ -105,8 +112,6 @@ const UI = {
     issued: 'Берілді',
     notAccepted: 'Қабылданбады',
     receiptTitle: 'ӨТІНІШТІ ҚАБЫЛДАУДАН БАС ТАРТУ ТУРАЛЫ ҚОЛХАТ',
-    locked: 'Бағдарлама бұғатталған',
-    unlock: 'Бұғаттан шығару',
   },
   ru: {
     intake: 'Приём заявления',
@@ -160,8 +165,6 @@ const UI = {
     issued: 'Выдано',
     notAccepted: 'Не принято',
     receiptTitle: 'РАСПИСКА ОБ ОТКАЗЕ В ПРИЁМЕ ЗАЯВЛЕНИЯ',
-    locked: 'Программа заблокирована',
-    unlock: 'Разблокировать',
   },
 } as const;
 
@@ -217,26 +220,6 @@ async function switchUser(lang: DeskLanguage, user: { name: string; pin: string 
   await page.locator('.session-menu-button').click();
   await page.getByRole('menuitem', { name: UI[lang].switchUser }).click();
   await logIn(page, user.name, user.pin);
-}
-
-/**
- * Moves the office clock forward (the district's result comes weeks later). The person is at the
- * desk, so they touch the mouse at once; should the idle lock have come first, they unlock it.
- */
-async function advanceClockTo(
-  time: Date,
-  lang: DeskLanguage,
-  user: { pin: string },
-): Promise<void> {
-  await page.clock.setSystemTime(time);
-  await page.mouse.move(10, 10);
-  await page.mouse.move(20, 20);
-  const lock = page.getByRole('heading', { name: UI[lang].locked });
-  if (await lock.isVisible()) {
-    await page.getByRole('dialog').getByLabel('ПИН-код').fill(user.pin);
-    await page.getByRole('button', { name: UI[lang].unlock }).click();
-    await lock.waitFor({ state: 'detached' });
-  }
 }
 
 /** Fills the intake form for the case's applicant; documents are left to the caller. */
@@ -358,7 +341,7 @@ describe.each([
     await page.getByRole('status').filter({ hasText: l.forwarded }).waitFor();
 
     // Three weeks later the district's result arrives on paper; the specialist enters it and issues it.
-    await advanceClockTo(new Date('2026-12-14T11:00:00+05:00'), lang, SPECIALIST);
+    await moveOfficeClock(page, lang, new Date('2026-12-14T11:00:00+05:00'), SPECIALIST);
     await openCase(caseId, lang);
     await page.getByRole('button', { name: l.recordResult }).click();
     await page.getByLabel(l.grant).check();

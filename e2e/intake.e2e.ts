@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium, screenshotPath } from './support/browser';
-import { logIn, setUpOffice, SPECIALIST } from './support/desk';
+import { logIn, moveOfficeClock, setUpOffice, SPECIALIST } from './support/desk';
 
 // The intake screen driven as a specialist would, in Russian, at a fixed office time: Monday
 // 23.11.2026, 10:00 in Kazakhstan (a working day, inside the intake hours).
@@ -234,7 +234,7 @@ describe('intake', () => {
   });
 
   test('R-CAL-2 (002:12): after 17:30 the certificate is not accepted, and the desk says so at once', async () => {
-    await page.clock.setFixedTime(new Date('2026-11-23T17:45:00+05:00'));
+    await moveOfficeClock(page, 'ru', new Date('2026-11-23T17:45:00+05:00'), SPECIALIST);
     await openIntake();
     await field('Услуга').selectOption('asp-recipient-certificate');
     const notice = page
@@ -246,6 +246,6 @@ describe('intake', () => {
     // Other services are still accepted at this hour.
     await field('Услуга').selectOption('targeted-social-assistance');
     await notice.waitFor({ state: 'detached' });
-    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00+05:00'));
+    await moveOfficeClock(page, 'ru', new Date('2026-11-23T10:00:00+05:00'), SPECIALIST);
   });
 });

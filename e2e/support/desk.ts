@@ -224,6 +224,8 @@ const WORK_LABELS = {
     confirmResolution: 'Бұрыштаманы ПИН-кодпен растау',
     confirm: 'Растау',
     imposed: 'Әкім бұрыштама қойды',
+    locked: 'Бағдарлама бұғатталған',
+    unlock: 'Бұғаттан шығару',
   },
   ru: {
     intake: 'Приём заявления',
@@ -242,6 +244,8 @@ const WORK_LABELS = {
     confirmResolution: 'Подтверждение резолюции ПИН-кодом',
     confirm: 'Подтвердить',
     imposed: 'Аким наложил резолюцию',
+    locked: 'Программа заблокирована',
+    unlock: 'Разблокировать',
   },
 } as const;
 
@@ -318,4 +322,28 @@ export async function imposeResolution(
   await dialog.getByLabel('ПИН-код').fill(akimPin);
   await dialog.getByRole('button', { name: l.confirm, exact: true }).click();
   await page.getByText(l.imposed).first().waitFor();
+}
+
+/**
+ * Moves the office clock to `time` (hours or weeks later). The person is at the desk, so they touch
+ * the mouse at once. The idle lock checks every few seconds: if its check ran between the jump and
+ * the touch, the desk is locked (rightly: the desk saw hours without activity), and the person
+ * unlocks it with their PIN. After the touch no check can lock, so the test goes on either way.
+ */
+export async function moveOfficeClock(
+  page: Page,
+  language: DeskLanguage,
+  time: Date,
+  user: Pick<DeskUser, 'pin'>,
+): Promise<void> {
+  const l = WORK_LABELS[language];
+  await page.clock.setSystemTime(time);
+  await page.mouse.move(10, 10);
+  await page.mouse.move(20, 20);
+  const lock = page.getByRole('heading', { name: l.locked });
+  if (await lock.isVisible()) {
+    await page.getByRole('dialog').getByLabel('ПИН-код').fill(user.pin);
+    await page.getByRole('button', { name: l.unlock }).click();
+    await lock.waitFor({ state: 'detached' });
+  }
 }
