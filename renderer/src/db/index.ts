@@ -228,7 +228,13 @@ export {
   type SignedCaseEvent,
   type SignedDocuments,
 } from './signatures';
-export { submitIntake, type IntakeSubmission, type SubmitIntakeResult } from './intake-commands';
+export {
+  registrationBlock,
+  submitIntake,
+  type IntakeSubmission,
+  type RegistrationBlock,
+  type SubmitIntakeResult,
+} from './intake-commands';
 export {
   attemptWrite,
   openDeskDatabase,

@@ -4,7 +4,8 @@ import type { Actor } from '../../../shared/case';
 import { sampleApplicant, sampleRegistered } from '../../../shared/case/testing';
 import type { ActContext } from './case-store';
 import { DeskDatabase } from './database';
-import { submitIntake, type IntakeSubmission } from './intake-commands';
+import { registrationBlock, submitIntake, type IntakeSubmission } from './intake-commands';
+import { importTsaRecipients } from './tsa-register-queries';
 import { seedActors } from './testing';
 import { writeFailureReason } from './write-errors';
 
@@ -137,6 +138,54 @@ describe('submitIntake', () => {
     expect(
       second.ok && second.event.type === 'AcceptanceRefused' && second.event.payload.receiptNumber,
     ).toBe('KZL01-1-Q0002/2025');
+  });
+
+  test("R-CERT-3: the certificate is not registered without the current quarter's TSA list (002:16); a 2-1 refusal still is, and with the list it registers", async () => {
+    const d = await openDb(specialist);
+    const certificate = submission({
+      serviceId: 'asp-recipient-certificate',
+      documents: [{ documentId: 'application', state: 'presented' }],
+      consents: { personalData: true, protectedInformation: true },
+      familyMembers: undefined,
+      applicantIncomes: undefined,
+    });
+    // Only the previous quarter's list is on the desk: 03.03.2025 is in 2025-Q1.
+    await importTsaRecipients(
+      d,
+      [{ iin: '900101300001', fullName: 'Ахметов Ерлан', quarter: '2024-Q4', familyMembers: [] }],
+      { source: 'q4.csv', nowMs: 1 },
+    );
+    const block = {
+      ok: false,
+      reason: 'inputChecks:tsa.registerMissing',
+      quarter: '2025-Q1',
+    };
+    // The screen's question and the command's answer are the same function's.
+    expect(
+      await registrationBlock(d, 'asp-recipient-certificate', 'register', '2025-03-03'),
+    ).toEqual(block);
+    expect(await submitIntake(d, certificate, [scan('cert')], numbering, context())).toEqual(block);
+    expect(await d.events.count()).toBe(0);
+    expect(await d.attachments.count()).toBe(0);
+    expect(await d.counters.count()).toBe(0);
+    // Other services and a refusal are not held back by the list.
+    expect(await registrationBlock(d, 'targeted-social-assistance', 'register', '2025-03-03')).toBe(
+      null,
+    );
+    expect(await registrationBlock(d, 'asp-recipient-certificate', 'refuse', '2025-03-03')).toBe(
+      null,
+    );
+
+    await importTsaRecipients(
+      d,
+      [{ iin: '900101300001', fullName: 'Ахметов Ерлан', quarter: '2025-Q1', familyMembers: [] }],
+      { source: 'q1.csv', nowMs: 2 },
+    );
+    expect(await registrationBlock(d, 'asp-recipient-certificate', 'register', '2025-03-03')).toBe(
+      null,
+    );
+    const registered = await submitIntake(d, certificate, [], numbering, context());
+    expect(registered.ok && registered.event.type).toBe('Registered');
   });
 
   test('a file that is not a scan refuses the whole submission before anything is written', async () => {

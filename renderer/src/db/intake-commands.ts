@@ -8,6 +8,9 @@
 //   rule-set come from planRegistration with the desk's calendar; the registration date, the due date
 //   and the journal number from registerInTransaction, as for every registration.
 // - Expected refusals are values; a write the database refuses throws (see write-errors).
+// - What refuses a registration before anything is typed (registrationBlock: the certificate without
+//   this quarter's TSA list) is one function: the screen asks it when the service is chosen and
+//   submitIntake asks it again in its transaction, so no other caller can register around it.
 import type {
   Applicant,
   CaseEvent,
@@ -21,8 +24,12 @@ import type {
   Representative,
 } from '../../../shared/case';
 import { CalendarDataMissingError } from '../../../shared/calendar';
+import { ruleSetInForce } from '../../../shared/catalog';
+import { INPUT_MESSAGES, needsTsaRegister } from '../../../shared/input';
 import { planRegistration } from '../../../shared/intake';
 import { deskCounterKey, nextDeskNumber } from '../../../shared/numbering';
+import type { LocalDate } from '../../../shared/time';
+import { quarterOf, type Quarter } from '../../../shared/tsa-register';
 import {
   appendInTransaction,
   CASE_WRITE_TABLES,
@@ -31,6 +38,7 @@ import {
 } from './case-store';
 import type { DeskDatabase } from './database';
 import { deskCalendar } from './desk-calendar';
+import { tsaQuarterSize } from './tsa-register-queries';
 import {
   attachmentsOf,
   prepareAttachments,
@@ -68,7 +76,39 @@ export type SubmitIntakeResult =
       readonly name?: string;
       readonly params?: { readonly year: number };
       readonly field?: string;
-    };
+    }
+  | RegistrationBlock;
+
+/**
+ * Why the desk does not register an application of this service today, whatever is typed:
+ * the certificate of belonging to the TSA recipients is answered from the quarter's recipients list
+ * (002:16, R-CERT-3), so without that list it is not registered (a 2-1 refusal is still given).
+ * `reason` is a message key with the quarter as its parameter (the screen words the quarter).
+ */
+export interface RegistrationBlock {
+  readonly ok: false;
+  readonly reason: typeof INPUT_MESSAGES.tsaRegisterMissing;
+  readonly quarter: Quarter;
+}
+
+/**
+ * The one answer to "may an application of `serviceId` be registered on `date`?" before the form is
+ * checked: null when it may, else the block. A refusal (form 2-1) is never blocked. Asked by the
+ * intake screen as soon as the service is chosen, and by submitIntake inside its transaction.
+ */
+export async function registrationBlock(
+  db: DeskDatabase,
+  serviceId: string,
+  mode: IntakeSubmission['mode'],
+  date: LocalDate,
+): Promise<RegistrationBlock | null> {
+  if (mode !== 'register') return null;
+  const inForce = ruleSetInForce(serviceId, date);
+  if (!inForce.ok || !needsTsaRegister(inForce.service)) return null;
+  const quarter = quarterOf(date);
+  if ((await tsaQuarterSize(db, quarter)) > 0) return null;
+  return { ok: false, reason: INPUT_MESSAGES.tsaRegisterMissing, quarter };
+}
 
 type Plan = Extract<ReturnType<typeof planRegistration>, { ok: true }>['plan'];
 
@@ -145,8 +185,15 @@ export async function submitIntake(
 
   return db.transaction(
     'rw',
-    [...CASE_WRITE_TABLES(db), db.attachments],
+    [...CASE_WRITE_TABLES(db), db.attachments, db.tsaRecipients],
     async (): Promise<SubmitIntakeResult> => {
+      const block = await registrationBlock(
+        db,
+        submission.serviceId,
+        submission.mode,
+        receivedAt.slice(0, 10),
+      );
+      if (block) return block;
       const planned = planOf(submission.serviceId, receivedAt, await deskCalendar(db));
       if (!planned.ok) return planned;
       const { plan } = planned;

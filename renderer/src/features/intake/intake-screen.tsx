@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { intakeTimeWarning, CalendarDataMissingError } from '../../../../shared/calendar';
 import { partialIinHint, validateKzMobile } from '../../../../shared/identity';
-import { needsTsaRegister } from '../../../../shared/input';
 import type { LocalDate, LocalDateTime } from '../../../../shared/time';
 import { outsideIntakeWindow } from '../../../../shared/intake';
 import { useDesk } from '../../app/desk-context';
@@ -15,14 +14,14 @@ import {
   attemptWrite,
   blobSha256,
   personHistory,
+  registrationBlock,
   submitIntake,
-  tsaQuarterSize,
   useLive,
   type PersonRow,
 } from '../../db';
 import type { DeskClock } from '../../platform';
 import { keepDraft, takeDraft, useActContext, useUnsavedWork } from '../session';
-import { quarterLabel, quarterOf } from '../tsa-register';
+import { quarterLabel } from '../tsa-register';
 import { ApplicantSection } from './applicant-section';
 import { AttachmentsSection, megabytes, type PendingAttachment } from './attachments-section';
 import { moveToNextField } from './enter-moves-on';
@@ -320,17 +319,15 @@ export function IntakeScreen() {
   const intakeClosed =
     registrable !== null && outsideIntakeWindow(registrable.service, now, calendar);
 
-  // ---- the certificate needs this quarter's TSA recipients list (002:16) ----
-  const tsaNeeded = registrable !== null && needsTsaRegister(registrable.service);
-  const quarter = quarterOf(today);
-  const tsaSize = useLive(
-    () => (tsaNeeded ? tsaQuarterSize(db, quarter) : Promise.resolve(null)),
-    [db, tsaNeeded, quarter],
+  // ---- what refuses a registration whatever is typed (the certificate without this quarter's TSA
+  // list, 002:16): the command's own answer, asked as soon as the service is chosen ----
+  const registrableId = registrable?.service.id ?? null;
+  const block = useLive(
+    () =>
+      registrableId ? registrationBlock(db, registrableId, mode, today) : Promise.resolve(null),
+    [db, registrableId, mode, today],
   );
-  const tsaMissing = tsaNeeded && tsaSize === 0;
-  const tsaMissingText = t('inputChecks:tsa.registerMissing', {
-    quarter: quarterLabel(t, quarter),
-  });
+  const blockText = block ? t(block.reason, { quarter: quarterLabel(t, block.quarter) }) : null;
 
   // ---- a draft kept over a quick user switch ----
   const savedRef = useRef(false);
@@ -377,11 +374,6 @@ export function IntakeScreen() {
     if (!choice || !makeAct || !office) return;
     const check = checkIntake(values, { service: choice.service, today: clock.today() });
     if (!check.ok) return;
-    // No certificate without this quarter's list; a 2-1 refusal is still given.
-    if (check.data.mode === 'register' && tsaMissing) {
-      setSaveError(tsaMissingText);
-      return;
-    }
     setSubmitting(true);
     try {
       // The receipt moment is the moment of saving (R-CAL-6): the command takes the act's time.
@@ -400,6 +392,7 @@ export function IntakeScreen() {
           t(result.reason, {
             ...('params' in result ? result.params : {}),
             ...('name' in result ? { name: result.name } : {}),
+            ...('quarter' in result ? { quarter: quarterLabel(t, result.quarter) } : {}),
           }),
         );
         return;
@@ -442,9 +435,9 @@ export function IntakeScreen() {
             elsewhere={elsewhere}
             intakeClosed={intakeClosed}
           />
-          {tsaMissing && mode === 'register' && (
+          {blockText && (
             <div className="intake-notice intake-notice-warn" role="alert">
-              <p>{tsaMissingText}</p>
+              <p>{blockText}</p>
               <Link to="/tsa-register">{t('inputChecks:tsa.openRegister')}</Link>
             </div>
           )}
