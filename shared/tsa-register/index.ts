@@ -1,3 +1,4 @@
 export * from './quarter';
 export * from './tsa-file';
 export * from './read-tsa-bytes';
+export * from './xlsx-size';

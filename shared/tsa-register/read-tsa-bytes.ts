@@ -5,6 +5,7 @@ import {
   type Table,
   type TsaParseResult,
 } from './tsa-file';
+import { MAX_TSA_UNZIPPED_BYTES, xlsxUnzippedSize } from './xlsx-size';
 
 // From a file's bytes to checked rows, the same at the desk (its import screen) and at the hub (npm
 // run hub -- tsa upload). The readers are passed in, because each end reads XLSX with its own entry
@@ -29,10 +30,17 @@ export interface TsaReaders {
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
   magic.every((b, i) => bytes[i] === b);
 
+/** Limits a test may lower; production keeps the defaults. */
+export interface TsaLimits {
+  /** What an XLSX's XML parts may unpack to (MAX_TSA_UNZIPPED_BYTES). */
+  readonly maxUnzippedBytes?: number;
+}
+
 /** Reads an XLSX or CSV file's bytes and validates its rows. */
 export async function readTsaBytes(
   bytes: Uint8Array,
   readers: TsaReaders,
+  limits: TsaLimits = {},
 ): Promise<TsaParseResult> {
   if (bytes.length === 0) return { ok: false, error: { key: 'tsaRegister:file.empty' } };
   if (bytes.length > MAX_TSA_FILE_BYTES) {
@@ -40,6 +48,20 @@ export async function readTsaBytes(
   }
   if (startsWith(bytes, XLS_MAGIC)) return { ok: false, error: { key: 'tsaRegister:file.oldXls' } };
   if (startsWith(bytes, XLSX_MAGIC)) {
+    // Measured before the reader unpacks it all at once: a workbook that unpacks past the limit is
+    // refused as too large, without ever holding its unpacked parts in memory.
+    const unzipped = xlsxUnzippedSize(bytes, limits.maxUnzippedBytes ?? MAX_TSA_UNZIPPED_BYTES);
+    if (!unzipped.ok) {
+      return {
+        ok: false,
+        error: {
+          key:
+            unzipped.reason === 'tooLarge'
+              ? 'tsaRegister:file.unzippedTooLarge'
+              : 'tsaRegister:file.unreadable',
+        },
+      };
+    }
     let sheets: readonly Table[];
     try {
       sheets = await readers.xlsxSheets(bytes);

@@ -106,7 +106,9 @@ export function csvTable(text: string): CsvRead {
       steps.push({
         cells: result.data,
         end: result.meta.cursor,
-        unclosedQuote: result.errors.some((e) => e.code === 'MissingQuotes'),
+        // A quote never closed (MissingQuotes) or closed and followed by text (InvalidQuotes): either
+        // way the reader ran on into the next rows, so where this row ends cannot be trusted.
+        unclosedQuote: result.errors.some((e) => e.type === 'Quotes'),
       });
     },
   });
@@ -122,7 +124,10 @@ export interface TsaTableSource {
    * rather than cut. Absent for XLSX, where a note beside the table is no such sign.
    */
   readonly delimiter?: string;
-  /** Rows the CSV reader could not read whole (an unclosed quote). */
+  /**
+   * Rows the CSV reader could not read whole (an unclosed quote). Any such row refuses the whole
+   * file: the rows after it ran into its value, so what the file holds cannot be known.
+   */
   readonly unclosedQuote?: readonly number[];
 }
 
@@ -244,12 +249,21 @@ const isBlank = (row: readonly Cell[]): boolean => row.every((c) => cellText(c) 
 /**
  * Validates a table read from a file. Pure: the same table always gives the same result. No row below
  * the header is dropped without a word: each is a recipient or an error with its line and reasons
- * (blank rows aside).
+ * (blank rows aside). A file the reader could not split into rows (source.unclosedQuote) is refused
+ * whole, with the line where reading broke.
  */
 export function parseTsaTable(table: Table, source: TsaTableSource = {}): TsaParseResult {
   const lineOf = (index: number): number => source.lines?.[index] ?? index + 1;
-  const unclosed = new Set(source.unclosedQuote ?? []);
   if (table.every(isBlank)) return { ok: false, error: { key: 'tsaRegister:file.empty' } };
+  // A parse error refuses the file, never one row: a quote left open swallows every row after it
+  // (500 recipients became one error), and saving the rows before it would cut the list short.
+  const broken = source.unclosedQuote?.[0];
+  if (broken !== undefined) {
+    return {
+      ok: false,
+      error: { key: 'tsaRegister:file.unclosedQuote', values: { line: lineOf(broken) } },
+    };
+  }
   let headerIndex = -1;
   let header: Map<TsaColumn, number> | null = null;
   for (let i = 0; i < Math.min(table.length, HEADER_SEARCH_ROWS); i++) {
@@ -296,12 +310,6 @@ export function parseTsaTable(table: Table, source: TsaTableSource = {}): TsaPar
     const quarterRaw =
       quarterCell instanceof Date ? quarterCell.toISOString().slice(0, 10) : cellText(quarterCell);
     const reasons: TsaMessage[] = [];
-    if (unclosed.has(i)) {
-      // The rest of the file ran into this row's value: nothing else in it can be trusted.
-      const unreadable = [{ key: 'tsaRegister:rows.unclosedQuote' }];
-      errors.push({ line, iin: iinRaw, fullName, quarter: quarterRaw, reasons: unreadable });
-      continue;
-    }
     if (source.delimiter !== undefined && row.slice(width).some((cell) => cellText(cell) !== '')) {
       reasons.push({
         key: 'tsaRegister:rows.extraFields',
