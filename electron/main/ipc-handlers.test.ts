@@ -1,6 +1,12 @@
 import { describe, expect, test, vi } from 'vitest';
 import { IPC_CHANNELS, type AppInfo } from '../../shared/ipc';
-import { createIpcHandlers, type IpcDeps } from './ipc-handlers';
+import {
+  createIpcHandlers,
+  guardedHandler,
+  isTrustedCaller,
+  type IpcCaller,
+  type IpcDeps,
+} from './ipc-handlers';
 
 const info: AppInfo = {
   name: 'Akimat Desk',
@@ -80,5 +86,51 @@ describe('ipc handlers', () => {
       hubUrl: 'https://hub.akk.example',
       hubKeyPin: pin,
     });
+  });
+});
+
+describe('the caller of the bridge', () => {
+  const ownWindow = { id: 1 };
+  const isOwn = (sender: unknown) => sender === ownWindow;
+  const top = (url: string) => ({ sender: ownWindow, senderFrame: { url, parent: null } });
+
+  test('is the desk’s own top frame on its own origin', () => {
+    expect(isTrustedCaller(top('app://desk/journal'), null, isOwn)).toBe(true);
+    expect(isTrustedCaller(top('https://evil.example/'), null, isOwn)).toBe(false);
+    expect(isTrustedCaller(top('file:///etc/passwd'), null, isOwn)).toBe(false);
+    // A frame inside the page (the scan viewer), a frame that is gone, another window.
+    const child = { sender: ownWindow, senderFrame: { url: 'app://desk/', parent: {} } };
+    expect(isTrustedCaller(child, null, isOwn)).toBe(false);
+    expect(isTrustedCaller({ sender: ownWindow, senderFrame: null }, null, isOwn)).toBe(false);
+    expect(isTrustedCaller({ ...top('app://desk/'), sender: { id: 2 } }, null, isOwn)).toBe(false);
+    // The dev server only when one runs (never in a packaged app).
+    expect(isTrustedCaller(top('http://localhost:5173/'), null, isOwn)).toBe(false);
+    expect(isTrustedCaller(top('http://localhost:5173/'), 'http://localhost:5173', isOwn)).toBe(
+      true,
+    );
+  });
+
+  test('an untrusted caller reaches no handler', async () => {
+    const deps = fakeDeps();
+    const handlers = createIpcHandlers(deps);
+    const log = vi.fn();
+    const trusted = (caller: IpcCaller) => isTrustedCaller(caller, null, isOwn);
+    const wrapped = (channel: string) => {
+      const h = handlers[channel];
+      if (!h) throw new Error(channel);
+      return guardedHandler(h, trusted, log);
+    };
+    const evil = top('https://evil.example/');
+    await expect(wrapped(IPC_CHANNELS.appInfo)(evil, undefined)).resolves.toBeUndefined();
+    await wrapped(IPC_CHANNELS.setLanguage)(evil, 'ru');
+    await wrapped(IPC_CHANNELS.printToPdf)(evil, { fileName: 'a.pdf' });
+    expect(deps.setLanguage).not.toHaveBeenCalled();
+    expect(deps.renderPdf).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalledTimes(3);
+    await wrapped(IPC_CHANNELS.setLanguage)(top('app://desk/'), 'ru');
+    expect(deps.setLanguage).toHaveBeenCalledWith('ru');
+    await expect(wrapped(IPC_CHANNELS.appInfo)(top('app://desk/'), undefined)).resolves.toEqual(
+      info,
+    );
   });
 });

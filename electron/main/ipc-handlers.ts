@@ -8,6 +8,7 @@ import {
   type Language,
   type PrintResult,
 } from '../../shared/ipc';
+import { isDeskOrigin } from './navigation';
 
 /** What the handlers need from Electron and the file system; passed in so they can be tested. */
 export interface IpcDeps {
@@ -23,6 +24,46 @@ export interface IpcDeps {
 }
 
 export type IpcHandler = (payload: unknown) => Promise<unknown>;
+
+/** What an ipcMain.handle event says about its caller (Electron's IpcMainInvokeEvent has it). */
+export interface IpcCaller {
+  readonly sender: unknown;
+  /** Null once the frame navigated away or was destroyed. */
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
+}
+
+/**
+ * Whether a call comes from the desk itself: the top frame of one of our windows, showing a page of
+ * the desk's own origin (or of the dev server in an unpackaged run). A frame inside a page (the scan
+ * viewer's blob: document), a page that navigated elsewhere, and a frame that is gone are refused.
+ */
+export function isTrustedCaller(
+  caller: IpcCaller,
+  devServerUrl: string | null,
+  isOwnWindow: (sender: unknown) => boolean,
+): boolean {
+  const frame = caller.senderFrame;
+  if (frame === null || frame.parent !== null) return false;
+  return isOwnWindow(caller.sender) && isDeskOrigin(frame.url, devServerUrl);
+}
+
+/**
+ * The handler ipcMain.handle gets: the caller is checked before the payload is even parsed; an
+ * untrusted caller gets `undefined` and nothing is done.
+ */
+export function guardedHandler(
+  handle: IpcHandler,
+  trusted: (caller: IpcCaller) => boolean,
+  log: (message: string) => void,
+): (caller: IpcCaller, payload: unknown) => Promise<unknown> {
+  return (caller, payload) => {
+    if (!trusted(caller)) {
+      log('ipc call refused: not the desk');
+      return Promise.resolve(undefined);
+    }
+    return handle(payload);
+  };
+}
 
 /**
  * One handler per channel of the contract. Every payload is parsed with the shared schema first;

@@ -1,12 +1,19 @@
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deskContentSecurityPolicy, type Language } from '../../shared/ipc';
-import { createIpcHandlers } from './ipc-handlers';
+import { createIpcHandlers, guardedHandler, isTrustedCaller } from './ipc-handlers';
 import { menuTemplate } from './menu-template';
-import { DESK_ORIGIN, DESK_SCHEME, isAllowedNavigation, resolveDeskFile } from './navigation';
+import {
+  DESK_ORIGIN,
+  DESK_SCHEME,
+  devServerUrlFor,
+  guardWebContents,
+  resolveDeskFile,
+} from './navigation';
+import { crashDialog, crashResponse } from './render-crash';
 import { hubCertificateVerdict } from './pinning';
 import {
   loadShellSettings,
@@ -18,8 +25,10 @@ import {
 
 // The built renderer sits next to the built main process: dist/electron/main.cjs, dist/renderer/.
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
-const DEV_SERVER_URL = process.env['AKIMAT_DEV_SERVER_URL'] ?? null;
+// `npm run dev` only: a packaged desk ignores the variable (navigation.ts devServerUrlFor).
+const DEV_SERVER_URL = devServerUrlFor(app.isPackaged, process.env);
 const IS_DEV = DEV_SERVER_URL !== null;
+const START_URL = DEV_SERVER_URL ?? `${DESK_ORIGIN}/`;
 
 // Must run before `ready`: a standard, secure scheme gets its own origin, so IndexedDB works.
 protocol.registerSchemesAsPrivileged([
@@ -78,14 +87,24 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     win.once('ready-to-show', () => win.show());
-    win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    win.webContents.on('will-navigate', (event, url) => {
-      if (!isAllowedNavigation(url, DEV_SERVER_URL)) event.preventDefault();
+    // Navigation, new windows and permissions are guarded for every webContents (web-contents-created
+    // below). A dead page is offered a reload; what it saved is in IndexedDB (render-crash.ts).
+    const crashes: number[] = [];
+    win.webContents.on('render-process-gone', (_event, details) => {
+      const now = Date.now();
+      const response = crashResponse(details.reason, crashes, now, START_URL);
+      crashes.push(now);
+      if (response.kind === 'none' || win.isDestroyed()) return;
+      const text = crashDialog(settings.language, response.repeated);
+      void dialog
+        .showMessageBox(win, { type: 'error', defaultId: 0, cancelId: 1, noLink: true, ...text })
+        .then(({ response: button }) => {
+          if (win.isDestroyed()) return;
+          if (button === 0) void win.loadURL(response.reloadUrl);
+          else win.close();
+        });
     });
-    win.webContents.on('will-redirect', (event, url) => {
-      if (!isAllowedNavigation(url, DEV_SERVER_URL)) event.preventDefault();
-    });
-    void win.loadURL(DEV_SERVER_URL ?? `${DESK_ORIGIN}/`);
+    void win.loadURL(START_URL);
     return win;
   };
 
@@ -107,11 +126,6 @@ if (!app.requestSingleInstanceLock()) {
           settings,
         ),
       );
-    });
-
-    // No web permissions (camera, geolocation, …) are ever granted; notifications are the one we use.
-    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => {
-      callback(permission === 'notifications');
     });
 
     const handlers = createIpcHandlers({
@@ -148,12 +162,14 @@ if (!app.requestSingleInstanceLock()) {
       },
       log: (message) => console.error(message),
     });
+    // Only our own window's top frame, showing the desk's own origin, may call the bridge.
+    const trusted = (caller: Parameters<typeof isTrustedCaller>[0]) =>
+      isTrustedCaller(caller, DEV_SERVER_URL, (sender) => sender === mainWindow?.webContents);
     for (const [channel, handle] of Object.entries(handlers)) {
-      ipcMain.handle(channel, (event, payload: unknown) => {
-        // Only our own window's top frame may call the bridge.
-        if (!mainWindow || event.sender !== mainWindow.webContents) return undefined;
-        return handle(payload);
-      });
+      ipcMain.handle(
+        channel,
+        guardedHandler(handle, trusted, (m) => console.error(m)),
+      );
     }
 
     mainWindow = createWindow();
@@ -162,8 +178,10 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
+  // Every webContents, not only the main window's: a PDF viewer or any view added later too.
+  const guardedSessions = new WeakSet<object>();
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
+    guardWebContents(contents, DEV_SERVER_URL, guardedSessions);
   });
 
   app.on('window-all-closed', () => {
