@@ -98,7 +98,7 @@ function user(id: string, name: string, role: UserRow['role'], active = true): U
 }
 
 describe('akim inbox', () => {
-  test('lists registered cases awaiting a resolution, oldest first, and drops them once resolved', async () => {
+  test('lists registered cases awaiting a resolution, earliest deadline first, and drops them once resolved', async () => {
     await openDb();
     await register('case-late', tsaDraft('2026-11-20T15:00', 'Кейінов'));
     await register('case-early', tsaDraft('2026-11-19T10:00', 'Ертеев'));
@@ -125,6 +125,34 @@ describe('akim inbox', () => {
     expect(resolved.ok).toBe(true);
     inbox = await inboxOf(database());
     expect(inbox.resolutions.map((c) => c.row.id)).toEqual(['case-late']);
+  });
+
+  test('lists resolutions nearest deadline first, the late first, not oldest first; a case with no timed step last', async () => {
+    await openDb();
+    // The oldest: the child benefit, whose resolution step has no term of its own (001 №9): listed by
+    // its whole term, 30 calendar days (a day due, long after the others).
+    await register(
+      'child-oldest',
+      tsaDraft('2026-11-18T09:00', 'Балаев', 'child-benefit-under-18'),
+    );
+    // TSA: the resolution within 30 minutes (001:11262); the one of the 19th is late on the 20th.
+    await register('tsa-late', tsaDraft('2026-11-19T10:00', 'Кешіккен'));
+    await register('tsa-next', tsaDraft('2026-11-20T09:40', 'Келесі'));
+    await register('tsa-soon', tsaDraft('2026-11-20T09:20', 'Жақын'));
+
+    const inbox = await inboxOf(database());
+    expect(inbox.resolutions.map((c) => c.row.id)).toEqual([
+      'tsa-late',
+      'tsa-soon',
+      'tsa-next',
+      'child-oldest',
+    ]);
+    expect(inbox.resolutions.map((c) => c.deadline)).toEqual([
+      { kind: 'dateTime', at: '2026-11-19T10:30' },
+      { kind: 'dateTime', at: '2026-11-20T09:50' },
+      { kind: 'dateTime', at: '2026-11-20T10:10' },
+      expect.objectContaining({ kind: 'date' }),
+    ]);
   });
 
   test('a certificate waits for the resolution first only where its regulation has that step', async () => {

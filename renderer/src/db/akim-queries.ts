@@ -12,6 +12,7 @@ import {
 } from '../../../shared/case';
 import { allRuleSets, type Step } from '../../../shared/catalog';
 import type { Due } from '../../../shared/deadlines';
+import { rowDue } from '../../../shared/journal';
 import { caseSchedule, stepAwaiting } from '../../../shared/schedule';
 import type { LocalDateTime } from '../../../shared/time';
 import type { CaseRow, DeskDatabase, RegisterRow, UserRow } from './database';
@@ -29,12 +30,17 @@ export interface AkimInboxCase {
   readonly resolution: PayloadOf<'ResolutionImposed'> | null;
   /** When the akim's resolution is due, where the case's rule-set times it (shared/schedule). */
   readonly resolutionDue: Due | null;
+  /**
+   * What the lists are ordered by: the due point of the step that waits for the akim (the resolution,
+   * or the certificate's preparation), else the case's whole term (the journal row's due).
+   */
+  readonly deadline: Due | null;
 }
 
 export interface AkimInbox {
-  /** Cases registered and waiting for the akim's resolution, oldest first. */
+  /** Cases registered and waiting for the akim's resolution, nearest deadline first. */
   readonly resolutions: readonly AkimInboxCase[];
-  /** TSA-recipient certificates the akim may sign now, oldest first (the case page signs them). */
+  /** TSA-recipient certificates the akim may sign now, nearest deadline first (the case page signs them). */
   readonly certificates: readonly AkimInboxCase[];
   /** Covering registers waiting for the akim's signature, oldest first. */
   readonly registers: readonly RegisterRow[];
@@ -66,7 +72,21 @@ function groupByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
   return byCase;
 }
 
-function olderFirst(a: AkimInboxCase, b: AkimInboxCase): number {
+/** A due point as a sortable moment: a day's due is its end, after any time that day. */
+const dueMoment = (due: Due): string => (due.kind === 'date' ? `${due.date}T24:00` : due.at);
+
+/**
+ * Nearest deadline first, so what is already late (its due point passed) leads; a case with no timed
+ * step or term after the rest; then the older registration, then the book's number.
+ */
+export function nearestDeadlineFirst(a: AkimInboxCase, b: AkimInboxCase): number {
+  if (a.deadline !== null || b.deadline !== null) {
+    if (a.deadline === null) return 1;
+    if (b.deadline === null) return -1;
+    const ad = dueMoment(a.deadline);
+    const bd = dueMoment(b.deadline);
+    if (ad !== bd) return ad < bd ? -1 : 1;
+  }
   const at = a.registeredAt ?? a.row.date;
   const bt = b.registeredAt ?? b.row.date;
   if (at !== bt) return at < bt ? -1 : 1;
@@ -97,21 +117,25 @@ export async function loadAkimInbox(db: DeskDatabase, akim: ActingAs): Promise<A
   for (const row of rows) {
     const state = foldCase(byCase.get(row.id) ?? []);
     const allowed = allowedEvents(state, akim);
-    const item: AkimInboxCase = {
+    const schedule = caseSchedule(state, calendar);
+    const resolutionDue = stepAwaiting(schedule, 'ResolutionImposed')?.due ?? null;
+    const item = (stepDue: Due | null): AkimInboxCase => ({
       row,
       route: state.route,
       ruleSetId: state.ruleSetId,
       registeredAt: state.stepTimes.Registered ?? null,
       resolution: state.resolution,
-      resolutionDue: stepAwaiting(caseSchedule(state, calendar), 'ResolutionImposed')?.due ?? null,
-    };
+      resolutionDue,
+      deadline: stepDue ?? rowDue(row),
+    });
     const mayResolve = allowed.includes('ResolutionImposed') && state.stage === 'registered';
-    if (allowed.includes('CertificateIssued')) {
-      const resolutionFirst =
-        mayResolve && resolutionStepOf(state.ruleSetId, row.serviceId) !== null;
-      (resolutionFirst ? resolutions : certificates).push(item);
-    } else if (mayResolve) {
-      resolutions.push(item);
+    const resolutionFirst =
+      mayResolve &&
+      (!allowed.includes('CertificateIssued') ||
+        resolutionStepOf(state.ruleSetId, row.serviceId) !== null);
+    if (resolutionFirst) resolutions.push(item(resolutionDue));
+    else if (allowed.includes('CertificateIssued')) {
+      certificates.push(item(stepAwaiting(schedule, 'CertificateIssued')?.due ?? null));
     }
   }
   // A cancelled draft stays in the list (registers are logs) but waits for nobody.
@@ -119,8 +143,8 @@ export async function loadAkimInbox(db: DeskDatabase, akim: ActingAs): Promise<A
     await db.registers.filter((r) => r.signature === null && viewOf(r).status === 'draft').toArray()
   ).sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.number < b.number ? -1 : 1));
   return {
-    resolutions: resolutions.sort(olderFirst),
-    certificates: certificates.sort(olderFirst),
+    resolutions: resolutions.sort(nearestDeadlineFirst),
+    certificates: certificates.sort(nearestDeadlineFirst),
     registers,
   };
 }

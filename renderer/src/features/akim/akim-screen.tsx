@@ -25,7 +25,8 @@ export function serviceName(serviceId: string, language: 'kk' | 'ru'): string {
 }
 
 /**
- * The akim's desk: what waits for a resolution or a signature, oldest first, with its terms. The
+ * The akim's desk: what waits for a resolution or a signature, nearest deadline first (the late
+ * first; db/akim-queries nearestDeadlineFirst), with its terms. The
  * resolution is imposed right here; registers and certificates open where they are signed.
  */
 export function AkimScreen() {
