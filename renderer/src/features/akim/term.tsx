@@ -1,10 +1,10 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Due } from '../../../../shared/deadlines';
-import { termStateOf, type CaseTermState, type TermPhase } from '../../../../shared/schedule';
+import { termStateOf, type TermPhase } from '../../../../shared/schedule';
 import { datePart, formatDate, formatDateTime, timePart } from '../../../../shared/time';
 import type { LocalDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
+import { timeLeftText } from '../../i18n';
 import './akim.css';
 
 export interface TermBadgeProps {
@@ -48,31 +48,7 @@ export function TermBadge({ due, now, phase = 'running' }: TermBadgeProps) {
   return (
     <span className={`akim-term akim-term--${state.status}`}>
       <span className="akim-term-date">{when}</span>
-      <span className="akim-term-left">{termLeftText(state, t)}</span>
+      <span className="akim-term-left">{timeLeftText(state, t)}</span>
     </span>
   );
-}
-
-function termLeftText(state: CaseTermState & { kind: 'term' }, t: TFunction<'akim'>): string {
-  if (state.minutesLeft !== null) {
-    if (state.status === 'overdue') {
-      return state.minutesLeft >= -180
-        ? t('term.minutesLate', { count: -state.minutesLeft })
-        : t('term.overdue');
-    }
-    if (state.minutesLeft <= 180) return t('term.minutesLeft', { count: state.minutesLeft });
-    if (state.status === 'dueToday') return t('term.dueToday');
-    return t('term.daysLeft', { count: state.workingDaysLeft });
-  }
-  // In the term's own days: a term of calendar days is never counted in working days.
-  const calendar = state.dayUnit === 'calendarDays';
-  switch (state.status) {
-    case 'overdue':
-      return t(calendar ? 'term.calendarDaysLate' : 'term.daysLate', { count: -state.daysLeft });
-    case 'dueToday':
-      return t('term.dueToday');
-    case 'atRisk':
-    case 'onTime':
-      return t(calendar ? 'term.calendarDaysLeft' : 'term.daysLeft', { count: state.daysLeft });
-  }
 }

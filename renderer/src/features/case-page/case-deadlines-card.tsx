@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { timeLeftText } from '../../i18n';
 import type { CaseState } from '../../../../shared/case';
 import type { WorkingCalendar } from '../../../../shared/calendar';
 import { isOurWording, localized } from '../../../../shared/catalog';
@@ -25,28 +26,6 @@ export function dueText(due: Due, now: LocalDateTime, t: TFunction): string {
   return datePart(due.at) === datePart(now)
     ? t('term.untilTime', { time: timePart(due.at) })
     : formatDateTime(due.at);
-}
-
-/** "N working days left", "overdue by N minutes"… of a running term. */
-export function leftText(state: CaseTermState & { kind: 'term' }, t: TFunction): string {
-  if (state.minutesLeft !== null && Math.abs(state.minutesLeft) < 24 * 60) {
-    return state.minutesLeft >= 0
-      ? t('term.minutesLeft', { count: state.minutesLeft })
-      : t('term.minutesOverdue', { count: -state.minutesLeft });
-  }
-  // In the term's own days: a term of calendar days is never counted in working days.
-  const calendar = state.dayUnit === 'calendarDays';
-  switch (state.status) {
-    case 'overdue':
-      return state.daysLeft < 0
-        ? t(calendar ? 'term.calendarDaysOverdue' : 'term.daysOverdue', { count: -state.daysLeft })
-        : t('term.overdue');
-    case 'dueToday':
-      return t('term.dueToday');
-    case 'atRisk':
-    case 'onTime':
-      return t(calendar ? 'term.calendarDaysLeft' : 'term.daysLeft', { count: state.daysLeft });
-  }
 }
 
 /** Catalog wording quotes the act mid-sentence ("ответственный исполнитель …"); a line starts with a capital. */
@@ -76,7 +55,7 @@ export function TermLine({
       {state.kind === 'term' && (
         <>
           <span className="cp-term-status">{t(`calendar:deadlines.status.${state.status}`)}</span>
-          <span className="cp-term-left">{leftText(state, t)}</span>
+          <span className="cp-term-left">{timeLeftText(state, t, { statusShown: true })}</span>
         </>
       )}
       {state.kind === 'suspended' && (

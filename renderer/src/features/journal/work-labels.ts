@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../../../../shared/calendar';
 import { rowWork, type DeskSide, type RowWork, type WorkRow } from '../../../../shared/journal';
 import type { StepOwner } from '../../../../shared/schedule';
 import type { LocalDateTime } from '../../../../shared/time';
+import { timeLeftText } from '../../i18n';
 import { termTone, type CaseTermState, type TermTone } from './term-state';
 import { formatDate, formatDateTime } from '../../../../shared/time';
 import type { Due } from '../../../../shared/deadlines';
@@ -18,23 +19,15 @@ export function termLabels(state: CaseTermState, t: TFunction): { status: string
     case 'unknown':
       return { status: t('journal:status.unknown'), detail: '' };
     case 'term': {
-      // In the term's own days: a term of calendar days is never counted in working days.
-      const days = Math.abs(state.daysLeft);
-      const calendar = state.dayUnit === 'calendarDays';
-      const detail =
-        state.status === 'overdue'
-          ? t(calendar ? 'journal:status.calendarDaysLate' : 'journal:status.daysLate', {
-              count: days,
-            })
-          : state.status === 'dueToday'
-            ? ''
-            : t(calendar ? 'journal:status.calendarDaysLeft' : 'journal:status.daysLeft', {
-                count: days,
-              });
-      return { status: t(`journal:status.${state.status}`), detail };
+      // The desk's one wording of what is left (i18n timeLeftText), beside the status words.
+      const left = timeLeftText(state, t, { statusShown: true });
+      return { status: t(`journal:status.${state.status}`), detail: upperFirst(left) };
     }
   }
 }
+
+/** A list's detail line starts with a capital ("Осталось 3 рабочих дня"). */
+const upperFirst = (text: string): string => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 /** A due point as people read it: dd.MM.yyyy, or dd.MM.yyyy HH:mm for a minute term; none: ''. */
 export function formatDue(due: Due | null): string {
