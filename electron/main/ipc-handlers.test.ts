@@ -23,6 +23,8 @@ function fakeDeps(overrides: Partial<IpcDeps> = {}): IpcDeps {
     saveDocument: vi.fn((name: string) => Promise.resolve(`/docs/${name}`)),
     setLanguage: vi.fn(),
     setHubLink: vi.fn(() => Promise.resolve()),
+    dataKey: vi.fn(() => Promise.resolve({ kind: 'failed' as const })),
+    saveBackup: vi.fn((name: string) => Promise.resolve(`/media/usb/${name}`)),
     log: vi.fn(),
     ...overrides,
   };
@@ -35,6 +37,33 @@ function handler(deps: IpcDeps, channel: string) {
 }
 
 describe('ipc handlers', () => {
+  test('saves a backup to the folder the person picks; a bad name or a cancel writes nothing', async () => {
+    const deps = fakeDeps();
+    const save = handler(deps, IPC_CHANNELS.saveBackup);
+    const bytes = new Uint8Array([65, 75, 73]);
+    await expect(save({ fileName: 'KZL01-1-20250314-1130.akimat-backup', bytes })).resolves.toEqual(
+      {
+        kind: 'saved',
+        path: '/media/usb/KZL01-1-20250314-1130.akimat-backup',
+      },
+    );
+    for (const fileName of ['../x.akimat-backup', 'x.exe', '/etc/x.akimat-backup']) {
+      await expect(save({ fileName, bytes })).resolves.toEqual({
+        kind: 'failed',
+        reason: 'invalidRequest',
+      });
+    }
+    await expect(save({ fileName: 'x.akimat-backup', bytes: 'AKI' })).resolves.toEqual({
+      kind: 'failed',
+      reason: 'invalidRequest',
+    });
+    expect(deps.saveBackup).toHaveBeenCalledTimes(1);
+    const cancelled = fakeDeps({ saveBackup: vi.fn(() => Promise.resolve(null)) });
+    await expect(
+      handler(cancelled, IPC_CHANNELS.saveBackup)({ fileName: 'x.akimat-backup', bytes }),
+    ).resolves.toEqual({ kind: 'cancelled' });
+  });
+
   test('answers appInfo', async () => {
     await expect(handler(fakeDeps(), IPC_CHANNELS.appInfo)(undefined)).resolves.toEqual(info);
   });

@@ -3,7 +3,10 @@ import {
   printRequestSchema,
   setLanguageSchema,
   hubLinkSchema,
+  backupSaveRequestSchema,
+  type BackupSaveResult,
   type HubLink,
+  type DataKeyAnswer,
   type AppInfo,
   type Language,
   type PrintResult,
@@ -20,6 +23,10 @@ export interface IpcDeps {
   setLanguage(language: Language): void;
   /** Remembers the joined hub and its pin; the page may then reach that hub only. */
   setHubLink(link: HubLink): Promise<void>;
+  /** Asks for a folder and writes `fileName` there; null when the person cancelled. */
+  saveBackup(fileName: string, bytes: Uint8Array): Promise<string | null>;
+  /** The desk's data key from the OS secret store (data-key-store.ts). */
+  dataKey(): Promise<DataKeyAnswer>;
   log(message: string): void;
 }
 
@@ -95,11 +102,26 @@ export function createIpcHandlers(deps: IpcDeps): Record<string, IpcHandler> {
       return Promise.resolve(undefined);
     },
 
+    [IPC_CHANNELS.saveBackup]: async (payload): Promise<BackupSaveResult> => {
+      const parsed = backupSaveRequestSchema.safeParse(payload);
+      if (!parsed.success) return { kind: 'failed', reason: 'invalidRequest' };
+      try {
+        const path = await deps.saveBackup(parsed.data.fileName, parsed.data.bytes);
+        return path === null ? { kind: 'cancelled' } : { kind: 'saved', path };
+      } catch (error) {
+        deps.log(`saveBackup failed: ${error instanceof Error ? error.name : 'unknown'}`);
+        return { kind: 'failed', reason: 'writeFailed' };
+      }
+    },
+
     [IPC_CHANNELS.setHubLink]: async (payload): Promise<boolean> => {
       const parsed = hubLinkSchema.safeParse(payload);
       if (!parsed.success) return false;
       await deps.setHubLink(parsed.data);
       return true;
     },
+
+    // No payload to check; the answer goes only to a caller the guard trusts (the desk's own page).
+    [IPC_CHANNELS.dataKey]: () => deps.dataKey(),
   };
 }

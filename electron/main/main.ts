@@ -1,9 +1,22 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deskContentSecurityPolicy, type Language } from '../../shared/ipc';
+import { dataKeyProvider } from './data-key-store';
 import { createIpcHandlers, guardedHandler, isTrustedCaller } from './ipc-handlers';
 import { menuTemplate } from './menu-template';
 import {
@@ -156,10 +169,45 @@ if (!app.requestSingleInstanceLock()) {
         applyMenu(language);
         void saveShellSettings(app.getPath('userData'), settings);
       },
+      // The person picks the folder (a USB stick); the file name is the contract's plain name.
+      saveBackup: async (fileName, bytes) => {
+        const options = {
+          title: fileName,
+          properties: ['openDirectory', 'createDirectory'] as (
+            'openDirectory' | 'createDirectory'
+          )[],
+        };
+        const chosen = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        const folder = chosen.filePaths[0];
+        if (chosen.canceled || folder === undefined) return null;
+        const path = join(folder, fileName);
+        await writeFile(path, bytes);
+        return path;
+      },
       setHubLink: async (link) => {
         settings = withHubLink(settings, link);
         await saveShellSettings(app.getPath('userData'), settings);
       },
+      // The data key lives in userData only as safeStorage's ciphertext (data-key-store.ts).
+      dataKey: dataKeyProvider({
+        isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+        storageBackend: () =>
+          process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null,
+        encryptString: (plain) => new Uint8Array(safeStorage.encryptString(plain)),
+        decryptString: (encrypted) => safeStorage.decryptString(Buffer.from(encrypted)),
+        read: async () => {
+          try {
+            return new Uint8Array(await readFile(join(app.getPath('userData'), 'data-key.bin')));
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+            throw error;
+          }
+        },
+        write: (encrypted) => writeFile(join(app.getPath('userData'), 'data-key.bin'), encrypted),
+        randomBytes: (size) => new Uint8Array(randomBytes(size)),
+      }),
       log: (message) => console.error(message),
     });
     // Only our own window's top frame, showing the desk's own origin, may call the bridge.

@@ -7,6 +7,8 @@ const bridge: AkimatBridge = {
   printToPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.printToPdf, request),
   setLanguage: (language) => ipcRenderer.invoke(IPC_CHANNELS.setLanguage, language),
   setHubLink: (link) => ipcRenderer.invoke(IPC_CHANNELS.setHubLink, link),
+  saveBackup: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveBackup, request),
+  dataKey: () => ipcRenderer.invoke(IPC_CHANNELS.dataKey),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

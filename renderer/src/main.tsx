@@ -13,10 +13,12 @@ import {
   loadOfficeProfile,
   adoptLegacyUsers,
   loadHubLink,
+  openAtRestKeys,
   openDeskDatabase,
   openFailureReason,
   type OpenFailureReason,
 } from './db';
+import { askDurableStorage } from './features/backup';
 import { rememberLanguage, StartupError, startupLanguages } from './features/startup';
 import { createI18n } from './i18n';
 import { getPlatform, systemClock } from './platform';
@@ -57,13 +59,24 @@ async function showStartupError(root: Root, reason: OpenFailureReason): Promise<
 async function start(): Promise<void> {
   const platform = getPlatform();
   const root = createRoot(rootElement());
-  const db = new DeskDatabase();
+  let db: DeskDatabase;
+  try {
+    // Citizens' data is sealed with the desk's data key (db/at-rest.ts): the shell's OS secret store
+    // keeps it; a browser keeps it in the profile, and the desk says so.
+    db = new DeskDatabase('akimat-desk', await openAtRestKeys(await platform.dataKey()));
+  } catch (error) {
+    console.error('The data key did not open', error);
+    await showStartupError(root, openFailureReason(error));
+    return;
+  }
   try {
     const opened = await openDeskDatabase(db);
     if (!opened.ok) {
       await showStartupError(root, opened.reason);
       return;
     }
+    // Asked once at start: without it a browser may evict the database when the disk runs short.
+    void askDurableStorage(navigator.storage);
     const settings = createSettingsRepository(db);
     const language = await settings.get(LANGUAGE_SETTING, languageSchema, 'kk');
     const office = await loadOfficeProfile(db);

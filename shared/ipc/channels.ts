@@ -1,4 +1,13 @@
-import type { AppInfo, HubLink, Language, PrintRequest, PrintResult } from './contract';
+import type {
+  AppInfo,
+  BackupSaveRequest,
+  BackupSaveResult,
+  DataKeyAnswer,
+  HubLink,
+  Language,
+  PrintRequest,
+  PrintResult,
+} from './contract';
 
 // Kept apart from the schemas so the sandboxed preload bundles only these few constants.
 
@@ -8,6 +17,8 @@ export const IPC_CHANNELS = {
   printToPdf: 'akimat:print-to-pdf',
   setLanguage: 'akimat:set-language',
   setHubLink: 'akimat:set-hub-link',
+  saveBackup: 'akimat:save-backup',
+  dataKey: 'akimat:data-key',
 } as const;
 
 export interface AkimatBridge {
@@ -17,6 +28,13 @@ export interface AkimatBridge {
   setLanguage(language: Language): Promise<void>;
   /** Tells the shell which hub the desk joined and the pin of its key; false when refused. */
   setHubLink(link: HubLink): Promise<boolean>;
+  /** Asks for a folder (a USB stick) and writes an encrypted backup file there. */
+  saveBackup(request: BackupSaveRequest): Promise<BackupSaveResult>;
+  /**
+   * The key the desk seals citizens' data with (renderer/src/db/at-rest.ts): kept by the OS secret
+   * store in Electron; a browser, or a system with no secret store, keeps none.
+   */
+  dataKey(): Promise<DataKeyAnswer>;
 }
 
 /** The name under which the preload exposes the bridge on `window`. */

@@ -55,4 +55,42 @@ export const hubLinkSchema = z.object({
 });
 export type HubLink = z.infer<typeof hubLinkSchema>;
 
+/**
+ * The desk's data key (issue 11 §1): 32 random bytes in base64, which the shell keeps encrypted by the
+ * OS secret store (Electron safeStorage) and gives only to its own page; or no key, when nothing
+ * protects one (a browser, a Linux session without a keyring): the desk then keeps its key in the
+ * profile and says its data is not protected. `failed`: a key is stored but the OS secret store does
+ * not open it (another OS login): the desk must not start with a new key and lose its data.
+ */
+export const dataKeyAnswerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('osSecretStore'), key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) }),
+  z.object({ kind: z.literal('notProtected'), reason: z.enum(['browser', 'noSecretStore']) }),
+  z.object({ kind: z.literal('failed') }),
+]);
+export type DataKeyAnswer = z.infer<typeof dataKeyAnswerSchema>;
+
+/**
+ * A backup file to save (issue 11 §2, shared/backup): the shell asks the person for a folder (a USB
+ * stick) and writes the file there. The bytes are already encrypted; the name is a plain file name.
+ */
+export const backupSaveRequestSchema = z.object({
+  fileName: z
+    .string()
+    .min(1)
+    .max(120)
+    .regex(/^[\p{L}\p{N} _.-]+\.akimat-backup$/u, 'a plain file name ending in .akimat-backup'),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= 4 * 1024 ** 3),
+});
+export type BackupSaveRequest = z.infer<typeof backupSaveRequestSchema>;
+
+export const backupSaveResultSchema = z.discriminatedUnion('kind', [
+  /** Written to the folder the person chose. */
+  z.object({ kind: z.literal('saved'), path: z.string() }),
+  /** A browser has no folder dialog: the file went to its downloads. */
+  z.object({ kind: z.literal('downloaded') }),
+  z.object({ kind: z.literal('cancelled') }),
+  z.object({ kind: z.literal('failed'), reason: z.enum(['invalidRequest', 'writeFailed']) }),
+]);
+export type BackupSaveResult = z.infer<typeof backupSaveResultSchema>;
+
 export { BRIDGE_KEY, IPC_CHANNELS, type AkimatBridge } from './channels';

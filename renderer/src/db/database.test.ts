@@ -29,7 +29,7 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'ru' });
     expect(await db.cases.count()).toBe(0);
     expect(db.cases.schema.indexes.map((i) => i.name)).toEqual(
@@ -79,7 +79,7 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect((await db.events.get(event.id))?.v).toBe(1);
     expect(await db.outbox.get(event.id)).toEqual({
       eventId: event.id,

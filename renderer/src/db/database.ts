@@ -1,4 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { AtRestKeys } from './at-rest';
+import { atRestMiddleware, sealStoredRows } from './at-rest-middleware';
 import { findScansOfSentEvents } from './attachment-sync';
 import { reprojectAllCases } from './case-projection';
 import type { CaseEvent, CaseRole } from '../../../shared/case';
@@ -183,8 +185,13 @@ export class DeskDatabase extends Dexie {
   /** The office's settings changes (office-settings-commands.ts); the office profile is their projection. */
   officeEvents!: Table<OfficeSettingsChanged, string>;
 
-  constructor(name = 'akimat-desk') {
+  /** Sealing keys (at-rest.ts); null only in data tests and tools that read plain rows. */
+  readonly atRest: AtRestKeys | null;
+
+  constructor(name = 'akimat-desk', keys: AtRestKeys | null = null) {
     super(name);
+    this.atRest = keys;
+    if (keys) this.use(atRestMiddleware(keys));
     // v1: the walking skeleton (settings only).
     this.version(1).stores({
       settings: '&key',
@@ -301,5 +308,8 @@ export class DeskDatabase extends Dexie {
           Date.now(),
         ),
       );
+    // v10: citizens' data encrypted at rest (issue 11 §1, at-rest-middleware.ts): every row of a
+    // sealed table and every name-index key is written again, sealed and blind.
+    this.version(10).upgrade((tx) => (keys ? sealStoredRows(tx) : undefined));
   }
 }

@@ -16,6 +16,8 @@ export {
   type UserEventRow,
 } from './database';
 export { createSettingsRepository, type SettingsRepository } from './settings-repository';
+export { openAtRestKeys, DataKeyUnavailableError } from './at-rest-keys';
+export { type AtRestKeys, type AtRestProtection } from './at-rest';
 export { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 export {
   changeOfficeSettings,
@@ -205,6 +207,7 @@ export {
   TSA_VERSION_SETTING,
   type TsaPageStored,
 } from './tsa-reference';
+export { tsaFileTrust } from './tsa-file-trust';
 export {
   keyHistory,
   loadDirectory,
@@ -297,3 +300,20 @@ export {
   scansWaiting,
   type ScanToSend,
 } from './attachment-sync';
+export {
+  backupFileHeader,
+  backupReminder,
+  checkRecoveryPassphrase,
+  loadRecovery,
+  makeBackup,
+  NUMBERING_HELD,
+  numberingHold,
+  recordBackupSaved,
+  releaseNumberingHold,
+  restoreBackup,
+  setRecoveryPassphrase,
+  type BackupReminder,
+  type NumberingHold,
+  type RestoreFailure,
+} from './backup';
+export { backupPrimitives } from './backup-crypto';

@@ -22,5 +22,17 @@ export function createBrowserPlatform(): AkimatBridge {
     setLanguage: () => Promise.resolve(),
     // A browser keeps its own certificate checks; the page can reach only the hub that serves it.
     setHubLink: () => Promise.resolve(true),
+    // A browser has no folder dialog: the backup goes to its downloads, for the person to move.
+    saveBackup: ({ fileName, bytes }) => {
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return Promise.resolve({ kind: 'downloaded' });
+    },
+    // A browser has no OS secret store to ask: the desk keeps its key in the profile (not protected).
+    dataKey: () => Promise.resolve({ kind: 'notProtected', reason: 'browser' }),
   };
 }

@@ -1,0 +1,442 @@
+// The desk database's at-rest layer (at-rest.ts): a Dexie DBCore middleware that seals personal
+// fields on every write and opens them on every read, so the store's commands and queries keep their
+// one transaction and their plain rows. What must stay true:
+// - It sits below Dexie's own middlewares (level -2, nearest to IndexedDB): hooks, the liveQuery
+//   cache and observability see plain rows and plain keys, IndexedDB sees only sealed rows and blind
+//   keys.
+// - WebCrypto answers in a later task, after which an IndexedDB transaction would have committed:
+//   holdTransaction keeps it busy with dummy reads until the work settles and resumes the caller from
+//   inside a request's callback, where the transaction is active (what Dexie.waitFor does, on the
+//   request's own IDBTransaction).
+// - A query on a blind field is answered on the blind value: an equal range (or a prefix range, read
+//   as an exact value) on an IIN; a prefix range on a name word's blind prefixes. A range of any other
+//   shape on a blind field is refused: it would silently find nothing.
+// - A row stored before sealing (no ATREST field) reads as it is; the Dexie upgrade that brought this
+//   layer writes every such row again, sealed (database.ts v10).
+import type {
+  DBCore,
+  DBCoreCursor,
+  DBCoreIndex,
+  DBCoreKeyRange,
+  DBCoreMutateRequest,
+  DBCoreQuery,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
+import {
+  blindPrefixes,
+  blindValue,
+  isSealedValue,
+  openValue,
+  sealValue,
+  type AtRestKeys,
+  type SealedValue,
+} from './at-rest';
+
+/** The stored row's field holding its sealed fields. */
+export const ATREST = 'atRest';
+const BLOB_TYPE = '\u0000blobType';
+/** name-index.ts's separator between a name word and the rest of the key. */
+const NAME_KEY_SEP = '\u0001';
+const MAX_STRING = '\uffff';
+
+/** How one table keeps its personal fields. */
+export interface SealedTableSpec {
+  /** Fields moved into the sealed value (absent from the stored row). */
+  readonly sealed: readonly string[];
+  /** Fields kept in the row as a blind value (an IIN): their plain value is sealed. */
+  readonly blind?: readonly string[];
+  /** Word-list fields kept in the row as the blind values of every word's prefixes. */
+  readonly blindPrefixes?: readonly string[];
+  /** A Blob field whose bytes are sealed with the row. */
+  readonly blob?: string;
+}
+
+/**
+ * The desk's personal data, table by table (issue 11 §1): events' payloads, events held from newer
+ * desks, people, journal rows' applicant, scans, the recipients register, and the users' PIN hashes
+ * and PIN-wrapped signing keys (so guessing a PIN offline needs the data key first).
+ */
+export const SEALED_TABLES: Readonly<Record<string, SealedTableSpec>> = {
+  events: { sealed: ['payload'] },
+  heldEvents: { sealed: ['raw'] },
+  people: {
+    sealed: [
+      'lastName',
+      'firstName',
+      'patronymic',
+      'birthDate',
+      'sex',
+      'address',
+      'phone',
+      'inMobileCitizensDb',
+    ],
+    blind: ['iin'],
+    blindPrefixes: ['nameTokens'],
+  },
+  cases: { sealed: ['applicantName'], blind: ['iin'], blindPrefixes: ['nameTokens'] },
+  attachments: { sealed: ['name'], blob: 'blob' },
+  tsaRecipients: { sealed: ['fullName', 'familyMembers'], blind: ['iin'] },
+  users: { sealed: ['pinHash', 'signingKey'] },
+};
+/** The journal's name index (name-index.ts): keys `${word}␁…` become one key per blind prefix. */
+const NAME_KEY_TABLE = 'caseNames';
+
+// ---- holding a transaction open -------------------------------------------------------------------
+
+interface Hold {
+  waiting: number;
+  ready: (() => void)[];
+}
+const holds = new WeakMap<object, Hold>();
+
+/**
+ * Waits for non-IndexedDB work (WebCrypto) inside a transaction without letting it commit: dummy reads
+ * keep it busy, and the answer is delivered from a read's callback, where the transaction is active.
+ */
+export function holdTransaction<T>(trans: DBCoreTransaction, work: Promise<T>): Promise<T> {
+  const idb = trans as unknown as IDBTransaction;
+  if (typeof idb.objectStore !== 'function') return work;
+  return new Promise<T>((resolve, reject) => {
+    let hold = holds.get(idb);
+    const spinning = hold !== undefined && hold.waiting > 0;
+    if (!hold) {
+      hold = { waiting: 0, ready: [] };
+      holds.set(idb, hold);
+    }
+    const h = hold;
+    h.waiting += 1;
+    work.then(
+      (value) => h.ready.push(() => resolve(value)),
+      (error: unknown) =>
+        h.ready.push(() => reject(error instanceof Error ? error : new Error(String(error)))),
+    );
+    if (spinning) return;
+    const store = idb.objectStore(idb.objectStoreNames[0] ?? '');
+    const spin = (): void => {
+      while (h.ready.length > 0) {
+        h.waiting -= 1;
+        h.ready.shift()?.();
+      }
+      if (h.waiting > 0) {
+        const request = store.get(-Infinity);
+        request.onsuccess = spin;
+        request.onerror = spin;
+      }
+    };
+    spin();
+  });
+}
+
+// ---- rows -----------------------------------------------------------------------------------------
+
+type Row = Record<string, unknown>;
+
+async function sealRow(keys: AtRestKeys, spec: SealedTableSpec, row: Row): Promise<Row> {
+  if (row[ATREST] !== undefined) return row;
+  const moved = new Set([
+    ...spec.sealed,
+    ...(spec.blind ?? []),
+    ...(spec.blindPrefixes ?? []),
+    ...(spec.blob !== undefined ? [spec.blob] : []),
+  ]);
+  const stored: Row = {};
+  const secret: Row = {};
+  for (const [field, value] of Object.entries(row)) {
+    if (!moved.has(field)) stored[field] = value;
+    else if (field !== spec.blob && value !== undefined) secret[field] = value;
+  }
+  const blinds = await Promise.all([
+    ...(spec.blind ?? []).map(async (field) => {
+      const value = row[field];
+      return [field, typeof value === 'string' ? await blindValue(keys, value) : value] as const;
+    }),
+    ...(spec.blindPrefixes ?? []).map(async (field) => {
+      const words = row[field];
+      return [
+        field,
+        Array.isArray(words) ? await blindPrefixes(keys, words as string[]) : words,
+      ] as const;
+    }),
+  ]);
+  for (const [field, value] of blinds) if (value !== undefined) stored[field] = value;
+  let bytes: Uint8Array | undefined;
+  const blob = spec.blob !== undefined ? row[spec.blob] : undefined;
+  if (blob instanceof Blob) {
+    bytes = new Uint8Array(await blob.arrayBuffer());
+    secret[BLOB_TYPE] = blob.type;
+  }
+  stored[ATREST] = await sealValue(keys, secret, bytes);
+  return stored;
+}
+
+async function openRow(keys: AtRestKeys, spec: SealedTableSpec, stored: unknown): Promise<unknown> {
+  if (typeof stored !== 'object' || stored === null) return stored;
+  const sealed = (stored as Row)[ATREST];
+  if (!isSealedValue(sealed)) return stored;
+  const { value, bytes } = await openValue(keys, sealed);
+  const { [ATREST]: _sealed, ...clear } = stored as Row;
+  const { [BLOB_TYPE]: blobType, ...secret } = value as Row;
+  const row: Row = { ...clear, ...secret };
+  if (spec.blob !== undefined && typeof blobType === 'string') {
+    row[spec.blob] = new Blob([bytes as BlobPart], { type: blobType });
+  }
+  return row;
+}
+
+// ---- keys and ranges ------------------------------------------------------------------------------
+
+type BlindKind = 'exact' | 'prefixes' | null;
+
+function blindKindOf(spec: SealedTableSpec, keyPath: string | null): BlindKind {
+  if (keyPath === null) return null;
+  if (spec.blind?.includes(keyPath)) return 'exact';
+  if (spec.blindPrefixes?.includes(keyPath)) return 'prefixes';
+  return null;
+}
+
+/** A key of an index (or the primary key) as stored: blind components where the field is blind. */
+async function storedKey(
+  keys: AtRestKeys,
+  spec: SealedTableSpec,
+  keyPath: DBCoreIndex['keyPath'],
+  key: unknown,
+): Promise<unknown> {
+  if (keyPath === null) return key;
+  if (typeof keyPath === 'string') {
+    return blindKindOf(spec, keyPath) !== null && typeof key === 'string'
+      ? blindValue(keys, key)
+      : key;
+  }
+  if (!Array.isArray(key)) return key;
+  return Promise.all(
+    key.map((part: unknown, i) =>
+      blindKindOf(spec, keyPath[i] ?? null) !== null && typeof part === 'string'
+        ? blindValue(keys, part)
+        : part,
+    ),
+  );
+}
+
+const isPrefixRange = (range: DBCoreKeyRange): boolean =>
+  range.type === 2 &&
+  typeof range.lower === 'string' &&
+  range.upper === `${range.lower}${MAX_STRING}` &&
+  !range.lowerOpen &&
+  !range.upperOpen;
+
+/** The range a query on a blind field reads: the blind value of what was asked. */
+async function storedRange(
+  keys: AtRestKeys,
+  spec: SealedTableSpec,
+  tableName: string,
+  query: DBCoreQuery,
+): Promise<DBCoreQuery> {
+  const { index, range } = query;
+  const keyPath = index.keyPath;
+  const kinds =
+    typeof keyPath === 'string'
+      ? [blindKindOf(spec, keyPath)]
+      : (keyPath ?? []).map((p) => blindKindOf(spec, p));
+  if (kinds.every((k) => k === null) || range.type === 3 || range.type === 4) return query;
+  if (range.type === 1) {
+    const key = await storedKey(keys, spec, keyPath, range.lower);
+    return { index, range: { ...range, lower: key, upper: key } };
+  }
+  // An IIN typed in part, or a name word's prefix: both are answered by the exact blind value.
+  if (typeof keyPath === 'string' && isPrefixRange(range)) {
+    const key = await blindValue(keys, range.lower as string);
+    return { index, range: { type: 1, lower: key, upper: key } };
+  }
+  throw new Error(`${tableName}.${String(keyPath)} is a blind index: only equal or prefix ranges`);
+}
+
+/** The name index's keys of one stored key: one per blind prefix of its word. */
+async function storedNameKeys(keys: AtRestKeys, key: unknown): Promise<unknown[]> {
+  if (typeof key !== 'string') return [key];
+  const at = key.indexOf(NAME_KEY_SEP);
+  if (at < 0 || key.startsWith('#')) return [key];
+  const tail = key.slice(at);
+  return (await blindPrefixes(keys, [key.slice(0, at)])).map((b) => `${b}${tail}`);
+}
+
+async function storedNameRange(keys: AtRestKeys, query: DBCoreQuery): Promise<DBCoreQuery> {
+  const { index, range } = query;
+  if (range.type === 3 || range.type === 4) return query;
+  if (!isPrefixRange(range)) throw new Error('caseNames is a blind index: only prefix ranges');
+  const b = await blindValue(keys, range.lower as string);
+  return {
+    index,
+    range: { type: 2, lower: `${b}${NAME_KEY_SEP}`, upper: `${b}${NAME_KEY_SEP}${MAX_STRING}` },
+  };
+}
+
+// ---- the middleware -------------------------------------------------------------------------------
+
+function wrapCursor(
+  keys: AtRestKeys,
+  spec: SealedTableSpec,
+  cursor: DBCoreCursor,
+  trans: DBCoreTransaction,
+): DBCoreCursor {
+  let value: unknown;
+  const wrapped: DBCoreCursor = Object.create(cursor) as DBCoreCursor;
+  Object.defineProperty(wrapped, 'value', { get: () => value });
+  wrapped.start = (onNext) =>
+    cursor.start(() => {
+      holdTransaction(trans, Promise.resolve(openRow(keys, spec, cursor.value))).then(
+        (opened) => {
+          value = opened;
+          onNext();
+        },
+        (error: unknown) => cursor.fail(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+  return wrapped;
+}
+
+function sealedTable(keys: AtRestKeys, spec: SealedTableSpec, down: DBCoreTable): DBCoreTable {
+  const pk = down.schema.primaryKey.keyPath;
+  const open = (trans: DBCoreTransaction, rows: readonly unknown[]) =>
+    holdTransaction(trans, Promise.all(rows.map((r) => openRow(keys, spec, r))));
+  const keyOf = (k: unknown) => storedKey(keys, spec, pk, k);
+  return {
+    ...down,
+    async mutate(req) {
+      let next: DBCoreMutateRequest = req;
+      if (req.type === 'add' || req.type === 'put') {
+        const [values, storedKeys] = await holdTransaction(
+          req.trans,
+          Promise.all([
+            Promise.all(req.values.map((v) => sealRow(keys, spec, v as Row))),
+            req.keys ? Promise.all(req.keys.map(keyOf)) : Promise.resolve(undefined),
+          ]),
+        );
+        next = { ...req, values, ...(storedKeys ? { keys: storedKeys } : {}) };
+      } else if (req.type === 'delete') {
+        next = { ...req, keys: await holdTransaction(req.trans, Promise.all(req.keys.map(keyOf))) };
+      } else if (
+        req.type === 'deleteRange' &&
+        blindKindOf(spec, typeof pk === 'string' ? pk : null)
+      ) {
+        if (req.range.type !== 3) throw new Error(`${down.name}: no range delete on a blind key`);
+      }
+      return down.mutate(next);
+    },
+    async get(req) {
+      const key = await holdTransaction(req.trans, keyOf(req.key));
+      const row: unknown = await down.get({ ...req, key });
+      const [opened] = await open(req.trans, [row]);
+      return opened;
+    },
+    async getMany(req) {
+      const storedKeys = await holdTransaction(req.trans, Promise.all(req.keys.map(keyOf)));
+      const rows = await down.getMany({ ...req, keys: storedKeys });
+      return open(req.trans, rows);
+    },
+    async query(req) {
+      const query = await holdTransaction(req.trans, storedRange(keys, spec, down.name, req.query));
+      const res = await down.query({ ...req, query });
+      return req.values ? { ...res, result: await open(req.trans, res.result) } : res;
+    },
+    async count(req) {
+      const query = await holdTransaction(req.trans, storedRange(keys, spec, down.name, req.query));
+      return down.count({ ...req, query });
+    },
+    async openCursor(req) {
+      const query = await holdTransaction(req.trans, storedRange(keys, spec, down.name, req.query));
+      const cursor = await down.openCursor({ ...req, query });
+      return cursor && req.values !== false ? wrapCursor(keys, spec, cursor, req.trans) : cursor;
+    },
+  };
+}
+
+function nameKeyTable(keys: AtRestKeys, down: DBCoreTable): DBCoreTable {
+  const ranged = <R extends { trans: DBCoreTransaction; query: DBCoreQuery }>(req: R) =>
+    holdTransaction(req.trans, storedNameRange(keys, req.query)).then((query) => ({
+      ...req,
+      query,
+    }));
+  return {
+    ...down,
+    async mutate(req) {
+      if (req.type !== 'add' && req.type !== 'put') return down.mutate(req);
+      const given = req.keys ?? [];
+      const expanded = await holdTransaction(
+        req.trans,
+        Promise.all(given.map((k) => storedNameKeys(keys, k))),
+      );
+      const values: unknown[] = [];
+      const storedKeys: unknown[] = [];
+      expanded.forEach((list, i) => {
+        for (const k of list) {
+          storedKeys.push(k);
+          values.push(req.values[i]);
+        }
+      });
+      return down.mutate({ ...req, keys: storedKeys, values });
+    },
+    async query(req) {
+      return down.query(await ranged(req));
+    },
+    async count(req) {
+      return down.count(await ranged(req));
+    },
+    async openCursor(req) {
+      return down.openCursor(await ranged(req));
+    },
+  };
+}
+
+/** The middleware that seals the desk's personal data with these keys. */
+export function atRestMiddleware(keys: AtRestKeys): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'AtRest',
+    level: -2,
+    create: (down) => ({
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (name === NAME_KEY_TABLE) return nameKeyTable(keys, table);
+        const spec = SEALED_TABLES[name];
+        return spec ? sealedTable(keys, spec, table) : table;
+      },
+    }),
+  };
+}
+
+export type { SealedValue };
+
+/** What the v10 upgrade needs of its transaction. */
+interface UpgradeTables {
+  table(name: string): {
+    toArray(): PromiseLike<unknown[]>;
+    bulkPut(rows: readonly unknown[], keys?: readonly unknown[]): PromiseLike<unknown>;
+    clear(): PromiseLike<unknown>;
+    toCollection(): { primaryKeys(): PromiseLike<unknown[]> };
+  };
+}
+
+/**
+ * Writes every row stored before sealing again through the middleware (sealed, blind keys). A table
+ * whose primary key is blind is cleared first, so no row stays under its plain key.
+ */
+export async function sealStoredRows(tx: UpgradeTables): Promise<void> {
+  for (const [name, spec] of Object.entries(SEALED_TABLES)) {
+    const table = tx.table(name);
+    const rows = await table.toArray();
+    if (rows.length === 0) continue;
+    if (spec.blind !== undefined) await table.clear();
+    await table.bulkPut(rows);
+  }
+  const names = tx.table(NAME_KEY_TABLE);
+  const keys = await names.toCollection().primaryKeys();
+  if (keys.length === 0) return;
+  await names.clear();
+  await names.bulkPut(
+    keys.map(() => 0),
+    keys,
+  );
+}
