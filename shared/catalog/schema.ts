@@ -256,6 +256,18 @@ export const inputBoundsSchema = z.strictObject({
       ...boundFields,
     })
     .optional(),
+  /**
+   * The amount the district granted, typed from its paper notice (DistrictResultRecorded): at most
+   * this much a month (in tiyn) over its period (one month when the notice names none), a period of
+   * at most so many months.
+   */
+  award: z
+    .strictObject({
+      maxMonthlyTiyn: z.number().int().positive(),
+      maxPeriodMonths: z.number().int().positive(),
+      ...boundFields,
+    })
+    .optional(),
 });
 export type InputBounds = z.infer<typeof inputBoundsSchema>;
 

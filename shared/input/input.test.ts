@@ -5,6 +5,7 @@ import {
   ageOn,
   caseDateLimits,
   checkApplicantAge,
+  checkAward,
   checkChildAge,
   checkDateInput,
   checkIncome,
@@ -196,6 +197,53 @@ describe('incomes within the catalog bounds', () => {
 
   test('a service without family incomes has no income bound', () => {
     expect(service('asp-recipient-certificate').inputBounds?.income).toBeUndefined();
+  });
+});
+
+describe("the district's granted amount within the catalog bounds (the incomes' own check)", () => {
+  test('every service an akimat registers and the district decides with a grant has its award bound, with a reason', () => {
+    for (const id of [
+      'targeted-social-assistance',
+      'child-benefit-under-18',
+      'fuel-aid-rural-social-specialists',
+      'social-aid-maslikhat-categories',
+    ]) {
+      const bound = service(id).inputBounds?.award;
+      expect(bound?.maxMonthlyTiyn, id).toBeGreaterThan(0);
+      expect(bound?.reason.kk, id).toMatch(/теру қатесі/i);
+      expect(bound?.reason.ru, id).toMatch(/опечат/);
+    }
+    // The 2023 rules (seed 003) govern the maslikhat's social aid from their date too.
+    expect(
+      service('social-aid-maslikhat-categories', '2026-11-20').inputBounds?.award,
+    ).toBeDefined();
+  });
+
+  test('an amount with an extra zero is questioned over its period, or as one month without one; a real one passes', () => {
+    const tsa = service('targeted-social-assistance');
+    const quarter = { periodFrom: '2026-01-01', periodTo: '2026-03-31' };
+    expect(checkAward(tsa, { ...quarter, amountTiyn: 3 * 45_000_00 })).toEqual({ ok: true });
+    expect(checkAward(tsa, { ...quarter, amountTiyn: 3 * 45_000_00 * 100 })).toEqual({
+      ok: false,
+      field: 'amount',
+      message: M.awardTooLarge,
+    });
+    // No period on the notice: one month's worth.
+    expect(checkAward(tsa, { amountTiyn: 45_000_00 })).toEqual({ ok: true });
+    expect(checkAward(tsa, { amountTiyn: 45_000_00 * 1000 })).toEqual({
+      ok: false,
+      field: 'amount',
+      message: M.awardTooLarge,
+    });
+    expect(
+      checkAward(tsa, { periodFrom: '2024-01-01', periodTo: '2026-12-31', amountTiyn: 100 }),
+    ).toEqual({ ok: false, field: 'periodTo', message: M.awardPeriodTooLong });
+  });
+
+  test('a service without a bound is not checked', () => {
+    expect(checkAward(service('asp-recipient-certificate'), { amountTiyn: 10 ** 12 })).toEqual({
+      ok: true,
+    });
   });
 });
 

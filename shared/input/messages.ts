@@ -18,6 +18,8 @@ export const INPUT_MESSAGES = {
   childOverAge: 'inputChecks:age.childOverAge',
   amountTooLarge: 'inputChecks:amount.tooLarge',
   incomePeriodTooLong: 'inputChecks:amount.periodTooLong',
+  awardTooLarge: 'inputChecks:award.tooLarge',
+  awardPeriodTooLong: 'inputChecks:award.periodTooLong',
   scanNotImage: 'inputChecks:scan.notImage',
   scanNotPdf: 'inputChecks:scan.notPdf',
   scanUnknown: 'inputChecks:scan.unknown',

@@ -65,14 +65,50 @@ export function monthsTouched(from: LocalDate, to: LocalDate): number {
   return (ty - fy) * 12 + (tm - fm) + 1;
 }
 
-export type IncomeCheck =
+export type AmountCheck =
   | { readonly ok: true }
   | { readonly ok: false; readonly field: 'amount' | 'periodTo'; readonly message: InputMessage };
 
+/** A bound of an amount over a period (catalog inputBounds.income and .award). */
+export interface PeriodAmountBound {
+  readonly maxMonthlyTiyn: number;
+  readonly maxPeriodMonths: number;
+}
+
 /**
- * An income row against the service's `income` bound: a period of at most `maxPeriodMonths`, and at
- * most `maxMonthlyTiyn` a month over it (a typing guard: an extra zero, tenge typed as tiyn).
+ * The one check of a typed amount over a period against a catalog bound: a period of at most
+ * `maxPeriodMonths`, and at most `maxMonthlyTiyn` a month over it (a typing guard: an extra zero,
+ * tenge typed as tiyn). An amount without a period counts as one month's. No bound: no check.
  */
+export function checkPeriodAmount(
+  bound: PeriodAmountBound | undefined,
+  row: {
+    readonly amountTiyn: number;
+    readonly periodFrom?: LocalDate | undefined;
+    readonly periodTo?: LocalDate | undefined;
+  },
+  messages: { readonly tooLarge: InputMessage; readonly periodTooLong: InputMessage } = {
+    tooLarge: M.amountTooLarge,
+    periodTooLong: M.incomePeriodTooLong,
+  },
+): AmountCheck {
+  if (!bound) return { ok: true };
+  const { periodFrom, periodTo } = row;
+  let months = 1;
+  if (periodFrom !== undefined && periodTo !== undefined) {
+    if (periodTo < periodFrom) return { ok: true };
+    months = monthsTouched(periodFrom, periodTo);
+    if (months > bound.maxPeriodMonths) {
+      return { ok: false, field: 'periodTo', message: messages.periodTooLong };
+    }
+  }
+  if (row.amountTiyn > bound.maxMonthlyTiyn * months) {
+    return { ok: false, field: 'amount', message: messages.tooLarge };
+  }
+  return { ok: true };
+}
+
+/** An income row against the service's `income` bound (checkPeriodAmount). */
 export function checkIncome(
   service: Pick<ServiceDefinition, 'inputBounds'>,
   income: {
@@ -80,15 +116,24 @@ export function checkIncome(
     readonly periodFrom: LocalDate;
     readonly periodTo: LocalDate;
   },
-): IncomeCheck {
-  const bound = service.inputBounds?.income;
-  if (!bound || income.periodTo < income.periodFrom) return { ok: true };
-  const months = monthsTouched(income.periodFrom, income.periodTo);
-  if (months > bound.maxPeriodMonths) {
-    return { ok: false, field: 'periodTo', message: M.incomePeriodTooLong };
-  }
-  if (income.amountTiyn > bound.maxMonthlyTiyn * months) {
-    return { ok: false, field: 'amount', message: M.amountTooLarge };
-  }
-  return { ok: true };
+): AmountCheck {
+  return checkPeriodAmount(service.inputBounds?.income, income);
+}
+
+/**
+ * The amount of a district's grant typed from its paper notice against the service's `award` bound
+ * (checkPeriodAmount, the incomes' own check): over its period, or as one month's without one.
+ */
+export function checkAward(
+  service: Pick<ServiceDefinition, 'inputBounds'>,
+  award: {
+    readonly amountTiyn: number;
+    readonly periodFrom?: LocalDate | undefined;
+    readonly periodTo?: LocalDate | undefined;
+  },
+): AmountCheck {
+  return checkPeriodAmount(service.inputBounds?.award, award, {
+    tooLarge: M.awardTooLarge,
+    periodTooLong: M.awardPeriodTooLong,
+  });
 }

@@ -1,7 +1,14 @@
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DECISION_OUTCOMES } from '../../../../../shared/case';
-import { caseDateLimits, checkDateInput, type DateLimits } from '../../../../../shared/input';
+import type { ServiceDefinition } from '../../../../../shared/catalog';
+import {
+  caseDateLimits,
+  checkAward,
+  checkDateInput,
+  type DateLimits,
+} from '../../../../../shared/input';
+import { caseService } from '../../../../../shared/schedule';
 import { useDesk } from '../../../app/desk-context';
 import { compact, type ActionProps } from './action-props';
 import {
@@ -21,7 +28,7 @@ import {
   type Built,
 } from './form-kit';
 
-interface ResultValues {
+export interface ResultValues {
   outcome: string;
   number: string;
   date: string;
@@ -63,8 +70,16 @@ function dateField(
   return checked.date ?? undefined;
 }
 
-/** The decision is dated within the case (not before its registration, not in the future). */
-function buildResult(v: ResultValues, limits: DateLimits): Built {
+/**
+ * The decision is dated within the case (not before its registration, not in the future); a granted
+ * amount is within the service's plausible bounds (catalog inputBounds.award, checked by shared/input
+ * checkAward, the incomes' own check).
+ */
+export function buildResult(
+  v: ResultValues,
+  limits: DateLimits,
+  service: Pick<ServiceDefinition, 'inputBounds'> | null,
+): Built {
   const errors: Record<string, string> = {};
   const date = dateField(v.date, 'date', errors, true, limits);
   const receivedOn = dateField(v.receivedOn, 'receivedOn', errors, true, limits);
@@ -82,6 +97,14 @@ function buildResult(v: ResultValues, limits: DateLimits): Built {
       periodTo < periodFrom
     ) {
       errors['periodTo'] = 'case:validation.periodOrder';
+    }
+    if (service && amountTiyn !== undefined && amountTiyn !== null && !errors['periodTo']) {
+      const plausible = checkAward(service, {
+        amountTiyn,
+        periodFrom: errors['periodFrom'] ? undefined : periodFrom,
+        periodTo,
+      });
+      if (!plausible.ok) errors[plausible.field] = plausible.message;
     }
     decision = compact({
       outcome: 'grant',
@@ -111,6 +134,7 @@ export function DistrictResultForm({ caseId, state, onDone, onCancel }: ActionPr
   const { clock } = useDesk();
   const today = clock.today();
   const limits = caseDateLimits(state, today);
+  const service = caseService(state);
   const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
   const form = useForm<ResultValues>({
     ...WHEN_TO_VALIDATE,
@@ -127,14 +151,17 @@ export function DistrictResultForm({ caseId, state, onDone, onCancel }: ActionPr
     },
     resolver: payloadResolver(
       'DistrictResultRecorded',
-      (v: ResultValues) => buildResult(v, limits),
+      (v: ResultValues) => buildResult(v, limits, service),
       (path) => FIELD_OF[path] ?? path,
     ),
   });
   const errors = shownErrors(form.formState);
   const outcome = useWatch({ control: form.control, name: 'outcome' });
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('DistrictResultRecorded', buildResult(values, limits).payload);
+    const payload = parsePayload(
+      'DistrictResultRecorded',
+      buildResult(values, limits, service).payload,
+    );
     if (payload === null) return setFailure('casePage:form.invalid');
     await save('DistrictResultRecorded', payload);
   });
