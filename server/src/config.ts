@@ -28,6 +28,11 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/)
     .optional(),
+  /**
+   * The folder the district admin fills with the desk's installers and electron-builder's
+   * latest.yml: the hub serves it to enrolled desks as their update feed (/v1/updates/).
+   */
+  HUB_UPDATES_DIR: z.string().min(1).optional(),
 });
 
 export type DatabaseConfig =
@@ -52,6 +57,8 @@ export interface HubConfig {
     | { kind: 'own'; certFile: string; keyFile: string }
     | { kind: 'proxy'; keyPin: string }
     | { kind: 'none' };
+  /** The update feed's folder (HUB_UPDATES_DIR), or null: no updates from this hub. */
+  updatesDir: string | null;
 }
 
 /** Why a configuration cannot start: the fields to look at, never their values. */
@@ -110,5 +117,6 @@ export function readHubConfig(env: NodeJS.ProcessEnv): HubConfig {
     rateLimitPerMinute: e.HUB_RATE_LIMIT,
     attachmentMaxBytes: e.HUB_ATTACHMENT_MAX_MB * 1024 * 1024,
     tls,
+    updatesDir: e.HUB_UPDATES_DIR ?? null,
   };
 }

@@ -27,6 +27,7 @@ export async function startHub(
       allowedHosts: config.allowedHosts,
       rateLimitPerMinute: config.rateLimitPerMinute,
       attachmentMaxBytes: config.attachmentMaxBytes,
+      updatesDir: config.updatesDir,
       https: tls.https,
       hubKeyPin: tls.keyPin,
       ...(extra.deskDir ? { deskDir: extra.deskDir } : {}),

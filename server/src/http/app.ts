@@ -13,6 +13,7 @@ import {
 import { LOOPBACK_HOSTS } from '../config';
 import type { HubDatabase } from '../db';
 import { registerAttachmentRoutes } from '../attachments/routes';
+import { registerUpdateRoutes } from '../updates/routes';
 import { registerDeviceRoutes } from './device-routes';
 import { clientError, frameworkError } from './edges';
 import { registerSyncRoutes } from './sync-routes';
@@ -36,6 +37,8 @@ export interface HubAppOptions {
   hubKeyPin?: string;
   /** The largest scan a desk may upload, in bytes (default 50 MB). */
   attachmentMaxBytes?: number;
+  /** The folder of the desks' update feed (HUB_UPDATES_DIR); none: no updates from this hub. */
+  updatesDir?: string | null;
 }
 
 /** Our own reason keys travel as they are; anything else is described by its status alone. */
@@ -149,6 +152,7 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
 
   registerDeviceRoutes(app, db, options.hubKeyPin ?? '');
   registerSyncRoutes(app, db);
+  registerUpdateRoutes(app, db, options.updatesDir ?? null);
   await registerAttachmentRoutes(app, db, {
     deskOrigin: DESK_APP_ORIGIN,
     ...(options.attachmentMaxBytes === undefined ? {} : { maxBytes: options.attachmentMaxBytes }),
