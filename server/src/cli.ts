@@ -7,7 +7,7 @@
 //   revoke --device <device id>
 //   calendar install --file <calendar data JSON>
 //   import <desk's sync file> [--reply <reply file>]
-//   tsa upload --office KZL01 --file <xlsx|csv> [--district AKK]
+//   tsa upload --office KZL01 --file <xlsx|csv> [--district AKK] [--signed <out.akimat-tsa>]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
@@ -19,6 +19,8 @@ import { installCalendarData } from './reference/reference';
 import { readTsaUpload } from './reference/read-tsa-file';
 import { uploadTsaRegister } from './reference/tsa-register';
 import { importSyncFile } from './sync/sync-file-import';
+import { ensureHubFileKeys, hubFileKeys, hubSubtle } from './sync/hub-file-keys';
+import { signTsaFile, TSA_SIGNED_FILE_EXTENSION } from '../../shared/tsa-register';
 import {
   addDistrict,
   addOffice,
@@ -65,6 +67,7 @@ const OPTIONS = {
   device: { type: 'string' },
   file: { type: 'string' },
   reply: { type: 'string' },
+  signed: { type: 'string' },
 } as const;
 
 /** Row errors of a refused TSA file printed at most; the rest are counted. */
@@ -261,6 +264,25 @@ export async function runCli(
             quarters: result.quarters.map((q) => `${q.quarter} — ${q.count}`).join(', '),
           }),
         );
+        if (values.signed) {
+          // The same bytes the hub just took, signed with the district's file-signing key, for a desk
+          // that takes the register from a stick (shared/tsa-register signed-file). Only an uploaded
+          // file is ever signed: what a desk trusts from a file is what its hub would deliver.
+          await ensureHubFileKeys(db, result.districtId);
+          const keys = await hubFileKeys(db, result.districtId);
+          if (keys === null) return report({ ok: false, reason: 'hub:cli.tsaNotSigned' }, () => '');
+          const out = values.signed.endsWith(TSA_SIGNED_FILE_EXTENSION)
+            ? values.signed
+            : `${values.signed}${TSA_SIGNED_FILE_EXTENSION}`;
+          const signed = await signTsaFile(hubSubtle, keys.signing, {
+            districtId: result.districtId,
+            fileName: basename(file),
+            signedAt: new Date(nowMs).toISOString(),
+            content: new Uint8Array(bytes),
+          });
+          writeFileSync(out, signed);
+          print(t('hub:cli.tsaSigned', { file: out }));
+        }
         return 0;
       }
       case 'import': {

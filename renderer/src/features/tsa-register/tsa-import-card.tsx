@@ -5,27 +5,26 @@ import { normalizeText } from '../../../../shared/case';
 import {
   attemptWrite,
   importTsaRecipients,
+  tsaFileTrust,
   type TsaImportMode,
   type TsaImportSummary,
 } from '../../db';
 import { formatNumber } from '../../i18n';
 import { useAppSelector } from '../../app/hooks';
-import { readTsaFile } from './read-tsa-file';
+import { readTsaFile, type DeskTsaRead, type TsaFileSignature } from './read-tsa-file';
 import { quarterLabel } from './quarter-label';
-import type {
-  TsaColumn,
-  TsaFileRow,
-  TsaMessage,
-  TsaParseResult,
-} from '../../../../shared/tsa-register';
+import type { TsaColumn, TsaFileRow, TsaMessage } from '../../../../shared/tsa-register';
+import { shortFingerprint } from '../../../../shared/signing';
+import { formatDateTime } from '../../../../shared/time';
+import { localDateTimeAt } from '../../platform';
 import { TsaPreview } from './tsa-preview';
 
 type Step =
   | { kind: 'choose' }
   | { kind: 'reading'; fileName: string }
   | { kind: 'failed'; fileName: string; error: TsaMessage; missing: TsaColumn[] }
-  | { kind: 'preview'; fileName: string; result: Extract<TsaParseResult, { ok: true }> }
-  | { kind: 'saving'; fileName: string; result: Extract<TsaParseResult, { ok: true }> }
+  | { kind: 'preview'; fileName: string; result: Extract<DeskTsaRead, { ok: true }> }
+  | { kind: 'saving'; fileName: string; result: Extract<DeskTsaRead, { ok: true }> }
   | { kind: 'saved'; fileName: string; summary: TsaImportSummary };
 
 const COLUMNS: readonly TsaColumn[] = ['iin', 'fullName', 'quarter', 'familyMembers'];
@@ -34,6 +33,23 @@ function countsByQuarter(rows: readonly TsaFileRow[]): [string, number][] {
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.quarter, (counts.get(r.quarter) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[0].localeCompare(a[0]));
+}
+
+/** Who vouches for the file being previewed: the district's hub (checked), nobody checked, or none. */
+function SignatureLine({ signature }: { signature: TsaFileSignature }) {
+  const { t } = useTranslation('tsaRegister');
+  if (signature.kind === 'none') return null;
+  if (signature.kind === 'unchecked') {
+    return <p className="tsa-warning">{t('signed.unchecked')}</p>;
+  }
+  return (
+    <p className="tsa-signed">
+      {t('signed.verified', {
+        date: formatDateTime(localDateTimeAt(Date.parse(signature.facts.signedAt))),
+        key: shortFingerprint(signature.keyId),
+      })}
+    </p>
+  );
 }
 
 /**
@@ -62,7 +78,13 @@ export function TsaImportCard() {
     if (!file) return;
     setSaveError(null);
     setStep({ kind: 'reading', fileName: file.name });
-    const result = await readTsaFile(file);
+    // A failure of the reader itself (a bug: bad files are values) still ends in words, not a spinner.
+    // Once joined to a hub, only a file signed by that district's hub is taken (tsaFileTrust).
+    const trust = await tsaFileTrust(db);
+    const result = await readTsaFile(file, trust).catch((error: unknown): DeskTsaRead => {
+      console.error('TSA file could not be read', error);
+      return { ok: false, error: { key: 'tsaRegister:file.unreadable' } };
+    });
     setStep(
       result.ok
         ? { kind: 'preview', fileName: file.name, result }
@@ -82,8 +104,13 @@ export function TsaImportCard() {
     const saved = await attemptWrite(async () => ({
       ok: true as const,
       summary: await importTsaRecipients(db, step.result.rows, {
-        // The file name is kept with each row and shown on certificates: NFC like the rows.
-        source: normalizeText(step.fileName),
+        // The file name is kept with each row and shown on certificates: NFC like the rows. A signed
+        // file names the district's original file, which is what the district calls the list.
+        source: normalizeText(
+          step.result.signature.kind === 'none'
+            ? step.fileName
+            : step.result.signature.facts.fileName,
+        ),
         nowMs: clock.nowMs(),
         mode,
       }),
@@ -127,6 +154,7 @@ export function TsaImportCard() {
         </tbody>
       </table>
       <p className="tsa-hint">{t('import.fileHint')}</p>
+      <p className="tsa-hint">{t('import.signedHint')}</p>
 
       {choosing && (
         <div className="tsa-choose">
@@ -163,7 +191,7 @@ export function TsaImportCard() {
               id={fileId}
               className="tsa-file-input"
               type="file"
-              accept=".xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".akimat-tsa,.xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(e) => void onFile(e)}
             />
           </div>
@@ -221,6 +249,7 @@ export function TsaImportCard() {
               {t('import.invalidRows', { count: step.result.errors.length })}
             </li>
           </ul>
+          <SignatureLine signature={step.result.signature} />
           {mode === 'replaceQuarters' && step.result.rows.length > 0 && (
             <p className="tsa-warning">{t('import.replaceWarning')}</p>
           )}
