@@ -25,6 +25,9 @@ function fakeDeps(overrides: Partial<IpcDeps> = {}): IpcDeps {
     setHubLink: vi.fn(() => Promise.resolve()),
     dataKey: vi.fn(() => Promise.resolve({ kind: 'failed' as const })),
     saveBackup: vi.fn((name: string) => Promise.resolve(`/media/usb/${name}`)),
+    checkForUpdate: vi.fn(() => Promise.resolve({ kind: 'available' as const, version: '0.2.0' })),
+    downloadUpdate: vi.fn(() => Promise.resolve({ kind: 'ready' as const, version: '0.2.0' })),
+    installUpdate: vi.fn(() => true),
     log: vi.fn(),
     ...overrides,
   };
@@ -161,5 +164,25 @@ describe('the caller of the bridge', () => {
     await expect(wrapped(IPC_CHANNELS.appInfo)(top('app://desk/'), undefined)).resolves.toEqual(
       info,
     );
+  });
+});
+
+describe('update channels', () => {
+  test('a check passes on only a well-formed credential', async () => {
+    const deps = fakeDeps();
+    const check = handler(deps, IPC_CHANNELS.checkForUpdate);
+    const credential = 'c'.repeat(43);
+    await expect(check({ credential })).resolves.toEqual({ kind: 'available', version: '0.2.0' });
+    expect(deps.checkForUpdate).toHaveBeenCalledWith({ credential });
+    for (const bad of [{ credential: 'short' }, { credential, hubUrl: 'https://x' }, 'x', null]) {
+      await expect(check(bad)).resolves.toMatchObject(
+        bad !== null && typeof bad === 'object' && 'hubUrl' in bad
+          ? { kind: 'available' }
+          : { kind: 'failed', reason: 'invalidRequest' },
+      );
+    }
+    // An address from the page is never taken: the schema keeps the credential alone.
+    expect(deps.checkForUpdate).toHaveBeenLastCalledWith({ credential });
+    await expect(handler(deps, IPC_CHANNELS.installUpdate)(undefined)).resolves.toBe(true);
   });
 });

@@ -10,6 +10,8 @@ import {
   type AppInfo,
   type Language,
   type PrintResult,
+  updateCheckRequestSchema,
+  type UpdateStatus,
 } from '../../shared/ipc';
 import { isDeskOrigin } from './navigation';
 
@@ -27,6 +29,10 @@ export interface IpcDeps {
   saveBackup(fileName: string, bytes: Uint8Array): Promise<string | null>;
   /** The desk's data key from the OS secret store (data-key-store.ts). */
   dataKey(): Promise<DataKeyAnswer>;
+  /** Updates from the joined hub's feed (updates.ts createUpdateService). */
+  checkForUpdate(request: { credential: string }): Promise<UpdateStatus>;
+  downloadUpdate(): Promise<UpdateStatus>;
+  installUpdate(): boolean;
   log(message: string): void;
 }
 
@@ -123,5 +129,13 @@ export function createIpcHandlers(deps: IpcDeps): Record<string, IpcHandler> {
 
     // No payload to check; the answer goes only to a caller the guard trusts (the desk's own page).
     [IPC_CHANNELS.dataKey]: () => deps.dataKey(),
+
+    [IPC_CHANNELS.checkForUpdate]: (payload): Promise<UpdateStatus> => {
+      const parsed = updateCheckRequestSchema.safeParse(payload);
+      if (!parsed.success) return Promise.resolve({ kind: 'failed', reason: 'invalidRequest' });
+      return deps.checkForUpdate(parsed.data);
+    },
+    [IPC_CHANNELS.downloadUpdate]: () => deps.downloadUpdate(),
+    [IPC_CHANNELS.installUpdate]: () => Promise.resolve(deps.installUpdate()),
   };
 }

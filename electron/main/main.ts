@@ -10,6 +10,7 @@ import {
   session,
   shell,
 } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { existsSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -27,6 +28,7 @@ import {
   resolveDeskFile,
 } from './navigation';
 import { crashDialog, crashResponse } from './render-crash';
+import { createUpdateService, sha512OfFile, UPDATER_SESSION_PARTITION } from './updates';
 import { hubCertificateVerdict } from './pinning';
 import {
   loadShellSettings,
@@ -131,14 +133,26 @@ if (!app.requestSingleInstanceLock()) {
     settings = await loadShellSettings(app.getPath('userData'));
     applyMenu(settings.language);
     serveDesk();
-    // The hub's TLS key must be the one pinned at enrollment (pinning.ts).
-    session.defaultSession.setCertificateVerifyProc((request, callback) => {
-      callback(
-        hubCertificateVerdict(
-          { hostname: request.hostname, certificatePem: request.certificate.data },
-          settings,
-        ),
-      );
+    // The hub's TLS key must be the one pinned at enrollment (pinning.ts): for the page, and for
+    // electron-updater, which fetches the hub's update feed on its own session.
+    const updaterSession = session.fromPartition(UPDATER_SESSION_PARTITION, { cache: false });
+    for (const pinned of [session.defaultSession, updaterSession]) {
+      pinned.setCertificateVerifyProc((request, callback) => {
+        callback(
+          hubCertificateVerdict(
+            { hostname: request.hostname, certificatePem: request.certificate.data },
+            settings,
+          ),
+        );
+      });
+    }
+    // Updates from the joined hub's feed, on the person's word (updates.ts); none unpackaged.
+    const updates = createUpdateService({
+      updater: app.isPackaged ? autoUpdater : null,
+      hubUrl: () => settings.hubUrl,
+      currentVersion: () => app.getVersion(),
+      sha512Of: sha512OfFile,
+      log: (message) => console.error(message),
     });
 
     const handlers = createIpcHandlers({
@@ -186,6 +200,9 @@ if (!app.requestSingleInstanceLock()) {
         await writeFile(path, bytes);
         return path;
       },
+      checkForUpdate: (request) => updates.check(request),
+      downloadUpdate: () => updates.download(),
+      installUpdate: () => updates.install(),
       setHubLink: async (link) => {
         settings = withHubLink(settings, link);
         await saveShellSettings(app.getPath('userData'), settings);

@@ -9,6 +9,9 @@ const bridge: AkimatBridge = {
   setHubLink: (link) => ipcRenderer.invoke(IPC_CHANNELS.setHubLink, link),
   saveBackup: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveBackup, request),
   dataKey: () => ipcRenderer.invoke(IPC_CHANNELS.dataKey),
+  checkForUpdate: (request) => ipcRenderer.invoke(IPC_CHANNELS.checkForUpdate, request),
+  downloadUpdate: () => ipcRenderer.invoke(IPC_CHANNELS.downloadUpdate),
+  installUpdate: () => ipcRenderer.invoke(IPC_CHANNELS.installUpdate),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

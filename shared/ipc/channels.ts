@@ -7,6 +7,8 @@ import type {
   Language,
   PrintRequest,
   PrintResult,
+  UpdateCheckRequest,
+  UpdateStatus,
 } from './contract';
 
 // Kept apart from the schemas so the sandboxed preload bundles only these few constants.
@@ -19,6 +21,9 @@ export const IPC_CHANNELS = {
   setHubLink: 'akimat:set-hub-link',
   saveBackup: 'akimat:save-backup',
   dataKey: 'akimat:data-key',
+  checkForUpdate: 'akimat:update-check',
+  downloadUpdate: 'akimat:update-download',
+  installUpdate: 'akimat:update-install',
 } as const;
 
 export interface AkimatBridge {
@@ -35,6 +40,12 @@ export interface AkimatBridge {
    * store in Electron; a browser, or a system with no secret store, keeps none.
    */
   dataKey(): Promise<DataKeyAnswer>;
+  /** Asks the joined hub's update feed whether a newer desk is there (after a sync). */
+  checkForUpdate(request: UpdateCheckRequest): Promise<UpdateStatus>;
+  /** Downloads the offered update and checks its SHA-512; `ready` when it may be installed. */
+  downloadUpdate(): Promise<UpdateStatus>;
+  /** The person agreed: the desk closes, the installer runs, the desk starts again. */
+  installUpdate(): Promise<boolean>;
 }
 
 /** The name under which the preload exposes the bridge on `window`. */

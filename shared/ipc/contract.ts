@@ -93,4 +93,38 @@ export const backupSaveResultSchema = z.discriminatedUnion('kind', [
 ]);
 export type BackupSaveResult = z.infer<typeof backupSaveResultSchema>;
 
+/**
+ * Updates from the district hub (issue 11 §5). The page hands the shell its hub credential for one
+ * check (the feed is for enrolled desks only); the shell asks only the hub it pinned at joining, never
+ * an address from the page. A download is the person's choice, and so is the install.
+ */
+export const updateCheckRequestSchema = z.object({
+  credential: z.string().regex(/^[A-Za-z0-9_-]{20,200}$/),
+});
+export type UpdateCheckRequest = z.infer<typeof updateCheckRequestSchema>;
+
+export const UPDATE_FAILURES = [
+  /** The hub did not answer, or has no feed for this desk. */
+  'unreachable',
+  /** The downloaded installer's SHA-512 is not the one the feed states: refused, never installed. */
+  'checksum',
+  /** The installer is not signed by the desk's publisher (Windows Authenticode). */
+  'signature',
+  /** Nothing was offered to download or install (no check, or the check found nothing). */
+  'nothingOffered',
+  'invalidRequest',
+] as const;
+
+export const updateStatusSchema = z.discriminatedUnion('kind', [
+  /** A browser, or an unpackaged shell: updates come with the installed Electron desk. */
+  z.object({ kind: z.literal('unsupported') }),
+  z.object({ kind: z.literal('upToDate'), version: z.string() }),
+  z.object({ kind: z.literal('available'), version: z.string() }),
+  /** Downloaded and its checksum checked: installs when the person agrees (the desk restarts). */
+  z.object({ kind: z.literal('ready'), version: z.string() }),
+  z.object({ kind: z.literal('failed'), reason: z.enum(UPDATE_FAILURES) }),
+]);
+export type UpdateStatus = z.infer<typeof updateStatusSchema>;
+export type UpdateFailure = (typeof UPDATE_FAILURES)[number];
+
 export { BRIDGE_KEY, IPC_CHANNELS, type AkimatBridge } from './channels';

@@ -34,5 +34,9 @@ export function createBrowserPlatform(): AkimatBridge {
     },
     // A browser has no OS secret store to ask: the desk keeps its key in the profile (not protected).
     dataKey: () => Promise.resolve({ kind: 'notProtected', reason: 'browser' }),
+    // Updates come with the installed Electron desk; a browser is served its pages by the hub.
+    checkForUpdate: () => Promise.resolve({ kind: 'unsupported' }),
+    downloadUpdate: () => Promise.resolve({ kind: 'unsupported' }),
+    installUpdate: () => Promise.resolve(false),
   };
 }
