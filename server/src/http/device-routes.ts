@@ -7,11 +7,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  encodeBody,
   enrollRequestSchema,
   OLDEST_DESK_PROTOCOL,
   protocolMismatch,
-  SYNC_MEDIA_TYPE,
   SYNC_PROTOCOL_VERSION,
   tsaQuerySchema,
   type ErrorBody,
@@ -23,6 +21,7 @@ import { CATALOG_VERSION } from '../../../shared/catalog';
 import { calendarDataInForce } from '../reference/reference';
 import { tsaRegisterPage, tsaVersionInScope } from '../reference/tsa-register';
 import { authenticateDevice, enrollDevice, type Device } from '../registry/registry';
+import { packBody, sendPacked } from './wire';
 
 const HUB_PROTOCOL = { protocol: SYNC_PROTOCOL_VERSION, oldestDeskProtocol: OLDEST_DESK_PROTOCOL };
 const protocolOnly = z.object({ protocol: z.number().int() });
@@ -96,7 +95,7 @@ export function registerDeviceRoutes(
     const query = tsaQuerySchema.safeParse(request.query);
     if (!query.success) return fail(reply, 400, 'sync:errors.badBody');
     const page: TsaReply = await tsaRegisterPage(db, device, query.data.after);
-    return reply.header('content-type', SYNC_MEDIA_TYPE).send(Buffer.from(encodeBody(page)));
+    return sendPacked(reply, await packBody(page));
   });
 
   /** Who this desk is to the hub: its device, office and number. */

@@ -6,23 +6,22 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
-  decodeBody,
-  encodeBody,
   OLDEST_DESK_PROTOCOL,
   protocolMismatch,
   pullRequestSchema,
   pushRequestSchema,
+  SYNC_MEDIA_TYPE,
   SYNC_PROTOCOL_VERSION,
   type ErrorBody,
-  type PullReply,
   type PushReply,
 } from '../../../shared/sync';
 import type { HubDatabase } from '../db';
-import { pullEvents, pushEvents } from '../sync/event-log';
+import { pullEventBytes, pushEvents } from '../sync/event-log';
 import { deviceOf } from './device-routes';
+import { packBody, packBytes, pullReplyBytes, sendPacked, unpackBody } from './wire';
 
 /** The media type of a sync body, request and reply: gzip-compressed JSON (shared/sync wire). */
-export const SYNC_MEDIA_TYPE = 'application/vnd.akimat-sync+json';
+export { SYNC_MEDIA_TYPE };
 
 const HUB_PROTOCOL = { protocol: SYNC_PROTOCOL_VERSION, oldestDeskProtocol: OLDEST_DESK_PROTOCOL };
 const protocolOnly = z.object({ protocol: z.number().int() });
@@ -30,19 +29,13 @@ const protocolOnly = z.object({ protocol: z.number().int() });
 const fail = (reply: FastifyReply, status: number, code: string) =>
   reply.code(status).send({ code } satisfies ErrorBody);
 
-function send(reply: FastifyReply, body: PushReply | PullReply) {
-  // The gzip is the media type's own (both ways), not an HTTP content-encoding that clients would
-  // undo on their own: the desk unpacks with decodeBody and its limit, as the hub does.
-  return reply.header('content-type', SYNC_MEDIA_TYPE).send(Buffer.from(encodeBody(body)));
-}
-
 /** The unpacked, version-checked body, or null after answering. */
 async function readBody(request: { body: unknown }, reply: FastifyReply): Promise<unknown> {
   if (!(request.body instanceof Buffer)) {
     await fail(reply, 415, 'sync:errors.badBody');
     return null;
   }
-  const decoded = decodeBody(request.body);
+  const decoded = await unpackBody(request.body);
   if (!decoded.ok) {
     await fail(reply, decoded.reason === 'sync:errors.tooLarge' ? 413 : 400, decoded.reason);
     return null;
@@ -61,7 +54,7 @@ async function readBody(request: { body: unknown }, reply: FastifyReply): Promis
 }
 
 export function registerSyncRoutes(app: FastifyInstance, db: HubDatabase): void {
-  // Sync bodies arrive gzip-compressed as they are: unpacked by decodeBody with its own limit.
+  // Sync bodies arrive gzip-compressed as they are: unpacked by ./wire unpackBody with its limit.
   app.addContentTypeParser(
     SYNC_MEDIA_TYPE,
     { parseAs: 'buffer', bodyLimit: 4 * 1024 * 1024 },
@@ -79,7 +72,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: HubDatabase): void 
     if (!parsed.success) return fail(reply, 400, 'sync:errors.badBody');
     const nowMs = Date.now();
     const receipts = await pushEvents(db, device, parsed.data.events, nowMs);
-    return send(reply, { receipts, hubTimeMs: nowMs });
+    return sendPacked(reply, await packBody({ receipts, hubTimeMs: nowMs } satisfies PushReply));
   });
 
   app.post('/v1/pull', async (request, reply) => {
@@ -89,13 +82,10 @@ export function registerSyncRoutes(app: FastifyInstance, db: HubDatabase): void 
     if (body === null) return reply;
     const parsed = pullRequestSchema.safeParse(body);
     if (!parsed.success) return fail(reply, 400, 'sync:errors.badBody');
-    const page = await pullEvents(db, device, parsed.data.cursor, parsed.data.limit);
+    const page = await pullEventBytes(db, device, parsed.data.cursor, parsed.data.limit);
     if (!page.ok) return fail(reply, 400, page.reason);
-    return send(reply, {
-      events: page.events,
-      cursor: page.cursor,
-      more: page.more,
-      hubTimeMs: Date.now(),
-    });
+    // The page's bodies go out as the database holds them (./wire pullReplyBytes: shared/sync
+    // pullReplySchema's shape, without parsing and writing each event again).
+    return sendPacked(reply, await packBytes(pullReplyBytes({ ...page, hubTimeMs: Date.now() })));
   });
 }

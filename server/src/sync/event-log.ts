@@ -376,17 +376,27 @@ function parseCursor(cursor: string): { txid: string; seq: string } | null {
   return BigInt(txid) <= MAX_TXID && BigInt(seq) <= MAX_SEQ ? { txid, seq } : null;
 }
 
-export type PullResult =
-  | { ok: true; events: PulledEvent[]; cursor: string; more: boolean }
+export type PullResult<E = PulledEvent> =
+  | { ok: true; events: E[]; cursor: string; more: boolean }
   | { ok: false; reason: 'sync:errors.badCursor' };
 
-/** The next page of events in the device's scope after `cursor`, but for those it pushed itself. */
-export async function pullEvents(
+/** A pulled event with its body as the UTF-8 JSON the hub holds (jsonb as text), not parsed. */
+export interface PulledEventBytes {
+  readonly stream: Stream;
+  readonly body: Uint8Array;
+  readonly receivedAtMs: number;
+}
+
+/**
+ * The next page of events in the device's scope after `cursor`, but for those it pushed itself, each
+ * body as stored: the pull route copies them into its reply without parsing them (../http/wire).
+ */
+export async function pullEventBytes(
   db: Queryable,
   device: Device,
   cursor: string,
   limit: number,
-): Promise<PullResult> {
+): Promise<PullResult<PulledEventBytes>> {
   const after = parseCursor(cursor);
   if (after === null) return { ok: false, reason: 'sync:errors.badCursor' };
   // An akimat's pull walks its own office's rows (index hub_events_pull_office, 0006), the district
@@ -394,18 +404,21 @@ export async function pullEvents(
   // A device is not sent back what it pushed itself: it holds those events (a reinstalled or restored
   // desk enrolls again, as a new device, and gets them all). Its own rows are still walked, without
   // their bodies, so the cursor moves past them and the next pull does not read them again.
+  // Bodies come as bytes (bytea of the jsonb's text) and the receipt time as whole milliseconds, so
+  // neither is parsed on the way through.
   const office = device.officeKind === 'district' ? null : device.officeId;
   const params = [device.districtId, after.txid, after.seq, limit + 1, device.id];
   const { rows } = await db.query<{
     stream: Stream;
-    body: unknown;
-    own: boolean;
-    received_at: Date;
+    body: Uint8Array | null;
+    received_ms: number;
     txid_text: string;
     seq_text: string;
   }>(
-    `select stream, device_id = $5 as own, case when device_id = $5 then null else body end as body,
-       received_at, txid::text as txid_text, seq::text as seq_text from hub_events
+    `select stream,
+       case when device_id = $5 then null else convert_to(body::text, 'UTF8') end as body,
+       floor(extract(epoch from received_at) * 1000)::float8 as received_ms,
+       txid::text as txid_text, seq::text as seq_text from hub_events
      where district_id = $1
        ${office === null ? '' : 'and office_id = $6'}
        and (txid, seq) > ($2::text::xid8, $3::bigint)
@@ -416,17 +429,38 @@ export async function pullEvents(
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
+  const events: PulledEventBytes[] = [];
+  for (const r of page) {
+    if (r.body !== null) {
+      events.push({ stream: r.stream, body: r.body, receivedAtMs: Number(r.received_ms) });
+    }
+  }
   return {
     ok: true,
-    events: page
-      .filter((r) => !r.own)
-      .map((r) => ({
-        stream: r.stream,
-        event: r.body,
-        receivedAtMs: new Date(r.received_at).getTime(),
-      })),
+    events,
     // Ordered by the columns themselves (the text copies have other names: an alias would sort as text).
     cursor: last ? `${last.txid_text}.${last.seq_text}` : cursor,
     more: rows.length > limit,
+  };
+}
+
+const utf8 = new TextDecoder();
+
+/** The next page of events in the device's scope after `cursor`, but for those it pushed itself. */
+export async function pullEvents(
+  db: Queryable,
+  device: Device,
+  cursor: string,
+  limit: number,
+): Promise<PullResult> {
+  const page = await pullEventBytes(db, device, cursor, limit);
+  if (!page.ok) return page;
+  return {
+    ...page,
+    events: page.events.map((e) => ({
+      stream: e.stream,
+      event: JSON.parse(utf8.decode(e.body)) as unknown,
+      receivedAtMs: e.receivedAtMs,
+    })),
   };
 }
