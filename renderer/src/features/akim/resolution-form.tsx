@@ -23,6 +23,7 @@ import {
   PinInput,
   PinMessage,
   useActContext,
+  useDraftForm,
   usePinFeedback,
 } from '../session';
 import './akim.css';
@@ -75,20 +76,28 @@ export function ResolutionForm({ caseId, onImposed, onCancel }: ResolutionFormPr
     [state?.serviceId, t],
   );
 
+  // Kept over a quick user switch where its host gives a draft scope (the case page's actions).
   const {
     register,
     handleSubmit,
     setValue,
     reset,
     setError,
+    kept,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<ResolutionValues>({ defaultValues: { executorUserId: '', text: '' } });
+  } = useDraftForm<ResolutionValues>({
+    // As every form of the desk (case-page form-kit WHEN_TO_VALIDATE, the intake): errors after the
+    // akim leaves a field or submits, then as they type, so a fixed field's error goes at once.
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+    defaultValues: { executorUserId: '', text: '' },
+  });
 
   // Fill the form once the case and the specialists are known, unless the akim already typed.
   const current = state?.resolution ?? null;
   const onlySpecialist = specialists?.length === 1 ? (specialists[0]?.id ?? '') : '';
   useEffect(() => {
-    if (isDirty || state === undefined || specialists === undefined) return;
+    if (isDirty || kept.restored || state === undefined || specialists === undefined) return;
     reset({
       executorUserId: current?.executorUserId ?? onlySpecialist,
       text: current?.text ?? suggestions[0] ?? '',
@@ -192,7 +201,12 @@ export function ResolutionForm({ caseId, onImposed, onCancel }: ResolutionFormPr
                 rows={3}
                 aria-invalid={errors.text ? true : undefined}
                 {...register('text', {
-                  validate: (v) => v.trim() !== '' || 'case:validation.required',
+                  // The text as the store checks it (checkResolution: the event's schema).
+                  validate: (v) => {
+                    if (v.trim() === '') return 'case:validation.required';
+                    const checked = checkResolution({ executorUserId: 'executor', text: v });
+                    return checked.ok || checked.field !== 'text' || checked.reason;
+                  },
                 })}
               />
               {errors.text?.message && (

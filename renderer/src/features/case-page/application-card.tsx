@@ -29,6 +29,7 @@ import { money } from './case-timeline';
 import { ApplicationCorrectionForm } from './forms/application-correction-form';
 import { applicantName } from './forms/result-issued-form';
 import { ScanViewer } from './scan-viewer';
+import { DraftScopeContext, useFormHost } from '../session';
 
 const TABS = [
   'applicant',
@@ -61,7 +62,12 @@ export function ApplicationCard({ caseId, state, actors, lang, canCorrect }: App
   const headingId = useId();
   const history = useMemo(() => applicationHistory(state), [state]);
   const [tab, setTab] = useState<Tab>('applicant');
-  const [correcting, setCorrecting] = useState(false);
+  // The correction form keeps its draft over a quick user switch (session drafts) and opens again.
+  const host = useFormHost<'ApplicationCorrected'>(
+    (form) => `case:${caseId}:${form}`,
+    canCorrect ? ['ApplicationCorrected'] : [],
+  );
+  const correcting = host.open !== null;
   const [saved, setSaved] = useState(false);
   const [viewing, setViewing] = useState<Attachment | null>(null);
   const catalogDocs = useMemo(() => caseService(state)?.documents ?? [], [state]);
@@ -164,7 +170,7 @@ export function ApplicationCard({ caseId, state, actors, lang, canCorrect }: App
             className="cp-secondary"
             onClick={() => {
               setSaved(false);
-              setCorrecting(true);
+              host.show('ApplicationCorrected');
             }}
           >
             {t('actions.ApplicationCorrected')}
@@ -177,17 +183,32 @@ export function ApplicationCard({ caseId, state, actors, lang, canCorrect }: App
         </p>
       )}
       {correcting ? (
-        <ApplicationCorrectionForm
-          caseId={caseId}
-          state={state}
-          catalog={catalogDocs}
-          lang={lang}
-          onDone={() => {
-            setCorrecting(false);
-            setSaved(true);
-          }}
-          onCancel={() => setCorrecting(false)}
-        />
+        <DraftScopeContext.Provider
+          value={host.scope('ApplicationCorrected', {
+            key: 'casePage:drafts.work',
+            params: {
+              action: t('actions.ApplicationCorrected'),
+              number: state.registrationNumber ?? '',
+            },
+          })}
+        >
+          {host.restored && (
+            <p className="cp-restored" role="status">
+              {t('drafts.restored')}
+            </p>
+          )}
+          <ApplicationCorrectionForm
+            caseId={caseId}
+            state={state}
+            catalog={catalogDocs}
+            lang={lang}
+            onDone={() => {
+              host.close();
+              setSaved(true);
+            }}
+            onCancel={host.close}
+          />
+        </DraftScopeContext.Provider>
       ) : (
         <>
           <div className="cp-tabs" role="tablist" aria-label={t('application.heading')}>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { CaseEventType, CaseState } from '../../../../shared/case';
 import type { ReplanProposal } from '../../../../shared/intake';
 import type { CaseExtension } from '../../../../shared/schedule';
+import { DraftScopeContext, useFormHost } from '../session';
 import type { ActionProps } from './forms/action-props';
 import { CommissionActForm, SentToCommissionForm } from './forms/commission-forms';
 import { DistrictResultForm } from './forms/district-result-form';
@@ -64,33 +65,44 @@ export function CaseActions({
   canAct,
 }: CaseActionsProps) {
   const { t } = useTranslation('casePage');
-  const [open, setOpen] = useState<FormAction | 'ResolutionImposed' | null>(null);
-  const [saved, setSaved] = useState<CaseEventType | null>(null);
-
   const offered = (type: FormAction) =>
     allowed.includes(type) &&
     (type !== 'TermExtended' || extension !== null) &&
     (type !== 'TermReplanned' || replan !== null);
+  const resolve = allowed.includes('ResolutionImposed') && renderResolution !== null;
+
+  // A form this person left with unsaved work (a quick user switch, or leaving the page) opens again
+  // with it (session drafts: the intake's mechanism).
+  const host = useFormHost<FormAction | 'ResolutionImposed'>(
+    (type) => `case:${caseId}:${type}`,
+    [
+      ...(resolve ? (['ResolutionImposed'] as const) : []),
+      ...STEP_ACTIONS.filter(offered),
+      ...TERM_ACTIONS.filter(offered),
+    ],
+  );
+  const { open, close } = host;
+  const [saved, setSaved] = useState<CaseEventType | null>(null);
+
   const steps = STEP_ACTIONS.filter(offered);
   const terms = TERM_ACTIONS.filter(offered);
   const forward = allowed.includes('ForwardedToDistrict');
-  const resolve = allowed.includes('ResolutionImposed') && renderResolution !== null;
   const nothing = steps.length === 0 && terms.length === 0 && !forward && !resolve;
 
   const props: ActionProps = {
     caseId,
     state,
     onDone: (type) => {
-      setOpen(null);
+      close();
       setSaved(type);
     },
-    onCancel: () => setOpen(null),
+    onCancel: close,
   };
 
   const form = (type: FormAction | 'ResolutionImposed'): ReactNode => {
     switch (type) {
       case 'ResolutionImposed':
-        return renderResolution?.(() => setOpen(null)) ?? null;
+        return renderResolution?.(close) ?? null;
       case 'SentToCommission':
         return <SentToCommissionForm {...props} />;
       case 'CommissionActRecorded':
@@ -123,7 +135,7 @@ export function CaseActions({
       className={secondary ? 'cp-secondary' : 'cp-primary'}
       onClick={() => {
         setSaved(null);
-        setOpen(type);
+        host.show(type);
       }}
     >
       {t(`actions.${type}`)}
@@ -141,7 +153,19 @@ export function CaseActions({
       {!canAct && <p className="cp-muted">{t('actions.loginToAct')}</p>}
       {canAct && nothing && <p className="cp-muted">{t('actions.none')}</p>}
       {open !== null ? (
-        form(open)
+        <DraftScopeContext.Provider
+          value={host.scope(open, {
+            key: 'casePage:drafts.work',
+            params: { action: t(`actions.${open}`), number: state.registrationNumber ?? '' },
+          })}
+        >
+          {host.restored && (
+            <p className="cp-restored" role="status">
+              {t('drafts.restored')}
+            </p>
+          )}
+          {form(open)}
+        </DraftScopeContext.Provider>
       ) : (
         <>
           {(steps.length > 0 || forward || resolve) && (

@@ -15,12 +15,15 @@ import {
   blobSha256,
   personHistory,
   registrationBlock,
+  NUMBERING_HELD,
+  numberingHold,
   submitIntake,
   useLive,
   type PersonRow,
 } from '../../db';
 import type { DeskClock } from '../../platform';
-import { keepDraft, takeDraft, useActContext, useUnsavedWork } from '../session';
+import { NumberingHoldNotice } from '../backup';
+import { useActContext, useKeepOnLeave, useTakenDraft, type DraftScope } from '../session';
 import { quarterLabel } from '../tsa-register';
 import { ApplicantSection } from './applicant-section';
 import { AttachmentsSection, megabytes, type PendingAttachment } from './attachments-section';
@@ -118,7 +121,7 @@ interface IntakeDraft {
   readonly values: IntakeFormValues;
   readonly files: readonly Omit<PendingAttachment, 'url'>[];
 }
-const DRAFT_KEY = 'intake';
+const DRAFT_SCOPE: DraftScope = { key: 'intake', what: 'session:switch.intakeWork' };
 
 /**
  * /intake: the specialist receives an application. A complete package is registered and its talon
@@ -142,9 +145,8 @@ export function IntakeScreen() {
   );
 
   // A draft this user left here before a quick user switch comes back (and only to them).
-  const userId = user?.id ?? null;
-  const [draft] = useState(() => (userId ? takeDraft<IntakeDraft>(userId, DRAFT_KEY) : undefined));
-  const [restored, setRestored] = useState(draft !== undefined);
+  const taken = useTakenDraft<IntakeDraft>(DRAFT_SCOPE);
+  const { draft, restored } = taken;
 
   // Errors after leaving a field or submitting; then as the person types, so a fixed error goes.
   const methods = useForm<IntakeFormValues, ResolverContext>({
@@ -329,36 +331,30 @@ export function IntakeScreen() {
   );
   const blockText = block ? t(block.reason, { quarter: quarterLabel(t, block.quarter) }) : null;
 
-  // ---- a draft kept over a quick user switch ----
-  const savedRef = useRef(false);
-  const hasWork = formState.isDirty || attachments.length > 0 || restored;
-  useUnsavedWork(DRAFT_KEY, 'session:switch.intakeWork', hasWork);
-  const hasWorkRef = useRef(hasWork);
-  useEffect(() => {
-    hasWorkRef.current = hasWork;
-  }, [hasWork]);
-  useEffect(
-    () => () => {
-      if (userId === null || savedRef.current || !hasWorkRef.current) return;
-      keepDraft(userId, DRAFT_KEY, {
-        values: getValues(),
-        files: attachmentsRef.current.map(({ url: _url, ...file }) => file),
-      } satisfies IntakeDraft);
-    },
-    [userId, getValues],
+  // ---- a draft kept over a quick user switch (session drafts, as every form's) ----
+  const kept = useKeepOnLeave<IntakeDraft>(
+    taken,
+    formState.isDirty || attachments.length > 0,
+    () => ({
+      values: getValues(),
+      files: attachmentsRef.current.map(({ url: _url, ...file }) => file),
+    }),
   );
   const discardDraft = () => {
     reset(emptyIntake(language));
     attachments.forEach((a) => URL.revokeObjectURL(a.url));
     setAttachments([]);
-    setRestored(false);
+    kept.dismiss();
   };
 
   // ---- saving ----
   const [submitting, setSubmitting] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const blocked =
-    user === null
+  // A desk restored from a backup numbers nothing until it enrolled again (db numberingHold).
+  const held = useLive(() => numberingHold(db), [db]);
+  const blocked = held
+    ? NUMBERING_HELD
+    : user === null
       ? 'intake:submit.noUser'
       : office === null
         ? 'intake:submit.noOffice'
@@ -397,7 +393,7 @@ export function IntakeScreen() {
         );
         return;
       }
-      savedRef.current = true;
+      kept.forget();
       const kind = result.mode === 'register' ? 'talon' : 'acceptance-refusal';
       navigate(printPath(kind, result.caseId, values.docLanguage));
     } finally {
@@ -413,6 +409,7 @@ export function IntakeScreen() {
   return (
     <section className="screen intake-screen">
       <h1>{t('title')}</h1>
+      <NumberingHoldNotice />
       <FormProvider {...methods}>
         <form
           noValidate

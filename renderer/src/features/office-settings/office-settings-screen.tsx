@@ -21,6 +21,7 @@ import {
   useLive,
   type OfficeSettingsHistoryRow,
 } from '../../db';
+import { useKeepOnLeave, useTakenDraft, type DraftScope } from '../session';
 import './office-settings.css';
 
 const HOURS_FIELDS: readonly (keyof OfficeHoursProfile)[] = [
@@ -44,6 +45,11 @@ function draftOf(profile: OfficeProfile): Draft {
   const s = officeSettingsOf(profile);
   return { ...s, lockAfterMinutes: String(s.lockAfterMinutes) };
 }
+
+/** Kept over a quick user switch for the same person (session drafts, as every form's). */
+const DRAFT_SCOPE: DraftScope = { key: 'office-settings', what: 'office:settings.unsavedWork' };
+
+const sameDraft = (a: Draft, b: Draft): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 function settingsOf(draft: Draft): OfficeSettings {
   const minutes = draft.lockAfterMinutes.trim();
@@ -85,7 +91,10 @@ function OfficeSettingsForm({ office, userId }: { office: OfficeProfile; userId:
   const { db, clock, officeSaved } = useDesk();
   const joined = useLive(async () => (await loadHubLink(db)) !== null, [db]);
   const history = useLive(() => officeSettingsHistory(db, office.officeId), [db, office.officeId]);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(office));
+  const taken = useTakenDraft<Draft>(DRAFT_SCOPE);
+  const [draft, setDraft] = useState<Draft>(() => taken.draft ?? draftOf(office));
+  // Unsaved: what is typed differs from the office's settings as saved.
+  const kept = useKeepOnLeave(taken, !sameDraft(draft, draftOf(office)), () => draft);
   const [error, setError] = useState<{ field: string | null; reason: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const district = office.kind === 'district';
@@ -102,6 +111,7 @@ function OfficeSettingsForm({ office, userId }: { office: OfficeProfile; userId:
       return;
     }
     setError(null);
+    kept.dismiss();
     if (result.changed) {
       setNotice(t('settings.saved'));
       officeSaved(result.profile);
@@ -166,6 +176,11 @@ function OfficeSettingsForm({ office, userId }: { office: OfficeProfile; userId:
       <p className="office-settings-intro">{t('settings.intro')}</p>
       <div className="office-settings-layout">
         <form className="card office-settings-form" onSubmit={(e) => void submit(e)} noValidate>
+          {kept.restored && (
+            <p className="office-settings-restored" role="status">
+              {t('settings.restored')}
+            </p>
+          )}
           <h2>{t('settings.names')}</h2>
           {text('nameKk', t(district ? 'setup:office.nameKk_district' : 'setup:office.nameKk'))}
           {text('nameRu', t(district ? 'setup:office.nameRu_district' : 'setup:office.nameRu'))}

@@ -19,4 +19,19 @@ export { PinInput } from './pin-input';
 export { NewPinFields, newPinProblem } from './new-pin';
 export { PinMessage, usePinFeedback, type PinFeedback } from './pin-feedback';
 export { useLogOut } from './log-out';
-export { keepDraft, takeDraft, useUnsavedWork, useUnsavedWorkList } from './drafts';
+export {
+  DraftScopeContext,
+  hasDraft,
+  keepDraft,
+  takeDraft,
+  useDraftForm,
+  useFormHost,
+  useKeepOnLeave,
+  useTakenDraft,
+  useUnsavedWork,
+  useUnsavedWorkList,
+  type DraftScope,
+  type FormHost,
+  type KeptDraft,
+  type TakenDraft,
+} from './drafts';

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogOut } from './log-out';
 import { ModalDialog } from './modal-dialog';
-import { unsavedWorkNow } from './drafts';
+import { unsavedWorkNow, type WorkName } from './drafts';
 
 /**
  * A quick user switch that warns first when a screen holds unsaved work (drafts.ts): it is kept for
@@ -12,7 +12,7 @@ import { unsavedWorkNow } from './drafts';
 export function useSwitchUser(): { switchUser: () => void; dialog: ReactNode } {
   const { t } = useTranslation('session');
   const logOut = useLogOut();
-  const [asking, setAsking] = useState<readonly string[] | null>(null);
+  const [asking, setAsking] = useState<readonly WorkName[] | null>(null);
   const switchUser = () => {
     const work = unsavedWorkNow();
     if (work.length === 0) logOut();
@@ -22,9 +22,10 @@ export function useSwitchUser(): { switchUser: () => void; dialog: ReactNode } {
     <ModalDialog title={t('switch.heading')} onDismiss={() => setAsking(null)}>
       <p>{t('switch.unsaved')}</p>
       <ul>
-        {asking.map((what) => (
-          <li key={what}>{t(what)}</li>
-        ))}
+        {asking.map((what) => {
+          const text = typeof what === 'string' ? t(what) : t(what.key, what.params);
+          return <li key={text}>{text}</li>;
+        })}
       </ul>
       <p>{t('switch.kept')}</p>
       <div className="session-actions">

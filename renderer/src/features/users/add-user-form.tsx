@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { OFFICE_ROLE_POLICY, type OfficeKind } from '../../../../shared/office';
 import { useDesk } from '../../app/desk-context';
 import { createUser, isSignerRole, writeFailureReason } from '../../db';
-import type { SessionUser } from '../session';
+import { useDraftForm, type SessionUser } from '../session';
 import {
   assignableRoles,
   emptyUserDraft,
@@ -34,9 +34,11 @@ export function AddUserForm({
   const { t } = useTranslation();
   const { db, clock } = useDesk();
   const [failed, setFailed] = useState<string | null>(null);
-  const { register, handleSubmit, setError, control, formState } = useForm<UserDraft>({
-    defaultValues: emptyUserDraft(OFFICE_ROLE_POLICY[kind].staff),
-  });
+  const { register, handleSubmit, setError, control, formState } = useDraftForm<UserDraft>(
+    { defaultValues: emptyUserDraft(OFFICE_ROLE_POLICY[kind].staff) },
+    undefined,
+    ['pin', 'pinRepeat'],
+  );
   const role = useWatch({ control, name: 'role' });
   const errors = Object.fromEntries(
     Object.entries(formState.errors).map(([key, error]) => [key, error?.message]),

@@ -15,7 +15,13 @@ import {
   attemptWrite,
 } from '../../db';
 import { localDateTimeAt } from '../../platform';
-import { ChangePinDialog, ModalDialog, type SessionUser } from '../session';
+import {
+  ChangePinDialog,
+  DraftScopeContext,
+  ModalDialog,
+  useFormHost,
+  type SessionUser,
+} from '../session';
 import { AddUserForm } from './add-user-form';
 import { ResetPinDialog } from './reset-pin-dialog';
 import './users.css';
@@ -45,7 +51,9 @@ function UsersManager({ me }: { me: SessionUser }) {
   const { db, clock, office } = useDesk();
   const kind = office?.kind ?? 'akimat';
   const users = useLive(() => listUsers(db), [db]);
-  const [adding, setAdding] = useState(false);
+  // The new colleague's form keeps its draft (not the PIN) over a quick user switch (session drafts).
+  const addForm = useFormHost<'add'>(() => 'users:add', ['add']);
+  const adding = addForm.open !== null;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const activeNames = (users ?? []).filter((u) => u.active).map((u) => u.name);
@@ -67,7 +75,7 @@ function UsersManager({ me }: { me: SessionUser }) {
             className="users-primary"
             onClick={() => {
               setNotice(null);
-              setAdding(true);
+              addForm.show('add');
             }}
           >
             {t('users:actions.add')}
@@ -82,16 +90,23 @@ function UsersManager({ me }: { me: SessionUser }) {
         </p>
       )}
       {adding && (
-        <AddUserForm
-          kind={kind}
-          manager={me}
-          activeNames={activeNames}
-          onCancel={() => setAdding(false)}
-          onDone={(name) => {
-            setAdding(false);
-            setNotice(t('users:add.done', { name }));
-          }}
-        />
+        <DraftScopeContext.Provider value={addForm.scope('add', 'users:add.unsavedWork')}>
+          {addForm.restored && (
+            <p className="users-notice" role="status">
+              {t('users:add.restored')}
+            </p>
+          )}
+          <AddUserForm
+            kind={kind}
+            manager={me}
+            activeNames={activeNames}
+            onCancel={addForm.close}
+            onDone={(name) => {
+              addForm.close();
+              setNotice(t('users:add.done', { name }));
+            }}
+          />
+        </DraftScopeContext.Provider>
       )}
       <div className="card users-table-card">
         <table className="users-table">

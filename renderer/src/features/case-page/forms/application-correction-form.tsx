@@ -5,7 +5,6 @@
 import { useId } from 'react';
 import {
   useFieldArray,
-  useForm,
   useWatch,
   type FieldErrors,
   type UseFormRegisterReturn,
@@ -57,6 +56,7 @@ import {
   WHEN_TO_VALIDATE,
   type Built,
 } from './form-kit';
+import { useDraftForm } from '../../session';
 
 interface MemberValues {
   lastName: string;
@@ -369,7 +369,7 @@ export function ApplicationCorrectionForm({
     receivedOn: (state.receivedAt ?? clock.nowLocal()).slice(0, 10),
   };
   const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
-  const form = useForm<CorrectionValues>({
+  const form = useDraftForm<CorrectionValues>({
     defaultValues: current ? correctionDefaults(current, lang) : undefined,
     ...WHEN_TO_VALIDATE,
     resolver: current

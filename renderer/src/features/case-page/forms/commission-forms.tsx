@@ -1,4 +1,4 @@
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { COMMISSION_CONCLUSIONS } from '../../../../../shared/case';
 import { caseDateLimits, type DateLimits } from '../../../../../shared/input';
@@ -22,6 +22,7 @@ import {
   useEventSubmit,
   type Built,
 } from './form-kit';
+import { useDraftForm } from '../../session';
 
 // ---- send to the village commission (R-ROUTE-1) ------------------------------------------------------
 
@@ -35,7 +36,7 @@ export function SentToCommissionForm({ caseId, state, onDone, onCancel }: Action
   const { t } = useTranslation('casePage');
   const { clock, calendar } = useDesk();
   const { failure, save } = useEventSubmit(caseId, onDone);
-  const form = useForm<SendValues>({
+  const form = useDraftForm<SendValues>({
     ...WHEN_TO_VALIDATE,
     defaultValues: { note: '' },
     resolver: payloadResolver('SentToCommission', buildSend),
@@ -108,7 +109,7 @@ export function CommissionActForm({ caseId, state, onDone, onCancel }: ActionPro
   const { clock } = useDesk();
   const limits = caseDateLimits(state, clock.today());
   const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
-  const form = useForm<ActValues>({
+  const form = useDraftForm<ActValues>({
     ...WHEN_TO_VALIDATE,
     defaultValues: {
       actDate: dateInputOf(clock.today()),

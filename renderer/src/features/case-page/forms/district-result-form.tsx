@@ -1,4 +1,4 @@
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DECISION_OUTCOMES } from '../../../../../shared/case';
 import type { ServiceDefinition } from '../../../../../shared/catalog';
@@ -27,6 +27,7 @@ import {
   useEventSubmit,
   type Built,
 } from './form-kit';
+import { useDraftForm } from '../../session';
 
 export interface ResultValues {
   outcome: string;
@@ -136,7 +137,7 @@ export function DistrictResultForm({ caseId, state, onDone, onCancel }: ActionPr
   const limits = caseDateLimits(state, today);
   const service = caseService(state);
   const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
-  const form = useForm<ResultValues>({
+  const form = useDraftForm<ResultValues>({
     ...WHEN_TO_VALIDATE,
     defaultValues: {
       outcome: '',

@@ -1,4 +1,3 @@
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { NOTIFY_WAYS } from '../../../../../shared/case';
 import { compact, type ActionProps } from './action-props';
@@ -10,6 +9,7 @@ import {
   payloadResolver,
   useEventSubmit,
 } from './form-kit';
+import { useDraftForm } from '../../session';
 
 interface NotifyValues {
   way: (typeof NOTIFY_WAYS)[number];
@@ -27,7 +27,7 @@ const build = (v: NotifyValues) => ({
 export function ApplicantNotifiedForm({ caseId, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation('casePage');
   const { failure, save } = useEventSubmit(caseId, onDone);
-  const form = useForm<NotifyValues>({
+  const form = useDraftForm<NotifyValues>({
     defaultValues: { way: 'phone', note: '' },
     resolver: payloadResolver('ApplicantNotifiedResultReady', build),
   });

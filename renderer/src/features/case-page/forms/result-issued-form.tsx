@@ -1,4 +1,3 @@
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Applicant, CaseState } from '../../../../../shared/case';
@@ -21,6 +20,7 @@ import {
   useEventSubmit,
   type Built,
 } from './form-kit';
+import { useDraftForm } from '../../session';
 
 interface IssueValues {
   date: string;
@@ -68,7 +68,7 @@ export function ResultIssuedForm({ caseId, state, onDone, onCancel }: ActionProp
     : sms
       ? ['inPerson', 'sms', 'post']
       : ['inPerson', 'post'];
-  const form = useForm<IssueValues>({
+  const form = useDraftForm<IssueValues>({
     ...WHEN_TO_VALIDATE,
     defaultValues: {
       date: dateInputOf(today),

@@ -1,4 +1,4 @@
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CaseConflict } from '../../../../../shared/case';
 import { localized } from '../../../../../shared/catalog';
@@ -31,6 +31,7 @@ import {
   useEventSubmit,
   type Built,
 } from './form-kit';
+import { useDraftForm } from '../../session';
 
 // ---- withdrawal ------------------------------------------------------------------------------------
 
@@ -53,7 +54,7 @@ export function WithdrawnForm({ caseId, state, onDone, onCancel }: ActionProps) 
   const today = clock.today();
   const limits = caseDateLimits(state, today);
   const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
-  const form = useForm<WithdrawValues>({
+  const form = useDraftForm<WithdrawValues>({
     ...WHEN_TO_VALIDATE,
     defaultValues: { reason: '', requestDate: dateInputOf(today) },
     resolver: payloadResolver('Withdrawn', (v: WithdrawValues) => buildWithdraw(v, limits)),
@@ -115,7 +116,7 @@ export function TermSuspendedForm({ caseId, state, onDone, onCancel }: ActionPro
   const notice = caseSchedule(state, calendar).notices.find(
     (n) => n.term.when === 'refusalOrSuspension',
   );
-  const form = useForm<SuspendValues>({
+  const form = useDraftForm<SuspendValues>({
     ...WHEN_TO_VALIDATE,
     defaultValues: { groundCode: '', reason: '' },
     resolver: payloadResolver('TermSuspended', buildSuspend),
@@ -164,7 +165,7 @@ export function TermResumedForm({ caseId, state, onDone, onCancel }: ActionProps
   const { t } = useTranslation('casePage');
   const { failure, save } = useEventSubmit(caseId, onDone);
   const build = (v: { note: string }): Built => ({ payload: compact({ note: optional(v.note) }) });
-  const form = useForm<{ note: string }>({
+  const form = useDraftForm<{ note: string }>({
     ...WHEN_TO_VALIDATE,
     defaultValues: { note: '' },
     resolver: payloadResolver('TermResumed', build),
@@ -205,7 +206,7 @@ export function TermExtendedForm({
 }: ActionProps & { extension: CaseExtension }) {
   const { t } = useTranslation('casePage');
   const { failure, save } = useEventSubmit(caseId, onDone);
-  const form = useForm<{ reason: string }>({
+  const form = useDraftForm<{ reason: string }>({
     ...WHEN_TO_VALIDATE,
     defaultValues: { reason: '' },
   });
@@ -279,7 +280,7 @@ export function TermReplannedForm({
       reason: v.reason,
     },
   });
-  const form = useForm<{ reason: string }>({
+  const form = useDraftForm<{ reason: string }>({
     ...WHEN_TO_VALIDATE,
     defaultValues: { reason: t('replan.defaultReason', { version: proposal.calendarVersion }) },
     resolver: payloadResolver('TermReplanned', build),
@@ -329,7 +330,7 @@ export function ConflictAcknowledgedForm({
   const build = (v: { note: string }): Built => ({
     payload: { eventId: conflict.event.id, note: v.note },
   });
-  const form = useForm<{ note: string }>({
+  const form = useDraftForm<{ note: string }>({
     ...WHEN_TO_VALIDATE,
     defaultValues: { note: '' },
     resolver: payloadResolver('ConflictAcknowledged', build),
@@ -366,7 +367,7 @@ export function ReturnedToAkimatForm({ caseId, onDone, onCancel }: ActionProps) 
   const build = (v: { outgoingNumber: string }): Built => ({
     payload: compact({ outgoingNumber: optional(v.outgoingNumber) }),
   });
-  const form = useForm<{ outgoingNumber: string }>({
+  const form = useDraftForm<{ outgoingNumber: string }>({
     ...WHEN_TO_VALIDATE,
     defaultValues: { outgoingNumber: '' },
     resolver: payloadResolver('ReturnedToAkimat', build),
