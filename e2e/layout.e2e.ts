@@ -31,7 +31,7 @@ const SPECIALIST: DeskUser = {
   role: 'specialist',
   pin: '4826',
 };
-const AKIM: DeskUser = { name: 'Жұмабаев-Тілеубердиев Серікбол', role: 'akim', pin: '7391' };
+const AKIM: DeskUser = { name: 'Жұмабаев-Тілеубердиев Серікбол', role: 'akim', pin: '739146' };
 
 /** Applicants with long names, Kazakh and Russian, as the journal, inbox and case page show them. */
 const APPLICANTS = [

@@ -260,7 +260,7 @@ const DISTRICT_SPECIALIST: DeskUser = {
   role: 'districtSpecialist',
   pin: '3917',
 };
-const DISTRICT_HEAD: DeskUser = { name: 'Омаров Бауыржан', role: 'districtHead', pin: '2580' };
+const DISTRICT_HEAD: DeskUser = { name: 'Омаров Бауыржан', role: 'districtHead', pin: '258013' };
 
 describe('district mode: a district department sets up its desk', () => {
   let district: BrowserContext;

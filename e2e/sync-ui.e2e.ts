@@ -30,9 +30,9 @@ const BATYR_OFFICE: DeskOffice = {
   address: 'Батыр ауылы, Абай көшесі, 3',
 };
 const A_SPECIALIST: DeskUser = { name: 'Сейітова Әйгерім', role: 'specialist', pin: '4826' };
-const A_AKIM: DeskUser = { name: 'Жұмабаев Серік', role: 'akim', pin: '7391' };
+const A_AKIM: DeskUser = { name: 'Жұмабаев Серік', role: 'akim', pin: '739146' };
 const B_SPECIALIST: DeskUser = { name: 'Омарова Гүлнар', role: 'specialist', pin: '5173' };
-const B_AKIM: DeskUser = { name: 'Тоқтаров Ерлан', role: 'akim', pin: '9264' };
+const B_AKIM: DeskUser = { name: 'Тоқтаров Ерлан', role: 'akim', pin: '926417' };
 
 let cluster: ThrowawayCluster;
 let hub: RunningHub;

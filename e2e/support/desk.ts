@@ -43,7 +43,7 @@ export const KYZYLSAI_OFFICE: DeskOffice = {
 };
 
 export const SPECIALIST: DeskUser = { name: 'Сейітова Әйгерім', role: 'specialist', pin: '4826' };
-export const AKIM: DeskUser = { name: 'Жұмабаев Серік', role: 'akim', pin: '7391' };
+export const AKIM: DeskUser = { name: 'Жұмабаев Серік', role: 'akim', pin: '739146' };
 
 /** The wizard's and login screen's labels, as the person sees them. */
 const LABELS = {

@@ -87,7 +87,7 @@ export async function setUpOffice(
     db,
     profile,
     [
-      { name: `Әкім ${label}`, role: 'akim', pin: '7391' },
+      { name: `Әкім ${label}`, role: 'akim', pin: '739146' },
       { name: `Маман ${label}`, role: 'specialist', pin: '4826' },
     ],
     { nowMs: Date.now(), iterations: 1 },

@@ -67,7 +67,7 @@ const A: Okrug = {
   office: KYZYLSAI_OFFICE,
   language: 'kk',
   specialist: { name: 'Сейітова Әйгерім', role: 'specialist', pin: '4826' },
-  akim: { name: 'Жұмабаев Серік', role: 'akim', pin: '7391' },
+  akim: { name: 'Жұмабаев Серік', role: 'akim', pin: '739146' },
   applicants: [
     { iin: '850315400124', lastName: 'Сейітова', firstName: 'Әйгерім', patronymic: 'Қайратқызы' },
     { iin: '790622300450', lastName: 'Нұрланов', firstName: 'Ерболат' },
@@ -78,7 +78,7 @@ const B: Okrug = {
   office: BATYR_OFFICE,
   language: 'ru',
   specialist: { name: 'Омарова Гүлнар', role: 'specialist', pin: '5173' },
-  akim: { name: 'Тоқтаров Ерлан', role: 'akim', pin: '9264' },
+  akim: { name: 'Тоқтаров Ерлан', role: 'akim', pin: '926417' },
   applicants: [
     { iin: '880704401003', lastName: 'Иванова', firstName: 'Елена', patronymic: 'Сергеевна' },
     { iin: '910220300442', lastName: 'Ыбыраев', firstName: 'Ерлан' },

@@ -35,7 +35,7 @@ describe('validatePin', () => {
   test.each<[string, PinFailure]>([
     ['', 'identity:pin.length'],
     ['123', 'identity:pin.length'],
-    ['4829150', 'identity:pin.length'],
+    ['482915037', 'identity:pin.length'],
     ['12a4', 'identity:pin.notDigits'],
     [' 4829', 'identity:pin.notDigits'],
     ['４８２９', 'identity:pin.notDigits'],
@@ -47,6 +47,19 @@ describe('validatePin', () => {
     ['543210', 'identity:pin.tooSimple'],
   ])('%j → %s', (pin, reason) => {
     expect(validatePin(pin)).toEqual({ ok: false, reason });
+  });
+
+  // Issue 11 §1: a signer's PIN (akim, district head) opens a signing key; it has at least 6 digits.
+  test.each<[string, PinFailure | null]>([
+    ['4829', 'identity:pin.signerLength'],
+    ['48291', 'identity:pin.signerLength'],
+    ['482915', null],
+    ['48291503', null],
+    ['123456', 'identity:pin.tooSimple'],
+  ])('a signer’s %j → %s', (pin, reason) => {
+    expect(validatePin(pin, { signer: true })).toEqual(
+      reason ? { ok: false, reason } : { ok: true },
+    );
   });
 });
 

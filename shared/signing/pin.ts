@@ -7,7 +7,13 @@ import type { SigningKey } from './signature';
 import type { Bytes, CryptoKeyLike, Pbkdf2Sha256Params, SubtleCryptoLike } from './subtle';
 
 export const PIN_MIN_LENGTH = 4;
-export const PIN_MAX_LENGTH = 6;
+export const PIN_MAX_LENGTH = 8;
+/**
+ * A signer's PIN (akim, district head) opens a signing key: at least 6 digits (issue 11 §1). With the
+ * key wrapped again under the desk's data key (renderer/src/db/at-rest.ts), guessing it offline needs
+ * the OS secret store first; the length keeps the guesses many even then.
+ */
+export const SIGNER_PIN_MIN_LENGTH = 6;
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Tests pass a lower count; production keeps this. */
 export const PIN_PBKDF2_ITERATIONS = 600_000;
 const MIN_SALT_BYTES = 16;
@@ -15,11 +21,15 @@ const GCM_IV_BYTES = 12;
 const HASH_BITS = 256;
 
 export type PinFailure =
-  'identity:pin.notDigits' | 'identity:pin.length' | 'identity:pin.tooSimple';
+  | 'identity:pin.notDigits'
+  | 'identity:pin.length'
+  | 'identity:pin.signerLength'
+  | 'identity:pin.tooSimple';
 
 export const PIN_FAILURES: readonly PinFailure[] = [
   'identity:pin.notDigits',
   'identity:pin.length',
+  'identity:pin.signerLength',
   'identity:pin.tooSimple',
 ];
 
@@ -30,15 +40,18 @@ export type PinValidation =
   { readonly ok: true } | { readonly ok: false; readonly reason: PinFailure };
 
 /**
- * Rules for choosing a PIN: 4–6 ASCII digits, not all one digit and not a straight run up or down
- * (1234, 987654), the first guesses of a colleague at the same desk.
+ * Rules for choosing a PIN: 4–8 ASCII digits (a signer's: 6–8), not all one digit and not a straight
+ * run up or down (1234, 987654), the first guesses of a colleague at the same desk.
  */
-export function validatePin(pin: string): PinValidation {
+export function validatePin(pin: string, options: { signer?: boolean } = {}): PinValidation {
   if (!/^\d*$/.test(pin)) return { ok: false, reason: 'identity:pin.notDigits' };
   if (pin.length < PIN_MIN_LENGTH || pin.length > PIN_MAX_LENGTH) {
     return { ok: false, reason: 'identity:pin.length' };
   }
   if (isTrivialPin(pin)) return { ok: false, reason: 'identity:pin.tooSimple' };
+  if (options.signer === true && pin.length < SIGNER_PIN_MIN_LENGTH) {
+    return { ok: false, reason: 'identity:pin.signerLength' };
+  }
   return { ok: true };
 }
 

@@ -6,6 +6,7 @@ import { HelpButton } from '../features/help';
 import { LanguageSwitch } from '../features/preferences';
 import { SessionMenu } from '../features/session';
 import { SyncStatusArea } from '../features/sync';
+import { DataProtectionBadge } from '../features/system';
 import { useDesk } from './desk-context';
 import { useAppSelector } from './hooks';
 import { SCREENS } from './screens';
@@ -34,6 +35,7 @@ export function AppFrame() {
         </div>
         <div className="frame-tools">
           <ConnectionBadge />
+          <DataProtectionBadge />
           <SyncStatusArea />
           <HelpButton />
           <LanguageSwitch />

@@ -64,3 +64,16 @@ export class DataKeyUnavailableError extends Error {
     this.name = 'DataKeyUnavailableError';
   }
 }
+
+/**
+ * How this desk's citizens' data is protected at rest, for the system page and the frame: sealed
+ * with a key the OS secret store keeps, sealed with a key the profile itself keeps (a browser: no
+ * protection against a copy of the profile), or not sealed at all (a database opened without keys).
+ */
+export type DataProtection = 'osSecretStore' | 'browserProfile' | 'none';
+
+export function dataProtection(db: {
+  readonly atRest: { protection: DataProtection } | null;
+}): DataProtection {
+  return db.atRest?.protection ?? 'none';
+}

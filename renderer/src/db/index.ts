@@ -16,7 +16,12 @@ export {
   type UserEventRow,
 } from './database';
 export { createSettingsRepository, type SettingsRepository } from './settings-repository';
-export { openAtRestKeys, DataKeyUnavailableError } from './at-rest-keys';
+export {
+  dataProtection,
+  openAtRestKeys,
+  DataKeyUnavailableError,
+  type DataProtection,
+} from './at-rest-keys';
 export { type AtRestKeys, type AtRestProtection } from './at-rest';
 export { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 export {

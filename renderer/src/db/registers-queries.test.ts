@@ -39,7 +39,7 @@ const office = sampleOfficeProfile({ officeId: 'office-1', code: 'KZL01', device
 const place = { officeId: office.officeId, districtId: office.districtId, deviceId: 'desk-1' };
 const specialist: Actor = { userId: 'u-spec', role: 'specialist', ...place };
 let akim: Actor = { userId: 'u-akim', role: 'akim', ...place };
-const AKIM_PIN = '2580';
+const AKIM_PIN = '258013';
 const numbering = { officeCode: 'KZL01', deviceNo: 2 };
 
 function context(actor: Actor, legalTime = '2026-11-23T10:00'): ActContext {

@@ -18,7 +18,7 @@ afterEach(async () => {
 
 const place = { officeId: 'KZL01', districtId: 'AKK', deviceId: 'desk-1' };
 const specialist: Actor = { userId: 'u-spec', role: 'specialist', ...place };
-const AKIM_PIN = '7391';
+const AKIM_PIN = '739146';
 
 function context(actor: Actor, nowMs = Date.UTC(2025, 2, 3, 5, 10)): ActContext {
   return { actor, legalTime: '2025-03-03T10:10', nowMs, newId: () => crypto.randomUUID() };

@@ -63,7 +63,7 @@ const office = sampleOfficeProfile();
 const NOW_LOCAL = '2026-11-23T10:00';
 
 const specialist = { name: '  Сейітова   Әйгерім ', role: 'specialist' as const, pin: '4826' };
-const akim = { name: 'Жұмабаев Серік', role: 'akim' as const, pin: '7391' };
+const akim = { name: 'Жұмабаев Серік', role: 'akim' as const, pin: '739146' };
 
 /**
  * Whether any value in `data` is one of the PINs, as a string or a number. Checked value by value: a
@@ -111,7 +111,7 @@ describe('users', () => {
     expect(key.keyId).toBe(await publicKeyFingerprint(crypto.subtle, key.publicKey));
     expect(key.wrapped.keyId).toBe(key.keyId);
     expect((await unwrapSigningKey(crypto.subtle, '1111', key.wrapped)).ok).toBe(false);
-    const unlocked = await unlockSigningKey(d, user.id, '7391', NOW);
+    const unlocked = await unlockSigningKey(d, user.id, '739146', NOW);
     expect(unlocked.ok).toBe(true);
     if (!unlocked.ok) return;
     const doc = { register: 'KZL01-1', cases: 3 };
@@ -189,7 +189,7 @@ describe('users', () => {
     expect(await unlockSigningKey(d, user.id, '0000', NOW)).toMatchObject({
       reason: 'session:pin.wait',
     });
-    expect(await verifyUserPin(d, user.id, '7391', NOW + 1_000)).toMatchObject({
+    expect(await verifyUserPin(d, user.id, '739146', NOW + 1_000)).toMatchObject({
       reason: 'session:pin.wait',
     });
   });
@@ -207,27 +207,32 @@ describe('users', () => {
     const d = await officeDb();
     const user = await createUser(d, akim, opts);
     const before = user.signingKey;
-    expect(await changePin(d, user.id, '0000', '5160', opts)).toMatchObject({
+    expect(await changePin(d, user.id, '0000', '516042', opts)).toMatchObject({
       reason: 'identity:pin.wrong',
     });
-    expect(await changePin(d, user.id, '7391', '1111', opts)).toEqual({
+    expect(await changePin(d, user.id, '739146', '1111', opts)).toEqual({
       ok: false,
       reason: 'identity:pin.tooSimple',
     });
-    expect(await changePin(d, user.id, '7391', '7391', opts)).toEqual({
+    // Issue 11 §1: a signer's PIN opens a key, so it has at least 6 digits.
+    expect(await changePin(d, user.id, '739146', '5160', opts)).toEqual({
+      ok: false,
+      reason: 'identity:pin.signerLength',
+    });
+    expect(await changePin(d, user.id, '739146', '739146', opts)).toEqual({
       ok: false,
       reason: 'users:errors.samePin',
     });
-    expect(await changePin(d, user.id, '7391', '5160', opts)).toEqual({ ok: true });
+    expect(await changePin(d, user.id, '739146', '516042', opts)).toEqual({ ok: true });
 
     const after = await d.users.get(user.id);
     expect(after?.signingKey?.keyId).toBe(before?.keyId);
     expect(after?.signingKey?.publicKey).toEqual(before?.publicKey);
     expect(after?.signingKey?.wrapped.salt).not.toBe(before?.wrapped.salt);
-    expect((await verifyUserPin(d, user.id, '7391', NOW)).ok).toBe(false);
-    expect((await verifyUserPin(d, user.id, '5160', NOW)).ok).toBe(true);
-    expect((await unlockSigningKey(d, user.id, '7391', NOW)).ok).toBe(false);
-    const unlocked = await unlockSigningKey(d, user.id, '5160', NOW);
+    expect((await verifyUserPin(d, user.id, '739146', NOW)).ok).toBe(false);
+    expect((await verifyUserPin(d, user.id, '516042', NOW)).ok).toBe(true);
+    expect((await unlockSigningKey(d, user.id, '739146', NOW)).ok).toBe(false);
+    const unlocked = await unlockSigningKey(d, user.id, '516042', NOW);
     expect(unlocked.ok).toBe(true);
     if (!unlocked.ok || !before) return;
     // The key that signs now is the key the old public key checks.
@@ -247,14 +252,14 @@ describe('users', () => {
     const boss = await createUser(d, akim, opts);
     const request = { userId: spec.id, newPin: '3917', managerId: boss.id, managerPin: '0000' };
     expect(await resetPin(d, request, opts)).toMatchObject({ reason: 'identity:pin.wrong' });
-    expect(await resetPin(d, { ...request, managerPin: '7391' }, opts)).toEqual({
+    expect(await resetPin(d, { ...request, managerPin: '739146' }, opts)).toEqual({
       ok: true,
       newSigningKey: false,
     });
     expect((await verifyUserPin(d, spec.id, '3917', NOW)).ok).toBe(true);
     expect((await verifyUserPin(d, spec.id, '4826', NOW)).ok).toBe(false);
     // A specialist is not a manager, and nobody resets their own PIN this way.
-    const other = await createUser(d, { ...akim, name: 'Екінші әкім', pin: '2580' }, opts);
+    const other = await createUser(d, { ...akim, name: 'Екінші әкім', pin: '258013' }, opts);
     expect(
       await resetPin(
         d,
@@ -265,7 +270,7 @@ describe('users', () => {
     expect(
       await resetPin(
         d,
-        { userId: boss.id, newPin: '4713', managerId: boss.id, managerPin: '7391' },
+        { userId: boss.id, newPin: '4713', managerId: boss.id, managerPin: '739146' },
         opts,
       ),
     ).toEqual({ ok: false, reason: 'users:errors.resetSelf' });
@@ -275,13 +280,13 @@ describe('users', () => {
     const d = await officeDb();
     const boss = await createUser(d, akim, opts);
     const admin = await createUser(d, { name: 'Әкімші', role: 'admin', pin: '8051' }, opts);
-    const old = await unlockSigningKey(d, boss.id, '7391', NOW);
+    const old = await unlockSigningKey(d, boss.id, '739146', NOW);
     if (!old.ok) throw new Error('expected the key to unlock');
     const oldSignature = await signCanonical(crypto.subtle, old.signer, { register: 1 });
 
     const reset = await resetPin(
       d,
-      { userId: boss.id, newPin: '6204', managerId: admin.id, managerPin: '8051' },
+      { userId: boss.id, newPin: '620417', managerId: admin.id, managerPin: '8051' },
       { ...opts, nowMs: NOW + 30 * 60_000 },
     );
     expect(reset).toEqual({ ok: true, newSigningKey: true });
@@ -308,7 +313,7 @@ describe('users', () => {
     expect(
       await verifyCanonical(crypto.subtle, found.publicKey, { register: 1 }, oldSignature),
     ).toBe(true);
-    expect((await unlockSigningKey(d, boss.id, '6204', NOW)).ok).toBe(true);
+    expect((await unlockSigningKey(d, boss.id, '620417', NOW)).ok).toBe(true);
     expect(await signingPublicKeyFor(d, after?.signingKey?.keyId ?? '')).toMatchObject({
       retired: false,
     });
@@ -332,7 +337,7 @@ describe('users', () => {
       ['UserKeyReplaced', admin.id],
     ]);
     expect(JSON.stringify(events)).not.toMatch(/wrapped|pinHash/);
-    expect(holdsPin(events, ['6204', '7391'])).toBe(false);
+    expect(holdsPin(events, ['620417', '739146'])).toBe(false);
   });
 
   test('users are deactivated, never deleted; the last akim and oneself cannot be', async () => {
@@ -366,10 +371,10 @@ describe('users', () => {
       reason: 'users:errors.inactive',
     });
     // A new akim first, then the old one may go.
-    await createUser(d, { ...akim, name: 'Жаңа әкім', pin: '2580' }, opts);
+    await createUser(d, { ...akim, name: 'Жаңа әкім', pin: '258013' }, opts);
     const later = NOW + 60 * 60_000;
     expect(await deactivateUser(d, boss.id, admin.id, later)).toEqual({ ok: true });
-    expect(await unlockSigningKey(d, boss.id, '7391', later)).toEqual({
+    expect(await unlockSigningKey(d, boss.id, '739146', later)).toEqual({
       ok: false,
       reason: 'users:errors.inactive',
     });
@@ -427,7 +432,7 @@ describe('first start', () => {
     });
     // Only what the district needs travels: no PIN, no hash, no wrapped key.
     expect(JSON.stringify(events)).not.toMatch(/pinHash|wrapped|salt/);
-    expect(holdsPin(events, ['4826', '7391'])).toBe(false);
+    expect(holdsPin(events, ['4826', '739146'])).toBe(false);
     expect((await d.outbox.toArray()).map((o) => [o.stream, o.streamId, o.eventId]).sort()).toEqual(
       events.map((e) => ['user', e.userId, e.id]).sort(),
     );
@@ -441,7 +446,7 @@ describe('first start', () => {
       code: 'AKKD',
       deviceId: 'desk-akkd-1',
     });
-    const head = { name: 'Омаров Бауыржан', role: 'districtHead' as const, pin: '2580' };
+    const head = { name: 'Омаров Бауыржан', role: 'districtHead' as const, pin: '258013' };
     const staff = { name: 'Ахметова Динара', role: 'districtSpecialist' as const, pin: '3917' };
     // An akimat's first users do not make a department, nor an akim in it.
     await expect(completeSetup(d, department, [specialist, akim], opts)).rejects.toThrow(
@@ -537,7 +542,7 @@ describe('the directory on the desk', () => {
     const d = await officeDb();
     // A version-2 desk: an akim's row with a key, a retired key from a PIN reset, and no event.
     const earlier = await createUser(d, akim, opts);
-    const current = await createUser(d, { ...akim, name: 'Басқа', pin: '2580' }, opts);
+    const current = await createUser(d, { ...akim, name: 'Басқа', pin: '258013' }, opts);
     if (!earlier.signingKey || !current.signingKey) throw new Error('signers have keys');
     const legacy: UserRow = {
       ...current,
@@ -601,7 +606,7 @@ describe('the directory on the desk', () => {
     expect(
       await resetPin(
         d,
-        { userId: 'user-legacy', newPin: '6204', managerId: admin.id, managerPin: '8051' },
+        { userId: 'user-legacy', newPin: '620417', managerId: admin.id, managerPin: '8051' },
         later,
       ),
     ).toEqual({ ok: true, newSigningKey: true });

@@ -149,7 +149,7 @@ async function newSigningKey(
 export async function prepareUserRow(input: NewUser, options: UserWriteOptions): Promise<UserRow> {
   const nameProblem = userNameProblem(input.name);
   if (nameProblem) throw new RangeError(nameProblem);
-  const pinCheck = validatePin(input.pin);
+  const pinCheck = validatePin(input.pin, { signer: isSignerRole(input.role) });
   if (!pinCheck.ok) throw new RangeError(pinCheck.reason);
   const iterations = options.iterations ?? PIN_PBKDF2_ITERATIONS;
   const pinHash = await hashPin(subtle(), input.pin, randomBytes(16), iterations);
@@ -629,6 +629,9 @@ export async function changePin(
   const checked = await verifyUserPin(db, userId, currentPin, options.nowMs);
   if (!checked.ok) return checked;
   const user = checked.user;
+  // A signer's new PIN opens their key: at least SIGNER_PIN_MIN_LENGTH digits (issue 11 §1).
+  const signerPin = validatePin(newPin, { signer: isSignerRole(user.role) });
+  if (!signerPin.ok) return signerPin;
   const iterations = options.iterations ?? PIN_PBKDF2_ITERATIONS;
   const pinHash = await hashPin(subtle(), newPin, randomBytes(16), iterations);
   let signingKey = user.signingKey;
@@ -727,6 +730,8 @@ export async function resetPin(
   const user = await db.users.get(request.userId);
   if (!user) return { ok: false, reason: 'users:errors.notFound' };
   if (!user.active) return { ok: false, reason: 'users:errors.inactive' };
+  const signerPin = validatePin(request.newPin, { signer: isSignerRole(user.role) });
+  if (!signerPin.ok) return signerPin;
   const iterations = options.iterations ?? PIN_PBKDF2_ITERATIONS;
   const pinHash = await hashPin(subtle(), request.newPin, randomBytes(16), iterations);
   const signingKey = isSignerRole(user.role)

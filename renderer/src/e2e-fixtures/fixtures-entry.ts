@@ -7,8 +7,10 @@ import type { CaseEventType, PayloadOf } from '../../../shared/case';
 import {
   appendEvent,
   DeskDatabase,
+  deskCaseStateHash,
   importCaseEvents,
   loadOfficeProfile,
+  openAtRestKeys,
   registerApplication,
   type ActContext,
   type AppendResult,
@@ -17,7 +19,11 @@ import {
 } from '../db';
 import { actContextFor } from '../features/session';
 
-const db = new DeskDatabase();
+import { getPlatform } from '../platform';
+
+// The desk's own database with the desk's own sealing keys (db/at-rest.ts): the same origin's
+// profile key, so what the fixtures write the desk reads, sealed as the desk seals it.
+const db = new DeskDatabase('akimat-desk', await openAtRestKeys(await getPlatform().dataKey()));
 
 /** The act of the user named `userName` at `legalTime`, with the office of this desk. */
 async function act(userName: string, legalTime: string, nowMs: number): Promise<ActContext> {
@@ -62,6 +68,11 @@ const api = {
   /** Events from elsewhere (another desk's earlier cases), through the desk's import. */
   importEvents(events: readonly unknown[], nowMs: number): Promise<ImportResult> {
     return importCaseEvents(db, events, nowMs);
+  },
+
+  /** The desk's case state hash (db deskCaseStateHash), read through the desk's at-rest layer. */
+  stateHash(): Promise<string> {
+    return deskCaseStateHash(db);
   },
 
   /** The office of this desk, so tests build events in its name. */

@@ -3,6 +3,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   canonicalBytes,
+  PIN_MAX_LENGTH,
+  PIN_MIN_LENGTH,
   sha256,
   shortFingerprint,
   toHex,
@@ -111,7 +113,7 @@ export function SignWithPinDialog({
     validate: (pin) => {
       if (pin === '') return 'akim:sign.pinRequired';
       if (!/^\d+$/.test(pin)) return 'identity:pin.notDigits';
-      if (pin.length < 4 || pin.length > 6) return 'identity:pin.length';
+      if (pin.length < PIN_MIN_LENGTH || pin.length > PIN_MAX_LENGTH) return 'identity:pin.length';
       return true;
     },
   });

@@ -35,7 +35,7 @@ function database(): DeskDatabase {
   return db;
 }
 
-const PIN = '2580';
+const PIN = '258013';
 const office = sampleOfficeProfile({ deviceNo: 2 });
 const place = {
   officeId: office.officeId,
@@ -302,7 +302,7 @@ describe('register file from the desk', () => {
     );
     const reset = await resetPin(
       db,
-      { userId: akim.userId, newPin: '7391', managerId: admin.id, managerPin: '4826' },
+      { userId: akim.userId, newPin: '739146', managerId: admin.id, managerPin: '4826' },
       { nowMs: Date.now(), iterations: 1000 },
     );
     expect(reset).toEqual({ ok: true, newSigningKey: true });

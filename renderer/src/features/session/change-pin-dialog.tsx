@@ -35,7 +35,7 @@ export function ChangePinDialog({ onClose }: { onClose: () => void }) {
     if (!user) return;
     setFailed(null);
     feedback.show(null);
-    const problem = newPinProblem(values.next, values.repeat);
+    const problem = newPinProblem(values.next, values.repeat, user.role);
     if (problem) {
       setError(problem.field === 'pin' ? 'next' : 'repeat', { message: problem.message });
       return;
@@ -59,6 +59,7 @@ export function ChangePinDialog({ onClose }: { onClose: () => void }) {
           return;
         case 'identity:pin.notDigits':
         case 'identity:pin.length':
+        case 'identity:pin.signerLength':
         case 'identity:pin.tooSimple':
         case 'users:errors.samePin':
           setError('next', { message: result.reason });

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { CaseRole } from '../../../../shared/case';
+import { isSignerRole } from '../../../../shared/office';
 import { validatePin } from '../../../../shared/signing';
 import { PinInput } from './pin-input';
 
@@ -10,8 +12,10 @@ import { PinInput } from './pin-input';
 export function newPinProblem(
   pin: string,
   repeat: string,
+  /** Whose PIN: a signer's (akim, district head) has at least 6 digits (issue 11 §1). */
+  role: CaseRole | null = null,
 ): { field: 'pin' | 'repeat'; message: string } | null {
-  const valid = validatePin(pin);
+  const valid = validatePin(pin, { signer: role !== null && isSignerRole(role) });
   if (!valid.ok) return { field: 'pin', message: valid.reason };
   if (repeat !== pin) return { field: 'repeat', message: 'session:pin.mismatch' };
   return null;

@@ -22,9 +22,13 @@ async function desk(): Promise<DeskDatabase> {
 describe('signAsUser', () => {
   test('signs with the key the PIN unwraps; the public key in the user row checks it', async () => {
     const db = await desk();
-    const akim = await createUser(db, { name: 'Жұмабаев Серік', role: 'akim', pin: '7391' }, opts);
+    const akim = await createUser(
+      db,
+      { name: 'Жұмабаев Серік', role: 'akim', pin: '739146' },
+      opts,
+    );
     const document = { register: 'KZL01-1-R1/2026', cases: ['KZL01-1-0001/2026'] };
-    const signed = await signAsUser(db, akim.id, '7391', document, NOW);
+    const signed = await signAsUser(db, akim.id, '739146', document, NOW);
     expect(signed.ok).toBe(true);
     if (!signed.ok || !akim.signingKey) return;
     expect(signed.signature.keyId).toBe(akim.signingKey.keyId);
@@ -35,7 +39,11 @@ describe('signAsUser', () => {
 
   test('a wrong PIN, a user without a key, and too many wrong PINs are refused with reasons', async () => {
     const db = await desk();
-    const akim = await createUser(db, { name: 'Жұмабаев Серік', role: 'akim', pin: '7391' }, opts);
+    const akim = await createUser(
+      db,
+      { name: 'Жұмабаев Серік', role: 'akim', pin: '739146' },
+      opts,
+    );
     const spec = await createUser(
       db,
       { name: 'Сейітова Әйгерім', role: 'specialist', pin: '4826' },
@@ -56,25 +64,29 @@ describe('signAsUser', () => {
       reason: 'session:pin.wait',
       retryAtMs: NOW + 30_000,
     });
-    expect((await signAsUser(db, akim.id, '7391', { a: 1 }, NOW + 30_000)).ok).toBe(true);
+    expect((await signAsUser(db, akim.id, '739146', { a: 1 }, NOW + 30_000)).ok).toBe(true);
   });
 
   test('a key this desk still holds but the directory replaced signs nothing', async () => {
     const db = await desk();
-    const akim = await createUser(db, { name: 'Жұмабаев Серік', role: 'akim', pin: '7391' }, opts);
+    const akim = await createUser(
+      db,
+      { name: 'Жұмабаев Серік', role: 'akim', pin: '739146' },
+      opts,
+    );
     const admin = await createUser(db, { name: 'Әкімші', role: 'admin', pin: '8051' }, opts);
     // The row this desk had before the reset (as after a restore of an old backup, or a stale copy).
     const stale = await db.users.get(akim.id);
     expect(
       await resetPin(
         db,
-        { userId: akim.id, newPin: '6204', managerId: admin.id, managerPin: '8051' },
+        { userId: akim.id, newPin: '620417', managerId: admin.id, managerPin: '8051' },
         opts,
       ),
     ).toMatchObject({ ok: true });
     if (!stale) throw new Error('no row');
     await db.users.put(stale);
-    expect(await signAsUser(db, akim.id, '7391', { a: 1 }, NOW + 60_000)).toEqual({
+    expect(await signAsUser(db, akim.id, '739146', { a: 1 }, NOW + 60_000)).toEqual({
       ok: false,
       reason: 'session:signature.keyNotRegistered',
     });

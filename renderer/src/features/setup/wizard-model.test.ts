@@ -139,7 +139,7 @@ describe('setup wizard values', () => {
     expect(none.general).toEqual(['setup:errors.needSpecialist', 'setup:errors.needAkim']);
     const users = [
       { name: 'Сейітова Әйгерім', role: 'specialist' as const, pin: '4826', pinRepeat: '4826' },
-      { name: 'Жұмабаев Серік', role: 'akim' as const, pin: '7391', pinRepeat: '7391' },
+      { name: 'Жұмабаев Серік', role: 'akim' as const, pin: '739146', pinRepeat: '739146' },
     ];
     expect(usersProblems(users, 'akimat')).toEqual({ errors: {}, general: [] });
     const bad = usersProblems(
@@ -164,7 +164,7 @@ describe('setup wizard values', () => {
     ]);
     const typed = [
       { name: 'Ахметова Динара', role: 'specialist' as const, pin: '4826', pinRepeat: '4826' },
-      { name: 'Омаров Бауыржан', role: 'akim' as const, pin: '7391', pinRepeat: '7391' },
+      { name: 'Омаров Бауыржан', role: 'akim' as const, pin: '739146', pinRepeat: '739146' },
       { name: 'Әкімші', role: 'admin' as const, pin: '8051', pinRepeat: '8051' },
     ];
     // Typed for an akimat: at a department the akim is not a role to give.
@@ -176,7 +176,7 @@ describe('setup wizard values', () => {
     const moved = usersForKind(typed, 'district');
     expect(moved.map((u) => [u.name, u.role, u.pin])).toEqual([
       ['Ахметова Динара', 'districtSpecialist', '4826'],
-      ['Омаров Бауыржан', 'districtHead', '7391'],
+      ['Омаров Бауыржан', 'districtHead', '739146'],
       ['Әкімші', 'admin', '8051'],
     ]);
     expect(usersProblems(moved, 'district')).toEqual({ errors: {}, general: [] });

@@ -1,1 +1,2 @@
 export { SystemScreen } from './system-screen';
+export { DataProtectionBadge, DataProtectionRow } from './data-protection';

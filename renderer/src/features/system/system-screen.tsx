@@ -6,6 +6,7 @@ import { formatNumber } from '../../i18n';
 import { useDesk } from '../../app/desk-context';
 import { HubCard } from '../sync';
 import { CalendarCard } from './calendar-card';
+import { DataProtectionRow } from './data-protection';
 
 interface StorageFigures {
   usedBytes: number | null;
@@ -58,6 +59,7 @@ export function SystemScreen() {
                 quota: formatMegabytes(storage.quotaBytes, language),
               })}
             </dd>
+            <DataProtectionRow />
           </dl>
         </article>
         <article className="card">

@@ -46,7 +46,7 @@ export function ResetPinDialog({
   const submit = handleSubmit(async (values) => {
     setFailed(null);
     feedback.show(null);
-    const problem = newPinProblem(values.newPin, values.repeat);
+    const problem = newPinProblem(values.newPin, values.repeat, user.role);
     if (problem) {
       setError(problem.field === 'pin' ? 'newPin' : 'repeat', { message: problem.message });
       return;
@@ -79,6 +79,7 @@ export function ResetPinDialog({
           return;
         case 'identity:pin.notDigits':
         case 'identity:pin.length':
+        case 'identity:pin.signerLength':
         case 'identity:pin.tooSimple':
           setError('newPin', { message: result.reason });
           return;

@@ -51,7 +51,16 @@ describe('user draft', () => {
     expect(userDraftErrors({ ...good, role: 'akim' }, [], 'district').role).toBe(
       'users:errors.role',
     );
-    expect(userDraftErrors({ ...good, role: 'districtHead' }, [], 'district')).toEqual({});
+    expect(userDraftErrors({ ...good, role: 'districtHead' }, [], 'district')).toEqual({
+      pin: 'identity:pin.signerLength',
+    });
+    expect(
+      userDraftErrors(
+        { ...good, role: 'districtHead', pin: '482615', pinRepeat: '482615' },
+        [],
+        'district',
+      ),
+    ).toEqual({});
     expect(userDraftErrors({ ...good, role: 'admin' }, [], 'district')).toEqual({});
   });
 });

@@ -1,4 +1,5 @@
 import type { CaseRole } from '../../../../shared/case';
+import { checkPersonName, FULL_NAME_MAX } from '../../../../shared/input';
 import { officeRoles, type OfficeKind } from '../../../../shared/office';
 import { newPinProblem } from '../session';
 import { normalizeUserName, userNameProblem, type NewUser } from '../../db';
@@ -41,12 +42,17 @@ export function userDraftErrors(
 ): UserDraftErrors {
   const errors: UserDraftErrors = {};
   const nameProblem = userNameProblem(draft.name);
+  // A person's name as every name the desk keeps (shared/input): Cyrillic, a Latin look-alike caught
+  // (the form offers the fix), a whole name that fits the printed line. The user's name is printed as
+  // the specialist who received and the akim who signed.
+  const nameCheck = checkPersonName(draft.name, FULL_NAME_MAX);
   if (nameProblem) errors.name = nameProblem;
+  else if (!nameCheck.ok) errors.name = nameCheck.message;
   else if (takenNames.some((taken) => sameUserName(taken, draft.name))) {
     errors.name = 'users:errors.nameTaken';
   }
   if (!assignableRoles(kind).includes(draft.role)) errors.role = 'users:errors.role';
-  const pinProblem = newPinProblem(draft.pin, draft.pinRepeat);
+  const pinProblem = newPinProblem(draft.pin, draft.pinRepeat, draft.role);
   if (pinProblem?.field === 'pin') errors.pin = pinProblem.message;
   if (pinProblem?.field === 'repeat') errors.pinRepeat = pinProblem.message;
   return errors;
