@@ -54,7 +54,7 @@ function checkStep(step: Step, values: WizardValues): { errors: FieldErrors; gen
 export function SetupWizard() {
   const { t } = useTranslation();
   const { db, clock, officeSaved } = useDesk();
-  const { register, control, getValues, setFocus } = useForm<WizardValues>({
+  const { register, control, getValues, setFocus, setValue } = useForm<WizardValues>({
     defaultValues: initialWizardValues(),
   });
   const users = useFieldArray({ control, name: 'users' });
@@ -200,6 +200,10 @@ export function SetupWizard() {
               keys={users.fields.map((f) => f.id)}
               field={(index, key) => register(`users.${index}.${key}`)}
               roleAt={(index) => values.users?.[index]?.role ?? 'specialist'}
+              nameAt={(index) => values.users?.[index]?.name ?? ''}
+              onFixName={(index, fixed) =>
+                setValue(`users.${index}.name`, fixed, { shouldDirty: true })
+              }
               errors={errors}
               general={general}
               onAdd={() => users.append(emptyUserDraft(officeRoles(kind)[0] ?? 'admin'))}
@@ -483,6 +487,8 @@ function UsersStep({
   keys,
   field,
   roleAt,
+  nameAt,
+  onFixName,
   errors,
   general,
   onAdd,
@@ -493,6 +499,8 @@ function UsersStep({
   keys: string[];
   field: (index: number, key: keyof UserDraft) => UseFormRegisterReturn;
   roleAt: (index: number) => UserDraft['role'];
+  nameAt: (index: number) => string;
+  onFixName: (index: number, fixed: string) => void;
   errors: FieldErrors;
   general: string[];
   onAdd: () => void;
@@ -517,6 +525,8 @@ function UsersStep({
             errors={errorsOf(index)}
             roles={officeRoles(kind)}
             signer={isSignerRole(roleAt(index))}
+            name={nameAt(index)}
+            onFixName={(fixed) => onFixName(index, fixed)}
           />
           {count > 2 && (
             <button type="button" className="setup-link" onClick={() => onRemove(index)}>

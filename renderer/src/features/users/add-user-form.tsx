@@ -34,12 +34,14 @@ export function AddUserForm({
   const { t } = useTranslation();
   const { db, clock } = useDesk();
   const [failed, setFailed] = useState<string | null>(null);
-  const { register, handleSubmit, setError, control, formState } = useDraftForm<UserDraft>(
-    { defaultValues: emptyUserDraft(OFFICE_ROLE_POLICY[kind].staff) },
-    undefined,
-    ['pin', 'pinRepeat'],
-  );
+  const { register, handleSubmit, setError, clearErrors, setValue, control, formState } =
+    useDraftForm<UserDraft>(
+      { defaultValues: emptyUserDraft(OFFICE_ROLE_POLICY[kind].staff) },
+      undefined,
+      ['pin', 'pinRepeat'],
+    );
   const role = useWatch({ control, name: 'role' });
+  const name = useWatch({ control, name: 'name' });
   const errors = Object.fromEntries(
     Object.entries(formState.errors).map(([key, error]) => [key, error?.message]),
   ) as Partial<Record<keyof UserDraft, string>>;
@@ -80,6 +82,11 @@ export function AddUserForm({
         errors={errors}
         roles={assignableRoles(kind)}
         signer={isSignerRole(role)}
+        name={name}
+        onFixName={(fixed) => {
+          setValue('name', fixed, { shouldDirty: true });
+          clearErrors('name');
+        }}
       />
       {failed && (
         <p className="users-field-error" role="alert">

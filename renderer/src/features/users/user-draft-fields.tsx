@@ -1,6 +1,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CaseRole } from '../../../../shared/case';
+import { fixLatinLookalikes, INPUT_MESSAGES } from '../../../../shared/input';
 import { PinInput } from '../session';
 import type { UserDraft, UserDraftErrors } from './user-draft';
 import './users.css';
@@ -15,6 +16,8 @@ export function UserDraftFields({
   errors,
   roles,
   signer,
+  name,
+  onFixName,
 }: {
   idPrefix: string;
   field: (key: keyof UserDraft) => UseFormRegisterReturn;
@@ -23,6 +26,10 @@ export function UserDraftFields({
   roles: readonly CaseRole[];
   /** The chosen role signs documents: say that a key pair will be made. */
   signer: boolean;
+  /** The name as typed, for the one-click fix of Latin look-alike letters. */
+  name?: string | undefined;
+  /** Writes the fixed name into the form. */
+  onFixName?: ((fixed: string) => void) | undefined;
 }) {
   const { t } = useTranslation();
   const id = (key: keyof UserDraft) => `${idPrefix}-${key}`;
@@ -50,6 +57,15 @@ export function UserDraftFields({
           {...field('name')}
         />
         {error('name')}
+        {errors.name === INPUT_MESSAGES.nameLatin && name !== undefined && onFixName && (
+          <button
+            type="button"
+            className="users-fix"
+            onClick={() => onFixName(fixLatinLookalikes(name.trim()))}
+          >
+            {t('inputChecks:name.fix', { fixed: fixLatinLookalikes(name.trim()) })}
+          </button>
+        )}
       </div>
       <div className="users-field">
         <label htmlFor={id('role')}>{t('users:fields.role')}</label>

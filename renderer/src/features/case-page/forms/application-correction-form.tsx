@@ -44,6 +44,7 @@ import {
   DateInput,
   Select,
   TextArea,
+  NameFix,
   TextInput,
   dateInputOf,
   optional,
@@ -416,15 +417,48 @@ export function ApplicationCorrectionForm({
             registration={form.register('applicant.lastName')}
             errors={errors}
           />
+          <NameFix
+            errors={errors}
+            field={'applicant.lastName'}
+            value={form.getValues('applicant.lastName')}
+            onFix={(fixed) =>
+              form.setValue('applicant.lastName', fixed, {
+                shouldValidate: true,
+                shouldDirty: true,
+              })
+            }
+          />
           <TextInput
             label={t('application.fields.firstName')}
             registration={form.register('applicant.firstName')}
             errors={errors}
           />
+          <NameFix
+            errors={errors}
+            field={'applicant.firstName'}
+            value={form.getValues('applicant.firstName')}
+            onFix={(fixed) =>
+              form.setValue('applicant.firstName', fixed, {
+                shouldValidate: true,
+                shouldDirty: true,
+              })
+            }
+          />
           <TextInput
             label={t('application.fields.patronymic')}
             registration={form.register('applicant.patronymic')}
             errors={errors}
+          />
+          <NameFix
+            errors={errors}
+            field={'applicant.patronymic'}
+            value={form.getValues('applicant.patronymic')}
+            onFix={(fixed) =>
+              form.setValue('applicant.patronymic', fixed, {
+                shouldValidate: true,
+                shouldDirty: true,
+              })
+            }
           />
         </div>
         <div className="cp-row">
@@ -484,6 +518,17 @@ export function ApplicationCorrectionForm({
                 registration={form.register('representative.name')}
                 errors={errors}
               />
+              <NameFix
+                errors={errors}
+                field={'representative.name'}
+                value={form.getValues('representative.name')}
+                onFix={(fixed) =>
+                  form.setValue('representative.name', fixed, {
+                    shouldValidate: true,
+                    shouldDirty: true,
+                  })
+                }
+              />
               <TextInput
                 label={t('application.representativeFields.iin')}
                 registration={form.register('representative.iin')}
@@ -530,15 +575,48 @@ export function ApplicationCorrectionForm({
               registration={form.register(`family.${i}.lastName`)}
               errors={errors}
             />
+            <NameFix
+              errors={errors}
+              field={`family.${i}.lastName`}
+              value={form.getValues(`family.${i}.lastName`)}
+              onFix={(fixed) =>
+                form.setValue(`family.${i}.lastName`, fixed, {
+                  shouldValidate: true,
+                  shouldDirty: true,
+                })
+              }
+            />
             <TextInput
               label={t('application.fields.firstName')}
               registration={form.register(`family.${i}.firstName`)}
               errors={errors}
             />
+            <NameFix
+              errors={errors}
+              field={`family.${i}.firstName`}
+              value={form.getValues(`family.${i}.firstName`)}
+              onFix={(fixed) =>
+                form.setValue(`family.${i}.firstName`, fixed, {
+                  shouldValidate: true,
+                  shouldDirty: true,
+                })
+              }
+            />
             <TextInput
               label={t('application.fields.patronymic')}
               registration={form.register(`family.${i}.patronymic`)}
               errors={errors}
+            />
+            <NameFix
+              errors={errors}
+              field={`family.${i}.patronymic`}
+              value={form.getValues(`family.${i}.patronymic`)}
+              onFix={(fixed) =>
+                form.setValue(`family.${i}.patronymic`, fixed, {
+                  shouldValidate: true,
+                  shouldDirty: true,
+                })
+              }
             />
             <TextInput
               label={t('correct.memberIin')}

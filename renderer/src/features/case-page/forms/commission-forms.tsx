@@ -21,6 +21,8 @@ import {
   typedDate,
   useEventSubmit,
   type Built,
+  typedName,
+  NameFix,
 } from './form-kit';
 import { useDraftForm } from '../../session';
 
@@ -96,7 +98,12 @@ function buildAct(v: ActValues, limits: DateLimits): Built {
     payload: compact({
       actDate,
       actNumber: optional(v.actNumber),
-      members: v.members.map((m) => compact({ name: m.name, position: optional(m.position) })),
+      members: v.members.map((m, i) =>
+        compact({
+          name: typedName(m.name, `members.${i}.name`, errors),
+          position: optional(m.position),
+        }),
+      ),
       findings: v.findings,
       conclusion: v.conclusion,
     }),
@@ -157,6 +164,17 @@ export function CommissionActForm({ caseId, state, onDone, onCancel }: ActionPro
               label={t('commission.memberName', { n: index + 1 })}
               registration={form.register(`members.${index}.name`)}
               errors={errors}
+            />
+            <NameFix
+              errors={errors}
+              field={`members.${index}.name`}
+              value={form.getValues(`members.${index}.name`)}
+              onFix={(fixed) =>
+                form.setValue(`members.${index}.name`, fixed, {
+                  shouldValidate: true,
+                  shouldDirty: true,
+                })
+              }
             />
             <TextInput
               label={t('commission.memberPosition', { n: index + 1 })}

@@ -13,7 +13,14 @@ import {
   type EventDraft,
   type UserRow,
 } from '../../../db';
-import { parsePayload, payloadResolver, saveCaseEvent, shownErrors, typedDate } from './form-kit';
+import {
+  parsePayload,
+  payloadResolver,
+  saveCaseEvent,
+  shownErrors,
+  typedDate,
+  typedName,
+} from './form-kit';
 
 let db: DeskDatabase | undefined;
 afterEach(async () => {
@@ -142,6 +149,20 @@ describe('when errors show, and one reading of a typed date', () => {
     expect(early).toEqual({ date: 'inputChecks:date.beforeRegistration' });
     const fine: Record<string, string> = {};
     expect(typedDate('20.11.2026', 'date', fine, limits)).toBe('2026-11-20');
+    expect(fine).toEqual({});
+  });
+});
+
+describe('typedName: a name typed whole on a case-page form (commission member, handed to)', () => {
+  test('checked as every person’s name: a Latin look-alike and Latin letters are refused, Cyrillic passes', () => {
+    const errors: Record<string, string> = {};
+    expect(typedName('Ceйітова Әйгерім', 'name', errors)).toBe('Ceйітова Әйгерім');
+    expect(errors).toEqual({ name: 'inputChecks:name.latinLookalike' });
+    const latin: Record<string, string> = {};
+    typedName('Seitova', 'members.0.name', latin);
+    expect(latin).toEqual({ 'members.0.name': 'inputChecks:name.notCyrillic' });
+    const fine: Record<string, string> = {};
+    typedName('Сейітова Әйгерім Қайратқызы', 'name', fine);
     expect(fine).toEqual({});
   });
 });

@@ -21,7 +21,14 @@ import {
   type CaseEventType,
   type PayloadOf,
 } from '../../../../../shared/case';
-import { checkDateInput, type DateLimits } from '../../../../../shared/input';
+import {
+  checkDateInput,
+  checkPersonName,
+  fixLatinLookalikes,
+  FULL_NAME_MAX,
+  INPUT_MESSAGES,
+  type DateLimits,
+} from '../../../../../shared/input';
 import { useDesk } from '../../../app/desk-context';
 import {
   appendEvent,
@@ -55,6 +62,22 @@ export function typedDate(
     return text;
   }
   return checked.date ?? text;
+}
+
+/**
+ * A person's name typed whole (a commission member, the one a document is handed to), checked as
+ * every name the desk keeps (shared/input checkPersonName): Cyrillic, a Latin look-alike caught (the
+ * form offers NameFix), a length that fits the printed line. Sets the field's message in `errors`.
+ */
+export function typedName(
+  text: string,
+  field: string,
+  errors: Record<string, string>,
+  max: number = FULL_NAME_MAX,
+): string {
+  const checked = checkPersonName(text, max);
+  if (!checked.ok) errors[field] = checked.message;
+  return text;
 }
 
 /**
@@ -283,6 +306,37 @@ export function TextInput({
         {...registration}
       />
     </FieldShell>
+  );
+}
+
+/**
+ * Under a name field whose error is a Latin look-alike: the button that writes the name in Cyrillic
+ * in one click (as the intake's NameField). `onFix` writes it into the form.
+ */
+export function NameFix({
+  errors,
+  field,
+  value,
+  onFix,
+}: {
+  errors: FieldErrors;
+  field: string;
+  value: string | undefined;
+  onFix: (fixed: string) => void;
+}) {
+  const { t } = useTranslation('inputChecks');
+  const error: unknown = get(errors, field);
+  const latin =
+    typeof error === 'object' &&
+    error !== null &&
+    'message' in error &&
+    error.message === INPUT_MESSAGES.nameLatin;
+  if (!latin || value === undefined) return null;
+  const fixed = fixLatinLookalikes(value.trim());
+  return (
+    <button type="button" className="cp-secondary cp-fix" onClick={() => onFix(fixed)}>
+      {t('name.fix', { fixed })}
+    </button>
   );
 }
 

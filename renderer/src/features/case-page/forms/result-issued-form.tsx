@@ -19,6 +19,8 @@ import {
   typedDate,
   useEventSubmit,
   type Built,
+  typedName,
+  NameFix,
 } from './form-kit';
 import { useDraftForm } from '../../session';
 
@@ -38,7 +40,11 @@ function buildIssue(v: IssueValues, limits: DateLimits): Built {
   const errors: Record<string, string> = {};
   const date = typedDate(v.date, 'date', errors, limits);
   return {
-    payload: { date, way: v.way, to: { kind: v.toKind, name: v.name } },
+    payload: {
+      date,
+      way: v.way,
+      to: { kind: v.toKind, name: typedName(v.name, 'name', errors) },
+    },
     errors,
   };
 }
@@ -149,6 +155,12 @@ export function ResultIssuedForm({ caseId, state, onDone, onCancel }: ActionProp
         />
       )}
       <TextInput label={t('issue.name')} registration={form.register('name')} errors={errors} />
+      <NameFix
+        errors={errors}
+        field="name"
+        value={form.getValues('name')}
+        onFix={(fixed) => form.setValue('name', fixed, { shouldValidate: true, shouldDirty: true })}
+      />
     </ActionForm>
   );
 }
