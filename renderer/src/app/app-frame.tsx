@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../features/preferences';
 import { SessionMenu } from '../features/session';
 import { SyncStatusArea } from '../features/sync';
 import { DataProtectionBadge } from '../features/system';
+import { UpdatePrompt } from '../features/updates';
 import { useDesk } from './desk-context';
 import { useAppSelector } from './hooks';
 import { SCREENS } from './screens';
@@ -55,6 +56,7 @@ export function AppFrame() {
         })}
       </nav>
       <main className="frame-main">
+        <UpdatePrompt />
         <Outlet />
       </main>
     </div>

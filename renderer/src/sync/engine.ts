@@ -73,6 +73,11 @@ export interface SyncPlatform {
    * platform without it sends no scans.
    */
   readonly fetchScans?: typeof fetch;
+  /**
+   * Told after every successful sync, with the hub and the desk's credential: the desk then asks the
+   * hub's update feed (sync/update-checker.ts). Never awaited, never fails the sync.
+   */
+  readonly afterSync?: (hub: { readonly hubUrl: string; readonly credential: string }) => void;
 }
 
 export interface SyncEngineOptions {
@@ -303,6 +308,11 @@ export function createSyncEngine(
       }
       const atMs = platform.nowMs();
       await recordSyncSuccess(db, atMs);
+      try {
+        platform.afterSync?.({ hubUrl: link.url, credential: link.credential });
+      } catch (error) {
+        console.error('after-sync hook failed', error);
+      }
       return {
         ok: true,
         atMs,

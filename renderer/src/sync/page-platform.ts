@@ -1,5 +1,6 @@
 import type { AkimatBridge } from '../../../shared/ipc';
 import type { SyncPlatform } from './engine';
+import { updateCheckerFor } from './update-checker';
 
 /** A request that has not answered in this long is given up (a stalled village link). */
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -36,6 +37,8 @@ export function pageSyncPlatform(bridge: AkimatBridge): SyncPlatform {
       },
     },
     rememberHub: (link) => bridge.setHubLink(link),
+    // After each sync the desk asks the hub's update feed through the shell (issue 11 §5).
+    afterSync: (hub) => void updateCheckerFor(bridge).check(hub.credential, Date.now()),
     fetchScans: (input, init) =>
       fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
   };

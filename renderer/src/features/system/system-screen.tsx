@@ -5,6 +5,7 @@ import { useAppSelector } from '../../app/hooks';
 import { formatNumber } from '../../i18n';
 import { useDesk } from '../../app/desk-context';
 import { HubCard } from '../sync';
+import { UpdatesCard } from '../updates';
 import { CalendarCard } from './calendar-card';
 import { DataProtectionRow } from './data-protection';
 
@@ -85,6 +86,7 @@ export function SystemScreen() {
         </article>
         <HubCard />
         <CalendarCard />
+        <UpdatesCard />
       </div>
     </section>
   );

@@ -1,0 +1,2 @@
+export { UpdatePrompt } from './update-prompt';
+export { UpdatesCard } from './updates-card';
