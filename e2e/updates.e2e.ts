@@ -8,7 +8,7 @@ import { readHubConfig } from '../server/src/config';
 import { startHub, type RunningHub } from '../server/src/hub';
 import { addDistrict, addOffice, createEnrollmentCode } from '../server/src/registry/registry';
 import { launchChromium, screenshotPath } from './support/browser';
-import { AKIM, KYZYLSAI_OFFICE, logIn, setUpOffice, SPECIALIST } from './support/desk';
+import { KYZYLSAI_OFFICE, logIn, setUpOffice, SPECIALIST } from './support/desk';
 
 // Updates from the district hub (issue 11 §5) in the desk's own interface. The hub serves its update
 // feed from a folder (HUB_UPDATES_DIR) to enrolled desks; Electron's main process is not available
