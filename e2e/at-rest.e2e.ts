@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchPersistentChromium } from './support/browser';
+import { launchPersistentChromium, screenshotPath } from './support/browser';
 import { logIn, setUpOffice, SPECIALIST } from './support/desk';
 
 // Citizens' data encrypted at rest (issue 11 §1): cases registered through the desk in Chromium with a
@@ -138,6 +138,20 @@ describe('citizens’ data at rest in the browser profile', () => {
       await box.fill(search);
       await page.getByRole('row').filter({ hasText: number }).waitFor();
     }
+  });
+
+  test('a browser desk says plainly, in the frame and on the system page, that its data is not protected', async () => {
+    for (const [language, system, badge, line] of [
+      ['ru', 'О системе', 'Данные не защищены', /^Ключ шифрования хранится рядом с данными/],
+      ['kk', 'Жүйе туралы', 'Деректер қорғалмаған', /^Шифрлау кілті деректердің қасында/],
+    ] as const) {
+      await page.getByRole('button', { name: language === 'kk' ? 'Қазақша' : 'Русский' }).click();
+      await page.getByRole('link', { name: badge }).click();
+      await page.getByRole('heading', { name: system, level: 1 }).waitFor();
+      await page.getByText(line).waitFor();
+      await page.screenshot({ path: screenshotPath(`at-rest-system-${language}`) });
+    }
+    await page.getByRole('button', { name: 'Русский' }).click();
   });
 
   test('the closed profile’s IndexedDB files hold no IIN, name, address or income', async () => {

@@ -13,12 +13,14 @@ import { createAppStore } from '../app/store';
 import {
   createSettingsRepository,
   DeskDatabase,
+  openAtRestKeys,
   queryJournal,
   registerApplication,
   type CaseRow,
   type JournalQuery,
 } from '../db';
-import { nameKeyRange, nameKeysOf, parseNameKey } from '../db/name-index';
+import { blindValue } from '../db/at-rest';
+import { nameKeysOf, parseNameKey } from '../db/name-index';
 import { JournalScreen } from '../features/journal';
 import { createI18n } from '../i18n';
 import { getPlatform, systemClock } from '../platform';
@@ -38,7 +40,10 @@ import {
 } from './seed';
 import '../styles.css';
 
-const db = new DeskDatabase('akimat-desk-bench');
+// Sealed as the desk seals citizens' data (db/at-rest.ts), with the browser profile's key: the figures
+// include the encryption and the blind indexes.
+const atRest = await openAtRestKeys({ kind: 'notProtected', reason: 'browser' });
+const db = new DeskDatabase('akimat-desk-bench', atRest);
 const calendar = createWorkingCalendar();
 const clock = systemClock();
 const PAGE = 50;
@@ -174,12 +179,11 @@ const OPERATIONS: Record<string, Operation> = {
   iinLookup: {
     prepare: (i) => pickFrom(seeded?.iins, i),
     app: (iin) => journalPage({ search: String(iin) }),
-    raw: (iin) =>
-      request(
-        readStore('cases')
-          .index('iin')
-          .getAll(IDBKeyRange.only(String(iin))),
-      ),
+    // The index holds the IIN's blind value (db/at-rest.ts): the floor computes it too.
+    raw: async (iin) => {
+      const blind = await blindValue(atRest, String(iin));
+      return request(readStore('cases').index('iin').getAll(IDBKeyRange.only(blind)));
+    },
   },
   namePrefix: {
     prepare: (i) => pickFrom(seeded?.namePrefixes, i * 7),
@@ -187,7 +191,9 @@ const OPERATIONS: Record<string, Operation> = {
     // The same IndexedDB work without the desk's code: the name index's keys for the prefix, then 50
     // rows. (Reading every matching row from the nameTokens index instead takes 3-4 times as long.)
     raw: async (prefix) => {
-      const [lower, upper] = nameKeyRange(String(prefix));
+      // The name index's keys start with the prefix's blind value (db/at-rest-middleware.ts).
+      const blind = await blindValue(atRest, String(prefix));
+      const [lower, upper] = [`${blind}\u0001`, `${blind}\u0001\uffff`];
       const tx = db.backendDB().transaction(['caseNames', 'cases'], 'readonly');
       const keys = await request(
         tx.objectStore('caseNames').getAllKeys(IDBKeyRange.bound(lower, upper)),

@@ -30,8 +30,19 @@ export function DataProtectionRow() {
   return (
     <>
       <dt>{t('system:protection.label')}</dt>
-      <dd className={protection === 'osSecretStore' ? undefined : 'data-protection-warning'}>
-        {t(`system:protection.kind.${protection}`)}
+      <dd>
+        {protection === 'osSecretStore' ? (
+          t('system:protection.kind.osSecretStore')
+        ) : (
+          <>
+            <strong className="data-protection-warning">
+              {t(`system:protection.kind.${protection}`)}
+            </strong>
+            <span className="data-protection-why">
+              {t('system:protection.kind.browserProfileWhy')}
+            </span>
+          </>
+        )}
       </dd>
     </>
   );
