@@ -8,6 +8,10 @@ import {
   intakeMode,
   serviceNeeds,
   type IntakeFormValues,
+  checkIncomes,
+  checkRepresentative,
+  incomeValuesOf,
+  representativeValuesOf,
 } from './intake-model';
 
 const TODAY = '2026-11-23';
@@ -426,5 +430,64 @@ describe('input a careful specialist would question (issue 10 §3)', () => {
     expect(!result.ok && result.errors).toEqual({
       'applicantIncomes.0.amount': 'inputChecks:amount.tooLarge',
     });
+  });
+});
+
+describe('one mapping of the application for the intake and the correction', () => {
+  const today = '2026-03-02';
+  test('a stored representative and income read back through the form give the same facts', () => {
+    const representative = {
+      name: 'Омаров Данияр',
+      iin: '850315400124',
+      powerOfAttorney: {
+        number: '17',
+        date: '2025-03-01',
+        issuer: 'Нотариус Иванова Л. М.',
+        notarized: true,
+      },
+    };
+    const values = representativeValuesOf(representative);
+    expect(values).toMatchObject({ enabled: true, poaDate: '01.03.2025', notarized: true });
+    const errors: Record<string, string> = {};
+    expect(checkRepresentative(values, errors, today)).toEqual(representative);
+    expect(errors).toEqual({});
+    expect(representativeValuesOf(null).enabled).toBe(false);
+
+    const income = {
+      source: 'wages',
+      amountTiyn: 8_500_050,
+      periodFrom: '2025-10-01',
+      periodTo: '2025-12-31',
+    };
+    const typed = incomeValuesOf(income, 'ru');
+    expect(typed.periodFrom).toBe('01.10.2025');
+    expect(checkIncomes([typed], errors, 'incomes.', today, null)).toEqual([income]);
+    expect(errors).toEqual({});
+  });
+
+  test('the same problems on the same fields: a representative in Latin letters, an income period in the future', () => {
+    const errors: Record<string, string> = {};
+    const rep = checkRepresentative(
+      {
+        ...representativeValuesOf(null),
+        enabled: true,
+        name: 'Omarov',
+        poaNumber: '1',
+        poaDate: '01.03.2025',
+        poaIssuer: 'Нотариус',
+      },
+      errors,
+      today,
+    );
+    expect(rep).toBeUndefined();
+    expect(errors['representative.name']).toBe('inputChecks:name.notCyrillic');
+    checkIncomes(
+      [{ source: 'wages', amount: '1000', periodFrom: '01.01.2026', periodTo: '31.12.2026' }],
+      errors,
+      'incomes.',
+      today,
+      null,
+    );
+    expect(errors['incomes.0.periodTo']).toBe('inputChecks:date.future');
   });
 });

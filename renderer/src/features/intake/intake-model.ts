@@ -37,7 +37,7 @@ import {
 } from '../../../../shared/input';
 import type { Language } from '../../../../shared/ipc';
 import type { LocalDate } from '../../../../shared/time';
-import { parseTengeToTiyn } from '../../i18n';
+import { dateInputOf, formatNumber, parseTengeToTiyn } from '../../i18n';
 
 export type Relation = (typeof RELATIONS)[number];
 
@@ -60,6 +60,19 @@ export interface FamilyMemberValues {
   incomes: IncomeValues[];
 }
 
+/** The representative as typed (the intake and the application correction type the same fields). */
+export interface RepresentativeValues {
+  /** "Applies for another person". */
+  enabled: boolean;
+  name: string;
+  iin: string;
+  poaNumber: string;
+  /** dd.MM.yyyy, as typed. */
+  poaDate: string;
+  poaIssuer: string;
+  notarized: boolean;
+}
+
 export interface IntakeFormValues {
   serviceId: string;
   applicant: {
@@ -72,16 +85,7 @@ export interface IntakeFormValues {
     phone: string;
     inMobileCitizensDb: boolean;
   };
-  representative: {
-    /** "Applies for another person". */
-    enabled: boolean;
-    name: string;
-    iin: string;
-    poaNumber: string;
-    poaDate: string;
-    poaIssuer: string;
-    notarized: boolean;
-  };
+  representative: RepresentativeValues;
   /** Document id → its state; '' until the specialist marks it. */
   documents: Record<string, DocumentState | ''>;
   consents: Consents;
@@ -117,6 +121,31 @@ export function emptyIntake(docLanguage: Language): IntakeFormValues {
     familyMembers: [],
     applicantIncomes: [],
     docLanguage,
+  };
+}
+
+// ---- the application's facts ↔ what is typed: one mapping for the intake and the correction ----------
+
+/** A representative as the form shows it: the stored one (a correction starts from it), or none. */
+export function representativeValuesOf(r: Representative | null | undefined): RepresentativeValues {
+  return {
+    enabled: r !== null && r !== undefined,
+    name: r?.name ?? '',
+    iin: r?.iin ?? '',
+    poaNumber: r?.powerOfAttorney.number ?? '',
+    poaDate: r ? dateInputOf(r.powerOfAttorney.date) : '',
+    poaIssuer: r?.powerOfAttorney.issuer ?? '',
+    notarized: r?.powerOfAttorney.notarized === true,
+  };
+}
+
+/** An income as the form shows it: tenge in the desk's number format, dates dd.MM.yyyy. */
+export function incomeValuesOf(i: Income, lang: Language): IncomeValues {
+  return {
+    source: i.source,
+    amount: formatNumber(i.amountTiyn / 100, lang, 2),
+    periodFrom: dateInputOf(i.periodFrom),
+    periodTo: dateInputOf(i.periodTo),
   };
 }
 
@@ -313,12 +342,18 @@ function checkNames(
   }
 }
 
-function checkIncomes(
+/**
+ * Typed incomes → the payload's incomes (the intake's and the correction's): the amount in tenge, the
+ * period's dates read the desk's one way, the event schema's checks and the service's plausible
+ * bounds (catalog inputBounds.income; none when the service is unknown). Only valid rows are returned;
+ * each problem is set on its field under `prefix`.
+ */
+export function checkIncomes(
   rows: readonly IncomeValues[],
   errors: FieldErrors,
   prefix: string,
   today: LocalDate,
-  service: ServiceDefinition,
+  service: Pick<ServiceDefinition, 'inputBounds'> | null,
 ): Income[] {
   const incomes: Income[] = [];
   rows.forEach((row, i) => {
@@ -331,8 +366,9 @@ function checkIncomes(
       if (parsed === null) errors[`${at}amount`] = M.amount;
       else amountTiyn = parsed;
     }
-    const from = checkDate(row.periodFrom, errors, `${at}periodFrom`, today, false);
-    const to = checkDate(row.periodTo, errors, `${at}periodTo`, today, false);
+    // Incomes are of the months before the application: no date after today.
+    const from = checkDate(row.periodFrom, errors, `${at}periodFrom`, today, true);
+    const to = checkDate(row.periodTo, errors, `${at}periodTo`, today, true);
     const income = {
       source: trimmed(row.source),
       amountTiyn,
@@ -351,12 +387,54 @@ function checkIncomes(
     }
     if (Object.keys(errors).length === before && parsed.success) {
       // Within the service's plausible bounds (catalog inputBounds.income).
-      const bound = checkIncome(service, parsed.data);
+      const bound = service ? checkIncome(service, parsed.data) : ({ ok: true } as const);
       if (bound.ok) incomes.push(parsed.data);
       else errors[`${at}${bound.field}`] = bound.message;
     }
   });
   return incomes;
+}
+
+/**
+ * A typed representative → the payload's (the intake's and the correction's): the name as every
+ * person's name (Cyrillic, FULL_NAME_MAX), the IIN when given, the power of attorney's date read the
+ * desk's one way and not in the future, the event schema's checks. Undefined when anything is wrong;
+ * each problem is set on its field under `prefix`. Only for `values.enabled`.
+ */
+export function checkRepresentative(
+  values: RepresentativeValues,
+  errors: FieldErrors,
+  today: LocalDate,
+  prefix = 'representative.',
+): Representative | undefined {
+  const r = normalizeText(values);
+  const mine = () => Object.keys(errors).filter((key) => key.startsWith(prefix)).length;
+  const before = mine();
+  const repIin = checkIin(r.iin, errors, `${prefix}iin`, false);
+  const poaDate = checkDate(r.poaDate, errors, `${prefix}poaDate`, today, true);
+  const input = {
+    name: trimmed(r.name),
+    ...(repIin ? { iin: repIin.iin } : {}),
+    powerOfAttorney: {
+      number: trimmed(r.poaNumber),
+      date: poaDate ?? '',
+      issuer: trimmed(r.poaIssuer),
+      notarized: r.notarized,
+    },
+  };
+  const parsed = representativeSchema.safeParse(input);
+  const field: Record<string, string | null> = {
+    name: 'name',
+    'powerOfAttorney.number': 'poaNumber',
+    'powerOfAttorney.date': null,
+    'powerOfAttorney.issuer': 'poaIssuer',
+  };
+  checkNames(errors, prefix, { name: r.name }, FULL_NAME_MAX);
+  if (!parsed.success) {
+    addIssues(errors, prefix, parsed.error.issues, (p) => field[p] ?? null);
+    return undefined;
+  }
+  return mine() === before ? parsed.data : undefined;
 }
 
 /**
@@ -418,28 +496,7 @@ export function checkIntake(typed: IntakeFormValues, context: IntakeCheckContext
   let representative: Representative | undefined;
   const r = values.representative;
   if (r.enabled) {
-    const repIin = checkIin(r.iin, errors, 'representative.iin', false);
-    const poaDate = checkDate(r.poaDate, errors, 'representative.poaDate', today, true);
-    const input = {
-      name: trimmed(r.name),
-      ...(repIin ? { iin: repIin.iin } : {}),
-      powerOfAttorney: {
-        number: trimmed(r.poaNumber),
-        date: poaDate ?? '',
-        issuer: trimmed(r.poaIssuer),
-        notarized: r.notarized,
-      },
-    };
-    const parsed = representativeSchema.safeParse(input);
-    const field: Record<string, string | null> = {
-      name: 'name',
-      'powerOfAttorney.number': 'poaNumber',
-      'powerOfAttorney.date': null,
-      'powerOfAttorney.issuer': 'poaIssuer',
-    };
-    checkNames(errors, 'representative.', { name: r.name }, FULL_NAME_MAX);
-    if (parsed.success) representative = parsed.data;
-    else addIssues(errors, 'representative.', parsed.error.issues, (p) => field[p] ?? null);
+    representative = checkRepresentative(r, errors, today);
     if (mode === 'register' && needs?.notarizedPowerOfAttorney && !r.notarized) {
       errors['representative.notarized'] = M.notarized;
     }

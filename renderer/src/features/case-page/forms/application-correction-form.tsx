@@ -26,17 +26,11 @@ import {
 } from '../../../../../shared/case';
 import type { CatalogDocument, ServiceDefinition } from '../../../../../shared/catalog';
 import { validateIin, validateKzMobile } from '../../../../../shared/identity';
-import {
-  checkApplicantAge,
-  checkIncome,
-  checkPersonName,
-  FULL_NAME_MAX,
-} from '../../../../../shared/input';
+import { checkApplicantAge, checkPersonName } from '../../../../../shared/input';
 import type { LocalDate } from '../../../../../shared/time';
 import { useDesk } from '../../../app/desk-context';
 import type { Language } from '../../../../../shared/ipc';
 import { caseService } from '../../../../../shared/schedule';
-import { formatNumber } from '../../../i18n';
 import { documentLabel } from '../document-label';
 import { compact } from './action-props';
 import {
@@ -49,7 +43,6 @@ import {
   dateInputOf,
   optional,
   parsePayload,
-  parseTengeToTiyn,
   payloadResolver,
   shownErrors,
   typedDate,
@@ -58,6 +51,14 @@ import {
   type Built,
 } from './form-kit';
 import { useDraftForm } from '../../session';
+import {
+  checkIncomes,
+  checkRepresentative,
+  incomeValuesOf,
+  representativeValuesOf,
+  type IncomeValues,
+  type RepresentativeValues,
+} from '../../intake';
 
 interface MemberValues {
   lastName: string;
@@ -68,13 +69,6 @@ interface MemberValues {
   relation: string;
   /** The member's incomes, carried as they are (this form corrects who is in the family). */
   incomes: Income[];
-}
-
-interface IncomeValues {
-  source: string;
-  amount: string;
-  periodFrom: string;
-  periodTo: string;
 }
 
 export interface CorrectionValues {
@@ -89,15 +83,8 @@ export interface CorrectionValues {
     phone: string;
     inMobileCitizensDb: boolean;
   };
-  representative: {
-    enabled: boolean;
-    name: string;
-    iin: string;
-    poaNumber: string;
-    poaDate: string;
-    poaIssuer: string;
-    notarized: boolean;
-  };
+  /** Typed as at the intake, mapped by the intake's own functions. */
+  representative: RepresentativeValues;
   family: MemberValues[];
   incomes: IncomeValues[];
   documents: { documentId: string; state: string }[];
@@ -126,15 +113,7 @@ export function correctionDefaults(current: ApplicationData, lang: Language): Co
       phone: phoneInputOf(a.phone),
       inMobileCitizensDb: a.inMobileCitizensDb,
     },
-    representative: {
-      enabled: r !== null,
-      name: r?.name ?? '',
-      iin: r?.iin ?? '',
-      poaNumber: r?.powerOfAttorney.number ?? '',
-      poaDate: r ? dateInputOf(r.powerOfAttorney.date) : '',
-      poaIssuer: r?.powerOfAttorney.issuer ?? '',
-      notarized: r?.powerOfAttorney.notarized === true,
-    },
+    representative: representativeValuesOf(r),
     family: current.familyMembers.map((m) => ({
       lastName: m.lastName,
       firstName: m.firstName,
@@ -144,12 +123,7 @@ export function correctionDefaults(current: ApplicationData, lang: Language): Co
       relation: m.relation,
       incomes: [...m.incomes],
     })),
-    incomes: current.applicantIncomes.map((i) => ({
-      source: i.source,
-      amount: formatNumber(i.amountTiyn / 100, lang, 2),
-      periodFrom: dateInputOf(i.periodFrom),
-      periodTo: dateInputOf(i.periodTo),
-    })),
+    incomes: current.applicantIncomes.map((i) => incomeValuesOf(i, lang)),
     documents: current.documents.map((d) => ({ documentId: d.documentId, state: d.state })),
     reason: '',
   };
@@ -216,18 +190,9 @@ export function buildCorrection(
     inMobileCitizensDb: a.inMobileCitizensDb,
   }) as Applicant;
 
-  const r = v.representative;
-  const representative: Representative | null = r.enabled
-    ? (compact({
-        name: name(r.name, 'representative.name', FULL_NAME_MAX),
-        iin: iinOf(r.iin, 'representative.iin', false),
-        powerOfAttorney: compact({
-          number: r.poaNumber,
-          date: date(r.poaDate, 'representative.poaDate'),
-          issuer: r.poaIssuer,
-          notarized: r.notarized ? true : undefined,
-        }),
-      }) as Representative)
+  // The representative and the incomes are read as the intake reads them (one mapping).
+  const representative: Representative | null = v.representative.enabled
+    ? (checkRepresentative(v.representative, errors, checks.today) ?? null)
     : null;
   // Under 18, the applicant applies through a legal representative (Civil Code art. 17).
   if (checks.service && !errors['applicant.birthDate']) {
@@ -235,7 +200,7 @@ export function buildCorrection(
       checks.service,
       applicant.birthDate,
       checks.receivedOn,
-      representative !== null,
+      v.representative.enabled,
     );
     if (!age.ok) errors['applicant.birthDate'] = age.message;
   }
@@ -253,24 +218,13 @@ export function buildCorrection(
       }) as FamilyMember,
   );
 
-  const applicantIncomes = v.incomes.map((inc, i) => {
-    const amount = parseTengeToTiyn(inc.amount);
-    if (amount === null) errors[`incomes.${i}.amount`] = 'case:validation.amount';
-    const income = {
-      source: inc.source,
-      amountTiyn: amount ?? -1,
-      periodFrom: date(inc.periodFrom, `incomes.${i}.periodFrom`),
-      periodTo: date(inc.periodTo, `incomes.${i}.periodTo`),
-    };
-    if (checks.service && amount !== null) {
-      const plausible = checkIncome(checks.service, income);
-      if (!plausible.ok) {
-        const field = plausible.field === 'amount' ? 'amount' : 'periodTo';
-        errors[`incomes.${i}.${field}`] ??= plausible.message;
-      }
-    }
-    return income;
-  });
+  const applicantIncomes = checkIncomes(
+    v.incomes,
+    errors,
+    'incomes.',
+    checks.today,
+    checks.service,
+  );
 
   const documents = v.documents.map((d) => ({
     documentId: d.documentId,
