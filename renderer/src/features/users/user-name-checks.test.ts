@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { usersProblems } from '../setup/wizard-model';
 import { userDraftErrors } from './user-draft';
 
 // A user's name is a person's name like any other the desk keeps (issue 10 §3, shared/input
 // checkPersonName): Cyrillic only, a Latin look-alike caught (the forms offer the fix), a whole name
-// that fits the printed line. The users screen and the setup wizard ask the same userDraftErrors.
+// that fits the printed line. The users screen and the setup wizard (setup/user-names.test.ts) ask
+// the same userDraftErrors.
 
 const draft = (name: string) => ({
   name,
@@ -29,14 +29,5 @@ describe('user names are checked as every person’s name', () => {
       userDraftErrors(draft('Сейітова Әйгерім Қайратқызы'), [], 'akimat').name,
     ).toBeUndefined();
     expect(userDraftErrors(draft('Иванов-Петров Сергей'), [], 'akimat').name).toBeUndefined();
-  });
-
-  test('the setup wizard reports the same on the user’s own field', () => {
-    const { errors } = usersProblems(
-      [draft('Ceйітова Әйгерім'), { ...draft('Жұмабаев Серік'), role: 'akim' }],
-      'akimat',
-    );
-    expect(errors['users.0.name']).toBe('inputChecks:name.latinLookalike');
-    expect(errors['users.1.name']).toBeUndefined();
   });
 });
