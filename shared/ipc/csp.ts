@@ -7,7 +7,9 @@ export function deskContentSecurityPolicy(hubOrigin: string | null): string {
   const connect = hubOrigin ? `'self' ${hubOrigin}` : `'self'`;
   return [
     `default-src 'self'`,
-    `script-src 'self'`,
+    // 'wasm-unsafe-eval' lets WebAssembly compile (argon2id for the recovery passphrase, hash-wasm);
+    // it allows no eval of JavaScript and no script from anywhere else.
+    `script-src 'self' 'wasm-unsafe-eval'`,
     `style-src 'self'`,
     `img-src 'self' data: blob:`,
     `font-src 'self'`,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { BackupReminder } from '../features/backup';
 import { ConnectionBadge, useConnectivityMonitor } from '../features/connectivity';
 import { useMorningReminder } from '../features/dashboard';
 import { HelpButton } from '../features/help';
@@ -56,6 +57,7 @@ export function AppFrame() {
         })}
       </nav>
       <main className="frame-main">
+        <BackupReminder />
         <UpdatePrompt />
         <Outlet />
       </main>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { IdleLock, LockScreen, LoginScreen } from '../features/session';
-import { SetupWizard } from '../features/setup';
+import { FirstRun, useRememberDataOrigin } from '../features/backup';
 import { AppFrame } from './app-frame';
 import { ScreenBoundary } from './error-boundary';
 import { useDesk } from './desk-context';
@@ -48,7 +48,9 @@ export function App() {
   const { office } = useDesk();
   const session = useAppSelector((s) => s.session);
   const router = useRouter();
-  if (!office) return <SetupWizard />;
+  useRememberDataOrigin(office !== null);
+  // No office: the wizard, a restore from a backup, or where this computer's office data is.
+  if (!office) return <FirstRun />;
   if (!session.user) return <LoginScreen />;
   return (
     <>

@@ -36,6 +36,7 @@ import {
   registerInTransaction,
   type ActContext,
 } from './case-store';
+import { NUMBERING_HELD, numberingHold } from './backup';
 import type { DeskDatabase } from './database';
 import { deskCalendar } from './desk-calendar';
 import { tsaQuarterSize } from './tsa-register-queries';
@@ -194,6 +195,8 @@ export async function submitIntake(
         receivedAt.slice(0, 10),
       );
       if (block) return block;
+      // A desk restored from a backup numbers nothing until it enrolled again (backup.ts).
+      if ((await numberingHold(db)) !== null) return { ok: false, reason: NUMBERING_HELD };
       const planned = planOf(submission.serviceId, receivedAt, await deskCalendar(db));
       if (!planned.ok) return planned;
       const { plan } = planned;

@@ -4,6 +4,7 @@ import type { Language } from '../../../../shared/ipc';
 import { useAppSelector } from '../../app/hooks';
 import { formatNumber } from '../../i18n';
 import { useDesk } from '../../app/desk-context';
+import { BackupCard, NumberingHoldNotice, StorageCard } from '../backup';
 import { HubCard } from '../sync';
 import { UpdatesCard } from '../updates';
 import { CalendarCard } from './calendar-card';
@@ -41,6 +42,7 @@ export function SystemScreen() {
   return (
     <section className="screen">
       <h1>{t('system:title')}</h1>
+      <NumberingHoldNotice withRelease />
       <div className="cards">
         <article className="card">
           <h2>{t('system:desk.heading')}</h2>
@@ -85,6 +87,8 @@ export function SystemScreen() {
           </dl>
         </article>
         <HubCard />
+        <BackupCard />
+        <StorageCard />
         <CalendarCard />
         <UpdatesCard />
       </div>
