@@ -1,1 +1,2 @@
 export * from './hlc';
+export * from './clock-watch';

@@ -28,6 +28,7 @@ import {
   verifyUserPin,
 } from './users-queries';
 import { signCanonical } from '../../../shared/signing';
+import type { MonotonicClock } from '../platform';
 
 let db: DeskDatabase | undefined;
 afterEach(async () => {
@@ -76,6 +77,15 @@ function holdsPin(data: unknown, pins: readonly string[]): boolean {
     return Object.values(data).some((item) => holdsPin(item, pins));
   }
   return false;
+}
+
+/** A monotonic clock that keeps pace with the wall clock: at wall `ms`, it reads ms − NOW. */
+function steadyClock(ms: number, session = 'page-1'): MonotonicClock {
+  return { session, monoMs: () => ms - NOW };
+}
+/** A monotonic clock reading `monoMs` in `session`, whatever the wall clock says. */
+function monoAt(monoMs: number, session = 'page-1'): MonotonicClock {
+  return { session, monoMs: () => monoMs };
 }
 
 describe('users', () => {
@@ -152,34 +162,79 @@ describe('users', () => {
   test('five wrong PINs make the user wait 30 s, the next round 60 s; the right PIN resets', async () => {
     const d = await officeDb();
     const user = await createUser(d, specialist, opts);
+    // Time passes on both clocks alike here: the page's monotonic clock keeps pace with the wall.
+    const at = (ms: number) => steadyClock(ms);
     for (let i = 0; i < 4; i++) {
-      const r = await verifyUserPin(d, user.id, '0000', NOW);
+      const r = await verifyUserPin(d, user.id, '0000', NOW, at(NOW));
       expect(r).toMatchObject({ reason: 'identity:pin.wrong', attemptsLeft: 4 - i });
     }
-    expect(await verifyUserPin(d, user.id, '0000', NOW)).toEqual({
+    expect(await verifyUserPin(d, user.id, '0000', NOW, at(NOW))).toEqual({
       ok: false,
       reason: 'session:pin.wait',
       retryAtMs: NOW + 30_000,
     });
     // Even the right PIN waits: the limit protects the hash from guessing at the keyboard.
-    expect(await verifyUserPin(d, user.id, '4826', NOW + 29_000)).toMatchObject({
+    expect(await verifyUserPin(d, user.id, '4826', NOW + 29_000, at(NOW + 29_000))).toMatchObject({
       reason: 'session:pin.wait',
     });
     // The count survives a reload: it is stored, not kept in memory.
     d.close();
     await d.open();
-    expect(await pinWaitUntil(d, user.id, NOW + 10_000)).toBe(NOW + 30_000);
-    for (let i = 0; i < 4; i++) await verifyUserPin(d, user.id, '0000', NOW + 31_000);
-    expect(await verifyUserPin(d, user.id, '0000', NOW + 31_000)).toEqual({
+    expect(await pinWaitUntil(d, user.id, NOW + 10_000, at(NOW + 10_000))).toBe(NOW + 30_000);
+    for (let i = 0; i < 4; i++)
+      await verifyUserPin(d, user.id, '0000', NOW + 31_000, at(NOW + 31_000));
+    expect(await verifyUserPin(d, user.id, '0000', NOW + 31_000, at(NOW + 31_000))).toEqual({
       ok: false,
       reason: 'session:pin.wait',
       retryAtMs: NOW + 31_000 + 60_000,
     });
-    expect((await verifyUserPin(d, user.id, '4826', NOW + 100_000)).ok).toBe(true);
-    expect(await pinWaitUntil(d, user.id, NOW + 100_000)).toBeNull();
-    expect(await verifyUserPin(d, user.id, '0000', NOW + 100_000)).toMatchObject({
-      attemptsLeft: 4,
+    expect((await verifyUserPin(d, user.id, '4826', NOW + 100_000, at(NOW + 100_000))).ok).toBe(
+      true,
+    );
+    expect(await pinWaitUntil(d, user.id, NOW + 100_000, at(NOW + 100_000))).toBeNull();
+    expect(await verifyUserPin(d, user.id, '0000', NOW + 100_000, at(NOW + 100_000))).toMatchObject(
+      {
+        attemptsLeft: 4,
+      },
+    );
+  });
+
+  test('the PIN wait cannot be skipped by moving the clock forward (issue 11 §7)', async () => {
+    const d = await officeDb();
+    const user = await createUser(d, specialist, opts);
+    for (let i = 0; i < 5; i++) await verifyUserPin(d, user.id, '0000', NOW, monoAt(1_000));
+    // Two seconds later by the monotonic clock, the wall clock set an hour forward: 28 s still left.
+    const later = NOW + 60 * 60_000;
+    expect(await verifyUserPin(d, user.id, '4826', later, monoAt(3_000))).toEqual({
+      ok: false,
+      reason: 'session:pin.wait',
+      retryAtMs: later + 28_000,
     });
+    expect(await pinWaitUntil(d, user.id, later, monoAt(3_000))).toBe(later + 28_000);
+    // The clock set a day back: the wait does not grow (27 s left a second later).
+    const earlier = NOW - 24 * 60 * 60_000;
+    expect(await pinWaitUntil(d, user.id, earlier, monoAt(4_000))).toBe(earlier + 27_000);
+    // Once 30 s have passed on the monotonic clock, the right PIN is taken.
+    expect((await verifyUserPin(d, user.id, '4826', earlier, monoAt(31_000))).ok).toBe(true);
+  });
+
+  test('after a restart the wait counts from the HLC high-water mark, not from a clock set back', async () => {
+    const d = await officeDb();
+    const user = await createUser(d, specialist, opts);
+    // The desk has stamped events up to NOW (its HLC's wall).
+    await d.settings.put({ key: 'hlc', value: { wallMs: NOW, counter: 3, nodeId: 'desk-1' } });
+    // The clock set a day back, then five wrong PINs.
+    const dayBack = NOW - 24 * 60 * 60_000;
+    for (let i = 0; i < 5; i++) await verifyUserPin(d, user.id, '0000', dayBack, monoAt(500));
+    // The clock put right and the desk restarted (a new session): the wait is still there.
+    expect(await pinWaitUntil(d, user.id, NOW + 1_000, monoAt(10, 'page-2'))).toBe(NOW + 30_000);
+    expect(
+      await verifyUserPin(d, user.id, '4826', NOW + 1_000, monoAt(10, 'page-2')),
+    ).toMatchObject({ reason: 'session:pin.wait' });
+    // Restarted with the clock set back further: never longer than the wait itself.
+    expect(await pinWaitUntil(d, user.id, dayBack, monoAt(10, 'page-3'))).toBe(dayBack + 30_000);
+    // Thirty seconds after the high-water mark by the wall clock, after a restart: over.
+    expect(await pinWaitUntil(d, user.id, NOW + 30_000, monoAt(10, 'page-4'))).toBeNull();
   });
 
   test('wrong PINs while signing count towards the same limit', async () => {

@@ -53,7 +53,8 @@ import {
   type SigningKey,
   type SubtleCryptoLike,
 } from '../../../shared/signing';
-import { localDateTimeAt } from '../platform';
+import { localDateTimeAt, pageMonotonicClock, type MonotonicClock } from '../platform';
+import { startWait, waitRemainingMs, type WaitReading, type HlcState } from '../../../shared/clock';
 import type { DeskDatabase, UserRow } from './database';
 import { queueForHub, receiveEvents, stampEnvelope } from './event-log';
 import { directoryEventsOf, legacyEvents, retiredKeysSetting } from './key-registry';
@@ -473,28 +474,65 @@ export async function listActiveUsers(db: DeskDatabase): Promise<UserRow[]> {
 
 // ---- Wrong-PIN rate limit ---------------------------------------------------------------------------
 
+// The wait after wrong PINs is measured so that moving the clock cannot skip it (issue 11 §7,
+// shared/clock clock-watch): within a session of the page by the monotonic clock, after a restart by
+// the wall clock counted from no earlier than the HLC's high-water mark when the wait began. A
+// clock set back never makes a wait longer than it was.
+
 const attemptsKey = (userId: string): string => `pin-attempts:${userId}`;
+const waitSchema = z.object({
+  lengthMs: z.number().min(0).max(PIN_MAX_WAIT_MS),
+  startWallMs: z.number(),
+  startMonoMs: z.number(),
+  session: z.string(),
+});
 const attemptsSchema = z.object({
   failures: z.number().int().min(0),
-  waitUntilMs: z.number(),
+  /** Rows written before the monotonic wait: the end by the wall clock only. */
+  waitUntilMs: z.number().optional(),
+  wait: waitSchema.optional(),
 });
 type Attempts = z.infer<typeof attemptsSchema>;
 
 async function readAttempts(db: DeskDatabase, userId: string): Promise<Attempts> {
   const parsed = attemptsSchema.safeParse((await db.settings.get(attemptsKey(userId)))?.value);
-  return parsed.success ? parsed.data : { failures: 0, waitUntilMs: 0 };
+  return parsed.success ? parsed.data : { failures: 0 };
 }
 
-/** The end of the current wait, or null when the user may try a PIN now. */
+/** Both clocks now, with the HLC's high-water mark (the 'hlc' setting event-log.ts keeps). */
+async function waitReading(
+  db: DeskDatabase,
+  nowMs: number,
+  mono: MonotonicClock,
+): Promise<WaitReading> {
+  const hlc = (await db.settings.get('hlc'))?.value as HlcState | undefined;
+  return {
+    wallMs: nowMs,
+    monoMs: mono.monoMs(),
+    session: mono.session,
+    highWaterMs: typeof hlc?.wallMs === 'number' ? hlc.wallMs : 0,
+  };
+}
+
+function remainingOf(attempts: Attempts, now: WaitReading): number {
+  if (attempts.wait) return waitRemainingMs(attempts.wait, now);
+  // A row from before: a clock set back never locks a person out for longer than the longest wait.
+  const until = attempts.waitUntilMs ?? 0;
+  return Math.min(Math.max(0, until - now.wallMs), PIN_MAX_WAIT_MS);
+}
+
+/**
+ * The end of the current wait on the desk's clock (for the countdown), or null when the user may try
+ * a PIN now. `mono` is the page's monotonic clock; tests pass their own.
+ */
 export async function pinWaitUntil(
   db: DeskDatabase,
   userId: string,
   nowMs: number,
+  mono: MonotonicClock = pageMonotonicClock,
 ): Promise<number | null> {
-  const { waitUntilMs } = await readAttempts(db, userId);
-  if (waitUntilMs <= nowMs) return null;
-  // A clock set back (or a damaged row) never locks a person out for longer than the longest wait.
-  return Math.min(waitUntilMs, nowMs + PIN_MAX_WAIT_MS);
+  const remaining = remainingOf(await readAttempts(db, userId), await waitReading(db, nowMs, mono));
+  return remaining > 0 ? nowMs + remaining : null;
 }
 
 function waitAfter(failures: number): number {
@@ -503,14 +541,28 @@ function waitAfter(failures: number): number {
   return Math.min(PIN_FIRST_WAIT_MS * 2 ** (round - 1), PIN_MAX_WAIT_MS);
 }
 
-async function recordFailure(db: DeskDatabase, userId: string, nowMs: number): Promise<PinRefusal> {
+async function recordFailure(
+  db: DeskDatabase,
+  userId: string,
+  nowMs: number,
+  mono: MonotonicClock,
+): Promise<PinRefusal> {
   return db.transaction('rw', db.settings, async (): Promise<PinRefusal> => {
     const before = await readAttempts(db, userId);
     const failures = before.failures + 1;
     const wait = waitAfter(failures);
-    const waitUntilMs = wait > 0 ? nowMs + wait : before.waitUntilMs;
-    await db.settings.put({ key: attemptsKey(userId), value: { failures, waitUntilMs } });
-    if (wait > 0) return { ok: false, reason: 'session:pin.wait', retryAtMs: waitUntilMs };
+    const next: Attempts = {
+      failures,
+      ...(wait > 0
+        ? { wait: startWait(wait, await waitReading(db, nowMs, mono)) }
+        : before.wait
+          ? { wait: before.wait }
+          : before.waitUntilMs !== undefined
+            ? { waitUntilMs: before.waitUntilMs }
+            : {}),
+    };
+    await db.settings.put({ key: attemptsKey(userId), value: next });
+    if (wait > 0) return { ok: false, reason: 'session:pin.wait', retryAtMs: nowMs + wait };
     return {
       ok: false,
       reason: 'identity:pin.wrong',
@@ -528,11 +580,12 @@ async function pinCandidate(
   db: DeskDatabase,
   userId: string,
   nowMs: number,
+  mono: MonotonicClock,
 ): Promise<{ ok: true; user: UserRow } | PinRefusal> {
   const user = await db.users.get(userId);
   if (!user) return { ok: false, reason: 'users:errors.notFound' };
   if (!user.active) return { ok: false, reason: 'users:errors.inactive' };
-  const waitUntil = await pinWaitUntil(db, userId, nowMs);
+  const waitUntil = await pinWaitUntil(db, userId, nowMs, mono);
   if (waitUntil !== null) return { ok: false, reason: 'session:pin.wait', retryAtMs: waitUntil };
   return { ok: true, user };
 }
@@ -543,11 +596,12 @@ export async function verifyUserPin(
   userId: string,
   pin: string,
   nowMs: number,
+  mono: MonotonicClock = pageMonotonicClock,
 ): Promise<PinCheck> {
-  const candidate = await pinCandidate(db, userId, nowMs);
+  const candidate = await pinCandidate(db, userId, nowMs, mono);
   if (!candidate.ok) return candidate;
   if (!(await verifyPin(subtle(), pin, candidate.user.pinHash))) {
-    return recordFailure(db, userId, nowMs);
+    return recordFailure(db, userId, nowMs, mono);
   }
   await clearFailures(db, userId);
   return candidate;
@@ -565,13 +619,14 @@ export async function unlockSigningKey(
   userId: string,
   pin: string,
   nowMs: number,
+  mono: MonotonicClock = pageMonotonicClock,
 ): Promise<SigningKeyUnlock> {
-  const candidate = await pinCandidate(db, userId, nowMs);
+  const candidate = await pinCandidate(db, userId, nowMs, mono);
   if (!candidate.ok) return candidate;
   const key = candidate.user.signingKey;
   if (!key) return { ok: false, reason: 'session:signing.noKey' };
   const unwrapped = await unwrapSigningKey(subtle(), pin, key.wrapped);
-  if (!unwrapped.ok) return recordFailure(db, userId, nowMs);
+  if (!unwrapped.ok) return recordFailure(db, userId, nowMs, mono);
   await clearFailures(db, userId);
   return { ok: true, signer: { privateKey: unwrapped.privateKey, keyId: unwrapped.keyId } };
 }

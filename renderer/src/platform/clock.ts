@@ -35,3 +35,18 @@ export function systemClock(): DeskClock {
     today: () => localDateTimeAt(Date.now()).slice(0, 10),
   };
 }
+
+/**
+ * The page's monotonic clock (performance.now()), which no change of the system clock moves, with an
+ * id of this session of the page: a reading means something only against another of the same
+ * session (shared/clock clock-watch).
+ */
+export interface MonotonicClock {
+  readonly session: string;
+  monoMs(): number;
+}
+
+export const pageMonotonicClock: MonotonicClock = {
+  session: crypto.randomUUID(),
+  monoMs: () => performance.now(),
+};

@@ -1,2 +1,9 @@
 export { getPlatform } from './platform';
-export { systemClock, localDateTimeAt, OFFICE_TIME_ZONE, type DeskClock } from './clock';
+export {
+  systemClock,
+  localDateTimeAt,
+  OFFICE_TIME_ZONE,
+  pageMonotonicClock,
+  type DeskClock,
+  type MonotonicClock,
+} from './clock';
