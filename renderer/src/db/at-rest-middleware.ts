@@ -280,19 +280,55 @@ function wrapCursor(
   cursor: DBCoreCursor,
   trans: DBCoreTransaction,
 ): DBCoreCursor {
+  // A plain object that reads through to the cursor at each call: Dexie's cursor inherits from the
+  // native IDBCursor, whose getters refuse any other `this` ("Illegal invocation"), and its start()
+  // replaces continue/stop on the cursor itself, so nothing is copied ahead of time.
   let value: unknown;
-  const wrapped: DBCoreCursor = Object.create(cursor) as DBCoreCursor;
-  Object.defineProperty(wrapped, 'value', { get: () => value });
-  wrapped.start = (onNext) =>
-    cursor.start(() => {
-      holdTransaction(trans, Promise.resolve(openRow(keys, spec, cursor.value))).then(
-        (opened) => {
-          value = opened;
-          onNext();
-        },
-        (error: unknown) => cursor.fail(error instanceof Error ? error : new Error(String(error))),
-      );
-    });
+  const wrapped: DBCoreCursor = {
+    get trans() {
+      return cursor.trans;
+    },
+    get key(): unknown {
+      return cursor.key;
+    },
+    get primaryKey(): unknown {
+      return cursor.primaryKey;
+    },
+    get value() {
+      return value;
+    },
+    get done() {
+      return cursor.done;
+    },
+    continue: (key?: unknown) => cursor.continue(key),
+    continuePrimaryKey: (key: unknown, primaryKey: unknown) =>
+      cursor.continuePrimaryKey(key, primaryKey),
+    advance: (count: number) => cursor.advance(count),
+    stop: (result?: unknown) => cursor.stop(result),
+    fail: (error: Error) => cursor.fail(error),
+    start: (onNext) =>
+      cursor.start(() => {
+        holdTransaction(trans, Promise.resolve(openRow(keys, spec, cursor.value))).then(
+          (opened) => {
+            value = opened;
+            onNext();
+          },
+          (error: unknown) =>
+            cursor.fail(error instanceof Error ? error : new Error(String(error))),
+        );
+      }),
+    next: () => {
+      let first = true;
+      return wrapped
+        .start(() => {
+          if (first) {
+            first = false;
+            wrapped.continue();
+          } else wrapped.stop();
+        })
+        .then(() => wrapped);
+    },
+  };
   return wrapped;
 }
 
