@@ -95,7 +95,7 @@ export function registerDeviceRoutes(
     const query = tsaQuerySchema.safeParse(request.query);
     if (!query.success) return fail(reply, 400, 'sync:errors.badBody');
     const page: TsaReply = await tsaRegisterPage(db, device, query.data.after);
-    return sendPacked(reply, await packBody(page));
+    return sendPacked(reply, packBody(page));
   });
 
   /** Who this desk is to the hub: its device, office and number. */

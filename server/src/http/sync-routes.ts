@@ -35,7 +35,7 @@ async function readBody(request: { body: unknown }, reply: FastifyReply): Promis
     await fail(reply, 415, 'sync:errors.badBody');
     return null;
   }
-  const decoded = await unpackBody(request.body);
+  const decoded = unpackBody(request.body);
   if (!decoded.ok) {
     await fail(reply, decoded.reason === 'sync:errors.tooLarge' ? 413 : 400, decoded.reason);
     return null;
@@ -72,7 +72,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: HubDatabase): void 
     if (!parsed.success) return fail(reply, 400, 'sync:errors.badBody');
     const nowMs = Date.now();
     const receipts = await pushEvents(db, device, parsed.data.events, nowMs);
-    return sendPacked(reply, await packBody({ receipts, hubTimeMs: nowMs } satisfies PushReply));
+    return sendPacked(reply, packBody({ receipts, hubTimeMs: nowMs } satisfies PushReply));
   });
 
   app.post('/v1/pull', async (request, reply) => {
@@ -86,6 +86,6 @@ export function registerSyncRoutes(app: FastifyInstance, db: HubDatabase): void 
     if (!page.ok) return fail(reply, 400, page.reason);
     // The page's bodies go out as the database holds them (./wire pullReplyBytes: shared/sync
     // pullReplySchema's shape, without parsing and writing each event again).
-    return sendPacked(reply, await packBytes(pullReplyBytes({ ...page, hubTimeMs: Date.now() })));
+    return sendPacked(reply, packBytes(pullReplyBytes({ ...page, hubTimeMs: Date.now() })));
   });
 }

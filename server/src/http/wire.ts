@@ -1,44 +1,38 @@
 // The hub's side of the sync wire format (shared/sync wire: JSON, gzip-compressed). The desk packs and
 // unpacks with fflate (the same code runs in the renderer); the hub uses Node's own zlib for the same
-// bytes, because there the work runs in libuv's thread pool instead of on the event loop, and at a
-// third of fflate's cost (a page of 500 events: 2.8 ms against 5.8 ms, `npm run bench` saw the hub's
-// event loop spend most of its time packing pull pages). What must stay true:
+// bytes at half fflate's cost (a page of 500 events: 2.8 ms against 5.8 ms; the profile of
+// `npm run bench` had the hub's event loop packing pull pages most of the time). zlib's synchronous
+// calls: its asynchronous ones kept the event loop busier than compressing in place (stream set-up and
+// a thread-pool round trip per 16 KB). What must stay true:
 // - A body is never unpacked past its limit (zlib's maxOutputLength stops a zip bomb while it
 //   inflates), and the reasons are those of shared/sync decodeBody: tooLarge, else badBody.
 // - What the hub packs, decodeBody reads, and what encodeBody packs, the hub reads (wire.test.ts).
 // - A pull page is written as bytes around the event bodies exactly as PostgreSQL holds them: no
 //   parse, no stringify, no UTF-8 re-encoding of the bodies (pullReplyBytes), and it parses to the
 //   same value as JSON.stringify of the page would.
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 import { MAX_BODY_BYTES, SYNC_MEDIA_TYPE, type DecodedBody } from '../../../shared/sync';
 import type { PulledEventBytes } from '../sync/event-log';
 
-const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
-
 /** The level encodeBody packs at; the same size on the wire, whichever side packs. */
 const LEVEL = 6;
 
-/** Packs JSON bytes as a sync body, off the event loop. */
-export function packBytes(json: Uint8Array): Promise<Buffer> {
-  return gzipAsync(json, { level: LEVEL });
+/** Packs JSON bytes as a sync body. */
+export function packBytes(json: Uint8Array): Buffer {
+  return gzipSync(json, { level: LEVEL });
 }
 
-/** Packs a value as a sync body (JSON, gzip), off the event loop. */
-export function packBody(value: unknown): Promise<Buffer> {
+/** Packs a value as a sync body (JSON, gzip). */
+export function packBody(value: unknown): Buffer {
   return packBytes(Buffer.from(JSON.stringify(value), 'utf8'));
 }
 
 /** Unpacks a sync body with a limit: the value, or the reason shared/sync decodeBody would give. */
-export async function unpackBody(
-  bytes: Uint8Array,
-  limit: number = MAX_BODY_BYTES,
-): Promise<DecodedBody> {
+export function unpackBody(bytes: Uint8Array, limit: number = MAX_BODY_BYTES): DecodedBody {
   let json: Buffer;
   try {
-    json = await gunzipAsync(bytes, { maxOutputLength: limit });
+    json = gunzipSync(bytes, { maxOutputLength: limit });
   } catch (error) {
     const tooLarge = (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE';
     return { ok: false, reason: tooLarge ? 'sync:errors.tooLarge' : 'sync:errors.badBody' };

@@ -2,7 +2,7 @@
 // stay true:
 // - Installed data passes the shared schema (parseCalendarData) and must be newer than both the
 //   built-in data and what is installed: a version never goes back, and one version has one content.
-// - The calendar the hub judges pushed events with is the one it hands to desks (calendarInForce).
+// - The calendar the hub judges pushed events with is the one it hands to desks (calendarOfVersion).
 // - Nothing is kept in the process but calendars built from data by version: what is in force is
 //   read from the database on every call.
 import {
@@ -25,15 +25,18 @@ export async function calendarDataInForce(db: Queryable): Promise<CalendarData> 
   return installed?.ok ? newerCalendarData(KZ_CALENDAR_DATA, installed.data) : KZ_CALENDAR_DATA;
 }
 
-export async function calendarInForce(db: Queryable): Promise<WorkingCalendar> {
-  // Every push judges on the calendar in force: read its version (a short read), and build the
-  // calendar only when this process has not built that version yet. One version names one data set
-  // (shared/calendar), so a calendar kept by version is never stale; the database stays the truth.
-  const { rows } = await db.query<{ version: string | null }>(
-    "select body->>'version' as version from reference_data where kind = 'calendar'",
-  );
+/**
+ * The calendar in force when the installed data's version is `installedVersion` ('' for none), as
+ * read in the same transaction (a push reads it with its batch). Every push judges on the calendar
+ * in force, built only when this process has not built that version yet: one version names one data
+ * set (shared/calendar), so a calendar kept by version is never stale; the database stays the truth.
+ */
+export async function calendarOfVersion(
+  db: Queryable,
+  installedVersion: string,
+): Promise<WorkingCalendar> {
   // The installed version decides (with the built-in data, fixed in this process) what is in force.
-  const key = rows[0]?.version ?? '';
+  const key = installedVersion;
   const known = builtCalendars.get(key);
   if (known) return known;
   const calendar = createWorkingCalendar({ data: await calendarDataInForce(db) });

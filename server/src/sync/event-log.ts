@@ -36,7 +36,7 @@ import { classifyIncomingRegisterEvent } from '../../../shared/registers';
 import { canonicalJson } from '../../../shared/signing/canonical-json';
 import type { PulledEvent, Receipt, Stream, TravellingEvent } from '../../../shared/sync';
 import type { HubDatabase, Queryable } from '../db';
-import { calendarInForce } from '../reference/reference';
+import { calendarOfVersion } from '../reference/reference';
 import type { Device } from '../registry/registry';
 import { lacksRequiredSignature, signatureProblem, type SignableEvent } from './signatures';
 
@@ -82,20 +82,71 @@ class BatchView {
     private readonly districtId: string,
   ) {}
 
+  /**
+   * Reads, in one statement, everything a batch will be judged on that its bodies name: the stored
+   * bodies of its ids, the events of its cases and of the people it names (actors, and the users
+   * its directory events are about), and the version of the calendar in force. What the bodies do
+   * not name (or name wrongly: they are not trusted yet) is read on first use.
+   */
   static async load(
     tx: Queryable,
     districtId: string,
-    ids: readonly string[],
-    caseIds: readonly string[],
-  ): Promise<BatchView> {
+    events: readonly TravellingEvent[],
+  ): Promise<{ view: BatchView; calendarVersion: string }> {
     const view = new BatchView(tx, districtId);
-    const stored = await tx.query<{ id: string; body: unknown }>(
-      'select id, body from hub_events where district_id = $1 and id = any($2::text[])',
-      [districtId, [...new Set(ids)]],
+    const ids = new Set<string>();
+    const streamIds: Record<'case' | 'user', Set<string>> = { case: new Set(), user: new Set() };
+    for (const { stream, event } of events) {
+      const body = event as {
+        id?: unknown;
+        caseId?: unknown;
+        userId?: unknown;
+        actor?: { userId?: unknown };
+      } | null;
+      const id = rawId(body);
+      if (id !== '') ids.add(id);
+      const actorId = body?.actor?.userId;
+      if (typeof actorId === 'string') streamIds.user.add(actorId.slice(0, 100));
+      if (stream === 'case' && typeof body?.caseId === 'string') streamIds.case.add(body.caseId);
+      if (stream === 'user' && typeof body?.userId === 'string') streamIds.user.add(body.userId);
+    }
+    for (const stream of ['case', 'user'] as const) {
+      for (const id of streamIds[stream]) {
+        view.streams.set(`${stream}:${id}`, { office: null, bodies: [] });
+      }
+    }
+    const { rows } = await tx.query<{
+      part: 'stored' | 'case' | 'user' | 'calendar';
+      id: string | null;
+      office_id: string | null;
+      body: unknown;
+    }>(
+      `(select 'stored' as part, id, null as office_id, body, null::xid8 as txid, null::bigint as seq
+        from hub_events where district_id = $1 and id = any($2::text[]))
+       union all
+       (select stream, stream_id, office_id, body, txid, seq from hub_events
+        where district_id = $1 and stream = 'case' and stream_id = any($3::text[]))
+       union all
+       (select stream, stream_id, office_id, body, txid, seq from hub_events
+        where district_id = $1 and stream = 'user' and stream_id = any($4::text[]))
+       union all
+       (select 'calendar', body->>'version', null, null, null, null from reference_data
+        where kind = 'calendar')
+       order by txid, seq`,
+      [districtId, [...ids], [...streamIds.case], [...streamIds.user]],
     );
-    for (const row of stored.rows) view.stored.set(row.id, row.body);
-    await view.loadStreams('case', caseIds);
-    return view;
+    let calendarVersion = '';
+    for (const row of rows) {
+      if (row.part === 'calendar') calendarVersion = row.id ?? '';
+      else if (row.part === 'stored') view.stored.set(row.id ?? '', row.body);
+      else {
+        const entry = view.streams.get(`${row.part}:${row.id ?? ''}`);
+        if (!entry) continue;
+        entry.office ??= row.office_id;
+        entry.bodies.push(row.body);
+      }
+    }
+    return { view, calendarVersion };
   }
 
   private async loadStreams(stream: Stream, streamIds: readonly string[]): Promise<void> {
@@ -296,17 +347,9 @@ export function pushEvents(
   nowMs: number,
 ): Promise<Receipt[]> {
   return db.transaction(async (tx) => {
+    const { view, calendarVersion } = await BatchView.load(tx, device.districtId, events);
     // Terms are judged on the calendar the hub hands to desks (reference data).
-    const calendar = await calendarInForce(tx);
-    const view = await BatchView.load(
-      tx,
-      device.districtId,
-      events.map((e) => rawId(e.event)),
-      events.flatMap((e) => {
-        const caseId = (e.event as { caseId?: unknown } | null)?.caseId;
-        return e.stream === 'case' && typeof caseId === 'string' ? [caseId] : [];
-      }),
-    );
+    const calendar = await calendarOfVersion(tx, calendarVersion);
     const judged: (Receipt | Accepted)[] = [];
     for (const travelling of events) judged.push(await judge(view, device, travelling, calendar));
     const accepted = judged.filter((j): j is Accepted => !('status' in j));
