@@ -233,7 +233,7 @@ async function joinedDesk(
     db,
     profile,
     [
-      { name: `Әкім ${label}`, role: 'akim', pin: '7391' },
+      { name: `Әкім ${label}`, role: 'akim', pin: '739154' },
       { name: `Маман ${label}`, role: 'specialist', pin: '4826' },
     ],
     { nowMs: Date.now(), iterations: 1 },
