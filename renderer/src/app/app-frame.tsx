@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { BackupReminder } from '../features/backup';
+import { ClockWarning } from '../features/clock-watch';
 import { ConnectionBadge, useConnectivityMonitor } from '../features/connectivity';
 import { useMorningReminder } from '../features/dashboard';
 import { HelpButton } from '../features/help';
@@ -59,6 +60,7 @@ export function AppFrame() {
       <main className="frame-main">
         <BackupReminder />
         <UpdatePrompt />
+        <ClockWarning />
         <Outlet />
       </main>
     </div>

@@ -214,6 +214,14 @@ export {
 } from './tsa-reference';
 export { tsaFileTrust } from './tsa-file-trust';
 export {
+  clockJumpAgainstHlc,
+  clockJumps,
+  recordClockJump,
+  CLOCK_JUMPS_SETTING,
+  type ClockJumpContext,
+  type ClockJumpRecord,
+} from './clock-audit';
+export {
   keyHistory,
   loadDirectory,
   loadDirectoryUser,

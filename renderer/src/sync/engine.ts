@@ -134,6 +134,8 @@ export type SyncOutcome =
       readonly counts: SyncCounts;
       /** The desk's clock is more than 5 minutes off the hub's: warn (sync:clock.skewed). */
       readonly clockSkewed: boolean;
+      /** The desk's clock minus the hub's at hello (the frame's clock watch records a large one). */
+      readonly clockOffsetMs?: number;
       readonly reference?: ReferenceOutcome;
     }
   | {
@@ -234,6 +236,7 @@ export function createSyncEngine(
   async function sync(): Promise<SyncOutcome> {
     let counts = { ...NO_COUNTS };
     let skewed = false;
+    let offsetMs: number | undefined;
     let progress: SyncProgress = { phase: 'hello', pushed: { done: 0, total: 0 }, pulled: 0 };
     const report = (next: Partial<SyncProgress>) => {
       progress = { ...progress, ...next };
@@ -248,9 +251,11 @@ export function createSyncEngine(
         fetch: platform.fetch,
         credential: link.credential,
       });
-      const hello = await client.hello(platform.nowMs());
+      const helloAtMs = platform.nowMs();
+      const hello = await client.hello(helloAtMs);
       if (!hello.ok) throw new SyncStop(hello.reason);
       skewed = hello.value.clockSkewed;
+      offsetMs = helloAtMs - hello.value.hello.hubTimeMs;
 
       // Push: the queue as it stands now; what is written meanwhile goes with the next sync.
       const queue = await pushQueue(db);
@@ -318,6 +323,7 @@ export function createSyncEngine(
         atMs,
         counts,
         clockSkewed: skewed,
+        ...(offsetMs === undefined ? {} : { clockOffsetMs: offsetMs }),
         ...(reference ? { reference } : {}),
       };
     } catch (error) {

@@ -6,6 +6,7 @@ import { formatNumber } from '../../i18n';
 import { useDesk } from '../../app/desk-context';
 import { BackupCard, NumberingHoldNotice, StorageCard } from '../backup';
 import { HubCard } from '../sync';
+import { ClockJumpsCard } from '../clock-watch';
 import { UpdatesCard } from '../updates';
 import { CalendarCard } from './calendar-card';
 import { DataProtectionRow } from './data-protection';
@@ -90,6 +91,7 @@ export function SystemScreen() {
         <BackupCard />
         <StorageCard />
         <CalendarCard />
+        <ClockJumpsCard />
         <UpdatesCard />
       </div>
     </section>

@@ -1,0 +1,2 @@
+export { ClockWarning } from './clock-warning';
+export { ClockJumpsCard } from './clock-jumps-card';
