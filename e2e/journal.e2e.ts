@@ -475,7 +475,8 @@ describe('registration journal', () => {
     expect(await lines().first().innerText()).toContain('Әбенов Нұрлан Қайратұлы');
     expect(await lines().first().getAttribute('class')).toContain('journal-tone-bad');
 
-    await search.fill('8503');
+    // The whole IIN: the journal keeps IINs as blind values, never searched by their first digits.
+    await search.fill('850315400124');
     await expect.poll(() => lines().first().innerText()).toContain('Сейітова Әйгерім');
     expect(await journalCount().innerText()).toMatch(/^1 өтініш/);
 

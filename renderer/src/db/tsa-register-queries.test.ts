@@ -109,7 +109,7 @@ describe('TSA register import', () => {
     expect(await tsaQuarterSize(d, '2027-Q1')).toBe(0);
   });
 
-  test('looks recipients up by IIN prefix and removes a quarter', async () => {
+  test('looks recipients up by the whole IIN (a blind index has no prefixes) and removes a quarter', async () => {
     const d = fresh();
     await importTsaRecipients(
       d,
@@ -120,8 +120,9 @@ describe('TSA register import', () => {
       ],
       { source: 'a.csv', nowMs: 1 },
     );
-    const found = await searchTsaRecipients(d, '8503 15');
+    const found = await searchTsaRecipients(d, '8503 1540 0124');
     expect(found.map((r) => r.quarter)).toEqual(['2026-Q4', '2026-Q3']);
+    expect(await searchTsaRecipients(d, '8503 15')).toEqual([]);
     expect(await searchTsaRecipients(d, '')).toEqual([]);
     expect(await deleteTsaQuarter(d, '2026-Q4')).toBe(2);
     expect((await tsaQuarterCounts(d)).map((q) => q.quarter)).toEqual(['2026-Q3']);

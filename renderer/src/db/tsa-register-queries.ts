@@ -123,15 +123,19 @@ export function findTsaRecipient(
   return db.tsaRecipients.get([iin, quarter]);
 }
 
-/** Recipients whose IIN starts with the digits typed, latest quarter first. */
+/**
+ * The recipient's rows for the whole IIN typed (spaces allowed), latest quarter first. The register
+ * keeps IINs only as blind values (at-rest.ts, issue 11 §1): an IIN is found whole, never by its first
+ * digits.
+ */
 export async function searchTsaRecipients(
   db: DeskDatabase,
-  iinPrefix: string,
+  typed: string,
   limit = 50,
 ): Promise<TsaRecipientRow[]> {
-  const digits = iinPrefix.replace(/\D/g, '');
-  if (digits === '') return [];
-  const rows = await db.tsaRecipients.where('iin').startsWith(digits).limit(limit).toArray();
+  const digits = typed.replace(/\D/g, '');
+  if (digits.length !== 12) return [];
+  const rows = await db.tsaRecipients.where('iin').equals(digits).limit(limit).toArray();
   return rows.sort((a, b) => a.iin.localeCompare(b.iin) || b.quarter.localeCompare(a.quarter));
 }
 

@@ -137,7 +137,7 @@ function SearchCard() {
   const [query, setQuery] = useState('');
   const digits = query.replace(/\D/g, '');
   const results = useLive(
-    () => (digits.length >= 4 ? searchTsaRecipients(db, digits) : Promise.resolve(null)),
+    () => (digits.length === 12 ? searchTsaRecipients(db, digits) : Promise.resolve(null)),
     [db, digits],
   );
   const complete = digits.length === 12 ? validateIin(digits) : null;
