@@ -223,6 +223,20 @@ describe('the whole application on the case page', () => {
     // The frame navigated to the scan's blob: URL (the browser's PDF viewer shows it there).
     const src = (await frame.getAttribute('src')) ?? '';
     await expect.poll(() => page.frames().some((f) => f.url() === src)).toBe(true);
+    // Chromium's own PDF viewer (an extension page inside the frame, headless too) read the scan:
+    // it counts the document's one page. Taken before that, the picture shows the viewer's empty
+    // grey background, not the page.
+    const viewerFrame = () =>
+      page.frames().find((f) => f.url().startsWith('chrome-extension://')) ?? null;
+    await expect.poll(() => viewerFrame() !== null).toBe(true);
+    const pdfViewer = viewerFrame();
+    await expect
+      .poll(async () => (await pdfViewer?.locator('#pagelength').first().textContent())?.trim(), {
+        timeout: 15_000,
+      })
+      .toBe('1');
+    // The page itself is drawn a moment after the document is counted.
+    await page.waitForTimeout(1000);
     await page.screenshot({ path: screenshotPath('case-page-scan-pdf-ru') });
     await page.keyboard.press('Escape');
     await pdf.waitFor({ state: 'detached' });

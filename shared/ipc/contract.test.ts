@@ -33,6 +33,8 @@ describe('desk content security policy', () => {
     expect(csp).toContain(`script-src 'self' 'wasm-unsafe-eval';`);
     expect(csp).not.toMatch(/[^-]'unsafe-eval'/);
     expect(csp).toContain(`connect-src 'self' http://127.0.0.1:8470`);
+    // A scan's PDF (a blob: frame inheriting this policy) may be shown by the PDF viewer; nothing else.
+    expect(csp).toContain(`object-src blob:;`);
     expect(deskContentSecurityPolicy(null)).toContain(`connect-src 'self';`);
   });
 });

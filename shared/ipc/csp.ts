@@ -17,7 +17,10 @@ export function deskContentSecurityPolicy(hubOrigin: string | null): string {
     `frame-src 'self' blob:`,
     // The XLSX writer compresses large sheets in a worker made from a blob: URL of our own code.
     `worker-src 'self' blob:`,
-    `object-src 'none'`,
+    // A scan's PDF opens in a frame on a blob: URL of the desk's own attachment store; that document
+    // inherits this policy, and Chromium's PDF viewer is a plugin there: with object-src 'none' it
+    // stays an empty grey box (seen at 1366×768). blob: only, never a remote or file URL.
+    `object-src blob:`,
     `base-uri 'none'`,
     `form-action 'none'`,
     `frame-ancestors 'none'`,
