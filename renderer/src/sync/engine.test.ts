@@ -304,6 +304,8 @@ describe('a sync', () => {
       atMs: NOW,
       counts: { accepted: 5, duplicates: 0, rejected: 0, received: 2 },
       clockSkewed: false,
+      // The desk's clock minus the hub's at hello (the test hub answers with the desk's time).
+      clockOffsetMs: 0,
     });
     expect(hub.calls.map((c) => c.path)).toEqual([
       '/v1/hello',
