@@ -123,6 +123,18 @@ describe('names in Cyrillic', () => {
     expect(checkPersonName('А'.repeat(NAME_PART_MAX))).toEqual({ ok: true });
     expect(checkPersonName('А'.repeat(NAME_PART_MAX + 1))).toMatchObject({ problem: 'tooLong' });
   });
+
+  test('a surname with initials keeps its full stops only where the field asks for initials', () => {
+    expect(checkPersonName('Ахметов Б. К.', NAME_PART_MAX * 3, { initials: true })).toEqual({
+      ok: true,
+    });
+    expect(checkPersonName('Ахметов Б. К.')).toMatchObject({ ok: false, problem: 'notCyrillic' });
+    expect(checkPersonName('Ахмeтов Б. К.', NAME_PART_MAX * 3, { initials: true })).toMatchObject({
+      ok: false,
+      problem: 'latinLookalike',
+      fixed: 'Ахметов Б. К.',
+    });
+  });
 });
 
 describe('ages against the service (catalog inputBounds)', () => {

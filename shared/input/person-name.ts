@@ -54,6 +54,13 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
 const CYRILLIC_LETTER = /[А-ЯЁа-яёӘәҒғҚқҢңӨөҰұҮүҺһІі]/u;
 /** Between letters: a space, a hyphen (Әбдірахман-Әли) or an apostrophe. */
 const SEPARATOR = /[ \-'’]/u;
+/** Where a name may be a surname with initials ("Ахметов Б. К."): the initials' full stops too. */
+const INITIAL_STOP = /[.]/u;
+
+export interface NameCheckOptions {
+  /** The field asks for a surname and initials (a commission member): full stops are allowed. */
+  readonly initials?: boolean;
+}
 
 export type NameCheck =
   | { readonly ok: true }
@@ -79,7 +86,11 @@ export function fixLatinLookalikes(text: string): string {
  * Checks one name part (or a whole name, with `max`). Empty text is not this check's business (the
  * form says "required" where it is). The text is read in NFC, as it is stored.
  */
-export function checkPersonName(text: string, max: number = NAME_PART_MAX): NameCheck {
+export function checkPersonName(
+  text: string,
+  max: number = NAME_PART_MAX,
+  options: NameCheckOptions = {},
+): NameCheck {
   const name = text.normalize('NFC').trim();
   if (name === '') return { ok: true };
   const chars = Array.from(name);
@@ -87,6 +98,7 @@ export function checkPersonName(text: string, max: number = NAME_PART_MAX): Name
   let foreign = 0;
   for (const ch of chars) {
     if (CYRILLIC_LETTER.test(ch) || SEPARATOR.test(ch)) continue;
+    if (options.initials === true && INITIAL_STOP.test(ch)) continue;
     if (LOOKALIKES[ch] !== undefined) lookalikes++;
     else foreign++;
   }

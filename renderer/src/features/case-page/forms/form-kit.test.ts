@@ -163,6 +163,8 @@ describe('typedName: a name typed whole on a case-page form (commission member, 
     expect(latin).toEqual({ 'members.0.name': 'inputChecks:name.notCyrillic' });
     const fine: Record<string, string> = {};
     typedName('Сейітова Әйгерім Қайратқызы', 'name', fine);
+    // A commission member as the act writes them: surname and initials.
+    typedName('Ахметов Б. К.', 'members.0.name', fine);
     expect(fine).toEqual({});
   });
 });

@@ -75,7 +75,8 @@ export function typedName(
   errors: Record<string, string>,
   max: number = FULL_NAME_MAX,
 ): string {
-  const checked = checkPersonName(text, max);
+  // Typed whole, often as a surname with initials ("Ахметов Б. К."): full stops are allowed.
+  const checked = checkPersonName(text, max, { initials: true });
   if (!checked.ok) errors[field] = checked.message;
   return text;
 }
