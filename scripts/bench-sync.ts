@@ -1,6 +1,6 @@
 // The sync benchmark (part of `npm run bench`; issue 8, "Benchmark"): the desk's own sync engine and
-// database (Dexie on fake-indexeddb, in Node) against a hub on a PostgreSQL cluster of its own (fsync
-// on), each figure beside a peer or a floor measured in the same run. Prints one table; never fails
+// database (Dexie on fake-indexeddb, in Node) against the hub in its own process (as in production) on
+// a PostgreSQL cluster of its own (fsync on), each figure beside a peer or a floor measured in the same run. Prints one table; never fails
 // on a timing. What it measures:
 // 1. Initial sync of N cases (about 6 events each) desk→hub (a desk whose outbox holds them all syncs
 //    once) and hub→desk (a freshly joined desk of the same office syncs once), beside the floor: the
@@ -72,6 +72,7 @@ import { addDistrict, addOffice, createEnrollmentCode } from '../server/src/regi
 import { enrolledDesk, newSigner, staffOf, travelling, userOf } from '../server/test/desks';
 import { startThrowawayCluster } from '../server/test/postgres-cluster';
 import { startShapedLink, type ShapedLink } from './shaped-link';
+import { startHubProcess } from '../e2e/support/hub-process';
 
 const { values: options } = parseArgs({
   options: {
@@ -629,8 +630,8 @@ interface LinkFigures {
  * resolution) syncs over the shaped link; the scans start after the events and are watched for
  * SCAN_WATCH_MS, then the line is cut (the rest would take many minutes at 32 KB/s).
  */
-async function shapedLink(hub: RunningHub): Promise<LinkFigures> {
-  const hubAddress = new URL(hub.url);
+async function shapedLink(hub: RunningHub, hubUrl: string): Promise<LinkFigures> {
+  const hubAddress = new URL(hubUrl);
   const link = await startShapedLink(
     { host: hubAddress.hostname, port: Number(hubAddress.port) },
     { rttMs: 300, bytesPerSecond: 32_000 },
@@ -729,7 +730,16 @@ try {
     ...readHubConfig({ HUB_PORT: '0', LOG_LEVEL: 'warn', HUB_RATE_LIMIT: '0' }),
     database: { kind: 'postgresql', url: url.toString() },
   });
-  const hubAddress = new URL(hub.url);
+  // The desks sync with the hub as it runs in production, its own OS process (as pouchdb-server is
+  // the peer's): the desk's and the hub's work overlap as they would on two machines, instead of
+  // taking turns on one event loop. The hub in this process serves set-up only (registry,
+  // enrollment codes and joining, the state hash), on the same database.
+  const hubProcess = await startHubProcess({
+    label: 'sync-bench',
+    databaseUrl: url.toString(),
+    env: { HUB_RATE_LIMIT: '0' },
+  });
+  const hubAddress = new URL(hubProcess.url);
   // Every byte to and from the hub is counted on TCP too, as the peer's are.
   const hubLink = await startShapedLink({
     host: hubAddress.hostname,
@@ -796,7 +806,7 @@ try {
 
     // 5. The shaped link.
     console.log(`  ${LINK_CASES} cases over 256 kbit/s, 300 ms round trip…`);
-    const slow = await shapedLink(hub);
+    const slow = await shapedLink(hub, hubProcess.url);
 
     const ourUpMs = up.pushMs;
     const ourDownMs = down.totalMs;
@@ -884,10 +894,11 @@ try {
       `Case state hashes (office ${OFFICE_ENGINE}): hub ${hashes.hub}, desk A ${hashes.a}, desk B ${hashes.b} — ${hashes.hub === hashes.a && hashes.a === hashes.b ? 'equal' : 'DIFFERENT'}`,
     );
     console.log(
-      `Seeding desk A (import path + outbox rows, not timed above): ${s(seedMs)}. Hub on PostgreSQL (fsync on), desks on fake-indexeddb in the same Node process, 2 cores shared.`,
+      `Seeding desk A (import path + outbox rows, not timed above): ${s(seedMs)}. Hub: its own process (tsx server/src/main.ts) on PostgreSQL (fsync on); desks on fake-indexeddb in this Node process; 2 cores shared.`,
     );
   } finally {
     await hubLink.stop();
+    await hubProcess.stop();
     await hub.stop();
   }
 } finally {

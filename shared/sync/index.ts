@@ -5,3 +5,4 @@ export * from './state-hash';
 export * from './sync-file';
 export * from './transport';
 export * from './wire';
+export * from './push-plan';

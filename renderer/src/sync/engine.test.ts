@@ -343,6 +343,34 @@ describe('a sync', () => {
     });
   });
 
+  test('two batches of whole cases travel together, never three; the counts stay whole', async () => {
+    const d = await joined(7);
+    const hub = scriptedHub();
+    let onWire = 0;
+    let most = 0;
+    const fetch: FetchLike = async (url, init) => {
+      if (!url.endsWith('/v1/push')) return hub.fetch(url, init);
+      onWire += 1;
+      most = Math.max(most, onWire);
+      // The hub takes its time over each batch: the next may be sent meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      try {
+        return await hub.fetch(url, init);
+      } finally {
+        onWire -= 1;
+      }
+    };
+    const engine = createSyncEngine(d, testPlatform(fetch).platform, { batchSize: 2 });
+    const outcome = await engine.syncNow();
+    expect(outcome).toMatchObject({
+      ok: true,
+      counts: { accepted: 7, duplicates: 0, rejected: 0 },
+    });
+    expect(hub.calls.filter((c) => c.path === '/v1/push')).toHaveLength(4);
+    expect(most).toBe(2);
+    expect(await d.outbox.count()).toBe(0);
+  });
+
   test('never two at once: a request while one runs gets the running one', async () => {
     const d = await joined(1);
     const hub = scriptedHub();

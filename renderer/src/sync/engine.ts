@@ -20,6 +20,7 @@ import {
   ENROLLMENT_CODE,
   normalizeEnrollmentCode,
   MAX_BATCH_EVENTS,
+  planPushBatches,
   type FetchLike,
   type HubClient,
   type TravellingEvent,
@@ -258,13 +259,32 @@ export function createSyncEngine(
       offsetMs = helloAtMs - hello.value.hello.hubTimeMs;
 
       // Push: the queue as it stands now; what is written meanwhile goes with the next sync.
+      // At most two batches on the wire: the next is sent while the hub judges the one before
+      // whenever the plan lets them overlap (shared/sync planPushBatches: whole cases, no case in
+      // both), so the desk, the hub and its database work at the same time.
       const queue = await pushQueue(db);
       report({ phase: 'push', pushed: { done: 0, total: queue.length } });
-      for (let at = 0; at < queue.length; at += batchSize) {
-        const batch = queue.slice(at, at + batchSize);
-        counts = add(counts, await pushBatch(client, batch));
-        report({ pushed: { done: Math.min(at + batchSize, queue.length), total: queue.length } });
+      let done = 0;
+      let onWire: Promise<Omit<SyncCounts, 'received'>> | null = null;
+      const settle = async (pushing: Promise<Omit<SyncCounts, 'received'>>, size: number) => {
+        counts = add(counts, await pushing);
+        done += size;
+        report({ pushed: { done, total: queue.length } });
+      };
+      let onWireSize = 0;
+      for (const batch of planPushBatches(queue, batchSize)) {
+        if (onWire && !batch.overlaps) {
+          await settle(onWire, onWireSize);
+          onWire = null;
+        }
+        const pushing = pushBatch(client, batch.events);
+        // A failure is taken where the batch is awaited; never left unhandled meanwhile.
+        pushing.catch(() => undefined);
+        if (onWire) await settle(onWire, onWireSize);
+        onWire = pushing;
+        onWireSize = batch.events.length;
       }
+      if (onWire) await settle(onWire, onWireSize);
 
       // Pull every page after the cursor, each stored with its cursor in one transaction.
       report({ phase: 'pull' });
