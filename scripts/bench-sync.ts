@@ -44,6 +44,7 @@ import { sampleOfficeProfile } from '../shared/office/testing';
 import {
   createHubClient,
   MAX_BATCH_EVENTS,
+  planPushBatches,
   scopeStateHash,
   type FetchLike,
   type TravellingEvent,
@@ -474,11 +475,23 @@ async function rawFloor(hubUrl: string, hub: RunningHub): Promise<FloorFigures> 
     pulled: 0,
   };
   let start = performance.now();
-  for (let at = 0; at < events.length; at += MAX_BATCH_EVENTS) {
-    const reply = await client.push(events.slice(at, at + MAX_BATCH_EVENTS));
+  // Batches as the desk's engine cuts them, two on the wire where the plan lets them overlap.
+  const pushOne = async (batch: readonly TravellingEvent[]) => {
+    const reply = await client.push(batch);
     if (!reply.ok) throw new Error(`floor push failed: ${reply.reason}`);
     figures.accepted += reply.value.receipts.filter((r) => r.status === 'accepted').length;
+  };
+  let onWire: Promise<void> | null = null;
+  for (const batch of planPushBatches(events, MAX_BATCH_EVENTS)) {
+    if (onWire && !batch.overlaps) {
+      await onWire;
+      onWire = null;
+    }
+    const pushing = pushOne(batch.events);
+    if (onWire) await onWire;
+    onWire = pushing;
   }
+  if (onWire) await onWire;
   figures.pushMs = performance.now() - start;
   // A second laptop of the office pulls them (the hub does not send a device what it pushed).
   const reader = createHubClient({
