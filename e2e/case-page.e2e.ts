@@ -112,7 +112,7 @@ describe('TSA recipients register', () => {
       .getByRole('cell', { name: /IV квартал 2026 г\./ })
       .first()
       .waitFor();
-    await field('ИИН').fill('8503');
+    await field('ИИН').fill(APPLICANT_IIN);
     // The family shows in the import summary too: look in the search card's results.
     await page
       .locator('article')
