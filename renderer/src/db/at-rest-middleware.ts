@@ -27,6 +27,7 @@ import type {
 import {
   blindPrefixes,
   blindValue,
+  isBlindKnown,
   isSealedValue,
   openValue,
   sealValue,
@@ -332,11 +333,40 @@ function wrapCursor(
   return wrapped;
 }
 
+/** Whether a key path names a blind field (a whole key, or a part of a compound one). */
+function touchesBlind(spec: SealedTableSpec, keyPath: DBCoreIndex['keyPath']): boolean {
+  if (keyPath === null) return false;
+  const paths = typeof keyPath === 'string' ? [keyPath] : keyPath;
+  return paths.some((p) => blindKindOf(spec, p) !== null);
+}
+
+const hasSealed = (rows: readonly unknown[]): boolean =>
+  rows.some((r) => typeof r === 'object' && r !== null && ATREST in r);
+
 function sealedTable(keys: AtRestKeys, spec: SealedTableSpec, down: DBCoreTable): DBCoreTable {
   const pk = down.schema.primaryKey.keyPath;
-  const open = (trans: DBCoreTransaction, rows: readonly unknown[]) =>
-    holdTransaction(trans, Promise.all(rows.map((r) => openRow(keys, spec, r))));
+  const blindPk = touchesBlind(spec, pk);
+  // Only real work holds the transaction: a read of rows with nothing sealed, or a key or range on
+  // no blind field, goes straight through (each hold costs IndexedDB round trips).
+  const open = async (trans: DBCoreTransaction, rows: unknown[]): Promise<unknown[]> =>
+    hasSealed(rows)
+      ? holdTransaction(trans, Promise.all(rows.map((r) => openRow(keys, spec, r))))
+      : rows;
   const keyOf = (k: unknown) => storedKey(keys, spec, pk, k);
+  const keysOf = async (trans: DBCoreTransaction, given: unknown[]): Promise<unknown[]> =>
+    blindPk ? holdTransaction(trans, Promise.all(given.map(keyOf))) : given;
+  // A blind value already known is found in memory, through microtasks only, during which the
+  // transaction stays active: no hold.
+  const rangeOf = async (trans: DBCoreTransaction, query: DBCoreQuery) => {
+    if (!touchesBlind(spec, query.index.keyPath)) return query;
+    const { lower, upper } = query.range;
+    const parts: unknown[] = [lower, upper].flatMap((k: unknown) => (Array.isArray(k) ? k : [k]));
+    const known = parts.every(
+      (k) => typeof k !== 'string' || isBlindKnown(keys, k.replace(/\uffff$/, '')),
+    );
+    const stored = storedRange(keys, spec, down.name, query);
+    return known ? stored : holdTransaction(trans, stored);
+  };
   return {
     ...down,
     async mutate(req) {
@@ -346,43 +376,36 @@ function sealedTable(keys: AtRestKeys, spec: SealedTableSpec, down: DBCoreTable)
           req.trans,
           Promise.all([
             Promise.all(req.values.map((v) => sealRow(keys, spec, v as Row))),
-            req.keys ? Promise.all(req.keys.map(keyOf)) : Promise.resolve(undefined),
+            req.keys && blindPk ? Promise.all(req.keys.map(keyOf)) : Promise.resolve(req.keys),
           ]),
         );
         next = { ...req, values, ...(storedKeys ? { keys: storedKeys } : {}) };
       } else if (req.type === 'delete') {
-        next = { ...req, keys: await holdTransaction(req.trans, Promise.all(req.keys.map(keyOf))) };
-      } else if (
-        req.type === 'deleteRange' &&
-        blindKindOf(spec, typeof pk === 'string' ? pk : null)
-      ) {
+        next = { ...req, keys: await keysOf(req.trans, req.keys) };
+      } else if (req.type === 'deleteRange' && blindPk) {
         if (req.range.type !== 3) throw new Error(`${down.name}: no range delete on a blind key`);
       }
       return down.mutate(next);
     },
     async get(req) {
-      const key = await holdTransaction(req.trans, keyOf(req.key));
+      const [key] = await keysOf(req.trans, [req.key]);
       const row: unknown = await down.get({ ...req, key });
       const [opened] = await open(req.trans, [row]);
       return opened;
     },
     async getMany(req) {
-      const storedKeys = await holdTransaction(req.trans, Promise.all(req.keys.map(keyOf)));
-      const rows = await down.getMany({ ...req, keys: storedKeys });
+      const rows = await down.getMany({ ...req, keys: await keysOf(req.trans, req.keys) });
       return open(req.trans, rows);
     },
     async query(req) {
-      const query = await holdTransaction(req.trans, storedRange(keys, spec, down.name, req.query));
-      const res = await down.query({ ...req, query });
+      const res = await down.query({ ...req, query: await rangeOf(req.trans, req.query) });
       return req.values ? { ...res, result: await open(req.trans, res.result) } : res;
     },
     async count(req) {
-      const query = await holdTransaction(req.trans, storedRange(keys, spec, down.name, req.query));
-      return down.count({ ...req, query });
+      return down.count({ ...req, query: await rangeOf(req.trans, req.query) });
     },
     async openCursor(req) {
-      const query = await holdTransaction(req.trans, storedRange(keys, spec, down.name, req.query));
-      const cursor = await down.openCursor({ ...req, query });
+      const cursor = await down.openCursor({ ...req, query: await rangeOf(req.trans, req.query) });
       return cursor && req.values !== false ? wrapCursor(keys, spec, cursor, req.trans) : cursor;
     },
   };

@@ -96,11 +96,27 @@ export function isBlind(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith(BLIND_MARK);
 }
 
+/** Blind values made lately, per key set: a search typed again, a name's prefixes written again. */
+const recentBlinds = new WeakMap<AtRestKeys, Map<string, string>>();
+const RECENT_BLINDS = 4096;
+
 /** The blind index value of a text (an IIN, a name prefix): a keyed hash, never the text. */
 export async function blindValue(keys: AtRestKeys, text: string): Promise<string> {
   if (isBlind(text)) return text;
+  let recent = recentBlinds.get(keys);
+  const known = recent?.get(text);
+  if (known !== undefined) return known;
   const mac = await crypto.subtle.sign('HMAC', keys.blind, encoder.encode(text));
-  return BLIND_MARK + base64url(new Uint8Array(mac, 0, BLIND_BYTES));
+  const blind = BLIND_MARK + base64url(new Uint8Array(mac, 0, BLIND_BYTES));
+  if (!recent) recentBlinds.set(keys, (recent = new Map()));
+  if (recent.size >= RECENT_BLINDS) recent.clear();
+  recent.set(text, blind);
+  return blind;
+}
+
+/** Whether blindValue answers this text from memory (no WebCrypto call: only microtasks). */
+export function isBlindKnown(keys: AtRestKeys, text: string): boolean {
+  return isBlind(text) || recentBlinds.get(keys)?.has(text) === true;
 }
 
 /** Every prefix of a word (its 1st letter, its first two, …, the whole word). */
