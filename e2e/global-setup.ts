@@ -10,6 +10,8 @@ import { startHub } from '../server/src/hub';
 declare module 'vitest' {
   export interface ProvidedContext {
     deskUrl: string;
+    /** The folder served at deskUrl: the built desk and its fixtures page, for a test's own hub. */
+    deskDir: string;
   }
 }
 
@@ -46,6 +48,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   const hub = await startHub(config, { deskDir: served });
   project.provide('deskUrl', `${hub.url}/`);
+  project.provide('deskDir', served);
   return async () => {
     await hub.stop();
     await rm(dataDir, { recursive: true, force: true });

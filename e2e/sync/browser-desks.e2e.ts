@@ -10,17 +10,15 @@
 //   so no earlier number is used again.
 // - At the end the hub's case state hash of each okrug equals each of its desks' (printed, for the
 //   issue's note). The desk's hash is the desk's own deskCaseStateHash over the events its IndexedDB
-//   holds: the page hands over its events store as it is, and the test hashes it in Node.
-import 'fake-indexeddb/auto';
+//   holds, read through the desk's at-rest layer by the fixtures page of the same origin (the
+//   payloads in the store are sealed under the desk's data key).
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { CaseEvent } from '../../shared/case';
-import { DeskDatabase } from '../../renderer/src/db';
-import { deskCaseStateHash } from '../../renderer/src/db/sync-commands';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { FixturesApi } from '../../renderer/src/e2e-fixtures/fixtures-entry';
 import { readHubConfig } from '../../server/src/config';
 import { startHub, type RunningHub } from '../../server/src/hub';
 import { addDistrict, addOffice, createEnrollmentCode } from '../../server/src/registry/registry';
@@ -39,12 +37,6 @@ import {
   type DeskUser,
 } from '../support/desk';
 import { hubStateHash } from '../support/sync-desks';
-
-const BUILT_DESK =
-  process.env['AKIMAT_E2E_DESK_DIR'] ?? join(import.meta.dirname, '..', '..', 'dist', 'renderer');
-
-/** The IndexedDB database the desk opens (renderer/src/db/database.ts, DeskDatabase's default). */
-const DESK_DATABASE = 'akimat-desk';
 
 const BATYR_OFFICE: DeskOffice = {
   ...KYZYLSAI_OFFICE,
@@ -124,11 +116,10 @@ let browser: Browser;
 /** The built desk, copied: another build of dist/ during the run cannot pull files from under it. */
 let deskDir: string;
 const contexts: BrowserContext[] = [];
-const copies: DeskDatabase[] = [];
 
 beforeAll(async () => {
   deskDir = await mkdtemp(join(tmpdir(), 'akimat-e2e-two-desks-'));
-  await cp(BUILT_DESK, deskDir, { recursive: true });
+  await cp(inject('deskDir'), deskDir, { recursive: true });
   cluster = await startThrowawayCluster();
   const admin = new pg.Client({ connectionString: cluster.url });
   await admin.connect();
@@ -177,7 +168,6 @@ afterEach(async ({ task }) => {
 });
 
 afterAll(async () => {
-  for (const db of copies) await db.delete();
   await browser?.close();
   await hub?.stop();
   await cluster?.stop();
@@ -248,30 +238,19 @@ async function journalRows(page: Page, language: DeskLanguage, count: number): P
   return lines.allInnerTexts();
 }
 
-/** The desk's case state hash over its own IndexedDB: the page's events store, as it is. */
-async function deskStateHash(page: Page, label: string): Promise<string> {
-  const events = await page.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const read = db.transaction('events', 'readonly').objectStore('events').getAll();
-          read.onerror = () => reject(read.error ?? new Error('read failed'));
-          read.onsuccess = () => {
-            db.close();
-            resolve(read.result);
-          };
-        };
-      }),
-    DESK_DATABASE,
+/**
+ * The desk's case state hash (db deskCaseStateHash) over what the page's own database holds, read
+ * through the desk's own at-rest layer by the fixtures page of the same origin.
+ */
+async function deskStateHash(page: Page): Promise<string> {
+  const fixtures = await page.context().newPage();
+  await fixtures.goto(`${hub.url}/e2e-fixtures.html`);
+  await fixtures.waitForFunction(() => 'akimatFixtures' in window);
+  const hash = await fixtures.evaluate(() =>
+    (window as unknown as { akimatFixtures: FixturesApi }).akimatFixtures.stateHash(),
   );
-  // The desk's own function over a copy of that store (Dexie on fake-indexeddb, in Node).
-  const copy = new DeskDatabase(`e2e-two-desks-${label}-${crypto.randomUUID()}`);
-  copies.push(copy);
-  await copy.events.bulkAdd(events as CaseEvent[]);
-  return deskCaseStateHash(copy);
+  await fixtures.close();
+  return hash;
 }
 
 /** Offline: the specialist registers the okrug's applications and the akim resolves the first. */
@@ -371,10 +350,10 @@ describe('two akimat desks in the browser and a hub on PostgreSQL', () => {
     const endB = await hubStateHash(hub.db, 'AKK', 'BTR02');
     const hashes = {
       hubA: endA.hash,
-      deskA: await deskStateHash(deskA.page, 'a'),
-      deskAReinstalled: await deskStateHash(again.page, 'a-again'),
+      deskA: await deskStateHash(deskA.page),
+      deskAReinstalled: await deskStateHash(again.page),
       hubB: endB.hash,
-      deskB: await deskStateHash(deskB.page, 'b'),
+      deskB: await deskStateHash(deskB.page),
     };
     console.log(
       `case state hashes in the browser (okrug A: ${endA.caseIds.length} cases, ${endA.events} events; okrug B: ${endB.caseIds.length} cases, ${endB.events} events)`,

@@ -161,8 +161,12 @@ describe('sync through a bad link, hub on PostgreSQL', () => {
       await registerCase(a1, 0);
       a1.route.loseNextPushAnswer = true;
       expect(await a1.engine.syncNow()).toMatchObject({ ok: false, reason: 'sync:errors.offline' });
+      // The first batch is the office's people alone (the hub judges every later event against
+      // them): the hub stored it, the sync stopped at the lost answer, and the desk waits for all.
       const lost = (await hubScope(hub.db, DISTRICT, OFFICE.A)).ids;
-      expect(lost).toHaveLength(a1.made.size);
+      expect(lost.length).toBeGreaterThan(0);
+      expect(lost.length).toBeLessThan(a1.made.size);
+      for (const id of lost) expect(a1.made.has(id)).toBe(true);
       expect((await syncStatus(a1.db, Date.now())).waiting).toBe(a1.made.size);
 
       // The link goes bad: every request of every desk now goes through the fault proxy.

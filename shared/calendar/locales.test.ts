@@ -40,7 +40,10 @@ function sourceKeys(): string[] {
 
 describe('locales/{kk,ru}/calendar.json', () => {
   test('kk and ru have the same keys, all non-empty strings', () => {
-    expect(leafPaths(locales.kk).sort()).toEqual(leafPaths(locales.ru).sort());
+    // i18next plural forms differ by language (kk: one/other, ru: one/few/many/other).
+    const base = (key: string) => key.replace(/_(one|few|many|other)$/, '');
+    const keysOf = (lang: 'kk' | 'ru') => [...new Set(leafPaths(locales[lang]).map(base))].sort();
+    expect(keysOf('kk')).toEqual(keysOf('ru'));
     for (const lang of ['kk', 'ru'] as const) {
       for (const path of leafPaths(locales[lang])) {
         const value = lookup(locales[lang], path);

@@ -230,7 +230,7 @@ describe('signatures at append', () => {
     });
     const reset = await resetPin(
       d,
-      { userId: akim.userId, newPin: '6204', managerId: admin.userId, managerPin: '8051' },
+      { userId: akim.userId, newPin: '620417', managerId: admin.userId, managerPin: '8051' },
       { nowMs: Date.parse('2026-11-23T11:00:00+05:00'), iterations: 1 },
     );
     expect(reset).toEqual({ ok: true, newSigningKey: true });
