@@ -440,7 +440,7 @@ export function importDirectoryEvents(
       const row = await db.users.get(userId);
       const user = foldUser(await eventsOfUser(db, userId)).user;
       if (row && user) {
-        await db.users.update(userId, { name: user.name, role: user.role, active: user.active });
+        await updateUserRow(db, userId, { name: user.name, role: user.role, active: user.active });
       }
     }
     return counts;
@@ -728,7 +728,7 @@ async function writePinIfUnchanged(
       // Adopted as they were, before the row changes, so the old key stays in the history.
       await adoptLegacyUser(db, before.id, office, reset.nowMs);
       await adoptLegacyUser(db, reset.by.id, office, reset.nowMs);
-      await db.users.update(before.id, change);
+      await updateUserRow(db, before.id, change);
       const key = change.signingKey;
       await appendDirectoryEvents(
         db,
@@ -747,7 +747,7 @@ async function writePinIfUnchanged(
       );
       await checkProjection(db, before.id, { keyWritten: true });
     } else {
-      await db.users.update(before.id, change);
+      await updateUserRow(db, before.id, change);
     }
     return { ok: true as const };
   });
@@ -848,6 +848,17 @@ export async function deactivateUser(
   });
 }
 
+/**
+ * Changes fields of a user's row: read and written whole in the caller's transaction. Not Dexie's
+ * update(): it reads through Collection.modify, whose own promise chain runs the write outside the
+ * transaction's zone once the at-rest layer has waited for WebCrypto to open the sealed row (Chromium:
+ * "reading 'table'" in Dexie's hooks, the write refused).
+ */
+async function updateUserRow(db: DeskDatabase, userId: string, change: Partial<UserRow>) {
+  const row = await db.users.get(userId);
+  if (row) await db.users.put({ ...row, ...change });
+}
+
 /** Undoes a deactivation made by mistake; the PIN and key are the ones the user had. */
 export async function reactivateUser(
   db: DeskDatabase,
@@ -877,7 +888,7 @@ async function statusEvent(
 ): Promise<void> {
   await adoptLegacyUser(db, user.id, office, nowMs);
   await adoptLegacyUser(db, manager.id, office, nowMs);
-  await db.users.update(user.id, { active: type === 'UserReactivated' });
+  await updateUserRow(db, user.id, { active: type === 'UserReactivated' });
   await appendDirectoryEvents(db, office, manager, [{ userId: user.id, type, payload: {} }], nowMs);
   await checkProjection(db, user.id, { keyWritten: false });
 }
