@@ -45,6 +45,7 @@ import {
   createHubClient,
   MAX_BATCH_EVENTS,
   planPushBatches,
+  pushInPlan,
   scopeStateHash,
   type FetchLike,
   type TravellingEvent,
@@ -481,17 +482,7 @@ async function rawFloor(hubUrl: string, hub: RunningHub): Promise<FloorFigures> 
     if (!reply.ok) throw new Error(`floor push failed: ${reply.reason}`);
     figures.accepted += reply.value.receipts.filter((r) => r.status === 'accepted').length;
   };
-  let onWire: Promise<void> | null = null;
-  for (const batch of planPushBatches(events, MAX_BATCH_EVENTS)) {
-    if (onWire && !batch.overlaps) {
-      await onWire;
-      onWire = null;
-    }
-    const pushing = pushOne(batch.events);
-    if (onWire) await onWire;
-    onWire = pushing;
-  }
-  if (onWire) await onWire;
+  await pushInPlan(planPushBatches(events, MAX_BATCH_EVENTS), pushOne, () => undefined);
   figures.pushMs = performance.now() - start;
   // A second laptop of the office pulls them (the hub does not send a device what it pushed).
   const reader = createHubClient({

@@ -69,3 +69,28 @@ export function planPushBatches(queue: readonly TravellingEvent[], limit: number
     return { events: b.events, overlaps };
   });
 }
+
+/**
+ * Pushes the batches of a plan in order, at most two on the wire: a batch that `overlaps` is sent
+ * while the one before it is still out; any other waits for it. `settled` sees each answer in the
+ * plan's order. A failure rejects at once (the batch after it is never sent), and no answer is left
+ * unhandled meanwhile.
+ */
+export async function pushInPlan<R>(
+  plan: readonly PushBatch[],
+  push: (events: readonly TravellingEvent[]) => Promise<R>,
+  settled: (result: R, batch: PushBatch) => void,
+): Promise<void> {
+  let onWire: { answer: Promise<R>; batch: PushBatch } | null = null;
+  for (const batch of plan) {
+    if (onWire && !batch.overlaps) {
+      settled(await onWire.answer, onWire.batch);
+      onWire = null;
+    }
+    const answer = push(batch.events);
+    answer.catch(() => undefined);
+    if (onWire) settled(await onWire.answer, onWire.batch);
+    onWire = { answer, batch };
+  }
+  if (onWire) settled(await onWire.answer, onWire.batch);
+}

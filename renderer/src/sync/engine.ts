@@ -21,6 +21,7 @@ import {
   normalizeEnrollmentCode,
   MAX_BATCH_EVENTS,
   planPushBatches,
+  pushInPlan,
   type FetchLike,
   type HubClient,
   type TravellingEvent,
@@ -265,26 +266,15 @@ export function createSyncEngine(
       const queue = await pushQueue(db);
       report({ phase: 'push', pushed: { done: 0, total: queue.length } });
       let done = 0;
-      let onWire: Promise<Omit<SyncCounts, 'received'>> | null = null;
-      const settle = async (pushing: Promise<Omit<SyncCounts, 'received'>>, size: number) => {
-        counts = add(counts, await pushing);
-        done += size;
-        report({ pushed: { done, total: queue.length } });
-      };
-      let onWireSize = 0;
-      for (const batch of planPushBatches(queue, batchSize)) {
-        if (onWire && !batch.overlaps) {
-          await settle(onWire, onWireSize);
-          onWire = null;
-        }
-        const pushing = pushBatch(client, batch.events);
-        // A failure is taken where the batch is awaited; never left unhandled meanwhile.
-        pushing.catch(() => undefined);
-        if (onWire) await settle(onWire, onWireSize);
-        onWire = pushing;
-        onWireSize = batch.events.length;
-      }
-      if (onWire) await settle(onWire, onWireSize);
+      await pushInPlan(
+        planPushBatches(queue, batchSize),
+        (events) => pushBatch(client, events),
+        (applied, batch) => {
+          counts = add(counts, applied);
+          done += batch.events.length;
+          report({ pushed: { done, total: queue.length } });
+        },
+      );
 
       // Pull every page after the cursor, each stored with its cursor in one transaction.
       report({ phase: 'pull' });
