@@ -72,6 +72,8 @@ async function go(hash: string): Promise<void> {
 async function documentLanguage(lang: 'kk' | 'ru'): Promise<void> {
   await page.getByRole('combobox', { name: /^(Құжат тілі|Язык документа)/ }).selectOption(lang);
   await page.waitForURL(new RegExp(`lang=${lang}`));
+  // The address changes before React draws the sheet again: print once the sheet is in that language.
+  await page.locator(`.print-document[lang="${lang}"] article`).waitFor();
 }
 
 interface Printed {

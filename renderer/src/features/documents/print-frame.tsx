@@ -141,7 +141,12 @@ export function PrintFrame({
           {message.text}
         </p>
       ))}
-      {children}
+      {/* The sheet says its own language (hyphenation, screen readers), apart from the toolbar's. */}
+      {children !== undefined && (
+        <div className="print-document" lang={lang}>
+          {children}
+        </div>
+      )}
     </section>
   );
 }
