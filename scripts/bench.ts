@@ -110,14 +110,17 @@ const hub = await startHub(
   },
   { deskDir: outDir },
 );
-const browser = await chromium.launch({
+// A profile on disk, as the desk keeps one: an incognito context holds IndexedDB in memory, under a
+// quota that 100,000 sealed cases outgrow.
+const profileDir = await mkdtemp(join(tmpdir(), 'akimat-bench-profile-'));
+const context = await chromium.launchPersistentContext(profileDir, {
   executablePath: CHROMIUM_PATH,
   args: CHROMIUM_FLAGS,
   headless: true,
+  viewport: { width: 1400, height: 900 },
 });
 try {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (message) => {
     if (message.type() === 'error') console.error(`  page: ${message.text()}`);
     else console.log(`  ${message.text()}`);
@@ -125,7 +128,9 @@ try {
   page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
   await page.goto(`${hub.url}/bench.html`);
   await page.waitForFunction(() => 'akimatBench' in globalThis);
-  const browserVersion = browser.version();
+  // A persistent context has no Browser object to ask: the page's user agent names the version.
+  const userAgent = await page.evaluate(() => navigator.userAgent);
+  const browserVersion = /Chrome\/([\d.]+)/.exec(userAgent)?.[1] ?? userAgent;
 
   console.log(`Seeding ${int(CASES)} cases…`);
   const seeded = await page.evaluate(
@@ -187,8 +192,9 @@ try {
   console.log(table(rows));
   console.log('✓ within target, ✗ over target. Timings are printed, never asserted.');
 } finally {
-  await browser.close();
+  await context.close();
   await hub.stop();
+  await rm(profileDir, { recursive: true, force: true });
   await rm(outDir, { recursive: true, force: true });
   await rm(hubDir, { recursive: true, force: true });
 }
