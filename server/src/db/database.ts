@@ -7,22 +7,9 @@ export interface QueryResult<Row> {
   rows: Row[];
 }
 
-/**
- * How a result comes back. `binary`: in PostgreSQL's binary format, so a bytea column arrives as its
- * bytes instead of as hex text (half the bytes on the socket, no hex to write or read); text, float8
- * and bigint columns read the same in both formats. PGlite hands bytea over as bytes either way.
- */
-export interface QueryOptions {
-  readonly binary?: boolean;
-}
-
 /** The part of a database the hub uses; the same SQL runs on PostgreSQL and on PGlite. */
 export interface Queryable {
-  query<Row = Record<string, unknown>>(
-    sql: string,
-    params?: unknown[],
-    options?: QueryOptions,
-  ): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -32,21 +19,6 @@ export interface HubDatabase extends Queryable {
   /** Runs `work` in one transaction: all of it is saved, or none. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
-}
-
-/** bytea in the binary format as its bytes (node-postgres would make a string of them). */
-const BYTEA = 17;
-const binaryTypes = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === BYTEA && format === 'binary'
-      ? (value: Buffer) => value
-      : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
-};
-
-/** A query for node-postgres, which reads `binary` (pg/lib/query.js) though its types leave it out. */
-export function pgQuery(sql: string, params: unknown[], options: QueryOptions): pg.QueryConfig {
-  const config: pg.QueryConfig = { text: sql, values: params };
-  return options.binary ? Object.assign(config, { binary: true, types: binaryTypes }) : config;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<HubDatabase> {
@@ -59,8 +31,8 @@ async function openPostgres(url: string): Promise<HubDatabase> {
   await pool.query('select 1');
   return {
     kind: 'postgresql',
-    query: async <Row>(sql: string, params: unknown[] = [], options: QueryOptions = {}) => {
-      const r = await pool.query(pgQuery(sql, params, options));
+    query: async <Row>(sql: string, params: unknown[] = []) => {
+      const r = await pool.query(sql, params);
       return { rows: r.rows as Row[] };
     },
     exec: async (sql) => {
@@ -71,8 +43,8 @@ async function openPostgres(url: string): Promise<HubDatabase> {
       try {
         await client.query('begin');
         const result = await work({
-          query: async <Row>(sql: string, params: unknown[] = [], options: QueryOptions = {}) => {
-            const r = await client.query(pgQuery(sql, params, options));
+          query: async <Row>(sql: string, params: unknown[] = []) => {
+            const r = await client.query(sql, params);
             return { rows: r.rows as Row[] };
           },
           exec: async (sql) => {

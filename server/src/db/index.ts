@@ -1,2 +1,2 @@
-export { openDatabase, type HubDatabase, type Queryable, type QueryOptions } from './database';
+export { openDatabase, type HubDatabase, type Queryable } from './database';
 export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './migrate';

@@ -457,21 +457,20 @@ export async function pullEventBytes(
   // A device is not sent back what it pushed itself: it holds those events (a reinstalled or restored
   // desk enrolls again, as a new device, and gets them all). Its own rows are still walked, without
   // their bodies, so the cursor moves past them and the next pull does not read them again.
-  // Bodies come as bytes (bytea of the jsonb's text, in the binary result format: no hex on either
-  // side), so none is parsed on the way through; the receipt time as whole milliseconds in text (the
-  // binary float8 reader of node-postgres is not exact).
+  // Bodies come as the jsonb's text, not parsed on the way through (a bytea would cross as hex: twice
+  // the bytes, and hex to write and read), and the receipt time as whole milliseconds.
   const office = device.officeKind === 'district' ? null : device.officeId;
   const params = [device.districtId, after.txid, after.seq, limit + 1, device.id];
   const { rows } = await db.query<{
     stream: Stream;
-    body: Uint8Array | null;
-    received_ms: string;
+    body: string | null;
+    received_ms: number;
     txid_text: string;
     seq_text: string;
   }>(
     `select stream,
-       case when device_id = $5 then null else convert_to(body::text, 'UTF8') end as body,
-       floor(extract(epoch from received_at) * 1000)::bigint::text as received_ms,
+       case when device_id = $5 then null else body::text end as body,
+       floor(extract(epoch from received_at) * 1000)::float8 as received_ms,
        txid::text as txid_text, seq::text as seq_text from hub_events
      where district_id = $1
        ${office === null ? '' : 'and office_id = $6'}
@@ -480,14 +479,14 @@ export async function pullEventBytes(
      order by txid, seq
      limit $4`,
     office === null ? params : [...params, office],
-    { binary: true },
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const events: PulledEventBytes[] = [];
   for (const r of page) {
     if (r.body !== null) {
-      events.push({ stream: r.stream, body: r.body, receivedAtMs: Number(r.received_ms) });
+      const body = Buffer.from(r.body, 'utf8');
+      events.push({ stream: r.stream, body, receivedAtMs: Number(r.received_ms) });
     }
   }
   return {

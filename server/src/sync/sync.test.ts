@@ -15,8 +15,7 @@ import {
 } from '../../../shared/sync';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from '../../test/databases';
 import { readHubConfig } from '../config';
-import type { HubDatabase, Queryable, QueryOptions } from '../db';
-import { pgQuery } from '../db/database';
+import type { HubDatabase, Queryable } from '../db';
 import { startHub, type RunningHub } from '../hub';
 import { SYNC_MEDIA_TYPE } from '../http/sync-routes';
 import {
@@ -342,8 +341,8 @@ describe.each(DATABASE_KINDS)('push and pull on %s', (kind) => {
 /** A hub database over one client whose transaction the test opens and commits itself. */
 function onClient(client: pg.Client): HubDatabase {
   const queryable: Queryable = {
-    query: async <Row>(sql: string, params: unknown[] = [], options: QueryOptions = {}) => ({
-      rows: (await client.query(pgQuery(sql, params, options))).rows as Row[],
+    query: async <Row>(sql: string, params: unknown[] = []) => ({
+      rows: (await client.query(sql, params)).rows as Row[],
     }),
     exec: async (sql: string) => {
       await client.query(sql);
