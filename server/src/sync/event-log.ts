@@ -68,6 +68,31 @@ function rawId(raw: unknown): string {
 }
 
 /**
+ * The one read a pushed batch is judged on (BatchView.load): $1 district, $2 the batch's ids, $3 its
+ * cases, $4 the people it names. Each stream is looked up by its whole key, one probe of
+ * hub_events_stream per id (a lateral subquery kept apart by `offset 0`, so it cannot be turned into a
+ * join): with `stream_id = any(…)`, or a plain join, the planner trusted statistics taken while the log
+ * was young and walked every case row of the district (13 ms a batch at 30,000 events, most of the
+ * hub's database time under load). batch-read-plan.test.ts holds it to that.
+ */
+export const BATCH_READ_SQL = `(select 'stored' as part, id, null as office_id, body, null::xid8 as txid, null::bigint as seq
+        from hub_events where district_id = $1 and id = any($2::text[]))
+       union all
+       (select e.stream, e.stream_id, e.office_id, e.body, e.txid, e.seq
+        from unnest($3::text[]) as wanted(stream_id)
+        cross join lateral (select * from hub_events
+          where district_id = $1 and stream = 'case' and stream_id = wanted.stream_id offset 0) e)
+       union all
+       (select e.stream, e.stream_id, e.office_id, e.body, e.txid, e.seq
+        from unnest($4::text[]) as wanted(stream_id)
+        cross join lateral (select * from hub_events
+          where district_id = $1 and stream = 'user' and stream_id = wanted.stream_id offset 0) e)
+       union all
+       (select 'calendar', body->>'version', null, null, null, null from reference_data
+        where kind = 'calendar')
+       order by txid, seq`;
+
+/**
  * What one push reads of the hub's log, read once per batch instead of once per event: the stored
  * bodies of the batch's ids, the events of its cases, and (on first use) each person's directory
  * events and each stream's office. Events accepted earlier in the same batch are added as they are
@@ -86,11 +111,7 @@ class BatchView {
    * Reads, in one statement, everything a batch will be judged on that its bodies name: the stored
    * bodies of its ids, the events of its cases and of the people it names (actors, and the users
    * its directory events are about), and the version of the calendar in force. What the bodies do
-   * not name (or name wrongly: they are not trusted yet) is read on first use. Each stream is looked
-   * up by its whole key, one probe of hub_events_stream per id (a lateral subquery kept apart by
-   * `offset 0`, so it cannot be turned into a join): with `stream_id = any(…)`, or a plain join, the
-   * planner trusted statistics taken while the log was young and walked every case row of the
-   * district (13 ms a batch at 30,000 events, most of the hub's database time under load).
+   * not name (or name wrongly: they are not trusted yet) is read on first use (BATCH_READ_SQL).
    */
   static async load(
     tx: Queryable,
@@ -124,25 +145,7 @@ class BatchView {
       id: string | null;
       office_id: string | null;
       body: unknown;
-    }>(
-      `(select 'stored' as part, id, null as office_id, body, null::xid8 as txid, null::bigint as seq
-        from hub_events where district_id = $1 and id = any($2::text[]))
-       union all
-       (select e.stream, e.stream_id, e.office_id, e.body, e.txid, e.seq
-        from unnest($3::text[]) as wanted(stream_id)
-        cross join lateral (select * from hub_events
-          where district_id = $1 and stream = 'case' and stream_id = wanted.stream_id offset 0) e)
-       union all
-       (select e.stream, e.stream_id, e.office_id, e.body, e.txid, e.seq
-        from unnest($4::text[]) as wanted(stream_id)
-        cross join lateral (select * from hub_events
-          where district_id = $1 and stream = 'user' and stream_id = wanted.stream_id offset 0) e)
-       union all
-       (select 'calendar', body->>'version', null, null, null, null from reference_data
-        where kind = 'calendar')
-       order by txid, seq`,
-      [districtId, [...ids], [...streamIds.case], [...streamIds.user]],
-    );
+    }>(BATCH_READ_SQL, [districtId, [...ids], [...streamIds.case], [...streamIds.user]]);
     let calendarVersion = '';
     for (const row of rows) {
       if (row.part === 'calendar') calendarVersion = row.id ?? '';

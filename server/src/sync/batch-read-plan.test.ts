@@ -1,0 +1,72 @@
+// The read a pushed batch is judged on (BATCH_READ_SQL) probes each stream by its whole key, whatever
+// the statistics say. The log is analysed while young (a few user events), then grows by 20,000 case
+// events before autovacuum could look again: the state of a new district's first big sync. The plan
+// PostgreSQL then runs must not read more than the batch's own streams hold.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freshDatabase, type TestDatabase } from '../../test/databases';
+import { migrate, openDatabase, readMigrations, type HubDatabase } from '../db';
+import { addDistrict } from '../registry/registry';
+import { BATCH_READ_SQL } from './event-log';
+
+let testDb: TestDatabase;
+let db: HubDatabase;
+
+beforeAll(async () => {
+  testDb = await freshDatabase('postgresql');
+  db = await openDatabase(testDb.config);
+  await migrate(db, await readMigrations());
+  const district = await addDistrict(
+    db,
+    { code: 'AKK', nameKk: 'Ақкөл', nameRu: 'Акколь' },
+    'test',
+  );
+  if (!district.ok) throw new Error(district.reason);
+  const insert = (stream: string, prefix: string, streams: number, perStream: number) =>
+    db.query(
+      `insert into hub_events (district_id, id, stream, stream_id, office_id, device_id, body)
+       select 'AKK', $2 || '-' || s || '-' || n, $1, $2 || '-' || s, 'office-1', 'desk-1',
+         jsonb_build_object('id', $2 || '-' || s || '-' || n)
+       from generate_series(1, $3::int) s, generate_series(1, $4::int) n`,
+      [stream, prefix, streams, perStream],
+    );
+  await insert('user', 'user', 10, 3);
+  await db.query('analyze hub_events');
+  await insert('case', 'case', 4_000, 5);
+});
+
+afterAll(async () => {
+  await db.close();
+  await testDb.dispose();
+});
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
+  Plans?: PlanNode[];
+}
+
+/** Every row a node of the plan read from hub_events, kept or filtered out. */
+function rowsReadFromLog(node: PlanNode): number {
+  const own =
+    node['Relation Name']?.startsWith('hub_events') === true
+      ? (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops']
+      : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsReadFromLog(child), 0);
+}
+
+test('a batch of 25 cases reads their 125 events and its people, not the 20,000 of the district', async () => {
+  const cases = Array.from({ length: 25 }, (_, i) => `case-${i * 97 + 1}`);
+  const ids = cases.flatMap((c) => [`${c}-6`, `${c}-7`]);
+  const { rows } = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+    `explain (analyze, format json) ${BATCH_READ_SQL}`,
+    ['AKK', ids, cases, ['user-1', 'user-2']],
+  );
+  const plan = rows[0]?.['QUERY PLAN'][0].Plan;
+  if (!plan) throw new Error('no plan');
+  expect(plan['Actual Rows']).toBe(25 * 5 + 2 * 3);
+  expect(rowsReadFromLog(plan)).toBeLessThanOrEqual(25 * 5 + 2 * 3);
+});
