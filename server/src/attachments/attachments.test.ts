@@ -27,7 +27,12 @@ import {
   revokeDevice,
   type Device,
 } from '../registry/registry';
-import { PIECE_BYTES, storeAttachment } from './upload-store';
+import {
+  deleteExpiredUploads,
+  PIECE_BYTES,
+  storeAttachment,
+  UPLOAD_EXPIRY_MS,
+} from './upload-store';
 
 interface Desk {
   credential: string;
@@ -276,6 +281,36 @@ describe.each(DATABASE_KINDS)('scans on their own channel on %s', (kind) => {
     const whole = await download(h, a, sha256);
     expect(whole.status).toBe(200);
     expect(Buffer.from(await whole.arrayBuffer()).equals(Buffer.from(scan))).toBe(true);
+  });
+
+  test('an upload left unfinished past its expiry is gone (410) and swept with its pieces; a finished one stays', async () => {
+    const left = new Uint8Array(randomBytes(2 * PIECE_BYTES + 10));
+    const leftUrl = await createdUpload(h, a, sha256Hex(left), left.byteLength);
+    expect((await patch(leftUrl, a, 0, left.subarray(0, PIECE_BYTES + 5))).status).toBe(204);
+    const done = new Uint8Array(randomBytes(PIECE_BYTES + 20));
+    const doneUrl = await createdUpload(h, a, sha256Hex(done), done.byteLength);
+    expect((await patch(doneUrl, a, 0, done)).status).toBe(204);
+    // A month and a day later, both untouched since.
+    await h.db.query(
+      `update attachment_uploads set created_at = now() - interval '31 days'
+       where sha256 = any($1::text[])`,
+      [[sha256Hex(left), sha256Hex(done)]],
+    );
+
+    const gone = await fetch(leftUrl, { method: 'HEAD', headers: { ...TUS, ...auth(a) } });
+    expect(gone.status).toBe(410);
+    expect(await offsetOf(doneUrl, a)).toBe(done.byteLength);
+    // Not yet expired by a day more than it has: nothing goes.
+    expect(await deleteExpiredUploads(h.db, UPLOAD_EXPIRY_MS + 2 * 86_400_000)).toBe(0);
+    expect(await deleteExpiredUploads(h.db, UPLOAD_EXPIRY_MS)).toBe(1);
+    expect(await rowsOf(h, 'attachment_uploads', sha256Hex(left))).toBe(0);
+    expect(await rowsOf(h, 'attachment_chunks', sha256Hex(left))).toBe(0);
+    expect(await rowsOf(h, 'attachment_uploads', sha256Hex(done))).toBe(1);
+    expect(await rowsOf(h, 'attachments', sha256Hex(done))).toBe(1);
+
+    // The desk starts the scan again, whole.
+    expect((await uploadWhole(h, a, left)).status).toBe(204);
+    expect(await rowsOf(h, 'attachments', sha256Hex(left))).toBe(1);
   });
 
   test('bytes that are not the declared scan are refused and nothing of them is kept', async () => {

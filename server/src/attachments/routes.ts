@@ -23,6 +23,9 @@ import type { Device } from '../registry/registry';
 import { byteRangeOf, readAttachmentBytes, visibleAttachment } from './attachments';
 import { PostgresUploadStore, refusal, type TusRefusal } from './upload-store';
 
+/** How often unfinished uploads past their expiry are swept. */
+const UPLOAD_SWEEP_MS = 60 * 60 * 1000;
+
 export interface AttachmentRouteOptions {
   /** The largest scan taken, in bytes (HUB_ATTACHMENT_MAX_MB; default 50 MB). */
   maxBytes?: number;
@@ -77,6 +80,19 @@ export async function registerAttachmentRoutes(
   options: AttachmentRouteOptions,
 ): Promise<void> {
   const store = new PostgresUploadStore(db);
+  // Unfinished uploads past their expiry are swept every hour, in whichever hub process runs it.
+  const sweep = setInterval(() => {
+    store.deleteExpired().then(
+      (expired) => {
+        if (expired > 0) app.log.info({ expired }, 'unfinished uploads expired');
+      },
+      (error: unknown) => app.log.error({ err: error }, 'sweeping expired uploads failed'),
+    );
+  }, UPLOAD_SWEEP_MS);
+  sweep.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+  });
   // The desk of each request tus handles, by its raw request (set after the credential is checked).
   const devices = new WeakMap<object, Device>();
   const deviceFor = (req: { runtime?: { node?: { req?: object } } }): Device => {

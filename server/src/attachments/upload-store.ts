@@ -12,6 +12,9 @@
 //   again on the next HEAD if that request died before it ended, so no upload looks finished to a
 //   desk without having been checked.
 // - No transaction is held open while waiting for the network (PGlite has one connection).
+// - An upload left unfinished longer than UPLOAD_EXPIRY_MS (a desk reinstalled, a scan withdrawn) is
+//   swept with its pieces (deleteExpiredUploads); a desk that comes back to it is told it is gone
+//   (410) and starts the scan again. A finished upload never expires: it may hold the district's copy.
 // - A scan that came in a sync file (storeAttachment) is kept the way a checked upload is: its bytes
 //   checked against its hash, stored in pieces as an upload of the desk that brought it, and made the
 //   district's copy by the same function as a finished upload (keepForDistrict), so stored once.
@@ -21,6 +24,25 @@ import { DataStore, ERRORS, Upload } from '@tus/server';
 import { SHA256_HEX } from '../../../shared/sync/attachments';
 import type { ErrorBody } from '../../../shared/sync';
 import type { HubDatabase, Queryable } from '../db';
+
+/**
+ * How long an unfinished upload is kept from its creation: longer than the weeks a village may spend
+ * without a link, far longer than a scan takes on the slowest line (50 MB at 25 KB/s is 35 minutes).
+ */
+export const UPLOAD_EXPIRY_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Deletes the uploads unfinished for longer than `expiryMs`, with their pieces; how many. */
+export async function deleteExpiredUploads(db: Queryable, expiryMs: number): Promise<number> {
+  const { rows } = await db.query<{ id: string }>(
+    `delete from attachment_uploads u
+     where u.completed_at is null
+       and u.created_at < now() - make_interval(secs => $1::float8 / 1000)
+       and not exists (select 1 from attachments a where a.upload_id = u.id)
+     returning u.id`,
+    [expiryMs],
+  );
+  return rows.length;
+}
 
 /** Bytes per stored piece: large enough for few rows, small enough to lose little on a cut. */
 export const PIECE_BYTES = 256 * 1024;
@@ -53,11 +75,23 @@ interface UploadRow {
 }
 
 export class PostgresUploadStore extends DataStore {
-  constructor(private readonly db: HubDatabase) {
+  constructor(
+    private readonly db: HubDatabase,
+    private readonly expiryMs: number = UPLOAD_EXPIRY_MS,
+  ) {
     super();
     // No 'creation-defer-length' (the length is known: it is the scan's size), no 'termination'
-    // (a desk never deletes at the hub), no 'expiration' yet (see the report).
-    this.extensions = ['creation', 'creation-with-upload'];
+    // (a desk never deletes at the hub).
+    this.extensions = ['creation', 'creation-with-upload', 'expiration'];
+  }
+
+  /** tus answers Upload-Expires from this, and refuses (410) an unfinished upload past it. */
+  override getExpiration(): number {
+    return this.expiryMs;
+  }
+
+  override deleteExpired(): Promise<number> {
+    return deleteExpiredUploads(this.db, this.expiryMs);
   }
 
   /** Creates the upload row from the hub-set metadata (sha256, districtId, deviceId). */
@@ -125,7 +159,10 @@ export class PostgresUploadStore extends DataStore {
       size: Number(row.size),
       offset: Number(row.upload_offset),
       metadata: { sha256: row.sha256 },
-      creation_date: new Date(row.created_at).toISOString(),
+      // tus judges expiry by the creation date: a finished upload has none to judge.
+      ...(row.completed_at === null
+        ? { creation_date: new Date(row.created_at).toISOString() }
+        : {}),
     });
   }
 
