@@ -10,6 +10,7 @@ import { launchChromium, screenshotPath } from './support/browser';
 import {
   KYZYLSAI_OFFICE,
   logIn,
+  registerApplication,
   setUpOffice,
   type DeskOffice,
   type DeskUser,
@@ -157,5 +158,29 @@ describe('sync in the desk', () => {
     await again.getByRole('button', { name: B_SPECIALIST.name }).waitFor();
     expect(await again.getByRole('button', { name: A_SPECIALIST.name }).count()).toBe(0);
     expect(await again.getByRole('button', { name: A_AKIM.name }).count()).toBe(0);
+
+    // A case registered now reaches the hub on "sync now"; its timeline says when the hub took it in.
+    const { caseId } = await registerApplication(page, 'ru', {
+      iin: '850315400124',
+      lastName: 'Сейітова',
+      firstName: 'Әйгерім',
+      patronymic: 'Қайратқызы',
+    });
+    const before = await hubEventsOf('BTR02');
+    await page.evaluate(() => {
+      window.location.hash = '#/system';
+    });
+    await page.getByRole('button', { name: 'Синхронизировать сейчас' }).first().click();
+    await expect.poll(() => hubEventsOf('BTR02'), { timeout: 20_000 }).toBeGreaterThan(before);
+    await page.evaluate((id) => {
+      window.location.hash = `#/cases/${id}`;
+    }, caseId);
+    const received = page.locator('.cp-event-hub').first();
+    await received.waitFor({ timeout: 20_000 });
+    expect(await received.innerText()).toMatch(
+      /^Принято районным хабом: \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/,
+    );
+    await received.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('sync-case-received-ru') });
   });
 });

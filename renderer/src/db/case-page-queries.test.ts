@@ -11,6 +11,7 @@ import {
   signingAkims,
 } from './case-page-queries';
 import { registerApplication, type ActContext } from './case-store';
+import { applyReceipts } from './sync-commands';
 import { DeskDatabase } from './database';
 import { seedActors, signAsActor } from './testing';
 
@@ -153,6 +154,27 @@ describe('certificate numbers', () => {
 });
 
 describe('case page data', () => {
+  test("carries the hub's receipt time of the case's events it took in, and of no other case", async () => {
+    db = await certificateDesk();
+    const d = db;
+    await certificateCase(d, 'case-a');
+    await certificateCase(d, 'case-b');
+    const [a, b] = await Promise.all([loadCasePage(d, 'case-a'), loadCasePage(d, 'case-b')]);
+    expect(a.hubReceivedAtMs).toEqual({});
+    const registeredA = a.state.events[0]?.id ?? '';
+    const registeredB = b.state.events[0]?.id ?? '';
+    const at = Date.UTC(2026, 10, 23, 5, 30);
+    await applyReceipts(
+      d,
+      [
+        { id: registeredA, status: 'accepted', receivedAtMs: at },
+        { id: registeredB, status: 'accepted', receivedAtMs: at + 60_000 },
+      ],
+      at + 90_000,
+    );
+    expect((await loadCasePage(d, 'case-a')).hubReceivedAtMs).toEqual({ [registeredA]: at });
+  });
+
   test('folds the case and names its actors; lists the akims who can sign', async () => {
     db = new DeskDatabase(`t-${crypto.randomUUID()}`);
     const key = {

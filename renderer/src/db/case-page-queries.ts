@@ -29,9 +29,11 @@ export interface CasePageData {
    * update the desk, since what they see may be missing these acts.
    */
   heldEvents: number;
+  /** When the district hub took in each event of the case it holds (its receipt, epoch ms), by id. */
+  hubReceivedAtMs: Record<string, number>;
 }
 
-/** A case's folded state and the people who acted on it. */
+/** A case's folded state, the people who acted on it and when the hub took in its events. */
 export async function loadCasePage(db: DeskDatabase, caseId: string): Promise<CasePageData> {
   const [state, users, heldEvents] = await Promise.all([
     loadCase(db, caseId),
@@ -40,7 +42,12 @@ export async function loadCasePage(db: DeskDatabase, caseId: string): Promise<Ca
   ]);
   const actors: Record<string, CaseActor> = {};
   for (const u of users) actors[u.id] = { name: u.name, role: u.role };
-  return { state, actors, heldEvents };
+  const ids = [...state.events, ...state.conflicts.map((c) => c.event)].map((e) => e.id);
+  const hubReceivedAtMs: Record<string, number> = {};
+  for (const receipt of await db.hubReceipts.bulkGet(ids)) {
+    if (receipt) hubReceivedAtMs[receipt.id] = receipt.receivedAtMs;
+  }
+  return { state, actors, heldEvents, hubReceivedAtMs };
 }
 
 export interface SignerOption {

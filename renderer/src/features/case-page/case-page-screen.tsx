@@ -129,7 +129,12 @@ function CasePage({ caseId }: { caseId: string }) {
             lang={lang}
             canCorrect={user !== null && allowed.includes('ApplicationCorrected')}
           />
-          <CaseTimeline state={state} actors={actors} lang={lang} />
+          <CaseTimeline
+            state={state}
+            actors={actors}
+            lang={lang}
+            hubReceivedAtMs={data.hubReceivedAtMs}
+          />
         </div>
         <aside className="cp-side">
           <CaseDeadlinesCard

@@ -17,6 +17,7 @@ import { formatDate, formatDateTime } from '../../../../shared/time';
 import type { CaseActor } from '../../db';
 import { formatNumber } from '../../i18n';
 import { useDesk } from '../../app/desk-context';
+import { localDateTimeAt } from '../../platform';
 import { useSignedEventCheck } from '../documents';
 
 interface Fact {
@@ -277,13 +278,16 @@ export interface CaseTimelineProps {
   state: CaseState;
   actors: Record<string, CaseActor>;
   lang: Language;
+  /** The hub's receipt time of each event it took in (epoch ms), by event id. */
+  hubReceivedAtMs?: Readonly<Record<string, number>>;
 }
 
 /**
  * Every event of the case, applied or kept as a conflict, in the fold's order (R-STAT-2/R-STAT-3):
- * what happened, when at the office, who did it in which role, and the facts it recorded.
+ * what happened, when at the office, who did it in which role, the facts it recorded, and when the
+ * district hub took it in (shown at the office's clock; the legal time stays the event's own).
  */
-export function CaseTimeline({ state, actors, lang }: CaseTimelineProps) {
+export function CaseTimeline({ state, actors, lang, hubReceivedAtMs = {} }: CaseTimelineProps) {
   const { t } = useTranslation('casePage');
   const conflicts = new Map(state.conflicts.map((c) => [c.event.id, c]));
   const { calendar } = useDesk();
@@ -323,6 +327,13 @@ export function CaseTimeline({ state, actors, lang }: CaseTimelineProps) {
               <div className="cp-event-actor">
                 {actor?.name ?? t('timeline.unknownUser')} · {t(`roles.${e.actor.role}`)}
               </div>
+              {hubReceivedAtMs[e.id] !== undefined && (
+                <div className="cp-event-hub">
+                  {t('timeline.hubReceived', {
+                    at: formatDateTime(localDateTimeAt(hubReceivedAtMs[e.id] ?? 0)),
+                  })}
+                </div>
+              )}
               {conflict && <p className="cp-conflict-reason">{t(conflict.reason)}</p>}
               {(() => {
                 const facts = eventFacts(e, t, lang, actors, everything);
