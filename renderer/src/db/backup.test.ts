@@ -19,7 +19,9 @@ import {
 import { backupPrimitives } from './backup-crypto';
 import type { ActContext } from './case-store';
 import { DeskDatabase } from './database';
+import { formatCertificateNumber, recordCertificate } from './case-page-queries';
 import { submitIntake, type IntakeSubmission } from './intake-commands';
+import { createRegister } from './registers-queries';
 import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 import { deskCaseStateHash, saveHubLink, SYNC_SETTINGS } from './sync-commands';
 import { seedActors } from './testing';
@@ -247,7 +249,39 @@ describe('backups that restore (issue 11 §2)', () => {
       ctx(specialist, T0 + 10),
     );
     expect(refused).toEqual({ ok: false, reason: NUMBERING_HELD });
+    // So are a register's and a certificate's.
+    const [caseId] = (await b.cases.toArray()).map((row) => row.id);
+    expect(
+      await createRegister(
+        b,
+        { id: 'register-held', caseIds: [caseId ?? ''], numbering },
+        ctx(specialist, T0 + 10),
+      ),
+    ).toEqual({ ok: false, reason: NUMBERING_HELD });
+    expect(
+      await recordCertificate(
+        b,
+        {
+          caseId: caseId ?? '',
+          payload: {
+            result: 'belongs',
+            number: formatCertificateNumber(numbering, 1, 2026),
+            date: '2026-11-23',
+            documentDigest: 'q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=',
+          },
+          signature: {
+            keyId: 'key-akim',
+            algorithm: 'ECDSA-P256-SHA256',
+            value: 'MEUCIQDx',
+            signedDigest: 'q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=',
+          },
+        },
+        numbering,
+        ctx(specialist, T0 + 10),
+      ),
+    ).toEqual({ ok: false, reason: NUMBERING_HELD });
     expect(await b.events.count()).toBe(2);
+    expect(await b.registerEvents.count()).toBe(0);
     // The hub cannot be bypassed by the akim's word when the office had joined one.
     expect(
       await releaseNumberingHold(b, { deviceNo: 5, userId: 'u-akim', role: 'akim' }, T0 + 11),

@@ -48,7 +48,7 @@ import {
   saveOfficeProfile,
 } from './office-repository';
 import { rebuildNameIndex } from './name-index';
-import { loadHubLink, SYNC_SETTINGS } from './sync-commands';
+import { loadHubLink, SYNC_SETTINGS } from './sync-settings';
 
 export const BACKUP_SETTINGS = {
   /** The recovery passphrase's verifier (shared/backup RecoveryVerifier) with who set it, when. */

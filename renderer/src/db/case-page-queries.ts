@@ -13,6 +13,7 @@ import {
   type ActContext,
   type AppendResult,
 } from './case-store';
+import { NUMBERING_HELD, numberingHold } from './backup';
 import type { DeskDatabase } from './database';
 
 /** Who the users named in a case's events are; the case page shows names, not ids. */
@@ -113,6 +114,10 @@ export function recordCertificate(
 ): Promise<AppendResult> {
   const year = Number(draft.payload.date.slice(0, 4));
   return db.transaction('rw', CASE_WRITE_TABLES(db), async () => {
+    // A desk restored from a backup numbers nothing until it enrolled again (backup.ts).
+    if ((await numberingHold(db)) !== null) {
+      return { ok: false, reason: NUMBERING_HELD } satisfies AppendResult;
+    }
     const last = (await db.counters.get(certificateCounterKey(year)))?.value ?? 0;
     const { seq, number, counterKey: key } = nextDeskNumber(last, desk, 'C', year);
     if (draft.payload.number !== number) {

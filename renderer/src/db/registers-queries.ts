@@ -65,6 +65,7 @@ import {
   type AppendResult,
   type EventDraft,
 } from './case-store';
+import { NUMBERING_HELD, numberingHold } from './backup';
 import type { AttachmentRow, CaseRow, DeskDatabase, RegisterRow } from './database';
 import { queueForHub, stampEnvelope } from './event-log';
 import { registeredKeyAt } from './key-registry';
@@ -462,6 +463,8 @@ export function createRegister(
     return Promise.resolve({ ok: false, reason: REGISTER_ERRORS.numbering });
   }
   return db.transaction('rw', REGISTER_WRITE_TABLES(db), async (): Promise<RegisterResult> => {
+    // A desk restored from a backup numbers nothing until it enrolled again (backup.ts).
+    if ((await numberingHold(db)) !== null) return { ok: false, reason: NUMBERING_HELD };
     const date = datePart(ctx.legalTime);
     const year = Number(date.slice(0, 4));
     const last = (await db.counters.get(registerCounterKey(year)))?.value ?? 0;

@@ -22,7 +22,6 @@ import { classifyIncomingRegisterEvent, foldRegister } from '../../../shared/reg
 import { createHlc, isNodeId, type HlcState } from '../../../shared/clock';
 import type { CaseEvent } from '../../../shared/case';
 import {
-  enrollReplySchema,
   scopeStateHash,
   type EnrollReply,
   type PulledEvent,
@@ -37,17 +36,11 @@ import type { DeskDatabase, HubReceiptRow, OutboxRow } from './database';
 import { receiveEvents } from './event-log';
 import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 import { registerEventsOf, registerRowOf } from './registers-queries';
+import { loadHubLink, SYNC_SETTINGS, type HubLink } from './sync-settings';
 import { TSA_VERSION_SETTING } from './tsa-reference';
 import { importDirectoryEvents } from './users-queries';
 
-/** Settings rows of sync (the `settings` table). */
-export const SYNC_SETTINGS = {
-  hubLink: 'sync.hub',
-  cursor: 'sync.cursor',
-  lastSuccessMs: 'sync.lastSuccessMs',
-  lastFailure: 'sync.lastFailure',
-  deviceKeys: 'sync.deviceKeys',
-} as const;
+export { loadHubLink, SYNC_SETTINGS, type HubLink };
 
 /** The HLC's settings row (event-log.ts keeps the clock; joining renames its node, nothing more). */
 const HLC_SETTING = 'hlc';
@@ -127,20 +120,6 @@ export async function devicePublicKeys(
 }
 
 // ---- the hub link -------------------------------------------------------------------------------
-
-const hubLinkSchema = enrollReplySchema.extend({
-  /** The hub's base address as checked when joining (shared/sync/transport). */
-  url: z.string().min(1),
-  joinedAtMs: z.number(),
-});
-/** The hub this desk joined: the enrollment reply (credential included), where, and when. */
-export type HubLink = z.infer<typeof hubLinkSchema>;
-
-/** The stored hub link, or null before the desk joined a hub. */
-export async function loadHubLink(db: DeskDatabase): Promise<HubLink | null> {
-  const parsed = hubLinkSchema.safeParse((await db.settings.get(SYNC_SETTINGS.hubLink))?.value);
-  return parsed.success ? parsed.data : null;
-}
 
 export type JoinResult =
   | { readonly ok: true; readonly link: HubLink }
