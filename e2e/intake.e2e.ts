@@ -197,6 +197,29 @@ describe('intake', () => {
       .toBe(true);
   });
 
+  test('the field the specialist is in is left alone by the known-applicant fill: it holds what they type', async () => {
+    // A new session: the intake form of the last test (which kept what it filled in) is gone.
+    await page.reload();
+    await logIn(page, SPECIALIST.name, SPECIALIST.pin);
+    await openIntake();
+    await field('Услуга').selectOption('fuel-aid-rural-social-specialists');
+    await field('ИИН').fill('85031540012');
+    await field('Фамилия').focus();
+    // The IIN's last digit arrives while the specialist is already in the surname field.
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[name="applicant.iin"]');
+      if (!input) throw new Error('no IIN field');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      setValue?.call(input, '850315400124');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.getByText(/^Заявитель уже обращался/).waitFor();
+    await expect.poll(() => field('Имя').inputValue()).toBe('Әйгерім');
+    expect(await field('Фамилия').inputValue()).toBe('');
+    await page.keyboard.type('Сейітова');
+    expect(await field('Фамилия').inputValue()).toBe('Сейітова');
+  });
+
   test('R-REG-6: an expired document offers only the refusal receipt (form 2-1)', async () => {
     await openIntake();
     await field('Услуга').selectOption('asp-recipient-certificate');

@@ -197,8 +197,12 @@ export function IntakeScreen() {
     const p = knownPerson.person;
     const current = getValues('applicant');
     const before = autoFilled.current?.values ?? {};
+    // A field is filled only when empty or as filled before, and never the one the specialist is in:
+    // the known person is read after the IIN (later on a slow laptop), and a value landing in the
+    // field they have started typing into would run into what they type.
+    const focused = document.activeElement?.getAttribute('name');
     const untouched = (f: keyof IntakeFormValues['applicant']) =>
-      current[f] === '' || current[f] === before[f];
+      (current[f] === '' || current[f] === before[f]) && focused !== `applicant.${f}`;
     const filled: Partial<IntakeFormValues['applicant']> = {};
     for (const f of KNOWN_FIELDS) {
       const value = p[f] ?? '';
