@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { FixturesApi } from '../renderer/src/e2e-fixtures/fixtures-entry';
+import { deskStateHash } from './support/fixtures';
 import { readHubConfig } from '../server/src/config';
 import { startHub, type RunningHub } from '../server/src/hub';
 import { addDistrict, addOffice, createEnrollmentCode } from '../server/src/registry/registry';
@@ -141,21 +141,6 @@ async function newDesk(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
-/**
- * The desk's case state hash (db deskCaseStateHash) over what the page's own database holds, read
- * through the desk's own at-rest layer by the fixtures page of the same origin.
- */
-async function stateHash(page: Page): Promise<string> {
-  const fixtures = await page.context().newPage();
-  await fixtures.goto(`${hub.url}/e2e-fixtures.html`);
-  await fixtures.waitForFunction(() => 'akimatFixtures' in window);
-  const hash = await fixtures.evaluate(() =>
-    (window as unknown as { akimatFixtures: FixturesApi }).akimatFixtures.stateHash(),
-  );
-  await fixtures.close();
-  return hash;
-}
-
 async function toSystem(page: Page) {
   await page.evaluate(() => {
     window.location.hash = '#/system';
@@ -216,7 +201,7 @@ describe('backups that restore (issue 11 §2) and durable storage (§3)', () => 
     await card.getByText(/сохранён в «Загрузки»/).waitFor();
     await card.getByText('23.11.2026', { exact: false }).first().waitFor();
     await page.screenshot({ path: screenshotPath('backup-card-ru') });
-    hashA = await stateHash(page);
+    hashA = await deskStateHash(page, `${hub.url}/`);
 
     // A new laptop: a fresh profile. The wizard offers the restore.
     const { page: b } = await newDesk();
@@ -234,11 +219,11 @@ describe('backups that restore (issue 11 §2) and durable storage (§3)', () => 
       .getByText('Қалпына келтіру сөзі қате. Ештеңе қалпына келтірілмеді.')
       .waitFor({ timeout: 30_000 });
     await b.screenshot({ path: screenshotPath('backup-restore-wrong-kk') });
-    expect(await stateHash(b)).not.toBe(hashA);
+    expect(await deskStateHash(b, `${hub.url}/`)).not.toBe(hashA);
     await b.getByLabel('Қалпына келтіру сөзі').fill(PASSPHRASE);
     await b.getByRole('button', { name: 'Қалпына келтіру', exact: true }).click();
     await b.getByRole('button', { name: SPECIALIST.name }).waitFor({ timeout: 30_000 });
-    expect(await stateHash(b)).toBe(hashA);
+    expect(await deskStateHash(b, `${hub.url}/`)).toBe(hashA);
 
     // Numbering waits: the intake says why, and the command refuses.
     await logIn(b, SPECIALIST.name, SPECIALIST.pin);

@@ -32,6 +32,7 @@ interface Fixtures {
   ): Promise<{ stored: number; duplicates: number; held: number; invalid: string[] }>;
   office(): Promise<{ officeId: string; districtId: string; deviceId: string } | null>;
   users(): Promise<{ id: string; name: string; role: string }[]>;
+  stateHash(): Promise<string>;
 }
 type FixturesWindow = { akimatFixtures: Fixtures };
 
@@ -89,7 +90,27 @@ export class DeskFixtures {
     return office;
   }
 
+  /** The desk's case state hash (db deskCaseStateHash), read through its own at-rest layer. */
+  async stateHash(): Promise<string> {
+    return this.page.evaluate(() =>
+      (window as unknown as FixturesWindow).akimatFixtures.stateHash(),
+    );
+  }
+
   async close(): Promise<void> {
     await this.page.close();
+  }
+}
+
+/**
+ * The case state hash of the desk open in `page` (db deskCaseStateHash) over what its own database
+ * holds: payloads are sealed in IndexedDB, so a fixtures page of the same origin reads them.
+ */
+export async function deskStateHash(page: Page, deskUrl: string): Promise<string> {
+  const fixtures = await openFixtures(page.context(), deskUrl);
+  try {
+    return await fixtures.stateHash();
+  } finally {
+    await fixtures.close();
   }
 }

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { FixturesApi } from '../../renderer/src/e2e-fixtures/fixtures-entry';
+import { deskStateHash } from '../support/fixtures';
 import { readHubConfig } from '../../server/src/config';
 import { startHub, type RunningHub } from '../../server/src/hub';
 import { addDistrict, addOffice, createEnrollmentCode } from '../../server/src/registry/registry';
@@ -238,21 +238,6 @@ async function journalRows(page: Page, language: DeskLanguage, count: number): P
   return lines.allInnerTexts();
 }
 
-/**
- * The desk's case state hash (db deskCaseStateHash) over what the page's own database holds, read
- * through the desk's own at-rest layer by the fixtures page of the same origin.
- */
-async function deskStateHash(page: Page): Promise<string> {
-  const fixtures = await page.context().newPage();
-  await fixtures.goto(`${hub.url}/e2e-fixtures.html`);
-  await fixtures.waitForFunction(() => 'akimatFixtures' in window);
-  const hash = await fixtures.evaluate(() =>
-    (window as unknown as { akimatFixtures: FixturesApi }).akimatFixtures.stateHash(),
-  );
-  await fixtures.close();
-  return hash;
-}
-
 /** Offline: the specialist registers the okrug's applications and the akim resolves the first. */
 async function workOffline(page: Page, context: BrowserContext, okrug: Okrug) {
   await context.setOffline(true);
@@ -350,10 +335,10 @@ describe('two akimat desks in the browser and a hub on PostgreSQL', () => {
     const endB = await hubStateHash(hub.db, 'AKK', 'BTR02');
     const hashes = {
       hubA: endA.hash,
-      deskA: await deskStateHash(deskA.page),
-      deskAReinstalled: await deskStateHash(again.page),
+      deskA: await deskStateHash(deskA.page, `${hub.url}/`),
+      deskAReinstalled: await deskStateHash(again.page, `${hub.url}/`),
       hubB: endB.hash,
-      deskB: await deskStateHash(deskB.page),
+      deskB: await deskStateHash(deskB.page, `${hub.url}/`),
     };
     console.log(
       `case state hashes in the browser (okrug A: ${endA.caseIds.length} cases, ${endA.events} events; okrug B: ${endB.caseIds.length} cases, ${endB.events} events)`,
