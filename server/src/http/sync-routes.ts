@@ -16,7 +16,7 @@ import {
   type PushReply,
 } from '../../../shared/sync';
 import type { HubDatabase } from '../db';
-import { pullEventBytes, pushEvents } from '../sync/event-log';
+import { pullEventTexts, pushEvents } from '../sync/event-log';
 import { deviceOf } from './device-routes';
 import { packBody, packBytes, pullReplyBytes, sendPacked, unpackBody } from './wire';
 
@@ -82,7 +82,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: HubDatabase): void 
     if (body === null) return reply;
     const parsed = pullRequestSchema.safeParse(body);
     if (!parsed.success) return fail(reply, 400, 'sync:errors.badBody');
-    const page = await pullEventBytes(db, device, parsed.data.cursor, parsed.data.limit);
+    const page = await pullEventTexts(db, device, parsed.data.cursor, parsed.data.limit);
     if (!page.ok) return fail(reply, 400, page.reason);
     // The page's bodies go out as the database holds them (./wire pullReplyBytes: shared/sync
     // pullReplySchema's shape, without parsing and writing each event again).

@@ -47,8 +47,8 @@ describe('a pull page written around the stored bodies', () => {
   ];
   const page = {
     events: [
-      { stream: 'case' as const, body: Buffer.from(JSON.stringify(bodies[0])), receivedAtMs: 17 },
-      { stream: 'user' as const, body: Buffer.from(JSON.stringify(bodies[1])), receivedAtMs: 18 },
+      { stream: 'case' as const, body: JSON.stringify(bodies[0]), receivedAtMs: 17 },
+      { stream: 'user' as const, body: JSON.stringify(bodies[1]), receivedAtMs: 18 },
     ],
     cursor: '123.45',
     more: true,

@@ -436,10 +436,10 @@ export type PullResult<E = PulledEvent> =
   | { ok: true; events: E[]; cursor: string; more: boolean }
   | { ok: false; reason: 'sync:errors.badCursor' };
 
-/** A pulled event with its body as the UTF-8 JSON the hub holds (jsonb as text), not parsed. */
-export interface PulledEventBytes {
+/** A pulled event with its body as the JSON text the hub holds (the jsonb as text), not parsed. */
+export interface PulledEventText {
   readonly stream: Stream;
-  readonly body: Uint8Array;
+  readonly body: string;
   readonly receivedAtMs: number;
 }
 
@@ -447,12 +447,12 @@ export interface PulledEventBytes {
  * The next page of events in the device's scope after `cursor`, but for those it pushed itself, each
  * body as stored: the pull route copies them into its reply without parsing them (../http/wire).
  */
-export async function pullEventBytes(
+export async function pullEventTexts(
   db: Queryable,
   device: Device,
   cursor: string,
   limit: number,
-): Promise<PullResult<PulledEventBytes>> {
+): Promise<PullResult<PulledEventText>> {
   const after = parseCursor(cursor);
   if (after === null) return { ok: false, reason: 'sync:errors.badCursor' };
   // An akimat's pull walks its own office's rows (index hub_events_pull_office, 0006), the district
@@ -485,11 +485,10 @@ export async function pullEventBytes(
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const events: PulledEventBytes[] = [];
+  const events: PulledEventText[] = [];
   for (const r of page) {
     if (r.body !== null) {
-      const body = Buffer.from(r.body, 'utf8');
-      events.push({ stream: r.stream, body, receivedAtMs: Number(r.received_ms) });
+      events.push({ stream: r.stream, body: r.body, receivedAtMs: Number(r.received_ms) });
     }
   }
   return {
@@ -501,8 +500,6 @@ export async function pullEventBytes(
   };
 }
 
-const utf8 = new TextDecoder();
-
 /** The next page of events in the device's scope after `cursor`, but for those it pushed itself. */
 export async function pullEvents(
   db: Queryable,
@@ -510,13 +507,13 @@ export async function pullEvents(
   cursor: string,
   limit: number,
 ): Promise<PullResult> {
-  const page = await pullEventBytes(db, device, cursor, limit);
+  const page = await pullEventTexts(db, device, cursor, limit);
   if (!page.ok) return page;
   return {
     ...page,
     events: page.events.map((e) => ({
       stream: e.stream,
-      event: JSON.parse(utf8.decode(e.body)) as unknown,
+      event: JSON.parse(e.body) as unknown,
       receivedAtMs: e.receivedAtMs,
     })),
   };
