@@ -615,16 +615,20 @@ export async function seedDatabase(
     }
     const allEvents = batch.flatMap((b) => b.events);
     events += allEvents.length;
-    await db.transaction('rw', [db.events, db.cases, db.caseNames, db.people], async () => {
-      // Events bulk-loaded; their journal rows come from journalRowOf like every row (seedCase), and
-      // are written with their name-index keys as the desk writes them.
-      await db.events.bulkAdd(allEvents);
-      await addJournalRows(
-        db,
-        batch.map((b) => b.row),
-      );
-      await db.people.bulkPut(batch.flatMap((b) => (b.person ? [b.person] : [])));
-    });
+    await db.transaction(
+      'rw',
+      [db.events, db.cases, db.caseNames, db.caseLate, db.counters, db.people],
+      async () => {
+        // Events bulk-loaded; their journal rows come from journalRowOf like every row (seedCase), and
+        // are written with their name-index keys as the desk writes them.
+        await db.events.bulkAdd(allEvents);
+        await addJournalRows(
+          db,
+          batch.map((b) => b.row),
+        );
+        await db.people.bulkPut(batch.flatMap((b) => (b.person ? [b.person] : [])));
+      },
+    );
     onProgress(Math.min(total, start + chunk));
   }
   // The desk's users, so the store accepts their acts (it checks the actor is a user of the desk).

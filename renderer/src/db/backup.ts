@@ -6,8 +6,10 @@
 //   wrapped keys, counters, the recipients register, scans), read in ONE read transaction so it is
 //   one moment's state. Only what belongs to this laptop stays out: the sync credential and device
 //   keys (settings `sync.*`; a restored desk enrolls again), any value holding a CryptoKey (it
-//   cannot leave its browser profile) and the journal's name index, whose keys are blind values
-//   under this laptop's data key (db at-rest): the restore rebuilds it from the journal rows. Rows
+//   cannot leave its browser profile), the journal's name index, whose keys are blind values under
+//   this laptop's data key (db at-rest), and its late index: the restore rebuilds both, and the
+//   journal's tallies, from the journal rows. A backup of an older schema version restores when
+//   that version's rows are this one's (ROWS_UNCHANGED_SINCE). Rows
 //   are read through Dexie, hence through the at-rest layer: the file holds them plain (then sealed
 //   by the backup's own key), and the new laptop seals them again under its own data key.
 // - A restore writes nothing until the file has opened: a wrong passphrase or a damaged file is a
@@ -47,6 +49,8 @@ import {
   OFFICE_SETTING,
   saveOfficeProfile,
 } from './office-repository';
+import { recountJournal } from './journal-tallies';
+import { buildLateIndex } from './late-index';
 import { rebuildNameIndex } from './name-index';
 import { loadHubLink, SYNC_SETTINGS } from './sync-settings';
 
@@ -63,7 +67,20 @@ export const BACKUP_SETTINGS = {
 const PASSPHRASE_ROLES: readonly string[] = ['akim', 'districtHead'];
 
 /** The journal's name index (name-index.ts): derived, and keyed by the desk's own data key. */
-const NAME_INDEX = 'caseNames';
+/**
+ * The oldest schema version whose backups this desk restores: every later version only added tables
+ * derived from the rows (v11 the late index). Raise it to the version that next changes what a
+ * stored row holds.
+ */
+export const ROWS_UNCHANGED_SINCE = 10;
+
+/** Whether a backup made at schema `theirs` restores on a desk at schema `ours`. */
+export function restoresSchema(theirs: number, ours: number): boolean {
+  return theirs >= ROWS_UNCHANGED_SINCE && theirs <= ours;
+}
+
+/** Keys-only tables derived from the journal rows: never in a backup, rebuilt on restore. */
+const DERIVED_INDEXES: readonly string[] = ['caseNames', 'caseLate'];
 
 /** The HLC's settings row (event-log.ts keeps it). */
 const HLC_SETTING = 'hlc';
@@ -271,8 +288,9 @@ async function readWholeDesk(db: DeskDatabase): Promise<Record<string, unknown[]
   return db.transaction('r', db.tables, async () => {
     const tables: Record<string, unknown[]> = {};
     for (const table of db.tables) {
-      // The name index holds blind keys made with this laptop's data key: rebuilt on restore.
-      if (table.name === NAME_INDEX) continue;
+      // The name index holds blind keys made with this laptop's data key, and the late index is
+      // derived from the rows too: both rebuilt on restore.
+      if (DERIVED_INDEXES.includes(table.name)) continue;
       const rows: unknown[] = [];
       if (isOutbound(table)) {
         await table.toCollection().each((value: unknown, cursor) => {
@@ -398,7 +416,7 @@ export async function restoreBackup(
   const opened = await openBackup(p, file, passphrase);
   if (!opened.ok) return opened;
   const { header, contents } = opened;
-  if (header.schemaVersion !== db.verno) {
+  if (!restoresSchema(header.schemaVersion, db.verno)) {
     return {
       ok: false,
       reason: 'backup:errors.otherSchema',
@@ -460,6 +478,9 @@ export async function restoreBackup(
       db.caseNames,
       (decoded['cases'] ?? []) as Parameters<typeof rebuildNameIndex>[1],
     );
+    // The journal's late index and tallies, from the restored rows: a backup's counters may predate them.
+    await buildLateIndex(db, (decoded['cases'] ?? []) as Parameters<typeof buildLateIndex>[1]);
+    await recountJournal(db);
     const mark: RestoredMark = {
       restoredAtMs: nowMs,
       backupCreatedAtMs: header.createdAtMs,

@@ -1,12 +1,21 @@
 // The desk's projections of a case: its journal row (shared/journal journalRowOf, the only writer of
 // rows) and the person it names. Everything that writes a row comes through here: the store after an
 // append, the import of events, the database upgrade and a calendar correction; each keeps the
-// journal's name index (name-index.ts) in step with the rows it writes.
+// journal's name index (name-index.ts), its late index (late-index.ts) and its tallies
+// (journal-tallies.ts) in step with the rows it writes.
 import { foldCase, type CaseEvent, type CaseState } from '../../../shared/case';
 import { createWorkingCalendar, type WorkingCalendar } from '../../../shared/calendar';
 import { journalRowOf, type JournalRow } from '../../../shared/journal';
 import { searchTokens } from '../../../shared/text';
 import type { HeldEventRow, PersonRow } from './database';
+import {
+  applyTallyChange,
+  recountJournal,
+  tallyChange,
+  type CountableCases,
+  type TallyTable,
+} from './journal-tallies';
+import { rebuildLateIndex, updateLateKeys, type LateKeyTable } from './late-index';
 import { addNameKeys, putNameKeys, rebuildNameIndex, type NameKeyTable } from './name-index';
 
 export { journalRowOf };
@@ -16,39 +25,63 @@ export async function addJournalRows(
   tables: {
     readonly cases: { bulkAdd(rows: readonly JournalRow[]): PromiseLike<unknown> };
     readonly caseNames: NameKeyTable;
+    readonly caseLate: LateKeyTable;
+    readonly counters: TallyTable;
   },
   rows: readonly JournalRow[],
 ): Promise<void> {
   await tables.cases.bulkAdd(rows);
   await addNameKeys(tables.caseNames, rows);
+  await updateLateKeys(tables.caseLate, [], rows);
+  await applyTallyChange(tables.counters, tallyChange([], rows));
 }
 
 /**
- * Writes one case's journal row and its name-index keys, in the caller's transaction. The keys are
- * put again on every write (puts are idempotent); none goes stale because what they hold never changes
- * after the case's opening event (name-index.ts).
+ * Writes one case's journal row, its name-index keys and the journal's tallies, in the caller's
+ * transaction. The keys are put again on every write (puts are idempotent); none goes stale because
+ * what they hold never changes after the case's opening event (name-index.ts).
  */
 export function writeJournalRow(
   tables: {
-    readonly cases: { put(row: JournalRow): PromiseLike<unknown> };
+    readonly cases: {
+      get(id: string): PromiseLike<JournalRow | undefined>;
+      put(row: JournalRow): PromiseLike<unknown>;
+    };
     readonly caseNames: NameKeyTable;
+    readonly caseLate: LateKeyTable;
+    readonly counters: TallyTable;
   },
   row: JournalRow,
 ): PromiseLike<unknown> {
-  return tables.cases.put(row).then(() => putNameKeys(tables.caseNames, row));
+  // One chain of Dexie promises, as applyTallyChange says why.
+  return tables.cases.get(row.id).then((replaced) =>
+    tables.cases
+      .put(row)
+      .then(() => putNameKeys(tables.caseNames, row))
+      .then(() => updateLateKeys(tables.caseLate, [replaced], [row]))
+      .then(() => applyTallyChange(tables.counters, tallyChange([replaced], [row]))),
+  );
 }
 
-/** writeJournalRow for many rows: one write of the rows and one of their name-index keys. */
+/** writeJournalRow for many rows (one per case): one read, one write of the rows and of their keys. */
 export async function writeJournalRows(
   tables: {
-    readonly cases: { bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown> };
+    readonly cases: {
+      bulkGet(ids: string[]): PromiseLike<(JournalRow | undefined)[]>;
+      bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown>;
+    };
     readonly caseNames: NameKeyTable;
+    readonly caseLate: LateKeyTable;
+    readonly counters: TallyTable;
   },
   rows: readonly JournalRow[],
 ): Promise<void> {
   if (rows.length === 0) return;
+  const replaced = await tables.cases.bulkGet(rows.map((r) => r.id));
   await tables.cases.bulkPut(rows);
   await addNameKeys(tables.caseNames, rows);
+  await updateLateKeys(tables.caseLate, replaced, rows);
+  await applyTallyChange(tables.counters, tallyChange(replaced, rows));
 }
 
 /** What a later intake may fill in for the same IIN. */
@@ -88,8 +121,11 @@ export function eventsByCase(events: readonly CaseEvent[]): Map<string, CaseEven
 export async function reprojectAllCases(
   tables: {
     readonly events: { toArray(): PromiseLike<CaseEvent[]> };
-    readonly cases: { bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown> };
+    readonly cases: { bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown> } & CountableCases;
     readonly caseNames: NameKeyTable;
+    /** Absent in the upgrades before the late index (v11): the ready step builds it. */
+    readonly caseLate?: LateKeyTable;
+    readonly counters: TallyTable;
     readonly heldEvents?: { toArray(): PromiseLike<HeldEventRow[]> };
   },
   nowMs: number,
@@ -108,5 +144,7 @@ export async function reprojectAllCases(
   }
   await tables.cases.bulkPut(rows);
   await rebuildNameIndex(tables.caseNames, rows);
+  if (tables.caseLate) await rebuildLateIndex(tables.caseLate, rows);
+  await recountJournal(tables);
   return rows.length;
 }

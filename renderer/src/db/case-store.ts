@@ -67,6 +67,7 @@ export const CASE_WRITE_TABLES = (db: DeskDatabase) => [
   db.outbox,
   db.cases,
   db.caseNames,
+  db.caseLate,
   db.people,
   db.settings,
   db.counters,

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { sampleEvent, sampleRegistered } from '../../../shared/case/testing';
+import { lateKeyOf } from './late-index';
 import { DeskDatabase } from './database';
 
 /** The version 2 schema exactly as the first release of the desk declared it. */
@@ -29,7 +30,7 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'ru' });
     expect(await db.cases.count()).toBe(0);
     expect(db.cases.schema.indexes.map((i) => i.name)).toEqual(
@@ -79,7 +80,7 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect((await db.events.get(event.id))?.v).toBe(1);
     expect(await db.outbox.get(event.id)).toEqual({
       eventId: event.id,
@@ -95,6 +96,13 @@ describe('desk database schema', () => {
     expect(row?.overdueFrom).toBe('2026-12-25T00:00');
     // A case opened before offices had districts has none; its office is its opener's.
     expect(row?.officeId).toBe('office-1');
+    // The journal's own counters and late index, made by the ready step (journal-tallies, late-index).
+    expect(await db.counters.bulkGet(['journal:cases', 'journal:open'])).toEqual([
+      { key: 'journal:cases', value: 1 },
+      { key: 'journal:open', value: 1 },
+    ]);
+    expect(await db.caseLate.toCollection().primaryKeys()).toEqual(row ? [lateKeyOf(row)] : []);
+    expect(row?.lateFrom).toBeDefined();
     await db.delete();
   });
 });

@@ -3,6 +3,8 @@ import type { AtRestKeys } from './at-rest';
 import { atRestMiddleware, sealStoredRows } from './at-rest-middleware';
 import { findScansOfSentEvents } from './attachment-sync';
 import { reprojectAllCases } from './case-projection';
+import { ensureJournalTallies } from './journal-tallies';
+import { ensureLateIndex } from './late-index';
 import type { CaseEvent, CaseRole } from '../../../shared/case';
 import type { JournalRow } from '../../../shared/journal';
 import type { OfficeSettingsChanged } from '../../../shared/office';
@@ -152,7 +154,10 @@ export interface TsaRecipientRow {
   source: string;
 }
 
-/** Per-desk counters kept in the same transaction as what they number. */
+/**
+ * Per-desk counters kept in the same transaction as what they number or count: the numbers drawn
+ * (registrations, registers, certificates) and the journal's tallies (journal-tallies.ts).
+ */
 export interface CounterRow {
   key: string;
   value: number;
@@ -170,6 +175,8 @@ export class DeskDatabase extends Dexie {
   cases!: EntityTable<CaseRow, 'id'>;
   /** The journal's name index (name-index.ts): keys only, the value is always 0. */
   caseNames!: Table<number, string>;
+  /** The journal's late index (late-index.ts): keys only, the value is always 0. */
+  caseLate!: Table<number, string>;
   people!: EntityTable<PersonRow, 'iin'>;
   attachments!: EntityTable<AttachmentRow, 'sha256'>;
   registers!: EntityTable<RegisterRow, 'id'>;
@@ -243,6 +250,7 @@ export class DeskDatabase extends Dexie {
             events: tx.table('events'),
             cases: tx.table('cases'),
             caseNames: tx.table('caseNames'),
+            counters: tx.table('counters'),
           },
           Date.now(),
         );
@@ -285,6 +293,7 @@ export class DeskDatabase extends Dexie {
           events: tx.table('events'),
           cases: tx.table('cases'),
           caseNames: tx.table('caseNames'),
+          counters: tx.table('counters'),
           heldEvents: tx.table('heldEvents'),
         },
         Date.now(),
@@ -303,6 +312,7 @@ export class DeskDatabase extends Dexie {
             events: tx.table('events'),
             cases: tx.table('cases'),
             caseNames: tx.table('caseNames'),
+            counters: tx.table('counters'),
             heldEvents: tx.table('heldEvents'),
           },
           Date.now(),
@@ -311,5 +321,24 @@ export class DeskDatabase extends Dexie {
     // v10: citizens' data encrypted at rest (issue 11 §1, at-rest-middleware.ts): every row of a
     // sealed table and every name-index key is written again, sealed and blind.
     this.version(10).upgrade((tx) => (keys ? sealStoredRows(tx) : undefined));
+    // v11: the journal's late index (late-index.ts), keys only; built by the ready step below, in a
+    // normal transaction, from the rows as the desk reads them.
+    this.version(11).stores({ caseLate: '' });
+    // Each time the database opens, before anything else reads it: the journal's tallies, counted
+    // natively once where they are missing (journal-tallies.ts), and its late index, built once.
+    this.on(
+      'ready',
+      (vip) =>
+        vip.transaction('rw', ['cases', 'caseLate', 'counters'], async (tx) => {
+          const tables = {
+            cases: tx.table('cases'),
+            caseLate: tx.table('caseLate'),
+            counters: tx.table('counters'),
+          };
+          await ensureJournalTallies(tables);
+          await ensureLateIndex(tables);
+        }),
+      true,
+    );
   }
 }

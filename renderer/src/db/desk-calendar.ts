@@ -75,7 +75,7 @@ export async function installCalendarData(
   if (!parsed.ok) return parsed;
   const result = await db.transaction(
     'rw',
-    [db.settings, db.events, db.cases, db.caseNames, db.heldEvents],
+    [db.settings, db.events, db.cases, db.caseNames, db.caseLate, db.counters, db.heldEvents],
     async (): Promise<CalendarInstall> => {
       const current = await deskCalendarData(db);
       if (newerCalendarData(current, parsed.data) === current) {
@@ -84,7 +84,14 @@ export async function installCalendarData(
       await db.settings.put({ key: CALENDAR_SETTING, value: parsed.data });
       const calendar = createWorkingCalendar({ data: parsed.data });
       const rebuiltRows = await reprojectAllCases(
-        { events: db.events, cases: db.cases, caseNames: db.caseNames, heldEvents: db.heldEvents },
+        {
+          events: db.events,
+          cases: db.cases,
+          caseNames: db.caseNames,
+          caseLate: db.caseLate,
+          counters: db.counters,
+          heldEvents: db.heldEvents,
+        },
         nowMs,
         calendar,
       );

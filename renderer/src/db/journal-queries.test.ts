@@ -231,14 +231,28 @@ describe('journal filters', () => {
       'Overdue',
       'Step late',
     ]);
-    expect(
-      names(await all(database, { deadline: 'overdue' }, { ...ctx, rowsAtOnceLimit: 0 })).sort(),
-    ).toEqual(['Overdue', 'Step late']);
+    // The late index (the filter alone), the row path and the key path (every condition large) agree.
+    for (const path of [{ lateIndex: false }, { lateIndex: false, rowsAtOnceLimit: 0 }]) {
+      expect(
+        names(await all(database, { deadline: 'overdue' }, { ...ctx, ...path })).sort(),
+      ).toEqual(['Overdue', 'Step late']);
+    }
+    // Newest first, then the number: the same order from the index's keys as from the rows.
+    for (const sort of ['dateDesc', 'numberAsc'] as const) {
+      expect(names(await all(database, { deadline: 'overdue', sort }))).toEqual(
+        names(await all(database, { deadline: 'overdue', sort }, { ...ctx, lateIndex: false })),
+      );
+    }
     await database.cases.filter((r) => r.applicantName === 'Step late').delete();
     expect(await deadlineCounts(database, NOW)).toEqual({ overdue: 1, dueToday: 1 });
-    // The key path (every condition large) gives the same answer as the row path.
     expect(
-      names(await all(database, { deadline: 'overdue' }, { ...ctx, rowsAtOnceLimit: 0 })),
+      names(
+        await all(
+          database,
+          { deadline: 'overdue' },
+          { ...ctx, lateIndex: false, rowsAtOnceLimit: 0 },
+        ),
+      ),
     ).toEqual(['Overdue']);
     expect(names(await openCasesDueBy(database, '2025-03-07')).sort()).toEqual([
       'Friday',

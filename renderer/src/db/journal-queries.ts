@@ -1,10 +1,11 @@
 // The registration journal over the `cases` table (CaseRow, one per case), built to stay fast at
 // 100,000 rows. What must stay true:
 // - Nothing here loads the whole table to show the first page of the default view (date, newest
-//   first): that view is read as index windows (offset + limit on the `date` index), counted with a
-//   native index count.
-// - A name search alone (the commonest search) is answered from the name index's keys (name-index.ts)
-//   and reads rows only for the window on screen.
+//   first): that view is read as index windows (offset + limit on the `date` index), and its size is
+//   the journal's tally (journal-tallies.ts), never a native count, which walks every row on disk.
+// - A name search alone (the commonest search) is answered from the name index's keys (name-index.ts),
+//   the overdue filter alone from the late index's keys (late-index.ts), and both read rows only for
+//   the window on screen.
 // - Any other search or filter is answered from its index ranges: the most selective condition (counted
 //   natively first) has its rows read with one getAll per range, the others are tested on those rows in
 //   JS, and the few survivors are sorted. Conditions that all match many cases are intersected as key
@@ -23,6 +24,8 @@ import { isLateAt } from '../../../shared/journal';
 import { searchTokens } from '../../../shared/text';
 import { addDays, datePart, type LocalDate, type LocalDateTime } from '../../../shared/time';
 import type { CaseRow, DeskDatabase } from './database';
+import { readJournalTallies } from './journal-tallies';
+import { lateUpperBound, parseLateKey } from './late-index';
 import { nameKeyRange, parseNameKey, type NameKeyEntry } from './name-index';
 
 export const JOURNAL_SORTS = ['dateDesc', 'dueAsc', 'numberAsc', 'nameAsc'] as const;
@@ -62,6 +65,8 @@ export interface JournalContext {
   rowsAtOnceLimit?: number;
   /** Default true: a name search is answered from the name index; tests compare it with the rows. */
   nameIndex?: boolean;
+  /** Default true: the overdue filter alone is answered from the late index; tests compare too. */
+  lateIndex?: boolean;
 }
 
 export interface JournalResult {
@@ -569,12 +574,9 @@ async function unfilteredResult(
 ): Promise<JournalResult> {
   switch (sort) {
     case 'dateDesc':
-      return resultOf([indexSegment(db, DATE_ORDER, await db.cases.count())]);
+      return resultOf([indexSegment(db, DATE_ORDER, (await readJournalTallies(db)).cases)]);
     case 'dueAsc': {
-      const [total, open] = await Promise.all([
-        db.cases.count(),
-        db.cases.orderBy('openDueDate').count(),
-      ]);
+      const { cases: total, open } = await readJournalTallies(db);
       // The closed cases come after the open ones; their ids are read only when a window reaches them.
       return resultOf([
         indexSegment(db, DUE_ORDER, open),
@@ -620,17 +622,38 @@ async function nameIndexResult(
   );
   const [smallest, ...rest] = perWord.sort((a, b) => a.size - b.size);
   const entries = [...(smallest?.values() ?? [])].filter((e) => rest.every((m) => m.has(e.id)));
-  const ascending = (a: NameKeyEntry, b: NameKeyEntry) =>
+  return resultOf([sortedSegment(db, idsInKeyOrder(entries, sort))]);
+}
+
+/** What the name and late indexes' keys hold of a case: enough to order it. */
+interface KeyedEntry {
+  readonly id: string;
+  readonly date: string;
+  readonly numberKey: string;
+}
+
+/** Ids of index entries in the journal's order, as byDateDesc / byNumberAsc order rows. */
+function idsInKeyOrder(entries: KeyedEntry[], sort: 'dateDesc' | 'numberAsc'): string[] {
+  const ascending = (a: KeyedEntry, b: KeyedEntry) =>
     byString(a.numberKey, b.numberKey) || byString(a.id, b.id);
   entries.sort(
     sort === 'numberAsc' ? ascending : (a, b) => byString(b.date, a.date) || ascending(b, a),
   );
-  return resultOf([
-    sortedSegment(
-      db,
-      entries.map((e) => e.id),
-    ),
-  ]);
+  return entries.map((e) => e.id);
+}
+
+/**
+ * The cases late now (the overdue filter alone) in date or book order, from the late index's keys:
+ * one key range gives the count and the order, and only the window on screen is read as rows.
+ */
+async function lateIndexResult(
+  db: DeskDatabase,
+  now: LocalDateTime,
+  sort: 'dateDesc' | 'numberAsc',
+): Promise<JournalResult> {
+  const keys = await db.caseLate.where(':id').below(lateUpperBound(now)).primaryKeys();
+  const entries = keys.flatMap((key) => parseLateKey(String(key)) ?? []);
+  return resultOf([sortedSegment(db, idsInKeyOrder(entries, sort))]);
 }
 
 /**
@@ -638,7 +661,8 @@ async function nameIndexResult(
  * the visible part with `result.window` (or watchJournalWindow, which stays live too).
  *
  * How: with no search and no filter, index windows (see indexSegment). A name search alone, newest
- * first or in book order, from the name index's keys (nameIndexResult). Otherwise every condition is
+ * first or in book order, from the name index's keys (nameIndexResult), and the overdue filter alone
+ * from the late index's keys (lateIndexResult). Otherwise every condition is
  * counted on its index ranges (native counts); when the most selective one matches at most
  * ROWS_AT_ONCE_LIMIT cases, its rows are read with one getAll per range, the other conditions are
  * tested on them in JS and the few survivors are sorted: a name or IIN search or the overdue filter
@@ -662,6 +686,15 @@ export async function queryJournal(
     ctx.nameIndex !== false
   ) {
     return nameIndexResult(db, search.tokens, sort);
+  }
+  if (
+    search.kind === 'none' &&
+    query.deadline === 'overdue' &&
+    filters.length === 1 &&
+    (sort === 'dateDesc' || sort === 'numberAsc') &&
+    ctx.lateIndex !== false
+  ) {
+    return lateIndexResult(db, ctx.now, sort);
   }
   const constraints = [...(await searchConstraints(db, search)), ...filters];
   if (constraints.length === 0) return unfilteredResult(db, sort, compare);
@@ -750,6 +783,6 @@ export async function journalServiceIds(db: DeskDatabase): Promise<string[]> {
 }
 
 /** How many cases the journal holds. */
-export function journalSize(db: DeskDatabase): Promise<number> {
-  return db.cases.count();
+export async function journalSize(db: DeskDatabase): Promise<number> {
+  return (await readJournalTallies(db)).cases;
 }

@@ -69,12 +69,14 @@ export async function rebuildNameIndex(
   await addNameKeys(table, rows);
 }
 
-/** Adds the keys of new rows (bulk loads). */
-export async function addNameKeys(table: NameKeyTable, rows: readonly NameKeyed[]): Promise<void> {
+/**
+ * Adds the keys of new rows (bulk loads). One write even with no keys: an async step inside a Dexie
+ * transaction that awaits no Dexie operation loses the transaction for what its caller does next.
+ */
+export function addNameKeys(table: NameKeyTable, rows: readonly NameKeyed[]): PromiseLike<unknown> {
   const keys = rows.flatMap(nameKeysOf);
-  if (keys.length > 0)
-    await table.bulkPut(
-      keys.map(() => 0),
-      keys,
-    );
+  return table.bulkPut(
+    keys.map(() => 0),
+    keys,
+  );
 }

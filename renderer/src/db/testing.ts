@@ -12,6 +12,7 @@ import {
   type JsonValue,
 } from '../../../shared/signing';
 import type { DeskDatabase, UserRow } from './database';
+import { JOURNAL_COUNTERS_PREFIX } from './journal-tallies';
 import { signAsRegisteredUser, type RegisteredSignResult } from './signatures';
 
 /** The PIN that opens the signing key seedActors gives a signer. */
@@ -98,4 +99,9 @@ export function signAsActor(
   nowMs = Date.UTC(2026, 0, 1),
 ): Promise<RegisteredSignResult> {
   return signAsRegisteredUser(db, actor.userId, SEED_PIN, document, nowMs);
+}
+
+/** The numbers this desk has drawn: the counters without the journal's own (journal-tallies.ts). */
+export async function numbersDrawn(db: DeskDatabase): Promise<{ key: string; value: number }[]> {
+  return (await db.counters.toArray()).filter((c) => !c.key.startsWith(JOURNAL_COUNTERS_PREFIX));
 }
