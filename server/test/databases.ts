@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { DatabaseConfig } from '../src/config';
+import type { HubDatabase, Queryable } from '../src/db';
 
 /**
  * The two databases every hub test runs against: a fresh database in the throwaway PostgreSQL
@@ -41,5 +42,26 @@ export async function freshDatabase(kind: DatabaseConfig['kind']): Promise<TestD
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
+  };
+}
+
+/**
+ * A hub database over one PostgreSQL client whose transaction the test opens and commits itself: two
+ * of them are two hub processes with a push each under way.
+ */
+export function onClient(client: pg.Client): HubDatabase {
+  const queryable: Queryable = {
+    query: async <Row>(sql: string, params: unknown[] = []) => ({
+      rows: (await client.query(sql, params)).rows as Row[],
+    }),
+    exec: async (sql: string) => {
+      await client.query(sql);
+    },
+  };
+  return {
+    ...queryable,
+    kind: 'postgresql',
+    transaction: (work) => work(queryable),
+    close: async () => {},
   };
 }

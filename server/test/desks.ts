@@ -8,7 +8,7 @@
 //   with crypto.subtle, so a test proves the hub verifies what a desk really sends.
 import { webcrypto } from 'node:crypto';
 import type { CaseEvent } from '../../shared/case';
-import { samplePath, type SampleStep } from '../../shared/case/testing';
+import { samplePath, sampleRegistrationNumber, type SampleStep } from '../../shared/case/testing';
 import type { DirectoryEvent } from '../../shared/directory';
 import { sampleDirectoryEvent, sampleRegistration } from '../../shared/directory/testing';
 import type { ActorRole } from '../../shared/events/envelope';
@@ -74,6 +74,8 @@ export async function newSigner(): Promise<Signer> {
 
 export interface TestHub {
   readonly hub: RunningHub;
+  /** Its database, for a test that opens connections of its own (a second hub process's). */
+  readonly database: TestDatabase['config'];
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function districtHub(kind: TestDatabase['config']['kind']): Promise
   }
   return {
     hub,
+    database: testDb.config,
     stop: async () => {
       await hub.stop();
       await testDb.dispose();
@@ -280,7 +283,10 @@ export function staffOf(desk: Desk, akimKey: Signer): DirectoryEvent[] {
   ];
 }
 
-/** A case's events along `steps`, made at the desk's office by its people (staffOf). */
+/**
+ * A case's events along `steps`, made at the desk's office by its people (staffOf), registered under
+ * the case's own number (sampleRegistrationNumber).
+ */
 export function caseAt(
   desk: Desk,
   caseId: string,
@@ -289,7 +295,7 @@ export function caseAt(
     ['ResolutionImposed', 'akim'],
   ],
 ): CaseEvent[] {
-  return samplePath(steps).map((e) => ({
+  return samplePath(steps, { registrationNumber: sampleRegistrationNumber(caseId) }).map((e) => ({
     ...e,
     id: `${caseId}-${e.id}`,
     caseId,

@@ -331,22 +331,54 @@ export function sampleEvent<T extends CaseEventType>(
 
 export type SampleStep = readonly [CaseEventType, CaseRole, number?];
 
-/** Events of a path through a case, each built against the state the previous ones reached. */
+/** The sequence each case id got from sampleRegistrationNumber, in the order they were first asked. */
+const fixtureSeqs = new Map<string, number>();
+
+/**
+ * The registration number of the sample office's desk 1 in 2025 that stands for `caseId`: the same for
+ * the same id, another for every other id asked in this process (sequence 2 on: 0001 stays
+ * sampleRegistered's). For fixtures that store several cases at one hub, which refuses a number another
+ * case of the district holds (sync:reject.numberTaken).
+ */
+export function sampleRegistrationNumber(caseId: string): string {
+  let seq = fixtureSeqs.get(caseId);
+  if (seq === undefined) {
+    seq = fixtureSeqs.size + 2;
+    fixtureSeqs.set(caseId, seq);
+  }
+  return formatRegistrationNumber({ officeCode: 'AK01', deviceNo: 1, seq, year: 2025 });
+}
+
+/**
+ * Events of a path through a case, each built against the state the previous ones reached. A
+ * `registrationNumber` replaces the sample one in a Registered event (sampleRegistrationNumber).
+ */
 export function samplePath(
   steps: readonly SampleStep[],
-  start: { readonly counter?: number; readonly deviceId?: string } = {},
+  start: {
+    readonly counter?: number;
+    readonly deviceId?: string;
+    readonly registrationNumber?: string;
+  } = {},
 ): CaseEvent[] {
   const events: CaseEvent[] = [];
   let state: CaseState = EMPTY_CASE;
   let counter = start.counter ?? 1;
   for (const [type, role, variant] of steps) {
-    const event: CaseEvent = sampleEvent(type, {
+    const sample: CaseEvent = sampleEvent(type, {
       role,
       counter,
       variant: variant ?? 0,
       state,
       ...(start.deviceId !== undefined ? { deviceId: start.deviceId } : {}),
     });
+    const event: CaseEvent =
+      sample.type === 'Registered' && start.registrationNumber !== undefined
+        ? {
+            ...sample,
+            payload: { ...sample.payload, registrationNumber: start.registrationNumber },
+          }
+        : sample;
     events.push(event);
     state = foldCase(events);
     counter += 1;

@@ -81,6 +81,8 @@ export const PUSH_REJECTIONS = [
   'sync:reject.outOfScope',
   /** This id is already stored with other content. */
   'sync:reject.idReused',
+  /** The case's registration number is held by another case of the district. */
+  'sync:reject.numberTaken',
   /** The actor is not a registered, active user of the desk's office at the hub. */
   'sync:reject.actorUnknown',
   /** The actor's role is not theirs at the hub, not a role of this kind of office, or may not do it. */

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { samplePath } from '../../../shared/case/testing';
+import { samplePath, sampleRegistrationNumber } from '../../../shared/case/testing';
 import { encodeBody, SYNC_PROTOCOL_VERSION } from '../../../shared/sync';
 import { ATTACHMENT_UPLOADS_PATH } from '../../../shared/sync/attachments';
 import { downloadAttachment, uploadAttachment, type HubLink } from './attachments';
@@ -75,11 +75,16 @@ const linkOf = (desk: TestDesk, doFetch: typeof fetch = fetch): HubLink => ({
   fetch: doFetch,
 });
 
-/** The desk pushes a case registered at its office whose application carries the scan. */
+/**
+ * The desk pushes a case registered at its office, under the case's own number, whose application
+ * carries the scan.
+ */
 async function nameScan(desk: TestDesk, sha256: string, size: number): Promise<void> {
-  const [registered] = samplePath([['Registered', 'specialist']]);
-  if (registered?.type !== 'Registered') throw new Error('no registration');
   const caseId = `case-${sha256.slice(0, 16)}`;
+  const [registered] = samplePath([['Registered', 'specialist']], {
+    registrationNumber: sampleRegistrationNumber(caseId),
+  });
+  if (registered?.type !== 'Registered') throw new Error('no registration');
   const event = {
     ...registered,
     id: `${caseId}-registered`,

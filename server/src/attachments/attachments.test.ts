@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Upload } from 'tus-js-client';
 import type { CaseEvent } from '../../../shared/case';
-import { samplePath } from '../../../shared/case/testing';
+import { samplePath, sampleRegistrationNumber } from '../../../shared/case/testing';
 import type { DirectoryEvent } from '../../../shared/directory';
 import { sampleDirectoryEvent, sampleRegistration } from '../../../shared/directory/testing';
 import {
@@ -80,9 +80,11 @@ function staffOf(officeId: string): TravellingEvent[] {
   });
 }
 
-/** A case registered at `officeId` whose application carries the scan `sha256`. */
+/** A case registered at `officeId`, under its own number, whose application carries the scan `sha256`. */
 function caseWithScan(officeId: string, caseId: string, sha256: string, size: number): CaseEvent {
-  const [registered] = samplePath([['Registered', 'specialist']]);
+  const [registered] = samplePath([['Registered', 'specialist']], {
+    registrationNumber: sampleRegistrationNumber(caseId),
+  });
   if (registered?.type !== 'Registered') throw new Error('no registration');
   return {
     ...registered,

@@ -17,7 +17,7 @@ import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { samplePath } from '../../../shared/case/testing';
+import { samplePath, sampleRegistrationNumber } from '../../../shared/case/testing';
 import type { DirectoryEvent } from '../../../shared/directory';
 import { sampleDirectoryEvent, sampleRegistration } from '../../../shared/directory/testing';
 import {
@@ -150,9 +150,11 @@ function staffOf(officeId: string): TravellingEvent[] {
   ];
 }
 
-/** A case registered at `officeId` by its specialist. */
+/** A case registered at `officeId` by its specialist, under the case's own number. */
 function caseAt(officeId: string, caseId: string): TravellingEvent[] {
-  return samplePath([['Registered', 'specialist']]).map((e) => ({
+  return samplePath([['Registered', 'specialist']], {
+    registrationNumber: sampleRegistrationNumber(caseId),
+  }).map((e) => ({
     stream: 'case',
     event: {
       ...e,

@@ -78,11 +78,16 @@ export function addDistrict(
        returning partition_no`,
       [id, input.nameKk, input.nameRu, actor],
     );
-    // The district's own partition of the event log (0003_event_log.sql). The id is letters and
-    // digits only (districtIdSchema), the number an integer.
+    // The district's own partitions of the event log (0003_event_log.sql) and of its cases' numbers
+    // (0008_case_numbers.sql). The id is letters and digits only (districtIdSchema), the number an
+    // integer.
     const partitionNo = Number(inserted.rows[0]?.partition_no);
     await tx.exec(
       `create table hub_events_p${partitionNo} partition of hub_events for values in ('${id}')`,
+    );
+    await tx.exec(
+      `create table hub_case_numbers_p${partitionNo} partition of hub_case_numbers
+       for values in ('${id}')`,
     );
     await log(tx, actor, 'district.add', id);
     return { ok: true, value: { id } };

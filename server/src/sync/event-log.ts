@@ -7,6 +7,12 @@
 //   users of its office; a district department's desk, those of its district.
 // - Every case event is checked by the transition table against the hub's own fold of its case, as
 //   the desk's store checked it (shared/case canAppend).
+// - A registration number names one case of the district. A Registered event whose number another
+//   case holds (stored before, or accepted earlier in the batch) is refused (sync:reject.numberTaken).
+//   The database holds it too: hub_case_numbers' key is (district, number), and a number's row is
+//   written in the transaction that stores its event (0008_case_numbers.sql). A push that loses a
+//   number to one committed meanwhile by another hub process judges its batch again, on what is stored
+//   now: the losing event is refused like any other, and nothing of the first judgement is kept.
 // - Every signature an event carries, and every event the law wants signed, is checked against the
 //   key the hub's own directory log had registered for the actor at the event's legal time
 //   (./signatures).
@@ -68,14 +74,27 @@ function rawId(raw: unknown): string {
 }
 
 /**
- * The one read a pushed batch is judged on (BatchView.load): $1 district, $2 the batch's ids, $3 its
- * cases, $4 the people it names. Each stream is looked up by its whole key, one probe of
- * hub_events_stream per id (a lateral subquery kept apart by `offset 0`, so it cannot be turned into a
- * join): with `stream_id = any(…)`, or a plain join, the planner trusted statistics taken while the log
- * was young and walked every case row of the district (13 ms a batch at 30,000 events, most of the
- * hub's database time under load). batch-read-plan.test.ts holds it to that.
+ * The registration number a case event gives its case: a Registered event's, else null. Asked of raw
+ * bodies too (BatchView.load), so it trusts nothing of their shape.
  */
-export const BATCH_READ_SQL = `(select 'stored' as part, id, null as office_id, body, null::xid8 as txid, null::bigint as seq
+function numberGiven(raw: unknown): string | null {
+  const body = raw as { type?: unknown; payload?: { registrationNumber?: unknown } | null } | null;
+  if (body?.type !== 'Registered') return null;
+  const number = body.payload?.registrationNumber;
+  return typeof number === 'string' ? number.slice(0, 100) : null;
+}
+
+/**
+ * The one read a pushed batch is judged on (BatchView.load): $1 district, $2 the batch's ids, $3 its
+ * cases, $4 the people it names, $5 the registration numbers it gives. Each stream is looked up by its
+ * whole key, one probe of hub_events_stream per id (a lateral subquery kept apart by `offset 0`, so it
+ * cannot be turned into a join): with `stream_id = any(…)`, or a plain join, the planner trusted
+ * statistics taken while the log was young and walked every case row of the district (13 ms a batch at
+ * 30,000 events, most of the hub's database time under load). Numbers are probed the same way, one
+ * key of hub_case_numbers each (`number = any(…)` walked the district's numbers the same way).
+ * batch-read-plan.test.ts holds it to that. `owner` is a stream's office, or the case holding a number.
+ */
+export const BATCH_READ_SQL = `(select 'stored' as part, id, null as owner, body, null::xid8 as txid, null::bigint as seq
         from hub_events where district_id = $1 and id = any($2::text[]))
        union all
        (select e.stream, e.stream_id, e.office_id, e.body, e.txid, e.seq
@@ -88,19 +107,27 @@ export const BATCH_READ_SQL = `(select 'stored' as part, id, null as office_id, 
         cross join lateral (select * from hub_events
           where district_id = $1 and stream = 'user' and stream_id = wanted.stream_id offset 0) e)
        union all
+       (select 'number', n.number, n.case_id, null, null, null
+        from unnest($5::text[]) as wanted(number)
+        cross join lateral (select * from hub_case_numbers
+          where district_id = $1 and number = wanted.number offset 0) n)
+       union all
        (select 'calendar', body->>'version', null, null, null, null from reference_data
         where kind = 'calendar')
        order by txid, seq`;
 
 /**
  * What one push reads of the hub's log, read once per batch instead of once per event: the stored
- * bodies of the batch's ids, the events of its cases, and (on first use) each person's directory
- * events and each stream's office. Events accepted earlier in the same batch are added as they are
- * accepted, so every later event is judged on exactly what storing them one by one would have given.
+ * bodies of the batch's ids, the events of its cases, the cases holding the numbers it gives, and (on
+ * first use) each person's directory events and each stream's office. Events accepted earlier in the
+ * same batch are added as they are accepted, so every later event is judged on exactly what storing
+ * them one by one would have given.
  */
 class BatchView {
   private readonly stored = new Map<string, unknown>();
   private readonly streams = new Map<string, { office: string | null; bodies: unknown[] }>();
+  /** Registration number -> the case holding it, for the numbers the batch gives. */
+  private readonly numbers = new Map<string, string>();
 
   private constructor(
     private readonly tx: Queryable,
@@ -110,8 +137,9 @@ class BatchView {
   /**
    * Reads, in one statement, everything a batch will be judged on that its bodies name: the stored
    * bodies of its ids, the events of its cases and of the people it names (actors, and the users
-   * its directory events are about), and the version of the calendar in force. What the bodies do
-   * not name (or name wrongly: they are not trusted yet) is read on first use (BATCH_READ_SQL).
+   * its directory events are about), the cases holding the registration numbers it gives, and the
+   * version of the calendar in force. What the bodies do not name (or name wrongly: they are not
+   * trusted yet) is read on first use (BATCH_READ_SQL).
    */
   static async load(
     tx: Queryable,
@@ -121,6 +149,7 @@ class BatchView {
     const view = new BatchView(tx, districtId);
     const ids = new Set<string>();
     const streamIds: Record<'case' | 'user', Set<string>> = { case: new Set(), user: new Set() };
+    const numbers = new Set<string>();
     for (const { stream, event } of events) {
       const body = event as {
         id?: unknown;
@@ -133,6 +162,8 @@ class BatchView {
       const actorId = body?.actor?.userId;
       if (typeof actorId === 'string') streamIds.user.add(actorId.slice(0, 100));
       if (stream === 'case' && typeof body?.caseId === 'string') streamIds.case.add(body.caseId);
+      const number = stream === 'case' ? numberGiven(body) : null;
+      if (number !== null) numbers.add(number);
       if (stream === 'user' && typeof body?.userId === 'string') streamIds.user.add(body.userId);
     }
     for (const stream of ['case', 'user'] as const) {
@@ -141,19 +172,26 @@ class BatchView {
       }
     }
     const { rows } = await tx.query<{
-      part: 'stored' | 'case' | 'user' | 'calendar';
+      part: 'stored' | 'case' | 'user' | 'number' | 'calendar';
       id: string | null;
-      office_id: string | null;
+      owner: string | null;
       body: unknown;
-    }>(BATCH_READ_SQL, [districtId, [...ids], [...streamIds.case], [...streamIds.user]]);
+    }>(BATCH_READ_SQL, [
+      districtId,
+      [...ids],
+      [...streamIds.case],
+      [...streamIds.user],
+      [...numbers],
+    ]);
     let calendarVersion = '';
     for (const row of rows) {
       if (row.part === 'calendar') calendarVersion = row.id ?? '';
       else if (row.part === 'stored') view.stored.set(row.id ?? '', row.body);
+      else if (row.part === 'number') view.numbers.set(row.id ?? '', row.owner ?? '');
       else {
         const entry = view.streams.get(`${row.part}:${row.id ?? ''}`);
         if (!entry) continue;
-        entry.office ??= row.office_id;
+        entry.office ??= row.owner;
         entry.bodies.push(row.body);
       }
     }
@@ -208,12 +246,19 @@ class BatchView {
     return (await this.streamOf('case', caseId)).bodies as CaseEvent[];
   }
 
+  /** The case of the district holding a registration number the batch gives, if any. */
+  numberHolder(number: string): string | undefined {
+    return this.numbers.get(number);
+  }
+
   /** Records an event accepted in this batch, for the events after it. */
   async accept(stream: Stream, streamId: string, officeId: string, event: KnownEvent) {
     const entry = await this.streamOf(stream, streamId);
     entry.office ??= officeId;
     entry.bodies.push(event);
     this.stored.set(event.id, event);
+    const number = stream === 'case' ? numberGiven(event) : null;
+    if (number !== null && !this.numbers.has(number)) this.numbers.set(number, streamId);
   }
 }
 
@@ -262,6 +307,17 @@ async function transitionProblem(
     context: { calendar },
   });
   return check.ok ? null : check.reason;
+}
+
+/**
+ * Why the district does not take the registration number `event` gives its case, or null: another
+ * case of the district holds it, stored before or accepted earlier in this batch.
+ */
+function numberProblem(view: BatchView, event: CaseEvent): string | null {
+  const number = numberGiven(event);
+  if (number === null) return null;
+  const holder = view.numberHolder(number);
+  return holder === undefined || holder === event.caseId ? null : 'sync:reject.numberTaken';
 }
 
 /** An event that passed every rule: stored at the end of the batch, in one statement. */
@@ -325,7 +381,9 @@ async function judge(
   );
   if (signatureIssue) return { id: event.id, status: 'rejected', reason: signatureIssue };
   if (travelling.stream === 'case') {
-    const problem = await transitionProblem(view, event as unknown as CaseEvent, calendar);
+    const caseEvent = event as unknown as CaseEvent;
+    const problem =
+      (await transitionProblem(view, caseEvent, calendar)) ?? numberProblem(view, caseEvent);
     if (problem) return { id: event.id, status: 'rejected', reason: problem };
   }
   const accepted = {
@@ -360,62 +418,138 @@ export function pushEvents(
   nowMs: number,
 ): Promise<Receipt[]> {
   return db.transaction(async (tx) => {
-    const { view, calendarVersion } = await BatchView.load(tx, device.districtId, events);
-    // Terms are judged on the calendar the hub hands to desks (reference data).
-    const calendar = await calendarOfVersion(tx, calendarVersion);
-    const judged: (Receipt | Accepted)[] = [];
-    for (const travelling of events) judged.push(await judge(view, device, travelling, calendar));
-    const accepted = judged.filter((j): j is Accepted => !('status' in j));
-    const inserted = new Set<string>();
-    if (accepted.length > 0) {
-      const { rows } = await tx.query<{ id: string }>(
-        `insert into hub_events (district_id, id, stream, stream_id, office_id, device_id, body, received_at)
-         select $1, r.id, r.stream, r.stream_id, r.office_id, $2, r.body, $3
-         from jsonb_to_recordset($4::jsonb)
-           as r(id text, stream text, stream_id text, office_id text, body jsonb, ord int)
-         order by r.ord
-         on conflict (district_id, id) do nothing
-         returning id`,
-        [
-          device.districtId,
-          device.id,
-          new Date(nowMs),
-          JSON.stringify(
-            accepted.map((a, ord) => ({
-              id: a.event.id,
-              stream: a.stream,
-              stream_id: a.streamId,
-              office_id: a.officeId,
-              body: a.event,
-              ord,
-            })),
-          ),
-        ],
-      );
-      for (const row of rows) inserted.add(row.id);
+    // A judgement is started over only for a number taken by another case after the batch was read;
+    // the next read shows it taken, so that event is refused: no number starts the batch over twice.
+    for (let round = 0; round <= events.length; round++) {
+      const receipts = await judgeAndStore(tx, device, events, nowMs);
+      if (receipts !== null) return receipts;
     }
-    const receipts: Receipt[] = [];
-    for (const j of judged) {
-      if ('status' in j) receipts.push(j);
-      else if (inserted.has(j.event.id)) {
-        receipts.push({ id: j.event.id, status: 'accepted', receivedAtMs: nowMs });
-      } else {
-        // Another push stored the same id in the meantime.
-        const stored = await tx.query<{ body: unknown }>(
-          'select body from hub_events where district_id = $1 and id = $2',
-          [device.districtId, j.event.id],
-        );
-        receipts.push(
-          storedReceipt({ found: stored.rows.length > 0, body: stored.rows[0]?.body }, j.event) ?? {
-            id: j.event.id,
-            status: 'rejected',
-            reason: 'sync:reject.idReused',
-          },
-        );
-      }
-    }
-    return receipts;
+    throw new Error('A pushed batch was judged again more often than it gives numbers');
   });
+}
+
+/**
+ * Judges a batch and stores what passes, in the push's transaction; null, with nothing of it kept,
+ * when a registration number it gives went to another case after the batch was read (another hub
+ * process stored it meanwhile): the batch must be judged again.
+ */
+async function judgeAndStore(
+  tx: Queryable,
+  device: Device,
+  events: readonly TravellingEvent[],
+  nowMs: number,
+): Promise<Receipt[] | null> {
+  const { view, calendarVersion } = await BatchView.load(tx, device.districtId, events);
+  // Terms are judged on the calendar the hub hands to desks (reference data).
+  const calendar = await calendarOfVersion(tx, calendarVersion);
+  const judged: (Receipt | Accepted)[] = [];
+  for (const travelling of events) judged.push(await judge(view, device, travelling, calendar));
+  const accepted = judged.filter((j): j is Accepted => !('status' in j));
+  const numbered = accepted.some((a) => a.stream === 'case' && numberGiven(a.event) !== null);
+  if (numbered) await tx.query('savepoint judged_batch');
+  const inserted = await storeEvents(tx, device, accepted, nowMs);
+  if (numbered) {
+    const stored = accepted.filter((a) => inserted.has(a.event.id));
+    if (!(await storeNumbers(tx, device.districtId, stored))) {
+      await tx.query('rollback to savepoint judged_batch');
+      return null;
+    }
+  }
+  const receipts: Receipt[] = [];
+  for (const j of judged) {
+    if ('status' in j) receipts.push(j);
+    else if (inserted.has(j.event.id)) {
+      receipts.push({ id: j.event.id, status: 'accepted', receivedAtMs: nowMs });
+    } else {
+      // Another push stored the same id in the meantime.
+      const stored = await tx.query<{ body: unknown }>(
+        'select body from hub_events where district_id = $1 and id = $2',
+        [device.districtId, j.event.id],
+      );
+      receipts.push(
+        storedReceipt({ found: stored.rows.length > 0, body: stored.rows[0]?.body }, j.event) ?? {
+          id: j.event.id,
+          status: 'rejected',
+          reason: 'sync:reject.idReused',
+        },
+      );
+    }
+  }
+  return receipts;
+}
+
+/** Stores the accepted events in one statement; the ids it stored (not those stored meanwhile). */
+async function storeEvents(
+  tx: Queryable,
+  device: Device,
+  accepted: readonly Accepted[],
+  nowMs: number,
+): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  if (accepted.length === 0) return inserted;
+  const { rows } = await tx.query<{ id: string }>(
+    `insert into hub_events (district_id, id, stream, stream_id, office_id, device_id, body, received_at)
+     select $1, r.id, r.stream, r.stream_id, r.office_id, $2, r.body, $3
+     from jsonb_to_recordset($4::jsonb)
+       as r(id text, stream text, stream_id text, office_id text, body jsonb, ord int)
+     order by r.ord
+     on conflict (district_id, id) do nothing
+     returning id`,
+    [
+      device.districtId,
+      device.id,
+      new Date(nowMs),
+      JSON.stringify(
+        accepted.map((a, ord) => ({
+          id: a.event.id,
+          stream: a.stream,
+          stream_id: a.streamId,
+          office_id: a.officeId,
+          body: a.event,
+          ord,
+        })),
+      ),
+    ],
+  );
+  for (const row of rows) inserted.add(row.id);
+  return inserted;
+}
+
+/**
+ * Gives each case the registration number its stored Registered event names (hub_case_numbers); false
+ * when a number is held by another case, one committed after the batch was read. A push still running
+ * that writes the same number is waited for: its number counts if it commits, not if it rolls back.
+ */
+async function storeNumbers(
+  tx: Queryable,
+  districtId: string,
+  stored: readonly Accepted[],
+): Promise<boolean> {
+  const given = stored.flatMap((a) => {
+    const number = a.stream === 'case' ? numberGiven(a.event) : null;
+    return number === null ? [] : [{ number, case_id: a.streamId }];
+  });
+  if (given.length === 0) return true;
+  // In the numbers' order: two pushes that write the same numbers wait for each other, never in a circle.
+  const { rows } = await tx.query<{ number: string; case_id: string }>(
+    `insert into hub_case_numbers (district_id, number, case_id)
+     select $1, n.number, n.case_id
+     from jsonb_to_recordset($2::jsonb) as n(number text, case_id text)
+     order by n.number
+     on conflict (district_id, number) do nothing
+     returning number, case_id`,
+    [districtId, JSON.stringify(given)],
+  );
+  if (rows.length === given.length) return true;
+  // A number given twice in the batch is written once: the case it was written for is compared too.
+  const written = new Map(rows.map((r) => [r.number, r.case_id]));
+  const missing = given.filter((g) => written.get(g.number) !== g.case_id);
+  const held = await tx.query<{ number: string; case_id: string }>(
+    'select number, case_id from hub_case_numbers where district_id = $1 and number = any($2::text[])',
+    [districtId, missing.map((m) => m.number)],
+  );
+  const holders = new Map(held.rows.map((r) => [r.number, r.case_id]));
+  return missing.every((m) => holders.get(m.number) === m.case_id);
 }
 
 /** The greatest values of the cursor's columns: an xid8 and a bigint. */

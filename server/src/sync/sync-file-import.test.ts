@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CaseEvent } from '../../../shared/case';
-import { samplePath } from '../../../shared/case/testing';
+import { samplePath, sampleRegistrationNumber } from '../../../shared/case/testing';
 import type { DirectoryEvent } from '../../../shared/directory';
 import { sampleDirectoryEvent, sampleRegistration } from '../../../shared/directory/testing';
 import {
@@ -112,12 +112,15 @@ function staffOf(officeId: string): TravellingEvent[] {
   ];
 }
 
-/** A case's first events, made at `officeId` by its people (staffOf). */
+/** A case's first events, made at `officeId` by its people (staffOf), under the case's own number. */
 function caseAt(officeId: string, caseId: string): TravellingEvent[] {
-  return samplePath([
-    ['Registered', 'specialist'],
-    ['ResolutionImposed', 'akim'],
-  ]).map((e): TravellingEvent => ({
+  return samplePath(
+    [
+      ['Registered', 'specialist'],
+      ['ResolutionImposed', 'akim'],
+    ],
+    { registrationNumber: sampleRegistrationNumber(caseId) },
+  ).map((e): TravellingEvent => ({
     stream: 'case',
     event: {
       ...e,

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CaseEvent } from '../../../shared/case';
-import { samplePath } from '../../../shared/case/testing';
+import { samplePath, sampleRegistrationNumber } from '../../../shared/case/testing';
 import type { DirectoryEvent } from '../../../shared/directory';
 import { sampleDirectoryEvent, sampleRegistration } from '../../../shared/directory/testing';
 import {
@@ -13,9 +13,8 @@ import {
   type PulledEvent,
   type TravellingEvent,
 } from '../../../shared/sync';
-import { DATABASE_KINDS, freshDatabase, type TestDatabase } from '../../test/databases';
+import { DATABASE_KINDS, freshDatabase, onClient, type TestDatabase } from '../../test/databases';
 import { readHubConfig } from '../config';
-import type { HubDatabase, Queryable } from '../db';
 import { startHub, type RunningHub } from '../hub';
 import { SYNC_MEDIA_TYPE } from '../http/sync-routes';
 import {
@@ -87,12 +86,15 @@ function staffOf(officeId: string): TravellingEvent[] {
   ];
 }
 
-/** A case's first events, made at `officeId` by its people (staffOf). */
+/** A case's first events, made at `officeId` by its people (staffOf), under the case's own number. */
 function caseAt(officeId: string, caseId: string): CaseEvent[] {
-  return samplePath([
-    ['Registered', 'specialist'],
-    ['ResolutionImposed', 'akim'],
-  ]).map((e) => ({
+  return samplePath(
+    [
+      ['Registered', 'specialist'],
+      ['ResolutionImposed', 'akim'],
+    ],
+    { registrationNumber: sampleRegistrationNumber(caseId) },
+  ).map((e) => ({
     ...e,
     id: `${caseId}-${e.id}`,
     caseId,
@@ -337,24 +339,6 @@ describe.each(DATABASE_KINDS)('push and pull on %s', (kind) => {
     expect(revoked).toEqual({ status: 401, body: { code: 'sync:errors.deviceRevoked' } });
   });
 });
-
-/** A hub database over one client whose transaction the test opens and commits itself. */
-function onClient(client: pg.Client): HubDatabase {
-  const queryable: Queryable = {
-    query: async <Row>(sql: string, params: unknown[] = []) => ({
-      rows: (await client.query(sql, params)).rows as Row[],
-    }),
-    exec: async (sql: string) => {
-      await client.query(sql);
-    },
-  };
-  return {
-    ...queryable,
-    kind: 'postgresql',
-    transaction: (work) => work(queryable),
-    close: async () => {},
-  };
-}
 
 describe('a pull never skips a late commit (PostgreSQL, overlapping transactions)', () => {
   let testDb: TestDatabase;
