@@ -3,6 +3,7 @@
 // append, the import of events, the database upgrade and a calendar correction; each keeps the
 // journal's name index (name-index.ts), its late index (late-index.ts) and its tallies
 // (journal-tallies.ts) in step with the rows it writes.
+import { Dexie } from 'dexie';
 import { foldCase, type CaseEvent, type CaseState } from '../../../shared/case';
 import { createWorkingCalendar, type WorkingCalendar } from '../../../shared/calendar';
 import { journalRowOf, type JournalRow } from '../../../shared/journal';
@@ -11,12 +12,14 @@ import type { HeldEventRow, PersonRow } from './database';
 import {
   applyTallyChange,
   recountJournal,
+  storedTallies,
   tallyChange,
+  tallyRows,
   type CountableCases,
   type TallyTable,
 } from './journal-tallies';
 import { rebuildLateIndex, updateLateKeys, type LateKeyTable } from './late-index';
-import { addNameKeys, putNameKeys, rebuildNameIndex, type NameKeyTable } from './name-index';
+import { addNameKeys, rebuildNameIndex, type NameKeyTable } from './name-index';
 
 export { journalRowOf };
 
@@ -37,34 +40,15 @@ export async function addJournalRows(
 }
 
 /**
- * Writes one case's journal row, its name-index keys and the journal's tallies, in the caller's
- * transaction. The keys are put again on every write (puts are idempotent); none goes stale because
- * what they hold never changes after the case's opening event (name-index.ts).
+ * Writes the journal rows of cases (one row per case) with their name-index and late-index keys and
+ * the journal's tallies, in the caller's transaction: one read of the rows they replace and of the
+ * tallies, then the four writes at once. Name keys are put again on every write (puts are
+ * idempotent); none goes stale because what they hold never changes after the case's opening event
+ * (name-index.ts). Dexie promises throughout (Dexie.Promise.all, not an async function): inside a
+ * transaction an async step that ends on no Dexie operation can lose the transaction for the
+ * caller's next one.
  */
-export function writeJournalRow(
-  tables: {
-    readonly cases: {
-      get(id: string): PromiseLike<JournalRow | undefined>;
-      put(row: JournalRow): PromiseLike<unknown>;
-    };
-    readonly caseNames: NameKeyTable;
-    readonly caseLate: LateKeyTable;
-    readonly counters: TallyTable;
-  },
-  row: JournalRow,
-): PromiseLike<unknown> {
-  // One chain of Dexie promises, as applyTallyChange says why.
-  return tables.cases.get(row.id).then((replaced) =>
-    tables.cases
-      .put(row)
-      .then(() => putNameKeys(tables.caseNames, row))
-      .then(() => updateLateKeys(tables.caseLate, [replaced], [row]))
-      .then(() => applyTallyChange(tables.counters, tallyChange([replaced], [row]))),
-  );
-}
-
-/** writeJournalRow for many rows (one per case): one read, one write of the rows and of their keys. */
-export async function writeJournalRows(
+export function writeJournalRows(
   tables: {
     readonly cases: {
       bulkGet(ids: string[]): PromiseLike<(JournalRow | undefined)[]>;
@@ -75,13 +59,26 @@ export async function writeJournalRows(
     readonly counters: TallyTable;
   },
   rows: readonly JournalRow[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const replaced = await tables.cases.bulkGet(rows.map((r) => r.id));
-  await tables.cases.bulkPut(rows);
-  await addNameKeys(tables.caseNames, rows);
-  await updateLateKeys(tables.caseLate, replaced, rows);
-  await applyTallyChange(tables.counters, tallyChange(replaced, rows));
+): PromiseLike<unknown> {
+  return Dexie.Promise.all([
+    tables.cases.bulkGet(rows.map((r) => r.id)),
+    storedTallies(tables.counters),
+  ]).then(([replaced, tallies]) =>
+    Dexie.Promise.all([
+      tables.cases.bulkPut(rows),
+      addNameKeys(tables.caseNames, rows),
+      updateLateKeys(tables.caseLate, replaced, rows),
+      tables.counters.bulkPut(tallyRows(tallies, tallyChange(replaced, rows))),
+    ]),
+  );
+}
+
+/** One case's journal row: writeJournalRows of one. */
+export function writeJournalRow(
+  tables: Parameters<typeof writeJournalRows>[0],
+  row: JournalRow,
+): PromiseLike<unknown> {
+  return writeJournalRows(tables, [row]);
 }
 
 /** What a later intake may fill in for the same IIN. */

@@ -145,7 +145,8 @@ describe('journal tallies and late index', () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // 40 sequences of writes on fake-indexeddb: about 3 s alone, longer on a loaded machine.
+  }, 60_000);
 
   test('a bulk load adds its rows; the journal reads its total from the tally, not a count', async () => {
     const database = freshDb();

@@ -61,30 +61,40 @@ interface TallyReader {
   bulkGet(keys: string[]): PromiseLike<(CounterRow | undefined)[]>;
 }
 
-function storedTallies(counters: TallyReader): PromiseLike<(CounterRow | undefined)[]> {
+/** Both tallies' counter rows (undefined where missing), in one read. */
+export function storedTallies(counters: TallyReader): PromiseLike<(CounterRow | undefined)[]> {
   return counters.bulkGet([JOURNAL_TALLIES.cases, JOURNAL_TALLIES.open]);
 }
 
 /**
- * Adds `change` to each tally that exists (see the header: a missing one stays missing), in one read
- * and at most one write. A chain of Dexie promises rather than an async function: inside a
- * transaction, every extra level of native awaits between two operations risks the transaction
- * committing before the caller's next one (Dexie's zones reach only so far).
+ * The counter rows that add `change` to the `stored` tallies (storedTallies' answer), for each one
+ * that exists (see the header: a missing one stays missing) and changes.
+ */
+export function tallyRows(
+  stored: readonly (CounterRow | undefined)[],
+  change: JournalTallies,
+): CounterRow[] {
+  const [cases, open] = stored;
+  const rows: CounterRow[] = [];
+  if (cases !== undefined && change.cases !== 0) {
+    rows.push({ key: JOURNAL_TALLIES.cases, value: cases.value + change.cases });
+  }
+  if (open !== undefined && change.open !== 0) {
+    rows.push({ key: JOURNAL_TALLIES.open, value: open.value + change.open });
+  }
+  return rows;
+}
+
+/**
+ * Adds `change` to the tallies, in one read and one write. A chain of Dexie promises rather than an
+ * async function: inside a transaction, an async step that ends on anything but a Dexie operation
+ * (no operation, a native Promise.all) can lose the transaction for its caller's next one.
  */
 export function applyTallyChange(
   counters: TallyTable,
   change: JournalTallies,
 ): PromiseLike<unknown> {
-  return storedTallies(counters).then(([cases, open]) => {
-    const rows: CounterRow[] = [];
-    if (cases !== undefined && change.cases !== 0) {
-      rows.push({ key: JOURNAL_TALLIES.cases, value: cases.value + change.cases });
-    }
-    if (open !== undefined && change.open !== 0) {
-      rows.push({ key: JOURNAL_TALLIES.open, value: open.value + change.open });
-    }
-    return counters.bulkPut(rows);
-  });
+  return storedTallies(counters).then((stored) => counters.bulkPut(tallyRows(stored, change)));
 }
 
 /** What counting natively needs of `cases`. */

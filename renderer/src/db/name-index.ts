@@ -51,15 +51,6 @@ export interface NameKeyTable {
   clear(): PromiseLike<unknown>;
 }
 
-/** Puts one row's keys (again: a put of a key already there changes nothing). */
-export function putNameKeys(table: NameKeyTable, row: NameKeyed): PromiseLike<unknown> {
-  const keys = nameKeysOf(row);
-  return table.bulkPut(
-    keys.map(() => 0),
-    keys,
-  );
-}
-
 /** Rebuilds the whole index from every row (a schema upgrade, a full re-projection). */
 export async function rebuildNameIndex(
   table: NameKeyTable,
