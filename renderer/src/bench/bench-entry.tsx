@@ -20,6 +20,8 @@ import {
   type JournalQuery,
 } from '../db';
 import { blindValue } from '../db/at-rest';
+import { JOURNAL_TALLIES } from '../db/journal-tallies';
+import { lateKeyOf, lateUpperBound, parseLateKey } from '../db/late-index';
 import { nameKeysOf, parseNameKey } from '../db/name-index';
 import { JournalScreen } from '../features/journal';
 import { createI18n } from '../i18n';
@@ -168,11 +170,13 @@ interface Operation {
 const OPERATIONS: Record<string, Operation> = {
   firstPage: {
     app: () => journalPage({}),
+    // The same work without the desk's code: the journal's size from its tally (db/journal-tallies.ts;
+    // a native count walks every row on disk), and the newest 50 rows.
     raw: async () => {
-      const store = readStore('cases');
+      const tx = db.backendDB().transaction(['counters', 'cases'], 'readonly');
       return Promise.all([
-        request(store.count()),
-        cursorValues(store.index('date'), 'prev', 0, PAGE),
+        request(tx.objectStore('counters').get(JOURNAL_TALLIES.cases)),
+        cursorValues(tx.objectStore('cases').index('date'), 'prev', 0, PAGE),
       ]);
     },
   },
@@ -205,10 +209,21 @@ const OPERATIONS: Record<string, Operation> = {
   },
   overdue: {
     app: () => journalPage({ deadline: 'overdue' }),
-    raw: () =>
-      request(
-        readStore('cases').index('lateFrom').getAll(IDBKeyRange.upperBound(clock.nowLocal())),
-      ),
+    // The same work without the desk's code: the late index's keys up to now (db/late-index.ts), newest
+    // first, and the first 50 rows. (Reading every late row from the lateFrom index instead takes
+    // 0.2-0.35 s at 100,000 cases on disk.)
+    raw: async () => {
+      const tx = db.backendDB().transaction(['caseLate', 'cases'], 'readonly');
+      const keys = await request(
+        tx
+          .objectStore('caseLate')
+          .getAllKeys(IDBKeyRange.upperBound(lateUpperBound(clock.nowLocal()), true)),
+      );
+      const entries = keys.flatMap((key) => parseLateKey(String(key)) ?? []);
+      entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+      const cases = tx.objectStore('cases');
+      return Promise.all(entries.slice(0, PAGE).map((e) => request(cases.get(e.id))));
+    },
   },
   register: {
     prepare: (i) => ({ app: newRegistration(), raw: newRawCase(i) }),
@@ -229,11 +244,14 @@ const OPERATIONS: Record<string, Operation> = {
       );
       if (!result.ok) throw new Error(`registration refused: ${result.reason}`);
     },
-    raw: async (input) => {
+    raw: async (input, i) => {
       const { event, row } = (input as { raw: ReturnType<typeof newRawCase> }).raw;
       const tx = db
         .backendDB()
-        .transaction(['events', 'outbox', 'cases', 'caseNames', 'counters'], 'readwrite');
+        .transaction(
+          ['events', 'outbox', 'cases', 'caseNames', 'caseLate', 'counters'],
+          'readwrite',
+        );
       tx.objectStore('events').add(event);
       tx.objectStore('outbox').add({
         eventId: event.id,
@@ -244,7 +262,12 @@ const OPERATIONS: Record<string, Operation> = {
       });
       tx.objectStore('cases').put(row);
       for (const key of nameKeysOf(row)) tx.objectStore('caseNames').put(0, key);
+      const late = lateKeyOf(row);
+      if (late !== null) tx.objectStore('caseLate').put(0, late);
       tx.objectStore('counters').put({ key: 'registration:raw', value: 1 });
+      // The journal's tallies, as the desk keeps them (the values do not matter to the timing).
+      tx.objectStore('counters').put({ key: 'bench:raw-cases', value: i });
+      tx.objectStore('counters').put({ key: 'bench:raw-open', value: i });
       return done(tx);
     },
   },
