@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { CaseEvent } from '../../../shared/case';
+import type { Receipt } from '../../../shared/sync';
 import { DATABASE_KINDS, freshDatabase, onClient, type TestDatabase } from '../../test/databases';
 import {
   caseAt,
@@ -22,6 +23,24 @@ import {
 import { migrate, openDatabase, readMigrations, type HubDatabase, type Queryable } from '../db';
 import { addDistrict, authenticateDevice } from '../registry/registry';
 import { pushEvents } from './event-log';
+
+/**
+ * The receipts of a batch of two cases (registered, then resolved) whose first case gives a number
+ * another case holds: its registration refused numberTaken, its resolution refused by the transition
+ * table (it follows a registration the hub did not take), the other case taken whole.
+ */
+function expectNumberRefused(receipts: readonly Receipt[], refusedCase: readonly CaseEvent[]) {
+  expect(receipts[0]).toEqual({
+    id: refusedCase[0]?.id,
+    status: 'rejected',
+    reason: 'sync:reject.numberTaken',
+  });
+  expect(receipts[1]).toMatchObject({
+    status: 'rejected',
+    reason: expect.stringMatching(/^case:rejections\./),
+  });
+  expect(receipts.slice(2).map((r) => r.status)).toEqual(['accepted', 'accepted']);
+}
 
 /** The number a case's Registered event gives it. */
 function numberOf(events: readonly CaseEvent[]): string {
@@ -85,18 +104,9 @@ describe.each(DATABASE_KINDS)('registration numbers on %s', (kind) => {
     const copy = numbered(caseAt(b, 'taken-copy'), numberOf(first));
     const fresh = caseAt(b, 'taken-fresh');
     const receipts = await push(hub, b, travelling('case', [...copy, ...fresh]));
-    expect(receipts[0]).toEqual({
-      id: copy[0]?.id,
-      status: 'rejected',
-      reason: 'sync:reject.numberTaken',
-    });
     // The copy's resolution follows a registration the hub did not take: the transition table
     // refuses it; the other case of the batch is taken whole.
-    expect(receipts[1]).toMatchObject({
-      status: 'rejected',
-      reason: expect.stringMatching(/^case:rejections\./),
-    });
-    expect(receipts.slice(2).map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    expectNumberRefused(receipts, copy);
     const stored = await storedCases(hub.db);
     expect(stored.cases).not.toContain('taken-copy');
     expect(stored.cases).toEqual(expect.arrayContaining(['taken-first', 'taken-fresh']));
@@ -258,16 +268,7 @@ describe('two hub processes give one number to two cases at once (PostgreSQL, ov
       await first.query('commit');
       const receipts = await lost;
       await second.query('commit');
-      expect(receipts[0]).toEqual({
-        id: loser[0]?.id,
-        status: 'rejected',
-        reason: 'sync:reject.numberTaken',
-      });
-      expect(receipts[1]).toMatchObject({
-        status: 'rejected',
-        reason: expect.stringMatching(/^case:rejections\./),
-      });
-      expect(receipts.slice(2).map((r) => r.status)).toEqual(['accepted', 'accepted']);
+      expectNumberRefused(receipts, loser);
       expect(await storedCases(hub.db)).toEqual({
         cases: ['race-bystander', 'race-winner'],
         numbers: { [numberOf(bystander)]: 'race-bystander', [numberOf(winner)]: 'race-winner' },
