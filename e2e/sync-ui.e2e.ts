@@ -182,5 +182,13 @@ describe('sync in the desk', () => {
     );
     await received.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('sync-case-received-ru') });
+    // The same line in Kazakh.
+    await page.getByRole('button', { name: 'Қазақша' }).click();
+    const receivedKk = page.locator('.cp-event-hub').first();
+    await expect
+      .poll(() => receivedKk.innerText(), { timeout: 10_000 })
+      .toMatch(/^Аудан хабы қабылдады: \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+    await receivedKk.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('sync-case-received-kk') });
   });
 });
