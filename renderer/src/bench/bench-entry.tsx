@@ -21,8 +21,8 @@ import {
 } from '../db';
 import { blindValue } from '../db/at-rest';
 import { JOURNAL_TALLIES } from '../db/journal-tallies';
-import { lateKeyOf, lateUpperBound, parseLateKey } from '../db/late-index';
-import { nameKeysOf, parseNameKey } from '../db/name-index';
+import { lateKeyOf, lateUpperBound } from '../db/late-index';
+import { nameKeysOf, parseJournalKey } from '../db/name-index';
 import { JournalScreen } from '../features/journal';
 import { createI18n } from '../i18n';
 import { getPlatform, systemClock } from '../platform';
@@ -202,7 +202,7 @@ const OPERATIONS: Record<string, Operation> = {
       const keys = await request(
         tx.objectStore('caseNames').getAllKeys(IDBKeyRange.bound(lower, upper)),
       );
-      const ids = [...new Set(keys.map((k) => parseNameKey(String(k))?.id))].slice(0, PAGE);
+      const ids = [...new Set(keys.map((k) => parseJournalKey(String(k))?.id))].slice(0, PAGE);
       const cases = tx.objectStore('cases');
       return Promise.all(ids.map((id) => request(cases.get(String(id)))));
     },
@@ -219,7 +219,7 @@ const OPERATIONS: Record<string, Operation> = {
           .objectStore('caseLate')
           .getAllKeys(IDBKeyRange.upperBound(lateUpperBound(clock.nowLocal()), true)),
       );
-      const entries = keys.flatMap((key) => parseLateKey(String(key)) ?? []);
+      const entries = keys.flatMap((key) => parseJournalKey(String(key)) ?? []);
       entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
       const cases = tx.objectStore('cases');
       return Promise.all(entries.slice(0, PAGE).map((e) => request(cases.get(e.id))));

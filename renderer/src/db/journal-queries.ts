@@ -25,8 +25,8 @@ import { searchTokens } from '../../../shared/text';
 import { addDays, datePart, type LocalDate, type LocalDateTime } from '../../../shared/time';
 import type { CaseRow, DeskDatabase } from './database';
 import { readJournalTallies } from './journal-tallies';
-import { lateUpperBound, parseLateKey } from './late-index';
-import { nameKeyRange, parseNameKey, type NameKeyEntry } from './name-index';
+import { lateUpperBound } from './late-index';
+import { nameKeyRange, parseJournalKey, type JournalKeyEntry } from './name-index';
 
 export const JOURNAL_SORTS = ['dateDesc', 'dueAsc', 'numberAsc', 'nameAsc'] as const;
 /**
@@ -612,9 +612,9 @@ async function nameIndexResult(
     tokens.map(async (token) => {
       const [lower, upper] = nameKeyRange(token);
       const keys = await db.caseNames.where(':id').between(lower, upper, true, true).primaryKeys();
-      const byId = new Map<string, NameKeyEntry>();
+      const byId = new Map<string, JournalKeyEntry>();
       for (const key of keys) {
-        const entry = parseNameKey(key);
+        const entry = parseJournalKey(key);
         if (entry) byId.set(entry.id, entry);
       }
       return byId;
@@ -625,16 +625,9 @@ async function nameIndexResult(
   return resultOf([sortedSegment(db, idsInKeyOrder(entries, sort))]);
 }
 
-/** What the name and late indexes' keys hold of a case: enough to order it. */
-interface KeyedEntry {
-  readonly id: string;
-  readonly date: string;
-  readonly numberKey: string;
-}
-
 /** Ids of index entries in the journal's order, as byDateDesc / byNumberAsc order rows. */
-function idsInKeyOrder(entries: KeyedEntry[], sort: 'dateDesc' | 'numberAsc'): string[] {
-  const ascending = (a: KeyedEntry, b: KeyedEntry) =>
+function idsInKeyOrder(entries: JournalKeyEntry[], sort: 'dateDesc' | 'numberAsc'): string[] {
+  const ascending = (a: JournalKeyEntry, b: JournalKeyEntry) =>
     byString(a.numberKey, b.numberKey) || byString(a.id, b.id);
   entries.sort(
     sort === 'numberAsc' ? ascending : (a, b) => byString(b.date, a.date) || ascending(b, a),
@@ -652,7 +645,7 @@ async function lateIndexResult(
   sort: 'dateDesc' | 'numberAsc',
 ): Promise<JournalResult> {
   const keys = await db.caseLate.where(':id').below(lateUpperBound(now)).primaryKeys();
-  const entries = keys.flatMap((key) => parseLateKey(String(key)) ?? []);
+  const entries = keys.flatMap((key) => parseJournalKey(String(key)) ?? []);
   return resultOf([sortedSegment(db, idsInKeyOrder(entries, sort))]);
 }
 

@@ -53,7 +53,6 @@ export function tallyChange(
 
 /** What the writers need of `counters` (the table, or a Dexie upgrade's tx.table('counters')). */
 export interface TallyTable extends TallyReader {
-  put(row: CounterRow): PromiseLike<unknown>;
   bulkPut(rows: readonly CounterRow[]): PromiseLike<unknown>;
 }
 
@@ -114,8 +113,10 @@ export async function recountJournal(tables: {
   readonly counters: TallyTable;
 }): Promise<JournalTallies> {
   const tallies = await nativeTallies(tables.cases);
-  await tables.counters.put({ key: JOURNAL_TALLIES.cases, value: tallies.cases });
-  await tables.counters.put({ key: JOURNAL_TALLIES.open, value: tallies.open });
+  await tables.counters.bulkPut([
+    { key: JOURNAL_TALLIES.cases, value: tallies.cases },
+    { key: JOURNAL_TALLIES.open, value: tallies.open },
+  ]);
   return tallies;
 }
 

@@ -11,32 +11,19 @@
 //   a version before the index, database.ts v11).
 // - Nothing in a key is sealed data: the times, the date and the number stand in `cases`' own
 //   indexes in the clear too (at-rest-middleware.ts seals names, IINs and payloads).
-import { numberSortKey } from '../../../shared/case';
 import type { JournalRow } from '../../../shared/journal';
 import type { LocalDateTime } from '../../../shared/time';
-
-const SEP = '\u0001';
+import { journalKeyTail } from './name-index';
 
 type LateKeyed = Pick<JournalRow, 'id' | 'date' | 'number' | 'lateFrom'>;
 
-/** The late index's key of a row, or null when neither its term nor its step is running. */
+/**
+ * The late index's key of a row (the name index's key format with lateFrom as its lead; read back by
+ * name-index parseJournalKey), or null when neither its term nor its step is running.
+ */
 export function lateKeyOf(row: LateKeyed): string | null {
   if (row.lateFrom === undefined) return null;
-  return [row.lateFrom, row.date, numberSortKey(row.number), row.id].join(SEP);
-}
-
-export interface LateKeyEntry {
-  readonly id: string;
-  readonly date: string;
-  readonly numberKey: string;
-}
-
-export function parseLateKey(key: string): LateKeyEntry | null {
-  const [lateFrom, date, numberKey, id] = key.split(SEP);
-  if (lateFrom === undefined || date === undefined || numberKey === undefined || id === undefined) {
-    return null;
-  }
-  return { id, date, numberKey };
+  return `${row.lateFrom}${journalKeyTail(row)}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { createWorkingCalendar } from '../../../shared/calendar';
 import type { CaseStage } from '../../../shared/case';
 import { journalRowOf } from '../../../shared/journal';
 import { sampleCaseState, sampleJournalRow } from '../../../shared/journal/testing';
-import { nameKeyRange, nameKeysOf, parseNameKey } from './name-index';
+import { nameKeyRange, nameKeysOf, parseJournalKey } from './name-index';
 
 const calendar = createWorkingCalendar();
 
@@ -18,7 +18,7 @@ describe('the name index keys', () => {
     const keys = nameKeysOf(row);
     expect(keys).toHaveLength(3);
     for (const key of keys) {
-      expect(parseNameKey(key)).toEqual({
+      expect(parseJournalKey(key)).toEqual({
         id: 'c-1',
         date: '2025-03-03',
         numberKey: '2025|KZL01|01|000000000037',
@@ -52,6 +52,6 @@ describe('the name index keys', () => {
 
   test('a receipt number (refused at acceptance) keys after every registration number', () => {
     const refused = sampleJournalRow({ number: '2-1/15', stage: 'notAccepted' });
-    expect(parseNameKey(nameKeysOf(refused)[0] ?? '')?.numberKey).toBe('~2-1/15');
+    expect(parseJournalKey(nameKeysOf(refused)[0] ?? '')?.numberKey).toBe('~2-1/15');
   });
 });

@@ -20,21 +20,31 @@ const SEP = '\u0001';
 
 type NameKeyed = Pick<JournalRow, 'id' | 'date' | 'number' | 'nameTokens'>;
 
+/**
+ * What follows the lead of a key in the journal's keys-only indexes (a name word here, a lateFrom in
+ * late-index.ts): `␁${date}␁${numberSortKey}␁${caseId}`, so the keys of one lead sort in the
+ * journal's order and say, without the row, where the case stands in it (parseJournalKey).
+ */
+export function journalKeyTail(row: Pick<JournalRow, 'id' | 'date' | 'number'>): string {
+  return `${SEP}${row.date}${SEP}${numberSortKey(row.number)}${SEP}${row.id}`;
+}
+
 /** The name index's keys of one journal row. */
 export function nameKeysOf(row: NameKeyed): string[] {
-  const tail = `${SEP}${row.date}${SEP}${numberSortKey(row.number)}${SEP}${row.id}`;
+  const tail = journalKeyTail(row);
   return [...new Set(row.nameTokens)].map((word) => `${word}${tail}`);
 }
 
-export interface NameKeyEntry {
+export interface JournalKeyEntry {
   readonly id: string;
   readonly date: string;
   readonly numberKey: string;
 }
 
-export function parseNameKey(key: string): NameKeyEntry | null {
-  const [word, date, numberKey, id] = key.split(SEP);
-  if (word === undefined || date === undefined || numberKey === undefined || id === undefined) {
+/** The case, its date and its number's sort key, from a key of the name or the late index. */
+export function parseJournalKey(key: string): JournalKeyEntry | null {
+  const [lead, date, numberKey, id] = key.split(SEP);
+  if (lead === undefined || date === undefined || numberKey === undefined || id === undefined) {
     return null;
   }
   return { id, date, numberKey };
