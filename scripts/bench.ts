@@ -4,8 +4,11 @@
 // code for the journal's first page, an IIN lookup, a name-prefix search, the overdue filter and
 // registering one case, each next to a raw IndexedDB call doing the same work in the same run (the
 // floor), and reads the renderer's JS heap with the journal on screen. Prints medians; never fails on a
-// timing. Options: --cases N (100000), --runs N (15), --screenshot FILE (the journal after seeding).
-import { mkdtemp, rm } from 'node:fs/promises';
+// timing. Options: --cases N (100000), --runs N (15), --screenshot FILE (the journal after seeding),
+// --profile DIR (keep the seeded browser profile there; a later run with the same DIR measures it again
+// without seeding), --only a,b (measure only these operations).
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,22 +36,27 @@ const { values: options } = parseArgs({
     cases: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '15' },
     screenshot: { type: 'string' },
+    profile: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const CASES = Number(options.cases);
 const RUNS = Math.max(15, Number(options.runs));
 
 /** What bench-entry.tsx puts on the page's window. */
+interface SeedFigures {
+  cases: number;
+  events: number;
+  openCases: number;
+  overdue: number;
+  ms: number;
+  namePrefixes: number;
+  today: string;
+}
 interface BenchApi {
-  seed(total: number): Promise<{
-    cases: number;
-    events: number;
-    openCases: number;
-    overdue: number;
-    ms: number;
-    namePrefixes: number;
-    today: string;
-  }>;
+  seed(total: number): Promise<SeedFigures>;
+  resume(saved: unknown): Promise<SeedFigures>;
+  seeded(): unknown;
   measure(name: string, runs: number): Promise<{ app: number[]; raw: number[]; info: string }>;
   renderJournal(): Promise<number>;
   heapUsed(): number | null;
@@ -103,16 +111,23 @@ await build({
   },
 });
 
+// A profile on disk, as the desk keeps one: an incognito context holds IndexedDB in memory, under a
+// quota that 100,000 sealed cases outgrow.
+const profileDir = options.profile ?? (await mkdtemp(join(tmpdir(), 'akimat-bench-profile-')));
+await mkdir(profileDir, { recursive: true });
+const savedSeed = join(profileDir, 'akimat-bench-seeded.json');
+const keptSeed =
+  options.profile && existsSync(savedSeed) ? await readFile(savedSeed, 'utf8') : null;
+const keptPort = keptSeed === null ? null : (JSON.parse(keptSeed) as { port: number }).port;
 const hub = await startHub(
   {
-    ...readHubConfig({ HUB_PORT: '0', LOG_LEVEL: 'warn' }),
+    // A kept profile's database is found again only at the same origin: the port it was seeded on.
+    ...readHubConfig({ HUB_PORT: String(keptPort ?? 0), LOG_LEVEL: 'warn' }),
     database: { kind: 'pglite', dataDir: hubDir },
   },
   { deskDir: outDir },
 );
-// A profile on disk, as the desk keeps one: an incognito context holds IndexedDB in memory, under a
-// quota that 100,000 sealed cases outgrow.
-const profileDir = await mkdtemp(join(tmpdir(), 'akimat-bench-profile-'));
+
 const context = await chromium.launchPersistentContext(profileDir, {
   executablePath: CHROMIUM_PATH,
   args: CHROMIUM_FLAGS,
@@ -132,11 +147,30 @@ try {
   const userAgent = await page.evaluate(() => navigator.userAgent);
   const browserVersion = /Chrome\/([\d.]+)/.exec(userAgent)?.[1] ?? userAgent;
 
-  console.log(`Seeding ${int(CASES)} cases…`);
-  const seeded = await page.evaluate(
-    (n) => (globalThis as unknown as BenchWindow).akimatBench.seed(n),
-    CASES,
-  );
+  let seeded: SeedFigures;
+  if (keptSeed !== null) {
+    console.log(`Measuring the database seeded earlier in ${profileDir}…`);
+    const { seeded: saved } = JSON.parse(keptSeed) as { seeded: unknown };
+    seeded = await page.evaluate(
+      (s) => (globalThis as unknown as BenchWindow).akimatBench.resume(s),
+      saved,
+    );
+  } else {
+    console.log(`Seeding ${int(CASES)} cases…`);
+    seeded = await page.evaluate(
+      (n) => (globalThis as unknown as BenchWindow).akimatBench.seed(n),
+      CASES,
+    );
+    if (options.profile) {
+      const result = await page.evaluate(() =>
+        (globalThis as unknown as BenchWindow).akimatBench.seeded(),
+      );
+      await writeFile(
+        savedSeed,
+        JSON.stringify({ port: Number(new URL(hub.url).port), seeded: result }),
+      );
+    }
+  }
   console.log(
     `Seeded ${int(seeded.cases)} cases, ${int(seeded.events)} events in ${(seeded.ms / 1000).toFixed(1)} s ` +
       `(${int(seeded.openCases)} open, ${int(seeded.overdue)} late (term or step) on ${seeded.today}).`,
@@ -145,7 +179,8 @@ try {
   const rows: string[][] = [
     ['Operation', 'Desk (median)', 'Target', 'Raw IndexedDB (floor)', 'Notes'],
   ];
-  for (const op of OPERATIONS) {
+  const only = options.only?.split(',');
+  for (const op of OPERATIONS.filter((o) => !only || only.includes(o.name))) {
     console.log(`Measuring ${op.name} (${RUNS} runs)…`);
     const result = await page.evaluate(
       ([name, runs]) => (globalThis as unknown as BenchWindow).akimatBench.measure(name, runs),
@@ -194,7 +229,7 @@ try {
 } finally {
   await context.close();
   await hub.stop();
-  await rm(profileDir, { recursive: true, force: true });
+  if (!options.profile) await rm(profileDir, { recursive: true, force: true });
   await rm(outDir, { recursive: true, force: true });
   await rm(hubDir, { recursive: true, force: true });
 }

@@ -193,7 +193,8 @@ const OPERATIONS: Record<string, Operation> = {
     prepare: (i) => pickFrom(seeded?.namePrefixes, i * 7),
     app: (prefix) => journalPage({ search: String(prefix) }),
     // The same IndexedDB work without the desk's code: the name index's keys for the prefix, then 50
-    // rows. (Reading every matching row from the nameTokens index instead takes 3-4 times as long.)
+    // rows. (Reading every matching row instead, as the rows' name-word index before v12 did, took
+    // 3-4 times as long.)
     raw: async (prefix) => {
       // The name index's keys start with the prefix's blind value (db/at-rest-middleware.ts).
       const blind = await blindValue(atRest, String(prefix));
@@ -302,6 +303,21 @@ const api = {
     const { iins: _i, namePrefixes, ...figures } = seeded;
     return { ...figures, namePrefixes: namePrefixes.length, today: clock.today() };
   },
+
+  /**
+   * Measures a database seeded by an earlier run in the same profile (`npm run bench -- --profile`):
+   * what seed() returned is handed back, and the generator starts afresh for the new cases.
+   */
+  async resume(saved: SeedResult) {
+    await db.open();
+    seedCtx = createSeedContext(calendar, clock.today(), Date.now() % 100_000);
+    seeded = saved;
+    const { iins: _i, namePrefixes, ...figures } = saved;
+    return { ...figures, namePrefixes: namePrefixes.length, today: clock.today() };
+  },
+
+  /** What seed() found, to keep beside a kept profile. */
+  seeded: () => seeded,
 
   /** Times an operation `runs` times through the desk's code and as a raw IndexedDB call. */
   async measure(name: string, runs: number) {

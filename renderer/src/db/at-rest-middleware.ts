@@ -9,7 +9,7 @@
 //   inside a request's callback, where the transaction is active (what Dexie.waitFor does, on the
 //   request's own IDBTransaction).
 // - A query on a blind field is answered on the blind value: an equal range (or a prefix range, read
-//   as an exact value) on an IIN; a prefix range on a name word's blind prefixes. A range of any other
+//   as an exact value) on an IIN; a name word's prefix on the name index's keys. A range of any other
 //   shape on a blind field is refused: it would silently find nothing.
 // - A row stored before sealing (no ATREST field) reads as it is; the Dexie upgrade that brought this
 //   layer writes every such row again, sealed (database.ts v10).
@@ -48,8 +48,6 @@ export interface SealedTableSpec {
   readonly sealed: readonly string[];
   /** Fields kept in the row as a blind value (an IIN): their plain value is sealed. */
   readonly blind?: readonly string[];
-  /** Word-list fields kept in the row as the blind values of every word's prefixes. */
-  readonly blindPrefixes?: readonly string[];
   /** A Blob field whose bytes are sealed with the row. */
   readonly blob?: string;
 }
@@ -72,11 +70,13 @@ export const SEALED_TABLES: Readonly<Record<string, SealedTableSpec>> = {
       'address',
       'phone',
       'inMobileCitizensDb',
+      // Rows written before v12 still hold it: sealed like the rest.
+      'nameTokens',
     ],
     blind: ['iin'],
-    blindPrefixes: ['nameTokens'],
   },
-  cases: { sealed: ['applicantName'], blind: ['iin'], blindPrefixes: ['nameTokens'] },
+  // A name is searched on the name index's blind keys (caseNames), never on the row (v12).
+  cases: { sealed: ['applicantName', 'nameTokens'], blind: ['iin'] },
   attachments: { sealed: ['name'], blob: 'blob' },
   tsaRecipients: { sealed: ['fullName', 'familyMembers'], blind: ['iin'] },
   users: { sealed: ['pinHash', 'signingKey'] },
@@ -139,7 +139,6 @@ async function sealRow(keys: AtRestKeys, spec: SealedTableSpec, row: Row): Promi
   const moved = new Set([
     ...spec.sealed,
     ...(spec.blind ?? []),
-    ...(spec.blindPrefixes ?? []),
     ...(spec.blob !== undefined ? [spec.blob] : []),
   ]);
   const stored: Row = {};
@@ -148,19 +147,12 @@ async function sealRow(keys: AtRestKeys, spec: SealedTableSpec, row: Row): Promi
     if (!moved.has(field)) stored[field] = value;
     else if (field !== spec.blob && value !== undefined) secret[field] = value;
   }
-  const blinds = await Promise.all([
-    ...(spec.blind ?? []).map(async (field) => {
+  const blinds = await Promise.all(
+    (spec.blind ?? []).map(async (field) => {
       const value = row[field];
       return [field, typeof value === 'string' ? await blindValue(keys, value) : value] as const;
     }),
-    ...(spec.blindPrefixes ?? []).map(async (field) => {
-      const words = row[field];
-      return [
-        field,
-        Array.isArray(words) ? await blindPrefixes(keys, words as string[]) : words,
-      ] as const;
-    }),
-  ]);
+  );
   for (const [field, value] of blinds) if (value !== undefined) stored[field] = value;
   let bytes: Uint8Array | undefined;
   const blob = spec.blob !== undefined ? row[spec.blob] : undefined;
@@ -188,13 +180,9 @@ async function openRow(keys: AtRestKeys, spec: SealedTableSpec, stored: unknown)
 
 // ---- keys and ranges ------------------------------------------------------------------------------
 
-type BlindKind = 'exact' | 'prefixes' | null;
-
-function blindKindOf(spec: SealedTableSpec, keyPath: string | null): BlindKind {
-  if (keyPath === null) return null;
-  if (spec.blind?.includes(keyPath)) return 'exact';
-  if (spec.blindPrefixes?.includes(keyPath)) return 'prefixes';
-  return null;
+/** Whether an index's field (one part of its key path) is kept as a blind value. */
+function isBlind(spec: SealedTableSpec, keyPath: string | null): boolean {
+  return keyPath !== null && (spec.blind?.includes(keyPath) ?? false);
 }
 
 /** A key of an index (or the primary key) as stored: blind components where the field is blind. */
@@ -206,16 +194,12 @@ async function storedKey(
 ): Promise<unknown> {
   if (keyPath === null) return key;
   if (typeof keyPath === 'string') {
-    return blindKindOf(spec, keyPath) !== null && typeof key === 'string'
-      ? blindValue(keys, key)
-      : key;
+    return isBlind(spec, keyPath) && typeof key === 'string' ? blindValue(keys, key) : key;
   }
   if (!Array.isArray(key)) return key;
   return Promise.all(
     key.map((part: unknown, i) =>
-      blindKindOf(spec, keyPath[i] ?? null) !== null && typeof part === 'string'
-        ? blindValue(keys, part)
-        : part,
+      isBlind(spec, keyPath[i] ?? null) && typeof part === 'string' ? blindValue(keys, part) : part,
     ),
   );
 }
@@ -236,16 +220,16 @@ async function storedRange(
 ): Promise<DBCoreQuery> {
   const { index, range } = query;
   const keyPath = index.keyPath;
-  const kinds =
+  const blind =
     typeof keyPath === 'string'
-      ? [blindKindOf(spec, keyPath)]
-      : (keyPath ?? []).map((p) => blindKindOf(spec, p));
-  if (kinds.every((k) => k === null) || range.type === 3 || range.type === 4) return query;
+      ? [isBlind(spec, keyPath)]
+      : (keyPath ?? []).map((p) => isBlind(spec, p));
+  if (!blind.some(Boolean) || range.type === 3 || range.type === 4) return query;
   if (range.type === 1) {
     const key = await storedKey(keys, spec, keyPath, range.lower);
     return { index, range: { ...range, lower: key, upper: key } };
   }
-  // An IIN typed in part, or a name word's prefix: both are answered by the exact blind value.
+  // An IIN asked as a prefix (the journal's digits search): answered by its exact blind value.
   if (typeof keyPath === 'string' && isPrefixRange(range)) {
     const key = await blindValue(keys, range.lower as string);
     return { index, range: { type: 1, lower: key, upper: key } };
@@ -337,7 +321,7 @@ function wrapCursor(
 function touchesBlind(spec: SealedTableSpec, keyPath: DBCoreIndex['keyPath']): boolean {
   if (keyPath === null) return false;
   const paths = typeof keyPath === 'string' ? [keyPath] : keyPath;
-  return paths.some((p) => blindKindOf(spec, p) !== null);
+  return paths.some((p) => isBlind(spec, p));
 }
 
 const hasSealed = (rows: readonly unknown[]): boolean =>

@@ -66,11 +66,11 @@ export const BACKUP_SETTINGS = {
 /** The roles that set the recovery passphrase: the head of the office (akim, district head). */
 const PASSPHRASE_ROLES: readonly string[] = ['akim', 'districtHead'];
 
-/** The journal's name index (name-index.ts): derived, and keyed by the desk's own data key. */
 /**
  * The oldest schema version whose backups this desk restores: every later version only added tables
- * derived from the rows (v11 the late index). Raise it to the version that next changes what a
- * stored row holds.
+ * derived from the rows (v11 the late index) or dropped indexes (v12 the rows' name words, which a
+ * row of an older backup still holds, sealed, and nothing reads). Raise it to the version that next
+ * changes what a stored row holds.
  */
 export const ROWS_UNCHANGED_SINCE = 10;
 

@@ -7,7 +7,6 @@ import { Dexie } from 'dexie';
 import { foldCase, type CaseEvent, type CaseState } from '../../../shared/case';
 import { createWorkingCalendar, type WorkingCalendar } from '../../../shared/calendar';
 import { journalRowOf, type JournalRow } from '../../../shared/journal';
-import { searchTokens } from '../../../shared/text';
 import type { HeldEventRow, PersonRow } from './database';
 import {
   applyTallyChange,
@@ -95,7 +94,6 @@ export function personRowOf(state: CaseState, updatedAtMs: number): PersonRow | 
     address: a.address,
     ...(a.phone ? { phone: a.phone } : {}),
     inMobileCitizensDb: a.inMobileCitizensDb,
-    nameTokens: searchTokens(`${a.lastName} ${a.firstName} ${a.patronymic ?? ''}`),
     updatedAtMs,
   };
 }

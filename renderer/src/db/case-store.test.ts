@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { EVENT_SCHEMA_VERSION, type Actor, type PayloadOf } from '../../../shared/case';
 import { sampleApplicant, sampleRegistrationDraft } from '../../../shared/case/testing';
+import { createWorkingCalendar } from '../../../shared/calendar';
 import { DeskDatabase } from './database';
+import { queryJournal } from './journal-queries';
 import {
   appendEvent,
   appendEvents,
@@ -174,8 +176,11 @@ describe('case store', () => {
   test('journal rows are searchable by folded name words and list open due dates', async () => {
     const db = await openDb(specialist);
     await registerApplication(db, 'case-a', draft(), numbering, context(specialist));
-    const byName = await db.cases.where('nameTokens').startsWith('айге').toArray();
-    expect(byName.map((r) => r.id)).toEqual(['case-a']);
+    const journal = { now: '2025-03-04T09:00', calendar: createWorkingCalendar() } as const;
+    for (const sort of ['dateDesc', 'nameAsc'] as const) {
+      const byName = await queryJournal(db, { search: 'айге', sort }, journal);
+      expect(await byName.window(0, 10), sort).toMatchObject([{ id: 'case-a' }]);
+    }
     // Registered Mon 03.03.2025: 22 working days later is Tue 08.04.2025.
     expect((await db.cases.get('case-a'))?.openDueDate).toBe('2025-04-08');
     expect((await db.people.get(sampleApplicant.iin))?.firstName).toBe(sampleApplicant.firstName);

@@ -30,12 +30,16 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(12);
     expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'ru' });
     expect(await db.cases.count()).toBe(0);
-    expect(db.cases.schema.indexes.map((i) => i.name)).toEqual(
-      expect.arrayContaining(['number', 'iin', 'nameTokens', 'openDueDate', 'overdueFrom']),
+    const indexes = db.cases.schema.indexes.map((i) => i.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining(['number', 'iin', 'openDueDate', 'overdueFrom', 'lateFrom']),
     );
+    // v12: names are searched on the name index (caseNames) alone.
+    expect(indexes).not.toContain('nameTokens');
+    expect(db.people.schema.indexes).toEqual([]);
     await db.delete();
   });
 
@@ -80,7 +84,7 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(12);
     expect((await db.events.get(event.id))?.v).toBe(1);
     expect(await db.outbox.get(event.id)).toEqual({
       eventId: event.id,

@@ -118,7 +118,6 @@ export interface PersonRow {
   address: string;
   phone?: string;
   inMobileCitizensDb: boolean;
-  nameTokens: string[];
   updatedAtMs: number;
 }
 
@@ -324,6 +323,14 @@ export class DeskDatabase extends Dexie {
     // v11: the journal's late index (late-index.ts), keys only; built by the ready step below, in a
     // normal transaction, from the rows as the desk reads them.
     this.version(11).stores({ caseLate: '' });
+    // v12: a name is searched on the name index alone (caseNames); the rows' name-word indexes go. Each
+    // was a blind key per prefix of every word (about 25 a person), written at random places of a
+    // large index on every write of a row: most of the cost of registering a case at 100,000 cases.
+    this.version(12).stores({
+      cases:
+        '&id, number, date, iin, serviceId, stage, openDueDate, overdueFrom, stepOverdueFrom, lateFrom, termPhase, officeId, updatedAtMs',
+      people: '&iin',
+    });
     // Each time the database opens, before anything else reads it: the journal's tallies, counted
     // natively once where they are missing (journal-tallies.ts), and its late index, built once.
     this.on(

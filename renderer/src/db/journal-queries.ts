@@ -6,9 +6,9 @@
 // - A name search alone (the commonest search) is answered from the name index's keys (name-index.ts),
 //   the overdue filter alone from the late index's keys (late-index.ts), and both read rows only for
 //   the window on screen.
-// - Any other search or filter is answered from its index ranges: the most selective condition (counted
-//   natively first) has its rows read with one getAll per range, the others are tested on those rows in
-//   JS, and the few survivors are sorted. Conditions that all match many cases are intersected as key
+// - Any other search or filter is answered from its index ranges (a name word from the name index's
+//   keys: the rows have no name index): the most selective condition (counted natively first) has its
+//   rows read with one getAll per range, the others are tested on those rows in JS, and the few survivors are sorted. Conditions that all match many cases are intersected as key
 //   sets (getAllKeys, no rows) and ordered by the sort index's keys, so each window is a bulk get of the
 //   ids at its positions, at any scroll depth.
 // - Inside one sort key (many cases share a date or a due date) the order is fixed by the registration
@@ -141,33 +141,68 @@ async function deskPrefixes(db: DeskDatabase): Promise<string[]> {
   return prefixes;
 }
 
-/**
- * One condition of a query, twice: as index ranges (a native count, getAll or getAllKeys each) and as a
- * test on a row. The query reads the rows of its most selective condition and tests the others in JS.
- */
+/** An index range of the journal's rows. */
 type CaseRange = Collection<CaseRow, string, InsertType<CaseRow, 'id'>>;
 
-interface Constraint {
-  ranges: CaseRange[];
-  test: (row: CaseRow) => boolean;
+/**
+ * One condition of a query, twice: as where to find its cases and as a test on a row. Its cases are
+ * index ranges of `cases` (a native count, getAll or getAllKeys each), or the ids a keys-only index
+ * gives (a name word: the name index's keys, read once). The query reads the rows of its most
+ * selective condition and tests the others in JS.
+ */
+interface RangeConstraint {
+  readonly ranges: readonly CaseRange[];
+  readonly test: (row: CaseRow) => boolean;
 }
+interface IdsConstraint {
+  readonly ids: () => Promise<ReadonlySet<string>>;
+  readonly test: (row: CaseRow) => boolean;
+}
+type Constraint = RangeConstraint | IdsConstraint;
 
 async function sizeOf(constraint: Constraint): Promise<number> {
+  if ('ids' in constraint) return (await constraint.ids()).size;
   const counts = await Promise.all(constraint.ranges.map((range) => range.count()));
   return counts.reduce((sum, n) => sum + n, 0);
 }
 
-async function rowsOfConstraint(constraint: Constraint): Promise<CaseRow[]> {
+async function rowsOfConstraint(db: DeskDatabase, constraint: Constraint): Promise<CaseRow[]> {
+  if ('ids' in constraint) return rowsOf(db, [...(await constraint.ids())]);
   const parts = await Promise.all(constraint.ranges.map((range) => range.toArray()));
-  // A multi-entry index (name words) lists a case once per matching word.
+  // Ranges of one condition may overlap (an IIN and a number that both start with the digits).
   const byId = new Map<string, CaseRow>();
   for (const part of parts) for (const row of part) byId.set(row.id, row);
   return [...byId.values()];
 }
 
-async function keysOfConstraint(constraint: Constraint): Promise<Set<string>> {
+async function keysOfConstraint(constraint: Constraint): Promise<ReadonlySet<string>> {
+  if ('ids' in constraint) return constraint.ids();
   const parts = await Promise.all(constraint.ranges.map((range) => range.primaryKeys()));
   return new Set(parts.flat());
+}
+
+/** The name index's entries of the cases with a name word starting with `token`, by case id. */
+async function nameWordEntries(
+  db: DeskDatabase,
+  token: string,
+): Promise<Map<string, JournalKeyEntry>> {
+  const [lower, upper] = nameKeyRange(token);
+  const keys = await db.caseNames.where(':id').between(lower, upper, true, true).primaryKeys();
+  const byId = new Map<string, JournalKeyEntry>();
+  for (const key of keys) {
+    const entry = parseJournalKey(key);
+    if (entry) byId.set(entry.id, entry);
+  }
+  return byId;
+}
+
+/** A name word as a condition: its cases from the name index, read once however often asked. */
+function nameWordConstraint(db: DeskDatabase, token: string): Constraint {
+  let ids: Promise<ReadonlySet<string>> | null = null;
+  return {
+    ids: () => (ids ??= nameWordEntries(db, token).then((entries) => new Set(entries.keys()))),
+    test: (row) => row.nameTokens.some((word) => word.startsWith(token)),
+  };
 }
 
 /** Whether a number matches what was typed: its start, or the start of its sequence. */
@@ -182,7 +217,7 @@ function numberMatches(number: string, typed: string): boolean {
   );
 }
 
-async function numberConstraint(db: DeskDatabase, typed: string): Promise<Constraint> {
+async function numberConstraint(db: DeskDatabase, typed: string): Promise<RangeConstraint> {
   const index = () => db.cases.where('number');
   // Office codes are letters: a code typed in lower case still finds the number.
   const ranges = [
@@ -215,10 +250,7 @@ async function searchConstraints(db: DeskDatabase, search: JournalSearch): Promi
       return [await numberConstraint(db, search.text)];
     case 'name':
       // Every word must start some word of the name: one condition per word.
-      return search.tokens.map((token) => ({
-        ranges: [db.cases.where('nameTokens').startsWith(token)],
-        test: (row) => row.nameTokens.some((word) => word.startsWith(token)),
-      }));
+      return search.tokens.map((token) => nameWordConstraint(db, token));
   }
 }
 
@@ -283,7 +315,7 @@ function filterConstraints(
   return out;
 }
 
-function intersect(sets: readonly Set<string>[]): Set<string> {
+function intersect(sets: readonly ReadonlySet<string>[]): Set<string> {
   const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
   if (!smallest) return new Set();
   return new Set([...smallest].filter((k) => rest.every((s) => s.has(k))));
@@ -608,18 +640,7 @@ async function nameIndexResult(
   tokens: readonly string[],
   sort: 'dateDesc' | 'numberAsc',
 ): Promise<JournalResult> {
-  const perWord = await Promise.all(
-    tokens.map(async (token) => {
-      const [lower, upper] = nameKeyRange(token);
-      const keys = await db.caseNames.where(':id').between(lower, upper, true, true).primaryKeys();
-      const byId = new Map<string, JournalKeyEntry>();
-      for (const key of keys) {
-        const entry = parseJournalKey(key);
-        if (entry) byId.set(entry.id, entry);
-      }
-      return byId;
-    }),
-  );
+  const perWord = await Promise.all(tokens.map((token) => nameWordEntries(db, token)));
   const [smallest, ...rest] = perWord.sort((a, b) => a.size - b.size);
   const entries = [...(smallest?.values() ?? [])].filter((e) => rest.every((m) => m.has(e.id)));
   return resultOf([sortedSegment(db, idsInKeyOrder(entries, sort))]);
@@ -696,7 +717,7 @@ export async function queryJournal(
   const smallest = sizes.indexOf(Math.min(...sizes));
   const source = constraints[smallest];
   if (source && (sizes[smallest] ?? Infinity) <= rowsAtOnce) {
-    const rows = (await rowsOfConstraint(source)).filter((row) =>
+    const rows = (await rowsOfConstraint(db, source)).filter((row) =>
       constraints.every((c) => c === source || c.test(row)),
     );
     return sortedResult(db, rows, compare);
