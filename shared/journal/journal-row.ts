@@ -88,6 +88,13 @@ export interface RowExtras {
   readonly heldEvents?: number;
 }
 
+/** The words a journal row is found by: those of every name its applicant had (in the log's order). */
+export function journalNameTokens(
+  applicants: readonly Parameters<typeof personName>[0][],
+): string[] {
+  return searchTokens(applicants.map(personName).join(' '));
+}
+
 /** The journal row of a folded case, or null for a case with no intake yet. */
 export function journalRowOf(
   state: CaseState,
@@ -104,6 +111,7 @@ export function journalRowOf(
     refusal?.refusalDate ??
     (state.receivedAt ? datePart(state.receivedAt) : '');
   const applicantName = personName(applicant);
+  const named = applicantsOverTime(state);
   const schedule = caseSchedule(state, calendar);
   const running = schedule.phase === 'running';
   const due = schedule.due;
@@ -120,7 +128,7 @@ export function journalRowOf(
     applicantName,
     // Every name the applicant had in the log, so a corrected name never leaves a stale index key
     // (renderer/src/db/name-index.ts) and the case is found by the name on its talon as well.
-    nameTokens: searchTokens(applicantsOverTime(state).map(personName).join(' ') || applicantName),
+    nameTokens: journalNameTokens(named.length > 0 ? named : [applicant]),
     termPhase: schedule.phase,
     ...(schedule.dayUnit === 'calendarDays' ? { dayUnit: 'calendarDays' as const } : {}),
     due: due === null ? null : dueKey(due),

@@ -30,6 +30,7 @@ import {
   isBlindKnown,
   isSealedValue,
   openValue,
+  prefixesOf,
   sealValue,
   type AtRestKeys,
   type SealedValue,
@@ -237,13 +238,25 @@ async function storedRange(
   throw new Error(`${tableName}.${String(keyPath)} is a blind index: only equal or prefix ranges`);
 }
 
+/** The name word a name-index key leads with, or null for a key of another shape (kept as it is). */
+function nameKeyWord(key: unknown): string | null {
+  if (typeof key !== 'string' || key.startsWith('#')) return null;
+  const at = key.indexOf(NAME_KEY_SEP);
+  return at < 0 ? null : key.slice(0, at);
+}
+
 /** The name index's keys of one stored key: one per blind prefix of its word. */
 async function storedNameKeys(keys: AtRestKeys, key: unknown): Promise<unknown[]> {
-  if (typeof key !== 'string') return [key];
-  const at = key.indexOf(NAME_KEY_SEP);
-  if (at < 0 || key.startsWith('#')) return [key];
-  const tail = key.slice(at);
-  return (await blindPrefixes(keys, [key.slice(0, at)])).map((b) => `${b}${tail}`);
+  const word = nameKeyWord(key);
+  if (word === null) return [key];
+  const tail = (key as string).slice(word.length);
+  return (await blindPrefixes(keys, [word])).map((b) => `${b}${tail}`);
+}
+
+/** Whether every blind value a name-index key needs is in memory (isBlindKnown). */
+function nameKeyKnown(keys: AtRestKeys, key: unknown): boolean {
+  const word = nameKeyWord(key);
+  return word === null || prefixesOf(word).every((p) => isBlindKnown(keys, p));
 }
 
 async function storedNameRange(keys: AtRestKeys, query: DBCoreQuery): Promise<DBCoreQuery> {
@@ -406,10 +419,11 @@ function nameKeyTable(keys: AtRestKeys, down: DBCoreTable): DBCoreTable {
     async mutate(req) {
       if (req.type !== 'add' && req.type !== 'put') return down.mutate(req);
       const given = req.keys ?? [];
-      const expanded = await holdTransaction(
-        req.trans,
-        Promise.all(given.map((k) => storedNameKeys(keys, k))),
-      );
+      const work = Promise.all(given.map((k) => storedNameKeys(keys, k)));
+      // Blind values made ahead (at-rest prepareBlindValues) come through microtasks only: no hold.
+      const expanded = given.every((k) => nameKeyKnown(keys, k))
+        ? await work
+        : await holdTransaction(req.trans, work);
       const values: unknown[] = [];
       const storedKeys: unknown[] = [];
       expanded.forEach((list, i) => {

@@ -131,6 +131,22 @@ export async function blindPrefixes(keys: AtRestKeys, words: readonly string[]):
   return Promise.all(prefixes.map((p) => blindValue(keys, p)));
 }
 
+/**
+ * Makes, ahead of a write, the blind values it will need (a new case's IIN and its name's prefixes),
+ * so that WebCrypto works while the write's transaction is still reading: the at-rest layer then finds
+ * them in memory. Never needed for correctness; failures are left to the write, which makes them again.
+ */
+export function prepareBlindValues(
+  keys: AtRestKeys | null,
+  values: readonly string[],
+  words: readonly string[],
+): void {
+  if (keys === null) return;
+  void Promise.all([...values.map((v) => blindValue(keys, v)), blindPrefixes(keys, words)]).catch(
+    () => undefined,
+  );
+}
+
 /** Seals a JSON value and, optionally, a blob's bytes appended after it. */
 export async function sealValue(
   keys: AtRestKeys,

@@ -7,7 +7,7 @@ import { Dexie } from 'dexie';
 import { foldCase, type CaseEvent, type CaseState } from '../../../shared/case';
 import { createWorkingCalendar, type WorkingCalendar } from '../../../shared/calendar';
 import { journalRowOf, type JournalRow } from '../../../shared/journal';
-import type { HeldEventRow, PersonRow } from './database';
+import type { CounterRow, HeldEventRow, PersonRow } from './database';
 import {
   applyTallyChange,
   recountJournal,
@@ -38,45 +38,68 @@ export async function addJournalRows(
   await applyTallyChange(tables.counters, tallyChange([], rows));
 }
 
-/**
- * Writes the journal rows of cases (one row per case) with their name-index and late-index keys and
- * the journal's tallies, in the caller's transaction: one read of the rows they replace and of the
- * tallies, then the four writes at once. Name keys are put again on every write (puts are
- * idempotent); none goes stale because what they hold never changes after the case's opening event
- * (name-index.ts). Dexie promises throughout (Dexie.Promise.all, not an async function): inside a
- * transaction an async step that ends on no Dexie operation can lose the transaction for the
- * caller's next one.
- */
-export function writeJournalRows(
-  tables: {
-    readonly cases: {
-      bulkGet(ids: string[]): PromiseLike<(JournalRow | undefined)[]>;
-      bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown>;
-    };
-    readonly caseNames: NameKeyTable;
-    readonly caseLate: LateKeyTable;
-    readonly counters: TallyTable;
-  },
-  rows: readonly JournalRow[],
-): PromiseLike<unknown> {
-  return Dexie.Promise.all([
-    tables.cases.bulkGet(rows.map((r) => r.id)),
-    storedTallies(tables.counters),
-  ]).then(([replaced, tallies]) =>
-    Dexie.Promise.all([
-      tables.cases.bulkPut(rows),
-      addNameKeys(tables.caseNames, rows),
-      updateLateKeys(tables.caseLate, replaced, rows),
-      tables.counters.bulkPut(tallyRows(tallies, tallyChange(replaced, rows))),
-    ]),
+/** What the journal's writers need of its tables (the Tables, or a Dexie upgrade's tx.table). */
+export interface JournalTables {
+  readonly cases: {
+    bulkGet(ids: string[]): PromiseLike<(JournalRow | undefined)[]>;
+    bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown>;
+  };
+  readonly caseNames: NameKeyTable;
+  readonly caseLate: LateKeyTable;
+  readonly counters: TallyTable;
+}
+
+/** What writing rows over the journal depends on: the rows they replace, and the tallies. */
+export interface JournalBasis {
+  /** The stored row of each id asked for, in their order (undefined for a new case). */
+  readonly replaced: readonly (JournalRow | undefined)[];
+  readonly tallies: readonly (CounterRow | undefined)[];
+}
+
+/** Reads the basis of writing the rows of `ids`, in one round (an act reads it with its own reads). */
+export function readJournalBasis(
+  tables: JournalTables,
+  ids: readonly string[],
+): PromiseLike<JournalBasis> {
+  return Dexie.Promise.all([tables.cases.bulkGet([...ids]), storedTallies(tables.counters)]).then(
+    ([replaced, tallies]) => ({ replaced, tallies }),
   );
 }
 
-/** One case's journal row: writeJournalRows of one. */
-export function writeJournalRow(
-  tables: Parameters<typeof writeJournalRows>[0],
-  row: JournalRow,
+/**
+ * Writes journal rows (one per case, `rows[i]` over `basis.replaced[i]`, read in the same
+ * transaction) with their name-index and late-index keys and the journal's tallies: four writes at
+ * once. Name keys only grow (name-index.ts): a row puts those its replaced row lacked. Dexie promises
+ * throughout (Dexie.Promise.all, not an async function): inside a transaction an async step that
+ * ends on no Dexie operation can lose the transaction for the caller's next one.
+ */
+export function writeJournalRowsOver(
+  tables: JournalTables,
+  rows: readonly JournalRow[],
+  basis: JournalBasis,
 ): PromiseLike<unknown> {
+  const { replaced, tallies } = basis;
+  return Dexie.Promise.all([
+    tables.cases.bulkPut(rows),
+    addNameKeys(tables.caseNames, rows, replaced),
+    updateLateKeys(tables.caseLate, replaced, rows),
+    tables.counters.bulkPut(tallyRows(tallies, tallyChange(replaced, rows))),
+  ]);
+}
+
+/** Writes the journal rows of cases: one read of what they replace, then writeJournalRowsOver. */
+export function writeJournalRows(
+  tables: JournalTables,
+  rows: readonly JournalRow[],
+): PromiseLike<unknown> {
+  return readJournalBasis(
+    tables,
+    rows.map((r) => r.id),
+  ).then((basis) => writeJournalRowsOver(tables, rows, basis));
+}
+
+/** One case's journal row: writeJournalRows of one. */
+export function writeJournalRow(tables: JournalTables, row: JournalRow): PromiseLike<unknown> {
   return writeJournalRows(tables, [row]);
 }
 

@@ -248,6 +248,7 @@ describe('case store', () => {
   test('text that is not NFC is refused; the form normalizes it first', async () => {
     const db = await openDb(specialist);
     const applicant = { ...sampleApplicant, firstName: 'Сергеи\u0306' };
+    const clock = await db.settings.get('hlc');
     const result = await registerApplication(
       db,
       'case-a',
@@ -257,6 +258,13 @@ describe('case store', () => {
     );
     expect(result).toMatchObject({ ok: false, reason: 'case:validation.notNormalized' });
     expect(await db.events.count()).toBe(0);
+    // Refused by the event's schema, after its envelope was stamped: not the clock, the journal or
+    // the person was written either (every write waits for every check).
+    expect(await db.settings.get('hlc')).toEqual(clock);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.cases.count()).toBe(0);
+    expect(await db.caseNames.count()).toBe(0);
+    expect(await db.people.count()).toBe(0);
   });
 });
 

@@ -28,22 +28,43 @@ export interface EnvelopeContext {
   readonly newId: () => string;
 }
 
-/** A new event's envelope: a fresh id, this desk's schema version, the actor, and the next stamp. */
-export async function stampEnvelope(
-  db: DeskDatabase,
+/** This desk's clock as stored (undefined before its first event), for an act's round of reads. */
+export function readHlc(db: DeskDatabase): PromiseLike<HlcState | undefined> {
+  return db.settings.get(HLC_SETTING).then((row) => row?.value as HlcState | undefined);
+}
+
+/** Stores the clock after a stamp, in the transaction that writes the stamped event. */
+export function writeHlc(db: DeskDatabase, state: HlcState): PromiseLike<unknown> {
+  return db.settings.put({ key: HLC_SETTING, value: state });
+}
+
+/**
+ * A new event's envelope (a fresh id, this desk's schema version, the actor, the next stamp) from the
+ * clock as read, and the clock to store with the event (writeHlc). Reads and writes nothing.
+ */
+export function nextEnvelope(
+  current: HlcState | undefined,
   ctx: EnvelopeContext,
-): Promise<StampedEnvelope> {
-  const row = await db.settings.get(HLC_SETTING);
-  const current = (row?.value as HlcState | undefined) ?? createHlc(ctx.actor.deviceId);
-  const { state, stamp } = tick(current, ctx.nowMs);
-  await db.settings.put({ key: HLC_SETTING, value: state });
-  return {
+): { readonly envelope: StampedEnvelope; readonly hlc: HlcState } {
+  const { state, stamp } = tick(current ?? createHlc(ctx.actor.deviceId), ctx.nowMs);
+  const envelope = {
     id: ctx.newId(),
     v: EVENT_SCHEMA_VERSION,
     actor: ctx.actor,
     legalTime: ctx.legalTime,
     hlc: stamp,
   };
+  return { envelope, hlc: state };
+}
+
+/** A new event's envelope, with the clock read and stored in the caller's transaction. */
+export async function stampEnvelope(
+  db: DeskDatabase,
+  ctx: EnvelopeContext,
+): Promise<StampedEnvelope> {
+  const { envelope, hlc } = nextEnvelope(await readHlc(db), ctx);
+  await writeHlc(db, hlc);
+  return envelope;
 }
 
 /**

@@ -36,7 +36,6 @@ export {
   CASE_WRITE_TABLES,
   importCaseEvents,
   loadCase,
-  projectCase,
   registerApplication,
   type ActContext,
   type AppendResult,

@@ -11,6 +11,7 @@
 //   a version before the index, database.ts v11).
 // - Nothing in a key is sealed data: the times, the date and the number stand in `cases`' own
 //   indexes in the clear too (at-rest-middleware.ts seals names, IINs and payloads).
+import { Dexie } from 'dexie';
 import type { JournalRow } from '../../../shared/journal';
 import type { LocalDateTime } from '../../../shared/time';
 import { journalKeyTail } from './name-index';
@@ -42,9 +43,10 @@ export interface LateKeyTable {
 }
 
 /**
- * Puts the keys of `written` rows and deletes those of the rows they replaced (position by position)
- * that are not kept. One delete and one put, even for none: an async step inside a Dexie transaction
- * that ends on no Dexie operation loses the transaction for what its caller does next.
+ * Puts the keys of `written` rows that the rows they replaced (position by position) did not have,
+ * and deletes those of the replaced rows that are not kept. One delete and one put, even for none: an
+ * async step inside a Dexie transaction that ends on no Dexie operation loses the transaction for
+ * what its caller does next.
  */
 export function updateLateKeys(
   table: LateKeyTable,
@@ -56,18 +58,21 @@ export function updateLateKeys(
     const key = lateKeyOf(row);
     if (key !== null) keep.add(key);
   }
-  const stale = new Set<string>();
+  const had = new Set<string>();
   for (const row of replaced) {
     const key = row === undefined ? null : lateKeyOf(row);
-    if (key !== null && !keep.has(key)) stale.add(key);
+    if (key !== null) had.add(key);
   }
-  const keys = [...keep];
-  return table.bulkDelete([...stale]).then(() =>
+  const stale = [...had].filter((key) => !keep.has(key));
+  const keys = [...keep].filter((key) => !had.has(key));
+  // Both at once: no key is in both.
+  return Dexie.Promise.all([
+    table.bulkDelete(stale),
     table.bulkPut(
       keys.map(() => 0),
       keys,
     ),
-  );
+  ]);
 }
 
 /** Rebuilds the whole index from every row (a full re-projection, a restore). */

@@ -6,7 +6,8 @@
 //   reprojectAllCases). The date and the number are set by the case's opening event and never change
 //   after it; the name's words are those of every name the applicant had in the log (the opening
 //   event's and each ApplicationCorrected's, shared/case applicantsOverTime), so they only grow. A
-//   row's keys therefore never go stale: each write puts them again.
+//   row's keys therefore never go stale, and a write of a row puts only the keys its replaced row
+//   did not have (none, for most acts: each is a write at a random place of a large index).
 // - A name search reads one key range per typed word (getAllKeys: no row is deserialized) and takes
 //   the case, its date and its number from the keys, so it is answered and ordered (newest first, or
 //   the book's order) without reading rows; only the window on screen is read as rows. A search of
@@ -71,11 +72,22 @@ export async function rebuildNameIndex(
 }
 
 /**
- * Adds the keys of new rows (bulk loads). One write even with no keys: an async step inside a Dexie
- * transaction that awaits no Dexie operation loses the transaction for what its caller does next.
+ * Adds the keys of rows, without those of the rows they replace (`replaced[i]` is the row `rows[i]`
+ * replaces, if any): those are in the index already. One write even with no keys: an async step
+ * inside a Dexie transaction that awaits no Dexie operation loses the transaction for what its
+ * caller does next.
  */
-export function addNameKeys(table: NameKeyTable, rows: readonly NameKeyed[]): PromiseLike<unknown> {
-  const keys = rows.flatMap(nameKeysOf);
+export function addNameKeys(
+  table: NameKeyTable,
+  rows: readonly NameKeyed[],
+  replaced: readonly (NameKeyed | undefined)[] = [],
+): PromiseLike<unknown> {
+  const keys = rows.flatMap((row, i) => {
+    const before = replaced[i];
+    if (before === undefined) return nameKeysOf(row);
+    const present = new Set(nameKeysOf(before));
+    return nameKeysOf(row).filter((key) => !present.has(key));
+  });
   return table.bulkPut(
     keys.map(() => 0),
     keys,
