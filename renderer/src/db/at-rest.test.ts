@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createWorkingCalendar } from '../../../shared/calendar';
 import type { Actor, PayloadOf } from '../../../shared/case';
+import { iinControlDigit } from '../../../shared/identity';
+import { journalNameTokens } from '../../../shared/journal';
 import { sampleApplicant, sampleRegistered } from '../../../shared/case/testing';
 import { atRestKeysFromSecret, blindValue, type AtRestKeys } from './at-rest';
 import { ATREST, sealStoredRows } from './at-rest-middleware';
@@ -10,6 +13,7 @@ import { registerApplication, type ActContext } from './case-store';
 import { DeskDatabase } from './database';
 import { findPerson, loadAttachment, storeAttachments } from './intake-queries';
 import { queryJournal } from './journal-queries';
+import { nameKeysOf } from './name-index';
 import { findTsaRecipient, importTsaRecipients } from './tsa-register-queries';
 import { seedActors } from './testing';
 
@@ -109,6 +113,109 @@ describe('citizens’ data at rest (issue 11 §1)', () => {
     // A cursor read (anyOf walks one) opens rows too.
     const viaCursor = await sealed.cases.where('stage').anyOf(['registered', 'x']).toArray();
     expect(viaCursor.map((r) => r.iin)).toEqual([sampleApplicant.iin]);
+  });
+
+  test('the name index under sealing finds exactly what the plain index finds, for a prefix of every length, with a third of the keys', async () => {
+    const keys = await keysOf(5);
+    const { sealed, raw } = databases(keys);
+    const plain = new DeskDatabase(`plain-${crypto.randomUUID()}`);
+    opened.push(plain);
+    const first11 = '85031540013';
+    const control = iinControlDigit(first11);
+    if (!control) throw new Error('no control digit');
+    // Two names that share long prefixes and part ways at different places of a three-prefix chain.
+    const applicants = [
+      sampleApplicant,
+      {
+        ...sampleApplicant,
+        iin: `${first11}${control.digit}`,
+        lastName: 'Сейітқалиева',
+        firstName: 'Әйгерімгүл',
+        patronymic: 'Қайратовна',
+      },
+    ];
+    for (const database of [sealed, plain]) {
+      await seedActors(database, specialist);
+      for (const [i, applicant] of applicants.entries()) {
+        const payload = { ...registration(), applicant };
+        await registerApplication(database, `case-${i}`, payload, numbering, ctx(1_000 + i));
+      }
+    }
+    const words = applicants.map((a) => [...new Set(journalNameTokens([a]))]);
+    const prefixes = new Set(words.flat().flatMap((w) => [...w].map((_, n) => w.slice(0, n + 1))));
+    const found = async (database: DeskDatabase, search: string, sort: 'dateDesc' | 'nameAsc') => {
+      const result = await queryJournal(database, { search, sort }, journalCtx);
+      return (await result.window(0, 10)).map((r) => r.id).sort();
+    };
+    for (const prefix of prefixes) {
+      const expected = words.flatMap((list, i) =>
+        list.some((w) => w.startsWith(prefix)) ? [`case-${i}`] : [],
+      );
+      for (const sort of ['dateDesc', 'nameAsc'] as const) {
+        expect(await found(sealed, prefix, sort), `${prefix} ${sort}`).toEqual(expected);
+        expect(await found(plain, prefix, sort), `${prefix} ${sort} plain`).toEqual(expected);
+      }
+    }
+    // A word of n letters has ⌈n/3⌉ keys, not n.
+    const expectedKeys = words.flat().reduce((sum, w) => sum + Math.ceil([...w].length / 3), 0);
+    expect(await raw.caseNames.count()).toBe(expectedKeys);
+    raw.close();
+  });
+
+  test('the version 13 upgrade builds the name index again in its three-prefix form', async () => {
+    const keys = await keysOf(6);
+    const { sealed, raw } = databases(keys);
+    await seedActors(sealed, specialist);
+    await registerApplication(sealed, 'case-1', registration(), numbering, ctx(1_000));
+    const [row] = await sealed.cases.toArray();
+    if (!row) throw new Error('no row');
+    // The same rows as stored, in a database of version 12 whose name index has a key per prefix.
+    const name = `v12-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old
+      .version(12)
+      .stores(
+        Object.fromEntries(
+          raw.tables.map((t) => [
+            t.name,
+            [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(','),
+          ]),
+        ),
+      );
+    await old.open();
+    for (const t of raw.tables) {
+      if (t.name === 'caseNames') continue;
+      const rows = await t.toArray();
+      if (t.schema.primKey.keyPath) await old.table(t.name).bulkPut(rows);
+      else await old.table(t.name).bulkPut(rows, await t.toCollection().primaryKeys());
+    }
+    raw.close();
+    const perPrefix: string[] = [];
+    for (const key of nameKeysOf(row)) {
+      const at = key.indexOf('\u0001');
+      const word = key.slice(0, at);
+      for (let n = 1; n <= [...word].length; n++) {
+        const prefix = [...word].slice(0, n).join('');
+        perPrefix.push(`${await blindValue(keys, prefix)}${key.slice(at)}`);
+      }
+    }
+    await old.table('caseNames').bulkPut(
+      perPrefix.map(() => 0),
+      perPrefix,
+    );
+    old.close();
+
+    const upgraded = new DeskDatabase(name, keys);
+    opened.push(upgraded);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(13);
+    for (const search of ['с', 'сей', 'сейі', 'сейітова', 'әйгері', 'қайратқ']) {
+      const result = await queryJournal(upgraded, { search }, journalCtx);
+      expect(result.total, search).toBe(1);
+    }
+    const words = nameKeysOf(row).map((k) => [...k.slice(0, k.indexOf('\u0001'))].length);
+    const stored = await new DeskDatabase(name).caseNames.count();
+    expect(stored).toBe(words.reduce((sum, n) => sum + Math.ceil(n / 3), 0));
   });
 
   test('another data key opens nothing: a copy of the profile without the key reveals no person', async () => {

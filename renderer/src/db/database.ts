@@ -5,6 +5,7 @@ import { findScansOfSentEvents } from './attachment-sync';
 import { reprojectAllCases } from './case-projection';
 import { ensureJournalTallies } from './journal-tallies';
 import { ensureLateIndex } from './late-index';
+import { rebuildNameIndex } from './name-index';
 import type { CaseEvent, CaseRole } from '../../../shared/case';
 import type { JournalRow } from '../../../shared/journal';
 import type { OfficeSettingsChanged } from '../../../shared/office';
@@ -330,6 +331,14 @@ export class DeskDatabase extends Dexie {
       cases:
         '&id, number, date, iin, serviceId, stage, openDueDate, overdueFrom, stepOverdueFrom, lateFrom, termPhase, officeId, updatedAtMs',
       people: '&iin',
+    });
+    // v13: each key of the name index holds three of a word's prefixes (at-rest-middleware
+    // storedNameKeys), a third of the keys a case wrote before: the index is built again from the
+    // rows. A database without sealing keeps plain words and needs nothing.
+    this.version(13).upgrade(async (tx) => {
+      if (!keys) return;
+      const rows = (await tx.table('cases').toArray()) as CaseRow[];
+      await rebuildNameIndex(tx.table('caseNames'), rows);
     });
     // Each time the database opens, before anything else reads it: the journal's tallies, counted
     // natively once where they are missing (journal-tallies.ts), and its late index, built once.
