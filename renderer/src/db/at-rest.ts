@@ -132,9 +132,10 @@ export async function blindPrefixes(keys: AtRestKeys, words: readonly string[]):
 }
 
 /**
- * Makes, ahead of a write, the blind values it will need (a new case's IIN and its name's prefixes),
- * so that WebCrypto works while the write's transaction is still reading: the at-rest layer then finds
- * them in memory. Never needed for correctness; failures are left to the write, which makes them again.
+ * Makes, ahead of a write or a search, the blind values it will need (a new case's IIN and its name's
+ * prefixes, a typed IIN), so that WebCrypto works while IndexedDB is still being read: the at-rest
+ * layer then finds them in memory. Never needed for correctness; a failure is left to the write or
+ * the search, which makes them again.
  */
 export function prepareBlindValues(
   keys: AtRestKeys | null,

@@ -23,6 +23,7 @@ import { AT_RISK_WORKING_DAYS } from '../../../shared/deadlines';
 import { isLateAt } from '../../../shared/journal';
 import { searchTokens } from '../../../shared/text';
 import { addDays, datePart, type LocalDate, type LocalDateTime } from '../../../shared/time';
+import { prepareBlindValues } from './at-rest';
 import type { CaseRow, DeskDatabase } from './database';
 import { readJournalTallies } from './journal-tallies';
 import { lateUpperBound } from './late-index';
@@ -238,6 +239,8 @@ async function searchConstraints(db: DeskDatabase, search: JournalSearch): Promi
     case 'none':
       return [];
     case 'digits': {
+      // The IIN's blind value is made (WebCrypto) while the number index is probed.
+      prepareBlindValues(db.atRest, [search.digits], []);
       const number = await numberConstraint(db, search.digits);
       return [
         {
