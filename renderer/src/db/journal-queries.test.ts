@@ -92,6 +92,7 @@ describe('journal search', () => {
       'KZL01-1-0037/2025',
       'KZL01-2-0037/2025',
     ]);
+
     expect(numbers(await all(database, { search: '0037/2025', sort: 'numberAsc' }))).toEqual([
       'KZL01-1-0037/2025',
       'KZL01-2-0037/2025',
@@ -102,6 +103,22 @@ describe('journal search', () => {
       'KZL01-1-0370/2025',
       'KZL01-2-0037/2025',
     ]);
+  });
+
+  test('a sequence alone is found at every desk, the first and the last of the index too', async () => {
+    for (const numbersHeld of [
+      ['KZL01-1-0037/2025'],
+      ['AKK00-1-0037/2025', 'KZL01-1-0037/2025', 'KZL01-1-0001/2025'],
+      ['AKK00-1-0037/2025', 'KZL01-1-0037/2025', 'KZL01-2-0037/2025', 'KZL01-3-0037/2025'],
+    ]) {
+      const database = freshDb();
+      await addJournalRows(
+        database,
+        numbersHeld.map((number, i) => row({ number, date: `2025-02-${10 + i}` })),
+      );
+      const found = numbers(await all(database, { search: '37', sort: 'numberAsc' }));
+      expect(found).toEqual(numbersHeld.filter((n) => n.includes('-0037/')).sort());
+    }
   });
 
   test('an IIN by its first digits or in full', async () => {

@@ -122,22 +122,30 @@ const MAX_PREFIX_PROBES = 200;
 /**
  * The distinct desk prefixes ("KZL01-1-") among the numbers, found by skipping through the number
  * index one prefix at a time (one index probe per desk, not a scan): people type the sequence alone
- * ("37", "0037/2025"), which is not a prefix of the stored number.
+ * ("37", "0037/2025"), which is not a prefix of the stored number. The last number is read with the
+ * first probe, and the walk stops at its prefix (the numbers of one prefix are one run of the index):
+ * a journal of one desk is one round of reads, of two desks two.
  */
 async function deskPrefixes(db: DeskDatabase): Promise<string[]> {
   const prefixes: string[] = [];
-  let after = '';
-  for (let probe = 0; probe < MAX_PREFIX_PROBES; probe++) {
-    const [key] = await db.cases.where('number').above(after).limit(1).keys();
-    if (typeof key !== 'string') break;
+  const after = async (bound: string) =>
+    (await db.cases.where('number').above(bound).limit(1).keys())[0];
+  const [first, [last]] = await Promise.all([
+    after(''),
+    db.cases.orderBy('number').reverse().limit(1).keys(),
+  ]);
+  const lastPrefix = typeof last === 'string' ? DESK_PREFIX.exec(last)?.[1] : undefined;
+  let key = first;
+  for (let probe = 0; probe < MAX_PREFIX_PROBES && typeof key === 'string'; probe++) {
     const prefix = DESK_PREFIX.exec(key)?.[1];
-    if (prefix !== undefined) {
-      prefixes.push(prefix);
-      after = `${prefix}\uffff`;
-    } else {
+    if (prefix === undefined) {
       // A receipt number in its own format: step over it.
-      after = key;
+      key = await after(key);
+      continue;
     }
+    prefixes.push(prefix);
+    if (prefix === lastPrefix) break;
+    key = await after(`${prefix}\uffff`);
   }
   return prefixes;
 }
