@@ -43,7 +43,7 @@ const { values: options } = parseArgs({
 const CASES = Number(options.cases);
 const RUNS = Math.max(15, Number(options.runs));
 
-/** What bench-entry.tsx puts on the page's window. */
+/** What the seeding reports (bench-entry.tsx). */
 interface SeedFigures {
   cases: number;
   events: number;
@@ -53,6 +53,7 @@ interface SeedFigures {
   namePrefixes: number;
   today: string;
 }
+/** What bench-entry.tsx puts on the page's window. */
 interface BenchApi {
   seed(total: number): Promise<SeedFigures>;
   resume(saved: unknown): Promise<SeedFigures>;
@@ -116,13 +117,19 @@ await build({
 const profileDir = options.profile ?? (await mkdtemp(join(tmpdir(), 'akimat-bench-profile-')));
 await mkdir(profileDir, { recursive: true });
 const savedSeed = join(profileDir, 'akimat-bench-seeded.json');
-const keptSeed =
-  options.profile && existsSync(savedSeed) ? await readFile(savedSeed, 'utf8') : null;
-const keptPort = keptSeed === null ? null : (JSON.parse(keptSeed) as { port: number }).port;
+/** What a kept profile's earlier run left beside it: its origin's port and what seed() found. */
+interface KeptSeed {
+  port: number;
+  seeded: unknown;
+}
+const kept =
+  options.profile && existsSync(savedSeed)
+    ? (JSON.parse(await readFile(savedSeed, 'utf8')) as KeptSeed)
+    : null;
 const hub = await startHub(
   {
     // A kept profile's database is found again only at the same origin: the port it was seeded on.
-    ...readHubConfig({ HUB_PORT: String(keptPort ?? 0), LOG_LEVEL: 'warn' }),
+    ...readHubConfig({ HUB_PORT: String(kept?.port ?? 0), LOG_LEVEL: 'warn' }),
     database: { kind: 'pglite', dataDir: hubDir },
   },
   { deskDir: outDir },
@@ -148,12 +155,11 @@ try {
   const browserVersion = /Chrome\/([\d.]+)/.exec(userAgent)?.[1] ?? userAgent;
 
   let seeded: SeedFigures;
-  if (keptSeed !== null) {
+  if (kept !== null) {
     console.log(`Measuring the database seeded earlier in ${profileDir}…`);
-    const { seeded: saved } = JSON.parse(keptSeed) as { seeded: unknown };
     seeded = await page.evaluate(
       (s) => (globalThis as unknown as BenchWindow).akimatBench.resume(s),
-      saved,
+      kept.seeded,
     );
   } else {
     console.log(`Seeding ${int(CASES)} cases…`);
@@ -165,10 +171,8 @@ try {
       const result = await page.evaluate(() =>
         (globalThis as unknown as BenchWindow).akimatBench.seeded(),
       );
-      await writeFile(
-        savedSeed,
-        JSON.stringify({ port: Number(new URL(hub.url).port), seeded: result }),
-      );
+      const keep: KeptSeed = { port: Number(new URL(hub.url).port), seeded: result };
+      await writeFile(savedSeed, JSON.stringify(keep));
     }
   }
   console.log(

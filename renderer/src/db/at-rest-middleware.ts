@@ -26,6 +26,7 @@ import type {
 } from 'dexie';
 import {
   blindPrefixes,
+  BLIND_MARK,
   blindValue,
   isBlindKnown,
   isSealedValue,
@@ -192,7 +193,7 @@ async function openRow(keys: AtRestKeys, spec: SealedTableSpec, stored: unknown)
 // ---- keys and ranges ------------------------------------------------------------------------------
 
 /** Whether an index's field (one part of its key path) is kept as a blind value. */
-function isBlind(spec: SealedTableSpec, keyPath: string | null): boolean {
+function isBlindField(spec: SealedTableSpec, keyPath: string | null): boolean {
   return keyPath !== null && (spec.blind?.includes(keyPath) ?? false);
 }
 
@@ -205,12 +206,14 @@ async function storedKey(
 ): Promise<unknown> {
   if (keyPath === null) return key;
   if (typeof keyPath === 'string') {
-    return isBlind(spec, keyPath) && typeof key === 'string' ? blindValue(keys, key) : key;
+    return isBlindField(spec, keyPath) && typeof key === 'string' ? blindValue(keys, key) : key;
   }
   if (!Array.isArray(key)) return key;
   return Promise.all(
     key.map((part: unknown, i) =>
-      isBlind(spec, keyPath[i] ?? null) && typeof part === 'string' ? blindValue(keys, part) : part,
+      isBlindField(spec, keyPath[i] ?? null) && typeof part === 'string'
+        ? blindValue(keys, part)
+        : part,
     ),
   );
 }
@@ -233,8 +236,8 @@ async function storedRange(
   const keyPath = index.keyPath;
   const blind =
     typeof keyPath === 'string'
-      ? [isBlind(spec, keyPath)]
-      : (keyPath ?? []).map((p) => isBlind(spec, p));
+      ? [isBlindField(spec, keyPath)]
+      : (keyPath ?? []).map((p) => isBlindField(spec, p));
   if (!blind.some(Boolean) || range.type === 3 || range.type === 4) return query;
   if (range.type === 1) {
     const key = await storedKey(keys, spec, keyPath, range.lower);
@@ -250,7 +253,7 @@ async function storedRange(
 
 /** The name word a name-index key leads with, or null for a key of another shape (kept as it is). */
 function nameKeyWord(key: unknown): string | null {
-  if (typeof key !== 'string' || key.startsWith('#')) return null;
+  if (typeof key !== 'string' || key.startsWith(BLIND_MARK)) return null;
   const at = key.indexOf(NAME_KEY_SEP);
   return at < 0 ? null : key.slice(0, at);
 }
@@ -366,7 +369,7 @@ function wrapCursor(
 function touchesBlind(spec: SealedTableSpec, keyPath: DBCoreIndex['keyPath']): boolean {
   if (keyPath === null) return false;
   const paths = typeof keyPath === 'string' ? [keyPath] : keyPath;
-  return paths.some((p) => isBlind(spec, p));
+  return paths.some((p) => isBlindField(spec, p));
 }
 
 const hasSealed = (rows: readonly unknown[]): boolean =>

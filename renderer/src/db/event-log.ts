@@ -78,11 +78,10 @@ export async function receiveStamps(
   nowMs: number,
 ): Promise<void> {
   if (stamps.length === 0) return;
-  const row = await db.settings.get(HLC_SETTING);
-  let state = row?.value as HlcState | undefined;
+  let state = await readHlc(db);
   if (state === undefined) return;
   for (const stamp of stamps) state = receive(state, stamp, nowMs);
-  await db.settings.put({ key: HLC_SETTING, value: state });
+  await writeHlc(db, state);
 }
 
 /** Queues an event of any log for the hub, in the caller's transaction. */

@@ -8,8 +8,9 @@
 //   the window on screen.
 // - Any other search or filter is answered from its index ranges (a name word from the name index's
 //   keys: the rows have no name index): the most selective condition (counted natively first) has its
-//   rows read with one getAll per range, the others are tested on those rows in JS, and the few survivors are sorted. Conditions that all match many cases are intersected as key
-//   sets (getAllKeys, no rows) and ordered by the sort index's keys, so each window is a bulk get of the
+//   rows read with one getAll per range, the others are tested on those rows in JS, and the few
+//   survivors are sorted. Conditions that all match many cases are intersected as key sets
+//   (getAllKeys, no rows) and ordered by the sort index's keys, so each window is a bulk get of the
 //   ids at its positions, at any scroll depth.
 // - Inside one sort key (many cases share a date or a due date) the order is fixed by the registration
 //   number, never by the random case id. Index windows reach that order by re-reading the whole group of
