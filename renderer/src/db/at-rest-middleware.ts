@@ -146,8 +146,42 @@ export function holdTransaction<T>(trans: DBCoreTransaction, work: Promise<T>): 
 
 type Row = Record<string, unknown>;
 
+/**
+ * Rows sealed ahead of the write that stores them (sealAhead), by the plain row object that write will
+ * be given, with the keys they were sealed under.
+ */
+const sealedAhead = new WeakMap<object, { readonly keys: AtRestKeys; readonly row: Row }>();
+
+function aheadOf(keys: AtRestKeys, row: unknown): Row | undefined {
+  if (typeof row !== 'object' || row === null) return undefined;
+  const ahead = sealedAhead.get(row);
+  return ahead?.keys === keys ? ahead.row : undefined;
+}
+
+/**
+ * Seals rows of `table` before the transaction that writes them, so that write does no WebCrypto and
+ * holds nothing (each hold costs IndexedDB round trips). The rows must not change afterwards: the
+ * write stores what was sealed here. Dexie's own middlewares still see the plain rows. Never needed
+ * for correctness: a row not sealed ahead is sealed by the write.
+ */
+export async function sealAhead(
+  keys: AtRestKeys | null,
+  table: string,
+  rows: readonly object[],
+): Promise<void> {
+  const spec = SEALED_TABLES[table];
+  if (keys === null || spec === undefined) return;
+  const sealed = await Promise.all(rows.map((r) => sealRow(keys, spec, r as Row)));
+  rows.forEach((r, i) => {
+    const row = sealed[i];
+    if (row) sealedAhead.set(r, { keys, row });
+  });
+}
+
 async function sealRow(keys: AtRestKeys, spec: SealedTableSpec, row: Row): Promise<Row> {
   if (row[ATREST] !== undefined) return row;
+  const ahead = aheadOf(keys, row);
+  if (ahead) return ahead;
   const moved = new Set([
     ...spec.sealed,
     ...(spec.blind ?? []),
@@ -375,6 +409,13 @@ function touchesBlind(spec: SealedTableSpec, keyPath: DBCoreIndex['keyPath']): b
 const hasSealed = (rows: readonly unknown[]): boolean =>
   rows.some((r) => typeof r === 'object' && r !== null && ATREST in r);
 
+/** A plain row's key at `keyPath` (an inbound primary key). */
+function plainKeyOf(keyPath: DBCoreIndex['keyPath'], row: unknown): unknown {
+  const field = (name: string): unknown => (row as Row)[name];
+  if (keyPath === null) return undefined;
+  return typeof keyPath === 'string' ? field(keyPath) : keyPath.map(field);
+}
+
 function sealedTable(keys: AtRestKeys, spec: SealedTableSpec, down: DBCoreTable): DBCoreTable {
   const pk = down.schema.primaryKey.keyPath;
   const blindPk = touchesBlind(spec, pk);
@@ -403,7 +444,16 @@ function sealedTable(keys: AtRestKeys, spec: SealedTableSpec, down: DBCoreTable)
     ...down,
     async mutate(req) {
       let next: DBCoreMutateRequest = req;
-      if (req.type === 'add' || req.type === 'put') {
+      const ahead =
+        req.type === 'add' || req.type === 'put' ? req.values.map((v) => aheadOf(keys, v)) : [];
+      if (
+        (req.type === 'add' || req.type === 'put') &&
+        !(req.keys && blindPk) &&
+        ahead.every((v) => v !== undefined)
+      ) {
+        // Sealed ahead (sealAhead): nothing to wait for.
+        next = { ...req, values: ahead };
+      } else if (req.type === 'add' || req.type === 'put') {
         const [values, storedKeys] = await holdTransaction(
           req.trans,
           Promise.all([
@@ -417,7 +467,16 @@ function sealedTable(keys: AtRestKeys, spec: SealedTableSpec, down: DBCoreTable)
       } else if (req.type === 'deleteRange' && blindPk) {
         if (req.range.type !== 3) throw new Error(`${down.name}: no range delete on a blind key`);
       }
-      return down.mutate(next);
+      const done = await down.mutate(next);
+      if (!blindPk || (req.type !== 'add' && req.type !== 'put')) return done;
+      // IndexedDB answers with the stored (blind) keys; above this layer keys are plain (Dexie writes
+      // a put's key back into the caller's row).
+      const plain = req.keys ?? req.values.map((v) => plainKeyOf(pk, v));
+      return {
+        ...done,
+        ...(done.results ? { results: plain } : {}),
+        lastResult: plain[plain.length - 1],
+      };
     },
     async get(req) {
       const [key] = await keysOf(req.trans, [req.key]);

@@ -98,7 +98,8 @@ export function isBlind(value: unknown): value is string {
 
 /** Blind values made lately, per key set: a search typed again, a name's prefixes written again. */
 const recentBlinds = new WeakMap<AtRestKeys, Map<string, string>>();
-const RECENT_BLINDS = 4096;
+// A pulled page (up to 500 events, so at most 500 cases of about 30 values each) fits.
+const RECENT_BLINDS = 16_384;
 
 /** The blind index value of a text (an IIN, a name prefix): a keyed hash, never the text. */
 export async function blindValue(keys: AtRestKeys, text: string): Promise<string> {
@@ -142,10 +143,20 @@ export function prepareBlindValues(
   values: readonly string[],
   words: readonly string[],
 ): void {
+  void blindValuesAhead(keys, values, words).catch(() => undefined);
+}
+
+/**
+ * prepareBlindValues, awaited: before a transaction that writes many rows (a pulled page), so its
+ * writes find every blind value in memory and hold nothing.
+ */
+export async function blindValuesAhead(
+  keys: AtRestKeys | null,
+  values: readonly string[],
+  words: readonly string[],
+): Promise<void> {
   if (keys === null) return;
-  void Promise.all([...values.map((v) => blindValue(keys, v)), blindPrefixes(keys, words)]).catch(
-    () => undefined,
-  );
+  await Promise.all([...values.map((v) => blindValue(keys, v)), blindPrefixes(keys, words)]);
 }
 
 /** Seals a JSON value and, optionally, a blob's bytes appended after it. */
