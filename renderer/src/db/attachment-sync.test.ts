@@ -15,6 +15,7 @@ import {
   scanUploadsOf,
 } from './attachment-sync';
 import { registerApplication } from './case-store';
+import { takeReceipts } from './sync-commands';
 import { DeskDatabase } from './database';
 import { storeAttachments } from './intake-queries';
 import { saveOfficeProfile } from './office-repository';
@@ -110,6 +111,29 @@ describe('scans owed to the hub', () => {
     // A duplicate receipt later does not make it wait again.
     expect(await noteSentEvents(d, [event.id], T0 + 2000)).toBe(0);
     expect(await scansToUpload(d)).toEqual([]);
+  });
+
+  test('receipts of a pushed batch: the scans of the events the hub took wait, found in the events as sent; a refused one keeps its scan back', async () => {
+    const d = await newDesk();
+    const one = await stored(d, 'one');
+    const taken = await registerWith(d, 'case-1', [one]);
+    const refused = await registerWith(d, 'case-2', [await stored(d, 'two')]);
+    // The events as the push sent them; the store is not read for them again.
+    const sent = [taken, refused].map((event) => ({ stream: 'case' as const, event }));
+    await d.events.clear();
+    const applied = await takeReceipts(
+      d,
+      sent,
+      [
+        { id: taken.id, status: 'accepted', receivedAtMs: T0 + 10 },
+        { id: refused.id, status: 'rejected', reason: 'sync:reject.actorUnknown' },
+      ],
+      T0 + 20,
+    );
+    expect(applied).toEqual({ accepted: 1, duplicates: 0, rejected: 1 });
+    expect((await scansToUpload(d)).map((s) => s.sha256)).toEqual([one.sha256]);
+    expect((await d.outbox.toArray()).map((r) => r.eventId)).toEqual([refused.id]);
+    expect(await d.hubReceipts.toArray()).toEqual([{ id: taken.id, receivedAtMs: T0 + 10 }]);
   });
 
   test('a scan this desk does not hold (a pulled case of the district) never waits', async () => {

@@ -37,15 +37,19 @@ export interface ScanSyncTables {
 export const scanUploadsOf = (db: DeskDatabase): Table<ScanUploadRow, string> =>
   db.table('scanUploads');
 
-const tablesOf = (db: DeskDatabase): ScanSyncTables => ({
+/** The scan tables of `db`, for a caller's transaction. */
+export const scanTablesOf = (db: DeskDatabase): ScanSyncTables => ({
   events: db.table('events'),
   outbox: db.table('outbox'),
   attachments: db.table('attachments'),
   scanUploads: scanUploadsOf(db),
 });
 
-/** Puts the scans `events` name, present here and not yet known, on the waiting list. */
-async function noteScansOf(
+/**
+ * Puts the scans `events` name, present here and not yet known, on the waiting list, in the caller's
+ * transaction (which holds attachments and scanUploads).
+ */
+export async function noteScansOf(
   t: ScanSyncTables,
   events: readonly CaseEvent[],
   nowMs: number,
@@ -70,7 +74,7 @@ export function noteSentEvents(
   takenEventIds: readonly string[],
   nowMs: number,
 ): Promise<number> {
-  const t = tablesOf(db);
+  const t = scanTablesOf(db);
   return db.transaction('rw', [t.events, t.attachments, t.scanUploads], async () => {
     const events = (await t.events.bulkGet([...takenEventIds])).filter(
       (e): e is CaseEvent => e !== undefined,
@@ -100,7 +104,7 @@ export interface ScanToSend {
 
 /** The scans the hub does not hold yet, oldest waiting first, at most `limit`. */
 export async function scansToUpload(db: DeskDatabase, limit = 20): Promise<ScanToSend[]> {
-  const t = tablesOf(db);
+  const t = scanTablesOf(db);
   return db.transaction('r', [t.attachments, t.scanUploads], async () => {
     const waiting = (await t.scanUploads.where('state').equals('waiting').toArray())
       .sort((x, y) => x.sinceMs - y.sinceMs || (x.sha256 < y.sha256 ? -1 : 1))

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { EVENT_SCHEMA_VERSION, type Actor, type PayloadOf } from '../../../shared/case';
 import { sampleApplicant, sampleRegistrationDraft } from '../../../shared/case/testing';
 import { createWorkingCalendar } from '../../../shared/calendar';
+import { atRestKeysFromSecret } from './at-rest';
 import { DeskDatabase } from './database';
 import { queryJournal } from './journal-queries';
 import {
@@ -446,4 +447,39 @@ describe('events from elsewhere', () => {
       invalid: [],
     });
   });
+
+  test.each([
+    ['plain', false],
+    ['sealed', true],
+  ])(
+    '%s: an event arriving under the id of an event of another case is stored once: a duplicate, and the rest of its delivery is stored',
+    async (_name, sealed) => {
+      const keys = sealed
+        ? await atRestKeysFromSecret(new Uint8Array(32).fill(7), 'osSecretStore')
+        : null;
+      db = new DeskDatabase(`t-${crypto.randomUUID()}`, keys);
+      await seedActors(db, specialist, akim);
+      const here = await registerApplication(db, 'case-a', draft(), numbering, context(specialist));
+      if (!here.ok) throw new Error('not registered');
+      // Another desk's two cases, one of whose events carries the id this desk's case-a has.
+      const other = new DeskDatabase(`t-${crypto.randomUUID()}`);
+      await seedActors(other, specialist, akim);
+      const x = await registerApplication(other, 'case-x', draft(), numbering, context(specialist));
+      const y = await registerApplication(other, 'case-y', draft(), numbering, context(specialist));
+      await other.delete();
+      if (!x.ok || !y.ok) throw new Error('not registered');
+      const clash = { ...x.event, id: here.event.id };
+      expect(await importCaseEvents(db, [clash, y.event], Date.UTC(2025, 2, 4))).toEqual({
+        stored: 1,
+        duplicates: 1,
+        held: 0,
+        invalid: [],
+      });
+      expect((await db.events.get(here.event.id))?.caseId).toBe('case-a');
+      expect(await db.events.where('caseId').equals('case-x').count()).toBe(0);
+      expect(await db.cases.get('case-x')).toBeUndefined();
+      expect((await loadCase(db, 'case-y')).stage).toBe('registered');
+      expect((await db.cases.get('case-y'))?.id).toBe('case-y');
+    },
+  );
 });

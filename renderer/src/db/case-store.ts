@@ -15,6 +15,7 @@ import {
   parseCaseEvent,
   rejection,
   type Actor,
+  type Applicant,
   type AppendOptions,
   type CaseEvent,
   type CaseEventType,
@@ -40,8 +41,16 @@ import {
 import type { DeskDatabase, PersonRow } from './database';
 import { deskCalendar } from './desk-calendar';
 import { loadOfficeProfile } from './office-repository';
-import { nextEnvelope, readHlc, receiveEvents, writeHlc } from './event-log';
-import { prepareBlindValues } from './at-rest';
+import {
+  nextEnvelope,
+  prepareIncoming,
+  readHlc,
+  receiveEvents,
+  writeHlc,
+  type IncomingLog,
+  type PreparedEvents,
+} from './event-log';
+import { blindValuesAhead, prepareBlindValues } from './at-rest';
 import { signedEventProblem } from './signatures';
 
 /** Who acts, when, and how new ids are made: passed in, so the store is testable with fixed values. */
@@ -101,20 +110,18 @@ async function actorCheck(db: DeskDatabase, actor: Actor): Promise<string | null
 async function projectCases(
   db: DeskDatabase,
   caseIds: readonly string[],
+  logs: ReadonlyMap<string, readonly CaseEvent[]>,
   calendar: WorkingCalendar,
   nowMs: number,
 ): Promise<void> {
   if (caseIds.length === 0) return;
-  // One key range per case, all asked at once in the transaction (an anyOf over hundreds of ids walks
-  // the index with a cursor, which some IndexedDB implementations do far more slowly).
-  const [events, held] = await Promise.all([
-    Promise.all(caseIds.map((id) => db.events.where('caseId').equals(id).toArray())),
-    Promise.all(caseIds.map((id) => db.heldEvents.where('caseId').equals(id).count())),
-  ]);
+  const held = await Promise.all(
+    caseIds.map((id) => db.heldEvents.where('caseId').equals(id).count()),
+  );
   const rows: JournalRow[] = [];
   const people = new Map<string, PersonRow>();
-  for (const [i, list] of events.entries()) {
-    const state = foldCase(list);
+  for (const [i, id] of caseIds.entries()) {
+    const state = foldCase(logs.get(id) ?? []);
     if (state.caseId === null) continue;
     const row = journalRowOf(state, calendar, nowMs, { heldEvents: held[i] ?? 0 });
     if (row) rows.push(row);
@@ -299,26 +306,87 @@ export interface ImportResult {
  * conflict of the fold, never a loss); what a newer desk wrote is held as it came and the case says
  * an update is needed; nothing is sent back out. The journal rows of the cases touched are rebuilt.
  */
-export function importCaseEvents(
+export async function importCaseEvents(
   db: DeskDatabase,
   raws: readonly unknown[],
   nowMs: number,
 ): Promise<ImportResult> {
-  return db.transaction('rw', CASE_WRITE_TABLES(db), async (): Promise<ImportResult> => {
-    const { changed, heldIn, ...counts } = await receiveEvents<CaseEvent>(
-      db,
-      {
-        stream: 'case',
-        classify: classifyIncomingCaseEvent,
-        table: db.events,
-        streamField: 'caseId',
-      },
-      raws,
-      nowMs,
-    );
-    await projectCases(db, [...new Set([...changed, ...heldIn])], await deskCalendar(db), nowMs);
-    return counts;
+  const prepared = await prepareCaseImport(db, raws);
+  // An async scope: Dexie keeps its transaction across native awaits only for async functions.
+  return db.transaction('rw', CASE_WRITE_TABLES(db), async () =>
+    importPreparedCaseEvents(db, prepared, nowMs),
+  );
+}
+
+const caseLog = (db: DeskDatabase): IncomingLog<CaseEvent> => ({
+  stream: 'case',
+  classify: classifyIncomingCaseEvent,
+  table: db.events,
+  streamField: 'caseId',
+});
+
+/**
+ * Case events that arrived, made ready outside any transaction: classified, sealed ahead, and the
+ * blind values of the IINs and names they carry made, so storing them and their journal rows waits on
+ * as little WebCrypto as the desk's sealing allows.
+ */
+export async function prepareCaseImport(
+  db: DeskDatabase,
+  raws: readonly unknown[],
+): Promise<PreparedEvents<CaseEvent>> {
+  const prepared = await prepareIncoming(db, caseLog(db), raws);
+  const applicants = prepared.classified.flatMap(({ incoming }) => {
+    const applicant =
+      incoming.kind === 'known'
+        ? (incoming.event.payload as { applicant?: Applicant }).applicant
+        : undefined;
+    return applicant ? [applicant] : [];
   });
+  await blindValuesAhead(
+    db.atRest,
+    applicants.map((a) => a.iin),
+    journalNameTokens(applicants),
+  );
+  return prepared;
+}
+
+/**
+ * importCaseEvents inside the caller's transaction (which holds CASE_WRITE_TABLES), on events
+ * prepared before it (prepareCaseImport). The logs of the cases touched are read before anything is
+ * stored: they tell which events are already here, and are folded with what arrived, so nothing
+ * just written is read back.
+ */
+export async function importPreparedCaseEvents(
+  db: DeskDatabase,
+  prepared: PreparedEvents<CaseEvent>,
+  nowMs: number,
+): Promise<ImportResult> {
+  const touched = new Set<string>();
+  for (const { incoming } of prepared.classified) {
+    if (incoming.kind === 'known') touched.add(incoming.event.caseId);
+    else if (incoming.kind === 'newer' && typeof incoming.raw['caseId'] === 'string') {
+      touched.add(incoming.raw['caseId']);
+    }
+  }
+  const caseIds = [...touched];
+  // One key range per case, all asked at once in the transaction (an anyOf over hundreds of ids walks
+  // the index with a cursor, which some IndexedDB implementations do far more slowly).
+  const [stored, calendar] = await Dexie.Promise.all([
+    Dexie.Promise.all(caseIds.map((id) => db.events.where('caseId').equals(id).toArray())),
+    deskCalendar(db),
+  ]);
+  const known = new Set(stored.flatMap((list) => list.map((e) => e.id)));
+  const { changed, heldIn, arrived, ...counts } = await receiveEvents<CaseEvent>(
+    db,
+    caseLog(db),
+    prepared,
+    nowMs,
+    known,
+  );
+  const logs = new Map(caseIds.map((id, i): [string, CaseEvent[]] => [id, [...(stored[i] ?? [])]]));
+  for (const e of arrived) logs.get(e.caseId)?.push(e);
+  await projectCases(db, [...new Set([...changed, ...heldIn])], logs, calendar, nowMs);
+  return counts;
 }
 
 /**

@@ -8,6 +8,8 @@ import {
 } from '../../../shared/events/envelope';
 import { createHlc, receive, tick, type HlcState } from '../../../shared/clock';
 import type { LocalDateTime } from '../../../shared/time';
+import { Dexie } from 'dexie';
+import { sealAhead } from './at-rest-middleware';
 import type { DeskDatabase, EventStream, HeldEventRow } from './database';
 
 const HLC_SETTING = 'hlc';
@@ -108,6 +110,7 @@ export interface IncomingLog<E extends { readonly id: string; readonly hlc: stri
   readonly classify: (raw: unknown) => IncomingClass<E>;
   /** Where the log's events are kept, by id. */
   readonly table: {
+    readonly name: string;
     bulkGet(ids: string[]): PromiseLike<unknown[]>;
     bulkAdd(events: readonly E[]): PromiseLike<unknown>;
   };
@@ -115,7 +118,30 @@ export interface IncomingLog<E extends { readonly id: string; readonly hlc: stri
   readonly streamField: 'caseId' | 'registerId' | 'userId';
 }
 
-export interface Received {
+/** Events that arrived, classified by their log, and sealed ahead where the desk seals them. */
+export interface PreparedEvents<E> {
+  readonly classified: readonly { readonly raw: unknown; readonly incoming: IncomingClass<E> }[];
+}
+
+/**
+ * Classifies what arrived and seals the events this desk understands, before the transaction that
+ * stores them (at-rest-middleware sealAhead): that transaction then waits on no WebCrypto.
+ */
+export async function prepareIncoming<E extends { readonly id: string; readonly hlc: string }>(
+  db: DeskDatabase,
+  log: IncomingLog<E>,
+  raws: readonly unknown[],
+): Promise<PreparedEvents<E>> {
+  const classified = raws.map((raw) => ({ raw, incoming: log.classify(raw) }));
+  await sealAhead(
+    db.atRest,
+    log.table.name,
+    classified.flatMap(({ incoming }) => (incoming.kind === 'known' ? [incoming.event] : [])),
+  );
+  return { classified };
+}
+
+export interface Received<E> {
   /** Events new to this desk, stored (to be folded by the caller). */
   readonly stored: number;
   /** Events this desk already had: a repeated delivery changes nothing. */
@@ -128,6 +154,8 @@ export interface Received {
   readonly changed: Set<string>;
   /** The cases, registers or users that got a held event. */
   readonly heldIn: Set<string>;
+  /** The events stored, as they are (for the caller's fold). */
+  readonly arrived: readonly E[];
 }
 
 /**
@@ -135,21 +163,24 @@ export interface Received {
  * transaction (which holds the log's table, heldEvents and settings). Each event is stored once by id;
  * what a newer desk wrote is held as it came; what is no event is reported; nothing is queued back to
  * the hub; this desk's clock moves past the stamps received. The caller folds what changed.
+ * `known`, when the caller has read it: the ids of what arrived that the log already holds under the
+ * same stream (a case's log read for its fold). An id the log holds under another stream is then
+ * met by the write, which stores the rest and counts it a duplicate, as the read would have.
  */
 export async function receiveEvents<E extends { readonly id: string; readonly hlc: string }>(
   db: DeskDatabase,
   log: IncomingLog<E>,
-  raws: readonly unknown[],
+  input: readonly unknown[] | PreparedEvents<E>,
   nowMs: number,
-): Promise<Received> {
-  let stored = 0;
+  known?: ReadonlySet<string>,
+): Promise<Received<E>> {
   let duplicates = 0;
   let held = 0;
   const invalid: string[] = [];
-  const changed = new Set<string>();
   const heldIn = new Set<string>();
-  const stamps: string[] = [];
-  const classified = raws.map((raw) => ({ raw, incoming: log.classify(raw) }));
+  const classified = Array.isArray(input)
+    ? input.map((raw: unknown) => ({ raw, incoming: log.classify(raw) }))
+    : (input as PreparedEvents<E>).classified;
   // One read of the log and one of the held events for the whole page (a page is up to 500 events),
   // then one write each: what the desk already holds is known before anything is written.
   const knownIds: string[] = [];
@@ -158,17 +189,19 @@ export async function receiveEvents<E extends { readonly id: string; readonly hl
     if (incoming.kind === 'known') knownIds.push(incoming.event.id);
     else if (incoming.kind === 'newer') newerIds.push(incoming.id);
   }
-  const present = new Set<string>();
-  const inLog = await log.table.bulkGet(knownIds);
-  knownIds.forEach((id, i) => {
-    if (inLog[i] !== undefined) present.add(id);
-  });
+  const present = new Set<string>(known);
+  if (known === undefined) {
+    const inLog = await log.table.bulkGet(knownIds);
+    knownIds.forEach((id, i) => {
+      if (inLog[i] !== undefined) present.add(id);
+    });
+  }
   const heldPresent = new Set<string>();
   const inHeld = newerIds.length > 0 ? await db.heldEvents.bulkGet(newerIds) : [];
   newerIds.forEach((id, i) => {
     if (inHeld[i] !== undefined) heldPresent.add(id);
   });
-  const toStore: E[] = [];
+  let toStore: E[] = [];
   const toHold: HeldEventRow[] = [];
   for (const { raw, incoming } of classified) {
     switch (incoming.kind) {
@@ -181,10 +214,6 @@ export async function receiveEvents<E extends { readonly id: string; readonly hl
         // The same id twice in one delivery is stored once, as two deliveries would be.
         present.add(event.id);
         toStore.push(event);
-        stored += 1;
-        const streamId = (event as Record<string, unknown>)[log.streamField];
-        if (typeof streamId === 'string') changed.add(streamId);
-        stamps.push(event.hlc);
         break;
       }
       case 'newer': {
@@ -213,8 +242,28 @@ export async function receiveEvents<E extends { readonly id: string; readonly hl
       }
     }
   }
-  if (toStore.length > 0) await log.table.bulkAdd(toStore);
+  if (toStore.length > 0) {
+    try {
+      await log.table.bulkAdd(toStore);
+    } catch (error) {
+      // Only with `known`: ids held under another stream. The write stored the rest (Dexie keeps the
+      // transaction when a bulk write's failures are caught).
+      if (!(error instanceof Dexie.BulkError) || known === undefined) throw error;
+      const failed = new Set(Object.keys(error.failuresByPos).map(Number));
+      duplicates += failed.size;
+      toStore = toStore.filter((_, i) => !failed.has(i));
+    }
+  }
   if (toHold.length > 0) await db.heldEvents.bulkAdd(toHold);
-  await receiveStamps(db, stamps, nowMs);
-  return { stored, duplicates, held, invalid, changed, heldIn };
+  const changed = new Set<string>();
+  for (const event of toStore) {
+    const streamId = (event as Record<string, unknown>)[log.streamField];
+    if (typeof streamId === 'string') changed.add(streamId);
+  }
+  await receiveStamps(
+    db,
+    toStore.map((e) => e.hlc),
+    nowMs,
+  );
+  return { stored: toStore.length, duplicates, held, invalid, changed, heldIn, arrived: toStore };
 }

@@ -286,6 +286,7 @@ export {
   restartPull,
   retryRejected,
   saveHubLink,
+  takeReceipts,
   SYNC_SETTINGS,
   syncStatus,
   type DeviceKeys,

@@ -15,6 +15,7 @@
 //   desk in the page. A desk stopped in the middle has all of the page or none of it.
 // - The desk's device number is the hub's: joining sets it from the enrollment reply, so journal
 //   numbers stay unique across the district's laptops, a reinstalled one included.
+import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { compareStamped } from '../../../shared/events/fold-order';
 import { readDeskNumber, deskCounterKey } from '../../../shared/numbering';
@@ -30,10 +31,11 @@ import {
   type TravellingEvent,
 } from '../../../shared/sync';
 import type { SubtleCryptoLike } from '../../../shared/signing';
-import { CASE_WRITE_TABLES, importCaseEvents } from './case-store';
+import { noteScansOf, scanTablesOf } from './attachment-sync';
+import { CASE_WRITE_TABLES, importPreparedCaseEvents, prepareCaseImport } from './case-store';
 import { eventsByCase } from './case-projection';
 import type { DeskDatabase, HubReceiptRow, OutboxRow } from './database';
-import { receiveEvents } from './event-log';
+import { receiveEvents, type PreparedEvents } from './event-log';
 import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 import { registerEventsOf, registerRowOf } from './registers-queries';
 import { loadHubLink, SYNC_SETTINGS, type HubLink } from './sync-settings';
@@ -263,38 +265,78 @@ export function applyReceipts(
   nowMs: number,
 ): Promise<ReceiptsApplied> {
   return db.transaction('rw', [db.outbox, db.hubReceipts], async () => {
-    let accepted = 0;
-    let duplicates = 0;
-    let rejected = 0;
-    // One read, one delete and one write for the whole batch (a batch is up to 500 receipts).
-    const rows = await db.outbox.bulkGet(receipts.map((r) => r.id));
-    const leaving: string[] = [];
-    const times: HubReceiptRow[] = [];
-    const refused: OutboxRow[] = [];
-    receipts.forEach((receipt, i) => {
-      const row = rows[i];
-      if (!row) return;
-      switch (receipt.status) {
-        case 'accepted':
-          accepted += 1;
-          leaving.push(receipt.id);
-          times.push({ id: receipt.id, receivedAtMs: receipt.receivedAtMs });
-          break;
-        case 'duplicate':
-          duplicates += 1;
-          leaving.push(receipt.id);
-          break;
-        case 'rejected':
-          rejected += 1;
-          refused.push({ ...row, rejectedReason: receipt.reason, rejectedAtMs: nowMs });
-          break;
-      }
-    });
-    await db.outbox.bulkDelete(leaving);
-    await db.hubReceipts.bulkPut(times);
-    await db.outbox.bulkPut(refused);
-    return { accepted, duplicates, rejected };
+    const { taken: _taken, ...applied } = await applyReceiptsIn(db, receipts, nowMs);
+    return applied;
   });
+}
+
+/**
+ * The receipts for a batch this desk pushed (`sent`, the events as they went), in one transaction:
+ * applyReceipts, and the scans named by the events the hub took begin to wait (noteSentEvents), found
+ * in the events as sent rather than read again.
+ */
+export function takeReceipts(
+  db: DeskDatabase,
+  sent: readonly TravellingEvent[],
+  receipts: readonly Receipt[],
+  nowMs: number,
+): Promise<ReceiptsApplied> {
+  const scans = scanTablesOf(db);
+  return db.transaction(
+    'rw',
+    [db.outbox, db.hubReceipts, scans.attachments, scans.scanUploads],
+    async () => {
+      const { taken, ...applied } = await applyReceiptsIn(db, receipts, nowMs);
+      const left = new Set(taken);
+      const events = sent.flatMap((t) => {
+        const event = t.event as CaseEvent;
+        return t.stream === 'case' && left.has(event.id) ? [event] : [];
+      });
+      await noteScansOf(scans, events, nowMs);
+      return applied;
+    },
+  );
+}
+
+/** applyReceipts in the caller's transaction; `taken`: the ids that left the outbox. */
+async function applyReceiptsIn(
+  db: DeskDatabase,
+  receipts: readonly Receipt[],
+  nowMs: number,
+): Promise<ReceiptsApplied & { readonly taken: readonly string[] }> {
+  let accepted = 0;
+  let duplicates = 0;
+  let rejected = 0;
+  // One read, one delete and one write for the whole batch (a batch is up to 500 receipts).
+  const rows = await db.outbox.bulkGet(receipts.map((r) => r.id));
+  const leaving: string[] = [];
+  const times: HubReceiptRow[] = [];
+  const refused: OutboxRow[] = [];
+  receipts.forEach((receipt, i) => {
+    const row = rows[i];
+    if (!row) return;
+    switch (receipt.status) {
+      case 'accepted':
+        accepted += 1;
+        leaving.push(receipt.id);
+        times.push({ id: receipt.id, receivedAtMs: receipt.receivedAtMs });
+        break;
+      case 'duplicate':
+        duplicates += 1;
+        leaving.push(receipt.id);
+        break;
+      case 'rejected':
+        rejected += 1;
+        refused.push({ ...row, rejectedReason: receipt.reason, rejectedAtMs: nowMs });
+        break;
+    }
+  });
+  await Dexie.Promise.all([
+    db.outbox.bulkDelete(leaving),
+    db.hubReceipts.bulkPut(times),
+    db.outbox.bulkPut(refused),
+  ]);
+  return { accepted, duplicates, rejected, taken: leaving };
 }
 
 /**
@@ -347,50 +389,77 @@ export const PULL_WRITE_TABLES = (db: DeskDatabase) => [
   db.hubReceipts,
 ];
 
+/** A pulled page made ready outside any transaction: its case events classified and sealed ahead. */
+export interface PreparedPage {
+  readonly events: readonly PulledEvent[];
+  readonly cursor: string;
+  readonly cases: PreparedEvents<CaseEvent>;
+}
+
+const eventsOfStream = (events: readonly PulledEvent[], stream: Stream): unknown[] =>
+  events.filter((e) => e.stream === stream).map((e) => e.event);
+
+/** A pulled page's WebCrypto work, before the transaction that stores it (prepareCaseImport). */
+export async function preparePulledPage(
+  db: DeskDatabase,
+  page: { readonly events: readonly PulledEvent[]; readonly cursor: string },
+): Promise<PreparedPage> {
+  return { ...page, cases: await prepareCaseImport(db, eventsOfStream(page.events, 'case')) };
+}
+
 /**
  * Takes in one pulled page and its cursor in ONE transaction (see the header): directory events
- * first (importDirectoryEvents), then registers, then cases (importCaseEvents, which rebuilds their
- * journal rows); the clock moves past every stamp received; the counters move past every number of
- * this desk (its office code and device number) found in the page; then the cursor. Anything that
+ * first (importDirectoryEvents), then registers, then cases (importPreparedCaseEvents, which rebuilds
+ * their journal rows); the clock moves past every stamp received; the counters move past every number
+ * of this desk (its office code and device number) found in the page; then the cursor. Anything that
  * throws leaves the desk as it was before the page.
  */
-export function applyPulledPage(
+export async function applyPulledPage(
   db: DeskDatabase,
   page: { readonly events: readonly PulledEvent[]; readonly cursor: string },
   nowMs: number,
 ): Promise<PageApplied> {
-  const of = (stream: Stream) => page.events.filter((e) => e.stream === stream).map((e) => e.event);
-  return db.transaction('rw', PULL_WRITE_TABLES(db), async (): Promise<PageApplied> => {
-    // receiveEvents moves a clock that exists: a desk that has stamped nothing yet gets one first, so
-    // what it appends after the pull sorts after what it received.
-    const profile = await loadOfficeProfile(db);
-    if (profile && !(await db.settings.get(HLC_SETTING))) {
-      await db.settings.put({ key: HLC_SETTING, value: createHlc(profile.deviceId) });
-    }
-    const users = await importDirectoryEvents(db, of('user'), nowMs);
-    const registers = await importRegisterEvents(db, of('register'), nowMs);
-    const cases = await importCaseEvents(db, of('case'), nowMs);
-    await moveCountersPast(
-      db,
-      page.events.map((e) => e.event),
-    );
-    // The hub's receipt time of each event of the page (of this desk's own events too: a reinstalled
-    // desk learns them here).
-    await db.hubReceipts.bulkPut(
-      page.events.flatMap((e) => {
-        const id = (e.event as { id?: unknown } | null)?.id;
-        return typeof id === 'string' ? [{ id, receivedAtMs: e.receivedAtMs }] : [];
-      }),
-    );
-    await db.settings.put({ key: SYNC_SETTINGS.cursor, value: page.cursor });
-    const parts = [users, registers, cases];
-    return {
-      stored: parts.reduce((n, p) => n + p.stored, 0),
-      duplicates: parts.reduce((n, p) => n + p.duplicates, 0),
-      held: parts.reduce((n, p) => n + p.held, 0),
-      invalid: parts.flatMap((p) => p.invalid),
-    };
-  });
+  const prepared = await preparePulledPage(db, page);
+  return db.transaction('rw', PULL_WRITE_TABLES(db), async () =>
+    applyPreparedPage(db, prepared, nowMs),
+  );
+}
+
+/** applyPulledPage inside the caller's transaction (which holds PULL_WRITE_TABLES). */
+export async function applyPreparedPage(
+  db: DeskDatabase,
+  page: PreparedPage,
+  nowMs: number,
+): Promise<PageApplied> {
+  // receiveEvents moves a clock that exists: a desk that has stamped nothing yet gets one first, so
+  // what it appends after the pull sorts after what it received.
+  const profile = await loadOfficeProfile(db);
+  if (profile && !(await db.settings.get(HLC_SETTING))) {
+    await db.settings.put({ key: HLC_SETTING, value: createHlc(profile.deviceId) });
+  }
+  const users = await importDirectoryEvents(db, eventsOfStream(page.events, 'user'), nowMs);
+  const registers = await importRegisterEvents(db, eventsOfStream(page.events, 'register'), nowMs);
+  const cases = await importPreparedCaseEvents(db, page.cases, nowMs);
+  await moveCountersPast(
+    db,
+    page.events.map((e) => e.event),
+  );
+  // The hub's receipt time of each event of the page (of this desk's own events too: a reinstalled
+  // desk learns them here).
+  await db.hubReceipts.bulkPut(
+    page.events.flatMap((e) => {
+      const id = (e.event as { id?: unknown } | null)?.id;
+      return typeof id === 'string' ? [{ id, receivedAtMs: e.receivedAtMs }] : [];
+    }),
+  );
+  await db.settings.put({ key: SYNC_SETTINGS.cursor, value: page.cursor });
+  const parts = [users, registers, cases];
+  return {
+    stored: parts.reduce((n, p) => n + p.stored, 0),
+    duplicates: parts.reduce((n, p) => n + p.duplicates, 0),
+    held: parts.reduce((n, p) => n + p.held, 0),
+    invalid: parts.flatMap((p) => p.invalid),
+  };
 }
 
 /** Register events from elsewhere, in the caller's transaction: stored once, rows rebuilt. */
@@ -403,6 +472,7 @@ async function importRegisterEvents(
   const {
     changed,
     heldIn: _held,
+    arrived: _arrived,
     ...counts
   } = await receiveEvents(
     db,

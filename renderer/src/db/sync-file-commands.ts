@@ -35,7 +35,8 @@ import { localDateTimeAt } from '../platform';
 import { noteSentEvents, markScanSent, scanUploadsOf } from './attachment-sync';
 import type { DeskDatabase } from './database';
 import {
-  applyPulledPage,
+  applyPreparedPage,
+  preparePulledPage,
   applyReceipts,
   devicePublicKeys,
   ensureDeviceKeys,
@@ -213,6 +214,8 @@ export async function importReplyFile(
     });
     if (!opened.ok) return { ok: false, reason: opened.reason };
     const reply = opened.file;
+    // Its case events sealed ahead, outside the transaction, for the same reason.
+    const page = await preparePulledPage(db, { events: reply.events, cursor: reply.cursor });
 
     const tables = [...PULL_WRITE_TABLES(db), db.attachments, scanUploadsOf(db)];
     return await db.transaction('rw', tables, async (): Promise<ReplyFileImport> => {
@@ -226,9 +229,9 @@ export async function importReplyFile(
       const receipts = await applyReceipts(db, reply.receipts, nowMs);
       await noteSentEvents(db, taken, nowMs);
       for (const sha256 of reply.scansKept) await markScanSent(db, sha256, nowMs);
-      const page = await applyPulledPage(db, { events: reply.events, cursor: reply.cursor }, nowMs);
+      const applied = await applyPreparedPage(db, page, nowMs);
       await recordSyncSuccess(db, nowMs);
-      return { ok: true, ...receipts, received: page.stored, more: reply.more };
+      return { ok: true, ...receipts, received: applied.stored, more: reply.more };
     });
   } catch (error) {
     console.error('sync reply import failed', error);

@@ -424,6 +424,7 @@ export function importDirectoryEvents(
     const {
       changed,
       heldIn: _held,
+      arrived: _arrived,
       ...counts
     } = await receiveEvents<DirectoryEvent>(
       db,

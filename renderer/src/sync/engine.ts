@@ -28,7 +28,6 @@ import {
 } from '../../../shared/sync';
 import {
   applyPulledPage,
-  applyReceipts,
   deskCalendarData,
   devicePublicKeys,
   installCalendarData,
@@ -38,7 +37,6 @@ import {
   loadHubLink,
   loadPullCursor,
   markScanSent,
-  noteSentEvents,
   pushQueue,
   recordScanFailure,
   rememberUploadUrl,
@@ -47,6 +45,7 @@ import {
   recordSyncSuccess,
   restartPull,
   saveHubLink,
+  takeReceipts,
   writeFailureReason,
   type DeskDatabase,
   type SyncHubLink as HubLink,
@@ -280,8 +279,9 @@ export function createSyncEngine(
       report({ phase: 'pull' });
       let cursor = await loadPullCursor(db);
       let restarted = false;
+      let asked = client.pull(cursor, pageSize);
       for (;;) {
-        const page = await client.pull(cursor, pageSize);
+        const page = await asked;
         if (!page.ok) {
           // A cursor the hub cannot read (another hub, a damaged row): start again from the
           // beginning, once; what arrives again is a duplicate and changes nothing.
@@ -289,16 +289,24 @@ export function createSyncEngine(
             restarted = true;
             await restartPull(db);
             cursor = '';
+            asked = client.pull(cursor, pageSize);
             continue;
           }
           throw new SyncStop(page.reason);
         }
+        const stuck = page.value.cursor === cursor && page.value.events.length === 0;
+        const more = page.value.more && !stuck;
+        // The next page is asked for while this one is stored, so the hub and the link work
+        // meanwhile; it is taken only after this one and its cursor are stored.
+        if (more) {
+          asked = client.pull(page.value.cursor, pageSize);
+          asked.catch(() => undefined);
+        }
         const applied = await applyPulledPage(db, page.value, platform.nowMs());
         counts = { ...counts, received: counts.received + applied.stored };
         report({ pulled: progress.pulled + page.value.events.length });
-        const stuck = page.value.cursor === cursor && page.value.events.length === 0;
         cursor = page.value.cursor;
-        if (!page.value.more || stuck) break;
+        if (!more) break;
       }
       // Reference data once the events are through; it never fails the sync.
       report({ phase: 'reference' });
@@ -395,11 +403,8 @@ export function createSyncEngine(
     if (!reply.ok) throw new SyncStop(reply.reason);
     const sent = new Set(batch.map((t) => (t.event as { id?: unknown }).id));
     const receipts = reply.value.receipts.filter((r) => sent.has(r.id));
-    const applied = await applyReceipts(db, receipts, platform.nowMs());
-    // The scans these events name now wait for their own channel (sent after the events).
-    const taken = receipts.filter((r) => r.status !== 'rejected').map((r) => r.id);
-    if (taken.length > 0) await noteSentEvents(db, taken, platform.nowMs());
-    return applied;
+    // The scans the events taken name now wait for their own channel (sent after the events).
+    return takeReceipts(db, batch, receipts, platform.nowMs());
   }
 
   async function join(hubUrl: string, code: string): Promise<JoinOutcome> {
