@@ -467,11 +467,20 @@ try {
 
     const floor = await rawFloor(hubLink.url, hub);
 
+    const requestsOf = async (label: string): Promise<number> =>
+      Object.values(
+        await page.evaluate(
+          (label) => (window as unknown as BenchWindow).akimatSyncBench.requests(label),
+          label,
+        ),
+      ).reduce((n, k) => n + k, 0);
+    await requestsOf('a');
     console.log('  desk A syncs (push every event, then pull)…');
     const tcpNow = () => hubLink.bytes.up + hubLink.bytes.down;
     let tcp = tcpNow();
     const up = await syncInPage(page, 'a');
     const upTcp = (marks.get('pushed') ?? tcpNow()) - tcp;
+    const upRequests = await requestsOf('a');
     if (up.counts.rejected > 0) {
       const reason = await page.evaluate(() =>
         (window as unknown as BenchWindow).akimatSyncBench.rejected('a'),
@@ -486,8 +495,14 @@ try {
       code: await codeFor(hub, OFFICE_ENGINE),
     });
     tcp = tcpNow();
+    await requestsOf('b');
     const down = await syncInPage(page, 'b');
     const downTcp = tcpNow() - tcp;
+    const downRequests = await requestsOf('b');
+    const rawPutUs = await page.evaluate(
+      (rows) => (window as unknown as BenchWindow).akimatSyncBench.rawPut(rows),
+      6000,
+    );
 
     // 2. Incremental: 50 events registered at desk A by its intake, to the hub and to desk B.
     console.log(`  incremental: ${INCREMENTAL_EVENTS} events at desk A…`);
@@ -560,6 +575,12 @@ try {
         s(ourDownMs),
         `≤ 15 s ${mark(ourDownMs <= 15_000)}`,
         `raw client ${s(floor.pullMs)}; server → PouchDB ${s(peer.fromMs)}`,
+      ],
+      [
+        "IndexedDB requests per case: desk A's sync / desk B's",
+        `${(upRequests / CASES).toFixed(1)} / ${(downRequests / CASES).toFixed(1)}`,
+        '',
+        `raw put here ${rawPutUs.toFixed(0)} µs: floor ${s((upRequests * rawPutUs) / 1000)} / ${s((downRequests * rawPutUs) / 1000)}`,
       ],
       [
         `Incremental: ${INCREMENTAL_EVENTS} events desk→hub (whole sync)`,

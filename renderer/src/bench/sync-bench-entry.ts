@@ -5,6 +5,8 @@
 import type { CaseEvent } from '../../../shared/case';
 import { DeskDatabase, deskCaseStateHash, openAtRestKeys } from '../db';
 import { pouchPeer, type PeerFigures } from './pouch-peer';
+import { rawPutMicros } from './raw-put';
+import { requestCounter, type RequestCounter } from '../db/request-count';
 import {
   caseEvents,
   joinedDesk,
@@ -23,6 +25,7 @@ const mark = (moment: string): Promise<void> =>
 
 const atRest = await openAtRestKeys({ kind: 'notProtected', reason: 'browser' });
 const desks = new Map<string, BenchDesk>();
+const counters = new Map<string, RequestCounter>();
 /** The cases seeded last, for the peer to replicate the same documents. */
 let seeded: CaseEvent[][] = [];
 
@@ -39,6 +42,9 @@ const api = {
     hub: { url: string; code: string },
   ): Promise<Maker> {
     const db = new DeskDatabase(`bench-sync-${label}`, atRest);
+    const counter = requestCounter();
+    db.use(counter.middleware);
+    counters.set(label, counter);
     const desk = await joinedDesk(db, { ...place, label }, hub);
     desks.set(label, desk);
     return desk.maker;
@@ -72,6 +78,20 @@ const api = {
       .db.outbox.filter((r) => r.rejectedAtMs !== undefined)
       .first();
     return row?.rejectedReason ?? null;
+  },
+
+  /** The IndexedDB requests of this desk since the last call (request-count.ts). */
+  requests(label: string): Record<string, number> {
+    return counters.get(label)?.take() ?? {};
+  },
+
+  /** One raw put's cost in this browser, for rows the size of the seeded events as stored. */
+  rawPut(rows: number): Promise<number> {
+    const events = seeded.flat();
+    const payloadBytes =
+      events.reduce((n, e) => n + JSON.stringify(e.payload).length, 0) / Math.max(1, events.length);
+    // AES-GCM adds its 16-byte tag to what it seals.
+    return rawPutMicros(rows, Math.round(payloadBytes) + 16);
   },
 
   meter(label: string): Meter {
