@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Actor, Attachment, CaseEvent } from '../../../shared/case';
 import { sampleEvent, sampleRegistrationDraft } from '../../../shared/case/testing';
 import { sampleOfficeProfile } from '../../../shared/office/testing';
@@ -118,19 +118,25 @@ describe('scans owed to the hub', () => {
     const one = await stored(d, 'one');
     const taken = await registerWith(d, 'case-1', [one]);
     const refused = await registerWith(d, 'case-2', [await stored(d, 'two')]);
-    // The events as the push sent them; the store is not read for them again.
+    // The events as the push sent them, read from the outbox; the store is not read for them again.
     const sent = [taken, refused].map((event) => ({ stream: 'case' as const, event }));
     await d.events.clear();
+    const reads = vi.spyOn(d.outbox, 'bulkGet');
     const applied = await takeReceipts(
       d,
       sent,
       [
         { id: taken.id, status: 'accepted', receivedAtMs: T0 + 10 },
         { id: refused.id, status: 'rejected', reason: 'sync:reject.actorUnknown' },
+        // A receipt for nothing in the batch changes nothing.
+        { id: 'not-sent', status: 'accepted', receivedAtMs: T0 },
       ],
       T0 + 20,
     );
     expect(applied).toEqual({ accepted: 1, duplicates: 0, rejected: 1 });
+    // The outbox is read only for the refused event, whose row stays with its reason.
+    expect(reads.mock.calls).toEqual([[[refused.id]]]);
+    expect((await d.outbox.get(refused.id))?.rejectedReason).toBe('sync:reject.actorUnknown');
     expect((await scansToUpload(d)).map((s) => s.sha256)).toEqual([one.sha256]);
     expect((await d.outbox.toArray()).map((r) => r.eventId)).toEqual([refused.id]);
     expect(await d.hubReceipts.toArray()).toEqual([{ id: taken.id, receivedAtMs: T0 + 10 }]);

@@ -271,9 +271,10 @@ export function applyReceipts(
 }
 
 /**
- * The receipts for a batch this desk pushed (`sent`, the events as they went), in one transaction:
- * applyReceipts, and the scans named by the events the hub took begin to wait (noteSentEvents), found
- * in the events as sent rather than read again.
+ * The receipts for a batch this sync read from the outbox and pushed (`sent`, the events as they
+ * went), in one transaction: applyReceipts, with the outbox read only for refused events, and the
+ * scans named by the events the hub took begin to wait (noteSentEvents), found in the events as sent
+ * rather than read again. A receipt for an event not in `sent` changes nothing.
  */
 export function takeReceipts(
   db: DeskDatabase,
@@ -286,7 +287,8 @@ export function takeReceipts(
     'rw',
     [db.outbox, db.hubReceipts, scans.attachments, scans.scanUploads],
     async () => {
-      const { taken, ...applied } = await applyReceiptsIn(db, receipts, nowMs);
+      const ids = new Set(sent.map((t) => (t.event as { id: string }).id));
+      const { taken, ...applied } = await applyReceiptsIn(db, receipts, nowMs, ids);
       const left = new Set(taken);
       const events = sent.flatMap((t) => {
         const event = t.event as CaseEvent;
@@ -298,23 +300,33 @@ export function takeReceipts(
   );
 }
 
-/** applyReceipts in the caller's transaction; `taken`: the ids that left the outbox. */
+/**
+ * applyReceipts in the caller's transaction; `taken`: the ids that left the outbox. `sent`: the ids of
+ * a batch this sync read from the outbox and pushed, so they are known to be held there and only a
+ * refused one's row is read (to keep it with its reason); without it every receipt's row is read.
+ */
 async function applyReceiptsIn(
   db: DeskDatabase,
   receipts: readonly Receipt[],
   nowMs: number,
+  sent?: ReadonlySet<string>,
 ): Promise<ReceiptsApplied & { readonly taken: readonly string[] }> {
   let accepted = 0;
   let duplicates = 0;
   let rejected = 0;
   // One read, one delete and one write for the whole batch (a batch is up to 500 receipts).
-  const rows = await db.outbox.bulkGet(receipts.map((r) => r.id));
+  const read = sent ? receipts.filter((r) => r.status === 'rejected') : receipts;
+  const rows = new Map(
+    (await db.outbox.bulkGet(read.map((r) => r.id))).flatMap((row): [string, OutboxRow][] =>
+      row ? [[row.eventId, row]] : [],
+    ),
+  );
   const leaving: string[] = [];
   const times: HubReceiptRow[] = [];
   const refused: OutboxRow[] = [];
-  receipts.forEach((receipt, i) => {
-    const row = rows[i];
-    if (!row) return;
+  for (const receipt of receipts) {
+    const row = rows.get(receipt.id);
+    if (!row && !(sent?.has(receipt.id) && receipt.status !== 'rejected')) continue;
     switch (receipt.status) {
       case 'accepted':
         accepted += 1;
@@ -326,11 +338,12 @@ async function applyReceiptsIn(
         leaving.push(receipt.id);
         break;
       case 'rejected':
+        if (!row) break;
         rejected += 1;
         refused.push({ ...row, rejectedReason: receipt.reason, rejectedAtMs: nowMs });
         break;
     }
-  });
+  }
   await Dexie.Promise.all([
     db.outbox.bulkDelete(leaving),
     db.hubReceipts.bulkPut(times),
