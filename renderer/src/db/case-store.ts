@@ -115,9 +115,11 @@ async function projectCases(
   nowMs: number,
 ): Promise<void> {
   if (caseIds.length === 0) return;
-  const held = await Promise.all(
-    caseIds.map((id) => db.heldEvents.where('caseId').equals(id).count()),
-  );
+  // Held events come only from newer desks: while the desk holds none, no case needs its count.
+  const held =
+    (await db.heldEvents.count()) === 0
+      ? caseIds.map(() => 0)
+      : await Promise.all(caseIds.map((id) => db.heldEvents.where('caseId').equals(id).count()));
   const rows: JournalRow[] = [];
   const people = new Map<string, PersonRow>();
   for (const [i, id] of caseIds.entries()) {
