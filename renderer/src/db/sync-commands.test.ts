@@ -4,7 +4,12 @@ import type { Actor, CaseEvent } from '../../../shared/case';
 import { sampleRegistrationDraft } from '../../../shared/case/testing';
 import { parseStamp, type HlcState } from '../../../shared/clock';
 import { sampleOfficeProfile } from '../../../shared/office/testing';
-import type { EnrollReply, PulledEvent, TravellingEvent } from '../../../shared/sync';
+import {
+  planPushBatches,
+  type EnrollReply,
+  type PulledEvent,
+  type TravellingEvent,
+} from '../../../shared/sync';
 import { appendEvent, loadCase, registerApplication, type ActContext } from './case-store';
 import { DeskDatabase } from './database';
 import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
@@ -17,7 +22,9 @@ import {
   JOIN_OTHER_OFFICE,
   loadHubLink,
   loadPullCursor,
+  loadPushBatch,
   nextPushBatch,
+  pushOrder,
   pushQueue,
   recordSyncFailure,
   recordSyncSuccess,
@@ -117,6 +124,41 @@ describe('push order', () => {
     expect((queue[0]?.event as { userId: string }).userId).toBe(user.id);
     expect(queue.slice(1).map(idOf)).toEqual([soon.id, resolution.id, late.id, idle.id]);
     expect((await nextPushBatch(d, 2)).map(idOf)).toEqual(queue.slice(0, 2).map(idOf));
+  });
+});
+
+describe('push order, read batch by batch', () => {
+  test('a case’s events are read just before their batch, in the log’s order; a case a plan may cut is read whole, in order, at once', async () => {
+    const d = await newDesk();
+    await register(d, 'case-a', '2025-03-03T10:00', T0);
+    // Made with the clock set back: its outbox entry is older than the registration's.
+    await resolve(d, 'case-a', T0 - 60_000);
+    await register(d, 'case-b', '2025-03-04T10:00', T0 + 1000);
+    const whole = (await pushQueue(d)).map(idOf);
+    expect(whole).toHaveLength(3);
+
+    // Batches of whole cases: nothing is read yet; each batch reads its own, in the log's order.
+    const order = await pushOrder(d, 10);
+    expect(order.events.every((t) => 'unread' in (t.event as object))).toBe(true);
+    const plan = planPushBatches(order.events, 2);
+    const batches = await Promise.all(plan.map((b) => loadPushBatch(d, b.events)));
+    expect(batches.flat().map(idOf)).toEqual(whole);
+    expect(batches.flat().every((t) => 'payload' in (t.event as object))).toBe(true);
+
+    // A case with more waiting events than a batch takes is read whole, in its log's order.
+    const cut = await pushOrder(d, 1);
+    const read = (t: TravellingEvent) => 'payload' in (t.event as object);
+    expect(cut.events.map(read)).toEqual([true, true, false]);
+    expect(cut.events.map(idOf)).toEqual(whole);
+    const cutBatches = planPushBatches(cut.events, 1);
+    const loaded = await Promise.all(cutBatches.map((b) => loadPushBatch(d, b.events)));
+    expect(loaded.flat().map(idOf)).toEqual(whole);
+
+    // An event whose body is gone is left out of its batch (its outbox row stays, unsent).
+    const [first] = whole;
+    if (first) await d.events.delete(first);
+    expect((await loadPushBatch(d, order.events)).map(idOf)).toEqual(whole.slice(1));
+    expect(await d.outbox.get(first ?? '')).toBeDefined();
   });
 });
 

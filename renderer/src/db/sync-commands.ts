@@ -169,12 +169,34 @@ interface Queued {
 }
 
 /**
+ * What waits for the hub, in push order, with the bodies of case events not read yet: an event as the
+ * push plan sees it (its stream, id and case). `loadPushBatch` reads a batch's bodies just before it
+ * goes, so reading the outbox's events overlaps the hub's work on the batch before.
+ */
+export interface PushOrder {
+  readonly events: readonly TravellingEvent[];
+}
+
+/** A case event of a PushOrder whose body is still in the store. */
+interface Unread {
+  readonly id: string;
+  readonly caseId: string;
+  readonly unread: true;
+}
+
+const isUnread = (event: unknown): event is Unread =>
+  typeof event === 'object' && event !== null && 'unread' in event;
+
+/**
  * Every event waiting for the hub and not refused, in push order (see the header): the directory,
  * then registers, then cases by the first moment their term is overdue (the journal row's
  * `overdueFrom`, present while the term runs), then cases without a running term by their oldest
- * waiting event; each log in (hlc, id) order. Computed once per sync: the engine pushes it in batches.
+ * waiting event; each log in (hlc, id) order. The bodies of the directory's and the registers'
+ * events are read (their order needs their stamps); a case's are read by loadPushBatch, which puts
+ * each case in its log's order, except a case with more than `wholeCase` waiting events, which a
+ * plan may cut across batches: its bodies are read here, in order.
  */
-export async function pushQueue(db: DeskDatabase): Promise<TravellingEvent[]> {
+export function pushOrder(db: DeskDatabase, wholeCase: number): Promise<PushOrder> {
   return db.transaction(
     'r',
     [db.outbox, db.events, db.registerEvents, db.userEvents, db.cases],
@@ -203,18 +225,17 @@ export async function pushQueue(db: DeskDatabase): Promise<TravellingEvent[]> {
       const registers = (await bodies(byStream.register, db.registerEvents)).sort((a, b) =>
         compareStamped(a.event, b.event),
       );
-      const cases = await bodies(byStream.case, db.events);
-      const perCase = new Map<string, Queued[]>();
-      for (const q of cases) {
-        const list = perCase.get(q.row.streamId);
-        if (list) list.push(q);
-        else perCase.set(q.row.streamId, [q]);
+      const perCase = new Map<string, OutboxRow[]>();
+      for (const row of byStream.case) {
+        const list = perCase.get(row.streamId);
+        if (list) list.push(row);
+        else perCase.set(row.streamId, [row]);
       }
       const caseIds = [...perCase.keys()];
       const journal = await db.cases.bulkGet(caseIds);
       const urgency = new Map(caseIds.map((id, i) => [id, journal[i]?.overdueFrom ?? null]));
       // Rows came in createdAtMs order, so a case's first row is its oldest waiting event.
-      const oldest = new Map(caseIds.map((id) => [id, perCase.get(id)?.[0]?.row.createdAtMs ?? 0]));
+      const oldest = new Map(caseIds.map((id) => [id, perCase.get(id)?.[0]?.createdAtMs ?? 0]));
       caseIds.sort((a, b) => {
         const ua = urgency.get(a) ?? null;
         const ub = urgency.get(b) ?? null;
@@ -228,19 +249,79 @@ export async function pushQueue(db: DeskDatabase): Promise<TravellingEvent[]> {
         if (oa !== ob) return oa - ob;
         return a < b ? -1 : a > b ? 1 : 0;
       });
-      const ordered = [
-        ...users,
-        ...registers,
-        ...caseIds.flatMap((id) =>
-          (perCase.get(id) ?? []).sort((a, b) => compareStamped(a.event, b.event)),
-        ),
-      ];
-      return ordered.map((q): TravellingEvent => ({
-        stream: q.row.stream,
-        event: q.event as unknown,
-      }));
+      const large = caseIds.filter((id) => (perCase.get(id)?.length ?? 0) > wholeCase);
+      const read = new Map(
+        (
+          await bodies(
+            large.flatMap((id) => perCase.get(id) ?? []),
+            db.events,
+          )
+        )
+          .sort((a, b) => compareStamped(a.event, b.event))
+          .map((q) => [q.row.eventId, q.event]),
+      );
+      const cases = caseIds.flatMap((caseId) => {
+        const list = perCase.get(caseId) ?? [];
+        if (!large.includes(caseId)) {
+          return list.map((row): TravellingEvent => ({
+            stream: 'case',
+            event: { id: row.eventId, caseId, unread: true } satisfies Unread,
+          }));
+        }
+        return [...read.values()]
+          .filter((e) => (e as { caseId?: unknown }).caseId === caseId)
+          .map((event): TravellingEvent => ({ stream: 'case', event }));
+      });
+      const stamped = (q: Queued): TravellingEvent => ({ stream: q.row.stream, event: q.event });
+      return { events: [...users.map(stamped), ...registers.map(stamped), ...cases] };
     },
   );
+}
+
+/**
+ * The bodies of a batch of a PushOrder, read in one transaction, each case in its log's (hlc, id)
+ * order. A case event whose body is missing is left out (its outbox row stays, not sent).
+ */
+export function loadPushBatch(
+  db: DeskDatabase,
+  batch: readonly TravellingEvent[],
+): Promise<TravellingEvent[]> {
+  const ids = batch.flatMap((t) => (isUnread(t.event) ? [t.event.id] : []));
+  if (ids.length === 0) return Promise.resolve([...batch]);
+  return db.transaction('r', [db.events], async () => {
+    const found = new Map(
+      (await db.events.bulkGet(ids)).flatMap((e): [string, CaseEvent][] => (e ? [[e.id, e]] : [])),
+    );
+    const out: TravellingEvent[] = [];
+    let run: CaseEvent[] = [];
+    const flush = (): void => {
+      run.sort(compareStamped);
+      for (const event of run) out.push({ stream: 'case', event });
+      run = [];
+    };
+    for (const t of batch) {
+      if (!isUnread(t.event)) {
+        flush();
+        out.push(t);
+        continue;
+      }
+      const event = found.get(t.event.id);
+      if (!event) continue;
+      if (run.length > 0 && run[0]?.caseId !== event.caseId) flush();
+      run.push(event);
+    }
+    flush();
+    return out;
+  });
+}
+
+/**
+ * Every event waiting for the hub and not refused, in push order (pushOrder), with every body read:
+ * what a sync file carries.
+ */
+export async function pushQueue(db: DeskDatabase): Promise<TravellingEvent[]> {
+  const order = await pushOrder(db, Number.POSITIVE_INFINITY);
+  return loadPushBatch(db, order.events);
 }
 
 /** The first `limit` events of pushQueue: one batch. */

@@ -37,7 +37,8 @@ import {
   loadHubLink,
   loadPullCursor,
   markScanSent,
-  pushQueue,
+  loadPushBatch,
+  pushOrder,
   recordScanFailure,
   rememberUploadUrl,
   scansToUpload,
@@ -262,12 +263,14 @@ export function createSyncEngine(
       // At most two batches on the wire: the next is sent while the hub judges the one before
       // whenever the plan lets them overlap (shared/sync planPushBatches: whole cases, no case in
       // both), so the desk, the hub and its database work at the same time.
-      const queue = await pushQueue(db);
+      // Each batch's events are read from the store just before it goes (loadPushBatch), so the
+      // desk reads while the hub judges the batch before.
+      const queue = (await pushOrder(db, batchSize)).events;
       report({ phase: 'push', pushed: { done: 0, total: queue.length } });
       let done = 0;
       await pushInPlan(
         planPushBatches(queue, batchSize),
-        (events) => pushBatch(client, events),
+        async (events) => pushBatch(client, await loadPushBatch(db, events)),
         (applied, batch) => {
           counts = add(counts, applied);
           done += batch.events.length;
