@@ -307,6 +307,8 @@ export interface ImportResult {
  * desk understands is stored once by id and folded (an event that does not fit the case becomes a
  * conflict of the fold, never a loss); what a newer desk wrote is held as it came and the case says
  * an update is needed; nothing is sent back out. The journal rows of the cases touched are rebuilt.
+ * Opens its own transaction after sealing ahead (prepareCaseImport); a caller with a transaction of its
+ * own prepares before it and calls importPreparedCaseEvents inside.
  */
 export async function importCaseEvents(
   db: DeskDatabase,
