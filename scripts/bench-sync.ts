@@ -32,7 +32,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
 import type { CaseEvent } from '../shared/case';
 import { officeIdFor } from '../shared/office';
 import {
@@ -63,6 +62,7 @@ import { enrolledDesk, newSigner, staffOf, travelling, userOf } from '../server/
 import { startThrowawayCluster } from '../server/test/postgres-cluster';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/browser';
 import { startHubProcess } from '../e2e/support/hub-process';
+import { buildBenchPage } from './bench-page';
 import { startShapedLink, type ShapedLink } from './shaped-link';
 
 const { values: options } = parseArgs({
@@ -383,17 +383,7 @@ function printTable(rows: readonly (readonly string[])[]): void {
 const work = await mkdtemp(join(tmpdir(), 'akimat-bench-sync-'));
 const pageDir = join(work, 'page');
 console.log('Building the benchmark page…');
-await build({
-  configFile: join(ROOT, 'vite.config.ts'),
-  root: join(ROOT, 'renderer'),
-  logLevel: 'warn',
-  build: {
-    outDir: pageDir,
-    emptyOutDir: true,
-    sourcemap: false,
-    rolldownOptions: { input: { bench: join(ROOT, 'renderer', 'bench-sync.html') } },
-  },
-});
+await buildBenchPage('bench-sync.html', pageDir);
 const cluster = await startThrowawayCluster({ durable: true });
 try {
   const admin = new pg.Client({ connectionString: cluster.url });

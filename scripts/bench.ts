@@ -13,20 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { readHubConfig } from '../server/src/config';
 import { startHub } from '../server/src/hub';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/browser';
+import { buildBenchPage } from './bench-page';
 
-const ROOT = join(import.meta.dirname, '..');
-/** The e2e tests' browser and flags (e2e/support/browser.ts): Debian's Chromium, nothing downloaded. */
-const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+/** The e2e tests' browser and flags: Debian's Chromium, nothing downloaded. */
+const BENCH_FLAGS = [
+  ...CHROMIUM_FLAGS,
   // performance.memory with exact figures instead of bucketed ones.
   '--enable-precise-memory-info',
 ];
@@ -100,17 +94,7 @@ const outDir = await mkdtemp(join(tmpdir(), 'akimat-bench-desk-'));
 const hubDir = await mkdtemp(join(tmpdir(), 'akimat-bench-hub-'));
 const started = performance.now();
 console.log('Building the benchmark page…');
-await build({
-  configFile: join(ROOT, 'vite.config.ts'),
-  root: join(ROOT, 'renderer'),
-  logLevel: 'warn',
-  build: {
-    outDir,
-    emptyOutDir: true,
-    sourcemap: false,
-    rolldownOptions: { input: { bench: join(ROOT, 'renderer', 'bench.html') } },
-  },
-});
+await buildBenchPage('bench.html', outDir);
 
 // A profile on disk, as the desk keeps one: an incognito context holds IndexedDB in memory, under a
 // quota that 100,000 sealed cases outgrow.
@@ -137,7 +121,7 @@ const hub = await startHub(
 
 const context = await chromium.launchPersistentContext(profileDir, {
   executablePath: CHROMIUM_PATH,
-  args: CHROMIUM_FLAGS,
+  args: BENCH_FLAGS,
   headless: true,
   viewport: { width: 1400, height: 900 },
 });
