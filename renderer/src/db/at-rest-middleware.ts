@@ -444,23 +444,19 @@ function sealedTable(keys: AtRestKeys, spec: SealedTableSpec, down: DBCoreTable)
     ...down,
     async mutate(req) {
       let next: DBCoreMutateRequest = req;
-      const ahead =
-        req.type === 'add' || req.type === 'put' ? req.values.map((v) => aheadOf(keys, v)) : [];
-      if (
-        (req.type === 'add' || req.type === 'put') &&
-        !(req.keys && blindPk) &&
-        ahead.every((v) => v !== undefined)
-      ) {
-        // Sealed ahead (sealAhead): nothing to wait for.
-        next = { ...req, values: ahead };
-      } else if (req.type === 'add' || req.type === 'put') {
-        const [values, storedKeys] = await holdTransaction(
-          req.trans,
-          Promise.all([
-            Promise.all(req.values.map((v) => sealRow(keys, spec, v as Row))),
-            req.keys && blindPk ? Promise.all(req.keys.map(keyOf)) : Promise.resolve(req.keys),
-          ]),
-        );
+      if (req.type === 'add' || req.type === 'put') {
+        const ahead = req.values.map((v) => aheadOf(keys, v));
+        const waitFor = !ahead.every((v) => v !== undefined) || (req.keys && blindPk);
+        // Rows sealed ahead (sealAhead) under plain keys: nothing to wait for.
+        const [values, storedKeys] = waitFor
+          ? await holdTransaction(
+              req.trans,
+              Promise.all([
+                Promise.all(req.values.map((v) => sealRow(keys, spec, v as Row))),
+                req.keys && blindPk ? Promise.all(req.keys.map(keyOf)) : Promise.resolve(req.keys),
+              ]),
+            )
+          : [ahead, req.keys];
         next = { ...req, values, ...(storedKeys ? { keys: storedKeys } : {}) };
       } else if (req.type === 'delete') {
         next = { ...req, keys: await keysOf(req.trans, req.keys) };
