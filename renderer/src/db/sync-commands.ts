@@ -249,28 +249,28 @@ export function pushOrder(db: DeskDatabase, wholeCase: number): Promise<PushOrde
         if (oa !== ob) return oa - ob;
         return a < b ? -1 : a > b ? 1 : 0;
       });
+      // A case a plan may cut across batches is read whole here, in its log's order.
       const large = caseIds.filter((id) => (perCase.get(id)?.length ?? 0) > wholeCase);
-      const read = new Map(
-        (
-          await bodies(
-            large.flatMap((id) => perCase.get(id) ?? []),
-            db.events,
-          )
-        )
-          .sort((a, b) => compareStamped(a.event, b.event))
-          .map((q) => [q.row.eventId, q.event]),
-      );
-      const cases = caseIds.flatMap((caseId) => {
-        const list = perCase.get(caseId) ?? [];
-        if (!large.includes(caseId)) {
-          return list.map((row): TravellingEvent => ({
-            stream: 'case',
-            event: { id: row.eventId, caseId, unread: true } satisfies Unread,
-          }));
+      const read = new Map<string, Queued[]>();
+      for (const q of await bodies(
+        large.flatMap((id) => perCase.get(id) ?? []),
+        db.events,
+      )) {
+        const list = read.get(q.row.streamId);
+        if (list) list.push(q);
+        else read.set(q.row.streamId, [q]);
+      }
+      const cases = caseIds.flatMap((caseId): TravellingEvent[] => {
+        const whole = read.get(caseId);
+        if (whole) {
+          return whole
+            .sort((a, b) => compareStamped(a.event, b.event))
+            .map((q) => ({ stream: 'case', event: q.event }));
         }
-        return [...read.values()]
-          .filter((e) => (e as { caseId?: unknown }).caseId === caseId)
-          .map((event): TravellingEvent => ({ stream: 'case', event }));
+        return (perCase.get(caseId) ?? []).map((row) => ({
+          stream: 'case',
+          event: { id: row.eventId, caseId, unread: true } satisfies Unread,
+        }));
       });
       const stamped = (q: Queued): TravellingEvent => ({ stream: q.row.stream, event: q.event });
       return { events: [...users.map(stamped), ...registers.map(stamped), ...cases] };
@@ -386,7 +386,7 @@ export function takeReceipts(
  * a batch this sync read from the outbox and pushed, so they are known to be held there and only a
  * refused one's row is read (to keep it with its reason); without it every receipt's row is read.
  */
-async function applyReceiptsIn(
+export async function applyReceiptsIn(
   db: DeskDatabase,
   receipts: readonly Receipt[],
   nowMs: number,

@@ -13,7 +13,7 @@
 //   by the district hub's key received at enrollment, encrypted to this desk's agreement key, for this
 //   desk and district), then its receipts, its events and cursor, the scans the hub kept and the time
 //   of the sync are written in ONE transaction. A refused reply changes nothing.
-// - A receipt counts only for an event still in this desk's outbox (applyReceipts), so a reply cannot
+// - A receipt counts only for an event still in this desk's outbox (applyReceiptsIn), so a reply cannot
 //   make the desk forget an event it holds and the hub does not.
 // - Every failure is a message key with words in kk and ru, never an exception thrown at the UI.
 import type { CaseEvent } from '../../../shared/case';
@@ -37,7 +37,7 @@ import type { DeskDatabase } from './database';
 import {
   applyPreparedPage,
   preparePulledPage,
-  applyReceipts,
+  applyReceiptsIn,
   devicePublicKeys,
   ensureDeviceKeys,
   loadHubLink,
@@ -219,14 +219,7 @@ export async function importReplyFile(
 
     const tables = [...PULL_WRITE_TABLES(db), db.attachments, scanUploadsOf(db)];
     return await db.transaction('rw', tables, async (): Promise<ReplyFileImport> => {
-      const ids = reply.receipts.map((r) => r.id);
-      const waiting = new Set(
-        (await db.outbox.bulkGet(ids)).flatMap((row) => (row ? [row.eventId] : [])),
-      );
-      const taken = reply.receipts
-        .filter((r) => r.status !== 'rejected' && waiting.has(r.id))
-        .map((r) => r.id);
-      const receipts = await applyReceipts(db, reply.receipts, nowMs);
+      const { taken, ...receipts } = await applyReceiptsIn(db, reply.receipts, nowMs);
       await noteSentEvents(db, taken, nowMs);
       for (const sha256 of reply.scansKept) await markScanSent(db, sha256, nowMs);
       const applied = await applyPreparedPage(db, page, nowMs);
