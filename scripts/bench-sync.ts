@@ -47,11 +47,11 @@ import {
   caseEvents,
   countingFetch,
   joinedDesk,
+  newMeter,
   registerCase,
   resolveCase,
   timedSync,
   type Maker,
-  type Meter,
 } from '../renderer/src/bench/sync-desk';
 import type { SyncBenchApi } from '../renderer/src/bench/sync-bench-entry';
 import { readHubConfig } from '../server/src/config';
@@ -85,8 +85,6 @@ const DISTRICT = 'AKK';
 const OFFICE_ENGINE = 'KZL01';
 const OFFICE_FLOOR = 'BTR02';
 const OFFICE_LINK = 'SRY03';
-
-const newMeter = (): Meter => ({ push: 0, pull: 0, other: 0 });
 
 /** Functions given to page.evaluate run in the page: they reach the API through its global. */
 type BenchWindow = { akimatSyncBench: SyncBenchApi };

@@ -121,6 +121,8 @@ export interface Meter {
   other: number;
 }
 
+export const newMeter = (): Meter => ({ push: 0, pull: 0, other: 0 });
+
 /** The runtime's fetch, counting the request and answer bodies of each exchange by route. */
 export function countingFetch(meter: Meter): FetchLike {
   return async (url, init) => {
@@ -179,7 +181,7 @@ export async function joinedDesk(
     { nowMs: Date.now(), iterations: 1 },
   );
   if (!setup.ok) throw new Error(`setup refused: ${JSON.stringify(setup)}`);
-  const meter: Meter = { push: 0, pull: 0, other: 0 };
+  const meter = newMeter();
   const platform: SyncPlatform = {
     fetch: countingFetch(meter),
     nowMs: () => Date.now(),
