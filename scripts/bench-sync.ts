@@ -455,20 +455,29 @@ try {
 
     const floor = await rawFloor(hubLink.url, hub);
 
-    const requestsOf = async (label: string): Promise<number> =>
-      Object.values(
-        await page.evaluate(
-          (label) => (window as unknown as BenchWindow).akimatSyncBench.requests(label),
-          label,
-        ),
-      ).reduce((n, k) => n + k, 0);
+    // A desk's requests since the last call, in all; with `what`, also printed per case by table and
+    // kind, the largest first: where the desk's time goes.
+    const requestsOf = async (label: string, what?: string): Promise<number> => {
+      const byKind = await page.evaluate(
+        (label) => (window as unknown as BenchWindow).akimatSyncBench.requests(label),
+        label,
+      );
+      if (what !== undefined) {
+        const parts = Object.entries(byKind)
+          .sort((x, y) => y[1] - x[1])
+          .filter(([, n]) => n / CASES >= 0.05)
+          .map(([kind, n]) => `${kind} ${(n / CASES).toFixed(1)}`);
+        console.log(`  ${what}, IndexedDB requests per case: ${parts.join(', ')}`);
+      }
+      return Object.values(byKind).reduce((n, k) => n + k, 0);
+    };
     await requestsOf('a');
     console.log('  desk A syncs (push every event, then pull)…');
     const tcpNow = () => hubLink.bytes.up + hubLink.bytes.down;
     let tcp = tcpNow();
     const up = await syncInPage(page, 'a');
     const upTcp = (marks.get('pushed') ?? tcpNow()) - tcp;
-    const upRequests = await requestsOf('a');
+    const upRequests = await requestsOf('a', 'desk A pushed');
     if (up.counts.rejected > 0) {
       const reason = await page.evaluate(() =>
         (window as unknown as BenchWindow).akimatSyncBench.rejected('a'),
@@ -486,7 +495,7 @@ try {
     await requestsOf('b');
     const down = await syncInPage(page, 'b');
     const downTcp = tcpNow() - tcp;
-    const downRequests = await requestsOf('b');
+    const downRequests = await requestsOf('b', 'desk B pulled');
     const rawPutUs = await page.evaluate(
       (rows) => (window as unknown as BenchWindow).akimatSyncBench.rawPut(rows),
       6000,

@@ -116,6 +116,19 @@ export const STREAMS = ['case', 'register', 'user'] as const;
 export const streamSchema = z.enum(STREAMS);
 export type Stream = z.infer<typeof streamSchema>;
 
+/** The field by which an event of each stream names its log (a case, a register, a person). */
+export const STREAM_FIELD = {
+  case: 'caseId',
+  register: 'registerId',
+  user: 'userId',
+} as const satisfies Record<Stream, string>;
+
+/** The log an event of `stream` belongs to, by its STREAM_FIELD; '' when the event names none. */
+export function streamIdOf(stream: Stream, event: unknown): string {
+  const value = (event as Record<string, unknown> | null)?.[STREAM_FIELD[stream]];
+  return typeof value === 'string' ? value : '';
+}
+
 const idSchema = z.string().min(1).max(100);
 
 /** An event as it travels: its log and its body, checked by that log's own schema. */

@@ -208,7 +208,7 @@ describe('citizens’ data at rest (issue 11 §1)', () => {
     const upgraded = new DeskDatabase(name, keys);
     opened.push(upgraded);
     await upgraded.open();
-    expect(upgraded.verno).toBe(13);
+    expect(upgraded.verno).toBe(14);
     for (const search of ['с', 'сей', 'сейі', 'сейітова', 'әйгері', 'қайратқ']) {
       const result = await queryJournal(upgraded, { search }, journalCtx);
       expect(result.total, search).toBe(1);

@@ -139,7 +139,10 @@ describe('scans owed to the hub', () => {
     expect((await d.outbox.get(refused.id))?.rejectedReason).toBe('sync:reject.actorUnknown');
     expect((await scansToUpload(d)).map((s) => s.sha256)).toEqual([one.sha256]);
     expect((await d.outbox.toArray()).map((r) => r.eventId)).toEqual([refused.id]);
-    expect(await d.hubReceipts.toArray()).toEqual([{ id: taken.id, receivedAtMs: T0 + 10 }]);
+    // One row for the case's events the hub took in this batch (hub-times.ts), none for the refused.
+    expect(await d.hubTimes.toArray()).toEqual([
+      { seq: 1, streamId: taken.caseId, times: [[taken.id, T0 + 10]] },
+    ]);
   });
 
   test('a scan this desk does not hold (a pulled case of the district) never waits', async () => {

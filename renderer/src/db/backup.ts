@@ -68,9 +68,10 @@ const PASSPHRASE_ROLES: readonly string[] = ['akim', 'districtHead'];
 
 /**
  * The oldest schema version whose backups this desk restores: every later version only added tables
- * derived from the rows (v11 the late index) or dropped indexes (v12 the rows' name words, which a
- * row of an older backup still holds, sealed, and nothing reads). Raise it to the version that next
- * changes what a stored row holds.
+ * derived from the rows (v11 the late index), dropped indexes (v12 the rows' name words, which a
+ * row of an older backup still holds, sealed, and nothing reads) or added a table that older rows
+ * need not be in (v14 hubTimes: the hub's times an older backup holds are its hubReceipts rows, still
+ * read). Raise it to the version that next changes what a stored row holds.
  */
 export const ROWS_UNCHANGED_SINCE = 10;
 

@@ -15,6 +15,7 @@ import {
 } from './case-store';
 import { NUMBERING_HELD, numberingHold } from './backup';
 import type { DeskDatabase } from './database';
+import { hubTimesOf } from './hub-times';
 
 /** Who the users named in a case's events are; the case page shows names, not ids. */
 export interface CaseActor {
@@ -44,11 +45,7 @@ export async function loadCasePage(db: DeskDatabase, caseId: string): Promise<Ca
   const actors: Record<string, CaseActor> = {};
   for (const u of users) actors[u.id] = { name: u.name, role: u.role };
   const ids = [...state.events, ...state.conflicts.map((c) => c.event)].map((e) => e.id);
-  const hubReceivedAtMs: Record<string, number> = {};
-  for (const receipt of await db.hubReceipts.bulkGet(ids)) {
-    if (receipt) hubReceivedAtMs[receipt.id] = receipt.receivedAtMs;
-  }
-  return { state, actors, heldEvents, hubReceivedAtMs };
+  return { state, actors, heldEvents, hubReceivedAtMs: await hubTimesOf(db, caseId, ids) };
 }
 
 export interface SignerOption {

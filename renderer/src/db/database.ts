@@ -73,6 +73,20 @@ export interface HubReceiptRow {
 }
 
 /**
+ * When the hub took in events of one log (a case, a register, a person) that the desk learnt
+ * together, from one receipt batch or one pulled page: one row for them all (v14), where hubReceipts
+ * held one row an event. Read by sync-commands hubTimesOf.
+ */
+export interface HubTimesRow {
+  /** Given by IndexedDB. */
+  seq?: number;
+  /** The log's id (STREAM_FIELD of its events). */
+  streamId: string;
+  /** Each event's id and the hub's receipt time of it, epoch ms. */
+  times: [string, number][];
+}
+
+/**
  * An event kept as it came because a newer desk wrote it (an event type or field this desk does not
  * know): never folded, never dropped, never sent back. The desk asks for an update while any is held.
  */
@@ -183,8 +197,13 @@ export class DeskDatabase extends Dexie {
   tsaRecipients!: Table<TsaRecipientRow, [string, string]>;
   counters!: EntityTable<CounterRow, 'key'>;
   heldEvents!: EntityTable<HeldEventRow, 'id'>;
-  /** When the hub received each event (from its receipt or a pull): the third time every event keeps. */
+  /**
+   * When the hub received each event (from its receipt or a pull): the third time every event keeps.
+   * Written up to v13, one row an event; read beside hubTimes, which holds them since.
+   */
   hubReceipts!: EntityTable<HubReceiptRow, 'id'>;
+  /** The same times since v14, a row per log and per receipt batch or pulled page. */
+  hubTimes!: EntityTable<HubTimesRow, 'seq'>;
   /** Written by registers' commands (shared/registers events); `registers` is their projection. */
   registerEvents!: Table<RegisterEventRow, string>;
   /** Written by the directory's commands (shared/directory events); `users` is their projection. */
@@ -340,6 +359,11 @@ export class DeskDatabase extends Dexie {
       const rows = (await tx.table('cases').toArray()) as CaseRow[];
       await rebuildNameIndex(tx.table('caseNames'), rows);
     });
+    // v14: the hub's receipt times, a row per log for all its events of one receipt batch or pulled
+    // page (hubTimes), instead of a row an event: a pulled case of six events writes one row, not
+    // six (IndexedDB's cost here is per request, bench-sync). The rows of hubReceipts stay and are
+    // read beside them (sync-commands hubTimesOf); nothing is moved.
+    this.version(14).stores({ hubTimes: '++seq, streamId' });
     // Each time the database opens, before anything else reads it: the journal's tallies, counted
     // natively once where they are missing (journal-tallies.ts), and its late index, built once.
     this.on(

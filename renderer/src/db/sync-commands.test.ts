@@ -6,12 +6,14 @@ import { parseStamp, type HlcState } from '../../../shared/clock';
 import { sampleOfficeProfile } from '../../../shared/office/testing';
 import {
   planPushBatches,
+  streamIdOf,
   type EnrollReply,
   type PulledEvent,
   type TravellingEvent,
 } from '../../../shared/sync';
 import { appendEvent, loadCase, registerApplication, type ActContext } from './case-store';
 import { DeskDatabase } from './database';
+import { hubTimesOf } from './hub-times';
 import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
 import {
   applyPulledPage,
@@ -182,7 +184,8 @@ describe('receipts', () => {
     expect(applied).toEqual({ accepted: 1, duplicates: 1, rejected: 1 });
     expect((await d.outbox.toArray()).map((r) => r.eventId)).toEqual([c.id]);
     // The hub's receipt time is kept beside the event's legal time and stamp.
-    expect(await d.hubReceipts.toArray()).toEqual([{ id: a.id, receivedAtMs: T0 + 10 }]);
+    expect(await hubTimesOf(d, a.caseId, [a.id, b.id, c.id])).toEqual({ [a.id]: T0 + 10 });
+    expect(await d.hubTimes.count()).toBe(1);
     // Not sent again on its own...
     expect(await pushQueue(d)).toEqual([]);
     const item = {
@@ -371,8 +374,16 @@ describe('a pulled page', () => {
     expect(await loadPullCursor(d)).toBe('812.4');
     expect(await d.outbox.count()).toBe(0);
     // Each event keeps the hub's receipt time that came with it.
-    expect((await d.hubReceipts.get(events[1]?.id ?? ''))?.receivedAtMs).toBe(T0 + 101);
-    expect(await d.hubReceipts.count()).toBe(page.length);
+    // One row per log of the page (hub-times.ts): the case's and each person's.
+    expect(
+      await hubTimesOf(
+        d,
+        'case-old',
+        events.map((e) => e.id),
+      ),
+    ).toEqual(Object.fromEntries(events.map((e, i) => [e.id, T0 + 100 + i])));
+    const people = page.flatMap((p) => (p.stream === 'user' ? [streamIdOf('user', p.event)] : []));
+    expect(await d.hubTimes.count()).toBe(1 + new Set(people).size);
     const row = await d.cases.get('case-old');
     expect(row?.number).toBe('KZL01-2-0007/2025');
     expect(row?.stage).toBe((await loadCase(d, 'case-old')).stage);
