@@ -9,8 +9,8 @@
 //   inside a request's callback, where the transaction is active (what Dexie.waitFor does, on the
 //   request's own IDBTransaction).
 // - A query on a blind field is answered on the blind value: an equal range (or a prefix range, read
-//   as an exact value) on an IIN; a name word's prefix on the name index's keys. A range of any other
-//   shape on a blind field is refused: it would silently find nothing.
+//   as an exact value) on an IIN; a name word's prefix on the name index's words. A range of any
+//   other shape on a blind field is refused: it would silently find nothing.
 // - A row stored before sealing (no ATREST field) reads as it is; the Dexie upgrade that brought this
 //   layer writes every such row again, sealed (database.ts v10).
 import type {
@@ -26,7 +26,6 @@ import type {
 } from 'dexie';
 import {
   blindPrefixes,
-  BLIND_MARK,
   blindValue,
   isBlindKnown,
   isSealedValue,
@@ -40,15 +39,13 @@ import {
 /** The stored row's field holding its sealed fields. */
 export const ATREST = 'atRest';
 const BLOB_TYPE = '\u0000blobType';
-/** name-index.ts's separator between a name word and the rest of the key. */
-const NAME_KEY_SEP = '\u0001';
-/** Between the blind values of one name-index key's lead (storedNameKeys). */
+/** Between the blind values of one stored name word (storedNameWords). */
 const CHAIN_SEP = '\u0002';
-/** How many of a word's prefixes one name-index key holds. */
+/** How many of a word's prefixes one stored name word holds. */
 const NAME_CHAIN = 3;
 /**
- * A blind value as a name-index key holds it: its mark and 66 of its bits. A search reads every key of
- * a prefix, so shorter keys read faster; two of 100,000 distinct prefixes share 66 bits with a
+ * A blind value as the name index holds it: its mark and 66 of its bits. A search reads every entry
+ * of a prefix, so shorter entries read faster; two of 100,000 distinct prefixes share 66 bits with a
  * chance of about 10⁻¹⁰ (and would only add a case to a search's answer).
  */
 const nameBlind = (blind: string): string => blind.slice(0, 12);
@@ -87,14 +84,16 @@ export const SEALED_TABLES: Readonly<Record<string, SealedTableSpec>> = {
     ],
     blind: ['iin'],
   },
-  // A name is searched on the name index's blind keys (caseNames), never on the row (v12).
+  // A name is searched on the name index's blind words (nameIndex), never on the row (v12).
   cases: { sealed: ['applicantName', 'nameTokens'], blind: ['iin'] },
   attachments: { sealed: ['name'], blob: 'blob' },
   tsaRecipients: { sealed: ['fullName', 'familyMembers'], blind: ['iin'] },
   users: { sealed: ['pinHash', 'signingKey'] },
 };
-/** The journal's name index (name-index.ts): keys `${word}␁…` become one key per blind prefix. */
-const NAME_KEY_TABLE = 'caseNames';
+/** The journal's name index (name-index.ts): each row's words are stored as their blind prefixes. */
+const NAME_INDEX_TABLE = 'nameIndex';
+/** Its multi-entry index of the rows' words. */
+const NAME_WORDS = 'w';
 
 // ---- holding a transaction open -------------------------------------------------------------------
 
@@ -285,37 +284,33 @@ async function storedRange(
   throw new Error(`${tableName}.${String(keyPath)} is a blind index: only equal or prefix ranges`);
 }
 
-/** The name word a name-index key leads with, or null for a key of another shape (kept as it is). */
-function nameKeyWord(key: unknown): string | null {
-  if (typeof key !== 'string' || key.startsWith(BLIND_MARK)) return null;
-  const at = key.indexOf(NAME_KEY_SEP);
-  return at < 0 ? null : key.slice(0, at);
-}
-
 /**
- * The name index's keys of one stored key: its word's prefixes as blind values, NAME_CHAIN of them
- * to a key. The key of the prefixes of lengths k+1..k+NAME_CHAIN (k = 0, NAME_CHAIN, 2·NAME_CHAIN, …)
- * leads with their blind values in that order, joined by CHAIN_SEP, then the key's tail. A prefix of
- * any length is then one key range (storedNameLead), and a word of n letters writes ⌈n/NAME_CHAIN⌉
- * keys instead of n: each is a write at a random place of a large index (about 1 ms on disk at
- * 100,000 cases).
+ * A name row's words as stored: each word's prefixes as blind values, NAME_CHAIN of them to an entry.
+ * The entry of the prefixes of lengths k+1..k+NAME_CHAIN (k = 0, NAME_CHAIN, 2·NAME_CHAIN, …) holds
+ * their blind values in that order, joined by CHAIN_SEP. A prefix of any length is then one range
+ * (storedNameLead), and a word of n letters stores ⌈n/NAME_CHAIN⌉ entries instead of n.
  */
-export async function storedNameKeys(keys: AtRestKeys, key: unknown): Promise<unknown[]> {
-  const word = nameKeyWord(key);
-  if (word === null) return [key];
-  const tail = (key as string).slice(word.length);
-  const blinds = (await blindPrefixes(keys, [word])).map(nameBlind);
-  const out: string[] = [];
-  for (let k = 0; k < blinds.length; k += NAME_CHAIN) {
-    out.push(`${blinds.slice(k, k + NAME_CHAIN).join(CHAIN_SEP)}${tail}`);
-  }
-  return out;
+export async function storedNameWords(
+  keys: AtRestKeys,
+  words: readonly string[],
+): Promise<string[]> {
+  const perWord = await Promise.all(
+    words.map(async (word) => {
+      const blinds = (await blindPrefixes(keys, [word])).map(nameBlind);
+      const entries: string[] = [];
+      for (let k = 0; k < blinds.length; k += NAME_CHAIN) {
+        entries.push(blinds.slice(k, k + NAME_CHAIN).join(CHAIN_SEP));
+      }
+      return entries;
+    }),
+  );
+  return [...new Set(perWord.flat())];
 }
 
 /**
- * What every stored key of a word starting with `prefix` starts with (storedNameKeys): the blind
+ * What every stored entry of a word starting with `prefix` starts with (storedNameWords): the blind
  * values of its prefixes from the last chain start up to the whole of it. Blind values have one
- * length (nameBlind), so a string prefix of a key's lead is a sequence of whole blind values.
+ * length (nameBlind), so a string prefix of an entry is a sequence of whole blind values.
  */
 export async function storedNameLead(keys: AtRestKeys, prefix: string): Promise<string> {
   const prefixes = prefixesOf(prefix);
@@ -324,18 +319,23 @@ export async function storedNameLead(keys: AtRestKeys, prefix: string): Promise<
   return blinds.map(nameBlind).join(CHAIN_SEP);
 }
 
-/** Whether every blind value a name-index key needs is in memory (isBlindKnown). */
-function nameKeyKnown(keys: AtRestKeys, key: unknown): boolean {
-  const word = nameKeyWord(key);
-  return word === null || prefixesOf(word).every((p) => isBlindKnown(keys, p));
+/** A name row's words (name-index.ts NameIndexRow.w), as the row gives them. */
+function wordsOf(row: unknown): string[] {
+  const words = (row as { w?: unknown } | null)?.w;
+  return Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [];
+}
+
+/** Whether every blind value the words need is in memory (isBlindKnown). */
+function nameWordsKnown(keys: AtRestKeys, words: readonly string[]): boolean {
+  return words.every((word) => prefixesOf(word).every((p) => isBlindKnown(keys, p)));
 }
 
 async function storedNameRange(keys: AtRestKeys, query: DBCoreQuery): Promise<DBCoreQuery> {
   const { index, range } = query;
   if (range.type === 3 || range.type === 4) return query;
-  if (!isPrefixRange(range)) throw new Error('caseNames is a blind index: only prefix ranges');
+  if (!isPrefixRange(range)) throw new Error('nameIndex.w is a blind index: only prefix ranges');
   const lead = await storedNameLead(keys, range.lower as string);
-  // The key's tail or the chain's next blind value follows the lead.
+  // The chain's next blind value, if any, follows the lead.
   return { index, range: { type: 2, lower: lead, upper: `${lead}${MAX_STRING}` } };
 }
 
@@ -498,31 +498,27 @@ function sealedTable(keys: AtRestKeys, spec: SealedTableSpec, down: DBCoreTable)
   };
 }
 
-function nameKeyTable(keys: AtRestKeys, down: DBCoreTable): DBCoreTable {
-  const ranged = <R extends { trans: DBCoreTransaction; query: DBCoreQuery }>(req: R) =>
-    holdTransaction(req.trans, storedNameRange(keys, req.query)).then((query) => ({
-      ...req,
-      query,
-    }));
+function nameIndexTable(keys: AtRestKeys, down: DBCoreTable): DBCoreTable {
+  // Only a query on the words is blind; one on the rows' keys (the journal's places) is plain.
+  const ranged = async <R extends { trans: DBCoreTransaction; query: DBCoreQuery }>(
+    req: R,
+  ): Promise<R> =>
+    req.query.index.keyPath === NAME_WORDS
+      ? { ...req, query: await holdTransaction(req.trans, storedNameRange(keys, req.query)) }
+      : req;
   return {
     ...down,
     async mutate(req) {
       if (req.type !== 'add' && req.type !== 'put') return down.mutate(req);
-      const given = req.keys ?? [];
-      const work = Promise.all(given.map((k) => storedNameKeys(keys, k)));
+      const given = req.values.map(wordsOf);
+      const work = Promise.all(given.map((words) => storedNameWords(keys, words)));
       // Blind values made ahead (at-rest prepareBlindValues) come through microtasks only: no hold.
-      const expanded = given.every((k) => nameKeyKnown(keys, k))
+      const stored = given.every((words) => nameWordsKnown(keys, words))
         ? await work
         : await holdTransaction(req.trans, work);
-      const values: unknown[] = [];
-      const storedKeys: unknown[] = [];
-      expanded.forEach((list, i) => {
-        for (const k of list) {
-          storedKeys.push(k);
-          values.push(req.values[i]);
-        }
-      });
-      return down.mutate({ ...req, keys: storedKeys, values });
+      // New rows: the caller's keep their plain words.
+      const values = req.values.map((row: object, i) => ({ ...row, [NAME_WORDS]: stored[i] }));
+      return down.mutate({ ...req, values });
     },
     async query(req) {
       return down.query(await ranged(req));
@@ -546,7 +542,7 @@ export function atRestMiddleware(keys: AtRestKeys): Middleware<DBCore> {
       ...down,
       table(name) {
         const table = down.table(name);
-        if (name === NAME_KEY_TABLE) return nameKeyTable(keys, table);
+        if (name === NAME_INDEX_TABLE) return nameIndexTable(keys, table);
         const spec = SEALED_TABLES[name];
         return spec ? sealedTable(keys, spec, table) : table;
       },
@@ -560,15 +556,15 @@ export type { SealedValue };
 interface UpgradeTables {
   table(name: string): {
     toArray(): PromiseLike<unknown[]>;
-    bulkPut(rows: readonly unknown[], keys?: readonly unknown[]): PromiseLike<unknown>;
+    bulkPut(rows: readonly unknown[]): PromiseLike<unknown>;
     clear(): PromiseLike<unknown>;
-    toCollection(): { primaryKeys(): PromiseLike<unknown[]> };
   };
 }
 
 /**
  * Writes every row stored before sealing again through the middleware (sealed, blind keys). A table
- * whose primary key is blind is cleared first, so no row stays under its plain key.
+ * whose primary key is blind is cleared first, so no row stays under its plain key. The name index of
+ * that time is dropped by v14, which builds its successor from the sealed rows.
  */
 export async function sealStoredRows(tx: UpgradeTables): Promise<void> {
   for (const [name, spec] of Object.entries(SEALED_TABLES)) {
@@ -578,12 +574,4 @@ export async function sealStoredRows(tx: UpgradeTables): Promise<void> {
     if (spec.blind !== undefined) await table.clear();
     await table.bulkPut(rows);
   }
-  const names = tx.table(NAME_KEY_TABLE);
-  const keys = await names.toCollection().primaryKeys();
-  if (keys.length === 0) return;
-  await names.clear();
-  await names.bulkPut(
-    keys.map(() => 0),
-    keys,
-  );
 }

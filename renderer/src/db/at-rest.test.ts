@@ -13,7 +13,7 @@ import { registerApplication, type ActContext } from './case-store';
 import { DeskDatabase, type PersonRow } from './database';
 import { findPerson, loadAttachment, storeAttachments } from './intake-queries';
 import { queryJournal } from './journal-queries';
-import { nameKeysOf } from './name-index';
+import { nameIndexRowOf, rebuildNameIndex } from './name-index';
 import { findTsaRecipient, importTsaRecipients } from './tsa-register-queries';
 import { seedActors } from './testing';
 
@@ -156,66 +156,80 @@ describe('citizens’ data at rest (issue 11 §1)', () => {
         expect(await found(plain, prefix, sort), `${prefix} ${sort} plain`).toEqual(expected);
       }
     }
-    // A word of n letters has ⌈n/3⌉ keys, not n.
-    const expectedKeys = words.flat().reduce((sum, w) => sum + Math.ceil([...w].length / 3), 0);
-    expect(await raw.caseNames.count()).toBe(expectedKeys);
+    // A word of n letters stores ⌈n/3⌉ entries, not n: a chain of three of its prefixes each (one
+    // row a case; a chain two words of a name share is stored once).
+    const chains = (list: readonly string[]) =>
+      new Set(
+        list.flatMap((w) => {
+          const letters = [...w];
+          return letters
+            .filter((_, n) => n % 3 === 0)
+            .map((_, k) =>
+              [1, 2, 3]
+                .filter((d) => 3 * k + d <= letters.length)
+                .map((d) => letters.slice(0, 3 * k + d).join(''))
+                .join('|'),
+            );
+        }),
+      ).size;
+    const stored = await raw.nameIndex.toArray();
+    expect(stored).toHaveLength(applicants.length);
+    expect(stored.map((r) => r.w.length).sort()).toEqual(words.map(chains).sort());
+    expect(stored.map((r) => r.w.length).reduce((a, b) => a + b, 0)).toBeLessThan(
+      words.flat().reduce((sum, w) => sum + [...w].length, 0) / 2,
+    );
     raw.close();
   });
 
-  test('the version 13 upgrade builds the name index again in its three-prefix form', async () => {
+  test('the version 14 upgrade replaces the keys-only name index with a row per case, built from the rows', async () => {
     const keys = await keysOf(6);
     const { sealed, raw } = databases(keys);
     await seedActors(sealed, specialist);
     await registerApplication(sealed, 'case-1', registration(), numbering, ctx(1_000));
     const [row] = await sealed.cases.toArray();
     if (!row) throw new Error('no row');
-    // The same rows as stored, in a database of version 12 whose name index has a key per prefix.
-    const name = `v12-${crypto.randomUUID()}`;
+    // The same rows as stored, in a database of version 13 with its keys-only name index.
+    const name = `v13-${crypto.randomUUID()}`;
     const old = new Dexie(name);
-    old
-      .version(12)
-      .stores(
-        Object.fromEntries(
-          raw.tables.map((t) => [
+    const newer = ['nameIndex', 'hubTimes'];
+    old.version(13).stores({
+      ...Object.fromEntries(
+        raw.tables
+          .filter((t) => !newer.includes(t.name))
+          .map((t) => [
             t.name,
             [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(','),
           ]),
-        ),
-      );
+      ),
+      caseNames: '',
+    });
     await old.open();
     for (const t of raw.tables) {
-      if (t.name === 'caseNames') continue;
+      if (newer.includes(t.name)) continue;
       const rows = await t.toArray();
       if (t.schema.primKey.keyPath) await old.table(t.name).bulkPut(rows);
       else await old.table(t.name).bulkPut(rows, await t.toCollection().primaryKeys());
     }
     raw.close();
-    const perPrefix: string[] = [];
-    for (const key of nameKeysOf(row)) {
-      const at = key.indexOf('\u0001');
-      const word = key.slice(0, at);
-      for (let n = 1; n <= [...word].length; n++) {
-        const prefix = [...word].slice(0, n).join('');
-        perPrefix.push(`${await blindValue(keys, prefix)}${key.slice(at)}`);
-      }
-    }
-    await old.table('caseNames').bulkPut(
-      perPrefix.map(() => 0),
-      perPrefix,
-    );
+    await old.table('caseNames').bulkPut([0], [`${await blindValue(keys, 'с')}\u0001x`]);
     old.close();
 
     const upgraded = new DeskDatabase(name, keys);
     opened.push(upgraded);
     await upgraded.open();
     expect(upgraded.verno).toBe(14);
+    expect(upgraded.tables.map((t) => t.name)).not.toContain('caseNames');
     for (const search of ['с', 'сей', 'сейі', 'сейітова', 'әйгері', 'қайратқ']) {
       const result = await queryJournal(upgraded, { search }, journalCtx);
       expect(result.total, search).toBe(1);
     }
-    const words = nameKeysOf(row).map((k) => [...k.slice(0, k.indexOf('\u0001'))].length);
-    const stored = await new DeskDatabase(name).caseNames.count();
-    expect(stored).toBe(words.reduce((sum, n) => sum + Math.ceil(n / 3), 0));
+    expect((await queryJournal(upgraded, { search: 'ким' }, journalCtx)).total).toBe(0);
+    // One row, its words blind (no plain word is stored).
+    const stored = await new DeskDatabase(name).nameIndex.toArray();
+    expect(stored.map((r) => r.k)).toEqual([nameIndexRowOf(row).k]);
+    for (const word of nameIndexRowOf(row).w) {
+      expect(stored[0]?.w.some((w) => w.includes(word))).toBe(false);
+    }
   });
 
   test('a row sealed ahead is written without WebCrypto and reads back as the row; one not sealed ahead is sealed by the write', async () => {
@@ -329,10 +343,15 @@ describe('citizens’ data at rest (issue 11 §1)', () => {
     const keys = await keysOf(7);
     const sealed = new DeskDatabase(name, keys);
     opened.push(sealed);
-    await sealed.transaction('rw', sealed.tables, (tx) => sealStoredRows(tx));
+    await sealed.transaction('rw', sealed.tables, async (tx) => {
+      await sealStoredRows(tx);
+      // The name index of then is dropped by v14, which builds its successor from the sealed rows.
+      await rebuildNameIndex(tx.table('nameIndex'), await tx.table('cases').toArray());
+    });
     const text = await rawText(new DeskDatabase(name));
     expect(text).not.toContain(sampleApplicant.iin);
     expect(text).not.toContain(sampleApplicant.lastName);
+    for (const word of journalNameTokens([sampleApplicant])) expect(text).not.toContain(word);
     expect(text).toContain(ATREST);
     expect(await findPerson(sealed, sampleApplicant.iin)).toMatchObject({
       firstName: sampleApplicant.firstName,

@@ -124,7 +124,7 @@ async function everything(d: DeskDatabase, skipSettings: readonly string[] = [])
         ),
     );
   }
-  out['caseNameKeys'] = await d.caseNames.toCollection().primaryKeys();
+  out['nameIndex'] = await d.nameIndex.toArray();
   out['caseLateKeys'] = await d.caseLate.toCollection().primaryKeys();
   return out;
 }

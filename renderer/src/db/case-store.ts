@@ -85,7 +85,7 @@ export const CASE_WRITE_TABLES = (db: DeskDatabase) => [
   db.heldEvents,
   db.outbox,
   db.cases,
-  db.caseNames,
+  db.nameIndex,
   db.caseLate,
   db.people,
   db.settings,

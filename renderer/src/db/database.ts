@@ -5,7 +5,7 @@ import { findScansOfSentEvents } from './attachment-sync';
 import { reprojectAllCases } from './case-projection';
 import { ensureJournalTallies } from './journal-tallies';
 import { ensureLateIndex } from './late-index';
-import { rebuildNameIndex } from './name-index';
+import { rebuildNameIndex, type NameIndexRow } from './name-index';
 import type { CaseEvent, CaseRole } from '../../../shared/case';
 import type { JournalRow } from '../../../shared/journal';
 import type { OfficeSettingsChanged } from '../../../shared/office';
@@ -187,8 +187,8 @@ export class DeskDatabase extends Dexie {
   events!: EntityTable<EventRow, 'id'>;
   outbox!: EntityTable<OutboxRow, 'eventId'>;
   cases!: EntityTable<CaseRow, 'id'>;
-  /** The journal's name index (name-index.ts): keys only, the value is always 0. */
-  caseNames!: Table<number, string>;
+  /** The journal's name index (name-index.ts): a row per case, its words indexed. */
+  nameIndex!: Table<NameIndexRow, string>;
   /** The journal's late index (late-index.ts): keys only, the value is always 0. */
   caseLate!: Table<number, string>;
   people!: EntityTable<PersonRow, 'iin'>;
@@ -237,7 +237,8 @@ export class DeskDatabase extends Dexie {
     });
     // v3: every event carries its schema version; register and directory events; events held from
     // newer desks; journal rows with the term's phase, exact due point, current step and office; the
-    // journal's name index (caseNames).
+    // journal's name index (caseNames, keys only; dropped by v14, which builds its successor: the
+    // upgrades between them no longer write it).
     this.version(3)
       .stores({
         events: '&id, caseId',
@@ -268,7 +269,6 @@ export class DeskDatabase extends Dexie {
           {
             events: tx.table('events'),
             cases: tx.table('cases'),
-            caseNames: tx.table('caseNames'),
             counters: tx.table('counters'),
           },
           Date.now(),
@@ -311,7 +311,6 @@ export class DeskDatabase extends Dexie {
         {
           events: tx.table('events'),
           cases: tx.table('cases'),
-          caseNames: tx.table('caseNames'),
           counters: tx.table('counters'),
           heldEvents: tx.table('heldEvents'),
         },
@@ -330,7 +329,6 @@ export class DeskDatabase extends Dexie {
           {
             events: tx.table('events'),
             cases: tx.table('cases'),
-            caseNames: tx.table('caseNames'),
             counters: tx.table('counters'),
             heldEvents: tx.table('heldEvents'),
           },
@@ -338,7 +336,7 @@ export class DeskDatabase extends Dexie {
         ),
       );
     // v10: citizens' data encrypted at rest (issue 11 §1, at-rest-middleware.ts): every row of a
-    // sealed table and every name-index key is written again, sealed and blind.
+    // sealed table is written again, sealed and blind (the name index of then: v14 builds it anew).
     this.version(10).upgrade((tx) => (keys ? sealStoredRows(tx) : undefined));
     // v11: the journal's late index (late-index.ts), keys only; built by the ready step below, in a
     // normal transaction, from the rows as the desk reads them.
@@ -353,17 +351,22 @@ export class DeskDatabase extends Dexie {
     });
     // v13: each key of the name index holds three of a word's prefixes (at-rest-middleware
     // storedNameKeys), a third of the keys a case wrote before: the index is built again from the
-    // rows. A database without sealing keeps plain words and needs nothing.
-    this.version(13).upgrade(async (tx) => {
-      if (!keys) return;
-      const rows = (await tx.table('cases').toArray()) as CaseRow[];
-      await rebuildNameIndex(tx.table('caseNames'), rows);
-    });
+    // rows. A database without sealing keeps plain words and needs nothing. (Its upgrade built that
+    // index again; v14 replaces the index, so it has nothing left to do.)
+    this.version(13).stores({});
     // v14: the hub's receipt times, a row per log for all its events of one receipt batch or pulled
     // page (hubTimes), instead of a row an event: a pulled case of six events writes one row, not
     // six (IndexedDB's cost here is per request, bench-sync). The rows of hubReceipts stay and are
     // read beside them (sync-commands hubTimesOf); nothing is moved.
-    this.version(14).stores({ hubTimes: '++seq, streamId' });
+    // The name index becomes a row per case with its words in a multi-entry index (name-index.ts),
+    // instead of a keys-only row per word: a case writes one name row, not about eleven keys. Built
+    // from the rows, sealed and blind where the desk seals (at-rest-middleware storedNameWords).
+    this.version(14)
+      .stores({ hubTimes: '++seq, streamId', caseNames: null, nameIndex: 'k, *w' })
+      .upgrade(async (tx) => {
+        const rows = (await tx.table('cases').toArray()) as CaseRow[];
+        await rebuildNameIndex(tx.table('nameIndex'), rows);
+      });
     // Each time the database opens, before anything else reads it: the journal's tallies, counted
     // natively once where they are missing (journal-tallies.ts), and its late index, built once.
     this.on(
