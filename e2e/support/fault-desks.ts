@@ -30,10 +30,11 @@ export interface LinkRoute {
   /** The origin requests go to instead while the link is bad (the fault proxy), or null. */
   via: string | null;
   /**
-   * The next push reaches the hub, which stores it and answers, but the answer never reaches the
-   * desk (the link breaks on the way back): the sure case of what the proxy does by chance.
+   * How many of the next pushes reach the hub, which stores each and answers, but whose answer never
+   * reaches the desk (the link breaks on the way back): the sure case of what the proxy does by
+   * chance. The engine asks a broken push once more at once, so a sync stops after two.
    */
-  loseNextPushAnswer: boolean;
+  losePushAnswers: number;
 }
 
 /**
@@ -52,8 +53,8 @@ export function linkFetch(route: LinkRoute, timeoutMs: number): FetchLike {
       ...(init.body !== undefined ? { body: init.body } : {}),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    if (route.loseNextPushAnswer && new URL(target).pathname === '/v1/push') {
-      route.loseNextPushAnswer = false;
+    if (route.losePushAnswers > 0 && new URL(target).pathname === '/v1/push') {
+      route.losePushAnswers -= 1;
       await response.arrayBuffer();
       throw new TypeError('fetch failed: the answer was lost on the way back');
     }
@@ -98,7 +99,7 @@ export async function setUpFaultDesk(
     made.add(row.eventId);
   });
   const people = await setUpOffice(db, options.districtId, officeCode, label, `desk-${label}`);
-  const route: LinkRoute = { hubUrl: options.hubUrl, via: null, loseNextPushAnswer: false };
+  const route: LinkRoute = { hubUrl: options.hubUrl, via: null, losePushAnswers: 0 };
   const platform: SyncPlatform = {
     fetch: linkFetch(route, options.timeoutMs),
     nowMs: () => Date.now(),

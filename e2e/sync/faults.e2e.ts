@@ -156,10 +156,11 @@ describe('sync through a bad link, hub on PostgreSQL', () => {
       expect((await loadOfficeProfile(a1.db))?.deviceNo).toBe(1);
       expect((await loadOfficeProfile(a2.db))?.deviceNo).toBe(2);
 
-      // A push the hub stores but whose answer is lost, for sure: the desk keeps every event
-      // waiting, and sends them again later (duplicates: nothing changes at the hub).
+      // A push the hub stores but whose answer is lost, for sure, and so is the answer to the same
+      // batch asked once more at once: the desk keeps every event waiting, and sends them again
+      // later (duplicates: nothing changes at the hub).
       await registerCase(a1, 0);
-      a1.route.loseNextPushAnswer = true;
+      a1.route.losePushAnswers = 2;
       expect(await a1.engine.syncNow()).toMatchObject({ ok: false, reason: 'sync:errors.offline' });
       // The first batch is the office's people alone (the hub judges every later event against
       // them): the hub stored it, the sync stopped at the lost answer, and the desk waits for all.

@@ -433,6 +433,61 @@ describe('a sync', () => {
     expect(first?.eventId).not.toBe(second?.eventId);
   });
 
+  test('a push or a pull whose exchange broke off is asked once more at once; a second break stops the sync, nothing lost', async () => {
+    const d = await joined(3);
+    const hub = scriptedHub();
+    // The hub holds an event of another desk, so the pull has a page to bring.
+    const other = await desk(1);
+    for (const event of await other.events.toArray()) {
+      hub.log.push({
+        stream: 'case',
+        event: { ...event, id: `other-${event.id}`, caseId: `other-${event.caseId}` },
+        receivedAtMs: NOW,
+      });
+    }
+    // Each path's first exchange breaks after the hub did its work (the answer is lost): what a
+    // hub process killed with the request in hand, or a dropped connection, looks like.
+    const broken = new Set<string>();
+    const breakOnce: FetchLike = async (url, init) => {
+      const answer = await hub.fetch(url, init);
+      const path = url.slice(HUB.length);
+      if ((path === '/v1/push' || path === '/v1/pull') && !broken.has(path)) {
+        broken.add(path);
+        throw new TypeError('socket hang up');
+      }
+      return answer;
+    };
+    const outcome = await createSyncEngine(d, testPlatform(breakOnce).platform, {
+      batchSize: 10,
+    }).syncNow();
+    expect(outcome).toMatchObject({
+      ok: true,
+      // The second ask of the batch finds every event taken by the first: duplicates, not lost.
+      counts: { accepted: 0, duplicates: 3, rejected: 0, received: 1 },
+    });
+    expect(hub.calls.filter((c) => c.path === '/v1/push')).toHaveLength(2);
+    expect(hub.calls.filter((c) => c.path === '/v1/pull')).toHaveLength(2);
+    expect(await d.outbox.count()).toBe(0);
+    expect(await d.events.count()).toBe(4);
+
+    // Broken twice: the sync stops, offline, and every waiting event stays.
+    const later = await joined(2);
+    const always: FetchLike = async (url, init) =>
+      url.endsWith('/v1/push')
+        ? Promise.reject(new TypeError('fetch failed'))
+        : hub.fetch(url, init);
+    const stopped = await createSyncEngine(later, testPlatform(always).platform).syncNow();
+    expect(stopped).toMatchObject({ ok: false, reason: 'sync:errors.offline' });
+    expect(await later.outbox.count()).toBe(2);
+    // A refusal is no broken exchange: asked once.
+    const calls = hub.calls.length;
+    hub.answer = (path) =>
+      path === '/v1/push' ? json(401, { code: 'sync:errors.deviceRevoked' }) : null;
+    const revoked = await createSyncEngine(later, testPlatform(hub.fetch).platform).syncNow();
+    expect(revoked).toMatchObject({ ok: false, reason: 'sync:errors.deviceRevoked' });
+    expect(hub.calls.slice(calls).filter((c) => c.path === '/v1/push')).toHaveLength(1);
+  });
+
   test('a cursor the hub cannot read starts the pull again from the beginning, once', async () => {
     const d = await joined();
     const hub = scriptedHub();

@@ -9,6 +9,8 @@
 //   deleted); the engine only drives them and reports progress.
 // - A receipt counts only for an event of the batch it answers: a hub cannot make the desk forget an
 //   event it was not sent.
+// - A push or a pull whose exchange broke off is asked once more at once (askAgainIfBroken), never
+//   more: push is idempotent and pull only reads.
 // - Reference data comes after the events and before the scans: a calendar newer than the desk's is
 //   installed with installCalendarData (the system page's one function), the scope's TSA recipients
 //   newer than the desk's version are stored page by page (storeHubTsaPage). A refusal there is a
@@ -24,6 +26,7 @@ import {
   pushInPlan,
   type FetchLike,
   type HubClient,
+  type HubResult,
   type TravellingEvent,
 } from '../../../shared/sync';
 import {
@@ -189,6 +192,25 @@ class SyncStop extends Error {
   }
 }
 
+/** What a broken exchange answers: no answer at all, or a failure of the hub's own (5xx). */
+const BROKEN_EXCHANGE: ReadonlySet<string> = new Set([
+  'sync:errors.offline',
+  'sync:errors.hubUnavailable',
+]);
+
+/**
+ * A push or a pull whose exchange broke off (nothing is known of what the hub did) is asked once more
+ * at once. Push is idempotent (the hub keeps each event id once and answers a retry with the same
+ * receipts) and pull only reads, so the second ask changes nothing the first did. It lets a sync go
+ * on past a dropped connection or a hub process that died with the request in hand (a balancer sends
+ * the second ask to another process). A second break stops the sync with its reason.
+ */
+export async function askAgainIfBroken<T>(ask: () => Promise<HubResult<T>>): Promise<HubResult<T>> {
+  const first = await ask();
+  if (first.ok || !BROKEN_EXCHANGE.has(first.reason)) return first;
+  return ask();
+}
+
 export function createSyncEngine(
   db: DeskDatabase,
   platform: SyncPlatform,
@@ -282,7 +304,8 @@ export function createSyncEngine(
       report({ phase: 'pull' });
       let cursor = await loadPullCursor(db);
       let restarted = false;
-      let asked = client.pull(cursor, pageSize);
+      const pullAfter = (after: string) => askAgainIfBroken(() => client.pull(after, pageSize));
+      let asked = pullAfter(cursor);
       for (;;) {
         const page = await asked;
         if (!page.ok) {
@@ -292,7 +315,7 @@ export function createSyncEngine(
             restarted = true;
             await restartPull(db);
             cursor = '';
-            asked = client.pull(cursor, pageSize);
+            asked = pullAfter(cursor);
             continue;
           }
           throw new SyncStop(page.reason);
@@ -302,7 +325,7 @@ export function createSyncEngine(
         // The next page is asked for while this one is stored, so the hub and the link work
         // meanwhile; it is taken only after this one and its cursor are stored.
         if (more) {
-          asked = client.pull(page.value.cursor, pageSize);
+          asked = pullAfter(page.value.cursor);
           asked.catch(() => undefined);
         }
         const applied = await applyPulledPage(db, page.value, platform.nowMs());
@@ -402,7 +425,7 @@ export function createSyncEngine(
     client: HubClient,
     batch: readonly TravellingEvent[],
   ): Promise<Omit<SyncCounts, 'received'>> {
-    const reply = await client.push(batch);
+    const reply = await askAgainIfBroken(() => client.push(batch));
     if (!reply.ok) throw new SyncStop(reply.reason);
     const sent = new Set(batch.map((t) => (t.event as { id?: unknown }).id));
     const receipts = reply.value.receipts.filter((r) => sent.has(r.id));
