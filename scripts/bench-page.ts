@@ -14,6 +14,7 @@ export async function buildBenchPage(html: string, outDir: string): Promise<void
       outDir,
       emptyOutDir: true,
       sourcemap: false,
+      minify: process.env['BENCH_MINIFY'] !== '0',
       rolldownOptions: { input: { bench: join(ROOT, 'renderer', html) } },
     },
   });

@@ -21,11 +21,12 @@
 // Chromium runs with web security off so that page may call the measured hub and pouchdb-server on
 // their own origins (the Electron desk calls the hub across origins under CORS; its cached preflights
 // are all this leaves out). How the cases reach the first desk: renderer/src/bench/sync-desk.ts.
-// Options: --cases N (10000), --link-cases N (200), --scan-mb N (50), --scan-watch-s N (10).
+// Options: --cases N (10000), --link-cases N (200), --scan-mb N (50), --scan-watch-s N (10),
+// --profile DIR (each desk sync's JavaScript profile, a .cpuprofile file for Chromium's DevTools).
 import 'fake-indexeddb/auto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,7 @@ const { values: options } = parseArgs({
     'link-cases': { type: 'string', default: '200' },
     'scan-mb': { type: 'string', default: '50' },
     'scan-watch-s': { type: 'string', default: '10' },
+    profile: { type: 'string' },
   },
 });
 const CASES = Number(options.cases);
@@ -111,10 +113,22 @@ function joinInPage(
 }
 
 async function syncInPage(page: Page, label: string) {
+  // With --profile <dir>: the page's JavaScript profile of this sync, for Chromium's DevTools.
+  const cdp = options.profile === undefined ? null : await page.context().newCDPSession(page);
+  await cdp?.send('Profiler.enable');
+  await cdp?.send('Profiler.start');
   const timed = await page.evaluate(
     (label) => (window as unknown as BenchWindow).akimatSyncBench.sync(label),
     label,
   );
+  if (cdp && options.profile !== undefined) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const file = join(options.profile, `desk-${label}-${Date.now()}.cpuprofile`);
+    await mkdir(options.profile, { recursive: true });
+    await writeFile(file, JSON.stringify(profile));
+    console.log(`  desk ${label}'s profile: ${file}`);
+    await cdp.detach();
+  }
   if (!timed.counts) throw new Error(`desk ${label} did not sync`);
   return { ...timed, counts: timed.counts };
 }
