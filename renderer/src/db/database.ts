@@ -362,7 +362,13 @@ export class DeskDatabase extends Dexie {
     // instead of a keys-only row per word: a case writes one name row, not about eleven keys. Built
     // from the rows, sealed and blind where the desk seals (at-rest-middleware storedNameWords).
     this.version(14)
-      .stores({ hubTimes: '++seq, streamId', caseNames: null, nameIndex: 'k, *w' })
+      .stores({
+        hubTimes: '++seq, streamId',
+        caseNames: null,
+        nameIndex: 'k, *w',
+        // Nothing reads the outbox by its stream: that index only made each write and delete dearer.
+        outbox: '&eventId, caseId, createdAtMs, rejectedAtMs',
+      })
       .upgrade(async (tx) => {
         const rows = (await tx.table('cases').toArray()) as CaseRow[];
         await rebuildNameIndex(tx.table('nameIndex'), rows);
