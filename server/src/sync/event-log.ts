@@ -40,7 +40,13 @@ import { isRoleOfOffice, managesUsers } from '../../../shared/office';
 import type { IncomingClass } from '../../../shared/events/envelope';
 import { classifyIncomingRegisterEvent } from '../../../shared/registers';
 import { canonicalJson } from '../../../shared/signing/canonical-json';
-import type { PulledEvent, Receipt, Stream, TravellingEvent } from '../../../shared/sync';
+import {
+  STREAM_FIELD,
+  type PulledEvent,
+  type Receipt,
+  type Stream,
+  type TravellingEvent,
+} from '../../../shared/sync';
 import type { HubDatabase, Queryable } from '../db';
 import { calendarOfVersion } from '../reference/reference';
 import type { Device } from '../registry/registry';
@@ -60,12 +66,6 @@ const CLASSIFIERS: Record<Stream, (raw: unknown) => IncomingClass<KnownEvent>> =
   case: classifyIncomingCaseEvent,
   register: classifyIncomingRegisterEvent,
   user: classifyIncomingDirectoryEvent,
-};
-
-const STREAM_FIELD: Record<Stream, string> = {
-  case: 'caseId',
-  register: 'registerId',
-  user: 'userId',
 };
 
 function rawId(raw: unknown): string {
