@@ -30,7 +30,7 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(14);
+    expect(db.verno).toBe(15);
     expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'ru' });
     expect(await db.cases.count()).toBe(0);
     const indexes = db.cases.schema.indexes.map((i) => i.name);
@@ -84,7 +84,7 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(14);
+    expect(db.verno).toBe(15);
     expect((await db.events.get(event.id))?.v).toBe(1);
     expect(await db.outbox.get(event.id)).toEqual({
       eventId: event.id,

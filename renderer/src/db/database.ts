@@ -373,6 +373,11 @@ export class DeskDatabase extends Dexie {
         const rows = (await tx.table('cases').toArray()) as CaseRow[];
         await rebuildNameIndex(tx.table('nameIndex'), rows);
       });
+    // v15: the outbox keeps only its caseId index. It is read from its store (sync-commands
+    // outboxRows), never by createdAtMs or rejectedAtMs: in Chromium a deleted row's index entries
+    // stay until an idle sweep, so a walk of those indexes after a large push stepped over every row
+    // the hub had taken. Each add paid for two index entries nothing reads.
+    this.version(15).stores({ outbox: '&eventId, caseId' });
     // Each time the database opens, before anything else reads it: the journal's tallies, counted
     // natively once where they are missing (journal-tallies.ts), and its late index, built once.
     this.on(

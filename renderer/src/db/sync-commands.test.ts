@@ -247,6 +247,35 @@ describe('status', () => {
   });
 });
 
+describe('status, read from the outbox itself', () => {
+  test('the oldest waiting event is the oldest not refused; refusals come newest first', async () => {
+    const d = await newDesk();
+    // Written out of their creation order; refused rows are older than every waiting one.
+    const a = await register(d, 'case-a', '2025-03-03T10:00', T0 + 30_000);
+    const b = await register(d, 'case-b', '2025-03-03T11:00', T0 + 10_000);
+    const c = await register(d, 'case-c', '2025-03-03T12:00', T0);
+    const e = await register(d, 'case-e', '2025-03-03T13:00', T0 + 1);
+    await applyReceipts(
+      d,
+      [{ id: c.id, status: 'rejected', reason: 'sync:reject.actorUnknown' }],
+      T0 + 40_000,
+    );
+    await applyReceipts(
+      d,
+      [{ id: e.id, status: 'rejected', reason: 'sync:reject.actorRole' }],
+      T0 + 50_000,
+    );
+    const status = await syncStatus(d, T0 + 70_000);
+    expect(status.waiting).toBe(2);
+    expect(status.oldestWaitingAgeMs).toBe(60_000);
+    expect(status.rejected.map((r) => r.eventId)).toEqual([e.id, c.id]);
+    // Push order among cases without a running term follows their oldest waiting event.
+    await d.cases.update('case-a', { overdueFrom: undefined });
+    await d.cases.update('case-b', { overdueFrom: undefined });
+    expect((await pushQueue(d)).map(idOf)).toEqual([b.id, a.id]);
+  });
+});
+
 describe('joining a hub', () => {
   const reply: EnrollReply = {
     deviceId: '5b0d3d8e-2f7e-4c55-9a58-0e3b1b7f3f10',

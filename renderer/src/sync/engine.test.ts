@@ -416,7 +416,9 @@ describe('a sync', () => {
   test('a receipt for an event the desk did not send in that batch changes nothing', async () => {
     const d = await joined(2);
     const hub = scriptedHub();
-    const [first, second] = await d.outbox.orderBy('createdAtMs').toArray();
+    const [first, second] = (await d.outbox.toArray()).sort(
+      (a, b) => a.createdAtMs - b.createdAtMs,
+    );
     const engine = createSyncEngine(d, testPlatform(hub.fetch).platform, { batchSize: 1 });
     // The hub acknowledges the second event while answering the first batch, before it was sent.
     hub.extraReceipts = [{ id: second?.eventId ?? '', status: 'accepted', receivedAtMs: NOW }];
