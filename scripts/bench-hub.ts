@@ -1,9 +1,11 @@
 // The district hub under load (part of `npm run bench`): 300 simulated desks push and pull against the
-// hub on a PostgreSQL cluster of its own (fsync on), each over HTTP with gzip bodies as a desk sends
-// them. The hub runs as it does in production, its own OS process (`tsx server/src/main.ts`), so the
-// simulated desks do not share its event loop; their push bodies are made and compressed before the
-// clock starts (a real desk compresses on its own laptop). Two loads, each printed with p50/p99 of
-// push and pull and the events accepted per second:
+// hub on a PostgreSQL cluster of its own (fsync on, reached over loopback TCP), each over HTTP with
+// gzip bodies as a desk sends them. The hub runs as it does in production, its own OS process
+// (`tsx server/src/main.ts`), so the simulated desks do not share its event loop; their push bodies
+// are made and compressed before the clock starts (a real desk compresses on its own laptop), and sent
+// with node:http (agent). They run on the same 2 cores as the hub and PostgreSQL: what CPU they use,
+// the hub cannot (printed below). Two loads, each printed with p50/p99 of push and pull and the events
+// accepted per second:
 // 1. Steady: every desk syncs (push, then pull) on its own timer, all 300 running together, at the
 //    rate that offers 5,000 events/s in all (a desk every DESKS×50/5000 s, phases spread): the
 //    latency a desk sees when the district runs at the target rate (an open load: a slow answer does
@@ -11,8 +13,14 @@
 // 2. Saturation: all 300 desks push and pull back to back as fast as answers come: the most the hub
 //    takes per second here.
 // Beside them the floor measured in the same run: the same event bodies inserted into a plain table of
-// the same PostgreSQL by as many connections, with no checks. Never fails on a timing.
+// the same PostgreSQL by as many connections, with no checks; and the CPU time each side used during
+// each load, in all and per 1,000 events accepted: the hub's process and PostgreSQL's (its postmaster
+// and every process under it), read from Linux's /proc ("n/a" elsewhere), and the simulated desks'
+// own (process.cpuUsage). Never fails on a timing.
 // Options: --desks N (300), --rounds N (4), --cases N (25 cases of 2 events per push), --rate N (5000).
+import { readdirSync, readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
@@ -114,28 +122,102 @@ interface Load {
   pull: number[];
   accepted: number;
   wallMs: number;
+  /** CPU seconds of this process (the simulated desks) during the load. */
+  desksCpuS: number;
+  /** CPU seconds of the hub's process during the load (null where /proc cannot tell). */
+  hubCpuS: number | null;
+  /** CPU seconds of the PostgreSQL cluster during the load (null where /proc cannot tell). */
+  databaseCpuS: number | null;
 }
+
+/**
+ * The simulated desks' connections: node:http, kept alive between a desk's syncs. With fetch (undici)
+ * instead, on the same hub, the steady load's p99 came out 1–3 s longer (two runs each: push 4.2 s
+ * and 2.7 s, pull 5.7 s and 4.0 s, against 3.1 s and 1.7 s, 2.9 s and 2.8 s) for the same CPU of the
+ * desks: a delay of the client's, not the hub's.
+ */
+const agent = new Agent({ keepAlive: true });
 
 /**
  * One desk's HTTP exchange with a ready body: the time to the whole answer, and the answer unzipped.
  * A simulated desk reads only what it needs to go on (receipts, the next cursor): a real desk parses
  * its pages on its own laptop, not on the 2 cores the hub and PostgreSQL are measured on.
  */
-async function exchange(
+function exchange(
   url: string,
   credential: string,
   body: Uint8Array,
 ): Promise<{ ms: number; bytes: Buffer }> {
-  const t = performance.now();
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': SYNC_MEDIA_TYPE, authorization: `Bearer ${credential}` },
-    body: body as Uint8Array<ArrayBuffer>,
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const sent = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': SYNC_MEDIA_TYPE,
+          'content-length': body.byteLength,
+          authorization: `Bearer ${credential}`,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const ms = performance.now() - t;
+          if (response.statusCode !== 200) {
+            reject(new Error(`hub answered ${response.statusCode ?? '?'}`));
+            return;
+          }
+          try {
+            resolve({ ms, bytes: gunzipSync(Buffer.concat(chunks)) });
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+      },
+    );
+    sent.on('error', reject);
+    sent.end(body);
   });
-  const packed = new Uint8Array(await response.arrayBuffer());
-  const ms = performance.now() - t;
-  if (response.status !== 200) throw new Error(`hub answered ${response.status}`);
-  return { ms, bytes: gunzipSync(packed) };
+}
+
+/** A process's /proc stat fields after its command name (which may hold spaces); null if none. */
+function procStat(pid: number | string): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/** Clock ticks (USER_HZ, 100 a second on Linux) as seconds. */
+const ticks = (fields: readonly string[], from: number, to: number): number =>
+  fields.slice(from, to + 1).reduce((sum, f) => sum + Number(f), 0) / 100;
+
+/** CPU seconds (user + system) a process has used so far, from Linux's /proc; null elsewhere. */
+function processCpuSeconds(pid: number): number | null {
+  const fields = procStat(pid);
+  return fields === null ? null : ticks(fields, 11, 12);
+}
+
+/**
+ * CPU seconds the PostgreSQL cluster has used so far: the postmaster, its live children (the hub's
+ * connections, the WAL writer, …) and those that ended (counted in the postmaster's children's time).
+ */
+function clusterCpuSeconds(postmasterPid: number | null): number | null {
+  const own = postmasterPid === null ? null : procStat(postmasterPid);
+  if (own === null || postmasterPid === null) return null;
+  let sum = ticks(own, 11, 14);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = procStat(entry);
+    if (fields?.[1] === String(postmasterPid)) sum += ticks(fields, 11, 12);
+  }
+  return sum;
 }
 
 /** The cursor of a pull reply, read from its end (server/src/http/wire.ts writes it after the events). */
@@ -154,12 +236,25 @@ function cursorOf(reply: Buffer): string {
  * without it, each sync follows the last at once.
  */
 async function load(
-  hubUrl: string,
+  hub: HubProcess,
+  postmasterPid: number | null,
   desks: readonly Desk[],
   bodies: readonly Uint8Array[][],
   periodMs: number | null,
 ): Promise<Load> {
-  const result: Load = { push: [], pull: [], accepted: 0, wallMs: 0 };
+  const result: Load = {
+    push: [],
+    pull: [],
+    accepted: 0,
+    wallMs: 0,
+    desksCpuS: 0,
+    hubCpuS: null,
+    databaseCpuS: null,
+  };
+  const hubUrl = hub.url;
+  const hubCpuBefore = processCpuSeconds(hub.pid);
+  const databaseCpuBefore = clusterCpuSeconds(postmasterPid);
+  const desksCpuBefore = process.cpuUsage();
   const start = performance.now();
   const sleepUntil = (ms: number) =>
     new Promise<void>((resolve) =>
@@ -190,6 +285,16 @@ async function load(
     }),
   );
   result.wallMs = performance.now() - start;
+  const desksCpu = process.cpuUsage(desksCpuBefore);
+  result.desksCpuS = (desksCpu.user + desksCpu.system) / 1e6;
+  const hubCpuAfter = processCpuSeconds(hub.pid);
+  result.hubCpuS =
+    hubCpuBefore === null || hubCpuAfter === null ? null : hubCpuAfter - hubCpuBefore;
+  const databaseCpuAfter = clusterCpuSeconds(postmasterPid);
+  result.databaseCpuS =
+    databaseCpuBefore === null || databaseCpuAfter === null
+      ? null
+      : databaseCpuAfter - databaseCpuBefore;
   return result;
 }
 
@@ -227,7 +332,14 @@ try {
   const admin = new pg.Client({ connectionString: cluster.url });
   await admin.connect();
   await admin.query('create database hub_bench');
+  // The cluster's processes, for their CPU time: the postmaster's pid heads postmaster.pid.
+  const dataDir = (await admin.query<{ data_directory: string }>('show data_directory')).rows[0]
+    ?.data_directory;
   await admin.end();
+  const postmasterPid =
+    dataDir === undefined
+      ? null
+      : Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   url.pathname = '/hub_bench';
   // The registry and enrollment through a hub in this process (set-up, not measured) …
   const setupHub = await startHub({
@@ -251,13 +363,28 @@ try {
   console.log(
     `${DESKS} desks × ${ROUNDS} syncs (push of ${EVENTS_PER_PUSH} events, then pull): steady, a desk every ${(periodMs / 1000).toFixed(1)} s…`,
   );
-  const steady = await load(hubProcess.url, desks, pushBodies(desks, 'steady'), periodMs);
+  const steady = await load(
+    hubProcess,
+    postmasterPid,
+    desks,
+    pushBodies(desks, 'steady'),
+    periodMs,
+  );
   console.log('… and saturation, every desk back to back…');
-  const saturated = await load(hubProcess.url, desks, pushBodies(desks, 'saturation'), null);
+  const saturated = await load(
+    hubProcess,
+    postmasterPid,
+    desks,
+    pushBodies(desks, 'saturation'),
+    null,
+  );
   const floorPerSecond = await floor(url.toString(), desks);
   const perSecond = (l: Load) => l.accepted / (l.wallMs / 1000);
   const ms = (v: number) => `${v.toFixed(0)} ms`;
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  const seconds = (s: number) => `${s.toFixed(1)} s`;
+  const cpu = (s: number | null, l: Load) =>
+    s === null ? 'n/a' : `${seconds(s)} (${((s * 1000) / (l.accepted / 1000)).toFixed(0)} ms)`;
   const sent = DESKS * ROUNDS * EVENTS_PER_PUSH;
   const rows = [
     [`Hub under load (${DESKS} desks)`, 'steady', 'saturation', 'target / floor'],
@@ -282,6 +409,25 @@ try {
       `≥ 5000 ${mark(perSecond(saturated) >= 5000)}; floor (plain inserts) ${floorPerSecond.toFixed(0)}`,
     ],
     ['events accepted', `${steady.accepted} of ${sent}`, `${saturated.accepted} of ${sent}`, ''],
+    ['wall time', seconds(steady.wallMs / 1000), seconds(saturated.wallMs / 1000), ''],
+    [
+      'CPU of the hub process',
+      cpu(steady.hubCpuS, steady),
+      cpu(saturated.hubCpuS, saturated),
+      'in all (per 1,000 events accepted)',
+    ],
+    [
+      'CPU of PostgreSQL',
+      cpu(steady.databaseCpuS, steady),
+      cpu(saturated.databaseCpuS, saturated),
+      'all its processes',
+    ],
+    [
+      'CPU of the simulated desks',
+      cpu(steady.desksCpuS, steady),
+      cpu(saturated.desksCpuS, saturated),
+      'this process, on the same 2 cores',
+    ],
   ];
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));

@@ -18,7 +18,7 @@ import {
 import type { HubDatabase } from '../db';
 import { pullEventTexts, pushEvents } from '../sync/event-log';
 import { deviceOf } from './device-routes';
-import { packBody, packBytes, pullReplyBytes, sendPacked, unpackBody } from './wire';
+import { packBody, packPullReply, sendPacked, unpackBody } from './wire';
 
 /** The media type of a sync body, request and reply: gzip-compressed JSON (shared/sync wire). */
 export { SYNC_MEDIA_TYPE };
@@ -84,8 +84,8 @@ export function registerSyncRoutes(app: FastifyInstance, db: HubDatabase): void 
     if (!parsed.success) return fail(reply, 400, 'sync:errors.badBody');
     const page = await pullEventTexts(db, device, parsed.data.cursor, parsed.data.limit);
     if (!page.ok) return fail(reply, 400, page.reason);
-    // The page's bodies go out as the database holds them (./wire pullReplyBytes: shared/sync
+    // The page's bodies go out as the database holds them (./wire packPullReply: shared/sync
     // pullReplySchema's shape, without parsing and writing each event again).
-    return sendPacked(reply, packBytes(pullReplyBytes({ ...page, hubTimeMs: Date.now() })));
+    return sendPacked(reply, packPullReply({ ...page, hubTimeMs: Date.now() }));
   });
 }

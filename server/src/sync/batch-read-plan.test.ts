@@ -70,17 +70,44 @@ function rowsReadFromLog(node: PlanNode): number {
   return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsReadFromLog(child), 0);
 }
 
-test('a batch of 25 cases reads their 125 events, its people and its 25 numbers, not the 20,000 of the district', async () => {
-  const seqs = Array.from({ length: 25 }, (_, i) => i * 97 + 1);
-  const cases = seqs.map((s) => `case-${s}`);
-  const ids = cases.flatMap((c) => [`${c}-6`, `${c}-7`]);
-  const numbers = seqs.map((s) => `KZL01-1-${String(s).padStart(4, '0')}/2025`);
-  const { rows } = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-    `explain (analyze, format json) ${BATCH_READ_SQL}`,
-    ['AKK', ids, cases, ['user-1', 'user-2'], numbers],
-  );
-  const plan = rows[0]?.['QUERY PLAN'][0].Plan;
+const seqs = Array.from({ length: 25 }, (_, i) => i * 97 + 1);
+const cases = seqs.map((s) => `case-${s}`);
+const params = [
+  'AKK',
+  cases.flatMap((c) => [`${c}-6`, `${c}-7`]),
+  cases,
+  ['user-1', 'user-2'],
+  seqs.map((s) => `KZL01-1-${String(s).padStart(4, '0')}/2025`),
+];
+
+function expectBatchRead(plan: PlanNode | undefined): void {
   if (!plan) throw new Error('no plan');
   expect(plan['Actual Rows']).toBe(25 * 5 + 2 * 3 + 25);
   expect(rowsReadFromLog(plan)).toBeLessThanOrEqual(25 * 5 + 2 * 3 + 25);
+}
+
+test('a batch of 25 cases reads their 125 events, its people and its 25 numbers, not the 20,000 of the district', async () => {
+  const { rows } = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+    `explain (analyze, format json) ${BATCH_READ_SQL}`,
+    params,
+  );
+  expectBatchRead(rows[0]?.['QUERY PLAN'][0].Plan);
+});
+
+test('so does the plan made once for any batch, which the hub runs as a named statement (../db)', async () => {
+  const plan = await db.transaction(async (tx) => {
+    await tx.query('set local plan_cache_mode = force_generic_plan');
+    await tx.query(
+      `prepare batch_read (text, text[], text[], text[], text[]) as ${BATCH_READ_SQL}`,
+    );
+    // EXECUTE takes no bind parameters: the same values as literals (test values, no quotes in them).
+    const literal = (v: string | string[]) =>
+      typeof v === 'string' ? `'${v}'` : `array[${v.map((x) => `'${x}'`).join(', ')}]::text[]`;
+    const { rows } = await tx.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+      `explain (analyze, format json) execute batch_read (${params.map(literal).join(', ')})`,
+    );
+    await tx.query('deallocate batch_read');
+    return rows[0]?.['QUERY PLAN'][0].Plan;
+  });
+  expectBatchRead(plan);
 });

@@ -446,14 +446,16 @@ async function judgeAndStore(
   for (const travelling of events) judged.push(await judge(view, device, travelling, calendar));
   const accepted = judged.filter((j): j is Accepted => !('status' in j));
   const numbered = accepted.some((a) => a.stream === 'case' && numberGiven(a.event) !== null);
-  if (numbered) await tx.query('savepoint judged_batch');
-  const inserted = await storeEvents(tx, device, accepted, nowMs);
-  if (numbered) {
-    const stored = accepted.filter((a) => inserted.has(a.event.id));
-    if (!(await storeNumbers(tx, device.districtId, stored))) {
-      await tx.query('rollback to savepoint judged_batch');
-      return null;
-    }
+  // The savepoint goes out with the statement after it (one round trip on a pipelined connection,
+  // ../db); it is sent first, so it is in place before anything is stored.
+  const saved = numbered ? tx.query('savepoint judged_batch') : null;
+  const [, { inserted, numbersHeld }] = await Promise.all([
+    saved,
+    storeBatch(tx, device, accepted, nowMs),
+  ]);
+  if (!numbersHeld) {
+    await tx.query('rollback to savepoint judged_batch');
+    return null;
   }
   const receipts: Receipt[] = [];
   for (const j of judged) {
@@ -478,23 +480,54 @@ async function judgeAndStore(
   return receipts;
 }
 
-/** Stores the accepted events in one statement; the ids it stored (not those stored meanwhile). */
-async function storeEvents(
+/**
+ * Stores the accepted events and the numbers their Registered events give, in one statement: the
+ * events (those another push stored meanwhile are left as they are), then a number for each stored
+ * event that gives one (hub_case_numbers). `inserted`: the ids this statement stored; `numbersHeld`:
+ * false when a number went to another case, one committed after the batch was read. A push still
+ * running that writes the same number is waited for: its number counts if it commits, not if it rolls
+ * back.
+ */
+async function storeBatch(
   tx: Queryable,
   device: Device,
   accepted: readonly Accepted[],
   nowMs: number,
-): Promise<Set<string>> {
+): Promise<{ inserted: Set<string>; numbersHeld: boolean }> {
   const inserted = new Set<string>();
-  if (accepted.length === 0) return inserted;
-  const { rows } = await tx.query<{ id: string }>(
-    `insert into hub_events (district_id, id, stream, stream_id, office_id, device_id, body, received_at)
-     select $1, r.id, r.stream, r.stream_id, r.office_id, $2, r.body, $3
-     from jsonb_to_recordset($4::jsonb)
-       as r(id text, stream text, stream_id text, office_id text, body jsonb, ord int)
-     order by r.ord
-     on conflict (district_id, id) do nothing
-     returning id`,
+  if (accepted.length === 0) return { inserted, numbersHeld: true };
+  const given: { event: string; number: string; case_id: string }[] = [];
+  for (const a of accepted) {
+    const number = a.stream === 'case' ? numberGiven(a.event) : null;
+    if (number !== null) given.push({ event: a.event.id, number, case_id: a.streamId });
+  }
+  // The numbers in their order: two pushes that write the same numbers wait for each other, never in
+  // a circle.
+  const { rows } = await tx.query<{
+    part: 'event' | 'number';
+    key: string;
+    case_id: string | null;
+  }>(
+    `with stored as (
+       insert into hub_events
+         (district_id, id, stream, stream_id, office_id, device_id, body, received_at)
+       select $1, r.id, r.stream, r.stream_id, r.office_id, $2, r.body, $3
+       from jsonb_to_recordset($4::jsonb)
+         as r(id text, stream text, stream_id text, office_id text, body jsonb, ord int)
+       order by r.ord
+       on conflict (district_id, id) do nothing
+       returning id),
+     numbered as (
+       insert into hub_case_numbers (district_id, number, case_id)
+       select $1, n.number, n.case_id
+       from jsonb_to_recordset($5::jsonb) as n(event text, number text, case_id text)
+       where n.event in (select id from stored)
+       order by n.number
+       on conflict (district_id, number) do nothing
+       returning number, case_id)
+     select 'event' as part, id as key, null as case_id from stored
+     union all
+     select 'number', number, case_id from numbered`,
     [
       device.districtId,
       device.id,
@@ -509,47 +542,24 @@ async function storeEvents(
           ord,
         })),
       ),
+      JSON.stringify(given),
     ],
   );
-  for (const row of rows) inserted.add(row.id);
-  return inserted;
-}
-
-/**
- * Gives each case the registration number its stored Registered event names (hub_case_numbers); false
- * when a number is held by another case, one committed after the batch was read. A push still running
- * that writes the same number is waited for: its number counts if it commits, not if it rolls back.
- */
-async function storeNumbers(
-  tx: Queryable,
-  districtId: string,
-  stored: readonly Accepted[],
-): Promise<boolean> {
-  const given = stored.flatMap((a) => {
-    const number = a.stream === 'case' ? numberGiven(a.event) : null;
-    return number === null ? [] : [{ number, case_id: a.streamId }];
-  });
-  if (given.length === 0) return true;
-  // In the numbers' order: two pushes that write the same numbers wait for each other, never in a circle.
-  const { rows } = await tx.query<{ number: string; case_id: string }>(
-    `insert into hub_case_numbers (district_id, number, case_id)
-     select $1, n.number, n.case_id
-     from jsonb_to_recordset($2::jsonb) as n(number text, case_id text)
-     order by n.number
-     on conflict (district_id, number) do nothing
-     returning number, case_id`,
-    [districtId, JSON.stringify(given)],
-  );
-  if (rows.length === given.length) return true;
-  // A number given twice in the batch is written once: the case it was written for is compared too.
-  const written = new Map(rows.map((r) => [r.number, r.case_id]));
-  const missing = given.filter((g) => written.get(g.number) !== g.case_id);
+  const written = new Map<string, string>();
+  for (const row of rows) {
+    if (row.part === 'event') inserted.add(row.key);
+    else written.set(row.key, row.case_id ?? '');
+  }
+  // Each number of a stored event, written for its case; one given twice in the batch is written once,
+  // so the case it was written for is compared.
+  const missing = given.filter((g) => inserted.has(g.event) && written.get(g.number) !== g.case_id);
+  if (missing.length === 0) return { inserted, numbersHeld: true };
   const held = await tx.query<{ number: string; case_id: string }>(
     'select number, case_id from hub_case_numbers where district_id = $1 and number = any($2::text[])',
-    [districtId, missing.map((m) => m.number)],
+    [device.districtId, missing.map((m) => m.number)],
   );
   const holders = new Map(held.rows.map((r) => [r.number, r.case_id]));
-  return missing.every((m) => holders.get(m.number) === m.case_id);
+  return { inserted, numbersHeld: missing.every((m) => holders.get(m.number) === m.case_id) };
 }
 
 /** The greatest values of the cursor's columns: an xid8 and a bigint. */
