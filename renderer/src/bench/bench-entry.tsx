@@ -22,8 +22,8 @@ import {
 import { blindValue } from '../db/at-rest';
 import { JOURNAL_TALLIES } from '../db/journal-tallies';
 import { lateKeyOf, lateUpperBound } from '../db/late-index';
-import { storedNameLead, storedNameWords } from '../db/at-rest-middleware';
-import { nameIndexRowOf, parseJournalKey, type NameIndexRow } from '../db/name-index';
+import { storedNameKeys, storedNameLead } from '../db/at-rest-middleware';
+import { nameKeysOf, parseJournalKey } from '../db/name-index';
 import { JournalScreen } from '../features/journal';
 import { createI18n } from '../i18n';
 import { getPlatform, systemClock } from '../platform';
@@ -193,16 +193,16 @@ const OPERATIONS: Record<string, Operation> = {
   namePrefix: {
     prepare: (i) => pickFrom(seeded?.namePrefixes, i * 7),
     app: (prefix) => journalPage({ search: String(prefix) }),
-    // The same IndexedDB work without the desk's code: the name index's entries for the prefix (the
-    // rows' keys), then 50 rows. (Reading every matching row instead, as the rows' name-word index before v12 did, took
+    // The same IndexedDB work without the desk's code: the name index's keys for the prefix, then 50
+    // rows. (Reading every matching row instead, as the rows' name-word index before v12 did, took
     // 3-4 times as long.)
     raw: async (prefix) => {
-      // The name index's stored words start with the prefix's blind lead (db/at-rest-middleware.ts).
+      // The name index's keys start with the prefix's blind lead (db/at-rest-middleware.ts).
       const lead = await storedNameLead(atRest, String(prefix));
       const [lower, upper] = [lead, `${lead}\uffff`];
-      const tx = db.backendDB().transaction(['nameIndex', 'cases'], 'readonly');
+      const tx = db.backendDB().transaction(['caseNames', 'cases'], 'readonly');
       const keys = await request(
-        tx.objectStore('nameIndex').index('w').getAllKeys(IDBKeyRange.bound(lower, upper)),
+        tx.objectStore('caseNames').getAllKeys(IDBKeyRange.bound(lower, upper)),
       );
       const ids = [...new Set(keys.map((k) => parseJournalKey(String(k))?.id))].slice(0, PAGE);
       const cases = tx.objectStore('cases');
@@ -230,10 +230,9 @@ const OPERATIONS: Record<string, Operation> = {
   register: {
     prepare: async (i) => {
       const raw = newRawCase(i);
-      // The case's name row as the desk stores it (its words blind).
-      const nameRow = nameIndexRowOf(raw.row);
-      const sealed = { ...nameRow, w: await storedNameWords(atRest, nameRow.w) };
-      return { app: newRegistration(), raw: { ...raw, nameRow: sealed } };
+      // The name index's keys as the desk stores them (blind, at random places of the index).
+      const sealed = await Promise.all(nameKeysOf(raw.row).map((k) => storedNameKeys(atRest, k)));
+      return { app: newRegistration(), raw: { ...raw, nameKeys: sealed.flat() as IDBValidKey[] } };
     },
     app: async (input) => {
       const { caseId, draft } = (input as { app: ReturnType<typeof newRegistration> }).app;
@@ -253,13 +252,13 @@ const OPERATIONS: Record<string, Operation> = {
       if (!result.ok) throw new Error(`registration refused: ${result.reason}`);
     },
     raw: async (input, i) => {
-      const { event, row, nameRow } = (
-        input as { raw: ReturnType<typeof newRawCase> & { nameRow: NameIndexRow } }
+      const { event, row, nameKeys } = (
+        input as { raw: ReturnType<typeof newRawCase> & { nameKeys: IDBValidKey[] } }
       ).raw;
       const tx = db
         .backendDB()
         .transaction(
-          ['events', 'outbox', 'cases', 'nameIndex', 'caseLate', 'counters'],
+          ['events', 'outbox', 'cases', 'caseNames', 'caseLate', 'counters'],
           'readwrite',
         );
       tx.objectStore('events').add(event);
@@ -271,7 +270,7 @@ const OPERATIONS: Record<string, Operation> = {
         createdAtMs: Date.now(),
       });
       tx.objectStore('cases').put(row);
-      tx.objectStore('nameIndex').put(nameRow);
+      for (const key of nameKeys) tx.objectStore('caseNames').put(0, key);
       const late = lateKeyOf(row);
       if (late !== null) tx.objectStore('caseLate').put(0, late);
       tx.objectStore('counters').put({ key: 'registration:raw', value: 1 });

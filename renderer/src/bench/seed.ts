@@ -617,7 +617,7 @@ export async function seedDatabase(
     events += allEvents.length;
     await db.transaction(
       'rw',
-      [db.events, db.cases, db.nameIndex, db.caseLate, db.counters, db.people],
+      [db.events, db.cases, db.caseNames, db.caseLate, db.counters, db.people],
       async () => {
         // Events bulk-loaded; their journal rows come from journalRowOf like every row (seedCase), and
         // are written with their name-index keys as the desk writes them.

@@ -9,8 +9,8 @@
 //   inside a request's callback, where the transaction is active (what Dexie.waitFor does, on the
 //   request's own IDBTransaction).
 // - A query on a blind field is answered on the blind value: an equal range (or a prefix range, read
-//   as an exact value) on an IIN; a name word's prefix on the name index's words. A range of any
-//   other shape on a blind field is refused: it would silently find nothing.
+//   as an exact value) on an IIN; a name word's prefix on the name index's keys. A range of any other
+//   shape on a blind field is refused: it would silently find nothing.
 // - A row stored before sealing (no ATREST field) reads as it is; the Dexie upgrade that brought this
 //   layer writes every such row again, sealed (database.ts v10).
 import type {
@@ -26,6 +26,7 @@ import type {
 } from 'dexie';
 import {
   blindPrefixes,
+  BLIND_MARK,
   blindValue,
   isBlindKnown,
   isSealedValue,
@@ -39,16 +40,26 @@ import {
 /** The stored row's field holding its sealed fields. */
 export const ATREST = 'atRest';
 const BLOB_TYPE = '\u0000blobType';
-/** Between the blind values of one stored name word (storedNameWords). */
+/** name-index.ts's separator between a name word and the rest of the key. */
+const NAME_KEY_SEP = '\u0001';
+/** Between the blind values of one name-index key's lead (storedNameKeys). */
 const CHAIN_SEP = '\u0002';
-/** How many of a word's prefixes one stored name word holds. */
-const NAME_CHAIN = 3;
 /**
- * A blind value as the name index holds it: its mark and 66 of its bits. A search reads every entry
- * of a prefix, so shorter entries read faster; two of 100,000 distinct prefixes share 66 bits with a
- * chance of about 10⁻¹⁰ (and would only add a case to a search's answer).
+ * How a name-index key holds the blind value of a word's first letter: its mark and 66 of its bits.
+ * A search reads every key of a prefix, so shorter keys read faster; two of the few dozen first
+ * letters never share 66 bits.
  */
-const nameBlind = (blind: string): string => blind.slice(0, 12);
+const firstBlind = (blind: string): string => blind.slice(0, 12);
+/**
+ * ...and of each longer prefix: 36 bits, without the mark. A key's lead only has to tell apart the
+ * prefixes that share everything before them (at most a few dozen letters follow any prefix), and
+ * two of those share 36 bits with a chance of about 10⁻⁸; that would only add a case to a search's
+ * answer.
+ */
+const nextBlind = (blind: string): string => blind.slice(1, 7);
+/** The blind values of a word's prefixes, shortest first, as a name-index key's lead holds them. */
+const nameChain = (blinds: readonly string[]): string =>
+  blinds.map((b, i) => (i === 0 ? firstBlind(b) : nextBlind(b))).join(CHAIN_SEP);
 const MAX_STRING = '\uffff';
 
 /** How one table keeps its personal fields. */
@@ -84,16 +95,14 @@ export const SEALED_TABLES: Readonly<Record<string, SealedTableSpec>> = {
     ],
     blind: ['iin'],
   },
-  // A name is searched on the name index's blind words (nameIndex), never on the row (v12).
+  // A name is searched on the name index's blind keys (caseNames), never on the row (v12).
   cases: { sealed: ['applicantName', 'nameTokens'], blind: ['iin'] },
   attachments: { sealed: ['name'], blob: 'blob' },
   tsaRecipients: { sealed: ['fullName', 'familyMembers'], blind: ['iin'] },
   users: { sealed: ['pinHash', 'signingKey'] },
 };
-/** The journal's name index (name-index.ts): each row's words are stored as their blind prefixes. */
-const NAME_INDEX_TABLE = 'nameIndex';
-/** Its multi-entry index of the rows' words. */
-const NAME_WORDS = 'w';
+/** The journal's name index (name-index.ts): keys `${word}␁…` become one key per blind prefix. */
+const NAME_KEY_TABLE = 'caseNames';
 
 // ---- holding a transaction open -------------------------------------------------------------------
 
@@ -284,58 +293,47 @@ async function storedRange(
   throw new Error(`${tableName}.${String(keyPath)} is a blind index: only equal or prefix ranges`);
 }
 
-/**
- * A name row's words as stored: each word's prefixes as blind values, NAME_CHAIN of them to an entry.
- * The entry of the prefixes of lengths k+1..k+NAME_CHAIN (k = 0, NAME_CHAIN, 2·NAME_CHAIN, …) holds
- * their blind values in that order, joined by CHAIN_SEP. A prefix of any length is then one range
- * (storedNameLead), and a word of n letters stores ⌈n/NAME_CHAIN⌉ entries instead of n.
- */
-export async function storedNameWords(
-  keys: AtRestKeys,
-  words: readonly string[],
-): Promise<string[]> {
-  const perWord = await Promise.all(
-    words.map(async (word) => {
-      const blinds = (await blindPrefixes(keys, [word])).map(nameBlind);
-      const entries: string[] = [];
-      for (let k = 0; k < blinds.length; k += NAME_CHAIN) {
-        entries.push(blinds.slice(k, k + NAME_CHAIN).join(CHAIN_SEP));
-      }
-      return entries;
-    }),
-  );
-  return [...new Set(perWord.flat())];
+/** The name word a name-index key leads with, or null for a key of another shape (kept as it is). */
+function nameKeyWord(key: unknown): string | null {
+  if (typeof key !== 'string' || key.startsWith(BLIND_MARK)) return null;
+  const at = key.indexOf(NAME_KEY_SEP);
+  return at < 0 ? null : key.slice(0, at);
 }
 
 /**
- * What every stored entry of a word starting with `prefix` starts with (storedNameWords): the blind
- * values of its prefixes from the last chain start up to the whole of it. Blind values have one
- * length (nameBlind), so a string prefix of an entry is a sequence of whole blind values.
+ * The name index's key of one stored key: its word's every prefix as a blind value, shortest first
+ * (nameChain), then the key's tail: one key a word, and a prefix of any length is one key range
+ * (storedNameLead). (v13's keys held three prefixes each, ⌈n/3⌉ keys for a word of n letters: each
+ * key is a request, and IndexedDB's cost here is per request.)
+ */
+export async function storedNameKeys(keys: AtRestKeys, key: unknown): Promise<unknown[]> {
+  const word = nameKeyWord(key);
+  if (word === null) return [key];
+  const tail = (key as string).slice(word.length);
+  return [`${nameChain(await blindPrefixes(keys, [word]))}${tail}`];
+}
+
+/**
+ * What every stored key of a word starting with `prefix` starts with (storedNameKeys): the blind
+ * values of all its prefixes. Each place of a chain holds a value of one length, so a string prefix
+ * of a key's lead is a sequence of whole blind values.
  */
 export async function storedNameLead(keys: AtRestKeys, prefix: string): Promise<string> {
-  const prefixes = prefixesOf(prefix);
-  const start = Math.floor((prefixes.length - 1) / NAME_CHAIN) * NAME_CHAIN;
-  const blinds = await Promise.all(prefixes.slice(start).map((p) => blindValue(keys, p)));
-  return blinds.map(nameBlind).join(CHAIN_SEP);
+  return nameChain(await Promise.all(prefixesOf(prefix).map((p) => blindValue(keys, p))));
 }
 
-/** A name row's words (name-index.ts NameIndexRow.w), as the row gives them. */
-function wordsOf(row: unknown): string[] {
-  const words = (row as { w?: unknown } | null)?.w;
-  return Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [];
-}
-
-/** Whether every blind value the words need is in memory (isBlindKnown). */
-function nameWordsKnown(keys: AtRestKeys, words: readonly string[]): boolean {
-  return words.every((word) => prefixesOf(word).every((p) => isBlindKnown(keys, p)));
+/** Whether every blind value a name-index key needs is in memory (isBlindKnown). */
+function nameKeyKnown(keys: AtRestKeys, key: unknown): boolean {
+  const word = nameKeyWord(key);
+  return word === null || prefixesOf(word).every((p) => isBlindKnown(keys, p));
 }
 
 async function storedNameRange(keys: AtRestKeys, query: DBCoreQuery): Promise<DBCoreQuery> {
   const { index, range } = query;
   if (range.type === 3 || range.type === 4) return query;
-  if (!isPrefixRange(range)) throw new Error('nameIndex.w is a blind index: only prefix ranges');
+  if (!isPrefixRange(range)) throw new Error('caseNames is a blind index: only prefix ranges');
   const lead = await storedNameLead(keys, range.lower as string);
-  // The chain's next blind value, if any, follows the lead.
+  // The key's tail or the chain's next blind value follows the lead.
   return { index, range: { type: 2, lower: lead, upper: `${lead}${MAX_STRING}` } };
 }
 
@@ -498,27 +496,31 @@ function sealedTable(keys: AtRestKeys, spec: SealedTableSpec, down: DBCoreTable)
   };
 }
 
-function nameIndexTable(keys: AtRestKeys, down: DBCoreTable): DBCoreTable {
-  // Only a query on the words is blind; one on the rows' keys (the journal's places) is plain.
-  const ranged = async <R extends { trans: DBCoreTransaction; query: DBCoreQuery }>(
-    req: R,
-  ): Promise<R> =>
-    req.query.index.keyPath === NAME_WORDS
-      ? { ...req, query: await holdTransaction(req.trans, storedNameRange(keys, req.query)) }
-      : req;
+function nameKeyTable(keys: AtRestKeys, down: DBCoreTable): DBCoreTable {
+  const ranged = <R extends { trans: DBCoreTransaction; query: DBCoreQuery }>(req: R) =>
+    holdTransaction(req.trans, storedNameRange(keys, req.query)).then((query) => ({
+      ...req,
+      query,
+    }));
   return {
     ...down,
     async mutate(req) {
       if (req.type !== 'add' && req.type !== 'put') return down.mutate(req);
-      const given = req.values.map(wordsOf);
-      const work = Promise.all(given.map((words) => storedNameWords(keys, words)));
+      const given = req.keys ?? [];
+      const work = Promise.all(given.map((k) => storedNameKeys(keys, k)));
       // Blind values made ahead (at-rest prepareBlindValues) come through microtasks only: no hold.
-      const stored = given.every((words) => nameWordsKnown(keys, words))
+      const expanded = given.every((k) => nameKeyKnown(keys, k))
         ? await work
         : await holdTransaction(req.trans, work);
-      // New rows: the caller's keep their plain words.
-      const values = req.values.map((row: object, i) => ({ ...row, [NAME_WORDS]: stored[i] }));
-      return down.mutate({ ...req, values });
+      const values: unknown[] = [];
+      const storedKeys: unknown[] = [];
+      expanded.forEach((list, i) => {
+        for (const k of list) {
+          storedKeys.push(k);
+          values.push(req.values[i]);
+        }
+      });
+      return down.mutate({ ...req, keys: storedKeys, values });
     },
     async query(req) {
       return down.query(await ranged(req));
@@ -542,7 +544,7 @@ export function atRestMiddleware(keys: AtRestKeys): Middleware<DBCore> {
       ...down,
       table(name) {
         const table = down.table(name);
-        if (name === NAME_INDEX_TABLE) return nameIndexTable(keys, table);
+        if (name === NAME_KEY_TABLE) return nameKeyTable(keys, table);
         const spec = SEALED_TABLES[name];
         return spec ? sealedTable(keys, spec, table) : table;
       },
@@ -556,15 +558,15 @@ export type { SealedValue };
 interface UpgradeTables {
   table(name: string): {
     toArray(): PromiseLike<unknown[]>;
-    bulkPut(rows: readonly unknown[]): PromiseLike<unknown>;
+    bulkPut(rows: readonly unknown[], keys?: readonly unknown[]): PromiseLike<unknown>;
     clear(): PromiseLike<unknown>;
+    toCollection(): { primaryKeys(): PromiseLike<unknown[]> };
   };
 }
 
 /**
  * Writes every row stored before sealing again through the middleware (sealed, blind keys). A table
- * whose primary key is blind is cleared first, so no row stays under its plain key. The name index of
- * that time is dropped by v14, which builds its successor from the sealed rows.
+ * whose primary key is blind is cleared first, so no row stays under its plain key.
  */
 export async function sealStoredRows(tx: UpgradeTables): Promise<void> {
   for (const [name, spec] of Object.entries(SEALED_TABLES)) {
@@ -574,4 +576,12 @@ export async function sealStoredRows(tx: UpgradeTables): Promise<void> {
     if (spec.blind !== undefined) await table.clear();
     await table.bulkPut(rows);
   }
+  const names = tx.table(NAME_KEY_TABLE);
+  const keys = await names.toCollection().primaryKeys();
+  if (keys.length === 0) return;
+  await names.clear();
+  await names.bulkPut(
+    keys.map(() => 0),
+    keys,
+  );
 }

@@ -124,7 +124,7 @@ async function everything(d: DeskDatabase, skipSettings: readonly string[] = [])
         ),
     );
   }
-  out['nameIndex'] = await d.nameIndex.toArray();
+  out['caseNameKeys'] = await d.caseNames.toCollection().primaryKeys();
   out['caseLateKeys'] = await d.caseLate.toCollection().primaryKeys();
   return out;
 }

@@ -81,7 +81,7 @@ export function restoresSchema(theirs: number, ours: number): boolean {
 }
 
 /** Keys-only tables derived from the journal rows: never in a backup, rebuilt on restore. */
-const DERIVED_INDEXES: readonly string[] = ['nameIndex', 'caseLate'];
+const DERIVED_INDEXES: readonly string[] = ['caseNames', 'caseLate'];
 
 /** The HLC's settings row (event-log.ts keeps it). */
 const HLC_SETTING = 'hlc';
@@ -265,7 +265,7 @@ function decodeValue(value: unknown, files: BackupContents['files']): unknown {
   return value;
 }
 
-/** A table whose key is outside its rows is kept as [key, value] pairs (today only the derived indexes, kept out). */
+/** A table whose key is outside its rows (caseNames) is kept as [key, value] pairs. */
 function isOutbound(table: { schema: { primKey: { keyPath: unknown } } }): boolean {
   return table.schema.primKey.keyPath === undefined || table.schema.primKey.keyPath === null;
 }
@@ -476,7 +476,7 @@ export async function restoreBackup(
     }
     // The journal's name index, keyed under THIS desk's data key, from the restored journal rows.
     await rebuildNameIndex(
-      db.nameIndex,
+      db.caseNames,
       (decoded['cases'] ?? []) as Parameters<typeof rebuildNameIndex>[1],
     );
     // The journal's late index and tallies, from the restored rows: a backup's counters may predate them.

@@ -18,22 +18,22 @@ import {
   type TallyTable,
 } from './journal-tallies';
 import { rebuildLateIndex, updateLateKeys, type LateKeyTable } from './late-index';
-import { putNameRows, rebuildNameIndex, type NameIndexTable } from './name-index';
+import { addNameKeys, rebuildNameIndex, type NameKeyTable } from './name-index';
 
 export { journalRowOf };
 
-/** Writes the rows of new cases with their name rows (bulk loads: the bench, test fixtures). */
+/** Writes the rows of new cases with their name-index keys (bulk loads: the bench, test fixtures). */
 export async function addJournalRows(
   tables: {
     readonly cases: { bulkAdd(rows: readonly JournalRow[]): PromiseLike<unknown> };
-    readonly nameIndex: NameIndexTable;
+    readonly caseNames: NameKeyTable;
     readonly caseLate: LateKeyTable;
     readonly counters: TallyTable;
   },
   rows: readonly JournalRow[],
 ): Promise<void> {
   await tables.cases.bulkAdd(rows);
-  await putNameRows(tables.nameIndex, rows);
+  await addNameKeys(tables.caseNames, rows);
   await updateLateKeys(tables.caseLate, [], rows);
   await applyTallyChange(tables.counters, tallyChange([], rows));
 }
@@ -44,7 +44,7 @@ export interface JournalTables {
     bulkGet(ids: string[]): PromiseLike<(JournalRow | undefined)[]>;
     bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown>;
   };
-  readonly nameIndex: NameIndexTable;
+  readonly caseNames: NameKeyTable;
   readonly caseLate: LateKeyTable;
   readonly counters: TallyTable;
 }
@@ -68,8 +68,8 @@ export function readJournalBasis(
 
 /**
  * Writes journal rows (one per case, `rows[i]` over `basis.replaced[i]`, read in the same
- * transaction) with their name rows, late-index keys and the journal's tallies: four writes at once.
- * Name words only grow (name-index.ts): a name row is written when its journal row gained one. Dexie promises
+ * transaction) with their name-index and late-index keys and the journal's tallies: four writes at
+ * once. Name keys only grow (name-index.ts): a row puts those its replaced row lacked. Dexie promises
  * throughout (Dexie.Promise.all, not an async function): inside a transaction an async step that
  * ends on no Dexie operation can lose the transaction for the caller's next one.
  */
@@ -81,7 +81,7 @@ export function writeJournalRowsOver(
   const { replaced, tallies } = basis;
   return Dexie.Promise.all([
     tables.cases.bulkPut(rows),
-    putNameRows(tables.nameIndex, rows, replaced),
+    addNameKeys(tables.caseNames, rows, replaced),
     updateLateKeys(tables.caseLate, replaced, rows),
     tables.counters.bulkPut(tallyRows(tallies, tallyChange(replaced, rows))),
   ]);
@@ -140,8 +140,7 @@ export async function reprojectAllCases(
   tables: {
     readonly events: { toArray(): PromiseLike<CaseEvent[]> };
     readonly cases: { bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown> } & CountableCases;
-    /** Absent in the upgrades before the name index of rows (v14), which builds it. */
-    readonly nameIndex?: NameIndexTable;
+    readonly caseNames: NameKeyTable;
     /** Absent in the upgrades before the late index (v11): the ready step builds it. */
     readonly caseLate?: LateKeyTable;
     readonly counters: TallyTable;
@@ -162,7 +161,7 @@ export async function reprojectAllCases(
     if (row) rows.push(row);
   }
   await tables.cases.bulkPut(rows);
-  if (tables.nameIndex) await rebuildNameIndex(tables.nameIndex, rows);
+  await rebuildNameIndex(tables.caseNames, rows);
   if (tables.caseLate) await rebuildLateIndex(tables.caseLate, rows);
   await recountJournal(tables);
   return rows.length;

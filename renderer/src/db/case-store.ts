@@ -85,7 +85,7 @@ export const CASE_WRITE_TABLES = (db: DeskDatabase) => [
   db.heldEvents,
   db.outbox,
   db.cases,
-  db.nameIndex,
+  db.caseNames,
   db.caseLate,
   db.people,
   db.settings,

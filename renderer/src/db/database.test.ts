@@ -37,7 +37,7 @@ describe('desk database schema', () => {
     expect(indexes).toEqual(
       expect.arrayContaining(['number', 'iin', 'openDueDate', 'overdueFrom', 'lateFrom']),
     );
-    // v12: names are searched on the name index alone.
+    // v12: names are searched on the name index (caseNames) alone.
     expect(indexes).not.toContain('nameTokens');
     expect(db.people.schema.indexes).toEqual([]);
     await db.delete();

@@ -75,7 +75,7 @@ export async function installCalendarData(
   if (!parsed.ok) return parsed;
   const result = await db.transaction(
     'rw',
-    [db.settings, db.events, db.cases, db.nameIndex, db.caseLate, db.counters, db.heldEvents],
+    [db.settings, db.events, db.cases, db.caseNames, db.caseLate, db.counters, db.heldEvents],
     async (): Promise<CalendarInstall> => {
       const current = await deskCalendarData(db);
       if (newerCalendarData(current, parsed.data) === current) {
@@ -87,7 +87,7 @@ export async function installCalendarData(
         {
           events: db.events,
           cases: db.cases,
-          nameIndex: db.nameIndex,
+          caseNames: db.caseNames,
           caseLate: db.caseLate,
           counters: db.counters,
           heldEvents: db.heldEvents,

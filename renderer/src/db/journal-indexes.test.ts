@@ -117,7 +117,7 @@ describe('journal tallies and late index', () => {
           const rows = [...new Map(w.rows.map((r) => [r.id, rowOf(r.id, r.stage)])).values()];
           await database.transaction(
             'rw',
-            [database.cases, database.nameIndex, database.caseLate, database.counters],
+            [database.cases, database.caseNames, database.caseLate, database.counters],
             async () => {
               if (w.how === 'many') await writeJournalRows(database, rows);
               else for (const row of rows) await writeJournalRow(database, row);

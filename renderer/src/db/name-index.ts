@@ -1,19 +1,17 @@
-// The journal's name index: for every case, one row in its own table (nameIndex, v14),
-// `{ k: ␁${date}␁${numberSortKey}␁${caseId}, w: [its name's words] }`, with a multi-entry index on
-// the words. What must stay true:
-// - nameIndex holds exactly nameIndexRowOf(row) for every row of `cases`, no more: a case's name row
-//   is written in the same transaction as its journal row (case-projection writeJournalRowsOver,
-//   addJournalRows, reprojectAllCases). The date and the number are set by the case's opening event
-//   and never change after it; the name's words are those of every name the applicant had in the log
-//   (the opening event's and each ApplicationCorrected's, shared/case applicantsOverTime), so they
-//   only grow. A row's key therefore never goes stale, and a write of a journal row writes its name
-//   row only when a word was added (for most acts, never).
-// - One row a case, whatever its words: IndexedDB's cost here is per request (a row with a dozen
-//   index entries costs about a quarter of a dozen keys-only rows, bench-sync), and a pulled or
-//   registered case writes one name row.
-// - A name search reads the primary keys of one index range per typed word (no row is deserialized)
-//   and takes the case, its date and its number from them, so it is answered and ordered (newest
-//   first, or the book's order) without reading rows; only the window on screen is read as rows.
+// The journal's name index: for every case, one key per word of the applicant's name,
+// `${word}␁${date}␁${numberSortKey}␁${caseId}`, in its own keys-only table (caseNames). What must
+// stay true:
+// - caseNames holds exactly nameKeysOf(row) for every row of `cases`, no more: keys are written in
+//   the same transaction as their row (case-projection writeJournalRow, addJournalRows,
+//   reprojectAllCases). The date and the number are set by the case's opening event and never change
+//   after it; the name's words are those of every name the applicant had in the log (the opening
+//   event's and each ApplicationCorrected's, shared/case applicantsOverTime), so they only grow. A
+//   row's keys therefore never go stale, and a write of a row puts only the keys its replaced row
+//   did not have (none, for most acts: each is a write at a random place of a large index).
+// - A name search reads one key range per typed word (getAllKeys: no row is deserialized) and takes
+//   the case, its date and its number from the keys, so it is answered and ordered (newest first, or
+//   the book's order) without reading rows; only the window on screen is read as rows. A search of
+//   2,000 matches reads 2,000 short strings instead of 2,000 rows.
 // - The order is the journal's own (journal-queries byDateDesc / byNumberAsc): date, then the number's
 //   sort key, then the case id.
 import { numberSortKey } from '../../../shared/case';
@@ -23,24 +21,19 @@ const SEP = '\u0001';
 
 type NameKeyed = Pick<JournalRow, 'id' | 'date' | 'number' | 'nameTokens'>;
 
-/** A case's row of the name index: its place in the journal (`k`) and its name's words (`w`). */
-export interface NameIndexRow {
-  readonly k: string;
-  readonly w: readonly string[];
-}
-
 /**
- * What follows the lead of a key in the journal's keys-only indexes (a lateFrom in late-index.ts),
- * and the whole key of a name row: `␁${date}␁${numberSortKey}␁${caseId}`, so keys sort in the
+ * What follows the lead of a key in the journal's keys-only indexes (a name word here, a lateFrom in
+ * late-index.ts): `␁${date}␁${numberSortKey}␁${caseId}`, so the keys of one lead sort in the
  * journal's order and say, without the row, where the case stands in it (parseJournalKey).
  */
 export function journalKeyTail(row: Pick<JournalRow, 'id' | 'date' | 'number'>): string {
   return `${SEP}${row.date}${SEP}${numberSortKey(row.number)}${SEP}${row.id}`;
 }
 
-/** The name index's row of one journal row. */
-export function nameIndexRowOf(row: NameKeyed): NameIndexRow {
-  return { k: journalKeyTail(row), w: [...new Set(row.nameTokens)] };
+/** The name index's keys of one journal row. */
+export function nameKeysOf(row: NameKeyed): string[] {
+  const tail = journalKeyTail(row);
+  return [...new Set(row.nameTokens)].map((word) => `${word}${tail}`);
 }
 
 export interface JournalKeyEntry {
@@ -49,10 +42,7 @@ export interface JournalKeyEntry {
   readonly numberKey: string;
 }
 
-/**
- * The case, its date and its number's sort key, from a name row's key or a key of the late index
- * (whose lead, before the first ␁, is its lateFrom).
- */
+/** The case, its date and its number's sort key, from a key of the name or the late index. */
 export function parseJournalKey(key: string): JournalKeyEntry | null {
   const [lead, date, numberKey, id] = key.split(SEP);
   if (lead === undefined || date === undefined || numberKey === undefined || id === undefined) {
@@ -61,42 +51,45 @@ export function parseJournalKey(key: string): JournalKeyEntry | null {
   return { id, date, numberKey };
 }
 
-/** The range of the words index of every word that starts with `prefix` (a folded search token). */
+/** The key range of every word that starts with `prefix` (a folded search token). */
 export function nameKeyRange(prefix: string): readonly [string, string] {
   return [prefix, `${prefix}\uffff`];
 }
 
-/** What a Dexie table of name rows offers the writers (a Table, or a Dexie upgrade's tx.table). */
-export interface NameIndexTable {
-  bulkPut(rows: readonly NameIndexRow[]): PromiseLike<unknown>;
+/** What a keys-only Dexie table offers the writers (a Table, or a Dexie upgrade's tx.table). */
+export interface NameKeyTable {
+  bulkPut(items: readonly number[], keys: readonly string[]): PromiseLike<unknown>;
   clear(): PromiseLike<unknown>;
 }
 
-/** Rebuilds the whole index from every row (a schema upgrade, a full re-projection, a restore). */
+/** Rebuilds the whole index from every row (a schema upgrade, a full re-projection). */
 export async function rebuildNameIndex(
-  table: NameIndexTable,
+  table: NameKeyTable,
   rows: readonly NameKeyed[],
 ): Promise<void> {
   await table.clear();
-  await putNameRows(table, rows);
+  await addNameKeys(table, rows);
 }
 
 /**
- * Writes the name rows of journal rows whose words the rows they replace lacked (`replaced[i]` is the
- * row `rows[i]` replaces, if any): a new case, or a name corrected with a new word. One write even
- * with no row: an async step inside a Dexie transaction that awaits no Dexie operation loses the
- * transaction for what its caller does next.
+ * Adds the keys of rows, without those of the rows they replace (`replaced[i]` is the row `rows[i]`
+ * replaces, if any): those are in the index already. One write even with no keys: an async step
+ * inside a Dexie transaction that awaits no Dexie operation loses the transaction for what its
+ * caller does next.
  */
-export function putNameRows(
-  table: NameIndexTable,
+export function addNameKeys(
+  table: NameKeyTable,
   rows: readonly NameKeyed[],
   replaced: readonly (NameKeyed | undefined)[] = [],
 ): PromiseLike<unknown> {
-  const changed = rows.filter((row, i) => {
+  const keys = rows.flatMap((row, i) => {
     const before = replaced[i];
-    if (before === undefined) return true;
-    const present = new Set(before.nameTokens);
-    return row.nameTokens.some((word) => !present.has(word));
+    if (before === undefined) return nameKeysOf(row);
+    const present = new Set(nameKeysOf(before));
+    return nameKeysOf(row).filter((key) => !present.has(key));
   });
-  return table.bulkPut(changed.map(nameIndexRowOf));
+  return table.bulkPut(
+    keys.map(() => 0),
+    keys,
+  );
 }
