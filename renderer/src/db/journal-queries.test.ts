@@ -136,6 +136,23 @@ describe('journal search', () => {
     expect(await all(database, { search: '850315400125' })).toEqual([]);
   });
 
+  test('twelve digits are a whole IIN, not the start of a number’s sequence', async () => {
+    const database = freshDb();
+    await addJournalRows(database, [
+      row({ iin: '850315400124', name: 'Сейітова Әйгерім', number: 'KZL01-1-0001/2025' }),
+      // A sequence of twelve digits: a number no desk gives, but one the number's form allows.
+      row({ iin: '920101300222', name: 'Ким Виктор', number: 'KZL01-1-850315400124/2025' }),
+    ]);
+    expect(names(await all(database, { search: '850315400124' }))).toEqual(['Сейітова Әйгерім']);
+    expect(names(await all(database, { search: '8503154001' }))).toEqual([
+      'Ким Виктор',
+      'Сейітова Әйгерім',
+    ]);
+    expect(names(await all(database, { search: 'KZL01-1-850315400124/2025' }))).toEqual([
+      'Ким Виктор',
+    ]);
+  });
+
   test('a name by word prefixes, folding Kazakh letters and Latin look-alikes', async () => {
     const database = freshDb();
     await addJournalRows(database, [

@@ -116,6 +116,9 @@ export function parseJournalSearch(text: string): JournalSearch {
   return tokens.length === 0 ? { kind: 'none' } : { kind: 'name', tokens };
 }
 
+/** The digits of a whole IIN (shared/identity). */
+const WHOLE_IIN_DIGITS = 12;
+
 /** `${officeCode}-${deviceNo}-` of a canonical number (shared/case registration-number). */
 const DESK_PREFIX = /^([\p{L}\p{N}]{1,16}-[1-9]\d?-)\d{4,}\/\d{4}$/u;
 const MAX_PREFIX_PROBES = 200;
@@ -250,6 +253,16 @@ async function searchConstraints(db: DeskDatabase, search: JournalSearch): Promi
     case 'digits': {
       // The IIN's blind value is made (WebCrypto) while the number index is probed.
       prepareBlindValues(db.atRest, [search.digits], []);
+      // Twelve digits are a whole IIN, never a number's sequence (a desk numbers a year's cases
+      // from 0001): the number index is not probed, which is most of an IIN lookup's reads.
+      if (search.digits.length === WHOLE_IIN_DIGITS) {
+        return [
+          {
+            ranges: [db.cases.where('iin').equals(search.digits)],
+            test: (row) => row.iin === search.digits,
+          },
+        ];
+      }
       const number = await numberConstraint(db, search.digits);
       return [
         {
