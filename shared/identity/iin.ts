@@ -38,7 +38,8 @@ export type IinValidation =
 
 const WEIGHTS_PASS_1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
 const WEIGHTS_PASS_2 = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2] as const;
-const IIN_LENGTH = 12;
+/** The digits of a whole IIN. */
+export const IIN_LENGTH = 12;
 
 function weightedMod11(digits: readonly number[], weights: readonly number[]): number {
   let sum = 0;

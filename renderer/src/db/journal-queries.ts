@@ -21,6 +21,7 @@ import { numberSortKey, TERMINAL_STAGES, CASE_STAGES } from '../../../shared/cas
 import type { CaseStage } from '../../../shared/case';
 import type { WorkingCalendar } from '../../../shared/calendar';
 import { AT_RISK_WORKING_DAYS } from '../../../shared/deadlines';
+import { IIN_LENGTH } from '../../../shared/identity';
 import { isLateAt } from '../../../shared/journal';
 import { searchTokens } from '../../../shared/text';
 import { addDays, datePart, type LocalDate, type LocalDateTime } from '../../../shared/time';
@@ -115,9 +116,6 @@ export function parseJournalSearch(text: string): JournalSearch {
   const tokens = [...new Set(searchTokens(trimmed))];
   return tokens.length === 0 ? { kind: 'none' } : { kind: 'name', tokens };
 }
-
-/** The digits of a whole IIN (shared/identity). */
-const WHOLE_IIN_DIGITS = 12;
 
 /** `${officeCode}-${deviceNo}-` of a canonical number (shared/case registration-number). */
 const DESK_PREFIX = /^([\p{L}\p{N}]{1,16}-[1-9]\d?-)\d{4,}\/\d{4}$/u;
@@ -255,7 +253,7 @@ async function searchConstraints(db: DeskDatabase, search: JournalSearch): Promi
       prepareBlindValues(db.atRest, [search.digits], []);
       // Twelve digits are a whole IIN, never a number's sequence (a desk numbers a year's cases
       // from 0001): the number index is not probed, which is most of an IIN lookup's reads.
-      if (search.digits.length === WHOLE_IIN_DIGITS) {
+      if (search.digits.length === IIN_LENGTH) {
         return [
           {
             ranges: [db.cases.where('iin').equals(search.digits)],
