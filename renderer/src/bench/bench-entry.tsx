@@ -22,7 +22,7 @@ import {
 import { blindValue } from '../db/at-rest';
 import { JOURNAL_TALLIES } from '../db/journal-tallies';
 import { lateKeyOf, lateUpperBound } from '../db/late-index';
-import { storedNameKeys, storedNameLead } from '../db/at-rest-middleware';
+import { storedNameKey, storedNameLead } from '../db/at-rest-middleware';
 import { nameKeysOf, parseJournalKey } from '../db/name-index';
 import { JournalScreen } from '../features/journal';
 import { createI18n } from '../i18n';
@@ -231,8 +231,8 @@ const OPERATIONS: Record<string, Operation> = {
     prepare: async (i) => {
       const raw = newRawCase(i);
       // The name index's keys as the desk stores them (blind, at random places of the index).
-      const sealed = await Promise.all(nameKeysOf(raw.row).map((k) => storedNameKeys(atRest, k)));
-      return { app: newRegistration(), raw: { ...raw, nameKeys: sealed.flat() as IDBValidKey[] } };
+      const sealed = await Promise.all(nameKeysOf(raw.row).map((k) => storedNameKey(atRest, k)));
+      return { app: newRegistration(), raw: { ...raw, nameKeys: sealed as IDBValidKey[] } };
     },
     app: async (input) => {
       const { caseId, draft } = (input as { app: ReturnType<typeof newRegistration> }).app;

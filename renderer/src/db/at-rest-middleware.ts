@@ -42,7 +42,7 @@ export const ATREST = 'atRest';
 const BLOB_TYPE = '\u0000blobType';
 /** name-index.ts's separator between a name word and the rest of the key. */
 const NAME_KEY_SEP = '\u0001';
-/** Between the blind values of one name-index key's lead (storedNameKeys). */
+/** Between the blind values of one name-index key's lead (storedNameKey). */
 const CHAIN_SEP = '\u0002';
 /**
  * How a name-index key holds the blind value of a word's first letter: its mark and 66 of its bits.
@@ -101,7 +101,7 @@ export const SEALED_TABLES: Readonly<Record<string, SealedTableSpec>> = {
   tsaRecipients: { sealed: ['fullName', 'familyMembers'], blind: ['iin'] },
   users: { sealed: ['pinHash', 'signingKey'] },
 };
-/** The journal's name index (name-index.ts): keys `${word}␁…` become one key per blind prefix. */
+/** The journal's name index (name-index.ts): a key `${word}␁…` is stored with its word's blind prefixes. */
 const NAME_KEY_TABLE = 'caseNames';
 
 // ---- holding a transaction open -------------------------------------------------------------------
@@ -306,15 +306,15 @@ function nameKeyWord(key: unknown): string | null {
  * (storedNameLead). (v13's keys held three prefixes each, ⌈n/3⌉ keys for a word of n letters: each
  * key is a request, and IndexedDB's cost here is per request.)
  */
-export async function storedNameKeys(keys: AtRestKeys, key: unknown): Promise<unknown[]> {
+export async function storedNameKey(keys: AtRestKeys, key: unknown): Promise<unknown> {
   const word = nameKeyWord(key);
-  if (word === null) return [key];
+  if (word === null) return key;
   const tail = (key as string).slice(word.length);
-  return [`${nameChain(await blindPrefixes(keys, [word]))}${tail}`];
+  return `${nameChain(await blindPrefixes(keys, [word]))}${tail}`;
 }
 
 /**
- * What every stored key of a word starting with `prefix` starts with (storedNameKeys): the blind
+ * What every stored key of a word starting with `prefix` starts with (storedNameKey): the blind
  * values of all its prefixes. Each place of a chain holds a value of one length, so a string prefix
  * of a key's lead is a sequence of whole blind values.
  */
@@ -507,20 +507,12 @@ function nameKeyTable(keys: AtRestKeys, down: DBCoreTable): DBCoreTable {
     async mutate(req) {
       if (req.type !== 'add' && req.type !== 'put') return down.mutate(req);
       const given = req.keys ?? [];
-      const work = Promise.all(given.map((k) => storedNameKeys(keys, k)));
+      const work = Promise.all(given.map((k) => storedNameKey(keys, k)));
       // Blind values made ahead (at-rest prepareBlindValues) come through microtasks only: no hold.
-      const expanded = given.every((k) => nameKeyKnown(keys, k))
+      const stored = given.every((k) => nameKeyKnown(keys, k))
         ? await work
         : await holdTransaction(req.trans, work);
-      const values: unknown[] = [];
-      const storedKeys: unknown[] = [];
-      expanded.forEach((list, i) => {
-        for (const k of list) {
-          storedKeys.push(k);
-          values.push(req.values[i]);
-        }
-      });
-      return down.mutate({ ...req, keys: storedKeys, values });
+      return down.mutate({ ...req, keys: stored });
     },
     async query(req) {
       return down.query(await ranged(req));

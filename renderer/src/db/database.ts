@@ -369,7 +369,7 @@ export class DeskDatabase extends Dexie {
       outbox: '&eventId, caseId, createdAtMs, rejectedAtMs',
     });
     // v15: the name index is keys only again (caseNames), one key per word of a name: its every prefix
-    // in one key (at-rest-middleware storedNameKeys), so a case writes about three keys, not the
+    // in one key (at-rest-middleware storedNameKey), so a case writes about three keys, not the
     // eleven of v13's three-prefix keys, and a search reads keys, not index entries checked against
     // rows (in Chromium at 100,000 cases: 29 ms against 43 ms for the multi-entry index; writes
     // 0.72 ms a case against 0.66). Built from the rows.
