@@ -550,15 +550,15 @@ export type { SealedValue };
 interface UpgradeTables {
   table(name: string): {
     toArray(): PromiseLike<unknown[]>;
-    bulkPut(rows: readonly unknown[], keys?: readonly unknown[]): PromiseLike<unknown>;
+    bulkPut(rows: readonly unknown[]): PromiseLike<unknown>;
     clear(): PromiseLike<unknown>;
-    toCollection(): { primaryKeys(): PromiseLike<unknown[]> };
   };
 }
 
 /**
  * Writes every row stored before sealing again through the middleware (sealed, blind keys). A table
- * whose primary key is blind is cleared first, so no row stays under its plain key.
+ * whose primary key is blind is cleared first, so no row stays under its plain key. The name index of
+ * that time is dropped by v14; v15 builds its successor from the sealed rows.
  */
 export async function sealStoredRows(tx: UpgradeTables): Promise<void> {
   for (const [name, spec] of Object.entries(SEALED_TABLES)) {
@@ -568,12 +568,4 @@ export async function sealStoredRows(tx: UpgradeTables): Promise<void> {
     if (spec.blind !== undefined) await table.clear();
     await table.bulkPut(rows);
   }
-  const names = tx.table(NAME_KEY_TABLE);
-  const keys = await names.toCollection().primaryKeys();
-  if (keys.length === 0) return;
-  await names.clear();
-  await names.bulkPut(
-    keys.map(() => 0),
-    keys,
-  );
 }

@@ -140,7 +140,8 @@ export async function reprojectAllCases(
   tables: {
     readonly events: { toArray(): PromiseLike<CaseEvent[]> };
     readonly cases: { bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown> } & CountableCases;
-    readonly caseNames: NameKeyTable;
+    /** Absent in the upgrades before v15, which builds it. */
+    readonly caseNames?: NameKeyTable;
     /** Absent in the upgrades before the late index (v11): the ready step builds it. */
     readonly caseLate?: LateKeyTable;
     readonly counters: TallyTable;
@@ -161,7 +162,7 @@ export async function reprojectAllCases(
     if (row) rows.push(row);
   }
   await tables.cases.bulkPut(rows);
-  await rebuildNameIndex(tables.caseNames, rows);
+  if (tables.caseNames) await rebuildNameIndex(tables.caseNames, rows);
   if (tables.caseLate) await rebuildLateIndex(tables.caseLate, rows);
   await recountJournal(tables);
   return rows.length;

@@ -237,7 +237,8 @@ export class DeskDatabase extends Dexie {
     });
     // v3: every event carries its schema version; register and directory events; events held from
     // newer desks; journal rows with the term's phase, exact due point, current step and office; the
-    // journal's name index (caseNames).
+    // journal's name index (caseNames, keys only; dropped by v14 and built anew by v15: the upgrades
+    // between them no longer write it).
     this.version(3)
       .stores({
         events: '&id, caseId',
@@ -268,7 +269,6 @@ export class DeskDatabase extends Dexie {
           {
             events: tx.table('events'),
             cases: tx.table('cases'),
-            caseNames: tx.table('caseNames'),
             counters: tx.table('counters'),
           },
           Date.now(),
@@ -311,7 +311,6 @@ export class DeskDatabase extends Dexie {
         {
           events: tx.table('events'),
           cases: tx.table('cases'),
-          caseNames: tx.table('caseNames'),
           counters: tx.table('counters'),
           heldEvents: tx.table('heldEvents'),
         },
@@ -330,7 +329,6 @@ export class DeskDatabase extends Dexie {
           {
             events: tx.table('events'),
             cases: tx.table('cases'),
-            caseNames: tx.table('caseNames'),
             counters: tx.table('counters'),
             heldEvents: tx.table('heldEvents'),
           },
@@ -338,7 +336,7 @@ export class DeskDatabase extends Dexie {
         ),
       );
     // v10: citizens' data encrypted at rest (issue 11 §1, at-rest-middleware.ts): every row of a
-    // sealed table and every name-index key is written again, sealed and blind.
+    // sealed table is written again, sealed and blind (the name index of then: v15 builds it anew).
     this.version(10).upgrade((tx) => (keys ? sealStoredRows(tx) : undefined));
     // v11: the journal's late index (late-index.ts), keys only; built by the ready step below, in a
     // normal transaction, from the rows as the desk reads them.
