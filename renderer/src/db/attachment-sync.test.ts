@@ -78,7 +78,7 @@ async function stored(d: DeskDatabase, text: string): Promise<Attachment> {
 
 /** What the sync engine does on the hub's receipt: the outbox row leaves, then the scans wait. */
 async function hubTook(d: DeskDatabase, event: CaseEvent, nowMs = T0): Promise<number> {
-  await d.outbox.delete(event.id);
+  await d.outbox.where('eventId').equals(event.id).delete();
   return noteSentEvents(d, [event.id], nowMs);
 }
 
@@ -121,7 +121,7 @@ describe('scans owed to the hub', () => {
     // The events as the push sent them, read from the outbox; the store is not read for them again.
     const sent = [taken, refused].map((event) => ({ stream: 'case' as const, event }));
     await d.events.clear();
-    const reads = vi.spyOn(d.outbox, 'bulkGet');
+    const reads = vi.spyOn(d.outbox, 'where');
     const applied = await takeReceipts(
       d,
       sent,
@@ -134,14 +134,17 @@ describe('scans owed to the hub', () => {
       T0 + 20,
     );
     expect(applied).toEqual({ accepted: 1, duplicates: 0, rejected: 1 });
-    // The outbox is read only for the refused event, whose row stays with its reason.
-    expect(reads.mock.calls).toEqual([[[refused.id]]]);
-    expect((await d.outbox.get(refused.id))?.rejectedReason).toBe('sync:reject.actorUnknown');
+    // The outbox's rows are read only for the refused event, whose row stays with its reason; the
+    // taken case's log is read for its keys (sync-commands dropFromOutbox).
+    expect(reads.mock.calls).toEqual([['eventId'], [':id']]);
+    expect((await d.outbox.get({ eventId: refused.id }))?.rejectedReason).toBe(
+      'sync:reject.actorUnknown',
+    );
     expect((await scansToUpload(d)).map((s) => s.sha256)).toEqual([one.sha256]);
     expect((await d.outbox.toArray()).map((r) => r.eventId)).toEqual([refused.id]);
     // One row for the case's events the hub took in this batch (hub-times.ts), none for the refused.
     expect(await d.hubTimes.toArray()).toEqual([
-      { seq: 1, streamId: taken.caseId, times: [[taken.id, T0 + 10]] },
+      { seq: 1, streamIds: [taken.caseId], times: [[taken.id, T0 + 10]] },
     ]);
   });
 
@@ -179,7 +182,7 @@ describe('scans owed to the hub', () => {
     const unsentScan = await stored(d, 'unsent');
     const sent = await registerWith(d, 'case-sent', [sentScan]);
     await registerWith(d, 'case-unsent', [unsentScan]);
-    await d.outbox.delete(sent.id);
+    await d.outbox.where('eventId').equals(sent.id).delete();
     const found = await d.transaction(
       'rw',
       [d.events, d.outbox, d.attachments, scanUploadsOf(d)],

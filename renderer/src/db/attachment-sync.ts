@@ -28,7 +28,7 @@ export interface ScanUploadRow {
 /** The tables this module reads and writes; the v5 upgrade passes its own transaction's. */
 export interface ScanSyncTables {
   readonly events: Table<CaseEvent, string>;
-  readonly outbox: Table<OutboxRow, string>;
+  readonly outbox: Table<OutboxRow, unknown>;
   readonly attachments: Table<AttachmentRow, string>;
   readonly scanUploads: Table<ScanUploadRow, string>;
 }
@@ -88,7 +88,7 @@ export function noteSentEvents(
  * v5 upgrade (events sent before scans had a channel) inside its transaction.
  */
 export async function findScansOfSentEvents(t: ScanSyncTables, nowMs: number): Promise<number> {
-  const unsent = new Set(await t.outbox.toCollection().primaryKeys());
+  const unsent = new Set((await t.outbox.toArray()).map((row) => row.eventId));
   const sent = await t.events
     .filter((e) => (e.type === 'Registered' || e.type === 'AcceptanceRefused') && !unsent.has(e.id))
     .toArray();

@@ -71,7 +71,9 @@ const PASSPHRASE_ROLES: readonly string[] = ['akim', 'districtHead'];
  * derived from the rows (v11 the late index), dropped indexes (v12 the rows' name words, which a
  * row of an older backup still holds, sealed, and nothing reads) or added a table that older rows
  * need not be in (v14 hubTimes: the hub's times an older backup holds are its hubReceipts rows, still
- * read). Raise it to the version that next changes what a stored row holds.
+ * read), re-keyed a store whose rows hold their new key already (v16–v17 the outbox, by
+ * [streamId+eventId]) or began a new shape of row beside the old, which is still read (v17 hubTimes
+ * rows of many logs). Raise it to the version that next changes what a stored row holds.
  */
 export const ROWS_UNCHANGED_SINCE = 10;
 

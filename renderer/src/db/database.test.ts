@@ -30,7 +30,7 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(15);
+    expect(db.verno).toBe(17);
     expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'ru' });
     expect(await db.cases.count()).toBe(0);
     const indexes = db.cases.schema.indexes.map((i) => i.name);
@@ -84,15 +84,17 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(15);
+    expect(db.verno).toBe(17);
     expect((await db.events.get(event.id))?.v).toBe(1);
-    expect(await db.outbox.get(event.id)).toEqual({
+    expect(await db.outbox.get({ eventId: event.id })).toEqual({
       eventId: event.id,
       caseId: 'case-old',
       stream: 'case',
       streamId: 'case-old',
       createdAtMs: 1,
     });
+    // v17: the outbox is keyed by its log, then its event.
+    expect(await db.outbox.toCollection().primaryKeys()).toEqual([['case-old', event.id]]);
     const row = await db.cases.get('case-old');
     expect(row?.applicantName).toBe('Сейітова Әйгерім Қайратқызы');
     expect(row?.due).toBe('2026-12-24');

@@ -20,7 +20,7 @@ async function newDesk(): Promise<DeskDatabase> {
 }
 
 describe("the hub's receipt times (issue 8 §2 Time)", () => {
-  test('times learnt together are one row per log, not one per event', () => {
+  test('times learnt together are one row, found by each of its logs', () => {
     const rows = hubTimesRows([
       { streamId: 'case-1', id: 'e1', receivedAtMs: 10 },
       { streamId: 'case-2', id: 'e2', receivedAtMs: 11 },
@@ -28,14 +28,15 @@ describe("the hub's receipt times (issue 8 §2 Time)", () => {
     ]);
     expect(rows).toEqual([
       {
-        streamId: 'case-1',
+        streamIds: ['case-1', 'case-2'],
         times: [
           ['e1', 10],
+          ['e2', 11],
           ['e3', 12],
         ],
       },
-      { streamId: 'case-2', times: [['e2', 11]] },
     ]);
+    expect(hubTimesRows([])).toEqual([]);
   });
 
   test("a case's times come from its rows of every batch and from rows written before v14", async () => {
@@ -44,6 +45,11 @@ describe("the hub's receipt times (issue 8 §2 Time)", () => {
     await db.hubReceipts.bulkPut([
       { id: 'e1', receivedAtMs: 100 },
       { id: 'other-case-event', receivedAtMs: 101 },
+    ]);
+    // Learnt from v14 to v16: a row a log.
+    await db.hubTimes.bulkAdd([
+      { streamId: 'case-1', times: [['e4', 400]] },
+      { streamId: 'case-2', times: [['e5', 500]] },
     ]);
     // Since: a receipt batch, then a pulled page that brings e2 again (a full resync).
     await db.hubTimes.bulkAdd(
@@ -58,10 +64,11 @@ describe("the hub's receipt times (issue 8 §2 Time)", () => {
         { streamId: 'case-1', id: 'e3', receivedAtMs: 300 },
       ]),
     );
-    expect(await hubTimesOf(db, 'case-1', ['e1', 'e2', 'e3', 'e4'])).toEqual({
+    expect(await hubTimesOf(db, 'case-1', ['e1', 'e2', 'e3', 'e4', 'e6'])).toEqual({
       e1: 100,
       e2: 200,
       e3: 300,
+      e4: 400,
     });
     // Only the ids asked for, even when a row of the log holds others.
     expect(await hubTimesOf(db, 'case-1', ['e3'])).toEqual({ e3: 300 });

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Actor, CaseEvent } from '../../../shared/case';
 import { sampleRegistrationDraft } from '../../../shared/case/testing';
 import { parseStamp, type HlcState } from '../../../shared/clock';
@@ -160,7 +160,7 @@ describe('push order, read batch by batch', () => {
     const [first] = whole;
     if (first) await d.events.delete(first);
     expect((await loadPushBatch(d, order.events)).map(idOf)).toEqual(whole.slice(1));
-    expect(await d.outbox.get(first ?? '')).toBeDefined();
+    expect(await d.outbox.get({ eventId: first ?? '' })).toBeDefined();
   });
 });
 
@@ -209,13 +209,58 @@ describe('receipts', () => {
     expect(await retryRejected(d, c.id)).toBe(false);
     expect(await retryRejected(d, 'not-here')).toBe(false);
     expect((await pushQueue(d)).map(idOf)).toEqual([c.id]);
-    expect(await d.outbox.get(c.id)).toEqual({
+    expect(await d.outbox.get({ eventId: c.id })).toEqual({
       eventId: c.id,
       stream: 'case',
       streamId: 'case-c',
       caseId: 'case-c',
       createdAtMs: T0 + 2,
     });
+  });
+});
+
+describe('receipts, a log at a time', () => {
+  test('a log the hub took whole leaves in one range delete; a row it did not take is never in a range deleted', async () => {
+    const d = await newDesk();
+    const row = (streamId: string, eventId: string, at: number) => ({
+      eventId,
+      stream: 'case' as const,
+      streamId,
+      caseId: streamId,
+      createdAtMs: T0 + at,
+    });
+    await d.outbox.bulkAdd([
+      ...['a1', 'a2', 'a3', 'a4'].map((id, i) => row('case-a', id, i)),
+      // case-b: b4 was added after the push read the outbox; b5 is refused in this batch.
+      ...['b1', 'b2', 'b3', 'b4', 'b5'].map((id, i) => row('case-b', id, i)),
+      row('case-c', 'c1', 0),
+    ]);
+    const byKey = vi.spyOn(d.outbox, 'bulkDelete');
+    const applied = await applyReceipts(
+      d,
+      [
+        ...['a1', 'a2', 'a3'].map((id) => ({ id, status: 'accepted' as const, receivedAtMs: T0 })),
+        { id: 'a4', status: 'duplicate' },
+        { id: 'b1', status: 'accepted', receivedAtMs: T0 },
+        { id: 'b2', status: 'duplicate' },
+        { id: 'b3', status: 'accepted', receivedAtMs: T0 },
+        { id: 'b5', status: 'rejected', reason: 'sync:reject.actorUnknown' },
+      ],
+      T0 + 50,
+    );
+    expect(applied).toEqual({ accepted: 5, duplicates: 2, rejected: 1 });
+    // Unsent and refused rows stay; the other log is untouched.
+    expect((await d.outbox.toArray()).map((r) => r.eventId)).toEqual(['b4', 'b5', 'c1']);
+    // case-a went by its range; only case-b's taken rows were deleted one by one.
+    expect(byKey.mock.calls).toEqual([
+      [
+        [
+          ['case-b', 'b1'],
+          ['case-b', 'b2'],
+          ['case-b', 'b3'],
+        ],
+      ],
+    ]);
   });
 });
 
@@ -403,7 +448,7 @@ describe('a pulled page', () => {
     expect(await loadPullCursor(d)).toBe('812.4');
     expect(await d.outbox.count()).toBe(0);
     // Each event keeps the hub's receipt time that came with it.
-    // One row per log of the page (hub-times.ts): the case's and each person's.
+    // One row for the whole page (hub-times.ts), found by the case and by each person.
     expect(
       await hubTimesOf(
         d,
@@ -412,7 +457,8 @@ describe('a pulled page', () => {
       ),
     ).toEqual(Object.fromEntries(events.map((e, i) => [e.id, T0 + 100 + i])));
     const people = page.flatMap((p) => (p.stream === 'user' ? [streamIdOf('user', p.event)] : []));
-    expect(await d.hubTimes.count()).toBe(1 + new Set(people).size);
+    expect(await d.hubTimes.count()).toBe(1);
+    expect((await d.hubTimes.toArray())[0]?.streamIds).toEqual([...new Set(people), 'case-old']);
     const row = await d.cases.get('case-old');
     expect(row?.number).toBe('KZL01-2-0007/2025');
     expect(row?.stage).toBe((await loadCase(d, 'case-old')).stage);

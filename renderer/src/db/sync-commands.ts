@@ -35,7 +35,7 @@ import type { SubtleCryptoLike } from '../../../shared/signing';
 import { noteScansOf, scanTablesOf } from './attachment-sync';
 import { CASE_WRITE_TABLES, importPreparedCaseEvents, prepareCaseImport } from './case-store';
 import { eventsByCase } from './case-projection';
-import type { DeskDatabase, OutboxRow } from './database';
+import type { DeskDatabase, OutboxKey, OutboxRow } from './database';
 import { hubTimesRows, type HubTime } from './hub-times';
 import { receiveEvents, type PreparedEvents } from './event-log';
 import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
@@ -429,29 +429,32 @@ export async function applyReceiptsIn(
   // One read, one delete and one write for the whole batch (a batch is up to 500 receipts).
   const read = sent ? receipts.filter((r) => r.status === 'rejected') : receipts;
   const rows = new Map(
-    (await db.outbox.bulkGet(read.map((r) => r.id))).flatMap((row): [string, OutboxRow][] =>
-      row ? [[row.eventId, row]] : [],
-    ),
+    (
+      await outboxRowsOf(
+        db,
+        read.map((r) => r.id),
+      )
+    ).map((row): [string, OutboxRow] => [row.eventId, row]),
   );
   const leaving: string[] = [];
+  const leavingKeys: OutboxKey[] = [];
   const times: HubTime[] = [];
   const refused: OutboxRow[] = [];
   for (const receipt of receipts) {
     const row = rows.get(receipt.id);
     if (!row && !(sent?.has(receipt.id) && receipt.status !== 'rejected')) continue;
+    const streamId = row?.streamId ?? sent?.get(receipt.id) ?? '';
     switch (receipt.status) {
       case 'accepted':
         accepted += 1;
         leaving.push(receipt.id);
-        times.push({
-          streamId: row?.streamId ?? sent?.get(receipt.id) ?? '',
-          id: receipt.id,
-          receivedAtMs: receipt.receivedAtMs,
-        });
+        leavingKeys.push([streamId, receipt.id]);
+        times.push({ streamId, id: receipt.id, receivedAtMs: receipt.receivedAtMs });
         break;
       case 'duplicate':
         duplicates += 1;
         leaving.push(receipt.id);
+        leavingKeys.push([streamId, receipt.id]);
         break;
       case 'rejected':
         if (!row) break;
@@ -461,11 +464,49 @@ export async function applyReceiptsIn(
     }
   }
   await Dexie.Promise.all([
-    db.outbox.bulkDelete(leaving),
+    dropFromOutbox(db, leavingKeys),
     db.hubTimes.bulkAdd(hubTimesRows(times)),
     db.outbox.bulkPut(refused),
   ]);
   return { accepted, duplicates, rejected, taken: leaving };
+}
+
+/** The outbox rows of `eventIds` that the outbox holds, by its unique eventId index. */
+function outboxRowsOf(db: DeskDatabase, eventIds: readonly string[]): Promise<OutboxRow[]> {
+  return eventIds.length === 0
+    ? Dexie.Promise.resolve([])
+    : db.outbox
+        .where('eventId')
+        .anyOf([...eventIds])
+        .toArray();
+}
+
+/**
+ * Deletes the outbox rows of `keys` that it holds, in the caller's transaction, a log at a time: the
+ * log's keys are read (one request), and when every row the log has in the outbox is leaving, the
+ * log's key range goes in one range delete; otherwise (an event added since it was sent, a refused
+ * one, a case cut across batches) only the leaving keys are deleted, one by one. Nothing else is
+ * ever in a range that is deleted: the keys were read in this same transaction.
+ */
+async function dropFromOutbox(db: DeskDatabase, keys: readonly OutboxKey[]): Promise<void> {
+  const byLog = new Map<string, Set<string>>();
+  for (const [streamId, eventId] of keys) {
+    const ids = byLog.get(streamId);
+    if (ids) ids.add(eventId);
+    else byLog.set(streamId, new Set([eventId]));
+  }
+  await Dexie.Promise.all(
+    [...byLog].map(async ([streamId, ids]) => {
+      const log = db.outbox
+        .where(':id')
+        .between([streamId, Dexie.minKey], [streamId, Dexie.maxKey], true, true);
+      const held = await log.primaryKeys();
+      const gone = held.filter(([, eventId]) => ids.has(eventId));
+      // A range delete is two requests (Dexie counts the range first): one or two rows go by key.
+      if (gone.length === held.length && gone.length > 2) await log.delete();
+      else await db.outbox.bulkDelete(gone);
+    }),
+  );
 }
 
 /**
@@ -475,7 +516,7 @@ export async function applyReceiptsIn(
  */
 export function retryRejected(db: DeskDatabase, eventId: string): Promise<boolean> {
   return db.transaction('rw', db.outbox, async () => {
-    const row = await db.outbox.get(eventId);
+    const row = await db.outbox.get({ eventId });
     if (!row || row.rejectedAtMs === undefined) return false;
     const { rejectedReason: _reason, rejectedAtMs: _at, ...waiting } = row;
     await db.outbox.put(waiting);
