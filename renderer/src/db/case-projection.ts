@@ -56,13 +56,23 @@ export interface JournalBasis {
   readonly tallies: readonly (CounterRow | undefined)[];
 }
 
-/** Reads the basis of writing the rows of `ids`, in one round (an act reads it with its own reads). */
+/**
+ * Reads the basis of writing the rows of `ids`, in one round (an act reads it with its own reads).
+ * `unlogged`: ids of cases this desk held no event of when the caller's transaction read their logs;
+ * a journal row is only ever the projection of a case's events, so none of them has a row and none
+ * is read (a fresh desk's first pull is all new cases: one request a case fewer).
+ */
 export function readJournalBasis(
   tables: JournalTables,
   ids: readonly string[],
+  unlogged: ReadonlySet<string> = new Set(),
 ): PromiseLike<JournalBasis> {
-  return Dexie.Promise.all([tables.cases.bulkGet([...ids]), storedTallies(tables.counters)]).then(
-    ([replaced, tallies]) => ({ replaced, tallies }),
+  const asked = ids.filter((id) => !unlogged.has(id));
+  return Dexie.Promise.all([tables.cases.bulkGet(asked), storedTallies(tables.counters)]).then(
+    ([read, tallies]) => {
+      const rows = new Map(asked.map((id, i) => [id, read[i]]));
+      return { replaced: ids.map((id) => rows.get(id)), tallies };
+    },
   );
 }
 
@@ -91,10 +101,12 @@ export function writeJournalRowsOver(
 export function writeJournalRows(
   tables: JournalTables,
   rows: readonly JournalRow[],
+  unlogged?: ReadonlySet<string>,
 ): PromiseLike<unknown> {
   return readJournalBasis(
     tables,
     rows.map((r) => r.id),
+    unlogged,
   ).then((basis) => writeJournalRowsOver(tables, rows, basis));
 }
 

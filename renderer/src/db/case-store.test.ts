@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { EVENT_SCHEMA_VERSION, type Actor, type PayloadOf } from '../../../shared/case';
 import { sampleApplicant, sampleRegistrationDraft } from '../../../shared/case/testing';
 import { createWorkingCalendar } from '../../../shared/calendar';
 import { atRestKeysFromSecret } from './at-rest';
 import { DeskDatabase } from './database';
 import { queryJournal } from './journal-queries';
+import { readJournalTallies } from './journal-tallies';
 import {
   appendEvent,
   appendEvents,
@@ -410,6 +411,31 @@ describe('the hearing before a refusal, at the store (003:38-47)', () => {
 });
 
 describe('events from elsewhere', () => {
+  test('the journal row of a case this desk held no event of is not read, only written; a known one is read and replaced', async () => {
+    const source = await openDb(specialist, akim);
+    const a = await registerApplication(source, 'case-a', draft(), numbering, context(specialist));
+    const resolved = await appendEvent(
+      source,
+      {
+        caseId: 'case-a',
+        type: 'ResolutionImposed',
+        payload: { executorUserId: 'u-spec', text: 'Қарауға' },
+      },
+      context(akim),
+    );
+    const b = await registerApplication(source, 'case-b', draft(), numbering, context(specialist));
+    if (!a.ok || !resolved.ok || !b.ok) throw new Error('not written');
+    const db = await openDb(specialist, akim);
+    await importCaseEvents(db, [a.event], Date.UTC(2025, 2, 4));
+    const reads = vi.spyOn(db.cases, 'bulkGet');
+    await importCaseEvents(db, [resolved.event, b.event], Date.UTC(2025, 2, 4));
+    expect(reads.mock.calls).toEqual([[['case-a']]]);
+    // Both rows as the one projection makes them, and the journal counted each case once.
+    expect((await db.cases.get('case-a'))?.stage).toBe((await loadCase(db, 'case-a')).stage);
+    expect((await db.cases.get('case-b'))?.number).toBe((await source.cases.get('case-b'))?.number);
+    expect(await readJournalTallies(db)).toEqual({ cases: 2, open: 2 });
+  });
+
   test('an event from a newer desk is kept, not folded, and the case says an update is needed', async () => {
     const db = await openDb(specialist, akim);
     const registered = await registerApplication(

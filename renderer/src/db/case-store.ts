@@ -113,6 +113,7 @@ async function projectCases(
   logs: ReadonlyMap<string, readonly CaseEvent[]>,
   calendar: WorkingCalendar,
   nowMs: number,
+  unlogged?: ReadonlySet<string>,
 ): Promise<void> {
   if (caseIds.length === 0) return;
   // Held events come only from newer desks: while the desk holds none, no case needs its count.
@@ -131,7 +132,7 @@ async function projectCases(
     // Two cases of one person in a page: the later one written wins, as one by one.
     if (person) people.set(person.iin, person);
   }
-  await writeJournalRows(db, rows);
+  await writeJournalRows(db, rows, unlogged);
   await db.people.bulkPut([...people.values()]);
 }
 
@@ -388,8 +389,10 @@ export async function importPreparedCaseEvents(
     known,
   );
   const logs = new Map(caseIds.map((id, i): [string, CaseEvent[]] => [id, [...(stored[i] ?? [])]]));
+  // Cases this desk held no event of: they have no journal row to read (readJournalBasis).
+  const unlogged = new Set(caseIds.filter((id) => logs.get(id)?.length === 0));
   for (const e of arrived) logs.get(e.caseId)?.push(e);
-  await projectCases(db, [...new Set([...changed, ...heldIn])], logs, calendar, nowMs);
+  await projectCases(db, [...new Set([...changed, ...heldIn])], logs, calendar, nowMs, unlogged);
   return counts;
 }
 

@@ -15,7 +15,7 @@
 //   desk in the page. A desk stopped in the middle has all of the page or none of it.
 // - The desk's device number is the hub's: joining sets it from the enrollment reply, so journal
 //   numbers stay unique across the district's laptops, a reinstalled one included.
-import { Dexie } from 'dexie';
+import { Dexie, type DBCoreRangeType, type IndexableType, type Table } from 'dexie';
 import { z } from 'zod';
 import { compareStamped } from '../../../shared/events/fold-order';
 import { readDeskNumber, deskCounterKey } from '../../../shared/numbering';
@@ -497,16 +497,36 @@ async function dropFromOutbox(db: DeskDatabase, keys: readonly OutboxKey[]): Pro
   }
   await Dexie.Promise.all(
     [...byLog].map(async ([streamId, ids]) => {
-      const log = db.outbox
-        .where(':id')
-        .between([streamId, Dexie.minKey], [streamId, Dexie.maxKey], true, true);
-      const held = await log.primaryKeys();
+      const lower = [streamId, Dexie.minKey];
+      const upper = [streamId, Dexie.maxKey];
+      const held = await db.outbox.where(':id').between(lower, upper, true, true).primaryKeys();
       const gone = held.filter(([, eventId]) => ids.has(eventId));
-      // A range delete is two requests (Dexie counts the range first): one or two rows go by key.
-      if (gone.length === held.length && gone.length > 2) await log.delete();
+      if (gone.length === held.length && gone.length > 1)
+        await deleteKeyRange(db.outbox, lower, upper);
       else await db.outbox.bulkDelete(gone);
     }),
   );
+}
+
+/**
+ * Deletes every row of `table` whose key is within [lower, upper], as ONE request, in the current
+ * transaction, through the table's middleware stack (Dexie's DBCore, as Table.bulkDelete calls it).
+ * Dexie's own Collection.delete counts the range first, a second request for a number no caller
+ * here reads.
+ */
+function deleteKeyRange<T, K>(
+  table: Table<T, K>,
+  lower: IndexableType,
+  upper: IndexableType,
+): Promise<unknown> {
+  const trans = Dexie.currentTransaction;
+  if (!trans) throw new Error('deleteKeyRange runs inside a transaction');
+  return table.core.mutate({
+    trans: trans.idbtrans,
+    type: 'deleteRange',
+    // DBCoreRangeType.Range (a const enum Dexie declares but does not export as a value).
+    range: { type: 2 as DBCoreRangeType, lower, upper },
+  });
 }
 
 /**
