@@ -490,6 +490,31 @@ describe('a sync', () => {
     expect(hub.calls.slice(calls).filter((c) => c.path === '/v1/push')).toHaveLength(1);
   });
 
+  test('a page whose transaction fails stops the sync: the pages before it stay with their cursor, none after it is stored', async () => {
+    const d = await joined();
+    const hub = scriptedHub();
+    const other = await desk(6);
+    for (const event of await other.events.toArray()) {
+      hub.log.push({ stream: 'case', event, receivedAtMs: NOW });
+    }
+    const idOf = (e: PulledEvent) => (e.event as { id: string }).id;
+    // The second page of three cannot be written (the disk is full when it comes).
+    const failing = new Set(hub.log.slice(2, 4).map(idOf));
+    d.events.hook('creating', (_key, event) => {
+      if (failing.has(event.id)) throw new Error('QuotaExceededError');
+    });
+    const outcome = await createSyncEngine(d, testPlatform(hub.fetch).platform, {
+      pageSize: 2,
+    }).syncNow();
+    expect(outcome.ok).toBe(false);
+    // The third page was asked for while the second was being stored, and is never stored.
+    expect(hub.calls.filter((c) => c.path === '/v1/pull')).toHaveLength(3);
+    expect(await loadPullCursor(d)).toBe('2');
+    expect((await d.events.toArray()).map((e) => e.id).sort()).toEqual(
+      hub.log.slice(0, 2).map(idOf).sort(),
+    );
+  });
+
   test('a cursor the hub cannot read starts the pull again from the beginning, once', async () => {
     const d = await joined();
     const hub = scriptedHub();
