@@ -26,6 +26,7 @@ import {
   loadPullCursor,
   loadPushBatch,
   nextPushBatch,
+  overdueFromOf,
   pushOrder,
   pushQueue,
   recordSyncFailure,
@@ -126,6 +127,32 @@ describe('push order', () => {
     expect((queue[0]?.event as { userId: string }).userId).toBe(user.id);
     expect(queue.slice(1).map(idOf)).toEqual([soon.id, resolution.id, late.id, idle.id]);
     expect((await nextPushBatch(d, 2)).map(idOf)).toEqual(queue.slice(0, 2).map(idOf));
+  });
+});
+
+describe('push order, urgency read either way', () => {
+  test('the journal rows and a walk of the overdueFrom index give the same first overdue moment of each case', async () => {
+    const d = await newDesk();
+    await register(d, 'case-late', '2025-03-03T10:00', T0);
+    await register(d, 'case-soon', '2025-02-03T10:00', T0 + 1000);
+    await register(d, 'case-idle', '2025-01-06T10:00', T0 + 2000);
+    await register(d, 'case-other', '2025-01-07T10:00', T0 + 3000);
+    await d.cases.update('case-idle', { overdueFrom: undefined });
+    const asked = ['case-late', 'case-soon', 'case-idle', 'case-none'];
+    const rows = await d.transaction('r', [d.cases, d.counters], () =>
+      overdueFromOf(d, asked, 'rows'),
+    );
+    expect([...rows.keys()]).toEqual(asked);
+    expect(rows.get('case-late')).toBe((await d.cases.get('case-late'))?.overdueFrom);
+    expect(rows.get('case-soon')).toMatch(/^2025-03-/);
+    expect(rows.get('case-idle')).toBeNull();
+    expect(rows.get('case-none')).toBeNull();
+    for (const way of ['walk', 'cheaper'] as const) {
+      const other = await d.transaction('r', [d.cases, d.counters], () =>
+        overdueFromOf(d, asked, way),
+      );
+      expect(Object.fromEntries(other)).toEqual(Object.fromEntries(rows));
+    }
   });
 });
 
