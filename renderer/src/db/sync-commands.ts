@@ -459,7 +459,8 @@ export async function applyReceiptsIn(
   let accepted = 0;
   let duplicates = 0;
   let rejected = 0;
-  // One read, one delete and one write for the whole batch (a batch is up to 500 receipts).
+  // One read and one write for the whole batch (a batch is up to 500 receipts); the rows that leave
+  // go a log at a time (dropFromOutbox).
   const read = sent ? receipts.filter((r) => r.status === 'rejected') : receipts;
   const rows = new Map(
     (
@@ -469,8 +470,7 @@ export async function applyReceiptsIn(
       )
     ).map((row): [string, OutboxRow] => [row.eventId, row]),
   );
-  const leaving: string[] = [];
-  const leavingKeys: OutboxKey[] = [];
+  const leaving: OutboxKey[] = [];
   const times: HubTime[] = [];
   const refused: OutboxRow[] = [];
   for (const receipt of receipts) {
@@ -480,14 +480,12 @@ export async function applyReceiptsIn(
     switch (receipt.status) {
       case 'accepted':
         accepted += 1;
-        leaving.push(receipt.id);
-        leavingKeys.push([streamId, receipt.id]);
+        leaving.push([streamId, receipt.id]);
         times.push({ streamId, id: receipt.id, receivedAtMs: receipt.receivedAtMs });
         break;
       case 'duplicate':
         duplicates += 1;
-        leaving.push(receipt.id);
-        leavingKeys.push([streamId, receipt.id]);
+        leaving.push([streamId, receipt.id]);
         break;
       case 'rejected':
         if (!row) break;
@@ -497,11 +495,11 @@ export async function applyReceiptsIn(
     }
   }
   await Dexie.Promise.all([
-    dropFromOutbox(db, leavingKeys),
+    dropFromOutbox(db, leaving),
     db.hubTimes.bulkAdd(hubTimesRows(times)),
     db.outbox.bulkPut(refused),
   ]);
-  return { accepted, duplicates, rejected, taken: leaving };
+  return { accepted, duplicates, rejected, taken: leaving.map(([, eventId]) => eventId) };
 }
 
 /** The outbox rows of `eventIds` that the outbox holds, by its unique eventId index. */
