@@ -12,7 +12,7 @@
 import type { Actor, CaseEvent } from '../../shared/case';
 import { officeIdFor } from '../../shared/office';
 import { scopeStateHash, type FetchLike, type Stream } from '../../shared/sync';
-import { DeskDatabase, type OutboxRow } from '../../renderer/src/db';
+import { allCaseEvents, DeskDatabase, type OutboxRow } from '../../renderer/src/db';
 import { PULL_WRITE_TABLES, SYNC_SETTINGS } from '../../renderer/src/db/sync-commands';
 import {
   createSyncEngine,
@@ -141,7 +141,7 @@ export { resolveCase };
 /** Every event id the desk holds, of every log (cases, registers, the directory), sorted. */
 export async function deskEventIds(db: DeskDatabase): Promise<string[]> {
   const ids = [
-    ...(await db.events.toCollection().primaryKeys()),
+    ...(await allCaseEvents(db)).map((e) => e.id),
     ...(await db.registerEvents.toCollection().primaryKeys()),
     ...(await db.userEvents.toCollection().primaryKeys()),
   ];

@@ -15,7 +15,13 @@ import type { Due } from '../../../shared/deadlines';
 import { rowDue } from '../../../shared/journal';
 import { caseSchedule, stepAwaiting } from '../../../shared/schedule';
 import type { LocalDateTime } from '../../../shared/time';
-import type { CaseRow, DeskDatabase, RegisterRow, UserRow } from './database';
+import {
+  eventsOfRows,
+  type CaseRow,
+  type DeskDatabase,
+  type RegisterRow,
+  type UserRow,
+} from './database';
 import { deskCalendar } from './desk-calendar';
 import { viewOf } from './registers-queries';
 
@@ -109,6 +115,7 @@ export async function loadAkimInbox(db: DeskDatabase, akim: ActingAs): Promise<A
         .where('caseId')
         .anyOf(rows.map((r) => r.id))
         .toArray()
+        .then(eventsOfRows)
     : [];
   const byCase = groupByCase(events);
   const calendar = await deskCalendar(db);

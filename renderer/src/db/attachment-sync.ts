@@ -10,7 +10,14 @@
 import type { Table } from 'dexie';
 import type { CaseEvent } from '../../../shared/case';
 import { attachmentHashesOf } from '../../../shared/documents';
-import type { AttachmentRow, DeskDatabase, OutboxRow } from './database';
+import {
+  eventOfRow,
+  eventsOfRows,
+  type AttachmentRow,
+  type DeskDatabase,
+  type EventRow,
+  type OutboxRow,
+} from './database';
 
 /** A scan the hub must be sent (`waiting`) or holds (`sent`). */
 export interface ScanUploadRow {
@@ -27,7 +34,7 @@ export interface ScanUploadRow {
 
 /** The tables this module reads and writes; the v5 upgrade passes its own transaction's. */
 export interface ScanSyncTables {
-  readonly events: Table<CaseEvent, string>;
+  readonly events: Table<EventRow, string>;
   readonly outbox: Table<OutboxRow, unknown>;
   readonly attachments: Table<AttachmentRow, string>;
   readonly scanUploads: Table<ScanUploadRow, string>;
@@ -76,9 +83,9 @@ export function noteSentEvents(
 ): Promise<number> {
   const t = scanTablesOf(db);
   return db.transaction('rw', [t.events, t.attachments, t.scanUploads], async () => {
-    const events = (await t.events.bulkGet([...takenEventIds])).filter(
-      (e): e is CaseEvent => e !== undefined,
-    );
+    // What the hub took of this desk's push: events made here, stored one a row (eventOfRow).
+    const rows = await t.events.bulkGet([...takenEventIds]);
+    const events = takenEventIds.flatMap((id, i) => eventOfRow(rows[i], id) ?? []);
     return noteScansOf(t, events, nowMs);
   });
 }
@@ -89,9 +96,9 @@ export function noteSentEvents(
  */
 export async function findScansOfSentEvents(t: ScanSyncTables, nowMs: number): Promise<number> {
   const unsent = new Set((await t.outbox.toArray()).map((row) => row.eventId));
-  const sent = await t.events
-    .filter((e) => (e.type === 'Registered' || e.type === 'AcceptanceRefused') && !unsent.has(e.id))
-    .toArray();
+  const sent = eventsOfRows(await t.events.toArray()).filter(
+    (e) => (e.type === 'Registered' || e.type === 'AcceptanceRefused') && !unsent.has(e.id),
+  );
   return noteScansOf(t, sent, nowMs);
 }
 

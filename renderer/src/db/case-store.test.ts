@@ -4,7 +4,8 @@ import { EVENT_SCHEMA_VERSION, type Actor, type PayloadOf } from '../../../share
 import { sampleApplicant, sampleRegistrationDraft } from '../../../shared/case/testing';
 import { createWorkingCalendar } from '../../../shared/calendar';
 import { atRestKeysFromSecret } from './at-rest';
-import { DeskDatabase } from './database';
+import { caseEventsOf, DeskDatabase } from './database';
+import { deskCaseStateHash } from './sync-commands';
 import { queryJournal } from './journal-queries';
 import { readJournalTallies } from './journal-tallies';
 import {
@@ -411,6 +412,105 @@ describe('the hearing before a refusal, at the store (003:38-47)', () => {
 });
 
 describe('events from elsewhere', () => {
+  test.each([
+    ['plain', false],
+    ['sealed', true],
+  ])(
+    "%s: a case's events that arrive together are one stored row; a repeat stores nothing, and what is new is a row of its own",
+    async (_name, sealed) => {
+      const source = await openDb(specialist, akim);
+      const a = await registerApplication(
+        source,
+        'case-a',
+        draft(),
+        numbering,
+        context(specialist),
+      );
+      const resolve = (caseId: string) =>
+        appendEvent(
+          source,
+          {
+            caseId,
+            type: 'ResolutionImposed',
+            payload: { executorUserId: 'u-spec', text: 'Қарауға' },
+          },
+          context(akim),
+        );
+      const resolvedA = await resolve('case-a');
+      const b = await registerApplication(
+        source,
+        'case-b',
+        draft(),
+        numbering,
+        context(specialist),
+      );
+      const resolvedB = await resolve('case-b');
+      if (!a.ok || !resolvedA.ok || !b.ok || !resolvedB.ok) throw new Error('not written');
+      const name = `t-${crypto.randomUUID()}`;
+      const keys = sealed
+        ? await atRestKeysFromSecret(new Uint8Array(32).fill(7), 'osSecretStore')
+        : null;
+      db = new DeskDatabase(name, keys);
+      await seedActors(db, specialist, akim);
+      const now = Date.UTC(2025, 2, 4);
+      expect(await importCaseEvents(db, [a.event, resolvedA.event, b.event], now)).toEqual({
+        stored: 3,
+        duplicates: 0,
+        held: 0,
+        invalid: [],
+      });
+      // case-a's two events in one row, keyed by the first; case-b's one event is its own row.
+      expect(await db.events.count()).toBe(2);
+      const run = await db.events.get(a.event.id);
+      expect(run && 'run' in run ? run.run.map((e) => e.id) : run).toEqual([
+        a.event.id,
+        resolvedA.event.id,
+      ]);
+      expect(await loadCase(db, 'case-a')).toEqual(await loadCase(source, 'case-a'));
+      expect((await db.cases.get('case-a'))?.stage).toBe((await source.cases.get('case-a'))?.stage);
+      // The same delivery again with case-b's next event: only that one is stored, a row of its own.
+      expect(
+        await importCaseEvents(db, [a.event, resolvedA.event, b.event, resolvedB.event], now),
+      ).toEqual({ stored: 1, duplicates: 3, held: 0, invalid: [] });
+      expect(await db.events.count()).toBe(3);
+      expect(await deskCaseStateHash(db)).toBe(await deskCaseStateHash(source));
+      if (keys) {
+        // The run is sealed whole: the stored row holds its key and case, nothing of the events.
+        const raw = new DeskDatabase(name);
+        const stored = (await raw.events.get(a.event.id)) as unknown as Record<string, unknown>;
+        raw.close();
+        expect(Object.keys(stored).sort()).toEqual(['atRest', 'caseId', 'id']);
+      }
+    },
+  );
+
+  test('a run whose first event has the id of an event of another case: that event is a duplicate, the rest of the run is stored', async () => {
+    const source = await openDb(specialist, akim);
+    const x = await registerApplication(source, 'case-x', draft(), numbering, context(specialist));
+    const resolvedX = await appendEvent(
+      source,
+      {
+        caseId: 'case-x',
+        type: 'ResolutionImposed',
+        payload: { executorUserId: 'u-spec', text: 'Қарауға' },
+      },
+      context(akim),
+    );
+    db = await openDb(specialist, akim);
+    const here = await registerApplication(db, 'case-a', draft(), numbering, context(specialist));
+    if (!x.ok || !resolvedX.ok || !here.ok) throw new Error('not written');
+    const clash = { ...x.event, id: here.event.id };
+    expect(await importCaseEvents(db, [clash, resolvedX.event], Date.UTC(2025, 2, 4))).toEqual({
+      stored: 1,
+      duplicates: 1,
+      held: 0,
+      invalid: [],
+    });
+    expect((await db.events.get(here.event.id))?.caseId).toBe('case-a');
+    // Stored a row of its own (its case's fold holds it as a conflict: no registration before it).
+    expect((await caseEventsOf(db, 'case-x')).map((e) => e.id)).toEqual([resolvedX.event.id]);
+  });
+
   test('the journal row of a case this desk held no event of is not read, only written; a known one is read and replaced', async () => {
     const source = await openDb(specialist, akim);
     const a = await registerApplication(source, 'case-a', draft(), numbering, context(specialist));

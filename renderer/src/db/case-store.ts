@@ -38,7 +38,7 @@ import {
   writeJournalRowsOver,
   type JournalBasis,
 } from './case-projection';
-import type { DeskDatabase, PersonRow } from './database';
+import { caseEventsOf, type DeskDatabase, type EventRunRow, type PersonRow } from './database';
 import { deskCalendar } from './desk-calendar';
 import { loadOfficeProfile } from './office-repository';
 import {
@@ -48,6 +48,7 @@ import {
   receiveEvents,
   writeHlc,
   type IncomingLog,
+  type Pack,
   type PreparedEvents,
 } from './event-log';
 import { blindValuesAhead, prepareBlindValues } from './at-rest';
@@ -76,7 +77,7 @@ export type AppendResult =
 
 /** Reads a case's events and folds them. */
 export async function loadCase(db: DeskDatabase, caseId: string): Promise<CaseState> {
-  return foldCase(await db.events.where('caseId').equals(caseId).toArray());
+  return foldCase(await caseEventsOf(db, caseId));
 }
 
 /** The tables an append writes or reads: callers that wrap appends in a larger transaction add theirs. */
@@ -154,7 +155,7 @@ function readAppendBasis(db: DeskDatabase, caseId: string, actor: Actor): Promis
   return Dexie.Promise.all([
     actorCheck(db, actor),
     deskCalendar(db),
-    db.events.where('caseId').equals(caseId).toArray(),
+    caseEventsOf(db, caseId),
     readHlc(db),
     db.heldEvents.where('caseId').equals(caseId).count(),
     readJournalBasis(db, [caseId]),
@@ -323,11 +324,31 @@ export async function importCaseEvents(
   );
 }
 
+/**
+ * A case's events that arrive together are stored in one row (database.ts EventRunRow), in the order
+ * they came; a lone event is its own row, as one made here is.
+ */
+export function packCaseEvents(events: readonly CaseEvent[]): Pack<CaseEvent>[] {
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const event of events) {
+    const run = byCase.get(event.caseId);
+    if (run) run.push(event);
+    else byCase.set(event.caseId, [event]);
+  }
+  return [...byCase.values()].map((run) => {
+    const [first] = run;
+    if (first === undefined || run.length === 1) return { row: first ?? {}, events: run };
+    const row: EventRunRow = { id: first.id, caseId: first.caseId, run };
+    return { row, events: run };
+  });
+}
+
 const caseLog = (db: DeskDatabase): IncomingLog<CaseEvent> => ({
   stream: 'case',
   classify: classifyIncomingCaseEvent,
   table: db.events,
   streamField: 'caseId',
+  pack: packCaseEvents,
 });
 
 /**
@@ -377,7 +398,7 @@ export async function importPreparedCaseEvents(
   // One key range per case, all asked at once in the transaction (an anyOf over hundreds of ids walks
   // the index with a cursor, which some IndexedDB implementations do far more slowly).
   const [stored, calendar] = await Dexie.Promise.all([
-    Dexie.Promise.all(caseIds.map((id) => db.events.where('caseId').equals(id).toArray())),
+    Dexie.Promise.all(caseIds.map((id) => caseEventsOf(db, id))),
     deskCalendar(db),
   ]);
   const known = new Set(stored.flatMap((list) => list.map((e) => e.id)));

@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { sampleEvent, sampleRegistered } from '../../../shared/case/testing';
 import { lateKeyOf } from './late-index';
-import { DeskDatabase } from './database';
+import { DeskDatabase, eventOfRow } from './database';
 
 /** The version 2 schema exactly as the first release of the desk declared it. */
 const V2_STORES = {
@@ -30,7 +30,7 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(17);
+    expect(db.verno).toBe(18);
     expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'ru' });
     expect(await db.cases.count()).toBe(0);
     const indexes = db.cases.schema.indexes.map((i) => i.name);
@@ -84,8 +84,8 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(17);
-    expect((await db.events.get(event.id))?.v).toBe(1);
+    expect(db.verno).toBe(18);
+    expect(eventOfRow(await db.events.get(event.id), event.id)?.v).toBe(1);
     expect(await db.outbox.get({ eventId: event.id })).toEqual({
       eventId: event.id,
       caseId: 'case-old',

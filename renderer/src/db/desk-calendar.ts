@@ -15,7 +15,7 @@ import {
   type WorkingCalendar,
 } from '../../../shared/calendar';
 import { reprojectAllCases } from './case-projection';
-import type { DeskDatabase } from './database';
+import { allCaseEvents, type DeskDatabase } from './database';
 
 const CALENDAR_SETTING = 'calendarData';
 
@@ -85,7 +85,7 @@ export async function installCalendarData(
       const calendar = createWorkingCalendar({ data: parsed.data });
       const rebuiltRows = await reprojectAllCases(
         {
-          events: db.events,
+          events: { toArray: () => allCaseEvents(db) },
           cases: db.cases,
           caseNames: db.caseNames,
           caseLate: db.caseLate,

@@ -112,15 +112,29 @@ export interface IncomingLog<E extends { readonly id: string; readonly hlc: stri
   readonly table: {
     readonly name: string;
     bulkGet(ids: string[]): PromiseLike<unknown[]>;
-    bulkAdd(events: readonly E[]): PromiseLike<unknown>;
+    /** Rows: the events, or the log's packs of them (`pack`). */
+    bulkAdd(rows: readonly object[]): PromiseLike<unknown>;
   };
   /** The envelope field naming what an event belongs to: its case, register or user. */
   readonly streamField: 'caseId' | 'registerId' | 'userId';
+  /**
+   * How events that arrive together are stored, when not a row an event: the case log keeps a case's
+   * in one row (database.ts EventRunRow). Each pack's events in their delivery's order.
+   */
+  readonly pack?: (events: readonly E[]) => Pack<E>[];
+}
+
+/** One stored row and the events it holds. */
+export interface Pack<E> {
+  readonly row: object;
+  readonly events: readonly E[];
 }
 
 /** Events that arrived, classified by their log, and sealed ahead where the desk seals them. */
 export interface PreparedEvents<E> {
   readonly classified: readonly { readonly raw: unknown; readonly incoming: IncomingClass<E> }[];
+  /** The rows of what the log understood, as its pack made them before sealing them ahead. */
+  readonly packs?: readonly Pack<E>[];
 }
 
 /**
@@ -133,12 +147,68 @@ export async function prepareIncoming<E extends { readonly id: string; readonly 
   raws: readonly unknown[],
 ): Promise<PreparedEvents<E>> {
   const classified = raws.map((raw) => ({ raw, incoming: log.classify(raw) }));
-  await sealAhead(
-    db.atRest,
-    log.table.name,
-    classified.flatMap(({ incoming }) => (incoming.kind === 'known' ? [incoming.event] : [])),
+  const events = classified.flatMap(({ incoming }) =>
+    incoming.kind === 'known' ? [incoming.event] : [],
   );
-  return { classified };
+  const packs = log.pack?.(events);
+  await sealAhead(db.atRest, log.table.name, packs ? packs.map((p) => p.row) : events);
+  return { classified, ...(packs ? { packs } : {}) };
+}
+
+/**
+ * The rows that store `events`: one an event, or the log's packs, each the pack made and sealed ahead
+ * when it holds the same events (what was already here takes events out of a pack: its row is made
+ * again, and sealed as it is written).
+ */
+function packsOf<E extends { readonly id: string; readonly hlc: string }>(
+  log: IncomingLog<E>,
+  events: readonly E[],
+  ahead: readonly Pack<E>[] = [],
+): Pack<E>[] {
+  if (!log.pack) return events.map((event) => ({ row: event, events: [event] }));
+  const made = new Map(ahead.map((p) => [p.events[0], p]));
+  return log.pack(events).map((pack) => {
+    const before = made.get(pack.events[0]);
+    const same =
+      before !== undefined &&
+      before.events.length === pack.events.length &&
+      before.events.every((e, i) => e === pack.events[i]);
+    return same ? before : pack;
+  });
+}
+
+/**
+ * Adds the packs' rows; with `known` (the caller read the streams' logs), a row whose key the log holds
+ * under another stream fails alone: Dexie keeps the transaction when a bulk write's failures are
+ * caught, and the rest is stored. A failed pack of one event is that event, refused; the events of a
+ * failed pack of more are added a row each, so only the one the log holds is refused. Returns the
+ * events refused (counted as duplicates, as a read by id would have found them).
+ */
+async function addRows<E>(
+  log: { readonly table: { bulkAdd(rows: readonly object[]): PromiseLike<unknown> } },
+  packs: readonly Pack<E>[],
+): Promise<Set<E>> {
+  const refused = new Set<E>();
+  const failedOf = async (rows: readonly object[]): Promise<Set<number>> => {
+    try {
+      await log.table.bulkAdd(rows);
+      return new Set();
+    } catch (error) {
+      if (!(error instanceof Dexie.BulkError)) throw error;
+      return new Set(Object.keys(error.failuresByPos).map(Number));
+    }
+  };
+  const failed = await failedOf(packs.map((p) => p.row));
+  const again: E[] = [];
+  packs.forEach((pack, i) => {
+    if (!failed.has(i)) return;
+    if (pack.events.length === 1) refused.add(pack.events[0] as E);
+    else again.push(...pack.events);
+  });
+  if (again.length > 0) {
+    for (const i of await failedOf(again as readonly object[])) refused.add(again[i] as E);
+  }
+  return refused;
 }
 
 export interface Received<E> {
@@ -178,9 +248,10 @@ export async function receiveEvents<E extends { readonly id: string; readonly hl
   let held = 0;
   const invalid: string[] = [];
   const heldIn = new Set<string>();
-  const classified = Array.isArray(input)
-    ? input.map((raw: unknown) => ({ raw, incoming: log.classify(raw) }))
-    : (input as PreparedEvents<E>).classified;
+  const prepared = Array.isArray(input) ? null : (input as PreparedEvents<E>);
+  const classified = prepared
+    ? prepared.classified
+    : (input as readonly unknown[]).map((raw) => ({ raw, incoming: log.classify(raw) }));
   // One read of the log and one of the held events for the whole page (a page is up to 500 events),
   // then one write each: what the desk already holds is known before anything is written.
   const knownIds: string[] = [];
@@ -243,15 +314,12 @@ export async function receiveEvents<E extends { readonly id: string; readonly hl
     }
   }
   if (toStore.length > 0) {
-    try {
-      await log.table.bulkAdd(toStore);
-    } catch (error) {
-      // Only with `known`: ids held under another stream. The write stored the rest (Dexie keeps the
-      // transaction when a bulk write's failures are caught).
-      if (!(error instanceof Dexie.BulkError) || known === undefined) throw error;
-      const failed = new Set(Object.keys(error.failuresByPos).map(Number));
-      duplicates += failed.size;
-      toStore = toStore.filter((_, i) => !failed.has(i));
+    const packs = packsOf(log, toStore, prepared?.packs);
+    if (known === undefined) await log.table.bulkAdd(packs.map((p) => p.row));
+    else {
+      const refused = await addRows(log, packs);
+      duplicates += refused.size;
+      toStore = toStore.filter((e) => !refused.has(e));
     }
   }
   if (toHold.length > 0) await db.heldEvents.bulkAdd(toHold);

@@ -1,5 +1,9 @@
 export {
   DeskDatabase,
+  allCaseEvents,
+  caseEventsOf,
+  eventsOfRows,
+  eventOfRow,
   type SettingRow,
   type UserRow,
   type EventRow,

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Actor } from '../../../shared/case';
 import { sampleApplicant, sampleRegistered } from '../../../shared/case/testing';
 import type { ActContext } from './case-store';
-import { DeskDatabase } from './database';
+import { DeskDatabase, eventOfRow } from './database';
 import { registrationBlock, submitIntake, type IntakeSubmission } from './intake-commands';
 import { importTsaRecipients } from './tsa-register-queries';
 import { numbersDrawn, seedActors } from './testing';
@@ -255,7 +255,7 @@ describe('submitIntake', () => {
     expect(result.ok).toBe(true);
     const stored = await d.attachments.toArray();
     expect(stored.map((a) => a.name)).toEqual(['Сейітова-й.pdf']);
-    const event = await d.events.get('id-2');
+    const event = eventOfRow(await d.events.get('id-2'), 'id-2');
     expect(event?.type === 'Registered' && event.payload.attachments[0]?.name).toBe(
       'Сейітова-й.pdf',
     );

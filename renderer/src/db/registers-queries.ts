@@ -66,7 +66,13 @@ import {
   type EventDraft,
 } from './case-store';
 import { NUMBERING_HELD, numberingHold } from './backup';
-import type { AttachmentRow, CaseRow, DeskDatabase, RegisterRow } from './database';
+import {
+  eventsOfRows,
+  type AttachmentRow,
+  type CaseRow,
+  type DeskDatabase,
+  type RegisterRow,
+} from './database';
 import { queueForHub, stampEnvelope } from './event-log';
 import { registeredKeyAt } from './key-registry';
 import { loadOfficeProfile } from './office-repository';
@@ -261,6 +267,7 @@ async function caseEventsOf(
         .where('caseId')
         .anyOf([...caseIds])
         .toArray()
+        .then(eventsOfRows)
     : [];
   const byCase = new Map<string, CaseEvent[]>(caseIds.map((id) => [id, []]));
   for (const e of events) byCase.get(e.caseId)?.push(e);

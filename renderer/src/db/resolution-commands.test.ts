@@ -4,7 +4,7 @@ import type { Actor } from '../../../shared/case';
 import { sampleRegistrationDraft } from '../../../shared/case/testing';
 import { loadCase, registerApplication, type ActContext } from './case-store';
 import { sampleOfficeProfile } from '../../../shared/office/testing';
-import { DeskDatabase } from './database';
+import { allCaseEvents, DeskDatabase } from './database';
 import { saveOfficeProfile } from './office-repository';
 import { checkResolution, imposeResolution } from './resolution-commands';
 import { seedActors } from './testing';
@@ -53,7 +53,7 @@ const draft = {
 };
 
 async function resolutions(d: DeskDatabase): Promise<number> {
-  return (await d.events.toArray()).filter((e) => e.type === 'ResolutionImposed').length;
+  return (await allCaseEvents(d)).filter((e) => e.type === 'ResolutionImposed').length;
 }
 
 describe('the akim imposes a resolution with the PIN', () => {

@@ -35,7 +35,14 @@ import type { SubtleCryptoLike } from '../../../shared/signing';
 import { noteScansOf, scanTablesOf } from './attachment-sync';
 import { CASE_WRITE_TABLES, importPreparedCaseEvents, prepareCaseImport } from './case-store';
 import { eventsByCase } from './case-projection';
-import type { DeskDatabase, OutboxKey, OutboxRow } from './database';
+import {
+  allCaseEvents,
+  caseEventsOf,
+  eventOfRow,
+  type DeskDatabase,
+  type OutboxKey,
+  type OutboxRow,
+} from './database';
 import { hubTimesRows, type HubTime } from './hub-times';
 import { receiveEvents, type PreparedEvents } from './event-log';
 import { loadOfficeProfile, saveOfficeProfile } from './office-repository';
@@ -349,9 +356,7 @@ export function loadPushBatch(
   const caseIds = [...new Set(batch.flatMap((t) => (isUnread(t.event) ? [t.event.caseId] : [])))];
   if (caseIds.length === 0) return Promise.resolve([...batch]);
   return db.transaction('r', [db.events], async () => {
-    const logs = await Dexie.Promise.all(
-      caseIds.map((id) => db.events.where('caseId').equals(id).toArray()),
-    );
+    const logs = await Dexie.Promise.all(caseIds.map((id) => caseEventsOf(db, id)));
     const found = new Map(logs.flat().map((e): [string, CaseEvent] => [e.id, e]));
     const out: TravellingEvent[] = [];
     let run: CaseEvent[] = [];
@@ -779,6 +784,8 @@ export interface RejectedItem {
   readonly caseNumber?: string;
 }
 
+const withEventType = (event: CaseEvent | undefined) => (event ? { eventType: event.type } : {});
+
 /** Names the refused case events by their type and their case's number (status area, case page). */
 async function namedRejections(
   db: DeskDatabase,
@@ -786,14 +793,14 @@ async function namedRejections(
 ): Promise<RejectedItem[]> {
   const items = rows.map(rejectedItem);
   const caseItems = items.filter((i) => i.caseId !== undefined);
-  const events = await db.events.bulkGet(caseItems.map((i) => i.eventId));
+  const rowsRead = await db.events.bulkGet(caseItems.map((i) => i.eventId));
   const cases = await db.cases.bulkGet(caseItems.map((i) => i.caseId ?? ''));
   const named = new Map(
     caseItems.map((item, k) => [
       item.eventId,
       {
         ...item,
-        ...(events[k] ? { eventType: events[k].type } : {}),
+        ...withEventType(eventOfRow(rowsRead[k], item.eventId)),
         ...(cases[k]?.number ? { caseNumber: cases[k].number } : {}),
       },
     ]),
@@ -887,6 +894,5 @@ export async function deskCaseStateHash(
   db: DeskDatabase,
   subtle: SubtleCryptoLike = crypto.subtle,
 ): Promise<string> {
-  const events: CaseEvent[] = await db.events.toArray();
-  return scopeStateHash(subtle, eventsByCase(events));
+  return scopeStateHash(subtle, eventsByCase(await allCaseEvents(db)));
 }

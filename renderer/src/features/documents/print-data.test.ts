@@ -106,7 +106,7 @@ describe('loadCasePrint', () => {
     });
     await db.events.bulkAdd([
       ...registered,
-      { ...issued, actor: { ...issued.actor, userId: user.id }, signature },
+      { ...issued, actor: { ...issued.actor, userId: user.id }, signature } as CaseEvent,
     ]);
 
     const data = await loadCasePrint(db, 'case-0001');

@@ -5,6 +5,7 @@ import type { RegisterContent } from '../../../../shared/documents';
 import type { OfficeProfile } from '../../../../shared/office';
 import type { PublicJwk } from '../../../../shared/signing';
 import {
+  eventsOfRows,
   getRegister,
   loadCase,
   loadRegisterDocument,
@@ -98,7 +99,7 @@ export async function loadRegisterPrint(
   const rows = found.filter((row): row is CaseRow => row !== undefined);
   const missing = register.caseIds.filter((_, i) => found[i] === undefined);
   const events = register.caseIds.length
-    ? await db.events.where('caseId').anyOf(register.caseIds).toArray()
+    ? eventsOfRows(await db.events.where('caseId').anyOf(register.caseIds).toArray())
     : [];
   const counts = new Map<string, PackageCounts>();
   const byCase = new Map<string, CaseEvent[]>();

@@ -5,6 +5,7 @@ import type { Actor, CaseEventType } from '../../../../../shared/case';
 import { sampleRegistered } from '../../../../../shared/case/testing';
 import {
   appendEvent,
+  caseEventsOf,
   DeskDatabase,
   loadCase,
   registerApplication,
@@ -87,9 +88,7 @@ describe('the action forms save through one path', () => {
       requestDate: '2025-03-03',
     });
     expect(saved.ok).toBe(true);
-    const withdrawn = (await d.events.where('caseId').equals('case-1').toArray()).find(
-      (e) => e.type === 'Withdrawn',
-    );
+    const withdrawn = (await caseEventsOf(d, 'case-1')).find((e) => e.type === 'Withdrawn');
     expect(withdrawn?.type === 'Withdrawn' && withdrawn.payload.reason).toBe(COMPOSED);
     expect((await loadCase(d, 'case-1')).stage).toBe('withdrawn');
   });
