@@ -163,9 +163,15 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
   };
   const isWorkingDay = (date: LocalDate): boolean => dayOffReason(date) === null;
 
+  // The calendar never changes once made: each day's next working day is worked out once (a pulled
+  // page projects hundreds of cases, each counting its terms a working day at a time).
+  const nextOf = new Map<LocalDate, LocalDate>();
   const nextWorkingDay = (date: LocalDate): LocalDate => {
+    const known = nextOf.get(date);
+    if (known !== undefined) return known;
     let d = addDays(date, 1);
     while (!isWorkingDay(d)) d = addDays(d, 1);
+    nextOf.set(date, d);
     return d;
   };
 

@@ -5,6 +5,7 @@ import { sampleApplicant, sampleRegistrationDraft } from '../../../shared/case/t
 import { createWorkingCalendar } from '../../../shared/calendar';
 import { atRestKeysFromSecret } from './at-rest';
 import { caseEventsOf, DeskDatabase } from './database';
+import { requestCounter } from './request-count';
 import { deskCaseStateHash } from './sync-commands';
 import { queryJournal } from './journal-queries';
 import { readJournalTallies } from './journal-tallies';
@@ -13,6 +14,7 @@ import {
   appendEvents,
   importCaseEvents,
   loadCase,
+  LOGGED_WALK_FROM,
   registerApplication,
   type ActContext,
   type RegistrationDraft,
@@ -483,6 +485,54 @@ describe('events from elsewhere', () => {
       }
     },
   );
+
+  test('a delivery of many cases walks the index once and reads the logs of the cases the desk holds, no others', async () => {
+    const source = await openDb(specialist, akim);
+    const known = await registerApplication(
+      source,
+      'case-a',
+      draft(),
+      numbering,
+      context(specialist),
+    );
+    const resolved = await appendEvent(
+      source,
+      {
+        caseId: 'case-a',
+        type: 'ResolutionImposed',
+        payload: { executorUserId: 'u-spec', text: 'Қарауға' },
+      },
+      context(akim),
+    );
+    if (!known.ok || !resolved.ok) throw new Error('not written');
+    const others = [];
+    for (let i = 0; i < LOGGED_WALK_FROM; i++) {
+      const r = await registerApplication(
+        source,
+        `case-${i}`,
+        draft(),
+        numbering,
+        context(specialist),
+      );
+      if (!r.ok) throw new Error('not registered');
+      others.push(r.event);
+    }
+    const counter = requestCounter();
+    db = new DeskDatabase(`t-${crypto.randomUUID()}`);
+    db.use(counter.middleware);
+    await seedActors(db, specialist, akim);
+    await importCaseEvents(db, [known.event], Date.UTC(2025, 2, 4));
+    counter.take();
+    expect(
+      await importCaseEvents(db, [known.event, resolved.event, ...others], Date.UTC(2025, 2, 4)),
+    ).toEqual({ stored: 1 + LOGGED_WALK_FROM, duplicates: 1, held: 0, invalid: [] });
+    const asked = counter.take();
+    expect([asked['events.cursor'], asked['events.query']]).toEqual([1, 1]);
+    // The known case was folded with what it held: its row is its whole log's.
+    expect((await db.cases.get('case-a'))?.stage).toBe((await loadCase(source, 'case-a')).stage);
+    expect((await db.cases.get('case-a'))?.stage).not.toBe('registered');
+    expect(await deskCaseStateHash(db)).toBe(await deskCaseStateHash(source));
+  });
 
   test('a run whose first event has the id of an event of another case: that event is a duplicate, the rest of the run is stored', async () => {
     const source = await openDb(specialist, akim);

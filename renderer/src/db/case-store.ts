@@ -376,6 +376,32 @@ export async function prepareCaseImport(
   return prepared;
 }
 
+/** From this many cases, a delivery finds which of them the desk holds before reading their logs. */
+export const LOGGED_WALK_FROM = 32;
+
+/**
+ * The stored events of each case, in their order, all asked at once in the caller's transaction: one
+ * key range a case. A delivery of many cases (an initial sync's pages, where most cases are new to the
+ * desk) first walks the caseId index's keys over them, one cursor hopping from id to id, and reads
+ * only the logs it found: in this Chromium a cursor step costs a fraction of a read.
+ */
+export function storedLogsOf(
+  db: DeskDatabase,
+  caseIds: readonly string[],
+): PromiseLike<CaseEvent[][]> {
+  const read = (logged: (id: string) => boolean) =>
+    Dexie.Promise.all(caseIds.map((id) => (logged(id) ? caseEventsOf(db, id) : [])));
+  if (caseIds.length < LOGGED_WALK_FROM) return read(() => true);
+  return db.events
+    .where('caseId')
+    .anyOf([...caseIds])
+    .keys()
+    .then((keys) => {
+      const logged = new Set(keys.map(String));
+      return read((id) => logged.has(id));
+    });
+}
+
 /**
  * importCaseEvents inside the caller's transaction (which holds CASE_WRITE_TABLES), on events
  * prepared before it (prepareCaseImport). The logs of the cases touched are read before anything is
@@ -395,12 +421,7 @@ export async function importPreparedCaseEvents(
     }
   }
   const caseIds = [...touched];
-  // One key range per case, all asked at once in the transaction (an anyOf over hundreds of ids walks
-  // the index with a cursor, which some IndexedDB implementations do far more slowly).
-  const [stored, calendar] = await Dexie.Promise.all([
-    Dexie.Promise.all(caseIds.map((id) => caseEventsOf(db, id))),
-    deskCalendar(db),
-  ]);
+  const [stored, calendar] = await Dexie.Promise.all([storedLogsOf(db, caseIds), deskCalendar(db)]);
   const known = new Set(stored.flatMap((list) => list.map((e) => e.id)));
   const { changed, heldIn, arrived, ...counts } = await receiveEvents<CaseEvent>(
     db,
