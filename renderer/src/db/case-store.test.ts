@@ -17,6 +17,7 @@ import {
   LOGGED_WALK_FROM,
   registerApplication,
   type ActContext,
+  type AppendResult,
   type RegistrationDraft,
 } from './case-store';
 import { seedActors } from './testing';
@@ -53,6 +54,19 @@ const numbering = { officeCode: 'KZL01', deviceNo: 1 };
 function draft(overrides: Partial<PayloadOf<'Registered'>> = {}): RegistrationDraft {
   const rest = sampleRegistrationDraft(overrides);
   return rest;
+}
+
+/** The akim's resolution on a case of `source`: a second event of its log. */
+function resolveOn(source: DeskDatabase, caseId: string): Promise<AppendResult> {
+  return appendEvent(
+    source,
+    {
+      caseId,
+      type: 'ResolutionImposed',
+      payload: { executorUserId: 'u-spec', text: 'Қарауға' },
+    },
+    context(akim),
+  );
 }
 
 describe('case store', () => {
@@ -428,16 +442,7 @@ describe('events from elsewhere', () => {
         numbering,
         context(specialist),
       );
-      const resolve = (caseId: string) =>
-        appendEvent(
-          source,
-          {
-            caseId,
-            type: 'ResolutionImposed',
-            payload: { executorUserId: 'u-spec', text: 'Қарауға' },
-          },
-          context(akim),
-        );
+      const resolve = (caseId: string) => resolveOn(source, caseId);
       const resolvedA = await resolve('case-a');
       const b = await registerApplication(
         source,
@@ -495,15 +500,7 @@ describe('events from elsewhere', () => {
       numbering,
       context(specialist),
     );
-    const resolved = await appendEvent(
-      source,
-      {
-        caseId: 'case-a',
-        type: 'ResolutionImposed',
-        payload: { executorUserId: 'u-spec', text: 'Қарауға' },
-      },
-      context(akim),
-    );
+    const resolved = await resolveOn(source, 'case-a');
     if (!known.ok || !resolved.ok) throw new Error('not written');
     const others = [];
     for (let i = 0; i < LOGGED_WALK_FROM; i++) {
@@ -537,15 +534,7 @@ describe('events from elsewhere', () => {
   test('a run whose first event has the id of an event of another case: that event is a duplicate, the rest of the run is stored', async () => {
     const source = await openDb(specialist, akim);
     const x = await registerApplication(source, 'case-x', draft(), numbering, context(specialist));
-    const resolvedX = await appendEvent(
-      source,
-      {
-        caseId: 'case-x',
-        type: 'ResolutionImposed',
-        payload: { executorUserId: 'u-spec', text: 'Қарауға' },
-      },
-      context(akim),
-    );
+    const resolvedX = await resolveOn(source, 'case-x');
     db = await openDb(specialist, akim);
     const here = await registerApplication(db, 'case-a', draft(), numbering, context(specialist));
     if (!x.ok || !resolvedX.ok || !here.ok) throw new Error('not written');
@@ -564,15 +553,7 @@ describe('events from elsewhere', () => {
   test('the journal row of a case this desk held no event of is not read, only written; a known one is read and replaced', async () => {
     const source = await openDb(specialist, akim);
     const a = await registerApplication(source, 'case-a', draft(), numbering, context(specialist));
-    const resolved = await appendEvent(
-      source,
-      {
-        caseId: 'case-a',
-        type: 'ResolutionImposed',
-        payload: { executorUserId: 'u-spec', text: 'Қарауға' },
-      },
-      context(akim),
-    );
+    const resolved = await resolveOn(source, 'case-a');
     const b = await registerApplication(source, 'case-b', draft(), numbering, context(specialist));
     if (!a.ok || !resolved.ok || !b.ok) throw new Error('not written');
     const db = await openDb(specialist, akim);
