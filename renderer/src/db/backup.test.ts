@@ -18,7 +18,7 @@ import {
   setRecoveryPassphrase,
 } from './backup';
 import { backupPrimitives } from './backup-crypto';
-import type { ActContext } from './case-store';
+import { appendEvent, importCaseEvents, type ActContext } from './case-store';
 import { DeskDatabase } from './database';
 import { formatCertificateNumber, recordCertificate } from './case-page-queries';
 import { submitIntake, type IntakeSubmission } from './intake-commands';
@@ -167,9 +167,31 @@ describe('backups that restore (issue 11 §2)', () => {
 
   test('a backup restored on a fresh desk gives the same tables, scans and state hash', async () => {
     const a = await workingDesk();
+    // A case of another laptop of the office that came by sync: its two events are one row, a run.
+    const other = freshDesk();
+    await seedActors(other, specialist, akim);
+    const there = await submitIntake(
+      other,
+      submission(),
+      [],
+      { ...numbering, deviceNo: 3 },
+      ctx(specialist, T0),
+    );
+    if (!there.ok) throw new Error('not registered');
+    const resolved = await appendEvent(
+      other,
+      {
+        caseId: there.event.caseId,
+        type: 'ResolutionImposed',
+        payload: { executorUserId: specialist.userId, text: 'Қарауға' },
+      },
+      ctx(akim, T0 + 1),
+    );
+    if (!resolved.ok) throw new Error('not resolved');
+    await importCaseEvents(a, [there.event, resolved.event], T0 + 2);
     const made = await backupOf(a);
     expect(made.fileName).toBe(`${PROFILE.code}-2-20250303-1001.akimat-backup`);
-    expect(made.header.counts['events']).toBe(2);
+    expect(made.header.counts['events']).toBe(3);
     expect(made.header.counts['files']).toBe(2);
 
     const b = freshDesk();

@@ -73,7 +73,8 @@ const PASSPHRASE_ROLES: readonly string[] = ['akim', 'districtHead'];
  * need not be in (v14 hubTimes: the hub's times an older backup holds are its hubReceipts rows, still
  * read), re-keyed a store whose rows hold their new key already (v16–v17 the outbox, by
  * [streamId+eventId]) or began a new shape of row beside the old, which is still read (v17 hubTimes
- * rows of many logs). Raise it to the version that next changes what a stored row holds.
+ * rows of many logs, v18 runs of a case's events beside its rows of one event). Raise it to the
+ * version that next changes what a stored row holds.
  */
 export const ROWS_UNCHANGED_SINCE = 10;
 

@@ -258,7 +258,7 @@ export async function registerCaseRows(
   return rows.filter((r): r is CaseRow => r !== undefined);
 }
 
-async function caseEventsOf(
+async function eventsByCaseOf(
   db: DeskDatabase,
   caseIds: readonly string[],
 ): Promise<Map<string, CaseEvent[]>> {
@@ -275,7 +275,7 @@ async function caseEventsOf(
 }
 
 async function foldedCases(db: DeskDatabase, caseIds: readonly string[]) {
-  const byCase = await caseEventsOf(db, caseIds);
+  const byCase = await eventsByCaseOf(db, caseIds);
   return new Map(caseIds.map((id) => [id, foldCase(byCase.get(id) ?? [])] as const));
 }
 
@@ -554,7 +554,7 @@ export async function loadRegisterDocument(
     return { ok: false, reason: REGISTER_ERRORS.notFound };
   }
   if (profile === null) return { ok: false, reason: REGISTER_ERRORS.numbering };
-  const byCase = await caseEventsOf(db, state.caseIds);
+  const byCase = await eventsByCaseOf(db, state.caseIds);
   const logs = state.caseIds.map((caseId) => ({ caseId, events: byCase.get(caseId) ?? [] }));
   if (logs.some((log) => log.events.length === 0)) {
     return { ok: false, reason: REGISTER_ERRORS.unknownCase };
@@ -613,7 +613,7 @@ export async function signRegister(
   }));
   return db.transaction('rw', REGISTER_WRITE_TABLES(db), async (): Promise<RegisterResult> => {
     const now = await registerEventsOf(db, registerId);
-    const cases = await caseEventsOf(db, built.state.caseIds);
+    const cases = await eventsByCaseOf(db, built.state.caseIds);
     const unchanged =
       canonicalJson(foldRegister(now)) === canonicalJson(built.state) &&
       covered.every((c) => {
@@ -807,7 +807,7 @@ export function loadRegisterBundle(
       const state = foldRegister(registerEvents);
       const register = registerRowOf(state);
       if (!register) return null;
-      const byCase = await caseEventsOf(db, state.caseIds);
+      const byCase = await eventsByCaseOf(db, state.caseIds);
       const cases = state.caseIds.map((caseId) => ({
         caseId,
         events: [...(byCase.get(caseId) ?? [])].sort((a, b) =>
