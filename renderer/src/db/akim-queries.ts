@@ -15,13 +15,8 @@ import type { Due } from '../../../shared/deadlines';
 import { rowDue } from '../../../shared/journal';
 import { caseSchedule, stepAwaiting } from '../../../shared/schedule';
 import type { LocalDateTime } from '../../../shared/time';
-import {
-  eventsOfRows,
-  type CaseRow,
-  type DeskDatabase,
-  type RegisterRow,
-  type UserRow,
-} from './database';
+import type { CaseRow, DeskDatabase, RegisterRow, UserRow } from './database';
+import { eventsOfRows } from './event-rows';
 import { deskCalendar } from './desk-calendar';
 import { viewOf } from './registers-queries';
 

@@ -10,7 +10,8 @@ import { atRestKeysFromSecret, BLIND_MARK, blindValue, type AtRestKeys } from '.
 import { ATREST, sealAhead, sealStoredRows } from './at-rest-middleware';
 import { profileRootKey } from './at-rest-keys';
 import { registerApplication, type ActContext } from './case-store';
-import { caseEventsOf, DeskDatabase, type PersonRow } from './database';
+import { DeskDatabase, type PersonRow } from './database';
+import { caseEventsOf } from './event-rows';
 import { findPerson, loadAttachment, storeAttachments } from './intake-queries';
 import { queryJournal } from './journal-queries';
 import { journalKeyTail, nameKeysOf, rebuildNameIndex } from './name-index';

@@ -10,14 +10,8 @@
 import type { Table } from 'dexie';
 import type { CaseEvent } from '../../../shared/case';
 import { attachmentHashesOf } from '../../../shared/documents';
-import {
-  eventOfRow,
-  eventsOfRows,
-  type AttachmentRow,
-  type DeskDatabase,
-  type EventRow,
-  type OutboxRow,
-} from './database';
+import type { AttachmentRow, DeskDatabase, OutboxRow } from './database';
+import { eventOfRow, eventsOfRows, type EventRow } from './event-rows';
 
 /** A scan the hub must be sent (`waiting`) or holds (`sent`). */
 export interface ScanUploadRow {

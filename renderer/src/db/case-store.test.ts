@@ -4,7 +4,8 @@ import { EVENT_SCHEMA_VERSION, type Actor, type PayloadOf } from '../../../share
 import { sampleApplicant, sampleRegistrationDraft } from '../../../shared/case/testing';
 import { createWorkingCalendar } from '../../../shared/calendar';
 import { atRestKeysFromSecret } from './at-rest';
-import { caseEventsOf, DeskDatabase } from './database';
+import { DeskDatabase } from './database';
+import { caseEventsOf } from './event-rows';
 import { requestCounter } from './request-count';
 import { deskCaseStateHash } from './sync-commands';
 import { queryJournal } from './journal-queries';

@@ -38,7 +38,8 @@ import {
   writeJournalRowsOver,
   type JournalBasis,
 } from './case-projection';
-import { caseEventsOf, type DeskDatabase, type EventRunRow, type PersonRow } from './database';
+import type { DeskDatabase, PersonRow } from './database';
+import { caseEventsOf, type EventRunRow } from './event-rows';
 import { deskCalendar } from './desk-calendar';
 import { loadOfficeProfile } from './office-repository';
 import {

@@ -3,7 +3,8 @@ import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { sampleEvent, sampleRegistered } from '../../../shared/case/testing';
 import { lateKeyOf } from './late-index';
-import { DeskDatabase, eventOfRow } from './database';
+import { DeskDatabase } from './database';
+import { eventOfRow } from './event-rows';
 
 /** The version 2 schema exactly as the first release of the desk declared it. */
 const V2_STORES = {

@@ -2,11 +2,12 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { AtRestKeys } from './at-rest';
 import { atRestMiddleware, sealStoredRows } from './at-rest-middleware';
 import { findScansOfSentEvents } from './attachment-sync';
+import type { EventRow } from './event-rows';
 import { reprojectAllCases } from './case-projection';
 import { ensureJournalTallies } from './journal-tallies';
 import { ensureLateIndex } from './late-index';
 import { rebuildNameIndex } from './name-index';
-import type { CaseEvent, CaseRole } from '../../../shared/case';
+import type { CaseRole } from '../../../shared/case';
 import type { JournalRow } from '../../../shared/journal';
 import type { OfficeSettingsChanged } from '../../../shared/office';
 import type {
@@ -34,48 +35,7 @@ export interface UserRow {
   active: boolean;
 }
 
-/**
- * Several events of one case that arrived together (a pulled page, a reply file), kept as ONE stored
- * row since v18: IndexedDB's cost here is per request, so a pulled case of six events is one write, not
- * six (bench-sync). Its key is its first event's id; its events are sealed with it (at-rest-middleware).
- * A run is never changed or split: what arrives later for the case is a row of its own.
- */
-export interface EventRunRow {
-  id: string;
-  caseId: string;
-  run: CaseEvent[];
-}
-
-/**
- * A stored row of the case log, found by its case (the caseId index): one event, as the shared schema
- * defines it (every event made on this desk, every one that arrived before v18), or a run of events
- * that arrived together (EventRunRow). Read through eventsOfRows, never as events.
- */
-export type EventRow = CaseEvent | EventRunRow;
-
-/** The events that stored rows of the case log hold, in the rows' order. */
-export function eventsOfRows(rows: readonly EventRow[]): CaseEvent[] {
-  return rows.flatMap((row) => ('run' in row ? row.run : [row]));
-}
-
-/**
- * The event `id` of a row read by that key: the row itself, or the run it heads. An event inside a
- * run is found by its case (caseEventsOf), never by its id: only what this desk made is looked up by
- * id (the outbox's rows, the hub's receipts), and those are stored one a row.
- */
-export function eventOfRow(row: EventRow | undefined, id: string): CaseEvent | undefined {
-  return row && 'run' in row ? row.run.find((e) => e.id === id) : row;
-}
-
-/** A case's events as stored (in no particular order: a fold sorts them), in one request. */
-export function caseEventsOf(db: DeskDatabase, caseId: string): PromiseLike<CaseEvent[]> {
-  return db.events.where('caseId').equals(caseId).toArray().then(eventsOfRows);
-}
-
-/** Every case event this desk holds. */
-export function allCaseEvents(db: DeskDatabase): PromiseLike<CaseEvent[]> {
-  return db.events.toArray().then(eventsOfRows);
-}
+export type { EventRow, EventRunRow } from './event-rows';
 
 /**
  * The logs the desk keeps, one table each: a case's events, a covering register's events, and the

@@ -15,7 +15,8 @@ import {
   type WorkingCalendar,
 } from '../../../shared/calendar';
 import { reprojectAllCases } from './case-projection';
-import { allCaseEvents, type DeskDatabase } from './database';
+import type { DeskDatabase } from './database';
+import { allCaseEvents } from './event-rows';
 
 const CALENDAR_SETTING = 'calendarData';
 

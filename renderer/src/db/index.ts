@@ -1,9 +1,5 @@
 export {
   DeskDatabase,
-  allCaseEvents,
-  caseEventsOf,
-  eventsOfRows,
-  eventOfRow,
   type SettingRow,
   type UserRow,
   type EventRow,
@@ -19,6 +15,13 @@ export {
   type RegisterEventRow,
   type UserEventRow,
 } from './database';
+export {
+  allCaseEvents,
+  caseEventsOf,
+  eventOfRow,
+  eventsOfRows,
+  type EventRunRow,
+} from './event-rows';
 export { createSettingsRepository, type SettingsRepository } from './settings-repository';
 export {
   dataProtection,

@@ -66,13 +66,8 @@ import {
   type EventDraft,
 } from './case-store';
 import { NUMBERING_HELD, numberingHold } from './backup';
-import {
-  eventsOfRows,
-  type AttachmentRow,
-  type CaseRow,
-  type DeskDatabase,
-  type RegisterRow,
-} from './database';
+import type { AttachmentRow, CaseRow, DeskDatabase, RegisterRow } from './database';
+import { eventsOfRows } from './event-rows';
 import { queueForHub, stampEnvelope } from './event-log';
 import { registeredKeyAt } from './key-registry';
 import { loadOfficeProfile } from './office-repository';
