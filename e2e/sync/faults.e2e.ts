@@ -315,7 +315,7 @@ describe('sync through a bad link, hub on PostgreSQL', () => {
     expect((await applyPulledPage(c2.db, first.value, Date.now())).stored).toBe(7);
     const second = await client.pull(first.value.cursor, 7);
     if (!second.ok) throw new Error(second.reason);
-    // A case's events of one page are one stored row (database.ts EventRunRow): a row a case.
+    // A case's events of one page are one stored row (event-rows.ts EventRunRow): a row a case.
     const caseRowsOfPage = new Set(
       second.value.events.flatMap((e) =>
         e.stream === 'case' ? [(e.event as { caseId: string }).caseId] : [],

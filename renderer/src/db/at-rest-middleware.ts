@@ -78,7 +78,7 @@ export interface SealedTableSpec {
  * and PIN-wrapped signing keys (so guessing a PIN offline needs the data key first).
  */
 export const SEALED_TABLES: Readonly<Record<string, SealedTableSpec>> = {
-  // A run of events (database.ts EventRunRow) is sealed whole.
+  // A run of events (event-rows.ts EventRunRow) is sealed whole.
   events: { sealed: ['payload', 'run'] },
   heldEvents: { sealed: ['raw'] },
   people: {

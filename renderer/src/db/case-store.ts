@@ -326,7 +326,7 @@ export async function importCaseEvents(
 }
 
 /**
- * A case's events that arrive together are stored in one row (database.ts EventRunRow), in the order
+ * A case's events that arrive together are stored in one row (event-rows.ts EventRunRow), in the order
  * they came; a lone event is its own row, as one made here is.
  */
 export function packCaseEvents(events: readonly CaseEvent[]): Pack<CaseEvent>[] {

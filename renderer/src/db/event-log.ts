@@ -119,7 +119,7 @@ export interface IncomingLog<E extends { readonly id: string; readonly hlc: stri
   readonly streamField: 'caseId' | 'registerId' | 'userId';
   /**
    * How events that arrive together are stored, when not a row an event: the case log keeps a case's
-   * in one row (database.ts EventRunRow). Each pack's events in their delivery's order.
+   * in one row (event-rows.ts EventRunRow). Each pack's events in their delivery's order.
    */
   readonly pack?: (events: readonly E[]) => Pack<E>[];
 }
