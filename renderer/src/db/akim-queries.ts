@@ -5,7 +5,6 @@ import {
   allowedEvents,
   type ActingAs,
   foldCase,
-  type CaseEvent,
   type CaseStage,
   type CaseState,
   type PayloadOf,
@@ -16,7 +15,7 @@ import { rowDue } from '../../../shared/journal';
 import { caseSchedule, stepAwaiting } from '../../../shared/schedule';
 import type { LocalDateTime } from '../../../shared/time';
 import type { CaseRow, DeskDatabase, RegisterRow, UserRow } from './database';
-import { eventsOfRows } from './event-rows';
+import { caseLogsOf } from './event-rows';
 import { deskCalendar } from './desk-calendar';
 import { viewOf } from './registers-queries';
 
@@ -63,16 +62,6 @@ export function resolutionStepOf(ruleSetId: string | null, serviceId: string): S
   return akimStepsOf(ruleSetId, serviceId).find((s) => s.id === 'resolution') ?? null;
 }
 
-function groupByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
-  const byCase = new Map<string, CaseEvent[]>();
-  for (const event of events) {
-    const list = byCase.get(event.caseId);
-    if (list) list.push(event);
-    else byCase.set(event.caseId, [event]);
-  }
-  return byCase;
-}
-
 /** A due point as a sortable moment: a day's due is its end, after any time that day. */
 const dueMoment = (due: Due): string => (due.kind === 'date' ? `${due.date}T24:00` : due.at);
 
@@ -105,14 +94,10 @@ export async function loadAkimInbox(db: DeskDatabase, akim: ActingAs): Promise<A
     .where('stage')
     .anyOf([...AKIM_STAGES])
     .toArray();
-  const events = rows.length
-    ? await db.events
-        .where('caseId')
-        .anyOf(rows.map((r) => r.id))
-        .toArray()
-        .then(eventsOfRows)
-    : [];
-  const byCase = groupByCase(events);
+  const byCase = await caseLogsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const calendar = await deskCalendar(db);
   const resolutions: AkimInboxCase[] = [];
   const certificates: AkimInboxCase[] = [];

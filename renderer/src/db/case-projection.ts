@@ -19,6 +19,7 @@ import {
 } from './journal-tallies';
 import { rebuildLateIndex, updateLateKeys, type LateKeyTable } from './late-index';
 import { addNameKeys, rebuildNameIndex, type NameKeyTable } from './name-index';
+import { eventsByCase } from './event-rows';
 
 export { journalRowOf };
 
@@ -131,17 +132,6 @@ export function personRowOf(state: CaseState, updatedAtMs: number): PersonRow | 
     inMobileCitizensDb: a.inMobileCitizensDb,
     updatedAtMs,
   };
-}
-
-/** Groups events by case, keeping each case's events in the order they were read. */
-export function eventsByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
-  const byCase = new Map<string, CaseEvent[]>();
-  for (const e of events) {
-    const list = byCase.get(e.caseId);
-    if (list) list.push(e);
-    else byCase.set(e.caseId, [e]);
-  }
-  return byCase;
 }
 
 /**

@@ -39,7 +39,7 @@ import {
   type JournalBasis,
 } from './case-projection';
 import type { DeskDatabase, PersonRow } from './database';
-import { caseEventsOf, type EventRunRow } from './event-rows';
+import { caseEventsOf, eventsByCase, type EventRunRow } from './event-rows';
 import { deskCalendar } from './desk-calendar';
 import { loadOfficeProfile } from './office-repository';
 import {
@@ -330,13 +330,7 @@ export async function importCaseEvents(
  * they came; a lone event is its own row, as one made here is.
  */
 export function packCaseEvents(events: readonly CaseEvent[]): Pack<CaseEvent>[] {
-  const byCase = new Map<string, CaseEvent[]>();
-  for (const event of events) {
-    const run = byCase.get(event.caseId);
-    if (run) run.push(event);
-    else byCase.set(event.caseId, [event]);
-  }
-  return [...byCase.values()].map((run) => {
+  return [...eventsByCase(events).values()].map((run) => {
     const [first] = run;
     if (first === undefined || run.length === 1) return { row: first ?? {}, events: run };
     const row: EventRunRow = { id: first.id, caseId: first.caseId, run };

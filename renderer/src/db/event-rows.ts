@@ -36,9 +36,38 @@ export function eventOfRow(row: EventRow | undefined, id: string): CaseEvent | u
   return row && 'run' in row ? row.run.find((e) => e.id === id) : row;
 }
 
+/** Groups events by case, keeping each case's events in the order they were read. */
+export function eventsByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const e of events) {
+    const list = byCase.get(e.caseId);
+    if (list) list.push(e);
+    else byCase.set(e.caseId, [e]);
+  }
+  return byCase;
+}
+
 /** A case's events as stored (in no particular order: a fold sorts them), in one request. */
 export function caseEventsOf(db: DeskDatabase, caseId: string): PromiseLike<CaseEvent[]> {
   return db.events.where('caseId').equals(caseId).toArray().then(eventsOfRows);
+}
+
+/**
+ * The events of each of `caseIds` (an empty list for a case this desk holds none of), in one walk of
+ * the caseId index.
+ */
+export async function caseLogsOf(
+  db: DeskDatabase,
+  caseIds: readonly string[],
+): Promise<Map<string, CaseEvent[]>> {
+  const byCase = new Map<string, CaseEvent[]>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return byCase;
+  const rows = await db.events
+    .where('caseId')
+    .anyOf([...caseIds])
+    .toArray();
+  for (const e of eventsOfRows(rows)) byCase.get(e.caseId)?.push(e);
+  return byCase;
 }
 
 /** Every case event this desk holds. */

@@ -18,6 +18,7 @@ export {
 export {
   allCaseEvents,
   caseEventsOf,
+  caseLogsOf,
   eventOfRow,
   eventsOfRows,
   type EventRunRow,

@@ -67,7 +67,7 @@ import {
 } from './case-store';
 import { NUMBERING_HELD, numberingHold } from './backup';
 import type { AttachmentRow, CaseRow, DeskDatabase, RegisterRow } from './database';
-import { eventsOfRows } from './event-rows';
+import { caseLogsOf } from './event-rows';
 import { queueForHub, stampEnvelope } from './event-log';
 import { registeredKeyAt } from './key-registry';
 import { loadOfficeProfile } from './office-repository';
@@ -253,24 +253,8 @@ export async function registerCaseRows(
   return rows.filter((r): r is CaseRow => r !== undefined);
 }
 
-async function eventsByCaseOf(
-  db: DeskDatabase,
-  caseIds: readonly string[],
-): Promise<Map<string, CaseEvent[]>> {
-  const events = caseIds.length
-    ? await db.events
-        .where('caseId')
-        .anyOf([...caseIds])
-        .toArray()
-        .then(eventsOfRows)
-    : [];
-  const byCase = new Map<string, CaseEvent[]>(caseIds.map((id) => [id, []]));
-  for (const e of events) byCase.get(e.caseId)?.push(e);
-  return byCase;
-}
-
 async function foldedCases(db: DeskDatabase, caseIds: readonly string[]) {
-  const byCase = await eventsByCaseOf(db, caseIds);
+  const byCase = await caseLogsOf(db, caseIds);
   return new Map(caseIds.map((id) => [id, foldCase(byCase.get(id) ?? [])] as const));
 }
 
@@ -549,7 +533,7 @@ export async function loadRegisterDocument(
     return { ok: false, reason: REGISTER_ERRORS.notFound };
   }
   if (profile === null) return { ok: false, reason: REGISTER_ERRORS.numbering };
-  const byCase = await eventsByCaseOf(db, state.caseIds);
+  const byCase = await caseLogsOf(db, state.caseIds);
   const logs = state.caseIds.map((caseId) => ({ caseId, events: byCase.get(caseId) ?? [] }));
   if (logs.some((log) => log.events.length === 0)) {
     return { ok: false, reason: REGISTER_ERRORS.unknownCase };
@@ -608,7 +592,7 @@ export async function signRegister(
   }));
   return db.transaction('rw', REGISTER_WRITE_TABLES(db), async (): Promise<RegisterResult> => {
     const now = await registerEventsOf(db, registerId);
-    const cases = await eventsByCaseOf(db, built.state.caseIds);
+    const cases = await caseLogsOf(db, built.state.caseIds);
     const unchanged =
       canonicalJson(foldRegister(now)) === canonicalJson(built.state) &&
       covered.every((c) => {
@@ -802,7 +786,7 @@ export function loadRegisterBundle(
       const state = foldRegister(registerEvents);
       const register = registerRowOf(state);
       if (!register) return null;
-      const byCase = await eventsByCaseOf(db, state.caseIds);
+      const byCase = await caseLogsOf(db, state.caseIds);
       const cases = state.caseIds.map((caseId) => ({
         caseId,
         events: [...(byCase.get(caseId) ?? [])].sort((a, b) =>

@@ -34,9 +34,8 @@ import {
 import type { SubtleCryptoLike } from '../../../shared/signing';
 import { noteScansOf, scanTablesOf } from './attachment-sync';
 import { CASE_WRITE_TABLES, importPreparedCaseEvents, prepareCaseImport } from './case-store';
-import { eventsByCase } from './case-projection';
 import type { DeskDatabase, OutboxKey, OutboxRow } from './database';
-import { allCaseEvents, caseEventsOf, eventOfRow } from './event-rows';
+import { allCaseEvents, caseEventsOf, eventOfRow, eventsByCase } from './event-rows';
 import { hubTimesRows, type HubTime } from './hub-times';
 import { receiveEvents, type PreparedEvents } from './event-log';
 import { loadOfficeProfile, saveOfficeProfile } from './office-repository';

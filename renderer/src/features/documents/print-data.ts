@@ -5,7 +5,7 @@ import type { RegisterContent } from '../../../../shared/documents';
 import type { OfficeProfile } from '../../../../shared/office';
 import type { PublicJwk } from '../../../../shared/signing';
 import {
-  eventsOfRows,
+  caseLogsOf,
   getRegister,
   loadCase,
   loadRegisterDocument,
@@ -98,14 +98,8 @@ export async function loadRegisterPrint(
   const found = await db.cases.bulkGet(register.caseIds);
   const rows = found.filter((row): row is CaseRow => row !== undefined);
   const missing = register.caseIds.filter((_, i) => found[i] === undefined);
-  const events = register.caseIds.length
-    ? eventsOfRows(await db.events.where('caseId').anyOf(register.caseIds).toArray())
-    : [];
   const counts = new Map<string, PackageCounts>();
-  const byCase = new Map<string, CaseEvent[]>();
-  for (const event of events)
-    byCase.set(event.caseId, [...(byCase.get(event.caseId) ?? []), event]);
-  for (const [caseId, list] of byCase) {
+  for (const [caseId, list] of await caseLogsOf(db, register.caseIds)) {
     // The package as it stands: a correction may have marked a paper brought after registration.
     const state = foldCase(list);
     if (state.intake === null || state.application === null) continue;
