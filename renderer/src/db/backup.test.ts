@@ -124,7 +124,8 @@ async function everything(d: DeskDatabase, skipSettings: readonly string[] = [])
         ),
     );
   }
-  out['caseNameKeys'] = await d.caseNames.toCollection().primaryKeys();
+  out['caseNameKeys'] = await d.caseNameWords.toCollection().primaryKeys();
+  out['caseNameWordCounts'] = (await d.caseNameWords.toArray()).map((r) => r.w.length);
   out['caseLateKeys'] = await d.caseLate.toCollection().primaryKeys();
   return out;
 }
