@@ -22,8 +22,8 @@ import {
 import { blindValue } from '../db/at-rest';
 import { JOURNAL_TALLIES } from '../db/journal-tallies';
 import { lateKeyOf, lateUpperBound } from '../db/late-index';
-import { storedNameLead, storedNameWord } from '../db/at-rest-middleware';
-import { journalKeyOf, nameWordsOf, parseJournalKey } from '../db/name-index';
+import { storedNameKey, storedNameLead } from '../db/at-rest-middleware';
+import { nameKeysOf, parseJournalKey } from '../db/name-index';
 import { JournalScreen } from '../features/journal';
 import { createI18n } from '../i18n';
 import { getPlatform, systemClock } from '../platform';
@@ -197,12 +197,12 @@ const OPERATIONS: Record<string, Operation> = {
     // rows. (Reading every matching row instead, as the rows' name-word index before v12 did, took
     // 3-4 times as long.)
     raw: async (prefix) => {
-      // The name index's words start with the prefix's blind lead (db/at-rest-middleware.ts).
+      // The name index's keys start with the prefix's blind lead (db/at-rest-middleware.ts).
       const lead = await storedNameLead(atRest, String(prefix));
       const [lower, upper] = [lead, `${lead}\uffff`];
-      const tx = db.backendDB().transaction(['caseNameWords', 'cases'], 'readonly');
+      const tx = db.backendDB().transaction(['caseNames', 'cases'], 'readonly');
       const keys = await request(
-        tx.objectStore('caseNameWords').index('w').getAllKeys(IDBKeyRange.bound(lower, upper)),
+        tx.objectStore('caseNames').getAllKeys(IDBKeyRange.bound(lower, upper)),
       );
       const ids = [...new Set(keys.map((k) => parseJournalKey(String(k))?.id))].slice(0, PAGE);
       const cases = tx.objectStore('cases');
@@ -230,9 +230,9 @@ const OPERATIONS: Record<string, Operation> = {
   register: {
     prepare: async (i) => {
       const raw = newRawCase(i);
-      // The name index's row as the desk stores it (blind words, at random places of the index).
-      const words = await Promise.all(nameWordsOf(raw.row).map((w) => storedNameWord(atRest, w)));
-      return { app: newRegistration(), raw: { ...raw, nameWords: words } };
+      // The name index's keys as the desk stores them (blind, at random places of the index).
+      const sealed = await Promise.all(nameKeysOf(raw.row).map((k) => storedNameKey(atRest, k)));
+      return { app: newRegistration(), raw: { ...raw, nameKeys: sealed as IDBValidKey[] } };
     },
     app: async (input) => {
       const { caseId, draft } = (input as { app: ReturnType<typeof newRegistration> }).app;
@@ -252,13 +252,13 @@ const OPERATIONS: Record<string, Operation> = {
       if (!result.ok) throw new Error(`registration refused: ${result.reason}`);
     },
     raw: async (input, i) => {
-      const { event, row, nameWords } = (
-        input as { raw: ReturnType<typeof newRawCase> & { nameWords: string[] } }
+      const { event, row, nameKeys } = (
+        input as { raw: ReturnType<typeof newRawCase> & { nameKeys: IDBValidKey[] } }
       ).raw;
       const tx = db
         .backendDB()
         .transaction(
-          ['events', 'outbox', 'cases', 'caseNameWords', 'caseLate', 'counters'],
+          ['events', 'outbox', 'cases', 'caseNames', 'caseLate', 'counters'],
           'readwrite',
         );
       tx.objectStore('events').add(event);
@@ -270,7 +270,7 @@ const OPERATIONS: Record<string, Operation> = {
         createdAtMs: Date.now(),
       });
       tx.objectStore('cases').put(row);
-      tx.objectStore('caseNameWords').put({ w: nameWords }, journalKeyOf(row));
+      for (const key of nameKeys) tx.objectStore('caseNames').put(0, key);
       const late = lateKeyOf(row);
       if (late !== null) tx.objectStore('caseLate').put(0, late);
       tx.objectStore('counters').put({ key: 'registration:raw', value: 1 });

@@ -617,10 +617,10 @@ export async function seedDatabase(
     events += allEvents.length;
     await db.transaction(
       'rw',
-      [db.events, db.cases, db.caseNameWords, db.caseLate, db.counters, db.people],
+      [db.events, db.cases, db.caseNames, db.caseLate, db.counters, db.people],
       async () => {
         // Events bulk-loaded; their journal rows come from journalRowOf like every row (seedCase), and
-        // are written with their name-index rows as the desk writes them.
+        // are written with their name-index keys as the desk writes them.
         await db.events.bulkAdd(allEvents);
         await addJournalRows(
           db,

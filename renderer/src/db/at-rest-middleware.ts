@@ -26,6 +26,7 @@ import type {
 } from 'dexie';
 import {
   blindPrefixes,
+  BLIND_MARK,
   blindValue,
   isBlindKnown,
   isSealedValue,
@@ -39,6 +40,8 @@ import {
 /** The stored row's field holding its sealed fields. */
 export const ATREST = 'atRest';
 const BLOB_TYPE = '\u0000blobType';
+/** name-index.ts's separator between a name word and the rest of the key. */
+const NAME_KEY_SEP = '\u0001';
 /** Between the blind values of one name-index key's lead (storedNameKey). */
 const CHAIN_SEP = '\u0002';
 /**
@@ -93,18 +96,14 @@ export const SEALED_TABLES: Readonly<Record<string, SealedTableSpec>> = {
     ],
     blind: ['iin'],
   },
-  // A name is searched on the name index's blind words (caseNameWords), never on the row (v12).
+  // A name is searched on the name index's blind keys (caseNames), never on the row (v12).
   cases: { sealed: ['applicantName', 'nameTokens'], blind: ['iin'] },
   attachments: { sealed: ['name'], blob: 'blob' },
   tsaRecipients: { sealed: ['fullName', 'familyMembers'], blind: ['iin'] },
   users: { sealed: ['pinHash', 'signingKey'] },
 };
-/**
- * The journal's name index (name-index.ts): each word of a row's `w` is stored as its blind prefixes
- * (storedNameWord), and a range of its `w` index is asked by a prefix's blind lead.
- */
-const NAME_WORDS_TABLE = 'caseNameWords';
-const NAME_WORDS_INDEX = 'w';
+/** The journal's name index (name-index.ts): a key `${word}␁…` is stored with its word's blind prefixes. */
+const NAME_KEY_TABLE = 'caseNames';
 
 // ---- holding a transaction open -------------------------------------------------------------------
 
@@ -295,47 +294,47 @@ async function storedRange(
   throw new Error(`${tableName}.${String(keyPath)} is a blind index: only equal or prefix ranges`);
 }
 
-/**
- * How the name index stores a word: its every prefix as a blind value, shortest first (nameChain), so
- * a prefix of any length is one range of the `w` index (storedNameLead). (v13's keys held three
- * prefixes each, ⌈n/3⌉ keys for a word of n letters: each key was a request.)
- */
-export async function storedNameWord(keys: AtRestKeys, word: string): Promise<string> {
-  return nameChain(await blindPrefixes(keys, [word]));
+/** The name word a name-index key leads with, or null for a key of another shape (kept as it is). */
+function nameKeyWord(key: unknown): string | null {
+  if (typeof key !== 'string' || key.startsWith(BLIND_MARK)) return null;
+  const at = key.indexOf(NAME_KEY_SEP);
+  return at < 0 ? null : key.slice(0, at);
 }
 
 /**
- * What every stored word starting with `prefix` starts with (storedNameWord): the blind values of all
- * its prefixes. Each place of a chain holds a value of one length, so a string prefix of a stored
- * word is a sequence of whole blind values.
+ * The name index's key of one stored key: its word's every prefix as a blind value, shortest first
+ * (nameChain), then the key's tail: one key a word, and a prefix of any length is one key range
+ * (storedNameLead). (v13's keys held three prefixes each, ⌈n/3⌉ keys for a word of n letters: each
+ * key is a request, and IndexedDB's cost here is per request.)
+ */
+export async function storedNameKey(keys: AtRestKeys, key: unknown): Promise<unknown> {
+  const word = nameKeyWord(key);
+  if (word === null) return key;
+  const tail = (key as string).slice(word.length);
+  return `${nameChain(await blindPrefixes(keys, [word]))}${tail}`;
+}
+
+/**
+ * What every stored key of a word starting with `prefix` starts with (storedNameKey): the blind
+ * values of all its prefixes. Each place of a chain holds a value of one length, so a string prefix
+ * of a key's lead is a sequence of whole blind values.
  */
 export async function storedNameLead(keys: AtRestKeys, prefix: string): Promise<string> {
   return nameChain(await Promise.all(prefixesOf(prefix).map((p) => blindValue(keys, p))));
 }
 
-/** Whether every blind value a word needs is in memory (isBlindKnown). */
-function nameWordKnown(keys: AtRestKeys, word: string): boolean {
-  return prefixesOf(word).every((p) => isBlindKnown(keys, p));
-}
-
-/** A name-index row with its words stored blind; any other value is kept as it is. */
-async function storedNameWords(keys: AtRestKeys, value: unknown): Promise<unknown> {
-  const words = (value as { w?: unknown } | null)?.w;
-  if (!Array.isArray(words)) return value;
-  const stored = await Promise.all(
-    words.map((word: unknown) => (typeof word === 'string' ? storedNameWord(keys, word) : word)),
-  );
-  return { ...(value as object), w: stored };
+/** Whether every blind value a name-index key needs is in memory (isBlindKnown). */
+function nameKeyKnown(keys: AtRestKeys, key: unknown): boolean {
+  const word = nameKeyWord(key);
+  return word === null || prefixesOf(word).every((p) => isBlindKnown(keys, p));
 }
 
 async function storedNameRange(keys: AtRestKeys, query: DBCoreQuery): Promise<DBCoreQuery> {
   const { index, range } = query;
-  // Only the words are blind: the primary key (the case's place in the journal) is not.
-  if (index.keyPath !== NAME_WORDS_INDEX || range.type === 3 || range.type === 4) return query;
-  if (!isPrefixRange(range))
-    throw new Error('caseNameWords.w is a blind index: only prefix ranges');
+  if (range.type === 3 || range.type === 4) return query;
+  if (!isPrefixRange(range)) throw new Error('caseNames is a blind index: only prefix ranges');
   const lead = await storedNameLead(keys, range.lower as string);
-  // The chain's next blind value follows the lead, or nothing.
+  // The key's tail or the chain's next blind value follows the lead.
   return { index, range: { type: 2, lower: lead, upper: `${lead}${MAX_STRING}` } };
 }
 
@@ -498,7 +497,7 @@ function sealedTable(keys: AtRestKeys, spec: SealedTableSpec, down: DBCoreTable)
   };
 }
 
-function nameWordsTable(keys: AtRestKeys, down: DBCoreTable): DBCoreTable {
+function nameKeyTable(keys: AtRestKeys, down: DBCoreTable): DBCoreTable {
   const ranged = <R extends { trans: DBCoreTransaction; query: DBCoreQuery }>(req: R) =>
     holdTransaction(req.trans, storedNameRange(keys, req.query)).then((query) => ({
       ...req,
@@ -508,15 +507,13 @@ function nameWordsTable(keys: AtRestKeys, down: DBCoreTable): DBCoreTable {
     ...down,
     async mutate(req) {
       if (req.type !== 'add' && req.type !== 'put') return down.mutate(req);
-      const work = Promise.all(req.values.map((v) => storedNameWords(keys, v)));
+      const given = req.keys ?? [];
+      const work = Promise.all(given.map((k) => storedNameKey(keys, k)));
       // Blind values made ahead (at-rest prepareBlindValues) come through microtasks only: no hold.
-      const known = req.values.every((v) =>
-        ((v as { w?: unknown } | null)?.w as unknown[] | undefined)?.every(
-          (word) => typeof word !== 'string' || nameWordKnown(keys, word),
-        ),
-      );
-      const values = known ? await work : await holdTransaction(req.trans, work);
-      return down.mutate({ ...req, values });
+      const stored = given.every((k) => nameKeyKnown(keys, k))
+        ? await work
+        : await holdTransaction(req.trans, work);
+      return down.mutate({ ...req, keys: stored });
     },
     async query(req) {
       return down.query(await ranged(req));
@@ -540,7 +537,7 @@ export function atRestMiddleware(keys: AtRestKeys): Middleware<DBCore> {
       ...down,
       table(name) {
         const table = down.table(name);
-        if (name === NAME_WORDS_TABLE) return nameWordsTable(keys, table);
+        if (name === NAME_KEY_TABLE) return nameKeyTable(keys, table);
         const spec = SEALED_TABLES[name];
         return spec ? sealedTable(keys, spec, table) : table;
       },

@@ -14,7 +14,7 @@ import { DeskDatabase, type PersonRow } from './database';
 import { caseEventsOf } from './event-rows';
 import { findPerson, loadAttachment, storeAttachments } from './intake-queries';
 import { queryJournal } from './journal-queries';
-import { journalKeyOf, nameWordsOf, rebuildNameIndex } from './name-index';
+import { journalKeyTail, nameKeysOf, rebuildNameIndex } from './name-index';
 import { findTsaRecipient, importTsaRecipients } from './tsa-register-queries';
 import { seedActors } from './testing';
 
@@ -157,14 +157,13 @@ describe('citizens’ data at rest (issue 11 §1)', () => {
         expect(await found(plain, prefix, sort), `${prefix} ${sort} plain`).toEqual(expected);
       }
     }
-    // One row a case, holding one stored word for each of its words, whatever their length.
-    const stored = await raw.caseNameWords.toArray();
-    expect(stored).toHaveLength(words.length);
-    expect(stored.flatMap((r) => r.w)).toHaveLength(words.flat().length);
+    // One key a word, whatever its length.
+    const expectedKeys = words.flat().length;
+    expect(await raw.caseNames.count()).toBe(expectedKeys);
     raw.close();
   });
 
-  test('the upgrades from version 14 replace the multi-entry name index with a row a case, built from the rows', async () => {
+  test('the version 15 upgrade replaces the multi-entry name index with keys, one a word, built from the rows', async () => {
     const keys = await keysOf(6);
     const { sealed, raw } = databases(keys);
     await seedActors(sealed, specialist);
@@ -177,7 +176,7 @@ describe('citizens’ data at rest (issue 11 §1)', () => {
     old.version(14).stores({
       ...Object.fromEntries(
         raw.tables
-          .filter((t) => t.name !== 'caseNameWords')
+          .filter((t) => t.name !== 'caseNames')
           .map((t) => [
             t.name,
             [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(','),
@@ -188,7 +187,7 @@ describe('citizens’ data at rest (issue 11 §1)', () => {
     });
     await old.open();
     for (const t of raw.tables) {
-      if (t.name === 'caseNameWords') continue;
+      if (t.name === 'caseNames') continue;
       const rows = await t.toArray();
       if (t.schema.primKey.keyPath) await old.table(t.name).bulkPut(rows);
       else await old.table(t.name).bulkPut(rows, await t.toCollection().primaryKeys());
@@ -200,23 +199,23 @@ describe('citizens’ data at rest (issue 11 §1)', () => {
     const upgraded = new DeskDatabase(name, keys);
     opened.push(upgraded);
     await upgraded.open();
-    expect(upgraded.verno).toBe(19);
+    expect(upgraded.verno).toBe(18);
     expect(upgraded.tables.map((t) => t.name)).not.toContain('nameIndex');
     for (const search of ['с', 'сей', 'сейі', 'сейітова', 'әйгері', 'қайратқ']) {
       const result = await queryJournal(upgraded, { search }, journalCtx);
       expect(result.total, search).toBe(1);
     }
     expect((await queryJournal(upgraded, { search: 'ким' }, journalCtx)).total).toBe(0);
-    // One row, keyed by the case's place, its words each blind (no plain word is stored).
-    const words = nameWordsOf(row);
-    const plainView = new DeskDatabase(name);
-    expect(await plainView.caseNameWords.toCollection().primaryKeys()).toEqual([journalKeyOf(row)]);
-    const stored = (await plainView.caseNameWords.toArray()).flatMap((r) => r.w);
-    plainView.close();
+    // One key a word, each blind (no plain word is stored), each ending with the case's place.
+    const words = nameKeysOf(row).map((k) => k.slice(0, k.indexOf('\u0001')));
+    const stored = (await new DeskDatabase(name).caseNames.toCollection().primaryKeys()).map(
+      String,
+    );
     expect(stored).toHaveLength(words.length);
-    for (const word of stored) {
-      expect(word.startsWith(BLIND_MARK)).toBe(true);
-      for (const plain of words) expect(word.includes(plain)).toBe(false);
+    for (const key of stored) {
+      expect(key.startsWith(BLIND_MARK)).toBe(true);
+      expect(key.endsWith(journalKeyTail(row))).toBe(true);
+      for (const word of words) expect(key.includes(word)).toBe(false);
     }
   });
 
@@ -333,8 +332,8 @@ describe('citizens’ data at rest (issue 11 §1)', () => {
     opened.push(sealed);
     await sealed.transaction('rw', sealed.tables, async (tx) => {
       await sealStoredRows(tx);
-      // The name index of then is dropped by v14; v19 builds its successor from the sealed rows.
-      await rebuildNameIndex(tx.table('caseNameWords'), await tx.table('cases').toArray());
+      // The name index of then is dropped by v14; v15 builds its successor from the sealed rows.
+      await rebuildNameIndex(tx.table('caseNames'), await tx.table('cases').toArray());
     });
     const text = await rawText(new DeskDatabase(name));
     expect(text).not.toContain(sampleApplicant.iin);

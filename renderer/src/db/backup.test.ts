@@ -124,8 +124,7 @@ async function everything(d: DeskDatabase, skipSettings: readonly string[] = [])
         ),
     );
   }
-  out['caseNameKeys'] = await d.caseNameWords.toCollection().primaryKeys();
-  out['caseNameWordCounts'] = (await d.caseNameWords.toArray()).map((r) => r.w.length);
+  out['caseNameKeys'] = await d.caseNames.toCollection().primaryKeys();
   out['caseLateKeys'] = await d.caseLate.toCollection().primaryKeys();
   return out;
 }

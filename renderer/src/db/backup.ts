@@ -73,8 +73,7 @@ const PASSPHRASE_ROLES: readonly string[] = ['akim', 'districtHead'];
  * need not be in (v14 hubTimes: the hub's times an older backup holds are its hubReceipts rows, still
  * read), re-keyed a store whose rows hold their new key already (v16–v17 the outbox, by
  * [streamId+eventId]) or began a new shape of row beside the old, which is still read (v17 hubTimes
- * rows of many logs, v18 runs of a case's events beside its rows of one event), or replaced a
- * derived index (v19 the name index, a row a case). Raise it to the
+ * rows of many logs, v18 runs of a case's events beside its rows of one event). Raise it to the
  * version that next changes what a stored row holds.
  */
 export const ROWS_UNCHANGED_SINCE = 10;
@@ -84,8 +83,8 @@ export function restoresSchema(theirs: number, ours: number): boolean {
   return theirs >= ROWS_UNCHANGED_SINCE && theirs <= ours;
 }
 
-/** The journal's indexes derived from its rows: never in a backup, rebuilt on restore. */
-const DERIVED_INDEXES: readonly string[] = ['caseNameWords', 'caseLate'];
+/** Keys-only tables derived from the journal rows: never in a backup, rebuilt on restore. */
+const DERIVED_INDEXES: readonly string[] = ['caseNames', 'caseLate'];
 
 /** The HLC's settings row (event-log.ts keeps it). */
 const HLC_SETTING = 'hlc';
@@ -269,7 +268,7 @@ function decodeValue(value: unknown, files: BackupContents['files']): unknown {
   return value;
 }
 
-/** A table whose key is outside its rows (caseLate) is kept as [key, value] pairs. */
+/** A table whose key is outside its rows (caseNames) is kept as [key, value] pairs. */
 function isOutbound(table: { schema: { primKey: { keyPath: unknown } } }): boolean {
   return table.schema.primKey.keyPath === undefined || table.schema.primKey.keyPath === null;
 }
@@ -480,7 +479,7 @@ export async function restoreBackup(
     }
     // The journal's name index, keyed under THIS desk's data key, from the restored journal rows.
     await rebuildNameIndex(
-      db.caseNameWords,
+      db.caseNames,
       (decoded['cases'] ?? []) as Parameters<typeof rebuildNameIndex>[1],
     );
     // The journal's late index and tallies, from the restored rows: a backup's counters may predate them.

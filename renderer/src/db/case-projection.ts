@@ -18,23 +18,23 @@ import {
   type TallyTable,
 } from './journal-tallies';
 import { rebuildLateIndex, updateLateKeys, type LateKeyTable } from './late-index';
-import { putNameWords, rebuildNameIndex, type NameKeyTable } from './name-index';
+import { addNameKeys, rebuildNameIndex, type NameKeyTable } from './name-index';
 import { eventsByCase } from './event-rows';
 
 export { journalRowOf };
 
-/** Writes the rows of new cases with their name-index rows (bulk loads: the bench, test fixtures). */
+/** Writes the rows of new cases with their name-index keys (bulk loads: the bench, test fixtures). */
 export async function addJournalRows(
   tables: {
     readonly cases: { bulkAdd(rows: readonly JournalRow[]): PromiseLike<unknown> };
-    readonly caseNameWords: NameKeyTable;
+    readonly caseNames: NameKeyTable;
     readonly caseLate: LateKeyTable;
     readonly counters: TallyTable;
   },
   rows: readonly JournalRow[],
 ): Promise<void> {
   await tables.cases.bulkAdd(rows);
-  await putNameWords(tables.caseNameWords, rows);
+  await addNameKeys(tables.caseNames, rows);
   await updateLateKeys(tables.caseLate, [], rows);
   await applyTallyChange(tables.counters, tallyChange([], rows));
 }
@@ -45,7 +45,7 @@ export interface JournalTables {
     bulkGet(ids: string[]): PromiseLike<(JournalRow | undefined)[]>;
     bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown>;
   };
-  readonly caseNameWords: NameKeyTable;
+  readonly caseNames: NameKeyTable;
   readonly caseLate: LateKeyTable;
   readonly counters: TallyTable;
 }
@@ -79,8 +79,8 @@ export function readJournalBasis(
 
 /**
  * Writes journal rows (one per case, `rows[i]` over `basis.replaced[i]`, read in the same
- * transaction) with their name-index rows, their late-index keys and the journal's tallies: four
- * writes at once. A name-index row is written only when its words changed (name-index.ts). Dexie promises
+ * transaction) with their name-index and late-index keys and the journal's tallies: four writes at
+ * once. Name keys only grow (name-index.ts): a row puts those its replaced row lacked. Dexie promises
  * throughout (Dexie.Promise.all, not an async function): inside a transaction an async step that
  * ends on no Dexie operation can lose the transaction for the caller's next one.
  */
@@ -92,7 +92,7 @@ export function writeJournalRowsOver(
   const { replaced, tallies } = basis;
   return Dexie.Promise.all([
     tables.cases.bulkPut(rows),
-    putNameWords(tables.caseNameWords, rows, replaced),
+    addNameKeys(tables.caseNames, rows, replaced),
     updateLateKeys(tables.caseLate, replaced, rows),
     tables.counters.bulkPut(tallyRows(tallies, tallyChange(replaced, rows))),
   ]);
@@ -142,8 +142,8 @@ export async function reprojectAllCases(
   tables: {
     readonly events: { toArray(): PromiseLike<CaseEvent[]> };
     readonly cases: { bulkPut(rows: readonly JournalRow[]): PromiseLike<unknown> } & CountableCases;
-    /** Absent in the upgrades before v19, which builds it. */
-    readonly caseNameWords?: NameKeyTable;
+    /** Absent in the upgrades before v15, which builds it. */
+    readonly caseNames?: NameKeyTable;
     /** Absent in the upgrades before the late index (v11): the ready step builds it. */
     readonly caseLate?: LateKeyTable;
     readonly counters: TallyTable;
@@ -164,7 +164,7 @@ export async function reprojectAllCases(
     if (row) rows.push(row);
   }
   await tables.cases.bulkPut(rows);
-  if (tables.caseNameWords) await rebuildNameIndex(tables.caseNameWords, rows);
+  if (tables.caseNames) await rebuildNameIndex(tables.caseNames, rows);
   if (tables.caseLate) await rebuildLateIndex(tables.caseLate, rows);
   await recountJournal(tables);
   return rows.length;

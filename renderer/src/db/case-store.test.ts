@@ -283,7 +283,7 @@ describe('case store', () => {
     expect(await db.settings.get('hlc')).toEqual(clock);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.cases.count()).toBe(0);
-    expect(await db.caseNameWords.count()).toBe(0);
+    expect(await db.caseNames.count()).toBe(0);
     expect(await db.people.count()).toBe(0);
   });
 });

@@ -87,7 +87,7 @@ export const CASE_WRITE_TABLES = (db: DeskDatabase) => [
   db.heldEvents,
   db.outbox,
   db.cases,
-  db.caseNameWords,
+  db.caseNames,
   db.caseLate,
   db.people,
   db.settings,

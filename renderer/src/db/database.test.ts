@@ -3,7 +3,6 @@ import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { sampleEvent, sampleRegistered } from '../../../shared/case/testing';
 import { lateKeyOf } from './late-index';
-import { journalKeyOf } from './name-index';
 import { DeskDatabase } from './database';
 import { eventOfRow } from './event-rows';
 
@@ -32,14 +31,14 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(19);
+    expect(db.verno).toBe(18);
     expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'ru' });
     expect(await db.cases.count()).toBe(0);
     const indexes = db.cases.schema.indexes.map((i) => i.name);
     expect(indexes).toEqual(
       expect.arrayContaining(['number', 'iin', 'openDueDate', 'overdueFrom', 'lateFrom']),
     );
-    // v12: names are searched on the name index (caseNameWords since v19) alone.
+    // v12: names are searched on the name index (caseNames) alone.
     expect(indexes).not.toContain('nameTokens');
     expect(db.people.schema.indexes).toEqual([]);
     await db.delete();
@@ -86,7 +85,7 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(19);
+    expect(db.verno).toBe(18);
     expect(eventOfRow(await db.events.get(event.id), event.id)?.v).toBe(1);
     expect(await db.outbox.get({ eventId: event.id })).toEqual({
       eventId: event.id,
@@ -111,10 +110,6 @@ describe('desk database schema', () => {
     ]);
     expect(await db.caseLate.toCollection().primaryKeys()).toEqual(row ? [lateKeyOf(row)] : []);
     expect(row?.lateFrom).toBeDefined();
-    // v19: the name index, a row a case, built from the rows.
-    expect(await db.caseNameWords.toCollection().primaryKeys()).toEqual(
-      row ? [journalKeyOf(row)] : [],
-    );
     await db.delete();
   });
 });

@@ -6,7 +6,7 @@ import type { EventRow } from './event-rows';
 import { reprojectAllCases } from './case-projection';
 import { ensureJournalTallies } from './journal-tallies';
 import { ensureLateIndex } from './late-index';
-import { rebuildNameIndex, type NameWordsRow } from './name-index';
+import { rebuildNameIndex } from './name-index';
 import type { CaseRole } from '../../../shared/case';
 import type { JournalRow } from '../../../shared/journal';
 import type { OfficeSettingsChanged } from '../../../shared/office';
@@ -197,8 +197,8 @@ export class DeskDatabase extends Dexie {
   events!: EntityTable<EventRow, 'id'>;
   outbox!: Table<OutboxRow, OutboxKey>;
   cases!: EntityTable<CaseRow, 'id'>;
-  /** The journal's name index (name-index.ts): a row a case, keyed by its place in the journal. */
-  caseNameWords!: Table<NameWordsRow, string>;
+  /** The journal's name index (name-index.ts): keys only, the value is always 0. */
+  caseNames!: Table<number, string>;
   /** The journal's late index (late-index.ts): keys only, the value is always 0. */
   caseLate!: Table<number, string>;
   people!: EntityTable<PersonRow, 'iin'>;
@@ -385,8 +385,12 @@ export class DeskDatabase extends Dexie {
     // never by createdAtMs or rejectedAtMs: in Chromium a deleted row's index entries stay until an
     // idle sweep, so a walk of those indexes after a large push stepped over every row the hub had
     // taken. Each add paid for two index entries nothing reads.
-    // (Its keys are no longer written here: v19 replaces the table and builds its rows.)
-    this.version(15).stores({ nameIndex: null, caseNames: '', outbox: '&eventId, caseId' });
+    this.version(15)
+      .stores({ nameIndex: null, caseNames: '', outbox: '&eventId, caseId' })
+      .upgrade(async (tx) => {
+        const rows = (await tx.table('cases').toArray()) as CaseRow[];
+        await rebuildNameIndex(tx.table('caseNames'), rows);
+      });
     // v16 and v17: the outbox is keyed by its log, then its event ([streamId+eventId], OutboxKey), so
     // the rows of a log the hub took leave in one range delete: a case of six events cost six deletes,
     // most of the push's IndexedDB work (in this Chromium, six deletes 1.1–1.2 ms a case, a read of
@@ -412,15 +416,6 @@ export class DeskDatabase extends Dexie {
     // v18: events that arrive together are stored a run a case (EventRunRow), beside the rows of one
     // event: nothing is moved, and a desk of v17 must not open a log it would misread.
     this.version(18).stores({});
-    // v19: the name index is a row a case (caseNameWords: keyed by the case's place in the journal, its
-    // words in a multi-entry index), not a key a word: a pulled page writes one request a case for its
-    // names instead of about three (name-index.ts). Built from the rows.
-    this.version(19)
-      .stores({ caseNames: null, caseNameWords: ', *w' })
-      .upgrade(async (tx) => {
-        const rows = (await tx.table('cases').toArray()) as CaseRow[];
-        await rebuildNameIndex(tx.table('caseNameWords'), rows);
-      });
     // Each time the database opens, before anything else reads it: the journal's tallies, counted
     // natively once where they are missing (journal-tallies.ts), and its late index, built once.
     this.on(

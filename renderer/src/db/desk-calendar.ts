@@ -76,7 +76,7 @@ export async function installCalendarData(
   if (!parsed.ok) return parsed;
   const result = await db.transaction(
     'rw',
-    [db.settings, db.events, db.cases, db.caseNameWords, db.caseLate, db.counters, db.heldEvents],
+    [db.settings, db.events, db.cases, db.caseNames, db.caseLate, db.counters, db.heldEvents],
     async (): Promise<CalendarInstall> => {
       const current = await deskCalendarData(db);
       if (newerCalendarData(current, parsed.data) === current) {
@@ -88,7 +88,7 @@ export async function installCalendarData(
         {
           events: { toArray: () => allCaseEvents(db) },
           cases: db.cases,
-          caseNameWords: db.caseNameWords,
+          caseNames: db.caseNames,
           caseLate: db.caseLate,
           counters: db.counters,
           heldEvents: db.heldEvents,

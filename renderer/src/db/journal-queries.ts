@@ -198,7 +198,7 @@ async function nameWordEntries(
   token: string,
 ): Promise<Map<string, JournalKeyEntry>> {
   const [lower, upper] = nameKeyRange(token);
-  const keys = await db.caseNameWords.where('w').between(lower, upper, true, true).primaryKeys();
+  const keys = await db.caseNames.where(':id').between(lower, upper, true, true).primaryKeys();
   const byId = new Map<string, JournalKeyEntry>();
   for (const key of keys) {
     const entry = parseJournalKey(key);

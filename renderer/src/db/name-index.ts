@@ -1,52 +1,39 @@
-// The journal's name index: for every case one row of the table caseNameWords, keyed by where the case
-// stands in the journal (`${date}␁${numberSortKey}␁${caseId}`, journalKeyOf) and holding the words of
-// the applicant's name (`w`), found by its multi-entry index. What must stay true:
-// - caseNameWords holds exactly one row for every row of `cases`, keyed journalKeyOf(row), with
-//   nameWordsOf(row), no more: it is written in the same transaction as its row (case-projection
-//   writeJournalRowsOver, addJournalRows, reprojectAllCases). The date and the number are set by the
-//   case's opening event and never change after it, so a case's key does not either; the name's words
-//   are those of every name the applicant had in the log (the opening event's and each
-//   ApplicationCorrected's, shared/case applicantsOverTime), so they only grow. A write of a journal
-//   row writes its words' row only when the words changed (most acts write none).
-// - A name search reads one key range of the `w` index per typed word (getAllKeys: the primary keys,
-//   no row is deserialized) and takes the case, its date and its number from those keys, so it is
-//   answered and ordered (newest first, or the book's order) without reading rows; only the window on
-//   screen is read as rows. A search of 2,000 matches reads 2,000 short strings instead of 2,000 rows.
+// The journal's name index: for every case, one key per word of the applicant's name,
+// `${word}␁${date}␁${numberSortKey}␁${caseId}`, in its own keys-only table (caseNames). What must
+// stay true:
+// - caseNames holds exactly nameKeysOf(row) for every row of `cases`, no more: keys are written in
+//   the same transaction as their row (case-projection writeJournalRow, addJournalRows,
+//   reprojectAllCases). The date and the number are set by the case's opening event and never change
+//   after it; the name's words are those of every name the applicant had in the log (the opening
+//   event's and each ApplicationCorrected's, shared/case applicantsOverTime), so they only grow. A
+//   row's keys therefore never go stale, and a write of a row puts only the keys its replaced row
+//   did not have (none, for most acts: each is a write at a random place of a large index).
+// - A name search reads one key range per typed word (getAllKeys: no row is deserialized) and takes
+//   the case, its date and its number from the keys, so it is answered and ordered (newest first, or
+//   the book's order) without reading rows; only the window on screen is read as rows. A search of
+//   2,000 matches reads 2,000 short strings instead of 2,000 rows.
 // - The order is the journal's own (journal-queries byDateDesc / byNumberAsc): date, then the number's
 //   sort key, then the case id.
-// - One row a case, not one key a word (v15 to v18): a page of pulled cases writes a request a case
-//   here instead of about three (IndexedDB's cost here is per request: in this Chromium, 10,000 cases
-//   with their late keys took 4.7 s as about 37,000 keys, 2.1 s as 10,000 rows with the same entries).
-import { Dexie } from 'dexie';
 import { numberSortKey } from '../../../shared/case';
 import type { JournalRow } from '../../../shared/journal';
 
 const SEP = '\u0001';
 
-type Keyed = Pick<JournalRow, 'id' | 'date' | 'number'>;
-type NameKeyed = Keyed & Pick<JournalRow, 'nameTokens'>;
-
-/** A case's place in the journal's order as a key: `${date}␁${numberSortKey}␁${caseId}`. */
-export function journalKeyOf(row: Keyed): string {
-  return `${row.date}${SEP}${numberSortKey(row.number)}${SEP}${row.id}`;
-}
+type NameKeyed = Pick<JournalRow, 'id' | 'date' | 'number' | 'nameTokens'>;
 
 /**
- * What follows the lead of a key in the late index (late-index.ts): `␁${journalKeyOf(row)}`, so the
- * keys of one lead sort in the journal's order and say, without the row, where the case stands in it.
+ * What follows the lead of a key in the journal's keys-only indexes (a name word here, a lateFrom in
+ * late-index.ts): `␁${date}␁${numberSortKey}␁${caseId}`, so the keys of one lead sort in the
+ * journal's order and say, without the row, where the case stands in it (parseJournalKey).
  */
-export function journalKeyTail(row: Keyed): string {
-  return `${SEP}${journalKeyOf(row)}`;
+export function journalKeyTail(row: Pick<JournalRow, 'id' | 'date' | 'number'>): string {
+  return `${SEP}${row.date}${SEP}${numberSortKey(row.number)}${SEP}${row.id}`;
 }
 
-/** The stored row of the name index: the words of a case's name (blind on disk: at-rest-middleware). */
-export interface NameWordsRow {
-  readonly w: readonly string[];
-}
-
-/** The words a journal row is found by, each once, in their order. */
-export function nameWordsOf(row: Pick<JournalRow, 'nameTokens'>): string[] {
-  return [...new Set(row.nameTokens)];
+/** The name index's keys of one journal row. */
+export function nameKeysOf(row: NameKeyed): string[] {
+  const tail = journalKeyTail(row);
+  return [...new Set(row.nameTokens)].map((word) => `${word}${tail}`);
 }
 
 export interface JournalKeyEntry {
@@ -55,68 +42,54 @@ export interface JournalKeyEntry {
   readonly numberKey: string;
 }
 
-/**
- * The case, its date and its number's sort key, from a key of the name index (journalKeyOf) or of
- * the late index (a lead, then journalKeyTail).
- */
+/** The case, its date and its number's sort key, from a key of the name or the late index. */
 export function parseJournalKey(key: string): JournalKeyEntry | null {
-  const parts = key.split(SEP);
-  if (parts.length < 3 || parts.length > 4) return null;
-  const [date, numberKey, id] = parts.length === 4 ? parts.slice(1) : parts;
-  if (date === undefined || numberKey === undefined || id === undefined) return null;
+  const [lead, date, numberKey, id] = key.split(SEP);
+  if (lead === undefined || date === undefined || numberKey === undefined || id === undefined) {
+    return null;
+  }
   return { id, date, numberKey };
 }
 
-/** The range of the `w` index that holds every word starting with `prefix` (a folded search token). */
+/** The key range of every word that starts with `prefix` (a folded search token). */
 export function nameKeyRange(prefix: string): readonly [string, string] {
   return [prefix, `${prefix}\uffff`];
 }
 
-/** What a name-index table offers the writers (a Table, or a Dexie upgrade's tx.table). */
+/** What a keys-only Dexie table offers the writers (a Table, or a Dexie upgrade's tx.table). */
 export interface NameKeyTable {
-  bulkPut(items: readonly NameWordsRow[], keys: readonly string[]): PromiseLike<unknown>;
-  bulkDelete(keys: readonly string[]): PromiseLike<unknown>;
+  bulkPut(items: readonly number[], keys: readonly string[]): PromiseLike<unknown>;
   clear(): PromiseLike<unknown>;
 }
 
-/** Rebuilds the whole index from every row (a schema upgrade, a full re-projection, a restore). */
+/** Rebuilds the whole index from every row (a schema upgrade, a full re-projection). */
 export async function rebuildNameIndex(
   table: NameKeyTable,
   rows: readonly NameKeyed[],
 ): Promise<void> {
   await table.clear();
-  await putNameWords(table, rows);
+  await addNameKeys(table, rows);
 }
 
-const sameWords = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((word, i) => word === b[i]);
-
 /**
- * Writes the words' rows of `rows` whose words differ from those of the rows they replace
- * (`replaced[i]` is the row `rows[i]` replaces, if any), and deletes a replaced row's key that is not
- * its row's any more (never, while a case's date and number stay). One write and one delete even for
- * none: an async step inside a Dexie transaction that awaits no Dexie operation loses the transaction
- * for what its caller does next.
+ * Adds the keys of rows, without those of the rows they replace (`replaced[i]` is the row `rows[i]`
+ * replaces, if any): those are in the index already. One write even with no keys: an async step
+ * inside a Dexie transaction that awaits no Dexie operation loses the transaction for what its
+ * caller does next.
  */
-export function putNameWords(
+export function addNameKeys(
   table: NameKeyTable,
   rows: readonly NameKeyed[],
   replaced: readonly (NameKeyed | undefined)[] = [],
 ): PromiseLike<unknown> {
-  const keys: string[] = [];
-  const words: NameWordsRow[] = [];
-  const stale: string[] = [];
-  rows.forEach((row, i) => {
+  const keys = rows.flatMap((row, i) => {
     const before = replaced[i];
-    const key = journalKeyOf(row);
-    const w = nameWordsOf(row);
-    if (before !== undefined) {
-      const keyBefore = journalKeyOf(before);
-      if (keyBefore !== key) stale.push(keyBefore);
-      else if (sameWords(nameWordsOf(before), w)) return;
-    }
-    keys.push(key);
-    words.push({ w });
+    if (before === undefined) return nameKeysOf(row);
+    const present = new Set(nameKeysOf(before));
+    return nameKeysOf(row).filter((key) => !present.has(key));
   });
-  return Dexie.Promise.all([table.bulkDelete(stale), table.bulkPut(words, keys)]);
+  return table.bulkPut(
+    keys.map(() => 0),
+    keys,
+  );
 }
