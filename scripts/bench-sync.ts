@@ -67,6 +67,7 @@ import { startThrowawayCluster } from '../server/test/postgres-cluster';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/browser';
 import { startHubProcess } from '../e2e/support/hub-process';
 import { buildBenchPage } from './bench-page';
+import { median } from './bench-stats';
 import { startShapedLink, type ShapedLink } from './shaped-link';
 
 const { values: options } = parseArgs({
@@ -558,8 +559,6 @@ try {
       });
       pulls.push((await syncInPage(page, label)).totalMs);
     }
-    const sortedPulls = [...pulls].sort((x, y) => x - y);
-    const medianPull = sortedPulls[Math.floor((sortedPulls.length - 1) / 2)] ?? down.totalMs;
 
     // 4. The peer.
     console.log('  PouchDB (IndexedDB) → pouchdb-server (on disk) → PouchDB…');
@@ -610,9 +609,9 @@ try {
         ? [
             [
               `  the same pull by ${PULL_AGAIN + 1} fresh desks: median (range)`,
-              s(medianPull),
+              s(median(pulls)),
               '',
-              `${s(sortedPulls[0] ?? 0)}–${s(sortedPulls[sortedPulls.length - 1] ?? 0)}; the later desks also get the incremental events`,
+              `${s(Math.min(...pulls))}–${s(Math.max(...pulls))}; the later desks also get the incremental events`,
             ],
           ]
         : []),

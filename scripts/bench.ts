@@ -17,6 +17,7 @@ import { readHubConfig } from '../server/src/config';
 import { startHub } from '../server/src/hub';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/browser';
 import { buildBenchPage } from './bench-page';
+import { median } from './bench-stats';
 
 /** The e2e tests' browser and flags: Debian's Chromium, nothing downloaded. */
 const BENCH_FLAGS = [
@@ -68,12 +69,6 @@ const OPERATIONS: readonly { name: string; label: string; targetMs: number | nul
   { name: 'deepWindow', label: 'Journal: rows 50,000–50,049 (extra)', targetMs: null },
 ];
 const HEAP_TARGET_MB = 200;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 const int = (value: number) => value.toLocaleString('en-US').replace(/,/g, ' ');
