@@ -51,7 +51,7 @@ export type OfficeContent = {
 
 export type PersonContent = { readonly iin: string; readonly name: string };
 
-function officeContent(office: OfficeProfile): OfficeContent {
+export function officeContent(office: OfficeProfile): OfficeContent {
   return {
     officeId: office.officeId,
     code: office.code,
@@ -62,7 +62,7 @@ function officeContent(office: OfficeProfile): OfficeContent {
   };
 }
 
-function applicantContent(applicant: Applicant): PersonContent {
+export function applicantContent(applicant: Applicant): PersonContent {
   return { iin: applicant.iin, name: personName(applicant) };
 }
 
@@ -301,7 +301,7 @@ export type ResultNoticeContent = {
   readonly office: OfficeContent;
 };
 
-function decisionContent(decision: DecisionState): NoticeDecisionContent {
+export function decisionContent(decision: DecisionState): NoticeDecisionContent {
   switch (decision.outcome) {
     case 'grant':
       return {
