@@ -107,6 +107,13 @@ export const applicantSchema = z
     phone: phone.optional(),
     /** R-DEC-2: registered in the mobile citizens' database, so notices go out by SMS (003:49). */
     inMobileCitizensDb: z.boolean(),
+    /**
+     * The language the applicant wants correspondence in (SMS notices, 003:49). Optional so every event
+     * stored before it stays valid. Absent: Kazakh, the state language (Constitution art. 7, Law on
+     * languages art. 4), in which a state body's documents are made when nobody asked for Russian
+     * (shared/sms correspondenceLanguage says so in one place).
+     */
+    language: choice(['kk', 'ru']).optional(),
   })
   .refine((a) => !a.inMobileCitizensDb || a.phone !== undefined, {
     error: V.phoneRequiredForMobileDb,

@@ -1,0 +1,2 @@
+export * from './per-capita';
+export * from './figures';
