@@ -55,6 +55,8 @@ export interface JournalQuery {
   serviceId?: string | null;
   stage?: JournalStageFilter | null;
   deadline?: JournalDeadlineFilter | null;
+  /** The office (okrug) that opened the case: the district desk's okrug filter. */
+  officeId?: string | null;
   sort?: JournalSort;
 }
 
@@ -325,6 +327,13 @@ function filterConstraints(
     out.push({
       ranges: [db.cases.where('serviceId').equals(serviceId)],
       test: (row) => row.serviceId === serviceId,
+    });
+  }
+  const officeId = query.officeId;
+  if (officeId) {
+    out.push({
+      ranges: [db.cases.where('officeId').equals(officeId)],
+      test: (row) => row.officeId === officeId,
     });
   }
   if (query.stage) {
@@ -817,6 +826,58 @@ export async function deadlineCounts(
 /** The services that have cases in the journal (for the service filter): one probe per service. */
 export async function journalServiceIds(db: DeskDatabase): Promise<string[]> {
   return (await db.cases.orderBy('serviceId').uniqueKeys()).map(String);
+}
+
+/**
+ * The offices (okrugs) that opened the journal's cases, for the district's okrug filter: one probe
+ * per office on the officeId index.
+ */
+export async function journalOfficeIds(db: DeskDatabase): Promise<string[]> {
+  return (await db.cases.orderBy('officeId').uniqueKeys()).map(String);
+}
+
+/** One okrug's cases on the district's dashboard. */
+export interface OfficeTally {
+  readonly officeId: string;
+  /** Open cases: the journal's stage filter 'open'. */
+  readonly outstanding: number;
+  /** Cases late now, whoever's the step: the journal's deadline filter 'overdue'. */
+  readonly overdue: number;
+}
+
+/**
+ * Each office's outstanding and overdue cases, counted with the journal's own filters (the same
+ * conditions as queryJournal with { officeId, stage: 'open' } and { officeId, deadline: 'overdue' }),
+ * so a figure and the list it opens always agree. Keys only: the officeId index's keys and primary
+ * keys (in one order), and the open and late conditions' primary keys; no row is read.
+ */
+export async function journalOfficeTallies(
+  db: DeskDatabase,
+  ctx: JournalContext,
+): Promise<OfficeTally[]> {
+  const [open] = filterConstraints(db, { stage: 'open' }, ctx);
+  const [late] = filterConstraints(db, { deadline: 'overdue' }, ctx);
+  if (!open || !late) throw new Error('the journal lost its open or overdue filter');
+  const [offices, ids, openIds, lateIds] = await Promise.all([
+    db.cases.orderBy('officeId').keys(),
+    db.cases.orderBy('officeId').primaryKeys(),
+    keysOfConstraint(open),
+    keysOfConstraint(late),
+  ]);
+  const tallies = new Map<string, { outstanding: number; overdue: number }>();
+  ids.forEach((id, i) => {
+    const officeId = String(offices[i]);
+    let tally = tallies.get(officeId);
+    if (!tally) {
+      tally = { outstanding: 0, overdue: 0 };
+      tallies.set(officeId, tally);
+    }
+    if (openIds.has(id)) tally.outstanding += 1;
+    if (lateIds.has(id)) tally.overdue += 1;
+  });
+  return [...tallies]
+    .sort(([a], [b]) => byString(a, b))
+    .map(([officeId, tally]) => ({ officeId, ...tally }));
 }
 
 /** How many cases the journal holds. */
