@@ -2,7 +2,7 @@
 // registered in the mobile citizens' database, in the applicant's language.
 import { describe, expect, test } from 'vitest';
 import { applicantSchema, foldCase, type CaseEvent } from '../case';
-import { sampleApplicant, sampleEvent, samplePath, type SampleStep } from '../case/testing';
+import { sampleApplicant, samplePath, type SampleStep } from '../case/testing';
 import {
   correspondenceLanguage,
   DEFAULT_CORRESPONDENCE_LANGUAGE,

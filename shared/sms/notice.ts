@@ -48,10 +48,15 @@ export interface SmsNoticeContent {
   readonly office: OfficeNames;
   /** Null for a proactive case (003:30): nobody applied. */
   readonly application: { readonly number: string; readonly date: LocalDate } | null;
-  readonly decision: Pick<
-    DecisionState,
-    'outcome' | 'number' | 'date' | 'amountTiyn' | 'periodFrom' | 'periodTo'
-  >;
+  readonly decision: {
+    readonly outcome: DecisionState['outcome'];
+    readonly number: string;
+    readonly date: LocalDate;
+    /** A grant's, when the decision gives them. */
+    readonly amountTiyn?: number | undefined;
+    readonly periodFrom?: LocalDate | undefined;
+    readonly periodTo?: LocalDate | undefined;
+  };
 }
 
 export type SmsNoticePlan =
