@@ -285,6 +285,18 @@ export const payloadSchemas = {
   }),
   ForwardedToDistrict: z.strictObject({ registerId: text, registerNumber: text }),
   ReceivedByDistrict: z.strictObject({ incomingNumber: note }),
+  /**
+   * R-ROUTE-6 [I]: the district department sends a case it received back to the akimat because a
+   * document is missing, naming each missing paper (the catalog's document id when it is one of the
+   * service's list). The seeds give the district the full package (003:35-36, "құжаттардың толық
+   * топтамасын") and, in the older rules, a return of an incomplete package with its reasons in writing
+   * (001:7163-7164 / 1295-1296); the case's log keeps the return and what was missing.
+   */
+  ReturnedForCompletion: z.strictObject({
+    missingDocuments: list(z.strictObject({ documentId: text.optional(), text })),
+    note,
+    outgoingNumber: note,
+  }),
   IncomeComputed: z
     .strictObject({
       familySize: z.int({ error: V.count }).min(1, { error: V.count }),
@@ -452,6 +464,7 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   event('CommissionActRecorded'),
   event('ForwardedToDistrict'),
   event('ReceivedByDistrict'),
+  event('ReturnedForCompletion'),
   event('IncomeComputed'),
   event('PreliminaryRefusalNoticed'),
   event('RefusalNoticeReceived'),

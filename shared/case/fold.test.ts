@@ -208,6 +208,7 @@ const MAY_EVER: Readonly<Record<CaseEventType, readonly CaseRole[]>> = {
   CommissionActRecorded: ['specialist'],
   ForwardedToDistrict: ['specialist'],
   ReceivedByDistrict: ['districtSpecialist'],
+  ReturnedForCompletion: ['districtSpecialist'],
   IncomeComputed: ['districtSpecialist'],
   PreliminaryRefusalNoticed: ['districtSpecialist'],
   RefusalNoticeReceived: ['districtSpecialist'],
@@ -235,6 +236,8 @@ const MAY_EVER: Readonly<Record<CaseEventType, readonly CaseRole[]>> = {
 function expectLawfulLog(applied: readonly CaseEvent[]): void {
   const seen = (type: CaseEventType, before: number) =>
     applied.slice(0, before).some((e) => e.type === type);
+  const count = (type: CaseEventType, before: number) =>
+    applied.slice(0, before).filter((e) => e.type === type).length;
   applied.forEach((e, i) => {
     expect(MAY_EVER[e.type]).toContain(e.actor.role);
     const opening = ['Registered', 'AcceptanceRefused', 'ProactiveCaseOpened'].includes(e.type);
@@ -257,9 +260,27 @@ function expectLawfulLog(applied: readonly CaseEvent[]): void {
       case 'DecisionMade': // R-HEAR-1
         if (e.payload.outcome === 'refuse') expect(seen('PreliminaryRefusalNoticed', i)).toBe(true);
         break;
-      case 'ReceivedByDistrict':
-        expect(seen('ForwardedToDistrict', i)).toBe(true);
+      case 'ReceivedByDistrict': // once for each forwarding
+        expect(count('ReceivedByDistrict', i)).toBeLessThan(count('ForwardedToDistrict', i));
         break;
+      case 'ReturnedForCompletion': // R-ROUTE-6 [I]: a received package, before any hearing
+        expect(count('ReturnedForCompletion', i)).toBeLessThan(count('ReceivedByDistrict', i));
+        expect(seen('PreliminaryRefusalNoticed', i) || seen('DecisionMade', i)).toBe(false);
+        break;
+      case 'ForwardedToDistrict': {
+        // Forwarded again only after a return, and R-ROUTE-7 [I]: completed since that return.
+        const returns = count('ReturnedForCompletion', i);
+        expect(count('ForwardedToDistrict', i)).toBe(returns);
+        if (returns > 0) {
+          const lastReturn = applied
+            .slice(0, i)
+            .findLastIndex((x) => x.type === 'ReturnedForCompletion');
+          expect(
+            applied.slice(lastReturn + 1, i).some((x) => x.type === 'ApplicationCorrected'),
+          ).toBe(true);
+        }
+        break;
+      }
       case 'ResultSigned':
         expect(seen('DecisionMade', i)).toBe(true);
         break;

@@ -13,7 +13,7 @@ import type { CaseEvent } from './events';
 import { ID_REUSED } from './messages';
 import type { ConflictReason } from './messages';
 import { EMPTY_CASE, noticeFormFor, notificationChannelFor } from './state';
-import type { CaseConflict, CaseState, HearingState } from './state';
+import type { CaseConflict, CaseState, CompletionReturn, HearingState } from './state';
 import { checkEvent } from './transitions';
 
 /** The fold order: hlc, then id, as plain strings (shared/events/fold-order). */
@@ -84,6 +84,14 @@ function applyEvent(state: CaseState, event: CaseEvent): CaseState {
   };
 }
 
+function updateLatestReturn(
+  state: CaseState,
+  change: (r: CompletionReturn) => CompletionReturn,
+): readonly CompletionReturn[] {
+  const last = state.completionReturns.length - 1;
+  return state.completionReturns.map((r, i) => (i === last ? change(r) : r));
+}
+
 function hearingOf(state: CaseState): HearingState {
   // checkEvent let a hearing event through only in the 'hearing' stage, which sets this.
   if (state.hearing === null) throw new Error('Hearing event applied without a hearing');
@@ -150,9 +158,37 @@ function reduce(state: CaseState, e: CaseEvent): CaseState {
     case 'CommissionActRecorded':
       return { ...state, stage: 'commissionDone', commissionAct: e.payload };
     case 'ForwardedToDistrict':
-      return { ...state, stage: 'forwarded', forwarding: e.payload };
+      return {
+        ...state,
+        stage: 'forwarded',
+        forwarding: e.payload,
+        districtHandoverAt: e.legalTime,
+        completionReturns:
+          state.stage === 'returnedForCompletion'
+            ? updateLatestReturn(state, (r) => ({ ...r, forwardedAgainAt: e.legalTime }))
+            : state.completionReturns,
+      };
     case 'ReceivedByDistrict':
-      return { ...state, stage: 'atDistrict' };
+      return { ...state, stage: 'atDistrict', districtHandoverAt: e.legalTime };
+    case 'ReturnedForCompletion':
+      return {
+        ...state,
+        stage: 'returnedForCompletion',
+        districtHandoverAt: null,
+        completionReturns: [
+          ...state.completionReturns,
+          {
+            eventId: e.id,
+            at: e.legalTime,
+            byUserId: e.actor.userId,
+            missingDocuments: e.payload.missingDocuments,
+            note: e.payload.note ?? null,
+            outgoingNumber: e.payload.outgoingNumber ?? null,
+            correctedAt: null,
+            forwardedAgainAt: null,
+          },
+        ],
+      };
     case 'IncomeComputed':
       return { ...state, income: e.payload };
     case 'PreliminaryRefusalNoticed':
@@ -276,6 +312,13 @@ function reduce(state: CaseState, e: CaseEvent): CaseState {
         // R-DEC-2: a corrected phone or mobile-database flag changes how the notice goes out.
         notificationChannel: notificationChannelFor(next.applicant, state.channel),
         corrections: [...state.corrections, correctionRecord(e, changes)],
+        // R-ROUTE-7 [I]: the first correction after a return completes the package.
+        completionReturns:
+          state.stage === 'returnedForCompletion'
+            ? updateLatestReturn(state, (r) =>
+                r.correctedAt ? r : { ...r, correctedAt: e.legalTime },
+              )
+            : state.completionReturns,
       };
     }
     case 'ConflictAcknowledged': {

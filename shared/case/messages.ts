@@ -51,6 +51,7 @@ export const REJECTION_CODES = [
   'noApplicationToCorrect',
   'correctionChangesNothing',
   'correctionLeavesGap',
+  'notCompletedSinceReturn',
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -23,6 +23,8 @@ export const CASE_STAGES = [
   'commissionDone',
   'forwarded',
   'atDistrict',
+  /** R-ROUTE-6 [I]: sent back by the district for a missing document; the akimat holds it again. */
+  'returnedForCompletion',
   'hearing',
   'decided',
   'signed',
@@ -86,6 +88,20 @@ export interface Suspension {
   readonly reason: string;
   /** The rule-set's suspension ground (catalog suspensionGrounds); absent on version-1 events. */
   readonly groundCode: string | null;
+}
+
+/** R-ROUTE-6 [I]: one return of the case to the akimat for a missing document. */
+export interface CompletionReturn {
+  readonly eventId: string;
+  readonly at: LocalDateTime;
+  readonly byUserId: string;
+  readonly missingDocuments: PayloadOf<'ReturnedForCompletion'>['missingDocuments'];
+  readonly note: string | null;
+  readonly outgoingNumber: string | null;
+  /** When the akimat first corrected the application after this return (R-ROUTE-7 [I]). */
+  readonly correctedAt: LocalDateTime | null;
+  /** When the akimat forwarded the completed case again (in a new covering register). */
+  readonly forwardedAgainAt: LocalDateTime | null;
 }
 
 export interface HearingState {
@@ -154,7 +170,16 @@ export interface CaseState {
   readonly dueDate: LocalDate | null;
   readonly resolution: PayloadOf<'ResolutionImposed'> | null;
   readonly commissionAct: PayloadOf<'CommissionActRecorded'> | null;
+  /** The latest forwarding: after a return for completion, the new covering register's. */
   readonly forwarding: PayloadOf<'ForwardedToDistrict'> | null;
+  /**
+   * When the district department got the case it holds now: its latest receipt, else the latest
+   * forwarding. Null before the first forwarding and while the case is back at the akimat for
+   * completion (R-ROUTE-6 [I]): the district's steps count from the complete package (003:35).
+   */
+  readonly districtHandoverAt: LocalDateTime | null;
+  /** Every return to the akimat for a missing document, in log order (R-ROUTE-6 [I]). */
+  readonly completionReturns: readonly CompletionReturn[];
   /** The latest computation; a recomputation is a new IncomeComputed event. */
   readonly income: PayloadOf<'IncomeComputed'> | null;
   readonly hearing: HearingState | null;
@@ -211,6 +236,8 @@ export const EMPTY_CASE: CaseState = {
   resolution: null,
   commissionAct: null,
   forwarding: null,
+  districtHandoverAt: null,
+  completionReturns: [],
   income: null,
   hearing: null,
   decision: null,

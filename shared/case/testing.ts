@@ -118,6 +118,18 @@ const SAMPLES: Samples = {
   }),
   ForwardedToDistrict: () => ({ registerId: 'register-7', registerNumber: 'R-7/2025' }),
   ReceivedByDistrict: () => ({ incomingNumber: '1-15/342' }),
+  ReturnedForCompletion: (variant) => ({
+    missingDocuments:
+      variant % 2 === 0
+        ? [
+            {
+              documentId: 'family-composition',
+              text: 'Отбасы құрамы туралы мәліметтер толық емес',
+            },
+          ]
+        : [{ text: 'Жұбайының табысы туралы анықтама жоқ' }],
+    outgoingNumber: '2-04/97',
+  }),
   IncomeComputed: () => ({
     familySize: 2,
     totalIncomeTiyn: 9_000_000,

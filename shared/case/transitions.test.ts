@@ -37,6 +37,18 @@ const TERM: readonly CaseEventType[] = [
 /** The office holding the case may correct the application until it forwards or decides it. */
 const FIX: readonly CaseEventType[] = ['ApplicationCorrected'];
 
+/** The district's acts on a case it received (003:35-38). */
+const AT_DISTRICT: readonly CaseEventType[] = [
+  'IncomeComputed',
+  'PreliminaryRefusalNoticed',
+  'DecisionMade',
+  ...TERM,
+  ...FIX,
+];
+
+/** R-ROUTE-6 [I]: a case forwarded by an akimat may go back to it for a missing document. */
+const RETURN: readonly CaseEventType[] = ['ReturnedForCompletion'];
+
 // Written out by hand from the regulations, not derived from TRANSITIONS: this is the check on it.
 const AKIM_TO_DISTRICT: readonly [SampleStep | null, CaseStage, Expected][] = [
   [
@@ -78,28 +90,12 @@ const AKIM_TO_DISTRICT: readonly [SampleStep | null, CaseStage, Expected][] = [
   [
     ['ReceivedByDistrict', 'districtSpecialist'],
     'atDistrict',
-    {
-      districtSpecialist: [
-        'IncomeComputed',
-        'PreliminaryRefusalNoticed',
-        'DecisionMade',
-        ...TERM,
-        ...FIX,
-      ],
-    },
+    { districtSpecialist: [...AT_DISTRICT, ...RETURN] },
   ],
   [
     ['IncomeComputed', 'districtSpecialist'],
     'atDistrict',
-    {
-      districtSpecialist: [
-        'IncomeComputed',
-        'PreliminaryRefusalNoticed',
-        'DecisionMade',
-        ...TERM,
-        ...FIX,
-      ],
-    },
+    { districtSpecialist: [...AT_DISTRICT, ...RETURN] },
   ],
   [
     ['PreliminaryRefusalNoticed', 'districtSpecialist'],
@@ -184,6 +180,48 @@ const PAPER_RESULT: readonly [SampleStep | null, CaseStage, Expected][] = [
   [['ResultIssued', 'specialist'], 'issued', {}],
 ];
 
+/**
+ * R-ROUTE-6 [I] and R-ROUTE-7 [I]: the district returns the case for a missing document; the akimat
+ * holds it again, completes the application, forwards it in a new register; the district receives it
+ * again and decides (003:35-36: the district works on the full package).
+ */
+const RETURNED_FOR_COMPLETION: readonly [SampleStep | null, CaseStage, Expected][] = [
+  ...AKIM_TO_DISTRICT.slice(
+    0,
+    AKIM_TO_DISTRICT.findIndex(([, stage]) => stage === 'atDistrict') + 1,
+  ),
+  [
+    ['ReturnedForCompletion', 'districtSpecialist'],
+    'returnedForCompletion',
+    // Not forwarded again before the application is completed (R-ROUTE-7 [I]).
+    { specialist: [...TERM, ...FIX] },
+  ],
+  [
+    ['ApplicationCorrected', 'specialist'],
+    'returnedForCompletion',
+    { specialist: ['ForwardedToDistrict', ...TERM, ...FIX] },
+  ],
+  [
+    ['ForwardedToDistrict', 'specialist'],
+    'forwarded',
+    { specialist: ['DistrictResultRecorded', ...TERM], districtSpecialist: ['ReceivedByDistrict'] },
+  ],
+  [
+    ['ReceivedByDistrict', 'districtSpecialist'],
+    'atDistrict',
+    // A second return is possible too: the law does not limit how often a package can be incomplete.
+    { districtSpecialist: [...AT_DISTRICT, ...RETURN] },
+  ],
+  [['DecisionMade', 'districtSpecialist', 0], 'decided', { districtHead: ['ResultSigned'] }],
+  [['ResultSigned', 'districtHead'], 'signed', { specialist: ['ReturnedToAkimat'] }],
+  [
+    ['ReturnedToAkimat', 'specialist'],
+    'returned',
+    { specialist: ['ApplicantNotifiedResultReady', 'ResultIssued'] },
+  ],
+  [['ResultIssued', 'specialist'], 'issued', {}],
+];
+
 const AKIM_LOCAL: readonly [SampleStep | null, CaseStage, Expected][] = [
   [
     ['Registered', 'specialist', 1],
@@ -223,6 +261,7 @@ describe.each([
   ['akimToDistrict (seed 001 №14, rules 003)', AKIM_TO_DISTRICT],
   ['akimLocal (TSA certificate, seed 002)', AKIM_LOCAL],
   ['akimToDistrict with the result entered from paper', PAPER_RESULT],
+  ['akimToDistrict with a return for a missing document', RETURNED_FOR_COMPLETION],
   ['district', DISTRICT],
 ])('transition table on the %s route', (_name, rows) => {
   const steps = rows.flatMap(([step]) => (step === null ? [] : [step]));

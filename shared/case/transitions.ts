@@ -38,12 +38,22 @@ export interface Transition {
   readonly routes?: readonly Route[];
 }
 
+/**
+ * The akimat's stages, 'returnedForCompletion' among them: while the district department has sent the
+ * case back for a missing document (R-ROUTE-6 [I]) the akimat holds it and runs its term. The return
+ * does not stop the term by itself [I]: the seeds name no suspension for it, and the akim-route
+ * rule-sets say there is none ("Оснований для приостановления оказания государственной услуги не
+ * предусмотрено", 001:11136 / 4901 for the TSA; 003 states none), so the round trip counts in the
+ * whole term. Where a rule-set does list a suspension ground, the akimat suspends with TermSuspended
+ * and that ground, checked against the catalog like any suspension (contextCheck).
+ */
 const AKIMAT_ACTIVE: readonly CaseStage[] = [
   'registered',
   'resolutionImposed',
   'atCommission',
   'commissionDone',
   'forwarded',
+  'returnedForCompletion',
 ];
 const DISTRICT_ACTIVE: readonly CaseStage[] = ['atDistrict', 'hearing'];
 const OPENED: readonly CaseStage[] = CASE_STAGES.filter((s) => s !== 'new');
@@ -78,14 +88,23 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   { type: 'CommissionActRecorded', from: ['atCommission'], roles: ['specialist'] },
   // R-ROUTE-1: the village commission is needed only for some grounds, so forwarding may skip it.
+  // R-ROUTE-7 [I]: a case returned for completion is forwarded again, in a new covering register.
   {
     type: 'ForwardedToDistrict',
-    from: ['resolutionImposed', 'commissionDone'],
+    from: ['resolutionImposed', 'commissionDone', 'returnedForCompletion'],
     roles: ['specialist'],
     routes: ['akimToDistrict'],
   },
   // District part.
   { type: 'ReceivedByDistrict', from: ['forwarded'], roles: ['districtSpecialist'] },
+  // R-ROUTE-6 [I]: a missing document is found when the district checks the package it received, before
+  // it sets a hearing: from 'hearing' on, the APPC art. 73 procedure (003:38-47) ends in a decision.
+  {
+    type: 'ReturnedForCompletion',
+    from: ['atDistrict'],
+    roles: ['districtSpecialist'],
+    routes: ['akimToDistrict'],
+  },
   { type: 'IncomeComputed', from: DISTRICT_ACTIVE, roles: ['districtSpecialist'] },
   { type: 'PreliminaryRefusalNoticed', from: ['atDistrict'], roles: ['districtSpecialist'] },
   { type: 'RefusalNoticeReceived', from: ['hearing'], roles: ['districtSpecialist'] },
@@ -135,11 +154,18 @@ export const TRANSITIONS: readonly Transition[] = [
   ...termRows('TermExtended'),
   ...termRows('TermReplanned'),
   // A correction of the application, by the office holding the case, before the decision: the akimat
-  // until it forwards the case (after that the papers are at the district), the district department
-  // until it decides. A decided or signed result is never about other data than it was decided on.
+  // until it forwards the case (after that the papers are at the district) and again while the case is
+  // back for completion, the district department until it decides. A decided or signed result is never
+  // about other data than it was decided on.
   {
     type: 'ApplicationCorrected',
-    from: ['registered', 'resolutionImposed', 'atCommission', 'commissionDone'],
+    from: [
+      'registered',
+      'resolutionImposed',
+      'atCommission',
+      'commissionDone',
+      'returnedForCompletion',
+    ],
     roles: ['specialist'],
     routes: AKIMAT_ROUTES,
   },
@@ -358,6 +384,13 @@ function logCheck(state: CaseState, attempt: Attempt, role: CaseRole): AppendChe
       const { changes } = correctionOutcome(state.application, p);
       return changes.sections.length > 0 ? OK : no('correctionChangesNothing');
     }
+    case 'ForwardedToDistrict': {
+      // R-ROUTE-7 [I]: a case returned for completion goes back only completed, that is with a
+      // correction of the application logged after the latest return.
+      if (state.stage !== 'returnedForCompletion') return OK;
+      const latest = state.completionReturns[state.completionReturns.length - 1];
+      return latest?.correctedAt ? OK : no('notCompletedSinceReturn');
+    }
     case 'ConflictAcknowledged': {
       const open = state.conflicts.filter((c) => c.acknowledgedBy === null);
       const target = attempt.payload?.eventId;
@@ -369,8 +402,8 @@ function logCheck(state: CaseState, attempt: Attempt, role: CaseRole): AppendChe
     case 'ResolutionImposed':
     case 'SentToCommission':
     case 'CommissionActRecorded':
-    case 'ForwardedToDistrict':
     case 'ReceivedByDistrict':
+    case 'ReturnedForCompletion':
     case 'IncomeComputed':
     case 'PreliminaryRefusalNoticed':
     case 'ResultSigned':

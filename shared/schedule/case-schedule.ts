@@ -287,9 +287,13 @@ function scheduledSteps(
       : undefined,
     calendar,
   );
-  const currentId = running
-    ? chained.find((s) => s.completedAt === null && dues.has(s.step.id))?.step.id
-    : undefined;
+  // R-ROUTE-6 [I]: back at the akimat for a missing document, the akimat completes the package and
+  // forwards it again, which is no step of the catalog's process: no step is current, and the akimat
+  // holds the case (holderOf).
+  const currentId =
+    running && state.stage !== 'returnedForCompletion'
+      ? chained.find((s) => s.completedAt === null && dues.has(s.step.id))?.step.id
+      : undefined;
   return base.map((s, i) => {
     const placed = dues.get(s.step.id);
     const due = placed?.due ?? null;
@@ -309,9 +313,13 @@ function scheduledSteps(
   });
 }
 
-/** When the district department got the case: its receipt, else the akimat's forwarding. */
+/**
+ * When the district department got the case: its receipt, else the akimat's forwarding; after a return
+ * for completion, the receipt (or forwarding) of the completed package, since the district's 1 working
+ * day for the income counts from the documents it received (003:35, R-ROUTE-2).
+ */
 function handover(state: CaseState): LocalDateTime | null {
-  return state.stepTimes.ReceivedByDistrict ?? state.stepTimes.ForwardedToDistrict ?? null;
+  return state.districtHandoverAt;
 }
 
 /**
@@ -406,7 +414,8 @@ const DISTRICT_HOLDS: readonly CaseStage[] = [
 /**
  * Who must act on a running case now: the current step's owner, else the side its stage puts it on.
  * From the forwarding until the result comes back (ReturnedToAkimat / DistrictResultRecorded) an
- * akim-route case is the district's.
+ * akim-route case is the district's, except while the district has sent it back for a missing
+ * document ('returnedForCompletion', R-ROUTE-6 [I]): then it is the akimat's again.
  */
 export function holderOf(state: CaseState, current: ScheduledStep | null): StepOwner {
   if (current !== null) return current.owner;
