@@ -96,7 +96,7 @@ describe('per-capita income (R-ROUTE-2, 003:35-36; order No. 181: total ÷ month
   test('a period that ends before it starts is refused with a message key', () => {
     expect(
       computePerCapitaIncome(family, { periodFrom: '2024-12-31', periodTo: '2024-10-01' }),
-    ).toEqual({ ok: false, reason: 'income:errors.periodOrder' });
+    ).toEqual({ ok: false, reason: 'case:validation.periodOrder' });
   });
 
   test('months are calendar months the period touches: a period of one month counts 1', () => {

@@ -9,7 +9,7 @@
 //   months, the family size, the result), so the screen shows the arithmetic and the event records
 //   the same numbers.
 // - Money is whole tiyn; the only division is the last one (see perCapitaOf for the rounding).
-import type { ApplicationData, FamilyMember, Income } from '../case';
+import { VALIDATION, type ApplicationData, type FamilyMember, type Income } from '../case';
 import { monthsTouched } from '../input';
 import { daysInMonth, type LocalDate } from '../time';
 
@@ -59,9 +59,8 @@ export interface PerCapitaIncome {
   readonly perCapitaIncomeTiyn: number;
 }
 
-export type PerCapitaFailure =
-  /** The period ends before it starts. */
-  'income:errors.periodOrder';
+/** The period ends before it starts: the event schema's own message (shared/case VALIDATION). */
+export type PerCapitaFailure = typeof VALIDATION.periodOrder;
 
 /**
  * total ÷ (months × familySize) in whole tiyn, rounded half up (a remainder of half a tiyn or more
@@ -115,7 +114,7 @@ export function computePerCapitaIncome(
   | { readonly ok: true; readonly value: PerCapitaIncome }
   | { readonly ok: false; readonly reason: PerCapitaFailure } {
   if (period.periodTo < period.periodFrom) {
-    return { ok: false, reason: 'income:errors.periodOrder' };
+    return { ok: false, reason: VALIDATION.periodOrder };
   }
   const members: MemberIncome[] = [
     memberOf(0, 'applicant', application.applicant, application.applicantIncomes, period),

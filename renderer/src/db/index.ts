@@ -65,6 +65,12 @@ export {
   type CalendarInstall,
 } from './desk-calendar';
 export {
+  deskIncomeFigures,
+  installIncomeFigures,
+  INCOME_FIGURES_SETTING,
+  type IncomeFiguresInstall,
+} from './figures';
+export {
   stampEnvelope,
   queueForHub,
   receiveStamps,
