@@ -21,6 +21,7 @@ import { CaseTimeline } from './case-timeline';
 import { CERTIFICATE_SERVICE, CertificatePanel } from './certificate-panel';
 import { ConflictAcknowledgedForm } from './forms/term-forms';
 import { PrintLinks } from './print-links';
+import { ResultSignPanel } from './result-sign-panel';
 import './case-page.css';
 
 /** The office's wall clock, re-read every `intervalMs` so minute terms count down live. */
@@ -111,6 +112,7 @@ function CasePage({ caseId }: { caseId: string }) {
       <div className="cp-layout">
         <div className="cp-main">
           {certificate && <CertificatePanel caseId={caseId} state={state} actors={actors} />}
+          <ResultSignPanel caseId={caseId} state={state} actors={actors} />
           <CaseActions
             caseId={caseId}
             state={state}

@@ -61,3 +61,16 @@ export function representativeLine(t: DocT, representative: Representative | nul
 export function formatTenge(tiyn: number): string {
   return formatNumber(tiyn / 100, 'ru', 2);
 }
+
+/** Texts of the refusal grounds the decision names, from the service's list (codes as they are). */
+export function groundTexts(
+  codes: readonly string[],
+  service: ServiceDefinition | null,
+  lang: Language,
+): string[] {
+  const grounds = service?.refusalGrounds.kind === 'list' ? service.refusalGrounds.grounds : [];
+  return codes.map((code) => {
+    const ground = grounds.find((g) => g.id === code);
+    return ground ? localized(ground.text, lang) : code;
+  });
+}

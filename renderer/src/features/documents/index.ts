@@ -15,6 +15,7 @@ export {
   type ResultNoticeContent,
   type TsaRecipientFacts,
 } from '../../../../shared/documents';
+export { groundTexts } from './common';
 export { pdfFileName } from './file-name';
 export { printCurrentPage } from './print-frame';
 export { qrPayload, signedDocuments } from './signature-check';

@@ -1,13 +1,20 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import type { CaseEvent, CaseState } from '../../../../shared/case';
-import { localized, type ServiceDefinition } from '../../../../shared/catalog';
+import type { ServiceDefinition } from '../../../../shared/catalog';
 import type { Language } from '../../../../shared/ipc';
 import { formatDate, type LocalDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { casePath } from '../../app/paths';
 import { useLive } from '../../db';
-import { eSignatureTexts, formatTenge, officeLines, serviceName, type DocT } from './common';
+import {
+  eSignatureTexts,
+  formatTenge,
+  groundTexts,
+  officeLines,
+  serviceName,
+  type DocT,
+} from './common';
 import { DocHeader, ESignatureBlock, FieldTable, SignLine } from './doc-parts';
 import {
   dativeName,
@@ -20,19 +27,6 @@ import { loadCasePrint, signedEventOf } from './print-data';
 import { serviceOfCase } from './talon';
 import { usePrintFrame } from './use-print-frame';
 import { useSignatureCheck, type SignedInput } from './use-signature-check';
-
-/** Texts of the refusal grounds the decision names, from the service's list (codes as they are). */
-export function groundTexts(
-  codes: readonly string[],
-  service: ServiceDefinition | null,
-  lang: Language,
-): string[] {
-  const grounds = service?.refusalGrounds.kind === 'list' ? service.refusalGrounds.grounds : [];
-  return codes.map((code) => {
-    const ground = grounds.find((g) => g.id === code);
-    return ground ? localized(ground.text, lang) : code;
-  });
-}
 
 type PaperResult = Extract<CaseEvent, { type: 'DistrictResultRecorded' }>;
 
