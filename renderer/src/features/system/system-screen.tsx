@@ -9,6 +9,7 @@ import { HubCard } from '../sync';
 import { ClockJumpsCard } from '../clock-watch';
 import { UpdatesCard } from '../updates';
 import { CalendarCard } from './calendar-card';
+import { IncomeFiguresCard } from './income-figures-card';
 import { DataProtectionRow } from './data-protection';
 
 interface StorageFigures {
@@ -91,6 +92,7 @@ export function SystemScreen() {
         <BackupCard />
         <StorageCard />
         <CalendarCard />
+        <IncomeFiguresCard />
         <ClockJumpsCard />
         <UpdatesCard />
       </div>

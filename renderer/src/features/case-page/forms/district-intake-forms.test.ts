@@ -20,7 +20,7 @@ describe('the receipt form', () => {
     const ok = buildReceipt({ incomingNumber: ' 15-к ' });
     expect(ok).toEqual({ payload: { incomingNumber: '15-к' }, errors: {} });
     expect(payloadSchemas.ReceivedByDistrict.safeParse(ok.payload).success).toBe(true);
-    expect(buildReceipt({ incomingNumber: '1'.repeat(51) }).errors).toEqual({
+    expect(buildReceipt({ incomingNumber: '1'.repeat(41) }).errors).toEqual({
       incomingNumber: 'income:errors.incomingNumberTooLong',
     });
   });

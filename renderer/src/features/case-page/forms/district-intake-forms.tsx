@@ -46,8 +46,11 @@ export interface ReceiptValues {
   incomingNumber: string;
 }
 
-/** An incoming number fits the register's column and a printed line. */
-export const INCOMING_NUMBER_MAX = 50;
+/**
+ * The longest incoming number: the same as the inbound queue's receipt of a whole register
+ * (db/district-commands INCOMING_NUMBER_MAX_LENGTH), so one case and a register take the same numbers.
+ */
+export const INCOMING_NUMBER_MAX = 40;
 
 export function buildReceipt(v: ReceiptValues): Built {
   const errors: Record<string, string> = {};
