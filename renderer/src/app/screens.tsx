@@ -4,6 +4,7 @@ import { JournalScreen } from '../features/journal';
 import { IntakeScreen } from '../features/intake';
 import { AkimInboxNavBadge, AkimScreen } from '../features/akim';
 import { TodayNavBadge, TodayScreen } from '../features/today';
+import { InboundNavBadge, InboundScreen } from '../features/inbound';
 import { RegistersScreen } from '../features/registers';
 import { TsaRegisterScreen } from '../features/tsa-register';
 import { UsersScreen } from '../features/users';
@@ -43,6 +44,13 @@ export const SCREENS: readonly ScreenEntry[] = [
     Component: TodayScreen,
     roles: [AKIMAT.staff, AKIMAT.head, DISTRICT.staff, DISTRICT.head],
     Badge: TodayNavBadge,
+  },
+  {
+    path: '/inbound',
+    titleKey: 'inbound:title',
+    Component: InboundScreen,
+    roles: [DISTRICT.staff, DISTRICT.head],
+    Badge: InboundNavBadge,
   },
   { path: '/journal', titleKey: 'journal:title', Component: JournalScreen, roles: ALL_ROLES },
   { path: '/intake', titleKey: 'intake:title', Component: IntakeScreen, roles: [AKIMAT.staff] },

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { rowDue } from '../../../../shared/journal';
@@ -11,15 +11,24 @@ import {
   casesWithStepDueBy,
   compareKazakh,
   dueSoonLastDate,
+  journalOfficeTallies,
   openCasesDueBy,
   suspendedCases,
   useLive,
   type CaseRow,
 } from '../../db';
 import { formatNumber } from '../../i18n';
-import { formatDue, rowWorkLabels, serviceName, useOfficeNow } from '../journal';
+import {
+  formatDue,
+  journalPath,
+  officeLabel,
+  rowWorkLabels,
+  serviceName,
+  useOfficeNow,
+} from '../journal';
 import { DeadlineTable, type FigureRow } from './dashboard-figures';
 import { DashboardListActions } from './dashboard-list-actions';
+import { OkrugTable, type OkrugRow } from './okrug-table';
 import {
   DEADLINE_FIGURES,
   emptyFigures,
@@ -62,10 +71,23 @@ export function DashboardScreen() {
     ],
     [db, lastSoon, stepsUntil],
   );
-  const summary = useMemo(
-    () => (rows && covered ? summarizeDeadlines(rows, now, calendar, side) : null),
-    [rows, now, covered, calendar, side],
+  // The district's view across okrugs: each akimat's open and late cases (the journal's own
+  // filters, counted on the officeId index's keys), and the figures of one okrug when one is chosen.
+  const districtMode = side === 'district';
+  const okrugFilterId = useId();
+  const [okrug, setOkrug] = useState<string | null>(null);
+  const tallies = useLive(
+    async () => (districtMode && covered ? journalOfficeTallies(db, { now, calendar }) : []),
+    [db, districtMode, covered, now, calendar],
   );
+  const okrugRows: OkrugRow[] = (tallies ?? [])
+    .map((tally) => ({ ...tally, label: officeLabel(tally.officeId, language, office) }))
+    .sort((a, b) => compareKazakh(a.label, b.label));
+  const summary = useMemo(() => {
+    if (!rows || !covered) return null;
+    const shown = okrug === null ? rows : rows.filter((row) => row.officeId === okrug);
+    return summarizeDeadlines(shown, now, calendar, side);
+  }, [rows, now, covered, calendar, side, okrug]);
   useMorningReminder();
   const { permission, request } = useNotificationPermission();
   const [selected, setSelected] = useState<{ key: string; figure: DeadlineFigure } | null>(null);
@@ -115,6 +137,27 @@ export function DashboardScreen() {
         <p className="dashboard-warning" role="alert">
           {t('dashboard:calendarMissing')}
         </p>
+      )}
+
+      {districtMode && okrugRows.length > 0 && (
+        <div className="dashboard-okrug-filter">
+          <label htmlFor={okrugFilterId}>{t('dashboard:okrugs.filter')}</label>
+          <select
+            id={okrugFilterId}
+            value={okrug ?? ''}
+            onChange={(e) => {
+              setOkrug(e.target.value || null);
+              setSelected(null);
+            }}
+          >
+            <option value="">{t('dashboard:okrugs.all')}</option>
+            {okrugRows.map((row) => (
+              <option key={row.officeId} value={row.officeId}>
+                {row.label}
+              </option>
+            ))}
+          </select>
+        </div>
       )}
 
       {summary && (
@@ -239,6 +282,40 @@ export function DashboardScreen() {
               )}
             </div>
           )}
+        </div>
+      )}
+
+      {districtMode && okrugRows.length > 0 && (
+        <div className="card dashboard-okrug-card">
+          <OkrugTable
+            caption={t('dashboard:okrugs.caption')}
+            headers={{
+              okrug: t('dashboard:okrugs.okrug'),
+              outstanding: t('dashboard:okrugs.outstanding'),
+              overdue: t('dashboard:okrugs.overdue'),
+            }}
+            rows={okrugRows}
+            total={{
+              label: t('dashboard:table.total'),
+              outstanding: okrugRows.reduce((sum, row) => sum + row.outstanding, 0),
+              overdue: okrugRows.reduce((sum, row) => sum + row.overdue, 0),
+            }}
+            pathOf={(officeId, figure) =>
+              journalPath(
+                figure === 'outstanding'
+                  ? { officeId, stage: 'open' }
+                  : { officeId, deadline: 'overdue' },
+              )
+            }
+            describe={(row, figure) =>
+              t(`dashboard:okrugs.link.${figure}`, {
+                count: row[figure],
+                okrug: row.label,
+              })
+            }
+            format={(value) => formatNumber(value, language)}
+            selected={okrug}
+          />
         </div>
       )}
 

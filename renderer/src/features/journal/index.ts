@@ -9,3 +9,4 @@ export { WorkStatus } from './work-status';
 export { readJournalParams, journalQueryOf, journalPrintPath } from './journal-params';
 export { journalRowView, type JournalRowView, type RowViewEnv } from './journal-row-view';
 export { downloadFile, journalXlsx } from './journal-export';
+export { officeCodeOf, officeLabel, type OfficeNames } from './office-label';

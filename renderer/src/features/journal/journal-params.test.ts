@@ -8,6 +8,7 @@ describe('journal address', () => {
       serviceId: 'targeted-social-assistance',
       stage: 'open',
       deadline: 'overdue',
+      officeId: 'office-kzl01',
       sort: 'dueAsc',
     });
     expect(readJournalParams(params)).toEqual({
@@ -15,15 +16,27 @@ describe('journal address', () => {
       serviceId: 'targeted-social-assistance',
       stage: 'open',
       deadline: 'overdue',
+      officeId: 'office-kzl01',
       sort: 'dueAsc',
     });
     expect(journalPath()).toBe('/journal');
     expect(journalPath({ deadline: 'dueSoon' })).toBe('/journal?deadline=dueSoon');
+    // The district's okrug filter, as the dashboard's per-okrug figures link to it.
+    expect(journalPath({ officeId: 'office-kzl01', deadline: 'overdue' })).toBe(
+      '/journal?deadline=overdue&okrug=office-kzl01',
+    );
   });
 
   test('ignores values it does not know', () => {
     expect(
       readJournalParams(new URLSearchParams('stage=archived&deadline=soon&sort=random')),
-    ).toEqual({ search: '', serviceId: null, stage: null, deadline: null, sort: 'dateDesc' });
+    ).toEqual({
+      search: '',
+      serviceId: null,
+      stage: null,
+      deadline: null,
+      officeId: null,
+      sort: 'dateDesc',
+    });
   });
 });

@@ -17,6 +17,8 @@ export interface JournalParams {
   serviceId: string | null;
   stage: JournalStageFilter | null;
   deadline: JournalDeadlineFilter | null;
+  /** The okrug (office id) on the district's desk; any office id is taken, none matching shows none. */
+  officeId: string | null;
   sort: JournalSort;
 }
 
@@ -41,6 +43,7 @@ export function readJournalParams(params: URLSearchParams): JournalParams {
     serviceId: params.get('service') || null,
     stage: oneOf(STAGE_FILTERS, params.get('stage')),
     deadline: oneOf(DEADLINE_FILTERS, params.get('deadline')),
+    officeId: params.get('okrug') || null,
     sort: oneOf(JOURNAL_SORTS, params.get('sort')) ?? 'dateDesc',
   };
 }
@@ -51,6 +54,7 @@ export function writeJournalParams(value: JournalParams): URLSearchParams {
   if (value.serviceId) params.set('service', value.serviceId);
   if (value.stage) params.set('stage', value.stage);
   if (value.deadline) params.set('deadline', value.deadline);
+  if (value.officeId) params.set('okrug', value.officeId);
   if (value.sort !== 'dateDesc') params.set('sort', value.sort);
   return params;
 }
@@ -61,6 +65,7 @@ export function journalQueryOf(value: JournalParams): JournalQuery {
     serviceId: value.serviceId,
     stage: value.stage,
     deadline: value.deadline,
+    officeId: value.officeId,
     sort: value.sort,
   };
 }
@@ -72,6 +77,7 @@ export function journalPath(filters: Partial<JournalParams> = {}): string {
     serviceId: null,
     stage: null,
     deadline: null,
+    officeId: null,
     sort: 'dateDesc',
     ...filters,
   });

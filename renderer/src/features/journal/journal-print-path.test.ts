@@ -8,6 +8,8 @@ describe('journalPrintPath', () => {
       serviceId: 'targeted-social-assistance',
       stage: 'open' as const,
       deadline: 'overdue' as const,
+      // The district's okrug filter prints too.
+      officeId: 'office-kzl01',
       sort: 'dueAsc' as const,
     };
     const path = journalPrintPath(params, 'kk');
@@ -24,6 +26,7 @@ describe('journalPrintPath', () => {
         serviceId: null,
         stage: null,
         deadline: null,
+        officeId: null,
         sort: 'dateDesc',
       }),
     ).toBe('/print/journal');

@@ -7,6 +7,7 @@ import { casePath } from '../../app/paths';
 import {
   JOURNAL_SORTS,
   compareKazakh,
+  journalOfficeIds,
   journalRows,
   journalServiceIds,
   journalSize,
@@ -27,6 +28,7 @@ import {
 import { journalRowView, type RowViewEnv } from './journal-row-view';
 import { JournalTable } from './journal-table';
 import { JournalToolbar, type Option } from './journal-toolbar';
+import { officeLabel } from './office-label';
 import { useOfficeNow } from './office-time';
 import { serviceName } from './service-name';
 import { useJournalWindow } from './use-journal';
@@ -82,6 +84,12 @@ export function JournalScreen() {
   const settled = live !== undefined && live.key === queryKey;
   const journalTotal = useLive(() => journalSize(db), [db]);
   const serviceIds = useLive(() => journalServiceIds(db), [db]);
+  // The district sees every okrug of its district: it filters by the office that opened the case.
+  const districtMode = office?.kind === 'district';
+  const officeIds = useLive(
+    async () => (districtMode ? journalOfficeIds(db) : []),
+    [db, districtMode],
+  );
 
   const [range, setRange] = useState({ first: 0, last: -1 });
   const onRangeChange = useCallback(
@@ -127,6 +135,12 @@ export function JournalScreen() {
     { value: '', label: t('journal:filters.anyDeadline') },
     ...DEADLINE_FILTERS.map((d) => ({ value: d, label: t(`journal:filters.${d}`) })),
   ];
+  const okrugOptions: Option[] = [
+    { value: '', label: t('journal:filters.allOkrugs') },
+    ...[...new Set([...(officeIds ?? []), ...(params.officeId ? [params.officeId] : [])])]
+      .map((id) => ({ value: id, label: officeLabel(id, language, office) }))
+      .sort((a, b) => compareKazakh(a.label, b.label)),
+  ];
   const sortOptions: Option[] = JOURNAL_SORTS.map((s) => ({
     value: s,
     label: t(`journal:sort.${s}`),
@@ -136,7 +150,8 @@ export function JournalScreen() {
     params.search.trim() !== '' ||
     params.serviceId !== null ||
     params.stage !== null ||
-    params.deadline !== null;
+    params.deadline !== null ||
+    params.officeId !== null;
   const total = result?.total ?? 0;
   const countText = !settled
     ? t('journal:searching')
@@ -203,6 +218,16 @@ export function JournalScreen() {
           options: stageOptions,
           onChange: (v) => update({ stage: STAGE_FILTERS.find((s) => s === v) ?? null }),
         }}
+        {...(districtMode
+          ? {
+              okrug: {
+                label: t('journal:filters.okrug'),
+                value: params.officeId ?? '',
+                options: okrugOptions,
+                onChange: (v: string) => update({ officeId: v || null }),
+              },
+            }
+          : {})}
         deadline={{
           label: t('journal:filters.deadline'),
           value: params.deadline ?? '',

@@ -33,6 +33,8 @@ export interface JournalToolbarProps {
   service: SelectProps;
   stage: SelectProps;
   deadline: SelectProps;
+  /** The okrug filter: on the district's desk only. */
+  okrug?: SelectProps;
   sort: SelectProps;
 }
 
@@ -53,6 +55,7 @@ export function JournalToolbar(props: JournalToolbarProps) {
           onChange={(e) => props.search.onChange(e.target.value)}
         />
       </div>
+      {props.okrug && <LabelledSelect {...props.okrug} />}
       <LabelledSelect {...props.service} />
       <LabelledSelect {...props.stage} />
       <LabelledSelect {...props.deadline} />

@@ -1,0 +1,1 @@
+export { InboundNavBadge, InboundScreen } from './inbound-screen';
