@@ -33,6 +33,12 @@ const envSchema = z.object({
    * latest.yml: the hub serves it to enrolled desks as their update feed (/v1/updates/).
    */
   HUB_UPDATES_DIR: z.string().min(1).optional(),
+  /**
+   * A real SMS gateway for the notices of decisions (R-DEC-2, 003:49): its URL and bearer token. Unset:
+   * the outbox adapter records each message and nothing leaves the machine.
+   */
+  HUB_SMS_URL: z.string().url().optional(),
+  HUB_SMS_TOKEN: z.string().min(1).optional(),
 });
 
 export type DatabaseConfig =
@@ -59,7 +65,11 @@ export interface HubConfig {
     | { kind: 'none' };
   /** The update feed's folder (HUB_UPDATES_DIR), or null: no updates from this hub. */
   updatesDir: string | null;
+  /** Where SMS notices go: the outbox only, or a real gateway (HUB_SMS_URL, HUB_SMS_TOKEN). */
+  sms: SmsGatewayConfig;
 }
+
+export type SmsGatewayConfig = { kind: 'outbox' } | { kind: 'http'; url: string; token: string };
 
 /** Why a configuration cannot start: the fields to look at, never their values. */
 export class HubConfigError extends Error {}
@@ -99,6 +109,24 @@ export function readHubConfig(env: NodeJS.ProcessEnv): HubConfig {
         'HUB_TLS_KEY, or HUB_TLS_PROXY_PIN when a TLS-terminating proxy stands in front',
     );
   }
+  if ((e.HUB_SMS_URL === undefined) !== (e.HUB_SMS_TOKEN === undefined)) {
+    throw new HubConfigError(
+      'Invalid hub configuration: HUB_SMS_URL and HUB_SMS_TOKEN go together',
+    );
+  }
+  // The token travels in every request: over HTTPS only, but to a gateway on this machine.
+  if (e.HUB_SMS_URL !== undefined) {
+    const url = new URL(e.HUB_SMS_URL);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+      throw new HubConfigError(
+        'Invalid hub configuration: HUB_SMS_URL must be https (http only on this machine)',
+      );
+    }
+  }
+  const sms: SmsGatewayConfig =
+    e.HUB_SMS_URL !== undefined && e.HUB_SMS_TOKEN !== undefined
+      ? { kind: 'http', url: e.HUB_SMS_URL, token: e.HUB_SMS_TOKEN }
+      : { kind: 'outbox' };
   return {
     host: e.HUB_HOST,
     port: e.HUB_PORT,
@@ -118,5 +146,6 @@ export function readHubConfig(env: NodeJS.ProcessEnv): HubConfig {
     attachmentMaxBytes: e.HUB_ATTACHMENT_MAX_MB * 1024 * 1024,
     tls,
     updatesDir: e.HUB_UPDATES_DIR ?? null,
+    sms,
   };
 }

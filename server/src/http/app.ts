@@ -16,6 +16,7 @@ import { registerAttachmentRoutes } from '../attachments/routes';
 import { registerUpdateRoutes } from '../updates/routes';
 import { registerDeviceRoutes } from './device-routes';
 import { clientError, frameworkError } from './edges';
+import { registerSmsRoutes } from './sms-routes';
 import { registerSyncRoutes } from './sync-routes';
 
 export const HUB_VERSION = '0.1.0';
@@ -152,6 +153,7 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
 
   registerDeviceRoutes(app, db, options.hubKeyPin ?? '');
   registerSyncRoutes(app, db);
+  registerSmsRoutes(app, db);
   registerUpdateRoutes(app, db, options.updatesDir ?? null);
   await registerAttachmentRoutes(app, db, {
     deskOrigin: DESK_APP_ORIGIN,
