@@ -10,6 +10,7 @@ import { TsaRegisterScreen } from '../features/tsa-register';
 import { UsersScreen } from '../features/users';
 import { OfficeSettingsScreen } from '../features/office-settings';
 import { CasePageScreen } from '../features/case-page';
+import { REPORT_PRINT_ROUTE, REPORTS_PATH, ReportsScreen } from '../features/reports';
 import { DOCUMENT_ROUTES } from '../features/documents';
 import { OFFICE_ROLE_POLICY, USER_MANAGER_ROLES } from '../../../shared/office';
 import type { CaseRole } from '../../../shared/case';
@@ -73,6 +74,12 @@ export const SCREENS: readonly ScreenEntry[] = [
     Component: TsaRegisterScreen,
     roles: [AKIMAT.staff, AKIMAT.head],
   },
+  {
+    path: REPORTS_PATH,
+    titleKey: 'reports:title',
+    Component: ReportsScreen,
+    roles: [AKIMAT.staff, AKIMAT.head, DISTRICT.staff, DISTRICT.head],
+  },
   { path: '/users', titleKey: 'users:title', Component: UsersScreen, roles: USER_MANAGER_ROLES },
   {
     path: '/office-settings',
@@ -87,4 +94,5 @@ export const SCREENS: readonly ScreenEntry[] = [
 export const ROUTES: readonly RouteEntry[] = [
   { path: '/cases/:caseId', Component: CasePageScreen },
   ...DOCUMENT_ROUTES,
+  REPORT_PRINT_ROUTE,
 ];

@@ -24,6 +24,7 @@ import {
 } from '../../../shared/reports';
 import type { DeskDatabase } from './database';
 import { caseLogsOf } from './event-rows';
+import { journalOfficeIds } from './journal-queries';
 
 /** Days before the month's first day from which a row's last write may still count (see above). */
 export const WRITE_SLACK_DAYS = 14;
@@ -66,8 +67,5 @@ export async function loadMonthlyReport(
   return monthlyReport(states, month, calendar, { officeId });
 }
 
-/** The offices (okrugs) the desk holds cases of, for the report's okrug filter. */
-export async function reportOfficeIds(db: DeskDatabase): Promise<string[]> {
-  const keys = await db.cases.orderBy('officeId').uniqueKeys();
-  return keys.filter((k): k is string => typeof k === 'string' && k !== '');
-}
+/** The offices (okrugs) the desk holds cases of, for the report's okrug filter: the journal's. */
+export const reportOfficeIds: (db: DeskDatabase) => Promise<string[]> = journalOfficeIds;
