@@ -5,12 +5,23 @@ import { samplePath, sampleRegistrationNumber } from '../../../shared/case/testi
 import { createWorkingCalendar } from '../../../shared/calendar';
 import { perCapitaIncomeDue } from '../../../shared/deadlines';
 import { rowDue } from '../../../shared/journal';
+import { formatStamp } from '../../../shared/clock';
+import type { DirectoryEvent } from '../../../shared/directory';
+import { EVENT_SCHEMA_VERSION } from '../../../shared/events/envelope';
 import { sampleOfficeProfile } from '../../../shared/office/testing';
+import type { RegisterEvent } from '../../../shared/registers';
+import { sampleRegisterEvent } from '../../../shared/registers/testing';
+import {
+  exportPublicKey,
+  generateSigningKeyPair,
+  publicKeyFingerprint,
+} from '../../../shared/signing';
 import { importCaseEvents, loadCase, type ActContext } from './case-store';
 import { DeskDatabase } from './database';
 import { inboundCount, inboundQueue, receiveRegister } from './district-commands';
 import { journalOfficeIds, journalOfficeTallies, queryJournal } from './journal-queries';
 import { saveOfficeProfile } from './office-repository';
+import { applyPulledPage } from './sync-commands';
 import { seedActors } from './testing';
 
 let db: DeskDatabase | undefined;
@@ -132,6 +143,105 @@ describe('the inbound queue', () => {
   });
 });
 
+/** The akim of Kyzylsai as the district's directory knows him, and his register R1, as pulled. */
+async function akimAndRegister(): Promise<{ user: DirectoryEvent; register: RegisterEvent[] }> {
+  const kzl = { officeId: 'office-kzl01', districtId: district.districtId };
+  // A signer is registered with the public half of their key.
+  const pair = await generateSigningKeyPair(crypto.subtle);
+  const publicKey = await exportPublicKey(crypto.subtle, pair.publicKey);
+  const keyId = await publicKeyFingerprint(crypto.subtle, publicKey);
+  const user: DirectoryEvent = {
+    id: 'dir-akim-kzl01',
+    v: EVENT_SCHEMA_VERSION,
+    actor: { userId: 'user-akim', role: 'akim', ...kzl, deviceId: 'desk-kzl01-1' },
+    legalTime: '2025-01-10T09:00',
+    hlc: formatStamp({ wallMs: 1, counter: 0, nodeId: 'desk-kzl01-1' }),
+    userId: 'user-akim',
+    type: 'UserRegistered',
+    payload: { name: 'Жақсылықов Ерлан', role: 'akim', ...kzl, publicKey, keyId },
+  };
+  const init = { registerId: R1.id, officeId: kzl.officeId, deviceId: 'desk-kzl01-1' };
+  const register = [
+    sampleRegisterEvent('RegisterCreated', {
+      ...init,
+      role: 'specialist',
+      counter: 1,
+      payload: {
+        number: R1.number,
+        date: '2025-03-03',
+        caseIds: ['case-a', 'case-b'],
+        officeId: kzl.officeId,
+      },
+    }),
+    sampleRegisterEvent('RegisterSigned', {
+      ...init,
+      role: 'akim',
+      counter: 2,
+      payload: {
+        documentDigest: 'q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=',
+        // The events of each case the akim signed over (forwardedCase's Registered and resolution).
+        signedCases: ['case-a', 'case-b'].map((caseId) => ({
+          caseId,
+          eventIds: [`desk-${caseId}-1`, `desk-${caseId}-2`],
+        })),
+      },
+    }),
+    sampleRegisterEvent('RegisterForwarded', { ...init, role: 'specialist', counter: 3 }),
+  ].map((e): RegisterEvent => ({ ...e, actor: { ...e.actor, districtId: kzl.districtId } }));
+  return { user, register };
+}
+
+describe('the inbound queue with the register pulled', () => {
+  test("the register's own date, akimat and signer; its cases received elsewhere shown as received", async () => {
+    const d = await districtDesk();
+    const { user, register } = await akimAndRegister();
+    const applied = await applyPulledPage(
+      d,
+      {
+        events: [
+          { stream: 'user', event: user, receivedAtMs: 1 },
+          ...register.map((event) => ({ stream: 'register' as const, event, receivedAtMs: 2 })),
+        ],
+        cursor: 'test-1',
+      },
+      Date.parse('2025-03-05T12:00:00+05:00'),
+    );
+    expect(applied).toMatchObject({ stored: 4, invalid: [] });
+    expect(await d.registers.get(R1.id)).toMatchObject({ status: 'forwarded', conflicts: 0 });
+    expect((await d.registers.get(R1.id))?.signature?.signerId).toBe('user-akim');
+    const [first] = await inboundQueue(d);
+    expect(first).toMatchObject({
+      registerId: R1.id,
+      registerNumber: R1.number,
+      date: '2025-03-03',
+      officeId: 'office-kzl01',
+      signer: { name: 'Жақсылықов Ерлан', signedAt: '2026-11-23T09:02' },
+    });
+    // Another desk of the district received case-a already, and its receipt came by sync: the case
+    // stays on the register's card as received, case-b still waits.
+    const [, , forwarding] = forwardedCase('case-a', 'office-kzl01', R1);
+    if (!forwarding) throw new Error('no forwarding');
+    await importCaseEvents(
+      d,
+      [
+        {
+          ...forwarding,
+          id: 'desk-akk-2-receipt',
+          type: 'ReceivedByDistrict',
+          payload: { incomingNumber: '5' },
+          actor: { ...districtSpecialist, userId: 'u-dist-2', deviceId: 'desk-akk-2' },
+          legalTime: '2025-03-05T15:00',
+          hlc: formatStamp({ wallMs: 10_000, counter: 0, nodeId: 'desk-akk-2' }),
+        },
+      ],
+      Date.parse('2025-03-05T15:00:00+05:00'),
+    );
+    const after = await inboundQueue(d);
+    expect(after[0]?.waiting.map((c) => c.id)).toEqual(['case-b']);
+    expect(after[0]?.received.map((c) => c.id)).toEqual(['case-a']);
+  });
+});
+
 describe('receiving a register (R-ROUTE-2, 003:35)', () => {
   test('records one ReceivedByDistrict per case of the register, in one transaction', async () => {
     const d = await districtDesk();
@@ -210,6 +320,33 @@ describe('receiving a register (R-ROUTE-2, 003:35)', () => {
     expect(await d.events.count()).toBe(events);
     expect(await receiptsOf('case-d')).toBe(0);
     expect(await inboundCount(d)).toBe(5);
+  });
+
+  test('one case refused and nothing of the register is kept (one transaction)', async () => {
+    const d = await districtDesk();
+    // A case of the register that this district may not receive (opened in another district): the
+    // store refuses it after case-a's receipt was already appended in the transaction.
+    const foreign = forwardedCase('case-x', 'office-kzl01', R1).map((e): CaseEvent => ({
+      ...e,
+      actor: { ...e.actor, districtId: 'OTHER' },
+    }));
+    await importCaseEvents(d, foreign, Date.parse('2025-03-05T12:00:00+05:00'));
+    const events = await d.events.count();
+    const outbox = await d.outbox.count();
+    const result = await receiveRegister(
+      d,
+      { registerId: R1.id, incomingNumber: '9' },
+      context(districtSpecialist),
+    );
+    expect(result).toEqual({
+      ok: false,
+      reason: 'case:rejections.otherDistrict',
+      caseNumber: sampleRegistrationNumber('case-x'),
+    });
+    expect(await d.events.count()).toBe(events);
+    expect(await d.outbox.count()).toBe(outbox);
+    expect(await receiptsOf('case-a')).toBe(0);
+    expect((await d.cases.get('case-a'))?.stage).toBe('forwarded');
   });
 
   test('an incoming number too long is refused with its own message, nothing written', async () => {
