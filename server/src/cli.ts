@@ -6,6 +6,7 @@
 //   enroll --office KZL01 [--district AKK] [--hours 72]
 //   revoke --device <device id>
 //   calendar install --file <calendar data JSON>
+//   figures install --file <income figures JSON> (shared/income figures.ts)
 //   import <desk's sync file> [--reply <reply file>]
 //   tsa upload --office KZL01 --file <xlsx|csv> [--district AKK] [--signed <out.akimat-tsa>]
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import type { HubConfig } from './config';
 import { migrate, openDatabase, readMigrations } from './db';
 import { storeAttachment } from './attachments/upload-store';
 import { installCalendarData } from './reference/reference';
+import { installIncomeFigures } from './reference/income-figures';
 import { readTsaUpload } from './reference/read-tsa-file';
 import { uploadTsaRegister } from './reference/tsa-register';
 import { importSyncFile } from './sync/sync-file-import';
@@ -116,6 +118,7 @@ export async function runCli(
     'enroll',
     'revoke',
     'calendar install',
+    'figures install',
     'import',
     'tsa upload',
   ];
@@ -205,6 +208,24 @@ export async function runCli(
           return 1;
         }
         print(t('hub:cli.calendarInstalled', { version: result.version }));
+        return 0;
+      }
+      case 'figures install': {
+        if (!need('file')) return 2;
+        let raw: unknown;
+        try {
+          raw = JSON.parse(readFileSync(values.file ?? '', 'utf8')) as unknown;
+        } catch {
+          print(t('hub:cli.fileUnreadable'));
+          return 1;
+        }
+        // Checked with the desk's own parser (shared/income parseIncomeFigures).
+        const result = await installIncomeFigures(db, raw, actor);
+        if (!result.ok) {
+          print(t(result.reason));
+          return 1;
+        }
+        print(t('income:hubCli.installed', { version: result.version }));
         return 0;
       }
       case 'tsa upload': {

@@ -1,7 +1,8 @@
 // Reference data a desk fetches from its hub during sync: the versions in force (GET /v1/reference),
-// the working-day calendar (GET /v1/reference/calendar) and the targeted-assistance (TSA/АӘК)
-// recipients of the desk's scope (GET /v1/reference/tsa?after=<version>). The hub answers with these
-// schemas and the desk checks every answer with them. What must stay true:
+// the working-day calendar (GET /v1/reference/calendar), the income figures (GET /v1/reference/figures)
+// and the targeted-assistance (TSA/АӘК) recipients of the desk's scope (GET /v1/reference/tsa?after=
+// <version>). The hub answers with these schemas and the desk checks every answer with them. What
+// must stay true:
 // - The TSA version is the hub's, per district, and only grows: a desk asks for what is newer than
 //   the version it has, and the hub numbers uploads in the order they commit (server/src/reference/
 //   tsa-register.ts), so asking "after v" never skips an upload.
@@ -19,11 +20,22 @@ export const referenceVersionsSchema = z.object({
   catalogVersion: z.string().min(1).max(128),
   /** The newest TSA register version within the device's scope (0: none uploaded). */
   tsaVersion: z.number().int().nonnegative(),
+  /**
+   * The income figures' version at the hub (shared/income figures.ts; '' when none are installed).
+   * Optional: a hub older than the figures does not name it, and its desks simply fetch none.
+   */
+  figuresVersion: z.string().max(64).optional(),
 });
 export type ReferenceVersions = z.infer<typeof referenceVersionsSchema>;
 
 /** The calendar data as it travels: an object, checked in full by parseCalendarData on install. */
 export const calendarReplySchema = z.record(z.string(), z.unknown());
+
+/**
+ * The income figures as they travel (GET /v1/reference/figures): an object, checked in full by
+ * shared/income parseIncomeFigures where it is installed, like the calendar.
+ */
+export const figuresReplySchema = z.record(z.string(), z.unknown());
 
 /** A TSA version as a query parameter: a whole number, no sign, no leading zeros. */
 export const tsaVersionParamSchema = z

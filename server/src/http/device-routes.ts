@@ -18,6 +18,7 @@ import {
 } from '../../../shared/sync';
 import type { HubDatabase } from '../db';
 import { CATALOG_VERSION } from '../../../shared/catalog';
+import { incomeFiguresInForce, incomeFiguresVersion } from '../reference/income-figures';
 import { calendarDataInForce } from '../reference/reference';
 import { tsaRegisterPage, tsaVersionInScope } from '../reference/tsa-register';
 import { authenticateDevice, enrollDevice, type Device } from '../registry/registry';
@@ -75,7 +76,17 @@ export function registerDeviceRoutes(
       calendarVersion: (await calendarDataInForce(db)).version,
       catalogVersion: CATALOG_VERSION,
       tsaVersion: await tsaVersionInScope(db, device),
+      figuresVersion: await incomeFiguresVersion(db),
     } satisfies ReferenceVersions;
+  });
+
+  /** The income figures installed by the district (the poverty line…): none until a file is. */
+  app.get('/v1/reference/figures', async (request, reply) => {
+    const device = await deviceOf(db, request, reply);
+    if (!device) return reply;
+    const figures = await incomeFiguresInForce(db);
+    if (figures === null) return fail(reply, 404, 'hub:errors.notFound');
+    return figures;
   });
 
   /** The working-day calendar in force: a correction reaches desks as data. */
