@@ -17,6 +17,7 @@ export {
 } from '../../../../shared/documents';
 export { groundTexts } from './common';
 export { pdfFileName } from './file-name';
+export { CASE_DOCUMENT_PRINTS, caseDocumentPath, type CaseDocumentPrint } from './print-paths';
 export { printCurrentPage } from './print-frame';
 export { qrPayload, signedDocuments } from './signature-check';
 export { useSignedEventCheck, type SignedEventCheck } from './use-signature-check';

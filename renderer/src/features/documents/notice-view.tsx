@@ -43,7 +43,8 @@ interface NoticeProps {
   source:
     | {
         kind: 'signed';
-        signer: { name: string; at: LocalDateTime; keyId: string; qr: string };
+        /** `qr` only for a signature that verified against the head's registered key. */
+        signer: { name: string; at: LocalDateTime; keyId: string; qr: string | null };
       }
     | { kind: 'paper'; event: PaperResult; preparedBy: string | null };
 }
@@ -140,14 +141,16 @@ export function NoticeDocument({
       {grant ? null : <p>{t('notice.appeal')}</p>}
       {source.kind === 'signed' ? (
         <>
-          <ESignatureBlock
-            texts={eSignatureTexts(t, 'districtHead')}
-            signerTitle={t('notice.signer')}
-            signerName={source.signer.name}
-            signedAt={source.signer.at}
-            keyId={source.signer.keyId}
-            qr={source.signer.qr}
-          />
+          {source.signer.qr !== null ? (
+            <ESignatureBlock
+              texts={eSignatureTexts(t, 'districtHead')}
+              signerTitle={t('notice.signer')}
+              signerName={source.signer.name}
+              signedAt={source.signer.at}
+              keyId={source.signer.keyId}
+              qr={source.signer.qr}
+            />
+          ) : null}
           <SignLine
             role={t('notice.signer')}
             name={source.signer.name}
@@ -204,7 +207,8 @@ export function NoticePrintView() {
       candidates: [content],
       signature: event.signature,
       digest: event.payload.documentDigest,
-      publicKey: data.signerKey,
+      // The key registered for the head when they signed (the directory), not a row's key.
+      signer: { userId: event.actor.userId, at: event.legalTime },
       number: data.state.registrationNumber ?? content.decision.number,
     };
   }, [data, content]);
@@ -252,20 +256,18 @@ export function NoticePrintView() {
   if (signed.phase === 'checking')
     return frame(null, [{ tone: 'info', text: ui('status.checkingSignature') }]);
   const signature = state.signature;
-  if (
-    signed.content === null ||
-    signed.qr === null ||
-    signed.status === 'invalid' ||
-    signature === null
-  ) {
+  if (signed.content === null || signed.status === 'invalid' || signature === null) {
     const text =
       signed.status === 'invalid' ? ui('status.signatureInvalid') : ui('status.signatureMismatch');
     return frame(null, [{ tone: 'bad', text }]);
   }
+  // The content is the signed one. With the head's key registered here the signature verified and
+  // the QR code is drawn; without it (the head is not in this desk's directory) the notice prints
+  // with the head's signature line only and says why there is no QR code.
   return frame(
     fileName,
     [
-      signed.status === 'verified'
+      signed.status === 'verified' && signed.qr !== null
         ? { tone: 'ok', text: ui('status.signatureVerified') }
         : { tone: 'warn', text: ui('status.signatureKeyUnknown') },
     ],
@@ -278,7 +280,7 @@ export function NoticePrintView() {
           name: names.get(signature.byUserId) ?? '—',
           at: signature.at,
           keyId: signature.keyId,
-          qr: signed.qr,
+          qr: signed.status === 'verified' ? signed.qr : null,
         },
       }}
     />,

@@ -8,6 +8,7 @@ import {
   caseLogsOf,
   getRegister,
   loadCase,
+  loadDirectoryUser,
   loadRegisterDocument,
   registeredKeyAt,
   type CaseRow,
@@ -47,6 +48,12 @@ export async function loadCasePrint(
   const users = await db.users.bulkGet([...ids]);
   const names = new Map<string, string>();
   for (const user of users) if (user) names.set(user.id, user.name);
+  // A signer of another desk (the district head, on the akimat's desk) is known by the directory.
+  const signerId = state.signature?.byUserId;
+  if (signerId !== undefined && !names.has(signerId)) {
+    const name = (await loadDirectoryUser(db, signerId)).user?.name;
+    if (name) names.set(signerId, name);
+  }
   const signer = state.signature
     ? users.find((u) => u?.id === state.signature?.byUserId)
     : undefined;
