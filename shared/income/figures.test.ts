@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { referenceVersionsSchema } from '../sync';
 import {
   compareFiguresVersions,
   compareWithPovertyLine,
@@ -76,5 +77,14 @@ describe('income figures as versioned reference data', () => {
     });
     expect(compareWithPovertyLine(null, 1, '2026-03-01')).toEqual({ kind: 'noFigure' });
     expect(compareWithPovertyLine(data, 1, '2024-03-01')).toEqual({ kind: 'noFigure' });
+  });
+
+  test('the hub names its figures version in /v1/reference: a version, none, or (an older hub) nothing', () => {
+    const versions = { calendarVersion: '2026.1.1', catalogVersion: 'c', tsaVersion: 0 };
+    const ok = (figuresVersion?: string) =>
+      referenceVersionsSchema.safeParse({ ...versions, figuresVersion }).success;
+    expect([ok('2026.1.1'), ok(''), ok(undefined)]).toEqual([true, true, true]);
+    // A malformed version would make the desk's comparison throw: refused as a broken reply.
+    expect(ok('2026.01.1')).toBe(false);
   });
 });

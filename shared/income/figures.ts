@@ -23,7 +23,7 @@ export type FigureKind = (typeof FIGURE_KINDS)[number];
  * 'YYYY.M.N', the spelling of the calendar data's versions, so the two are ordered by one function
  * (shared/calendar compareCalendarVersions: numerically part by part, 2026.9.1 < 2026.12.1).
  */
-const VERSION_RE = /^([1-9]\d{3})\.([1-9]|1[0-2])\.([1-9]\d*)$/;
+export const FIGURES_VERSION_RE = /^([1-9]\d{3})\.([1-9]|1[0-2])\.([1-9]\d*)$/;
 
 const text = z.string().trim().min(1).max(2000);
 
@@ -41,7 +41,7 @@ export type IncomeFigure = z.infer<typeof incomeFigureSchema>;
 export const incomeFiguresSchema = z
   .strictObject({
     schema: z.literal(INCOME_FIGURES_SCHEMA),
-    version: z.string().regex(VERSION_RE, 'version YYYY.M.N'),
+    version: z.string().regex(FIGURES_VERSION_RE, 'version YYYY.M.N'),
     figures: z.array(incomeFigureSchema).max(1000),
   })
   .superRefine((d, ctx) => {

@@ -12,6 +12,7 @@
 // - The calendar body is checked by shared/calendar (parseCalendarData) where it is installed, so a
 //   refused calendar is named by its own reason rather than as a broken reply.
 import { z } from 'zod';
+import { FIGURES_VERSION_RE } from '../income/figures';
 import { isQuarter } from '../tsa-register/quarter';
 
 /** What GET /v1/reference answers: the versions in force, so a desk fetches only what is newer. */
@@ -24,7 +25,7 @@ export const referenceVersionsSchema = z.object({
    * The income figures' version at the hub (shared/income figures.ts; '' when none are installed).
    * Optional: a hub older than the figures does not name it, and its desks simply fetch none.
    */
-  figuresVersion: z.string().max(64).optional(),
+  figuresVersion: z.union([z.literal(''), z.string().regex(FIGURES_VERSION_RE)]).optional(),
 });
 export type ReferenceVersions = z.infer<typeof referenceVersionsSchema>;
 
