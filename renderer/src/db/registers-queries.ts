@@ -112,7 +112,16 @@ export interface ForwardableCase {
 }
 
 const FORWARD_ROLE = 'specialist' as const;
-const FORWARDABLE_STAGES = ['resolutionImposed', 'commissionDone'] as const;
+/**
+ * The stages a case is forwarded from (the transition table's ForwardedToDistrict rows): after the
+ * resolution, after the village commission, and once completed after the district returned it for a
+ * missing document (R-ROUTE-7 [I]: in a new register; the one it first went in stays forwarded).
+ */
+const FORWARDABLE_STAGES = [
+  'resolutionImposed',
+  'commissionDone',
+  'returnedForCompletion',
+] as const;
 /** Registers that hold their cases: no other register may take them. */
 const OPEN_STATUSES: readonly RegisterStatus[] = ['draft', 'signed'];
 

@@ -19,6 +19,7 @@ import { formatNumber } from '../../i18n';
 import { useDesk } from '../../app/desk-context';
 import { localDateTimeAt } from '../../platform';
 import { useSignedEventCheck } from '../documents';
+import { missingDocumentText } from './forms/return-form';
 
 interface Fact {
   label: string;
@@ -132,6 +133,18 @@ function eventFacts(
       return f('facts.registerNumber', e.payload.registerNumber);
     case 'ReceivedByDistrict':
       return f('facts.incomingNumber', e.payload.incomingNumber);
+    case 'ReturnedForCompletion': {
+      // R-ROUTE-6 [I]: what the district found missing, each catalog document by its name in `lang`.
+      const catalog = caseService(foldCase(events))?.documents ?? [];
+      return [
+        ...f(
+          'returnForm:facts.missingDocuments',
+          e.payload.missingDocuments.map((d) => missingDocumentText(d, catalog, lang)).join('; '),
+        ),
+        ...f('facts.note', e.payload.note),
+        ...f('facts.outgoingNumber', e.payload.outgoingNumber),
+      ];
+    }
     case 'IncomeComputed':
       return [
         ...f('facts.familySize', String(e.payload.familySize)),
