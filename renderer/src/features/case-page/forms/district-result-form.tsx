@@ -1,27 +1,26 @@
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DECISION_OUTCOMES } from '../../../../../shared/case';
 import type { ServiceDefinition } from '../../../../../shared/catalog';
-import {
-  caseDateLimits,
-  checkAward,
-  checkDateInput,
-  type DateLimits,
-} from '../../../../../shared/input';
+import { caseDateLimits, type DateLimits } from '../../../../../shared/input';
 import { caseService } from '../../../../../shared/schedule';
 import { useDesk } from '../../../app/desk-context';
 import { compact, type ActionProps } from './action-props';
 import {
+  DECISION_FIELD_OF,
+  DecisionFields,
+  EMPTY_DECISION,
+  buildDecisionFields,
+  dateField,
+  type DecisionValues,
+} from './decision-fields';
+import {
   ActionForm,
-  Choice,
   DateInput,
-  TextArea,
   TextInput,
   WHEN_TO_VALIDATE,
   dateInputOf,
   optional,
   parsePayload,
-  parseTengeToTiyn,
   payloadResolver,
   shownErrors,
   useEventSubmit,
@@ -29,52 +28,21 @@ import {
 } from './form-kit';
 import { useDraftForm } from '../../session';
 
-export interface ResultValues {
-  outcome: string;
-  number: string;
-  date: string;
-  amount: string;
-  periodFrom: string;
-  periodTo: string;
-  justification: string;
+export interface ResultValues extends DecisionValues {
   receivedOn: string;
   outgoingNumber: string;
 }
 
-const FIELD_OF: Readonly<Record<string, string>> = {
-  decision: 'outcome',
-  'decision.outcome': 'outcome',
-  'decision.number': 'number',
-  'decision.date': 'date',
-  'decision.amountTiyn': 'amount',
-  'decision.periodFrom': 'periodFrom',
-  'decision.periodTo': 'periodTo',
-  'decision.justification': 'justification',
+const fieldOf = (path: string): string => {
+  if (path === 'decision' || path.startsWith('decision.')) {
+    return DECISION_FIELD_OF[path.slice('decision.'.length)] ?? path;
+  }
+  return path;
 };
 
 /**
- * Dates are typed as dd.MM.yyyy and read the desk's one way (shared/input checkDateInput: 31.02 is
- * "no such date"); a text that is not a date is reported on its own field.
- */
-function dateField(
-  text: string,
-  field: string,
-  errors: Record<string, string>,
-  required: boolean,
-  limits: DateLimits = {},
-): string | undefined {
-  const checked = checkDateInput(text, { ...limits, required });
-  if (!checked.ok) {
-    errors[field] = checked.message;
-    return required || text.trim() !== '' ? text : undefined;
-  }
-  return checked.date ?? undefined;
-}
-
-/**
- * The decision is dated within the case (not before its registration, not in the future); a granted
- * amount is within the service's plausible bounds (catalog inputBounds.award, checked by shared/input
- * checkAward, the incomes' own check).
+ * The decision (buildDecisionFields: dated within the case, a granted amount within the catalog's
+ * bounds), then when it came to the akimat: not before the decision.
  */
 export function buildResult(
   v: ResultValues,
@@ -82,45 +50,10 @@ export function buildResult(
   service: Pick<ServiceDefinition, 'inputBounds'> | null,
 ): Built {
   const errors: Record<string, string> = {};
-  const date = dateField(v.date, 'date', errors, true, limits);
+  const decision = buildDecisionFields(v, limits, service, errors);
   const receivedOn = dateField(v.receivedOn, 'receivedOn', errors, true, limits);
-  let decision: Record<string, unknown>;
-  if (v.outcome === 'grant') {
-    const amountTiyn = v.amount.trim() === '' ? undefined : parseTengeToTiyn(v.amount);
-    if (amountTiyn === null) errors['amount'] = 'casePage:validation.amount';
-    const periodFrom = dateField(v.periodFrom, 'periodFrom', errors, false);
-    const periodTo = dateField(v.periodTo, 'periodTo', errors, false);
-    if (
-      periodFrom &&
-      periodTo &&
-      !errors['periodFrom'] &&
-      !errors['periodTo'] &&
-      periodTo < periodFrom
-    ) {
-      errors['periodTo'] = 'case:validation.periodOrder';
-    }
-    if (service && amountTiyn !== undefined && amountTiyn !== null && !errors['periodTo']) {
-      const plausible = checkAward(service, {
-        amountTiyn,
-        periodFrom: errors['periodFrom'] ? undefined : periodFrom,
-        periodTo,
-      });
-      if (!plausible.ok) errors[plausible.field] = plausible.message;
-    }
-    decision = compact({
-      outcome: 'grant',
-      number: v.number,
-      date,
-      amountTiyn: amountTiyn ?? undefined,
-      periodFrom,
-      periodTo,
-    });
-  } else if (v.outcome === 'refuse') {
-    decision = { outcome: 'refuse', number: v.number, date, justification: v.justification };
-  } else {
-    decision = {};
-  }
-  if (date && receivedOn && !errors['date'] && !errors['receivedOn']) {
+  const date = decision['date'];
+  if (typeof date === 'string' && receivedOn && !errors['date'] && !errors['receivedOn']) {
     if (receivedOn < date) errors['receivedOn'] = 'casePage:validation.receivedBeforeDecision';
   }
   return {
@@ -140,20 +73,14 @@ export function DistrictResultForm({ caseId, state, onDone, onCancel }: ActionPr
   const form = useDraftForm<ResultValues>({
     ...WHEN_TO_VALIDATE,
     defaultValues: {
-      outcome: '',
-      number: '',
-      date: '',
-      amount: '',
-      periodFrom: '',
-      periodTo: '',
-      justification: '',
+      ...EMPTY_DECISION,
       receivedOn: dateInputOf(today),
       outgoingNumber: '',
     },
     resolver: payloadResolver(
       'DistrictResultRecorded',
       (v: ResultValues) => buildResult(v, limits, service),
-      (path) => FIELD_OF[path] ?? path,
+      fieldOf,
     ),
   });
   const errors = shownErrors(form.formState);
@@ -176,56 +103,12 @@ export function DistrictResultForm({ caseId, state, onDone, onCancel }: ActionPr
       submitting={form.formState.isSubmitting}
       failure={failure}
     >
-      <Choice
-        legend={t('districtResult.outcome')}
-        registration={form.register('outcome')}
+      <DecisionFields
+        register={form.register}
         errors={errors}
-        options={DECISION_OUTCOMES.map((o) => ({
-          value: o,
-          label: t(`case:decisionOutcomes.${o}`),
-        }))}
+        outcome={outcome}
+        justificationHint={t('districtResult.justificationHint')}
       />
-      <div className="cp-row">
-        <TextInput
-          label={t('districtResult.number')}
-          registration={form.register('number')}
-          errors={errors}
-        />
-        <DateInput
-          label={t('districtResult.date')}
-          registration={form.register('date')}
-          errors={errors}
-        />
-      </div>
-      {outcome === 'grant' && (
-        <div className="cp-row">
-          <TextInput
-            label={t('districtResult.amount')}
-            registration={form.register('amount')}
-            errors={errors}
-            inputMode="decimal"
-            hint={t('districtResult.amountHint')}
-          />
-          <DateInput
-            label={t('districtResult.periodFrom')}
-            registration={form.register('periodFrom')}
-            errors={errors}
-          />
-          <DateInput
-            label={t('districtResult.periodTo')}
-            registration={form.register('periodTo')}
-            errors={errors}
-          />
-        </div>
-      )}
-      {outcome === 'refuse' && (
-        <TextArea
-          label={t('districtResult.justification')}
-          registration={form.register('justification')}
-          errors={errors}
-          hint={t('districtResult.justificationHint')}
-        />
-      )}
       <div className="cp-row">
         <DateInput
           label={t('districtResult.receivedOn')}
