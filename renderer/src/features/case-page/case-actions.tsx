@@ -7,7 +7,17 @@ import type { CaseExtension } from '../../../../shared/schedule';
 import { DraftScopeContext, useFormHost } from '../session';
 import type { ActionProps } from './forms/action-props';
 import { CommissionActForm, SentToCommissionForm } from './forms/commission-forms';
+import { DecisionForm } from './forms/decision-form';
+import { IncomeComputedForm, ReceivedByDistrictForm } from './forms/district-intake-forms';
 import { DistrictResultForm } from './forms/district-result-form';
+import {
+  HearingProtocolRecordedForm,
+  ObjectionFiledForm,
+  PreliminaryRefusalNoticedForm,
+  ProtocolFamiliarizedForm,
+  RefusalNoticeReceivedForm,
+  RemarksFiledForm,
+} from './forms/hearing-forms';
 import { ApplicantNotifiedForm } from './forms/notify-form';
 import { ResultIssuedForm } from './forms/result-issued-form';
 import {
@@ -23,6 +33,17 @@ import {
 const STEP_ACTIONS = [
   'SentToCommission',
   'CommissionActRecorded',
+  // The district department's steps (its desk in district mode): receipt, income, the hearing before
+  // a refusal (003:38-47) and the decision. ResultSigned is the signing panel's, not a form here.
+  'ReceivedByDistrict',
+  'IncomeComputed',
+  'PreliminaryRefusalNoticed',
+  'RefusalNoticeReceived',
+  'ObjectionFiled',
+  'HearingProtocolRecorded',
+  'ProtocolFamiliarized',
+  'RemarksFiled',
+  'DecisionMade',
   'DistrictResultRecorded',
   'ReturnedToAkimat',
   'ApplicantNotifiedResultReady',
@@ -107,6 +128,24 @@ export function CaseActions({
         return <SentToCommissionForm {...props} />;
       case 'CommissionActRecorded':
         return <CommissionActForm {...props} />;
+      case 'ReceivedByDistrict':
+        return <ReceivedByDistrictForm {...props} />;
+      case 'IncomeComputed':
+        return <IncomeComputedForm {...props} />;
+      case 'PreliminaryRefusalNoticed':
+        return <PreliminaryRefusalNoticedForm {...props} />;
+      case 'RefusalNoticeReceived':
+        return <RefusalNoticeReceivedForm {...props} />;
+      case 'ObjectionFiled':
+        return <ObjectionFiledForm {...props} />;
+      case 'HearingProtocolRecorded':
+        return <HearingProtocolRecordedForm {...props} />;
+      case 'ProtocolFamiliarized':
+        return <ProtocolFamiliarizedForm {...props} />;
+      case 'RemarksFiled':
+        return <RemarksFiledForm {...props} />;
+      case 'DecisionMade':
+        return <DecisionForm {...props} />;
       case 'DistrictResultRecorded':
         return <DistrictResultForm {...props} />;
       case 'ReturnedToAkimat':

@@ -20,6 +20,7 @@ import { CaseHeader } from './case-header';
 import { CaseTimeline } from './case-timeline';
 import { CERTIFICATE_SERVICE, CertificatePanel } from './certificate-panel';
 import { ConflictAcknowledgedForm } from './forms/term-forms';
+import { HearingCard } from './hearing-card';
 import { PrintLinks } from './print-links';
 import { ResultSignPanel } from './result-sign-panel';
 import './case-page.css';
@@ -146,6 +147,9 @@ function CasePage({ caseId }: { caseId: string }) {
             calendar={calendar}
             lang={lang}
           />
+          {state.hearing && (
+            <HearingCard hearing={state.hearing} decision={state.decision} calendar={calendar} />
+          )}
           <PrintLinks caseId={caseId} state={state} />
         </aside>
       </div>
