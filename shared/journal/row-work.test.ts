@@ -114,6 +114,11 @@ describe('rowWork: one answer for what is late, and whose', () => {
       sampleJournalRow({ stage: 'resolutionImposed', date: '2025-03-03', dueDate: '2025-04-02' }),
       sampleJournalRow({ stage: 'forwarded', date: '2025-03-03', dueDate: '2025-04-02' }),
       sampleJournalRow({ stage: 'atDistrict', date: '2025-03-03', dueDate: '2025-04-02' }),
+      sampleJournalRow({
+        stage: 'returnedForCompletion',
+        date: '2025-03-03',
+        dueDate: '2025-04-02',
+      }),
       sampleJournalRow({ stage: 'issued', date: '2025-03-03', dueDate: '2025-04-02' }),
     ];
     const moments = [
@@ -147,6 +152,27 @@ describe('rowWork: one answer for what is late, and whose', () => {
     const issued = journalRowOf(sampleCaseState({ stage: 'issued' }), calendar, 1);
     expect(issued).not.toHaveProperty('holder');
     expect(issued).not.toHaveProperty('stepRole');
+  });
+
+  test('R-ROUTE-6 [I]: returned for a missing document, the case is the akimat’s again', () => {
+    const row = sampleJournalRow({
+      stage: 'returnedForCompletion',
+      date: '2025-03-03',
+      dueDate: '2025-04-02',
+    });
+    expect(row.holder).toBe('akimat');
+    expect(row.termPhase).toBe('running');
+    // No step of the district is current while the papers are at the akimat.
+    expect(row).not.toHaveProperty('stepId');
+    expect(row).not.toHaveProperty('stepRole');
+    // On the day the term is due it is the akimat specialist's, not the district's.
+    const work = rowWork(row, '2025-04-02T10:00', calendar);
+    expect(todayItemOf(work, 'specialist')).toMatchObject({ kind: 'term', status: 'dueToday' });
+    expect(todayItemOf(work, 'districtSpecialist')).toBeNull();
+    // Late, it is the akimat's own breach on its desk, the other side's on the district's.
+    const late = rowWork(row, '2025-04-03T10:00', calendar);
+    expect(lateFor(late, 'akimat')).toBe('ours');
+    expect(figureOf(late, 'district')).toBe('overdueElsewhere');
   });
 
   test('endOfToday is the first moment of tomorrow: due today or late is before it', () => {

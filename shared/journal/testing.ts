@@ -50,6 +50,12 @@ const PATH_TO: Partial<Record<CaseStage, readonly SampleStep[]>> = {
     ['ResolutionImposed', 'akim'],
     ['ForwardedToDistrict', 'specialist'],
   ],
+  returnedForCompletion: [
+    ['ResolutionImposed', 'akim'],
+    ['ForwardedToDistrict', 'specialist'],
+    ['ReceivedByDistrict', 'districtSpecialist'],
+    ['ReturnedForCompletion', 'districtSpecialist'],
+  ],
   issued: [
     ['ResolutionImposed', 'akim'],
     ['ForwardedToDistrict', 'specialist'],

@@ -549,3 +549,57 @@ describe('who holds the case and who records its step', () => {
     expect(s.currentRole).toBeNull();
   });
 });
+
+describe('R-ROUTE-6 [I]: a case the district returned for a missing document', () => {
+  const forward = (at: string, registerId: string) =>
+    ev('ForwardedToDistrict', 'specialist', at, {
+      registerId,
+      registerNumber: `KZL01-1-${registerId}/2026`,
+    });
+  const returnedCase = () => [
+    ...tsaCase(),
+    forward('2026-11-24T12:00', 'R0001'),
+    ev('ReceivedByDistrict', 'districtSpecialist', '2026-11-24T14:00', {}),
+    ev('ReturnedForCompletion', 'districtSpecialist', '2026-11-25T10:00', {
+      missingDocuments: [{ documentId: 'family-income', text: 'Отбасы табысы туралы мәліметтер' }],
+    }),
+  ];
+  const completedAndBack = () => [
+    ...returnedCase(),
+    ev('ApplicationCorrected', 'specialist', '2026-11-26T10:00', {
+      reason: 'Табыс туралы анықтама әкелінді',
+      documents: [
+        { documentId: 'application', state: 'presented' },
+        { documentId: 'family-composition', state: 'presented' },
+        { documentId: 'identity-document', state: 'presented' },
+        { documentId: 'social-contract', state: 'notApplicable' },
+      ],
+    }),
+    forward('2026-11-27T10:00', 'R0002'),
+    ev('ReceivedByDistrict', 'districtSpecialist', '2026-11-30T09:00', {}),
+  ];
+
+  test('the akimat holds it again, no step of the district is current, and the term runs on', () => {
+    const state = foldCase(returnedCase());
+    expect(state.conflicts).toEqual([]);
+    const s = caseSchedule(state, calendar);
+    expect(s.holder).toBe('akimat');
+    expect(s.current).toBeNull();
+    expect(s.currentRole).toBeNull();
+    // The TSA rule-set names no suspension (001:11136): the return neither stops nor moves the term.
+    expect(s.phase).toBe('running');
+    expect(s.due).toEqual(caseSchedule(foldCase(tsaCase()), calendar).due);
+  });
+
+  test('R-ROUTE-2 (003:35): the district’s 1 working day counts from the second receipt', () => {
+    const s = caseSchedule(foldCase(completedAndBack()), calendar);
+    expect(s.holder).toBe('district');
+    expect(s.current?.step.id).toBe('prepare-notice');
+    expect(s.current?.owner).toBe('district');
+    expect(s.current?.start).toEqual({ date: '2026-11-30', at: '2026-11-30T09:00' });
+    expect(s.current?.due).toEqual({
+      kind: 'date',
+      date: calendar.addWorkingDays('2026-11-30', 1),
+    });
+  });
+});

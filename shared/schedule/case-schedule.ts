@@ -14,7 +14,9 @@
 //   (ApplicantNotifiedResultReady), never when the result arrived: until then it has no due point.
 // - Who holds the case (holder) is the owner of the current step, else the side the stage puts it on:
 //   from the forwarding to the district until the result comes back it is the district's, so a late
-//   term or step there is the district's, never the akimat's.
+//   term or step there is the district's, never the akimat's; except while the district has sent the
+//   case back for a missing document ('returnedForCompletion', R-ROUTE-6 [I]): then it is the akimat's,
+//   and the district's steps count again from its next receipt of the completed package.
 // - A due date is provisional when a day off it was counted over rests on an estimated date (Kurban
 //   Ait 2027): the schedule lists those days, and every place that shows the date says so.
 import {
