@@ -83,11 +83,11 @@ export function DashboardScreen() {
   const okrugRows: OkrugRow[] = (tallies ?? [])
     .map((tally) => ({ ...tally, label: officeLabel(tally.officeId, language, office) }))
     .sort((a, b) => compareKazakh(a.label, b.label));
-  const summary = useMemo(() => {
-    if (!rows || !covered) return null;
-    const shown = okrug === null ? rows : rows.filter((row) => row.officeId === okrug);
-    return summarizeDeadlines(shown, now, calendar, side);
-  }, [rows, now, covered, calendar, side, okrug]);
+  const okrugName = okrug === null ? null : officeLabel(okrug, language, office);
+  const summary = useMemo(
+    () => (rows && covered ? summarizeDeadlines(rows, now, calendar, side, okrug) : null),
+    [rows, now, covered, calendar, side, okrug],
+  );
   useMorningReminder();
   const { permission, request } = useNotificationPermission();
   const [selected, setSelected] = useState<{ key: string; figure: DeadlineFigure } | null>(null);
@@ -211,7 +211,8 @@ export function DashboardScreen() {
               <div className="dashboard-cases-head">
                 <h2>
                   {figureLabels[open.figure]} ·{' '}
-                  {openRow.key === ALL ? t('dashboard:cases.allServices') : openRow.label}{' '}
+                  {openRow.key === ALL ? t('dashboard:cases.allServices') : openRow.label}
+                  {okrugName !== null && ` · ${okrugName}`}{' '}
                   <span className="dashboard-muted">
                     ({formatNumber(openCases.length, language)})
                   </span>
@@ -219,7 +220,7 @@ export function DashboardScreen() {
                 {openCases.length > 0 ? (
                   <DashboardListActions
                     rows={openCases}
-                    title={`${figureLabels[open.figure]} ${openRow.key === ALL ? '' : openRow.label}`}
+                    title={`${figureLabels[open.figure]} ${openRow.key === ALL ? '' : openRow.label}${okrugName === null ? '' : ` ${okrugName}`}`}
                     now={now}
                   />
                 ) : null}

@@ -109,4 +109,19 @@ describe('deadline summary', () => {
     expect(ids(summary.all.suspended)).toEqual(['fuel-s']);
     expect(ids(summary.all.overdue)).toEqual([`c${n}`]);
   });
+
+  test("the district's okrug filter: only the cases the chosen office opened", () => {
+    const kzl = { ...row('tsa', '2025-03-04'), officeId: 'office-kzl01' };
+    const zhn = { ...row('tsa', '2025-03-04'), officeId: 'office-zhn02' };
+    const both = summarizeDeadlines([kzl, zhn], now, calendar, 'district');
+    const one = summarizeDeadlines([kzl, zhn], now, calendar, 'district', 'office-zhn02');
+    const count = (s: typeof both) => Object.values(s.all).reduce((n, list) => n + list.length, 0);
+    expect(count(both)).toBe(2);
+    expect(count(one)).toBe(1);
+    expect(
+      Object.values(one.all)
+        .flat()
+        .map((r) => r.id),
+    ).toEqual([zhn.id]);
+  });
 });

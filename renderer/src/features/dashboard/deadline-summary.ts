@@ -48,13 +48,15 @@ const byDue = (a: CaseRow, b: CaseRow): number => {
 
 /**
  * Sorts open cases into the dashboard's figures, per service and in total, as seen from the desk's
- * side. Cases on time or without a term are left out.
+ * side, of one okrug when `officeId` is given. Cases on time or without a term are left out.
  */
 export function summarizeDeadlines(
   rows: readonly CaseRow[],
   now: LocalDateTime,
   calendar: WorkingCalendar,
   side: DeskSide = 'akimat',
+  /** The district's okrug filter: only the cases that office opened (null: every case). */
+  officeId: string | null = null,
 ): DeadlineSummary {
   const all = emptyFigures();
   const byService = new Map<string, FigureCases>();
@@ -63,6 +65,7 @@ export function summarizeDeadlines(
     // The dashboard reads a case from more than one index range.
     if (seen.has(row.id)) continue;
     seen.add(row.id);
+    if (officeId !== null && row.officeId !== officeId) continue;
     const figure = figureOf(rowWork(row, now, calendar), side);
     if (figure === null) continue;
     all[figure].push(row);
