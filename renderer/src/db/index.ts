@@ -136,6 +136,8 @@ export {
   deadlineCounts,
   dueSoonLastDate,
   journalRows,
+  journalOfficeIds,
+  journalOfficeTallies,
   journalServiceIds,
   journalSize,
   openCasesDueBy,
@@ -151,7 +153,18 @@ export {
   type JournalSearch,
   type JournalSort,
   type JournalStageFilter,
+  type OfficeTally,
 } from './journal-queries';
+export {
+  INBOUND_ERRORS,
+  INCOMING_NUMBER_MAX_LENGTH,
+  inboundCount,
+  inboundQueue,
+  receiveRegister,
+  type InboundRegister,
+  type ReceiptDraft,
+  type ReceiptResult,
+} from './district-commands';
 export {
   loadCasePage,
   signingAkims,
