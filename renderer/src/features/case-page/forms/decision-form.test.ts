@@ -10,8 +10,10 @@ import {
 import { sampleEvent, sampleRegistered } from '../../../../../shared/case/testing';
 import { governingService } from '../../../../../shared/catalog';
 import { INPUT_MESSAGES } from '../../../../../shared/input';
-import { EMPTY_DECISION } from './decision-fields';
+import { DECISION_FIELD_OF, EMPTY_DECISION } from './decision-fields';
 import { buildDecision, type DecisionContext, type DecisionFormValues } from './decision-form';
+
+const fieldOf = (path: string): string => DECISION_FIELD_OF[path] ?? path;
 import { payloadResolver } from './form-kit';
 
 const calendar = createWorkingCalendar();
@@ -92,6 +94,22 @@ describe('the district’s decision (app. 5, R-DEC-1)', () => {
         type: 'validate',
         message: 'case:validation.decision.justificationRequired',
       },
+    });
+  });
+
+  test('no outcome chosen: said on the outcome, never a default', async () => {
+    const ctx = ctxOf(caseAfter(NOTICE));
+    const resolver = payloadResolver(
+      'DecisionMade',
+      (v: DecisionFormValues) => buildDecision(v, ctx),
+      fieldOf,
+    );
+    const result = await resolver(values({ outcome: '' }), undefined, {
+      fields: {},
+      shouldUseNativeValidation: false,
+    } as never);
+    expect(result.errors).toEqual({
+      outcome: { type: 'validate', message: 'case:validation.choice' },
     });
   });
 
