@@ -10,6 +10,7 @@ import { TsaRegisterScreen } from '../features/tsa-register';
 import { UsersScreen } from '../features/users';
 import { OfficeSettingsScreen } from '../features/office-settings';
 import { CasePageScreen } from '../features/case-page';
+import { SmsOutboxScreen } from '../features/sms-outbox';
 import { REPORT_PRINT_ROUTE, REPORTS_PATH, ReportsScreen } from '../features/reports';
 import { DOCUMENT_ROUTES } from '../features/documents';
 import { OFFICE_ROLE_POLICY, USER_MANAGER_ROLES } from '../../../shared/office';
@@ -80,6 +81,8 @@ export const SCREENS: readonly ScreenEntry[] = [
     Component: ReportsScreen,
     roles: [AKIMAT.staff, AKIMAT.head, DISTRICT.staff, DISTRICT.head],
   },
+  // District roles see their district's messages, an akimat its own (the hub scopes the list).
+  { path: '/sms', titleKey: 'sms:title', Component: SmsOutboxScreen, roles: ALL_ROLES },
   { path: '/users', titleKey: 'users:title', Component: UsersScreen, roles: USER_MANAGER_ROLES },
   {
     path: '/office-settings',

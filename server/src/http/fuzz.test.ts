@@ -72,6 +72,8 @@ const KNOWN_ROUTES: readonly { method: Method; path: string }[] = [
   { method: 'POST', path: '/v1/enroll' },
   { method: 'POST', path: '/v1/push' },
   { method: 'POST', path: '/v1/pull' },
+  // The SMS outbox (server/src/http/sms-routes.ts).
+  { method: 'GET', path: '/v1/sms' },
   // Scans (server/src/attachments/routes.ts): tus 1.0 uploads, downloads by hash.
   { method: 'POST', path: '/v1/attachments/uploads' },
   { method: 'HEAD', path: '/v1/attachments/uploads/:id' },

@@ -342,6 +342,33 @@ describe.each(DATABASE_KINDS)('security matrix on %s', (kind) => {
       expect(await stored(id)).toBe(false);
   });
 
+  test('a desk of okrug A cannot read okrug B’s SMS messages (nor widen its scope by the query)', async () => {
+    // A message of each okrug's case, as the hub's outbox queues them (server/src/sms).
+    for (const [desk, caseId] of [
+      [a, 'sms-a1'],
+      [b, 'sms-b1'],
+    ] as const) {
+      await t.hub.db.query(
+        `insert into sms_messages (district_id, event_id, case_id, office_id, phone, language,
+           outcome, decision_date, body)
+         values ($1, $2, $3, $4, '+77011234567', 'kk', 'grant', '2025-04-21', 'text')`,
+        [desk.districtId, `${caseId}-signed`, caseId, desk.officeId],
+      );
+    }
+    const read = async (desk: Desk, query = '') => {
+      const response = await fetch(`${t.hub.url}/v1/sms${query}`, {
+        headers: { authorization: `Bearer ${desk.credential}` },
+      });
+      const body = (await response.json()) as { messages?: { caseId: string }[] };
+      return { status: response.status, cases: body.messages?.map((m) => m.caseId) ?? null };
+    };
+    expect(await read(a)).toEqual({ status: 200, cases: ['sms-a1'] });
+    expect(await read(b)).toEqual({ status: 200, cases: ['sms-b1'] });
+    // Nothing in the query names an office or a district: it is refused, not obeyed.
+    expect(await read(a, `?office=${b.officeId}`)).toEqual({ status: 400, cases: null });
+    expect(await read(a, `?districtId=${b.districtId}`)).toEqual({ status: 400, cases: null });
+  });
+
   test('a revoked device is refused at once, and told so', async () => {
     const desk = await enrolledDesk(t.hub, OKRUG_A);
     const [registered] = caseAt(desk, 'revoked-a1');
@@ -358,6 +385,10 @@ describe.each(DATABASE_KINDS)('security matrix on %s', (kind) => {
       headers: { authorization: `Bearer ${desk.credential}` },
     });
     expect({ status: whoAmI.status, body: (await whoAmI.json()) as unknown }).toEqual(refused);
+    const outbox = await fetch(`${t.hub.url}/v1/sms`, {
+      headers: { authorization: `Bearer ${desk.credential}` },
+    });
+    expect({ status: outbox.status, body: (await outbox.json()) as unknown }).toEqual(refused);
     expect(await stored(registered.id)).toBe(false);
     // The office's other desk is not touched.
     expect((await post(t.hub, '/v1/pull', a.credential, pullRequest('', 1))).status).toBe(200);

@@ -21,6 +21,7 @@ import {
 import type { CatalogDocument } from '../../../../shared/catalog';
 import type { Language } from '../../../../shared/ipc';
 import { caseService } from '../../../../shared/schedule';
+import { correspondenceLanguage } from '../../../../shared/sms';
 import { formatDate, formatDateTime } from '../../../../shared/time';
 import type { CaseActor } from '../../db';
 import { phoneText } from './case-header';
@@ -105,7 +106,13 @@ export function ApplicationCard({ caseId, state, actors, lang, canCorrect }: App
   const panel = (): ReactNode => {
     switch (tab) {
       case 'applicant':
-        return <ApplicantPanel history={history} corrected={corrected} />;
+        return (
+          <ApplicantPanel
+            history={history}
+            corrected={corrected}
+            language={correspondenceLanguage(state)}
+          />
+        );
       case 'representative':
         return <RepresentativePanel history={history} corrected={corrected} />;
       case 'familyMembers':
@@ -336,12 +343,20 @@ type Corrector = (c: CorrectionRecord) => string;
 function ApplicantPanel({
   history,
   corrected,
+  language,
 }: {
   history: ApplicationHistory;
   corrected: Corrector;
+  /** The applicant's language for correspondence (shared/sms correspondenceLanguage). */
+  language: Language;
 }) {
-  const { t } = useTranslation('casePage');
+  const { t } = useTranslation(['casePage', 'sms']);
   const by = new Map(history.applicantFields.map((f) => [f.field, f.by]));
+  // Applications registered before the choice existed say none: the state language, and the card says
+  // it was not given.
+  const given =
+    history.current.applicant.language !== undefined ||
+    history.received.applicant.language !== undefined;
   return (
     <dl className="cp-facts cp-app-facts">
       {APPLICANT_FIELDS.map((field) => (
@@ -355,6 +370,13 @@ function ApplicantPanel({
           wide={field === 'address'}
         />
       ))}
+      <div data-testid="application-language">
+        <dt>{t('sms:language.label')}</dt>
+        <dd>
+          {t(`sms:language.${language}`)}
+          {!given && <span className="cp-muted"> {t('sms:language.notGiven')}</span>}
+        </dd>
+      </div>
     </dl>
   );
 }

@@ -159,18 +159,26 @@ interface SelectFieldProps {
   label: ReactNode;
   children: ReactNode;
   className?: string;
+  /** A line under the field saying what the choice is for. */
+  hint?: ReactNode;
 }
 
-export function SelectField({ name, label, children, className }: SelectFieldProps) {
+export function SelectField({ name, label, children, className, hint }: SelectFieldProps) {
   const id = useId();
   const { register } = useFormContext<IntakeFormValues>();
   const invalid = useFieldInvalid(name);
+  const describedBy = hint ? `${id}-hint ${id}-error` : `${id}-error`;
   return (
     <div className={`intake-field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={invalid} aria-describedby={`${id}-error`} {...register(name)}>
+      <select id={id} aria-invalid={invalid} aria-describedby={describedBy} {...register(name)}>
         {children}
       </select>
+      {hint && (
+        <div className="intake-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
       <FieldError name={name} id={`${id}-error`} />
     </div>
   );

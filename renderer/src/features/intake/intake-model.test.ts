@@ -155,6 +155,8 @@ describe('checking the typed intake', () => {
       address: 'Қызылсай ауылы, Бейбітшілік көшесі, 12',
       phone: '+77011234567',
       inMobileCitizensDb: true,
+      // Prefilled from the interface language (emptyIntake('kk')): correspondence in Kazakh.
+      language: 'kk',
     });
     expect(result.data.familyMembers).toEqual([
       {

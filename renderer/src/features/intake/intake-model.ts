@@ -91,7 +91,11 @@ export interface IntakeFormValues {
   consents: Consents;
   familyMembers: FamilyMemberValues[];
   applicantIncomes: IncomeValues[];
-  /** Language of the printed talon or 2-1 receipt; the applicant chooses. */
+  /**
+   * The applicant's language, as they choose it: the printed talon or 2-1 receipt is in it, and it is
+   * stored as the applicant's language for correspondence (the SMS notice of the decision, 003:49).
+   * Prefilled from the interface language.
+   */
   docLanguage: Language;
 }
 
@@ -473,6 +477,7 @@ export function checkIntake(typed: IntakeFormValues, context: IntakeCheckContext
     address: trimmed(a.address),
     phone,
     inMobileCitizensDb: a.inMobileCitizensDb,
+    language: values.docLanguage,
   };
   checkNames(errors, 'applicant.', {
     lastName: a.lastName,

@@ -97,8 +97,9 @@ export function SubmitSection({
       )}
       <SelectField
         name="docLanguage"
-        label={refuse ? t('submit.receiptLanguage') : t('submit.talonLanguage')}
+        label={t('submit.applicantLanguage')}
         className="intake-narrow"
+        hint={refuse ? t('submit.applicantLanguageReceipt') : t('submit.applicantLanguageHint')}
       >
         {LANGUAGES.map((lang) => (
           <option key={lang} value={lang}>

@@ -1,0 +1,1 @@
+export { SmsOutboxScreen } from './sms-outbox-screen';
