@@ -12,11 +12,10 @@ import { governingService } from '../../../../../shared/catalog';
 import { INPUT_MESSAGES } from '../../../../../shared/input';
 import { DECISION_FIELD_OF, EMPTY_DECISION } from './decision-fields';
 import { buildDecision, type DecisionContext, type DecisionFormValues } from './decision-form';
-
-const fieldOf = (path: string): string => DECISION_FIELD_OF[path] ?? path;
 import { payloadResolver } from './form-kit';
 
 const calendar = createWorkingCalendar();
+const fieldOf = (path: string): string => DECISION_FIELD_OF[path] ?? path;
 const tsa = governingService('targeted-social-assistance', null, '2025-04-03');
 const limits = {
   notAfter: '2025-04-30',
