@@ -3,26 +3,34 @@
 // first went in stays forwarded. The desk's own store and register commands, on a fake IndexedDB.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Actor, CaseEventType, PayloadOf } from '../../../../shared/case';
+import {
+  EVENT_SCHEMA_VERSION,
+  type Actor,
+  type CaseEvent,
+  type CaseEventType,
+  type PayloadOf,
+} from '../../../../shared/case';
 import { sampleRegistered } from '../../../../shared/case/testing';
+import { formatStamp } from '../../../../shared/clock/hlc';
 import { sampleOfficeProfile } from '../../../../shared/office/testing';
 import { signCanonical } from '../../../../shared/signing';
 import {
   appendEvent,
   createRegister,
+  createUser,
   DeskDatabase,
   forwardableCases,
   forwardRegister,
+  importCaseEvents,
   loadCase,
   loadRegister,
   loadRegisterDocument,
   registerApplication,
   saveOfficeProfile,
   signRegister,
+  unlockSigningKey,
   type ActContext,
 } from '../../db';
-import { seedActors } from '../../db/testing';
-import { createUser, unlockSigningKey } from '../../db/users-queries';
 
 let db: DeskDatabase | undefined;
 afterEach(async () => {
@@ -36,8 +44,8 @@ function database(): DeskDatabase {
 
 const office = sampleOfficeProfile({ officeId: 'office-1', code: 'KZL01', deviceNo: 2 });
 const place = { officeId: office.officeId, districtId: office.districtId, deviceId: 'desk-1' };
-const specialist: Actor = { userId: 'u-spec', role: 'specialist', ...place };
-/** The district department's specialist: another office of the same district. */
+let specialist: Actor = { userId: 'u-spec', role: 'specialist', ...place };
+/** The district department's specialist (its own desk; its events reach the akimat by sync). */
 const district: Actor = {
   userId: 'u-district',
   role: 'districtSpecialist',
@@ -67,8 +75,41 @@ async function desk(): Promise<DeskDatabase> {
     { nowMs: Date.UTC(2026, 0, 5), iterations: 1000 },
   );
   akim = { ...akim, userId: user.id };
-  await seedActors(d, specialist, district);
+  const spec = await createUser(
+    d,
+    { name: 'Сейітова Әйгерім', role: 'specialist', pin: '146920' },
+    { nowMs: Date.UTC(2026, 0, 5), iterations: 1000 },
+  );
+  specialist = { ...specialist, userId: spec.id };
   return d;
+}
+
+let synced = 0;
+/** An event of the district's desk as it arrives at the akimat's by sync. */
+async function fromDistrict<T extends CaseEventType>(
+  type: T,
+  payload: PayloadOf<T>,
+  legalTime: string,
+) {
+  synced += 1;
+  const event = {
+    id: `district-${synced}`,
+    v: EVENT_SCHEMA_VERSION,
+    caseId: 'a',
+    type,
+    payload,
+    actor: district,
+    legalTime,
+    // Stamped on the district's desk after everything the akimat's desk has stamped (its clock is
+    // the real one): the order sync gives them.
+    hlc: formatStamp({
+      wallMs: Date.now() + 1000,
+      counter: 0,
+      nodeId: district.deviceId,
+    }),
+  } as unknown as CaseEvent;
+  const imported = await importCaseEvents(database(), [event], Date.now());
+  expect(imported, type).toMatchObject({ stored: 1, invalid: [] });
 }
 
 async function append<T extends CaseEventType>(
@@ -140,20 +181,14 @@ describe('R-ROUTE-7 [I]: forwarded again in a new register after a return for co
       '2026-11-16T10:30',
     );
     const first = await forwardInNewRegister('2026-11-17');
-    await append(
-      'ReceivedByDistrict',
-      { incomingNumber: '1-15/342' },
-      district,
-      '2026-11-18T09:00',
-    );
-    await append(
+    await fromDistrict('ReceivedByDistrict', { incomingNumber: '1-15/342' }, '2026-11-18T09:00');
+    await fromDistrict(
       'ReturnedForCompletion',
       {
         missingDocuments: [
           { documentId: 'family-composition', text: 'Отбасы құрамы туралы мәліметтер' },
         ],
       },
-      district,
       '2026-11-18T10:00',
     );
     expect((await loadCase(db, 'a')).stage).toBe('returnedForCompletion');
@@ -194,12 +229,7 @@ describe('R-ROUTE-7 [I]: forwarded again in a new register after a return for co
     expect(state.conflicts).toEqual([]);
     expect((await loadRegister(db, first.id)).status).toBe('forwarded');
     expect((await loadRegister(db, second.id)).status).toBe('forwarded');
-    await append(
-      'ReceivedByDistrict',
-      { incomingNumber: '1-15/400' },
-      district,
-      '2026-11-20T09:00',
-    );
+    await fromDistrict('ReceivedByDistrict', { incomingNumber: '1-15/400' }, '2026-11-20T09:00');
     expect((await loadCase(db, 'a')).stage).toBe('atDistrict');
   });
 });
