@@ -12,6 +12,7 @@ import { printPath } from '../../app/paths';
 import { useLive, writeFailure, type CaseActor } from '../../db';
 // The command is not in the db barrel yet (db/index.ts belongs to another slice): see the report.
 import {
+  RESULT_DOCUMENT_CHANGED,
   recordResultSignature,
   resultDocumentOf,
   signingDistrictHeads,
@@ -44,6 +45,8 @@ export function ResultSignPanel({ caseId, state, actors }: ResultSignPanelProps)
   if (
     state.stage !== 'decided' ||
     office === null ||
+    // Only the district department's desk signs; an akimat's desk waits for the signed result.
+    office.kind !== 'district' ||
     !canAppend(state, 'ResultSigned', actingAs('districtHead', office), { context: null }).ok
   ) {
     return null;
@@ -171,6 +174,8 @@ function ResultToSign({ caseId, state }: { caseId: string; state: CaseState }) {
       setFailure(null);
       return null;
     }
+    // The document changed meanwhile: the dialog now shows the new one, and the head signs it.
+    if (saved.reason === RESULT_DOCUMENT_CHANGED) return RESULT_DOCUMENT_CHANGED;
     setSigning(false);
     setFailure(saved.reason);
     return null;
