@@ -16,6 +16,7 @@ import {
   defaultIncomePeriod,
   type MemberIncome,
   type PerCapitaIncome,
+  type PovertyLineComparison,
 } from '../../../../../shared/income';
 import { checkDateInput } from '../../../../../shared/input';
 import type { Language } from '../../../../../shared/ipc';
@@ -178,7 +179,7 @@ function memberName(m: MemberIncome): string {
   return [m.lastName, m.firstName, m.patronymic].filter(Boolean).join(' ');
 }
 
-function Arithmetic({ c, lang }: { c: PerCapitaIncome; lang: Language }) {
+function ArithmeticTable({ c, lang }: { c: PerCapitaIncome; lang: Language }) {
   const { t } = useTranslation(['income', 'case']);
   return (
     <table className="cp-table" aria-label={t('computation.tableLabel')}>
@@ -263,6 +264,61 @@ function Arithmetic({ c, lang }: { c: PerCapitaIncome; lang: Language }) {
   );
 }
 
+/** The computation as the form shows it: the table, the formula with its numbers, the rounding. */
+export function IncomeArithmetic({ c, lang }: { c: PerCapitaIncome; lang: Language }) {
+  const { t } = useTranslation('income');
+  return (
+    <>
+      <ArithmeticTable c={c} lang={lang} />
+      <p>
+        {t('computation.formula', {
+          total: money(c.totalIncomeTiyn, lang),
+          months: c.months,
+          size: c.familySize,
+          result: money(c.perCapitaIncomeTiyn, lang),
+        })}
+      </p>
+      <p className="cp-hint">{t('computation.rounding')}</p>
+      {c.members.some((m) => m.lines.some((l) => l.excluded)) && (
+        <p role="note">{t('computation.someExcluded')}</p>
+      )}
+    </>
+  );
+}
+
+/** The poverty line in force on `onDate` and whether the per-capita income exceeds it, or none. */
+export function PovertyLineNote({
+  comparison,
+  onDate,
+  lang,
+}: {
+  comparison: PovertyLineComparison;
+  onDate: LocalDate;
+  lang: Language;
+}) {
+  const { t } = useTranslation('income');
+  if (comparison.kind === 'noFigure') {
+    return <p role="note">{t('povertyLine.none', { date: formatDate(onDate) })}</p>;
+  }
+  return (
+    <>
+      <p>
+        {t('povertyLine.inForce', {
+          date: formatDate(onDate),
+          amount: money(comparison.line.amountTiyn, lang),
+          from: formatDate(comparison.line.from),
+          source: comparison.line.source,
+        })}
+      </p>
+      <p role="status">
+        <strong>
+          {comparison.exceeds ? t('povertyLine.exceeds') : t('povertyLine.notExceeds')}
+        </strong>
+      </p>
+    </>
+  );
+}
+
 /**
  * The per-capita income of the family (003:35-36) over an accounting period, with its arithmetic,
  * against the poverty line in force; saved as IncomeComputed with the numbers shown.
@@ -333,43 +389,8 @@ export function IncomeComputedForm({ caseId, state, onDone, onCancel }: ActionPr
               hint={t('computation.periodHint')}
             />
           </div>
-          {c && (
-            <>
-              <Arithmetic c={c} lang={lang} />
-              <p>
-                {t('computation.formula', {
-                  total: money(c.totalIncomeTiyn, lang),
-                  months: c.months,
-                  size: c.familySize,
-                  result: money(c.perCapitaIncomeTiyn, lang),
-                })}
-              </p>
-              <p className="cp-hint">{t('computation.rounding')}</p>
-              {c.members.some((m) => m.lines.some((l) => l.excluded)) && (
-                <p role="note">{t('computation.someExcluded')}</p>
-              )}
-            </>
-          )}
-          {comparison?.kind === 'noFigure' && (
-            <p role="note">{t('povertyLine.none', { date: formatDate(onDate) })}</p>
-          )}
-          {comparison?.kind === 'compared' && (
-            <>
-              <p>
-                {t('povertyLine.inForce', {
-                  date: formatDate(onDate),
-                  amount: money(comparison.line.amountTiyn, lang),
-                  from: formatDate(comparison.line.from),
-                  source: comparison.line.source,
-                })}
-              </p>
-              <p role="status">
-                <strong>
-                  {comparison.exceeds ? t('povertyLine.exceeds') : t('povertyLine.notExceeds')}
-                </strong>
-              </p>
-            </>
-          )}
+          {c && <IncomeArithmetic c={c} lang={lang} />}
+          {comparison && <PovertyLineNote comparison={comparison} onDate={onDate} lang={lang} />}
         </>
       )}
     </ActionForm>
