@@ -173,6 +173,21 @@ describe.each(DATABASE_KINDS)('SMS outbox on %s', (kind) => {
     expect(await queueSignedResults(t.hub.db)).toBe(1);
   });
 
+  test('a signed result whose case the hub cannot fold is passed over and named, not a block on the district', async () => {
+    const broken = { id: `${kind}-broken-signed`, caseId: `${kind}-broken`, type: 'ResultSigned' };
+    await t.hub.db.query(
+      `insert into hub_events (district_id, id, stream, stream_id, office_id, device_id, body)
+       values ($1, $2, 'case', $3, $4, 'dev', $5::jsonb)`,
+      [a.districtId, broken.id, broken.caseId, a.officeId, JSON.stringify(broken)],
+    );
+    const after = signedCase(a, district, `${kind}-after-broken`, {});
+    await store(a, after);
+    const unreadable: string[] = [];
+    expect(await queueSignedResults(t.hub.db, (id) => unreadable.push(id))).toBe(1);
+    expect(unreadable).toEqual([broken.id]);
+    expect((await messages()).map((m) => m.event_id)).toEqual([after[6]?.id]);
+  });
+
   test('the outbox adapter records each message as handed over; nothing leaves the machine', async () => {
     await store(a, signedCase(a, district, `${kind}-outbox`, {}));
     await queueSignedResults(t.hub.db);

@@ -14,7 +14,7 @@
 // - A message is claimed by a row lock and a lease, handed over outside any transaction, and its
 //   result recorded only while it is still queued: a process that dies mid-send leaves it to be
 //   claimed again once the lease runs out.
-import { foldCase, type CaseEvent } from '../../../shared/case';
+import { foldCase, type CaseEvent, type CaseState } from '../../../shared/case';
 import { maskPhone, smsNoticeOf } from '../../../shared/sms';
 import type { SmsOutboxMessage, SmsOutboxReply } from '../../../shared/sync/sms';
 import type { HubDatabase, Queryable } from '../db';
@@ -28,12 +28,15 @@ const SCAN_PAGE = 200;
  * Queues the notices of the signed results the hub took in since the last look, in every district.
  * Returns how many messages were queued.
  */
-export async function queueSignedResults(db: HubDatabase): Promise<number> {
+export async function queueSignedResults(
+  db: HubDatabase,
+  onUnreadable: (eventId: string) => void = () => undefined,
+): Promise<number> {
   const { rows } = await db.query<{ id: string }>('select id from districts order by id');
   let queued = 0;
   for (const { id } of rows) {
     for (;;) {
-      const page = await db.transaction((tx) => queueDistrictPage(tx, id));
+      const page = await db.transaction((tx) => queueDistrictPage(tx, id, onUnreadable));
       queued += page.queued;
       if (!page.more) break;
     }
@@ -44,6 +47,7 @@ export async function queueSignedResults(db: HubDatabase): Promise<number> {
 async function queueDistrictPage(
   tx: Queryable,
   districtId: string,
+  onUnreadable: (eventId: string) => void,
 ): Promise<{ queued: number; more: boolean }> {
   await tx.query(
     'insert into sms_scan_cursors (district_id) values ($1) on conflict (district_id) do nothing',
@@ -77,7 +81,9 @@ async function queueDistrictPage(
   );
   let queued = 0;
   for (const row of signed.rows) {
-    if (await queueNotice(tx, districtId, row)) queued += 1;
+    const outcome = await queueNotice(tx, districtId, row);
+    if (outcome === 'queued') queued += 1;
+    else if (outcome === 'unreadable') onUnreadable(row.id);
   }
   const last = signed.rows[signed.rows.length - 1];
   if (last !== undefined) {
@@ -89,7 +95,11 @@ async function queueDistrictPage(
   return { queued, more: signed.rows.length === SCAN_PAGE };
 }
 
-/** Queues the notice of one signed result, if it goes by SMS; true when a message was queued now. */
+/**
+ * Queues the notice of one signed result, if it goes by SMS. 'unreadable': the hub's own log of the
+ * case cannot be folded (a bug, not an input the hub accepted): it is passed over and named to the
+ * caller rather than holding back every later notice of the district.
+ */
 async function queueNotice(
   tx: Queryable,
   districtId: string,
@@ -101,7 +111,7 @@ async function queueNotice(
     txid: string;
     seq: string;
   },
-): Promise<boolean> {
+): Promise<'queued' | 'none' | 'unreadable'> {
   // The case as the hub held it when the result was signed: its events up to the signing, in log order.
   const { rows } = await tx.query<{ body: CaseEvent }>(
     `select body from hub_events
@@ -110,7 +120,12 @@ async function queueNotice(
      order by txid, seq`,
     [districtId, signed.case_id, signed.txid, signed.seq],
   );
-  const state = foldCase(rows.map((r) => r.body));
+  let state: CaseState;
+  try {
+    state = foldCase(rows.map((r) => r.body));
+  } catch {
+    return 'unreadable';
+  }
   // The office that decided and signed (the district department), as the registry names it.
   const office = await tx.query<{ name_kk: string; name_ru: string }>(
     'select name_kk, name_ru from offices where district_id = $1 and id = $2',
@@ -121,7 +136,7 @@ async function queueNotice(
     state,
     names ? { kk: names.name_kk, ru: names.name_ru } : { kk: districtId, ru: districtId },
   );
-  if (plan.kind !== 'sms') return false;
+  if (plan.kind !== 'sms') return 'none';
   const inserted = await tx.query(
     `insert into sms_messages (district_id, event_id, case_id, office_id, registration_number, phone,
        language, outcome, decision_date, body)
@@ -141,7 +156,7 @@ async function queueNotice(
       plan.text,
     ],
   );
-  return inserted.rows.length > 0;
+  return inserted.rows.length > 0 ? 'queued' : 'none';
 }
 
 interface Claimed {

@@ -32,7 +32,12 @@ export function startSmsSender(
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const round = async () => {
-    const queued = await queueSignedResults(db);
+    let unreadable = 0;
+    const queued = await queueSignedResults(db, () => {
+      unreadable += 1;
+    });
+    // Ids only: which signed results could not be read, for whoever runs the hub to look at.
+    if (unreadable > 0) log.error({ unreadable }, 'sms: signed results passed over');
     let handed = 0;
     let failed = 0;
     for (;;) {
