@@ -69,8 +69,8 @@ function suspensionGroundText(events: readonly CaseEvent[], code: string, lang: 
   return ground ? localized(ground.text, lang) : code;
 }
 
-/** The key facts of an event, in the words of the page. */
-function eventFacts(
+/** The key facts of an event, in the words of the page (exported for its test). */
+export function eventFacts(
   e: CaseEvent,
   t: TFunction,
   lang: Language,
