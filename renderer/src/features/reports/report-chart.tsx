@@ -35,11 +35,27 @@ export interface BarChartProps {
   readonly height?: number;
 }
 
-/** Category labels longer than this are cut with an ellipsis under the bars (the tooltip has them whole). */
-const LABEL_CHARS = 28;
+/** Category labels are wrapped under the bars, at most this many characters a line and three lines. */
+const LINE_CHARS = 26;
+const MAX_LINES = 3;
 
-const short = (label: string) =>
-  label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
+/** A long service name as a few lines (Chart.js draws an array as lines), cut with an ellipsis. */
+export function wrapLabel(label: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/).filter((w) => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > LINE_CHARS) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  if (lines.length <= MAX_LINES) return lines;
+  const kept = lines.slice(0, MAX_LINES);
+  const last = kept[MAX_LINES - 1] ?? '';
+  kept[MAX_LINES - 1] = `${last.slice(0, LINE_CHARS - 1)}…`;
+  return kept;
+}
 
 export function BarChart({
   title,
@@ -63,7 +79,7 @@ export function BarChart({
     const chart = new Chart(element, {
       type: 'bar',
       data: {
-        labels: shown.labels.map(short),
+        labels: shown.labels.map(wrapLabel),
         datasets: shown.series.map((s) => ({
           label: s.label,
           data: [...s.values],
@@ -83,6 +99,7 @@ export function BarChart({
           },
         },
         scales: {
+          x: { ticks: { maxRotation: 0, autoSkip: false } },
           y: {
             beginAtZero: true,
             ticks: { precision: 0 },

@@ -2,6 +2,13 @@
 // the printed sheet alike.
 import { FIGURE_COLUMNS, figureText, type ReportLabels, type ReportLine } from './report-lines';
 
+/** How many lines from `start` on name the same service: its cell spans them. */
+function groupSize(lines: readonly ReportLine[], start: number): number {
+  let end = start + 1;
+  while (end < lines.length && lines[end]?.service === lines[start]?.service) end += 1;
+  return end - start;
+}
+
 export function ReportTable({
   lines,
   labels,
@@ -27,9 +34,13 @@ export function ReportTable({
         </tr>
       </thead>
       <tbody>
-        {lines.map((line) => (
+        {lines.map((line, i) => (
           <tr key={line.key} className={`report-line-${line.kind}`}>
-            <th scope="row">{line.service}</th>
+            {i > 0 && lines[i - 1]?.service === line.service ? null : (
+              <th scope="rowgroup" rowSpan={groupSize(lines, i)}>
+                {line.service}
+              </th>
+            )}
             <td>{line.okrug}</td>
             {FIGURE_COLUMNS.map((c) => (
               <td key={c} className="report-num">
