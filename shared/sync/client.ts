@@ -27,6 +27,7 @@ import {
 } from './protocol';
 import {
   calendarReplySchema,
+  figuresReplySchema,
   referenceVersionsSchema,
   tsaPath,
   tsaReplySchema,
@@ -107,6 +108,8 @@ export interface HubClient {
   reference(): Promise<HubResult<ReferenceVersions>>;
   /** The hub's calendar data in force, as it travels (installCalendarData checks it in full). */
   calendar(): Promise<HubResult<Record<string, unknown>>>;
+  /** The income figures installed at the hub, as they travel (installIncomeFigures checks them). */
+  figures(): Promise<HubResult<Record<string, unknown>>>;
   /** One page of the scope's TSA recipients changed after version `after`. */
   tsaRegister(after: number): Promise<HubResult<TsaReply>>;
 }
@@ -284,6 +287,10 @@ export function createHubClient(options: HubClientOptions): HubClient {
 
     calendar() {
       return deviceGet('/v1/reference/calendar', calendarReplySchema);
+    },
+
+    figures() {
+      return deviceGet('/v1/reference/figures', figuresReplySchema);
     },
 
     tsaRegister(after) {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Actor } from '../../../shared/case';
 import { sampleRegistrationDraft } from '../../../shared/case/testing';
 import { KZ_CALENDAR_DATA } from '../../../shared/calendar';
+import { INCOME_FIGURES_SCHEMA } from '../../../shared/income';
 import { sampleOfficeProfile } from '../../../shared/office/testing';
 import {
   decodeBody,
@@ -35,6 +36,7 @@ import {
   syncStatus,
 } from '../db/sync-commands';
 import { deskCalendarData } from '../db/desk-calendar';
+import { deskIncomeFigures } from '../db/figures';
 import { seedActors } from '../db/testing';
 import { loadTsaVersion } from '../db/tsa-reference';
 import { findTsaRecipient, tsaQuarterCounts } from '../db/tsa-register-queries';
@@ -676,6 +678,64 @@ describe('reference data', () => {
     expect(reference?.tsaVersion).toBe(2);
     expect((await deskCalendarData(d)).version).toBe(KZ_CALENDAR_DATA.version);
     expect((await syncStatus(d, NOW)).lastFailure).toBeNull();
+  });
+
+  // Test amounts only: no official figures are bundled with the desk or the hub.
+  const FIGURES = {
+    schema: INCOME_FIGURES_SCHEMA,
+    version: '2026.1.1',
+    figures: [
+      { kind: 'povertyLine', from: '2026-01-01', amountTiyn: 3_300_000, source: 'test act' },
+    ],
+  };
+
+  /** A hub that names income figures (and nothing newer of the rest) and answers them with `body`. */
+  function figuresHub(body: unknown) {
+    const hub = scriptedHub();
+    hub.answer = (path) => {
+      if (path === '/v1/reference')
+        return json(200, {
+          calendarVersion: KZ_CALENDAR_DATA.version,
+          catalogVersion: 'test',
+          tsaVersion: 0,
+          figuresVersion: '2026.1.1',
+        });
+      if (path === '/v1/reference/figures') return json(200, body);
+      return null;
+    };
+    return hub;
+  }
+
+  test('income figures newer than the desk’s are installed once; then only the versions are asked', async () => {
+    const d = await joined();
+    const hub = figuresHub(FIGURES);
+    const engine = createSyncEngine(d, testPlatform(hub.fetch).platform);
+    expect(await engine.syncNow()).toMatchObject({
+      ok: true,
+      reference: { figuresVersion: '2026.1.1' },
+    });
+    expect(hub.calls.map((c) => c.path)).toEqual([
+      '/v1/hello',
+      '/v1/pull',
+      '/v1/reference',
+      '/v1/reference/figures',
+    ]);
+    expect(await deskIncomeFigures(d)).toEqual(FIGURES);
+    hub.calls.length = 0;
+    const again = await engine.syncNow();
+    expect(again.ok && again.reference).toBeUndefined();
+    expect(hub.calls.map((c) => c.path)).toEqual(['/v1/hello', '/v1/pull', '/v1/reference']);
+  });
+
+  test('income figures the desk refuses are named in the outcome; the sync goes on', async () => {
+    const d = await joined();
+    const hub = figuresHub({ ...FIGURES, figures: [{ kind: 'povertyLine' }] });
+    const outcome = await createSyncEngine(d, testPlatform(hub.fetch).platform).syncNow();
+    expect(outcome).toMatchObject({
+      ok: true,
+      reference: { refused: 'income:figuresErrors.invalid' },
+    });
+    expect(await deskIncomeFigures(d)).toBeNull();
   });
 
   test('a hub that cannot answer reference data does not fail the sync', async () => {

@@ -12,10 +12,12 @@
 // - A push or a pull whose exchange broke off is asked once more at once (askAgainIfBroken), never
 //   more: push is idempotent and pull only reads.
 // - Reference data comes after the events and before the scans: a calendar newer than the desk's is
-//   installed with installCalendarData (the system page's one function), the scope's TSA recipients
+//   installed with installCalendarData (the system page's one function), so are income figures newer
+//   than the desk's (installIncomeFigures, the system page's figures card's), the scope's TSA recipients
 //   newer than the desk's version are stored page by page (storeHubTsaPage). A refusal there is a
 //   reason in the outcome (`reference.refused`), never a failed sync.
 import { compareCalendarVersions } from '../../../shared/calendar';
+import { compareFiguresVersions } from '../../../shared/income';
 import {
   checkHubAddress,
   createHubClient,
@@ -32,8 +34,10 @@ import {
 import {
   applyPulledPage,
   deskCalendarData,
+  deskIncomeFigures,
   devicePublicKeys,
   installCalendarData,
+  installIncomeFigures,
   loadTsaVersion,
   storeHubTsaPage,
   ensureDeviceKeys,
@@ -122,6 +126,8 @@ export interface SyncCounts {
 export interface ReferenceOutcome {
   /** The calendar data version installed by this sync. */
   readonly calendarVersion?: string;
+  /** The income figures version installed by this sync. */
+  readonly figuresVersion?: string;
   /** The TSA version the desk has after this sync, and the recipients stored. */
   readonly tsaVersion?: number;
   readonly tsaRows?: number;
@@ -383,7 +389,10 @@ export function createSyncEngine(
     }
   }
 
-  /** The reference step: the calendar if the hub's is newer, then the scope's newer TSA pages. */
+  /**
+   * The reference step: the calendar if the hub's is newer, the income figures if the hub's are
+   * newer, then the scope's newer TSA pages.
+   */
   async function syncReference(
     client: HubClient,
     hubUrl: string,
@@ -401,6 +410,17 @@ export function createSyncEngine(
         ? await installCalendarData(db, data.value, platform.nowMs())
         : { ok: false as const, reason: data.reason };
       if (installed.ok) note({ calendarVersion: installed.version });
+      else note({ refused: installed.reason });
+    }
+    // A hub older than the figures names no version: nothing to fetch.
+    const hubFigures = versions.value.figuresVersion ?? '';
+    const deskFigures = (await deskIncomeFigures(db))?.version ?? '';
+    if (compareFiguresVersions(hubFigures, deskFigures) > 0) {
+      const data = await client.figures();
+      const installed = data.ok
+        ? await installIncomeFigures(db, data.value)
+        : { ok: false as const, reason: data.reason };
+      if (installed.ok) note({ figuresVersion: installed.version });
       else note({ refused: installed.reason });
     }
     let after = await loadTsaVersion(db);
