@@ -21,7 +21,6 @@ import {
 import type { CatalogDocument } from '../../../../shared/catalog';
 import type { Language } from '../../../../shared/ipc';
 import { caseService } from '../../../../shared/schedule';
-import { correspondenceLanguage } from '../../../../shared/sms';
 import { formatDate, formatDateTime } from '../../../../shared/time';
 import type { CaseActor } from '../../db';
 import { phoneText } from './case-header';
@@ -30,6 +29,7 @@ import { money } from './case-timeline';
 import { ApplicationCorrectionForm } from './forms/application-correction-form';
 import { applicantName } from './forms/result-issued-form';
 import { ScanViewer } from './scan-viewer';
+import { CorrespondenceLanguageFact } from '../sms-outbox';
 import { DraftScopeContext, useFormHost } from '../session';
 
 const TABS = [
@@ -110,7 +110,7 @@ export function ApplicationCard({ caseId, state, actors, lang, canCorrect }: App
           <ApplicantPanel
             history={history}
             corrected={corrected}
-            language={correspondenceLanguage(state)}
+            language={<CorrespondenceLanguageFact state={state} />}
           />
         );
       case 'representative':
@@ -347,16 +347,11 @@ function ApplicantPanel({
 }: {
   history: ApplicationHistory;
   corrected: Corrector;
-  /** The applicant's language for correspondence (shared/sms correspondenceLanguage). */
-  language: Language;
+  /** The applicant's language for correspondence (features/sms-outbox). */
+  language: ReactNode;
 }) {
-  const { t } = useTranslation(['casePage', 'sms']);
+  const { t } = useTranslation('casePage');
   const by = new Map(history.applicantFields.map((f) => [f.field, f.by]));
-  // Applications registered before the choice existed say none: the state language, and the card says
-  // it was not given.
-  const given =
-    history.current.applicant.language !== undefined ||
-    history.received.applicant.language !== undefined;
   return (
     <dl className="cp-facts cp-app-facts">
       {APPLICANT_FIELDS.map((field) => (
@@ -370,13 +365,7 @@ function ApplicantPanel({
           wide={field === 'address'}
         />
       ))}
-      <div data-testid="application-language">
-        <dt>{t('sms:language.label')}</dt>
-        <dd>
-          {t(`sms:language.${language}`)}
-          {!given && <span className="cp-muted"> {t('sms:language.notGiven')}</span>}
-        </dd>
-      </div>
+      {language}
     </dl>
   );
 }

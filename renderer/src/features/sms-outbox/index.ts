@@ -1,1 +1,2 @@
 export { SmsOutboxScreen } from './sms-outbox-screen';
+export { CorrespondenceLanguageFact } from './correspondence-language';
