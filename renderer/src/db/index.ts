@@ -156,6 +156,15 @@ export {
   type OfficeTally,
 } from './journal-queries';
 export {
+  recordResultSignature,
+  resultDocumentOf,
+  signingDistrictHeads,
+  RESULT_DOCUMENT_CHANGED,
+  RESULT_SIGNATURE_MISMATCH,
+  RESULT_NO_OFFICE,
+  type ResultSignatureDraft,
+} from './result-sign-commands';
+export {
   INBOUND_ERRORS,
   INCOMING_NUMBER_MAX_LENGTH,
   inboundCount,

@@ -9,14 +9,15 @@ import { formatDate, formatDateTime, type LocalDateTime } from '../../../../shar
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { printPath } from '../../app/paths';
-import { useLive, writeFailure, type CaseActor } from '../../db';
-// The command is not in the db barrel yet (db/index.ts belongs to another slice): see the report.
 import {
   RESULT_DOCUMENT_CHANGED,
   recordResultSignature,
   resultDocumentOf,
   signingDistrictHeads,
-} from '../../db/result-sign-commands';
+  useLive,
+  writeFailure,
+  type CaseActor,
+} from '../../db';
 import { SignWithPinDialog } from '../akim';
 import { groundTexts, useSignedEventCheck, type ResultNoticeContent } from '../documents';
 import { actContextFor, actingAs } from '../session';
