@@ -59,6 +59,10 @@ export interface Desk {
   readonly akim: Actor;
 }
 
+/** The PIN of every test desk's akim (setUpOffice) and of the district head (setUpDistrictDesk). */
+export const AKIM_PIN = '739146';
+export const DISTRICT_HEAD_PIN = '582047';
+
 /** The office's first two people, as the desk's events name them. */
 export interface OfficePeople {
   readonly specialist: Actor;
@@ -87,7 +91,7 @@ export async function setUpOffice(
     db,
     profile,
     [
-      { name: `Әкім ${label}`, role: 'akim', pin: '739146' },
+      { name: `Әкім ${label}`, role: 'akim', pin: AKIM_PIN },
       { name: `Маман ${label}`, role: 'specialist', pin: '4826' },
     ],
     { nowMs: Date.now(), iterations: 1 },
@@ -125,11 +129,72 @@ export async function setUpDesk(
   return { officeCode, db, engine: createSyncEngine(db, platformOf(link)), link, ...people };
 }
 
+/** A district department's desk (district mode) as its setup wizard leaves it; its link starts off. */
+export interface DistrictDesk {
+  readonly officeCode: string;
+  readonly db: DeskDatabase;
+  readonly engine: SyncEngine;
+  readonly link: DeskLink;
+  readonly specialist: Actor;
+  readonly head: Actor;
+}
+
+/** The setup wizard's command for a district department: its head (who signs) and a specialist. */
+export async function setUpDistrictDesk(
+  districtId: string,
+  officeCode: string,
+  label: string,
+  opened: DeskDatabase[],
+): Promise<DistrictDesk> {
+  const db = new DeskDatabase(`e2e-sync-${label}-${crypto.randomUUID()}`);
+  opened.push(db);
+  const deviceId = `desk-${officeCode.toLowerCase()}-1`;
+  const profile = sampleOfficeProfile({
+    officeId: officeIdFor(officeCode),
+    kind: 'district',
+    code: officeCode,
+    districtId,
+    nameKk: 'Ақкөл ауданының жұмыспен қамту және әлеуметтік бағдарламалар бөлімі',
+    nameRu: 'Отдел занятости и социальных программ Аккольского района',
+    deviceNo: 1,
+    deviceId,
+  });
+  const setup = await completeSetup(
+    db,
+    profile,
+    [
+      { name: `Бөлім басшысы ${label}`, role: 'districtHead', pin: DISTRICT_HEAD_PIN },
+      { name: `Аудан маманы ${label}`, role: 'districtSpecialist', pin: '4826' },
+    ],
+    { nowMs: Date.now(), iterations: 1 },
+  );
+  if (!setup.ok) throw new Error(`setup of ${label} refused: ${JSON.stringify(setup)}`);
+  const users = await listUsers(db);
+  const actor = (role: 'districtHead' | 'districtSpecialist'): Actor => {
+    const user = users.find((u) => u.role === role);
+    if (!user) throw new Error(`no ${role}`);
+    return { userId: user.id, role, officeId: profile.officeId, districtId, deviceId };
+  };
+  const link: DeskLink = { online: false };
+  return {
+    officeCode,
+    db,
+    engine: createSyncEngine(db, platformOf(link)),
+    link,
+    specialist: actor('districtSpecialist'),
+    head: actor('districtHead'),
+  };
+}
+
 /**
  * Joins the desk to the hub with a one-time code the district admin made for its office, over its
  * link (switched on for the join and left as it was).
  */
-export async function joinHub(desk: Desk, hubDb: HubDatabase, hubUrl: string): Promise<void> {
+export async function joinHub(
+  desk: Pick<Desk, 'officeCode' | 'engine' | 'link'>,
+  hubDb: HubDatabase,
+  hubUrl: string,
+): Promise<void> {
   const made = await createEnrollmentCode(
     hubDb,
     { officeCode: desk.officeCode },
@@ -212,16 +277,25 @@ export async function deskCaseIds(db: DeskDatabase): Promise<string[]> {
   return [...new Set((await db.events.toArray()).map((e) => e.caseId))].sort();
 }
 
-/** The hub's case state hash over one office's scope, from its own log. */
+/**
+ * The hub's case state hash over one office's scope (`officeCode`), or the whole district's (null: a
+ * district department's scope), from its own log.
+ */
 export async function hubStateHash(
   hubDb: Queryable,
   districtId: string,
-  officeCode: string,
+  officeCode: string | null,
 ): Promise<{ hash: string; caseIds: string[]; events: number }> {
-  const { rows } = await hubDb.query<{ body: CaseEvent }>(
-    `select body from hub_events where district_id = $1 and stream = 'case' and office_id = $2`,
-    [districtId, officeIdFor(officeCode)],
-  );
+  const { rows } =
+    officeCode === null
+      ? await hubDb.query<{ body: CaseEvent }>(
+          `select body from hub_events where district_id = $1 and stream = 'case'`,
+          [districtId],
+        )
+      : await hubDb.query<{ body: CaseEvent }>(
+          `select body from hub_events where district_id = $1 and stream = 'case' and office_id = $2`,
+          [districtId, officeIdFor(officeCode)],
+        );
   const byCase = new Map<string, CaseEvent[]>();
   for (const { body } of rows) byCase.set(body.caseId, [...(byCase.get(body.caseId) ?? []), body]);
   return {
