@@ -4,6 +4,7 @@
 // scope (a district department sees its district, an akimat its own office only).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Applicant, CaseEvent } from '../../../shared/case';
 import type { SampleStep } from '../../../shared/case/testing';
@@ -22,7 +23,10 @@ import {
 import { addOffice } from '../registry/registry';
 import { httpGateway, outboxGateway } from './gateway';
 import { queueSignedResults, sendDue } from './outbox';
-import { startSmsSender } from './sender';
+import { startSmsSender, type SmsSenderLog } from './sender';
+
+// The hub's own logger is a sender log: hub.ts hands `app.log` to startSmsSender.
+const _hubLogFits = (log: FastifyBaseLogger): SmsSenderLog => log;
 
 const DISTRICT_OFFICE = 'AKKD';
 const DISTRICT_NAMES = {
