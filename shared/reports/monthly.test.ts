@@ -12,9 +12,11 @@ import {
 } from '.';
 import {
   CERTIFICATE,
+  DISTRICT_OFFICE,
   FIXTURE_MONTH,
   OKRUG_A,
   OKRUG_B,
+  PROACTIVE,
   TSA,
   monthlyFixtureLogs,
   monthlyFixtureStates,
@@ -50,7 +52,7 @@ describe('monthly report, November 2026, hand-counted fixture', () => {
   const states = monthlyFixtureStates();
 
   test('the fixture folds without a conflict (every case is what its note says)', () => {
-    expect(monthlyFixtureLogs()).toHaveLength(14);
+    expect(monthlyFixtureLogs()).toHaveLength(15);
     for (const s of states) expect(s.conflicts).toEqual([]);
     expect(states.map((s) => s.stage)).toEqual([
       'decided',
@@ -67,6 +69,7 @@ describe('monthly report, November 2026, hand-counted fixture', () => {
       'signed',
       'notAccepted',
       'decided',
+      'decided',
     ]);
   });
 
@@ -78,6 +81,13 @@ describe('monthly report, November 2026, hand-counted fixture', () => {
       { serviceId: CERTIFICATE, officeId: OKRUG_A, figures: figures(2, 2, 2, 0, 1, 1, [0, 0], 0) },
       // c12, "does not belong" is still the service rendered
       { serviceId: CERTIFICATE, officeId: OKRUG_B, figures: figures(1, 1, 1, 0, 1, 0, [0], 0) },
+      // c15, proactive (R-PRO-1, 003:30): received by its opening day, no due date (neither on time
+      // nor late), 5 days from opening to the grant
+      {
+        serviceId: PROACTIVE,
+        officeId: DISTRICT_OFFICE,
+        figures: figures(1, 1, 1, 0, 0, 0, [5], 5),
+      },
       // received c01 c03 c04 c05 c06 (not c02: registered 30.10); decided c01 c02 c05 (not c06: 01.12)
       {
         serviceId: TSA,
@@ -96,16 +106,21 @@ describe('monthly report, November 2026, hand-counted fixture', () => {
   test('totals per service, per okrug and in all', () => {
     expect(report.services).toEqual([
       { serviceId: CERTIFICATE, figures: figures(3, 3, 3, 0, 2, 1, [0, 0, 0], 0) },
+      { serviceId: PROACTIVE, figures: figures(1, 1, 1, 0, 0, 0, [5], 5) },
       { serviceId: TSA, figures: figures(7, 6, 4, 2, 3, 3, [14, 19, 22, 15, 34, 22], 21) },
     ]);
     expect(report.offices).toEqual([
+      // the district's own office: the proactive case c15
+      { officeId: DISTRICT_OFFICE, figures: figures(1, 1, 1, 0, 0, 0, [5], 5) },
       // 55 days over 5 decided cases
       { officeId: OKRUG_A, figures: figures(7, 5, 4, 1, 3, 2, [0, 0, 14, 19, 22], 11) },
       // 71 / 4 = 17.75: a half rounds up
       { officeId: OKRUG_B, figures: figures(3, 4, 3, 1, 2, 2, [0, 15, 34, 22], 17.8) },
     ]);
-    // 126 days over 9 decided cases
-    expect(report.total).toEqual(figures(10, 9, 7, 2, 5, 4, [0, 0, 14, 19, 22, 0, 15, 34, 22], 14));
+    // 131 days over 10 decided cases; c15 is decided, neither on time nor late: 5 + 4 < 10
+    expect(report.total).toEqual(
+      figures(11, 10, 8, 2, 5, 4, [0, 0, 5, 14, 19, 22, 0, 15, 34, 22], 13.1),
+    );
   });
 
   test('the same report for one akimat on its own desk: only its okrug', () => {

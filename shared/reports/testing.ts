@@ -24,6 +24,8 @@ export const TSA = 'targeted-social-assistance';
 export const TSA_RULE_SET = '001-timiryazev-2012-n302';
 export const CERTIFICATE = 'asp-recipient-certificate';
 export const CERTIFICATE_RULE_SET = '002-tsa-certificate-passport';
+export const PROACTIVE = 'social-aid-maslikhat-categories';
+export const PROACTIVE_RULE_SET = '003-mlspp-order84-amendment-2023';
 
 const DIGEST = 'q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=';
 let counter = 0;
@@ -243,6 +245,15 @@ export function monthlyFixtureLogs(): { readonly note: string; readonly events: 
       newDueDate: '2026-11-27',
     })
     .add('DecisionMade', 'districtSpecialist', '2026-11-25T10:00', grant('2026-11-25'));
+  // R-PRO-1 (003:30): opened by the district without an application and without a due date.
+  const c15 = new CaseLog('c15', DISTRICT_OFFICE)
+    .add('ProactiveCaseOpened', 'districtSpecialist', '2026-11-05T10:00', {
+      serviceId: PROACTIVE,
+      ruleSetId: PROACTIVE_RULE_SET,
+      occasion: { code: 'elders-day', name: 'Қарттар күні', date: '2026-11-10' },
+      recipient: { ...sampleApplicant, iin: '850315400999', inMobileCitizensDb: false },
+    })
+    .add('DecisionMade', 'districtSpecialist', '2026-11-10T10:00', grant('2026-11-10'));
   return [
     {
       note: 'A, TSA: registered 02.11, granted 16.11, due 20.11 (on time, 14 days)',
@@ -284,6 +295,10 @@ export function monthlyFixtureLogs(): { readonly note: string; readonly events: 
     {
       note: 'B, TSA: registered 03.11, due 13.11 extended to 27.11, granted 25.11 (on time, 22 days)',
       events: c14.events,
+    },
+    {
+      note: 'District, proactive: opened 05.11, no due date, granted 10.11 (neither on time nor late, 5 days)',
+      events: c15.events,
     },
   ];
 }

@@ -4,6 +4,7 @@ import { createWorkingCalendar } from '../../../shared/calendar';
 import type { CaseEvent } from '../../../shared/case';
 import { monthlyReport } from '../../../shared/reports';
 import {
+  DISTRICT_OFFICE,
   FIXTURE_MONTH,
   OKRUG_A,
   OKRUG_B,
@@ -49,28 +50,29 @@ describe('monthly report on the desk (fake IndexedDB)', () => {
     expect(report).toEqual(monthlyReport(monthlyFixtureStates(), FIXTURE_MONTH, calendar));
     // Counted by hand in shared/reports/monthly.test.ts.
     expect(report.total).toMatchObject({
-      received: 10,
-      decided: 9,
-      granted: 7,
+      received: 11,
+      decided: 10,
+      granted: 8,
       refused: 2,
       onTime: 5,
       late: 4,
-      averageDays: 14,
+      averageDays: 13.1,
     });
     const own = await loadMonthlyReport(d, FIXTURE_MONTH, calendar, OKRUG_B);
     expect(own.rows.every((r) => r.officeId === OKRUG_B)).toBe(true);
     expect(own.total).toMatchObject({ received: 3, decided: 4, averageDays: 17.8 });
-    expect(await reportOfficeIds(d)).toEqual([OKRUG_A, OKRUG_B]);
+    expect(await reportOfficeIds(d)).toEqual([DISTRICT_OFFICE, OKRUG_A, OKRUG_B]);
   });
 
   test('folds only the cases that can count: not those last written long before, nor later ones', async () => {
     const d = await deskWith(monthlyFixtureLogs().map((c) => c.events));
     const ids = async (month: string) =>
       (await monthCaseStates(d, month)).map((s) => s.caseId).sort();
-    // October: the rows dated up to 31.10 (c13, refused at intake, is never read).
-    expect(await ids('2026-10')).toEqual(['c02', 'c08', 'c09']);
+    // October: the rows dated up to 31.10 (c13, refused at intake, is never read), and c15, the
+    // proactive case, whose row has no date.
+    expect(await ids('2026-10')).toEqual(['c02', 'c08', 'c09', 'c15']);
     // December: rows last written before 17.11 (01.12 less 14 days) are left unread: c01 (16.11),
-    // c04 (12.11), c08 (03.11), c09 (30.10). c07's paper result was typed in on 17.11.
+    // c04 (12.11), c08 (03.11), c09 (30.10), c15 (10.11). c07's paper result was typed in on 17.11.
     expect(reportSinceMs('2026-12')).toBe(Date.UTC(2026, 10, 17));
     expect(await ids('2026-12')).toEqual([
       'c02',

@@ -40,18 +40,22 @@ describe('the monthly report as XLSX', () => {
     const certificate =
       'Выдача справки, подтверждающей принадлежность заявителя (семьи) к получателям адресной социальной помощи';
     const tsa = 'Назначение государственной адресной социальной помощи';
+    const proactive =
+      'Назначение социальной помощи отдельным категориям нуждающихся граждан по решениям местных представительных органов';
     // The hand-counted figures of shared/reports/monthly.test.ts, as lines.
     expect(sheet.slice(3).map((row) => row.slice(1))).toEqual([
       ['KZL01', 2, 2, 2, 0, 1, 1, 0],
       ['KZL02', 1, 1, 1, 0, 1, 0, 0],
       ['Итого по услуге', 3, 3, 3, 0, 2, 1, 0],
+      ['KZL-district', 1, 1, 1, 0, 0, 0, 5],
       ['KZL01', 5, 3, 2, 1, 2, 1, 18.3],
       ['KZL02', 2, 3, 2, 1, 1, 2, 23.7],
       ['Итого по услуге', 7, 6, 4, 2, 3, 3, 21],
-      [null, 10, 9, 7, 2, 5, 4, 14],
+      [null, 11, 10, 8, 2, 5, 4, 13.1],
     ]);
     expect(sheet.slice(3).map((row) => row[0])).toEqual([
       ...Array<string>(3).fill(certificate),
+      proactive,
       ...Array<string>(3).fill(tsa),
       'Всего',
     ]);
@@ -81,7 +85,7 @@ describe('the monthly report as XLSX', () => {
     const blob = await reportXlsx(report, await labels('ru'));
     const rows = await readSheet(Buffer.from(await blob.arrayBuffer()));
     expect(rows[0]?.[0]).toBe('Отчёт за ноябрь 2026 г.');
-    expect(rows.at(-1)).toEqual(['Всего', null, 10, 9, 7, 2, 5, 4, 14]);
+    expect(rows.at(-1)).toEqual(['Всего', null, 11, 10, 8, 2, 5, 4, 13.1]);
     expect(rows.find((r) => r[7] === 2 && r[1] === 'KZL02')?.[8]).toBe(23.7);
     expect(reportFileName('2026-11', null)).toBe('monthly-report-2026-11.xlsx');
     expect(reportFileName('2026-11', 'KZL02')).toBe('monthly-report-2026-11-KZL02.xlsx');
