@@ -8,7 +8,7 @@ import type { CaseEvent, CaseRole, PayloadOf } from './events';
 import { caseEventSchema } from './events';
 import { foldCase } from './fold';
 import type { CaseState } from './state';
-import { sampleActor, sampleEvent, samplePath, sampleRegistered } from './testing';
+import { sampleActor, sampleApplicant, sampleEvent, samplePath, sampleRegistered } from './testing';
 import type { SampleStep } from './testing';
 import { canAppend } from './transitions';
 
@@ -25,9 +25,10 @@ const RECEIVED: readonly SampleStep[] = [
   ['ReceivedByDistrict', 'districtSpecialist'],
 ];
 
+/** The TSA's family-income papers (001:11121) were not on the registered checklist at all. */
 const MISSING: PayloadOf<'ReturnedForCompletion'> = {
   missingDocuments: [
-    { documentId: 'family-composition', text: 'Отбасы құрамы туралы мәліметтер толық емес' },
+    { documentId: 'family-income', text: 'Отбасы мүшелерінің табысы туралы мәліметтер' },
     { text: 'Жұбайының табысы туралы анықтама жоқ' },
   ],
   note: 'Үш жұмыс күні ішінде толықтырыңыз',
@@ -54,12 +55,13 @@ const received = () => samplePath(RECEIVED);
 const returned = () => then(received(), 'ReturnedForCompletion', 'districtSpecialist', MISSING);
 const completed = () =>
   then(returned(), 'ApplicationCorrected', 'specialist', {
-    reason: 'Отбасы құрамы туралы анықтама әкелінді',
+    reason: 'Табыс туралы мәліметтер әкелінді',
     documents: [
       { documentId: 'application', state: 'presented' },
       { documentId: 'family-composition', state: 'presented' },
-      { documentId: 'identity-document', state: 'presented' },
+      { documentId: 'identity-document', state: 'confirmedByInformationSystem' },
       { documentId: 'social-contract', state: 'notApplicable' },
+      { documentId: 'family-income', state: 'presented' },
     ],
   });
 const NEW_REGISTER = { registerId: 'register-9', registerNumber: 'R-9/2025' };
@@ -151,14 +153,22 @@ describe('R-ROUTE-6 [I]: the district returns a received case for a missing docu
 });
 
 describe('R-ROUTE-7 [I]: the akimat completes the application and forwards it again', () => {
-  test('not forwarded again before the application is completed', () => {
-    const state = foldCase(returned());
-    expect(
-      canAppend(state, 'ForwardedToDistrict', sampleActor('specialist'), {
-        payload: NEW_REGISTER,
-        ...bare,
-      }),
-    ).toEqual(rejected('notCompletedSinceReturn'));
+  const forwardCheck = (events: readonly CaseEvent[]) =>
+    canAppend(foldCase(events), 'ForwardedToDistrict', sampleActor('specialist'), {
+      payload: NEW_REGISTER,
+      ...bare,
+    });
+
+  test('not forwarded again while a document the return names is not held on the checklist', () => {
+    expect(forwardCheck(returned())).toEqual(rejected('notCompletedSinceReturn'));
+    // A correction of something else does not complete the package.
+    const otherFix = then(returned(), 'ApplicationCorrected', 'specialist', {
+      reason: 'Мекенжай қате жазылған',
+      applicant: { ...sampleApplicant, address: 'Ақмола облысы, Ақкөл қаласы, Абай көшесі, 5' },
+    });
+    expect(foldCase(otherFix).conflicts).toEqual([]);
+    expect(forwardCheck(otherFix)).toEqual(rejected('notCompletedSinceReturn'));
+    expect(forwardCheck(completed())).toEqual(ok);
     // The fold keeps such a forwarding (from a desk that did not know better) as a conflict.
     const early = foldCase(then(returned(), 'ForwardedToDistrict', 'specialist', NEW_REGISTER));
     expect(early.stage).toBe('returnedForCompletion');
@@ -167,12 +177,24 @@ describe('R-ROUTE-7 [I]: the akimat completes the application and forwards it ag
     ]);
   });
 
+  test('a paper ticked on the checklist but not in the package, or named in words: the register vouches', () => {
+    // The akimat brings the paper; the akim's signed covering register states the package is whole.
+    const ticked = then(received(), 'ReturnedForCompletion', 'districtSpecialist', {
+      missingDocuments: [
+        { documentId: 'family-composition', text: 'Отбасы құрамы туралы мәліметтер' },
+        { text: 'Жұбайының табысы туралы анықтама жоқ' },
+      ],
+    });
+    expect(forwardCheck(ticked)).toEqual(ok);
+  });
+
   test('completed, forwarded in a new register, received and decided: one log, two round trips', () => {
     const corrected = foldCase(completed());
     expect(corrected.completionReturns[0]?.correctedAt).toBe('2025-03-03T09:06');
-    expect(
-      corrected.application?.documents.find((d) => d.documentId === 'identity-document'),
-    ).toEqual({ documentId: 'identity-document', state: 'presented' });
+    expect(corrected.application?.documents.find((d) => d.documentId === 'family-income')).toEqual({
+      documentId: 'family-income',
+      state: 'presented',
+    });
 
     const again = then(completed(), 'ForwardedToDistrict', 'specialist', NEW_REGISTER);
     const forwarded = foldCase(again);

@@ -268,16 +268,18 @@ function expectLawfulLog(applied: readonly CaseEvent[]): void {
         expect(seen('PreliminaryRefusalNoticed', i) || seen('DecisionMade', i)).toBe(false);
         break;
       case 'ForwardedToDistrict': {
-        // Forwarded again only after a return, and R-ROUTE-7 [I]: completed since that return.
+        // Forwarded again only after a return, and R-ROUTE-7 [I]: every document the return named
+        // by its id is held in the checklist as it stands.
         const returns = count('ReturnedForCompletion', i);
         expect(count('ForwardedToDistrict', i)).toBe(returns);
-        if (returns > 0) {
-          const lastReturn = applied
-            .slice(0, i)
-            .findLastIndex((x) => x.type === 'ReturnedForCompletion');
-          expect(
-            applied.slice(lastReturn + 1, i).some((x) => x.type === 'ApplicationCorrected'),
-          ).toBe(true);
+        const lastReturn = applied.slice(0, i).findLast((x) => x.type === 'ReturnedForCompletion');
+        if (lastReturn?.type === 'ReturnedForCompletion') {
+          const checklist = foldCase(applied.slice(0, i)).application?.documents ?? [];
+          for (const m of lastReturn.payload.missingDocuments) {
+            if (m.documentId === undefined) continue;
+            const held = checklist.find((d) => d.documentId === m.documentId)?.state;
+            expect(['presented', 'confirmedByInformationSystem']).toContain(held);
+          }
         }
         break;
       }

@@ -312,7 +312,7 @@ function reduce(state: CaseState, e: CaseEvent): CaseState {
         // R-DEC-2: a corrected phone or mobile-database flag changes how the notice goes out.
         notificationChannel: notificationChannelFor(next.applicant, state.channel),
         corrections: [...state.corrections, correctionRecord(e, changes)],
-        // R-ROUTE-7 [I]: the first correction after a return completes the package.
+        // The first correction after a return (the case page shows when the package was completed).
         completionReturns:
           state.stage === 'returnedForCompletion'
             ? updateLatestReturn(state, (r) =>

@@ -98,7 +98,7 @@ export interface CompletionReturn {
   readonly missingDocuments: PayloadOf<'ReturnedForCompletion'>['missingDocuments'];
   readonly note: string | null;
   readonly outgoingNumber: string | null;
-  /** When the akimat first corrected the application after this return (R-ROUTE-7 [I]). */
+  /** When the akimat first corrected the application after this return. */
   readonly correctedAt: LocalDateTime | null;
   /** When the akimat forwarded the completed case again (in a new covering register). */
   readonly forwardedAgainAt: LocalDateTime | null;

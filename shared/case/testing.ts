@@ -123,8 +123,8 @@ const SAMPLES: Samples = {
       variant % 2 === 0
         ? [
             {
-              documentId: 'family-composition',
-              text: 'Отбасы құрамы туралы мәліметтер толық емес',
+              documentId: 'family-income',
+              text: 'Отбасы мүшелерінің табысы туралы мәліметтер',
             },
           ]
         : [{ text: 'Жұбайының табысы туралы анықтама жоқ' }],
@@ -216,6 +216,26 @@ const SAMPLES: Samples = {
   }),
   ApplicationCorrected: (variant, state) => {
     const current = state.application;
+    // Back at the akimat for a missing document: the checklist gets what the district named.
+    const named =
+      state.stage === 'returnedForCompletion'
+        ? (state.completionReturns.at(-1)?.missingDocuments ?? []).flatMap((m) =>
+            m.documentId === undefined ? [] : [m.documentId],
+          )
+        : [];
+    const checklist = current?.documents ?? [];
+    const unmarked = named.filter(
+      (id) => !checklist.some((d) => d.documentId === id && d.state === 'presented'),
+    );
+    if (variant % 2 === 0 && unmarked.length > 0) {
+      return {
+        reason: 'Жетіспеген құжат әкелінді',
+        documents: [
+          ...checklist.filter((d) => !unmarked.includes(d.documentId)),
+          ...unmarked.map((documentId) => ({ documentId, state: 'presented' as const })),
+        ],
+      };
+    }
     const applicant = current?.applicant ?? sampleApplicant;
     switch (variant % 3) {
       case 0:

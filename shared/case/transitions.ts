@@ -22,7 +22,7 @@ import type { ServiceDefinition } from '../catalog/schema';
 import { checkRefusalDecisionDate, objectionDeadline, remarksDeadline } from '../deadlines/hearing';
 import { datePart } from '../time';
 import { correctionOutcome } from './application';
-import type { CaseEventType, CaseRole, PayloadOf, Route } from './events';
+import type { CaseEventType, CaseRole, DocumentState, PayloadOf, Route } from './events';
 import type { CaseEvent } from './events';
 import { CASE_EVENT_TYPES } from './events';
 import { rejection } from './messages';
@@ -301,6 +301,29 @@ function placeCheck(state: CaseState, actor: ActingAs): AppendCheck {
   }
 }
 
+/** A document of the checklist that the package holds (R-CERT-4: an IS confirmation counts). */
+const HELD: readonly DocumentState[] = ['presented', 'confirmedByInformationSystem'];
+
+/**
+ * R-ROUTE-7 [I]: a case returned for completion goes back only complete: every document the latest
+ * return names by its catalog id stands in the application's checklist as presented (or confirmed by
+ * an information system); one that was not is marked by an ApplicationCorrected first. A paper the
+ * return names only in words cannot be checked from the log: the akim's signature on the new covering
+ * register vouches for it, as for the rest of the package. The seeds are silent on the return itself;
+ * this keeps the district from receiving the same gap twice without shutting out a paper that was
+ * already ticked on the checklist but missing from the package.
+ */
+function completedSinceReturn(state: CaseState): AppendCheck {
+  const latest = state.completionReturns[state.completionReturns.length - 1];
+  const documents = state.application?.documents ?? [];
+  const complete = (latest?.missingDocuments ?? []).every(
+    (m) =>
+      m.documentId === undefined ||
+      documents.some((d) => d.documentId === m.documentId && HELD.includes(d.state)),
+  );
+  return complete ? OK : no('notCompletedSinceReturn');
+}
+
 /** Rules the log alone decides: they hold in the fold as well as at append. */
 function logCheck(state: CaseState, attempt: Attempt, role: CaseRole): AppendCheck {
   const hearing = state.hearing;
@@ -384,13 +407,8 @@ function logCheck(state: CaseState, attempt: Attempt, role: CaseRole): AppendChe
       const { changes } = correctionOutcome(state.application, p);
       return changes.sections.length > 0 ? OK : no('correctionChangesNothing');
     }
-    case 'ForwardedToDistrict': {
-      // R-ROUTE-7 [I]: a case returned for completion goes back only completed, that is with a
-      // correction of the application logged after the latest return.
-      if (state.stage !== 'returnedForCompletion') return OK;
-      const latest = state.completionReturns[state.completionReturns.length - 1];
-      return latest?.correctedAt ? OK : no('notCompletedSinceReturn');
-    }
+    case 'ForwardedToDistrict':
+      return state.stage === 'returnedForCompletion' ? completedSinceReturn(state) : OK;
     case 'ConflictAcknowledged': {
       const open = state.conflicts.filter((c) => c.acknowledgedBy === null);
       const target = attempt.payload?.eventId;

@@ -573,6 +573,7 @@ describe('R-ROUTE-6 [I]: a case the district returned for a missing document', (
         { documentId: 'family-composition', state: 'presented' },
         { documentId: 'identity-document', state: 'presented' },
         { documentId: 'social-contract', state: 'notApplicable' },
+        { documentId: 'family-income', state: 'presented' },
       ],
     }),
     forward('2026-11-27T10:00', 'R0002'),

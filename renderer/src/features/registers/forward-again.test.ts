@@ -186,7 +186,7 @@ describe('R-ROUTE-7 [I]: forwarded again in a new register after a return for co
       'ReturnedForCompletion',
       {
         missingDocuments: [
-          { documentId: 'family-composition', text: 'Отбасы құрамы туралы мәліметтер' },
+          { documentId: 'family-income', text: 'Отбасы мүшелерінің табысы туралы мәліметтер' },
         ],
       },
       '2026-11-18T10:00',
@@ -208,12 +208,13 @@ describe('R-ROUTE-7 [I]: forwarded again in a new register after a return for co
     await append(
       'ApplicationCorrected',
       {
-        reason: 'Отбасы құрамы туралы анықтама әкелінді',
+        reason: 'Табыс туралы мәліметтер әкелінді',
         documents: [
           { documentId: 'application', state: 'presented' },
           { documentId: 'family-composition', state: 'presented' },
           { documentId: 'identity-document', state: 'presented' },
           { documentId: 'social-contract', state: 'notApplicable' },
+          { documentId: 'family-income', state: 'presented' },
         ],
       },
       specialist,
