@@ -7,19 +7,21 @@ import type { CaseRow } from '../../db';
 import { formatDue, stepName, termLabels, termTone } from '../journal';
 
 /**
- * The district's own current step of a received case (R-ROUTE-2: the per-capita income, due 1 working
- * day after the receipt): its name, due point and state, in the journal's words and colours. A case
- * not received yet has no district step: it starts with the receipt.
+ * The district's own current step of a case (R-ROUTE-2 on the 003 route: the per-capita income, due 1
+ * working day after the receipt): its name, due point and state, in the journal's words and colours,
+ * as the journal row has it (shared/schedule counts the district's steps from the receipt, and from
+ * the forwarding while the case waits to be received).
  */
 export function DistrictStep({ row, now }: { row: CaseRow; now: LocalDateTime }) {
   const { t } = useTranslation(['inbound', 'journal']);
   const { calendar } = useDesk();
-  if (row.stage === 'forwarded') {
-    return <span className="inbound-muted">{t('inbound:waitingStep')}</span>;
-  }
   const step = rowWork(row, now, calendar).step;
   if (step === null || step.owner !== 'district' || row.stepDue === undefined) {
-    return <span className="inbound-muted">{t('inbound:receivedMark')}</span>;
+    return (
+      <span className="inbound-muted">
+        {row.stage === 'forwarded' ? t('inbound:waitingStep') : t('inbound:receivedMark')}
+      </span>
+    );
   }
   const labels = termLabels(step.state, t);
   return (
