@@ -24,7 +24,6 @@ import {
 } from '../../../shared/reports';
 import type { DeskDatabase } from './database';
 import { caseLogsOf } from './event-rows';
-import { journalOfficeIds } from './journal-queries';
 
 /** Days before the month's first day from which a row's last write may still count (see above). */
 export const WRITE_SLACK_DAYS = 14;
@@ -66,6 +65,3 @@ export async function loadMonthlyReport(
   const states = await monthCaseStates(db, month);
   return monthlyReport(states, month, calendar, { officeId });
 }
-
-/** The offices (okrugs) the desk holds cases of, for the report's okrug filter: the journal's. */
-export const reportOfficeIds: (db: DeskDatabase) => Promise<string[]> = journalOfficeIds;

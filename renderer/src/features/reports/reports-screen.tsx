@@ -8,8 +8,8 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { shiftMonth, monthNumber, yearOfMonth, type ReportMonth } from '../../../../shared/reports';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
-import { compareKazakh, useLive } from '../../db';
-import { loadMonthlyReport, reportOfficeIds } from '../../db/report-queries';
+import { compareKazakh, journalOfficeIds, useLive } from '../../db';
+import { loadMonthlyReport } from '../../db/report-queries';
 import { downloadFile, officeCodeOf, useOfficeNow } from '../journal';
 import { ReportCharts } from './report-charts';
 import { okrugName, periodText, reportLines, type ReportLabels } from './report-lines';
@@ -56,7 +56,7 @@ export function ReportsScreen() {
     }
   }, [db, month, calendar, officeId]);
   const officeIds = useLive(
-    async () => (districtMode ? reportOfficeIds(db) : []),
+    async () => (districtMode ? journalOfficeIds(db) : []),
     [db, districtMode],
   );
 
