@@ -7,8 +7,10 @@
 // - A journal row is written again (updatedAtMs = the desk's clock at the write) whenever an event of
 //   its case is appended or imported. A case received or decided in the month got the event that made
 //   it so (the registration, the decision, the paper result, the certificate) written no earlier than
-//   the legal day it carries, less the days a registration may lie ahead of its receipt (R-REG-1: a
-//   Saturday's application is registered on Monday, one before a long holiday after it). So its row's
+//   the legal day it carries (a result is never dated after the day it is entered: the decision forms
+//   hold its date to "not in the future", case-page/forms/decision-fields.tsx), less the days a
+//   registration may lie ahead of its receipt (R-REG-1: a Saturday's application is registered on
+//   Monday, one before a long holiday after it). So its row's
 //   updatedAtMs is at or after the month's first day less WRITE_SLACK_DAYS (which also covers the
 //   office's zone, UTC+5). Rows written before that are left out without reading their logs.
 // - A row dated after the month (registered later) is left out: a case is decided after it is
