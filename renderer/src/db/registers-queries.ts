@@ -21,6 +21,7 @@ import {
   type ActingAs,
   type CaseEvent,
   type CaseState,
+  type CompletionReturn,
 } from '../../../shared/case';
 import {
   contentDigest,
@@ -107,6 +108,8 @@ export interface ForwardableCase {
   readonly row: CaseRow;
   /** The village commission's act, when the case went through the commission. */
   readonly commissionAct: CaseState['commissionAct'];
+  /** The district's latest return for a missing document, when the case goes again (R-ROUTE-7 [I]). */
+  readonly completionReturn: CompletionReturn | null;
   /** The open (neither forwarded nor cancelled) register the case already sits in, if any. */
   readonly inRegister: { readonly id: string; readonly number: string } | null;
 }
@@ -325,6 +328,8 @@ export async function forwardableCases(db: DeskDatabase): Promise<ForwardableCas
     out.push({
       row,
       commissionAct: state.commissionAct,
+      completionReturn:
+        state.stage === 'returnedForCompletion' ? (state.completionReturns.at(-1) ?? null) : null,
       inRegister: register ? { id: register.id, number: register.number } : null,
     });
   }

@@ -220,7 +220,13 @@ describe('R-ROUTE-7 [I]: forwarded again in a new register after a return for co
       specialist,
       '2026-11-19T10:00',
     );
-    expect(await forwardableIds()).toEqual(['a']);
+    const [again] = await forwardableCases(db);
+    expect(again?.row.id).toBe('a');
+    // The builder says why the case goes again: the district's return and what it named.
+    expect(again?.completionReturn).toMatchObject({
+      at: '2026-11-18T10:00',
+      missingDocuments: [{ documentId: 'family-income' }],
+    });
 
     const second = await forwardInNewRegister('2026-11-19');
     expect(second.number).not.toBe(first.number);

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchKey } from '../../../../shared/text';
-import { formatDate } from '../../../../shared/time';
+import { datePart, formatDate } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import {
@@ -189,11 +189,18 @@ export function RegisterBuilder({ register, onDone, onCancel }: RegisterBuilderP
                     <td>
                       {t(`case:stages.${item.row.stage}`)}
                       <div className="registers-muted registers-small">
-                        {item.commissionAct
-                          ? t('registers:builder.withCommission', {
-                              date: formatDate(item.commissionAct.actDate),
+                        {item.completionReturn
+                          ? t('registers:builder.againAfterReturn', {
+                              date: formatDate(datePart(item.completionReturn.at)),
+                              documents: item.completionReturn.missingDocuments
+                                .map((d) => d.text)
+                                .join('; '),
                             })
-                          : t('registers:builder.withoutCommission')}
+                          : item.commissionAct
+                            ? t('registers:builder.withCommission', {
+                                date: formatDate(item.commissionAct.actDate),
+                              })
+                            : t('registers:builder.withoutCommission')}
                       </div>
                     </td>
                     <td>
