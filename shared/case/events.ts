@@ -338,7 +338,24 @@ export const payloadSchemas = {
   RemarksFiled: z.strictObject({ date: localDateSchema, text }),
   DecisionMade: z.discriminatedUnion('outcome', [grant, refuse], { error: V.choice }),
   /** The envelope signature covers this digest of the canonical result document (R-DEC-5). */
-  ResultSigned: z.strictObject({ documentDigest: base64 }),
+  ResultSigned: z.strictObject({
+    documentDigest: base64,
+    /**
+     * The office the signed notice names (shared/documents OfficeContent): the signing desk's, the
+     * district department, so the akimat's desk rebuilds the very document that was signed. Optional
+     * so events stored before it stay valid; those were signed at the desk that holds them.
+     */
+    office: z
+      .strictObject({
+        officeId: text,
+        code: text,
+        nameKk: text,
+        nameRu: text,
+        districtKk: text,
+        districtRu: text,
+      })
+      .optional(),
+  }),
   CertificateIssued: z.strictObject({
     result: choice(CERTIFICATE_RESULTS),
     number: text,

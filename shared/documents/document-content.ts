@@ -18,6 +18,7 @@ import {
   foldCase,
   type Applicant,
   type CaseEvent,
+  type CaseEventOf,
   type CaseState,
   type DecisionState,
 } from '../case';
@@ -51,7 +52,8 @@ export type OfficeContent = {
 
 export type PersonContent = { readonly iin: string; readonly name: string };
 
-export function officeContent(office: OfficeProfile): OfficeContent {
+/** The office fields a document prints; an OfficeProfile gives them, and so does a signed event. */
+export function officeContent(office: OfficeContent): OfficeContent {
   return {
     officeId: office.officeId,
     code: office.code,
@@ -325,8 +327,11 @@ export function decisionContent(decision: DecisionState): NoticeDecisionContent 
   }
 }
 
-/** The notice of the decision (app. 6 for a grant, app. 7 for a refusal), as the signer signs it. */
-export function resultNoticeDocument(state: CaseState, office: OfficeProfile): ResultNoticeContent {
+/**
+ * The notice of the decision (app. 6 for a grant, app. 7 for a refusal), as the signer signs it.
+ * `office` is the signing desk's profile, or, to rebuild a signed notice, signedResultOffice.
+ */
+export function resultNoticeDocument(state: CaseState, office: OfficeContent): ResultNoticeContent {
   const decision = required(state.decision, 'decision');
   const applicant = required(state.applicant, 'applicant');
   return {
@@ -341,6 +346,28 @@ export function resultNoticeDocument(state: CaseState, office: OfficeProfile): R
     decision: decisionContent(decision),
     office: officeContent(office),
   };
+}
+
+/**
+ * The office a signed result's notice names: the one its ResultSigned event carries (the signing
+ * desk's: the district department, when the akimat's desk rebuilds it), or else `desk`, this desk's
+ * own profile, since a result signed before events carried the office was signed at the desk that
+ * holds it (R-DEC-5).
+ */
+export function signedResultOffice(
+  signed: CaseEventOf<'ResultSigned'>,
+  desk: OfficeContent,
+): OfficeContent;
+export function signedResultOffice(
+  signed: CaseEventOf<'ResultSigned'>,
+  desk: OfficeContent | null,
+): OfficeContent | null;
+export function signedResultOffice(
+  signed: CaseEventOf<'ResultSigned'>,
+  desk: OfficeContent | null,
+): OfficeContent | null {
+  const office = signed.payload.office ?? desk;
+  return office === null ? null : officeContent(office);
 }
 
 /**

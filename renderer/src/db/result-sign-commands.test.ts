@@ -5,7 +5,16 @@ import { sampleApplicant, sampleRegistrationDraft } from '../../../shared/case/t
 import { contentDigest, resultNoticeDocument } from '../../../shared/documents';
 import { sampleOfficeProfile } from '../../../shared/office/testing';
 import { signedDocuments } from '../features/documents';
-import { appendEvent, loadCase, registerApplication, type ActContext } from './case-store';
+import { loadCasePrint, noticeContentOf } from '../features/documents/print-data';
+import {
+  appendEvent,
+  importCaseEvents,
+  loadCase,
+  registerApplication,
+  type ActContext,
+} from './case-store';
+import { caseEventsOf } from './event-rows';
+import { importDirectoryEvents } from './users-queries';
 import { DeskDatabase } from './database';
 import { saveOfficeProfile } from './office-repository';
 import {
@@ -43,9 +52,13 @@ const at = (actor: Actor, legalTime: string): ActContext => ({
 });
 
 let db: DeskDatabase | undefined;
+/** The akimat's desk of the cross-desk tests, when one was opened. */
+let akimatDb: DeskDatabase | undefined;
 afterEach(async () => {
   await db?.delete();
+  await akimatDb?.delete();
   db = undefined;
+  akimatDb = undefined;
 });
 
 const GRANT: PayloadOf<'DecisionMade'> = {
@@ -194,5 +207,111 @@ describe('recordResultSignature (R-DEC-5)', () => {
     ).toEqual({ ok: false, reason: RESULT_DOCUMENT_CHANGED });
     expect(await d.events.count()).toBe(before);
     expect((await loadCase(d, 'c1')).stage).toBe('decided');
+  });
+});
+
+// The result signed on the district department's desk travels to the akimat's desk (issue 9 §8): the
+// notice it signed names the department, and the akimat's desk has its own office profile.
+const akimatOffice = sampleOfficeProfile();
+
+/** The district desk's case signed by the head; returns the district desk and the signed document. */
+async function signedOnDistrictDesk() {
+  const d = await decided();
+  const document = await documentOf(d);
+  const signed = await signAsActor(d, head, document, signedAtMs);
+  if (!signed.ok) throw new Error(signed.reason);
+  const saved = await recordResultSignature(
+    d,
+    { caseId: 'c1', document, signature: signed.signature },
+    at(head, SIGNED_AT),
+  );
+  expect(saved).toMatchObject({ ok: true });
+  return { d, document };
+}
+
+/** An akimat's desk holding the case's events as sync brings them, and `directory` user events. */
+async function akimatDeskWith(district: DeskDatabase, directory: readonly unknown[]) {
+  const opened = new DeskDatabase(`t-akimat-${crypto.randomUUID()}`);
+  akimatDb = opened;
+  await saveOfficeProfile(opened, akimatOffice);
+  const nowMs = Date.parse('2025-04-08T12:00:00+05:00');
+  expect(await importCaseEvents(opened, await caseEventsOf(district, 'c1'), nowMs)).toMatchObject({
+    stored: 3,
+  });
+  expect(await importDirectoryEvents(opened, directory, nowMs)).toMatchObject({
+    stored: directory.length,
+  });
+  return opened;
+}
+
+describe("the signed result on the akimat's desk (issue 9 §8)", () => {
+  test('R-DEC-5 the ResultSigned carries the office the head signed for: the district department', async () => {
+    const { d, document } = await signedOnDistrictDesk();
+    const event = (await loadCase(d, 'c1')).events.find(isSignedCaseEvent);
+    expect(event?.type === 'ResultSigned' && event.payload.office).toEqual(document.office);
+    expect(document.office).toMatchObject({ officeId: 'office-akkd', code: 'AKKD' });
+  });
+
+  test("R-DEC-5 imported with the head's directory events, it verifies at the akimat and its notice prints", async () => {
+    const { d, document } = await signedOnDistrictDesk();
+    const headEvents = await d.userEvents.where('userId').equals(head.userId).toArray();
+    const akimat = await akimatDeskWith(d, headEvents);
+
+    const state = await loadCase(akimat, 'c1');
+    expect(state.stage).toBe('signed');
+    const event = state.events.find(isSignedCaseEvent);
+    if (!event) throw new Error('no ResultSigned');
+    // The akimat's own office is another: rebuilt with it, the notice would not be the signed one.
+    expect(resultNoticeDocument(state, akimatOffice)).not.toEqual(document);
+    expect(await verifySignedCaseEvent(akimat, state, event, signedDocuments([]))).toEqual({
+      ok: true,
+      key: expect.objectContaining({ userId: head.userId }) as unknown,
+      content: document,
+    });
+    // What the notice's print view reads: the case, the head's name from the directory, the notice.
+    const print = await loadCasePrint(akimat, 'c1');
+    if (print === null) throw new Error('no print data');
+    expect(print.names.get(head.userId)).toBe(head.userId);
+    expect(noticeContentOf(print.state, akimatOffice)).toEqual(document);
+  });
+
+  test("R-DEC-5 without the head's key in its directory the akimat cannot verify it", async () => {
+    const { d } = await signedOnDistrictDesk();
+    const akimat = await akimatDeskWith(d, []);
+    const state = await loadCase(akimat, 'c1');
+    const event = state.events.find(isSignedCaseEvent);
+    if (!event) throw new Error('no ResultSigned');
+    expect(await verifySignedCaseEvent(akimat, state, event, signedDocuments([]))).toEqual({
+      ok: false,
+      reason: 'session:signature.keyNotRegistered',
+    });
+  });
+
+  test("R-DEC-5 a ResultSigned stored before events carried the office is rebuilt with the desk's own", async () => {
+    const d = await decided();
+    const document = await documentOf(d);
+    const signed = await signAsActor(d, head, document, signedAtMs);
+    if (!signed.ok) throw new Error(signed.reason);
+    const { keyId, algorithm, value, signedDigest } = signed.signature;
+    // As recordResultSignature wrote it before: the digest only.
+    const saved = await appendEvent(
+      d,
+      {
+        caseId: 'c1',
+        type: 'ResultSigned',
+        payload: { documentDigest: signedDigest },
+        signature: { keyId, algorithm, value, signedDigest },
+      },
+      at(head, SIGNED_AT),
+    );
+    expect(saved).toMatchObject({ ok: true });
+    const state = await loadCase(d, 'c1');
+    const event = state.events.find(isSignedCaseEvent);
+    if (!event) throw new Error('no ResultSigned');
+    expect(await verifySignedCaseEvent(d, state, event, signedDocuments([]))).toMatchObject({
+      ok: true,
+      content: document,
+    });
+    expect(noticeContentOf(state, office)).toEqual(document);
   });
 });

@@ -8,6 +8,8 @@
 // - One transaction: the comparison, the transition table (only the district head signs a decided
 //   case), the key registered for the signer at the legal time (signatures.ts), the event, its outbox
 //   entry and the journal row are all in it. Time and ids come from the ActContext.
+// - The event carries the office the signed notice names (the signing desk's): every other desk
+//   rebuilds the notice with that office, so the digest is over exactly the document the head read.
 // - A wrong PIN never reaches this module: signAsRegisteredUser refuses it and nothing is written.
 import { Dexie } from 'dexie';
 import { foldCase, type CaseState } from '../../../shared/case';
@@ -98,7 +100,9 @@ export async function recordResultSignature(
       {
         caseId: draft.caseId,
         type: 'ResultSigned',
-        payload: { documentDigest: signedDigest },
+        // The office the signed notice names travels with it: the akimat's desk rebuilds the notice
+        // with it, not with its own profile (shared/documents signedResultOffice).
+        payload: { documentDigest: signedDigest, office: draft.document.office },
         signature: { keyId, algorithm, value, signedDigest },
       },
       ctx,

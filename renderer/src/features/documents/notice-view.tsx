@@ -16,14 +16,10 @@ import {
   type DocT,
 } from './common';
 import { DocHeader, ESignatureBlock, FieldTable, SignLine } from './doc-parts';
-import {
-  dativeName,
-  resultNoticeDocument,
-  type ResultNoticeContent,
-} from '../../../../shared/documents';
+import { dativeName, type ResultNoticeContent } from '../../../../shared/documents';
 import type { NameParts, NameSex } from '../../../../shared/text';
 import { pdfFileName } from './file-name';
-import { loadCasePrint, signedEventOf } from './print-data';
+import { loadCasePrint, noticeContentOf, signedEventOf } from './print-data';
 import { serviceOfCase } from './talon';
 import { usePrintFrame } from './use-print-frame';
 import { useSignatureCheck, type SignedInput } from './use-signature-check';
@@ -196,8 +192,10 @@ export function NoticePrintView() {
   const { lang, t, ui, frame } = usePrintFrame('titles.notice', casePath(caseId));
   const data = useLive(() => loadCasePrint(db, caseId), [db, caseId]);
 
+  // A signed result prints with the office its event carries (noticeContentOf): on an akimat's desk
+  // that is the district department that signed it, not this desk.
   const content = useMemo(
-    () => (data?.state.decision && office ? resultNoticeDocument(data.state, office) : null),
+    () => (data ? noticeContentOf(data.state, office) : null),
     [data, office],
   );
   const signedInput = useMemo((): SignedInput<ResultNoticeContent> | null => {

@@ -1,7 +1,12 @@
 // What the print views read. Plain reads through the DeskDatabase object (only renderer/src/db
 // imports Dexie); the views run them inside useLive so a print refreshes when the case changes.
 import { foldCase, type CaseEvent, type CaseState } from '../../../../shared/case';
-import type { RegisterContent } from '../../../../shared/documents';
+import {
+  resultNoticeDocument,
+  signedResultOffice,
+  type RegisterContent,
+  type ResultNoticeContent,
+} from '../../../../shared/documents';
 import type { OfficeProfile } from '../../../../shared/office';
 import type { PublicJwk } from '../../../../shared/signing';
 import {
@@ -26,6 +31,22 @@ export function signedEventOf(
     if (event?.type === 'CertificateIssued' || event?.type === 'ResultSigned') return event;
   }
   return null;
+}
+
+/**
+ * The notice of the case's decision as it prints and as its signature is checked: a signed result's
+ * with the office its event carries (the district department that signed it, on an akimat's desk),
+ * any other (a paper result, a decision not signed yet) with this desk's office. Null when the case
+ * gives no notice (no decision, applicant or service) or no office names its sender.
+ */
+export function noticeContentOf(
+  state: CaseState,
+  office: OfficeProfile | null,
+): ResultNoticeContent | null {
+  if (state.decision === null || state.applicant === null || state.serviceId === null) return null;
+  const signed = signedEventOf(state);
+  const sender = signed?.type === 'ResultSigned' ? signedResultOffice(signed, office) : office;
+  return sender === null ? null : resultNoticeDocument(state, sender);
 }
 
 export interface CasePrintData {

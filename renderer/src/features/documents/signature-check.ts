@@ -12,6 +12,7 @@ import { matchSignedContent, type SignedDocuments } from '../../db';
 import {
   certificateCandidates,
   resultNoticeDocument,
+  signedResultOffice,
   type TsaRecipientFacts,
 } from '../../../../shared/documents';
 
@@ -50,7 +51,7 @@ export function checkSignedContent(
 /**
  * How the documents of signed case events are rebuilt from the log, for the checks of the db layer:
  * the certificate (from what its event states, or from the applicant's TSA register rows for older
- * certificates) and the notice of the result.
+ * certificates) and the notice of the result (with the office its event carries).
  */
 export function signedDocuments(rows: readonly TsaRecipientFacts[]): SignedDocuments {
   return {
@@ -61,7 +62,9 @@ export function signedDocuments(rows: readonly TsaRecipientFacts[]): SignedDocum
         case 'ResultSigned':
           // A case that cannot give a notice (no decision or applicant) gives no content to check.
           try {
-            return [resultNoticeDocument(state, office)];
+            // With the office the event says was signed (the district department's, on an akimat's
+            // desk), or this desk's own for a result signed here before events carried it.
+            return [resultNoticeDocument(state, signedResultOffice(event, office))];
           } catch {
             return [];
           }
