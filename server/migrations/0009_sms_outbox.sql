@@ -52,6 +52,9 @@ create table sms_scan_cursors (
   txid xid8 not null default '0',
   seq bigint not null default 0
 );
+-- Districts made before this migration start their scan at the beginning of their log; later ones get
+-- their row from addDistrict (server/src/registry).
+insert into sms_scan_cursors (district_id) select id from districts;
 
 -- The signed results of a district in log order, without walking every other event.
 create index hub_events_result_signed on hub_events (district_id, txid, seq)

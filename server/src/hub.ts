@@ -3,6 +3,7 @@ import type { HubConfig } from './config';
 import { migrate, openDatabase, readMigrations, type HubDatabase } from './db';
 import { buildHubApp } from './http/app';
 import { loggerOptions } from './logging';
+import { startSmsSender } from './sms/sender';
 import { loadHubTls } from './tls';
 
 export interface RunningHub {
@@ -32,6 +33,9 @@ export async function startHub(
       hubKeyPin: tls.keyPin,
       ...(extra.deskDir ? { deskDir: extra.deskDir } : {}),
     });
+    // The SMS notices of signed results (003:49): queued from the event log and handed to the
+    // configured gateway by a loop that keeps no state between hub processes (server/src/sms).
+    const sms = startSmsSender(db, config.sms, app.log);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -44,7 +48,8 @@ export async function startHub(
       stop: async () => {
         if (stopped) return;
         stopped = true;
-        // Stop taking requests, let the ones under way finish, then close the database.
+        // Stop sending, stop taking requests, let the ones under way finish, then close the database.
+        await sms.stop();
         await app.close();
         await db.close();
       },

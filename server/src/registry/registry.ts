@@ -89,6 +89,10 @@ export function addDistrict(
       `create table hub_case_numbers_p${partitionNo} partition of hub_case_numbers
        for values in ('${id}')`,
     );
+    // Where the SMS scan of the district's signed results starts (0009_sms_outbox.sql), made with the
+    // district rather than by the scan's first round, so a running hub's sender writes nothing until
+    // a result is signed.
+    await tx.query('insert into sms_scan_cursors (district_id) values ($1)', [id]);
     await log(tx, actor, 'district.add', id);
     return { ok: true, value: { id } };
   });
