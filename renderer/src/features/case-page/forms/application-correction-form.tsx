@@ -188,6 +188,8 @@ export function buildCorrection(
     address: a.address,
     phone,
     inMobileCitizensDb: a.inMobileCitizensDb,
+    // The language the applicant chose at intake is not a field of this form: it stays as it is.
+    language: current.applicant.language,
   }) as Applicant;
 
   // The representative and the incomes are read as the intake reads them (one mapping).
