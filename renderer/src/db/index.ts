@@ -155,6 +155,7 @@ export {
   type JournalStageFilter,
   type OfficeTally,
 } from './journal-queries';
+export { loadMonthlyReport } from './report-queries';
 export {
   recordResultSignature,
   resultDocumentOf,

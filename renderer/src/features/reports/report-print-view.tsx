@@ -9,8 +9,7 @@ import { LANGUAGES, languageSchema, type Language } from '../../../../shared/ipc
 import { formatDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
-import { useLive } from '../../db';
-import { loadMonthlyReport } from '../../db/report-queries';
+import { loadMonthlyReport, useLive } from '../../db';
 import { pdfFileName, printCurrentPage } from '../documents';
 import { useOfficeNow } from '../journal';
 import { ReportCharts } from './report-charts';
