@@ -19,6 +19,7 @@ import {
   RemarksFiledForm,
 } from './forms/hearing-forms';
 import { ApplicantNotifiedForm } from './forms/notify-form';
+import { ReturnedForCompletionForm } from './forms/return-form';
 import { ResultIssuedForm } from './forms/result-issued-form';
 import {
   ReturnedToAkimatForm,
@@ -36,6 +37,7 @@ const STEP_ACTIONS = [
   // The district department's steps (its desk in district mode): receipt, income, the hearing before
   // a refusal (003:38-47) and the decision. ResultSigned is the signing panel's, not a form here.
   'ReceivedByDistrict',
+  'ReturnedForCompletion',
   'IncomeComputed',
   'PreliminaryRefusalNoticed',
   'RefusalNoticeReceived',
@@ -130,6 +132,8 @@ export function CaseActions({
         return <CommissionActForm {...props} />;
       case 'ReceivedByDistrict':
         return <ReceivedByDistrictForm {...props} />;
+      case 'ReturnedForCompletion':
+        return <ReturnedForCompletionForm {...props} />;
       case 'IncomeComputed':
         return <IncomeComputedForm {...props} />;
       case 'PreliminaryRefusalNoticed':
