@@ -18,6 +18,8 @@
 //   (./signatures).
 // - Every event is checked by its log's own schema (shared/*). One from a desk newer than the hub is
 //   refused with a reason that says so: the desk keeps it and pushes it again after the hub updates.
+// - An akimat's desk sees its own office's events and the directory events of its district
+//   department's heads (whose signatures on results it must check), nobody else's.
 // - A pull delivers only what the device may see and did not push itself, in (txid, seq) order and only rows whose
 //   transaction ended before every running one began, so a late commit is never skipped
 //   (0003_event_log.sql).
@@ -36,7 +38,7 @@ import {
   type DirectoryUser,
 } from '../../../shared/directory';
 import type { ActorRole } from '../../../shared/events/envelope';
-import { isRoleOfOffice, managesUsers } from '../../../shared/office';
+import { isRoleOfOffice, managesUsers, OFFICE_ROLE_POLICY } from '../../../shared/office';
 import type { IncomingClass } from '../../../shared/events/envelope';
 import { classifyIncomingRegisterEvent } from '../../../shared/registers';
 import { canonicalJson } from '../../../shared/signing/canonical-json';
@@ -580,6 +582,53 @@ export type PullResult<E = PulledEvent> =
   | { ok: true; events: E[]; cursor: string; more: boolean }
   | { ok: false; reason: 'sync:errors.badCursor' };
 
+// What a pull reads of a row (but for its cursor columns), and the window after the cursor: $1 the
+// district, $2 and $3 the cursor, $5 the device (its own rows are walked without their bodies).
+const PULL_COLUMNS = `stream,
+       case when device_id = $5 then null else body::text end as body,
+       floor(extract(epoch from received_at) * 1000)::float8 as received_ms`;
+const PULL_WINDOW = `(txid, seq) > ($2::text::xid8, $3::bigint)
+       and txid < pg_snapshot_xmin(pg_current_snapshot())`;
+
+/** The district department's desk: the whole district, in (txid, seq) order (hub_events_pull). */
+const DISTRICT_PULL_SQL = `select ${PULL_COLUMNS},
+       txid::text as txid_text, seq::text as seq_text
+     from hub_events
+     where district_id = $1 and ${PULL_WINDOW}
+     order by txid, seq
+     limit $4`;
+
+/**
+ * An akimat's desk: its own office's rows (hub_events_pull_office), and the directory events of the
+ * district department's heads ($7, the district kind's head role), so the akimat's desk holds the key
+ * a signed result arriving from the district was made with and checks it (key-registry
+ * registeredKeyAt, R-DEC-5). Only the heads' streams, found by their registration at an office of
+ * the district kind, and nobody else of the department or of another okrug: directory events carry
+ * no PIN, hash or private key (shared/directory). The heads' streams are few and short and are read
+ * by hub_events_stream. Each part is ordered and cut at the page's size, so the merge is exact.
+ */
+const AKIMAT_PULL_SQL = `select stream, body, received_ms,
+       txid::text as txid_text, seq::text as seq_text
+     from (
+       (select ${PULL_COLUMNS}, txid, seq from hub_events
+        where district_id = $1 and office_id = $6 and ${PULL_WINDOW}
+        order by txid, seq
+        limit $4)
+       union all
+       (select ${PULL_COLUMNS}, txid, seq from hub_events
+        where district_id = $1 and stream = 'user' and office_id <> $6
+          and stream_id in (
+            select r.stream_id from hub_events r
+            join offices o on o.district_id = r.district_id and o.id = r.office_id
+            where r.district_id = $1 and r.stream = 'user' and o.kind = 'district'
+              and r.body ->> 'type' = 'UserRegistered' and r.body -> 'payload' ->> 'role' = $7)
+          and ${PULL_WINDOW}
+        order by txid, seq
+        limit $4)
+     ) scoped
+     order by txid, seq
+     limit $4`;
+
 /** A pulled event with its body as the JSON text the hub holds (the jsonb as text), not parsed. */
 export interface PulledEventText {
   readonly stream: Stream;
@@ -599,14 +648,14 @@ export async function pullEventTexts(
 ): Promise<PullResult<PulledEventText>> {
   const after = parseCursor(cursor);
   if (after === null) return { ok: false, reason: 'sync:errors.badCursor' };
-  // An akimat's pull walks its own office's rows (index hub_events_pull_office, 0006), the district
-  // department's the whole district's (hub_events_pull): two statements, so each plan uses its index.
+  // An akimat's pull walks its own office's rows (index hub_events_pull_office, 0006) and the
+  // district heads' directory events, the district department's the whole district's
+  // (hub_events_pull): two statements, so each plan uses its index.
   // A device is not sent back what it pushed itself: it holds those events (a reinstalled or restored
   // desk enrolls again, as a new device, and gets them all). Its own rows are still walked, without
   // their bodies, so the cursor moves past them and the next pull does not read them again.
   // Bodies come as the jsonb's text, not parsed on the way through (a bytea would cross as hex: twice
   // the bytes, and hex to write and read), and the receipt time as whole milliseconds.
-  const office = device.officeKind === 'district' ? null : device.officeId;
   const params = [device.districtId, after.txid, after.seq, limit + 1, device.id];
   const { rows } = await db.query<{
     stream: Stream;
@@ -615,17 +664,10 @@ export async function pullEventTexts(
     txid_text: string;
     seq_text: string;
   }>(
-    `select stream,
-       case when device_id = $5 then null else body::text end as body,
-       floor(extract(epoch from received_at) * 1000)::float8 as received_ms,
-       txid::text as txid_text, seq::text as seq_text from hub_events
-     where district_id = $1
-       ${office === null ? '' : 'and office_id = $6'}
-       and (txid, seq) > ($2::text::xid8, $3::bigint)
-       and txid < pg_snapshot_xmin(pg_current_snapshot())
-     order by txid, seq
-     limit $4`,
-    office === null ? params : [...params, office],
+    device.officeKind === 'district' ? DISTRICT_PULL_SQL : AKIMAT_PULL_SQL,
+    device.officeKind === 'district'
+      ? params
+      : [...params, device.officeId, OFFICE_ROLE_POLICY.district.head],
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

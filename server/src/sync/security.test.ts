@@ -13,6 +13,7 @@ import { sampleRegisterPath } from '../../../shared/registers/testing';
 import { DATABASE_KINDS } from '../../test/databases';
 import {
   caseAt,
+  DISTRICT_CODE,
   enroll,
   enrolledDesk,
   enrollmentCode,
@@ -25,6 +26,7 @@ import {
   pullRequest,
   push,
   pushRequest,
+  STAFF_REGISTERED_AT,
   staffOf,
   travelling,
   userOf,
@@ -33,7 +35,12 @@ import {
   type Signer,
   type TestHub,
 } from '../../test/desks';
-import { revokeDevice } from '../registry/registry';
+import type { PulledEvent } from '../../../shared/sync';
+import { addMinutes } from '../../../shared/time';
+import { addOffice, revokeDevice } from '../registry/registry';
+
+/** The district department of the district: its heads sign the results the akimats hand out. */
+const DEPARTMENT = 'AKK00';
 
 /** The steps of an akimat's own case that ends in the akim's signed certificate (route akimLocal). */
 const CERTIFICATE_CASE = [
@@ -409,5 +416,112 @@ describe.each(DATABASE_KINDS)('security matrix on %s', (kind) => {
       status: 403,
       body: { code: 'sync:enroll.codeExpired' },
     });
+  });
+
+  // Last: the department's head is then in every akimat's scope, which the first row does not expect.
+  test('R-DEC-5 an akimat pulls the district heads’ registrations and keys, not the department’s other people nor okrug B’s', async () => {
+    await addOffice(
+      t.hub.db,
+      {
+        districtCode: DISTRICT_CODE,
+        code: DEPARTMENT,
+        kind: 'district',
+        nameKk: 'Бөлім',
+        nameRu: 'Отдел',
+      },
+      'admin',
+    );
+    const dept = await enrolledDesk(t.hub, DEPARTMENT);
+    const headKey = await newSigner();
+    const nextKey = await newSigner();
+    const head = userOf(dept.officeId, 'districtHead');
+    const place = (event: DirectoryEvent): DirectoryEvent => ({
+      ...event,
+      actor: {
+        ...event.actor,
+        officeId: dept.officeId,
+        districtId: dept.districtId,
+        deviceId: dept.deviceId,
+      },
+    });
+    const registration = (role: 'districtHead' | 'districtSpecialist' | 'admin') => ({
+      ...sampleRegistration(role),
+      officeId: dept.officeId,
+      districtId: dept.districtId,
+    });
+    const people = [
+      sampleDirectoryEvent('UserRegistered', {
+        id: 'dept-u1',
+        counter: 1,
+        userId: head,
+        actorId: head,
+        actorRole: 'districtHead',
+        legalTime: STAFF_REGISTERED_AT,
+        payload: {
+          ...registration('districtHead'),
+          publicKey: headKey.publicKey,
+          keyId: headKey.keyId,
+        },
+      }),
+      sampleDirectoryEvent('UserRegistered', {
+        id: 'dept-u2',
+        counter: 2,
+        userId: userOf(dept.officeId, 'districtSpecialist'),
+        actorId: head,
+        actorRole: 'districtHead',
+        legalTime: addMinutes(STAFF_REGISTERED_AT, 1),
+        payload: registration('districtSpecialist'),
+      }),
+      sampleDirectoryEvent('UserRegistered', {
+        id: 'dept-u3',
+        counter: 3,
+        userId: userOf(dept.officeId, 'admin'),
+        actorId: head,
+        actorRole: 'districtHead',
+        legalTime: addMinutes(STAFF_REGISTERED_AT, 2),
+        payload: registration('admin'),
+      }),
+      // The admin resets the head's forgotten PIN: the head's new key (R-DEC-5 checks it by time).
+      sampleDirectoryEvent('UserKeyReplaced', {
+        id: 'dept-u4',
+        counter: 4,
+        userId: head,
+        actorId: userOf(dept.officeId, 'admin'),
+        actorRole: 'admin',
+        legalTime: addMinutes(STAFF_REGISTERED_AT, 3),
+        payload: { publicKey: nextKey.publicKey, keyId: nextKey.keyId, reason: 'pinReset' },
+      }),
+    ].map(place);
+    expect((await push(t.hub, dept, travelling('user', people))).map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+    ]);
+    /** The directory events pulled that were not made at `officeId`, by id. */
+    const othersPulled = (pulled: readonly PulledEvent[], officeId: string) =>
+      pulled
+        .filter((e) => e.stream === 'user')
+        .map((e) => e.event as DirectoryEvent)
+        .filter((e) => e.actor.officeId !== officeId)
+        .map((e) => e.id)
+        .sort();
+    // A new laptop of okrug A (pages of 2, so the merge of its two parts is walked page by page): of
+    // other offices' people, only the department head's registration and key; not the department's
+    // specialist or admin, and none of okrug B's people.
+    const laptopA = await enrolledDesk(t.hub, OKRUG_A);
+    const pulledByA = await pullAll(t.hub, laptopA, 2);
+    expect(othersPulled(pulledByA, a.officeId)).toEqual(['dept-u1', 'dept-u4']);
+    expect(pulledByA.map((e) => idOf(e.event))).toEqual(
+      expect.arrayContaining(staffOf(a, akimA).map((e) => e.id)),
+    );
+    // Okrug B likewise gets the head, and nothing of okrug A.
+    const laptopB = await enrolledDesk(t.hub, OKRUG_B);
+    expect(othersPulled(await pullAll(t.hub, laptopB), b.officeId)).toEqual(['dept-u1', 'dept-u4']);
+    // The department's own desk (another laptop) sees the whole district's people.
+    const deptLaptop = await enrolledDesk(t.hub, DEPARTMENT);
+    expect((await pullAll(t.hub, deptLaptop)).map((e) => idOf(e.event))).toEqual(
+      expect.arrayContaining([...people, ...staffOf(b, akimB)].map((e) => e.id)),
+    );
   });
 });
