@@ -2,6 +2,7 @@ export * from './events';
 export * from './messages';
 export * from './state';
 export * from './transitions';
+export * from './hearing-timing';
 export * from './fold';
 export * from './application';
 export * from './registration-number';

@@ -19,9 +19,9 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { outsideIntakeWindow } from '../intake/intake-window';
 import { governingService } from '../catalog/catalog';
 import type { ServiceDefinition } from '../catalog/schema';
-import { checkRefusalDecisionDate, objectionDeadline, remarksDeadline } from '../deadlines/hearing';
 import { datePart } from '../time';
 import { correctionOutcome } from './application';
+import { decisionWindowProblem, hearingStepMissing } from './hearing-timing';
 import type { CaseEventType, CaseRole, DocumentState, PayloadOf, Route } from './events';
 import type { CaseEvent } from './events';
 import { CASE_EVENT_TYPES } from './events';
@@ -376,22 +376,11 @@ function logCheck(state: CaseState, attempt: Attempt, role: CaseRole): AppendChe
       if (!hearing?.familiarizedOn) return no('notFamiliarized');
       return hearing.remarks === null ? OK : no('remarksAlreadyFiled');
     case 'DecisionMade': {
-      if (hearing !== null) {
-        // R-HEAR-4: an oral objection is answered in a protocol before anything is decided.
-        if (hearing.protocolRequired && hearing.protocol === null) return no('protocolRequired');
-        // R-HEAR-5: the applicant is given the protocol to read before the decision (003:45).
-        if (hearing.protocol !== null && hearing.familiarizedOn === null) {
-          return no('protocolNotFamiliarized');
-        }
-      }
+      // The hearing's steps a decision waits for (shared/case/hearing-timing, with the desk's screens).
+      const missing = hearingStepMissing(hearing, attempt.payload?.outcome);
+      if (missing !== null) return no(missing);
       const p = attempt.payload;
       if (p === undefined) return OK;
-      if (p.outcome === 'refuse') {
-        // R-HEAR-1: no refusal without the preliminary notice and the invitation to a hearing.
-        if (hearing === null) return no('refusalWithoutNotice');
-        // 003:46: an objection made is heard (the protocol of the hearing) before a refusal.
-        if (hearing.objection !== null && hearing.protocol === null) return no('hearingNotHeld');
-      }
       if (hearing?.remarks && (p.remarksConsideration ?? '').trim() === '') {
         return no('remarksNotConsidered');
       }
@@ -455,30 +444,6 @@ function serviceOf(state: CaseState, attempt: Attempt): ServiceDefinition | null
  * - R-HEAR-6: once the protocol was read, not while the 3-working-day remarks window is open and no
  *   remarks are logged (003:46-47) — for a grant too: the decision follows the remarks.
  */
-function hearingWindowsCheck(
-  hearing: HearingState,
-  decision: PayloadOf<'DecisionMade'>,
-  calendar: WorkingCalendar,
-): AppendCheck {
-  if (hearing.familiarizedOn !== null && hearing.remarks === null) {
-    if (decision.date <= remarksDeadline(hearing.familiarizedOn, calendar)) {
-      return no('remarksWindowOpen');
-    }
-  }
-  if (decision.outcome !== 'refuse') return OK;
-  if (!checkRefusalDecisionDate(hearing.notice.noticeDate, decision.date, calendar).ok) {
-    return no('refusalTooEarly');
-  }
-  if (hearing.noticeReceivedOn === null) return no('noticeReceiptUnknown');
-  if (
-    hearing.objection === null &&
-    decision.date <= objectionDeadline(hearing.noticeReceivedOn, calendar)
-  ) {
-    return no('objectionWindowOpen');
-  }
-  return OK;
-}
-
 /** Rules that need the calendar or the catalog: only at append, with the store's context. */
 function contextCheck(state: CaseState, attempt: Attempt, context: RuleContext): AppendCheck {
   switch (attempt.type) {
@@ -527,7 +492,8 @@ function contextCheck(state: CaseState, attempt: Attempt, context: RuleContext):
     case 'DecisionMade': {
       const p = attempt.payload;
       if (p === undefined || state.hearing === null) return OK;
-      return hearingWindowsCheck(state.hearing, p, context.calendar);
+      const problem = decisionWindowProblem(state.hearing, p, context.calendar);
+      return problem === null ? OK : no(problem);
     }
     default:
       return OK;

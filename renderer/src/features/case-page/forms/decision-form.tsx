@@ -9,6 +9,9 @@ import {
   rejection,
   type DecisionOutcome,
   type HearingState,
+  decisionDateProblem,
+  decisionTiming,
+  type DecisionTiming,
 } from '../../../../../shared/case';
 import type { WorkingCalendar } from '../../../../../shared/calendar';
 import type { ServiceDefinition } from '../../../../../shared/catalog';
@@ -36,7 +39,6 @@ import {
   useEventSubmit,
   type Built,
 } from './form-kit';
-import { decisionDateProblem, decisionTiming, type DecisionTiming } from './hearing-dates';
 import { CodeChecks, UNLISTED_GROUND, checkedValues } from './hearing-forms';
 
 export interface DecisionFormValues extends DecisionValues {

@@ -17,7 +17,8 @@ import {
   sampleRegistered,
 } from '../../../../../shared/case/testing';
 import { addDays } from '../../../../../shared/time';
-import { decisionDateProblem, decisionTiming, hearingDates } from './hearing-dates';
+import { decisionDateProblem, decisionTiming } from '../../../../../shared/case';
+import { hearingDates } from './hearing-dates';
 
 const calendar = createWorkingCalendar();
 const actor = {
