@@ -28,7 +28,7 @@ import { CASE_EVENT_TYPES } from './events';
 import { rejection } from './messages';
 import type { RejectionCode, RejectionReason } from './messages';
 import { CASE_STAGES, TERMINAL_STAGES } from './state';
-import type { CaseStage, CaseState, HearingState } from './state';
+import type { CaseStage, CaseState } from './state';
 
 export interface Transition {
   readonly type: CaseEventType;
