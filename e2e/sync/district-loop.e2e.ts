@@ -10,7 +10,9 @@
 //   desk and again at the hub; the head signs both results with the PIN.
 // - The hub queues an SMS notice for each signed result of an applicant in the mobile citizens'
 //   database (003:49), in the applicant's language.
-// - The akimat syncs, sees both signed results, takes them back and issues them; the returned case is
+// - The akimat syncs, sees both signed results, verifies the head's signatures on them (the hub gives
+//   an akimat the district heads' directory events; the notice names the department), takes them
+//   back and issues them; the returned case is
 //   the akimat's again. At the end the hub's, the akimat's and the district's state hashes are equal
 //   (each over its own scope) and are printed so they can be quoted.
 import 'fake-indexeddb/auto';
@@ -24,16 +26,19 @@ import {
   caseEventsOf,
   createRegister,
   forwardRegister,
+  isSignedCaseEvent,
   loadCase,
   loadHubLink,
   loadRegisterDocument,
   signAsRegisteredUser,
   signRegister,
   unlockSigningKey,
+  verifySignedCaseEvent,
   type ActContext,
   type DeskDatabase,
 } from '../../renderer/src/db';
 import { receiveRegister, inboundQueue } from '../../renderer/src/db/district-commands';
+import { signedDocuments } from '../../renderer/src/features/documents/signature-check';
 import {
   recordResultSignature,
   resultDocumentOf,
@@ -365,6 +370,20 @@ describe('the akim route closed by sync: akimat desk, district desk and a hub on
     expect((await loadCase(akimat.db, granted)).stage).toBe('signed');
     expect((await loadCase(akimat.db, refused)).stage).toBe('signed');
     expect((await loadCase(akimat.db, returned)).stage).toBe('returnedForCompletion');
+    // R-DEC-5 on the akimat's desk: each signed result verifies against the head's key (the hub gave
+    // the akimat the head's directory events) over the notice rebuilt with the office the event
+    // carries (the department's, not the akimat's), exactly as the head signed it.
+    for (const caseId of [granted, refused]) {
+      const state = await loadCase(akimat.db, caseId);
+      const event = state.events.find(isSignedCaseEvent);
+      if (!event) throw new Error('no ResultSigned at the akimat');
+      const verdict = await verifySignedCaseEvent(akimat.db, state, event, signedDocuments([]));
+      expect(verdict, JSON.stringify(verdict)).toMatchObject({
+        ok: true,
+        key: { userId: district.head.userId },
+        content: resultDocumentOf(state, office),
+      });
+    }
     for (const caseId of [granted, refused]) {
       expect(
         await act(akimat, akimat.specialist, '2026-12-14T16:00', caseId, 'ReturnedToAkimat', {}),
