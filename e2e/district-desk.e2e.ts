@@ -393,9 +393,12 @@ describe('the district department’s desk in the browser, with an akimat desk a
         .poll(async () => (await form.getByRole('alert').allInnerTexts()).join(' '), {
           timeout: 15_000,
         })
-        .toMatch(/замечани/);
+        .toContain(F.remarksWindowOpen);
       await form.getByRole('button', { name: F.cancel, exact: true }).click();
       await form.waitFor({ state: 'detached' });
+      // Nothing was saved: the decision is still to be made.
+      await d.getByRole('button', { name: F.decision, exact: true }).waitFor();
+      expect(await d.getByText(F.saved).count()).toBe(0);
     }
     // The remarks come at 10:00.
     await moveOfficeClock(d, 'ru', at('2026-12-11T10:00'), DISTRICT_SPECIALIST);
