@@ -5,6 +5,7 @@ import { createWorkingCalendar } from '../../../../shared/calendar';
 import { foldCase, type CaseEvent } from '../../../../shared/case';
 import { sampleEvent, samplePath } from '../../../../shared/case/testing';
 import { certificateDocument, registerDocument } from '../../../../shared/documents';
+import { sampleDirectoryEvent, sampleRegistration } from '../../../../shared/directory/testing';
 import { sampleOfficeProfile } from '../../../../shared/office/testing';
 import { foldRegister, type RegisterEvent } from '../../../../shared/registers';
 import { sampleRegisterEvent } from '../../../../shared/registers/testing';
@@ -16,7 +17,13 @@ import {
   type SubtleCryptoLike,
 } from '../../../../shared/signing';
 import { DeskDatabase, journalRowOf, registerRowOf, type UserRow } from '../../db';
-import { loadCasePrint, loadRegisterPrint, loadTsaRecipients, signedEventOf } from './print-data';
+import {
+  loadCasePrint,
+  loadRegisterPrint,
+  loadTsaRecipients,
+  noticeContentOf,
+  signedEventOf,
+} from './print-data';
 import { checkSignedContent } from './signature-check';
 
 /** The value, or a failed test when it is missing. */
@@ -271,5 +278,56 @@ describe('checkSignedContent', () => {
     expect(
       (await checkSignedContent(subtle, [content], signature, 'other-digest', null)).status,
     ).toBe('mismatch');
+  });
+});
+
+describe('noticeContentOf (issue 9 §8, R-DEC-5)', () => {
+  const TO_SIGNED = [
+    ['Registered', 'specialist'],
+    ['ResolutionImposed', 'akim'],
+    ['ForwardedToDistrict', 'specialist'],
+    ['ReceivedByDistrict', 'districtSpecialist'],
+    ['IncomeComputed', 'districtSpecialist'],
+    ['DecisionMade', 'districtSpecialist', 0],
+    ['ResultSigned', 'districtHead'],
+  ] as const;
+  const department = {
+    officeId: 'office-akk00',
+    code: 'AKK00',
+    nameKk: 'Ақкөл ауданының жұмыспен қамту және әлеуметтік бағдарламалар бөлімі',
+    nameRu: 'Отдел занятости и социальных программ Аккольского района',
+    districtKk: 'Ақкөл ауданы',
+    districtRu: 'Аккольский район',
+  };
+
+  test('a result signed at the district prints, on the akimat’s desk, naming the district department', async () => {
+    const db = freshDb();
+    const events = samplePath(TO_SIGNED).map((e) =>
+      e.type === 'ResultSigned' ? { ...e, payload: { ...e.payload, office: department } } : e,
+    );
+    await db.events.bulkAdd(events);
+    // The head is no user of this desk: the directory names them (their events came by sync).
+    await db.userEvents.add(
+      sampleDirectoryEvent('UserRegistered', {
+        counter: 1,
+        userId: 'user-districtHead',
+        payload: { ...sampleRegistration('districtHead'), name: 'Әбенов Қайрат' },
+      }),
+    );
+    const data = must(await loadCasePrint(db, 'case-0001'));
+    expect(data.state.stage).toBe('signed');
+    expect(data.names.get('user-districtHead')).toBe('Әбенов Қайрат');
+    expect(must(noticeContentOf(data.state, office)).office).toEqual(department);
+  });
+
+  test('a result signed before events carried the office, or a decision not signed, names this desk', () => {
+    const signed = samplePath(TO_SIGNED);
+    expect(noticeContentOf(foldCase(signed), office)?.office).toMatchObject({
+      officeId: office.officeId,
+      code: office.code,
+    });
+    expect(noticeContentOf(foldCase(signed.slice(0, -1)), office)?.office.code).toBe(office.code);
+    expect(noticeContentOf(foldCase(signed.slice(0, -1)), null)).toBeNull();
+    expect(noticeContentOf(foldCase(signed.slice(0, 2)), office)).toBeNull();
   });
 });
