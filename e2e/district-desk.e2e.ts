@@ -57,7 +57,7 @@ import {
   syncNow,
   type MobileApplicant,
 } from './support/district';
-import { openFixtures, deskStateHash } from './support/fixtures';
+import { deskStateHash } from './support/fixtures';
 import { hubStateHash } from './support/sync-desks';
 
 const PDF_DIR = join(import.meta.dirname, '..', 'test-results', 'pdf');
@@ -305,19 +305,20 @@ describe('the district department’s desk in the browser, with an akimat desk a
       await submitAction(d, form, F.incomeSubmit);
     }
 
-    // The third goes back to the akimat for a missing document (R-ROUTE-6). The return form
-    // (case-page/forms/return-form.tsx) is not offered on the case page yet, so the district desk's
-    // own command records it, through the fixtures page of the same desk.
+    // The third goes back to the akimat for a missing document (R-ROUTE-6).
     await moveOfficeClock(d, 'ru', at('2026-12-08T11:00'), DISTRICT_SPECIALIST);
-    const fixtures = await openFixtures(district.context, `${hub.url}/`);
-    await fixtures.append(
-      returned.caseId,
-      DISTRICT_SPECIALIST.name,
-      'ReturnedForCompletion',
-      { missingDocuments: [{ text: 'Жұбайының табысы туралы анықтама' }] },
-      '2026-12-08T11:00',
-    );
-    await fixtures.close();
+    await openCase(d, 'ru', returned.caseId);
+    {
+      const form = await openAction(
+        d,
+        'Вернуть в аппарат акима на дополнение',
+        'Возврат в аппарат акима на дополнение',
+      );
+      await form
+        .getByLabel('Другие недостающие документы', { exact: true })
+        .fill('Жұбайының табысы туралы анықтама');
+      await submitAction(d, form, 'Вернуть в аппарат акима');
+    }
 
     // Wednesday 9 December: a grant needs no hearing (R-HEAR-7).
     await moveOfficeClock(d, 'ru', at('2026-12-09T10:00'), DISTRICT_SPECIALIST);
