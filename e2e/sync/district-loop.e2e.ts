@@ -18,7 +18,10 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Actor, CaseEventType, PayloadOf } from '../../shared/case';
+import { createWorkingCalendar } from '../../shared/calendar';
+import type { Due } from '../../shared/deadlines';
 import { computePerCapitaIncome, defaultIncomePeriod } from '../../shared/income';
+import { RESULT_ARRIVED_STEP, resultArrivalDue } from '../../shared/schedule';
 import { signCanonical } from '../../shared/signing';
 import { createHubClient } from '../../shared/sync';
 import {
@@ -30,6 +33,7 @@ import {
   loadCase,
   loadHubLink,
   loadRegisterDocument,
+  loadToday,
   signAsRegisteredUser,
   signRegister,
   unlockSigningKey,
@@ -43,7 +47,9 @@ import {
   recordResultSignature,
   resultDocumentOf,
 } from '../../renderer/src/db/result-sign-commands';
+import { hubTimesOf } from '../../renderer/src/db/hub-times';
 import { loadOfficeProfile } from '../../renderer/src/db/office-repository';
+import { localDateTimeAt } from '../../renderer/src/platform';
 import { deskCaseStateHash } from '../../renderer/src/db/sync-commands';
 import { readHubConfig } from '../../server/src/config';
 import { startHub, type RunningHub } from '../../server/src/hub';
@@ -67,6 +73,7 @@ const DISTRICT = 'AKK';
 const AKIMAT = 'KZL01';
 const DEPARTMENT = 'AKK00';
 
+const calendar = createWorkingCalendar();
 let cluster: ThrowawayCluster;
 let hub: RunningHub;
 const databases: DeskDatabase[] = [];
@@ -384,6 +391,29 @@ describe('the akim route closed by sync: akimat desk, district desk and a hub on
         content: resultDocumentOf(state, office),
       });
     }
+    // Issue 9 §8: on the akimat specialist's today list each arrived result waits to be taken back
+    // and announced, due from the hub's receipt of the head's ResultSigned (the time the pull kept).
+    const arrivals = new Map<string, Due>();
+    for (const caseId of [granted, refused]) {
+      const signedEvent = (await loadCase(akimat.db, caseId)).events.find(isSignedCaseEvent);
+      if (!signedEvent) throw new Error('no ResultSigned');
+      const receivedMs = (await hubTimesOf(akimat.db, caseId, [signedEvent.id]))[signedEvent.id];
+      if (receivedMs === undefined) throw new Error('no hub time for the signed result');
+      arrivals.set(caseId, resultArrivalDue(localDateTimeAt(receivedMs), calendar));
+    }
+    const arrivalDay = [...arrivals.values()].map((d) => (d.kind === 'date' ? d.date : ''))[0];
+    const todayAtArrival = await loadToday(
+      akimat.db,
+      `${arrivalDay ?? ''}T10:00`,
+      'specialist',
+      calendar,
+    );
+    expect(
+      todayAtArrival
+        .filter((e) => e.item.stepId === RESULT_ARRIVED_STEP)
+        .map((e) => [e.row.id, e.item.status, e.item.due])
+        .sort(),
+    ).toEqual([...arrivals].map(([caseId, due]) => [caseId, 'dueToday', due]).sort());
     for (const caseId of [granted, refused]) {
       expect(
         await act(akimat, akimat.specialist, '2026-12-14T16:00', caseId, 'ReturnedToAkimat', {}),
@@ -396,6 +426,12 @@ describe('the akim route closed by sync: akimat desk, district desk and a hub on
         }),
       ).toMatchObject({ ok: true });
     }
+    // Issued: nothing of them is left on the akimat's today list.
+    expect(
+      (await loadToday(akimat.db, '2026-12-16T10:00', 'specialist', calendar)).filter(
+        (e) => e.item.stepId === RESULT_ARRIVED_STEP,
+      ),
+    ).toEqual([]);
     await sync(akimat);
     await sync(district);
 
