@@ -12,7 +12,10 @@
 // - What the store cannot check inside its transaction is that the signed document is the one the log
 //   gives (the document builders live in features/documents, which the db layer does not import):
 //   verifySignedCaseEvent, given the builders, checks that too, and it is what the timeline and the
-//   print views show.
+//   print views show. A result signed on another desk (the district head's, on an akimat's desk) is
+//   rebuilt with the office its ResultSigned carries, not with this desk's (shared/documents
+//   signedResultOffice); the key is the one the directory's events registered for the head, which the
+//   hub gives an akimat's desk for its district department's heads.
 import { Dexie } from 'dexie';
 import {
   SIGNED_EVENT_TYPES,
