@@ -604,10 +604,12 @@ const DISTRICT_PULL_SQL = `select ${PULL_COLUMNS},
  * a signed result arriving from the district was made with and checks it (key-registry
  * registeredKeyAt, R-DEC-5). Only the heads' streams, found by their registration at an office of
  * the district kind, and nobody else of the department or of another okrug: directory events carry
- * no PIN, hash or private key (shared/directory). The heads' streams are few and short and are read
- * by hub_events_stream. Each part is ordered and cut at the page's size, so the merge is exact.
+ * no PIN, hash or private key (shared/directory). The heads are found among the district's directory
+ * events alone (hub_events_stream; `offset 0` keeps the planner from reaching them through the
+ * department's office, which would read all its cases: pull-plan.test.ts), and their streams are few
+ * and short. Each part is ordered and cut at the page's size, so the merge is exact.
  */
-const AKIMAT_PULL_SQL = `select stream, body, received_ms,
+export const AKIMAT_PULL_SQL = `select stream, body, received_ms,
        txid::text as txid_text, seq::text as seq_text
      from (
        (select ${PULL_COLUMNS}, txid, seq from hub_events
@@ -618,10 +620,13 @@ const AKIMAT_PULL_SQL = `select stream, body, received_ms,
        (select ${PULL_COLUMNS}, txid, seq from hub_events
         where district_id = $1 and stream = 'user' and office_id <> $6
           and stream_id in (
-            select r.stream_id from hub_events r
-            join offices o on o.district_id = r.district_id and o.id = r.office_id
-            where r.district_id = $1 and r.stream = 'user' and o.kind = 'district'
-              and r.body ->> 'type' = 'UserRegistered' and r.body -> 'payload' ->> 'role' = $7)
+            select h.stream_id
+            from (select r.stream_id, r.office_id from hub_events r
+                  where r.district_id = $1 and r.stream = 'user'
+                    and r.body ->> 'type' = 'UserRegistered'
+                    and r.body -> 'payload' ->> 'role' = $7
+                  offset 0) h
+            join offices o on o.district_id = $1 and o.id = h.office_id and o.kind = 'district')
           and ${PULL_WINDOW}
         order by txid, seq
         limit $4)
