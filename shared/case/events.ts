@@ -273,6 +273,12 @@ export const payloadSchemas = {
     occasion: z.strictObject({ code: text, name: text, date: localDateSchema }),
     recipient: applicantSchema,
     dueDate: localDateSchema.optional(),
+    /**
+     * The okrug (akimat office) the recipient lives in, whose case this is: the district opens it, the
+     * akimat of the okrug sees it and hands over the notice (issue 9 §12). Absent on cases opened
+     * before it existed: the opening actor's office, as for every other case.
+     */
+    officeId: text.optional(),
   }),
   ResolutionImposed: z.strictObject({ executorUserId: text, text }),
   SentToCommission: z.strictObject({ note }),

@@ -49,11 +49,23 @@ function withConflict(state: CaseState, event: CaseEvent, reason: ConflictReason
   return { ...state, conflicts: [...state.conflicts, conflict], flagged: true };
 }
 
+/**
+ * The office a case belongs to, from its opening event: the office that opened it, or for proactive
+ * assistance the okrug the district opened it for (R-PRO-1, 003:30). The hub scopes the case's events
+ * by the same answer (server/src/sync/event-log.ts).
+ */
+export function openingOfficeOf(event: CaseEvent): string {
+  if (event.type === 'ProactiveCaseOpened' && event.payload.officeId !== undefined) {
+    return event.payload.officeId;
+  }
+  return event.actor.officeId;
+}
+
 function applyEvent(state: CaseState, event: CaseEvent): CaseState {
   const opened = state.officeId === null && OPENING.has(event.type);
   const next = reduce(
     opened
-      ? { ...state, officeId: event.actor.officeId, districtId: event.actor.districtId ?? null }
+      ? { ...state, officeId: openingOfficeOf(event), districtId: event.actor.districtId ?? null }
       : state,
     event,
   );
