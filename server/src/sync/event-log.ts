@@ -27,6 +27,7 @@ import {
   canAppend,
   classifyIncomingCaseEvent,
   foldCase,
+  openingOfficeOf,
   type CaseEvent,
 } from '../../../shared/case';
 import type { WorkingCalendar } from '../../../shared/calendar';
@@ -235,6 +236,15 @@ class BatchView {
     return (await this.streamOf(stream, streamId)).office;
   }
 
+  /** Whether `officeId` is an akimat (okrug) of the batch's district. */
+  async isAkimatOfDistrict(officeId: string): Promise<boolean> {
+    const { rows } = await this.tx.query<{ id: string }>(
+      `select id from offices where district_id = $1 and id = $2 and kind = 'akimat'`,
+      [this.districtId, officeId],
+    );
+    return rows.length > 0;
+  }
+
   /** A person's directory state from the hub's own log of their events. */
   async userState(userId: string) {
     return foldUser((await this.streamOf('user', userId)).bodies as DirectoryEvent[]);
@@ -376,6 +386,15 @@ async function judge(
   if (owner !== null && !districtDesk && owner !== device.officeId) {
     return { id: event.id, status: 'rejected', reason: 'sync:reject.outOfScope' };
   }
+  // A case opened for another office (proactive assistance the district opens for an okrug, R-PRO-1)
+  // belongs to that office, which must be an akimat of the device's district.
+  const opensFor =
+    owner === null && travelling.stream === 'case'
+      ? openingOfficeOf(event as unknown as CaseEvent)
+      : event.actor.officeId;
+  if (opensFor !== event.actor.officeId && !(await view.isAkimatOfDistrict(opensFor))) {
+    return { id: event.id, status: 'rejected', reason: 'sync:reject.outOfScope' };
+  }
   const signatureIssue = await signatureProblem(
     travelling.stream,
     event as unknown as SignableEvent,
@@ -391,7 +410,7 @@ async function judge(
   const accepted = {
     stream: travelling.stream,
     streamId,
-    officeId: owner ?? event.actor.officeId,
+    officeId: owner ?? opensFor,
     event,
   };
   await view.accept(accepted.stream, streamId, accepted.officeId, event);
