@@ -2,6 +2,7 @@ import type { Channel, Route } from '../case';
 import { ruleSetInForce, type RouteKind, type Term } from '../catalog';
 import { AKIM_OFFICE_HOURS, type DailyHours, type WorkingCalendar } from '../calendar';
 import { dueFor, type Due, type TermStart } from '../deadlines';
+import type { OfficeKind } from '../office/office-profile';
 import { catalogRoute, termStart } from '../schedule/term-start';
 import { datePart, type Duration, type LocalDate, type LocalDateTime } from '../time';
 
@@ -44,6 +45,21 @@ export interface PlanInput {
   readonly calendar: WorkingCalendar;
   readonly route?: RouteKind;
   readonly hours?: DailyHours;
+}
+
+/**
+ * The catalog route of an application handed in at an office of this kind (003:13): at an akimat the
+ * rural akim's ('akim'), at the district department the service provider's own ('authorizedBody').
+ * The intake screen plans with it and submitIntake registers with it; planRegistration then gives the
+ * case its route ('district' for everything but the akim's).
+ */
+export function intakeRouteOf(kind: OfficeKind): RouteKind {
+  switch (kind) {
+    case 'akimat':
+      return 'akim';
+    case 'district':
+      return 'authorizedBody';
+  }
 }
 
 /** The catalog route of an application at intake: its channel, else the office registering it. */

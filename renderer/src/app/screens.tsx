@@ -55,7 +55,12 @@ export const SCREENS: readonly ScreenEntry[] = [
     Badge: InboundNavBadge,
   },
   { path: '/journal', titleKey: 'journal:title', Component: JournalScreen, roles: ALL_ROLES },
-  { path: '/intake', titleKey: 'intake:title', Component: IntakeScreen, roles: [AKIMAT.staff] },
+  {
+    path: '/intake',
+    titleKey: 'intake:title',
+    Component: IntakeScreen,
+    roles: [AKIMAT.staff, DISTRICT.staff],
+  },
   {
     path: '/akim',
     titleKey: 'akim:title',

@@ -5,8 +5,10 @@
 // - Hashing happens before the transaction opens: IndexedDB commits a transaction by itself while
 //   it awaits anything that is not IndexedDB (Web Crypto here).
 // - The moment of receipt is the moment of saving, the act's legal time (R-CAL-6). The route and the
-//   rule-set come from planRegistration with the desk's calendar; the registration date, the due date
-//   and the journal number from registerInTransaction, as for every registration.
+//   rule-set come from planRegistration with the desk's calendar, on the catalog route of the desk's
+//   office (intakeRouteOf: the akim's at an akimat; the district department's own at the district,
+//   003:13, whose cases are then the district's own, route 'district'); the registration date, the due
+//   date and the journal number from registerInTransaction, as for every registration.
 // - Expected refusals are values; a write the database refuses throws (see write-errors).
 // - What refuses a registration before anything is typed (registrationBlock: the certificate without
 //   this quarter's TSA list) is one function: the screen asks it when the service is chosen and
@@ -26,7 +28,9 @@ import type {
 import { CalendarDataMissingError } from '../../../shared/calendar';
 import { ruleSetInForce } from '../../../shared/catalog';
 import { INPUT_MESSAGES, needsTsaRegister } from '../../../shared/input';
-import { planRegistration } from '../../../shared/intake';
+import type { RouteKind } from '../../../shared/catalog';
+import { intakeRouteOf, planRegistration } from '../../../shared/intake';
+import { officeHoursOf } from '../../../shared/office';
 import { deskCounterKey, nextDeskNumber } from '../../../shared/numbering';
 import type { LocalDate } from '../../../shared/time';
 import { quarterOf, type Quarter } from '../../../shared/tsa-register';
@@ -39,6 +43,7 @@ import {
 import { NUMBERING_HELD, numberingHold } from './backup';
 import type { DeskDatabase } from './database';
 import { deskCalendar } from './desk-calendar';
+import { loadOfficeProfile } from './office-repository';
 import { tsaQuarterSize } from './tsa-register-queries';
 import {
   attachmentsOf,
@@ -114,12 +119,10 @@ export async function registrationBlock(
 type Plan = Extract<ReturnType<typeof planRegistration>, { ok: true }>['plan'];
 
 function planOf(
-  serviceId: string,
-  receivedAt: string,
-  calendar: Parameters<typeof planRegistration>[0]['calendar'],
+  input: Parameters<typeof planRegistration>[0] & { readonly route: RouteKind },
 ): { ok: true; plan: Plan } | { ok: false; reason: string; params?: { year: number } } {
   try {
-    return planRegistration({ serviceId, receivedAt, calendar });
+    return planRegistration(input);
   } catch (error) {
     if (error instanceof CalendarDataMissingError) {
       return { ok: false, reason: error.messageKey, params: { year: error.year } };
@@ -197,7 +200,15 @@ export async function submitIntake(
       if (block) return block;
       // A desk restored from a backup numbers nothing until it enrolled again (backup.ts).
       if ((await numberingHold(db)) !== null) return { ok: false, reason: NUMBERING_HELD };
-      const planned = planOf(submission.serviceId, receivedAt, await deskCalendar(db));
+      // A desk without a profile yet (no kind) registers as an akimat did before district mode.
+      const profile = await loadOfficeProfile(db);
+      const planned = planOf({
+        serviceId: submission.serviceId,
+        receivedAt,
+        calendar: await deskCalendar(db),
+        hours: officeHoursOf(profile).working,
+        route: intakeRouteOf(profile?.kind ?? 'akimat'),
+      });
       if (!planned.ok) return planned;
       const { plan } = planned;
       const intake = {

@@ -28,7 +28,9 @@ const FUEL = service('fuel-aid-rural-social-specialists');
 
 /** Every document of the service marked "presented". */
 function allPresented(s: ServiceDefinition): IntakeFormValues['documents'] {
-  return Object.fromEntries(serviceNeeds(s).documents.map((d) => [d.id, 'presented' as const]));
+  return Object.fromEntries(
+    serviceNeeds(s, 'akim').documents.map((d) => [d.id, 'presented' as const]),
+  );
 }
 
 function filled(s: ServiceDefinition, patch: Partial<IntakeFormValues> = {}): IntakeFormValues {
@@ -53,25 +55,27 @@ function filled(s: ServiceDefinition, patch: Partial<IntakeFormValues> = {}): In
 
 describe('what a service asks for', () => {
   test('family members and incomes for targeted social assistance, from its documents', () => {
-    const needs = serviceNeeds(TSA);
+    const needs = serviceNeeds(TSA, 'akim');
     expect(needs.familyMembers).toBe(true);
     expect(needs.incomes).toBe(true);
     expect(needs.notarizedPowerOfAttorney).toBe(false);
   });
 
   test('child benefits ask for the family too; fuel aid and the certificate do not', () => {
-    expect(serviceNeeds(service('child-benefit-under-18')).familyMembers).toBe(true);
-    expect(serviceNeeds(FUEL).familyMembers).toBe(false);
-    expect(serviceNeeds(CERTIFICATE).familyMembers).toBe(false);
+    expect(serviceNeeds(service('child-benefit-under-18'), 'akim').familyMembers).toBe(true);
+    expect(serviceNeeds(FUEL, 'akim').familyMembers).toBe(false);
+    expect(serviceNeeds(CERTIFICATE, 'akim').familyMembers).toBe(false);
   });
 
   test('R-REG-2: the certificate needs a notarized power of attorney (002:15)', () => {
-    expect(serviceNeeds(CERTIFICATE).notarizedPowerOfAttorney).toBe(true);
-    expect(serviceNeeds(CERTIFICATE).citedConsents.map((c) => c.id)).toEqual(['protectedSecrets']);
+    expect(serviceNeeds(CERTIFICATE, 'akim').notarizedPowerOfAttorney).toBe(true);
+    expect(serviceNeeds(CERTIFICATE, 'akim').citedConsents.map((c) => c.id)).toEqual([
+      'protectedSecrets',
+    ]);
   });
 
   test('R-CERT-4: only a waivable document may be confirmed by an information system', () => {
-    const docs = serviceNeeds(CERTIFICATE).documents;
+    const docs = serviceNeeds(CERTIFICATE, 'akim').documents;
     const identity = docs.find((d) => d.id === 'identity-document');
     const application = docs.find((d) => d.id === 'application');
     const poa = docs.find((d) => d.id === 'notarized-power-of-attorney');
@@ -88,7 +92,7 @@ describe('what a service asks for', () => {
       'missing',
       'expired',
     ]);
-    const optional = serviceNeeds(TSA).documents.find((d) => d.requirement === 'optional');
+    const optional = serviceNeeds(TSA, 'akim').documents.find((d) => d.requirement === 'optional');
     expect(optional).toBeUndefined();
   });
 });
@@ -114,7 +118,7 @@ describe('checking the typed intake', () => {
       },
     });
     expect(typed.applicant.lastName).not.toBe('Майлыбаева');
-    const result = checkIntake(typed, { service: TSA, today: TODAY });
+    const result = checkIntake(typed, { service: TSA, today: TODAY, route: 'akim' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.applicant.lastName).toBe('Майлыбаева');
@@ -141,7 +145,7 @@ describe('checking the typed intake', () => {
         { source: 'Жалақы', amount: '45 000,50', periodFrom: '01.08.2026', periodTo: '31.10.2026' },
       ],
     });
-    const result = checkIntake(values, { service: TSA, today: TODAY });
+    const result = checkIntake(values, { service: TSA, today: TODAY, route: 'akim' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.mode).toBe('register');
@@ -188,7 +192,7 @@ describe('checking the typed intake', () => {
       },
       documents: {},
     });
-    const result = checkIntake(values, { service: TSA, today: TODAY });
+    const result = checkIntake(values, { service: TSA, today: TODAY, route: 'akim' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toMatchObject({
@@ -204,20 +208,20 @@ describe('checking the typed intake', () => {
   test('R-DEC-2: the mobile citizens’ database flag needs a phone number', () => {
     const values = filled(FUEL);
     values.applicant.phone = '';
-    const result = checkIntake(values, { service: FUEL, today: TODAY });
+    const result = checkIntake(values, { service: FUEL, today: TODAY, route: 'akim' });
     expect(!result.ok && result.errors['applicant.phone']).toBe(
       'case:validation.phoneRequiredForMobileDb',
     );
   });
 
   test('no service chosen is an error of the service field', () => {
-    const result = checkIntake(filled(FUEL), { service: null, today: TODAY });
+    const result = checkIntake(filled(FUEL), { service: null, today: TODAY, route: 'akim' });
     expect(!result.ok && result.errors['serviceId']).toBe('intake:errors.serviceRequired');
   });
 
   test('R-REG-7: registration without both consents says which one is missing', () => {
     const values = filled(FUEL, { consents: { personalData: true, protectedInformation: false } });
-    const result = checkIntake(values, { service: FUEL, today: TODAY });
+    const result = checkIntake(values, { service: FUEL, today: TODAY, route: 'akim' });
     expect(!result.ok && result.errors).toEqual({
       'consents.protectedInformation': 'intake:errors.consentRequired',
     });
@@ -239,8 +243,8 @@ describe('checking the typed intake', () => {
         },
       ],
     });
-    expect(intakeMode(values.documents, serviceNeeds(TSA).documents)).toBe('refuse');
-    const result = checkIntake(values, { service: TSA, today: TODAY });
+    expect(intakeMode(values.documents, serviceNeeds(TSA, 'akim').documents)).toBe('refuse');
+    const result = checkIntake(values, { service: TSA, today: TODAY, route: 'akim' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.mode).toBe('refuse');
@@ -260,7 +264,7 @@ describe('checking the typed intake', () => {
         notarized: false,
       },
     });
-    const result = checkIntake(values, { service: FUEL, today: TODAY });
+    const result = checkIntake(values, { service: FUEL, today: TODAY, route: 'akim' });
     expect(!result.ok && result.errors).toEqual({
       'representative.poaNumber': 'case:validation.required',
       'representative.poaDate': 'inputChecks:date.future',
@@ -279,12 +283,12 @@ describe('checking the typed intake', () => {
       notarized: false,
     };
     const values = filled(CERTIFICATE, { representative });
-    const refused = checkIntake(values, { service: CERTIFICATE, today: TODAY });
+    const refused = checkIntake(values, { service: CERTIFICATE, today: TODAY, route: 'akim' });
     expect(!refused.ok && refused.errors).toEqual({
       'representative.notarized': 'case:rejections.notarizedPowerOfAttorneyRequired',
     });
     values.representative.notarized = true;
-    const ok = checkIntake(values, { service: CERTIFICATE, today: TODAY });
+    const ok = checkIntake(values, { service: CERTIFICATE, today: TODAY, route: 'akim' });
     expect(ok.ok && ok.data.representative).toEqual({
       name: 'Ахметов Бауыржан',
       iin: '900101300552',
@@ -304,7 +308,7 @@ describe('checking the typed intake', () => {
         { source: '', amount: '100', periodFrom: '01.10.2026', periodTo: '01.09.2026' },
       ],
     });
-    const result = checkIntake(values, { service: TSA, today: TODAY });
+    const result = checkIntake(values, { service: TSA, today: TODAY, route: 'akim' });
     expect(!result.ok && result.errors).toEqual({
       'applicantIncomes.0.amount': 'intake:errors.amount',
       'applicantIncomes.0.periodFrom': 'inputChecks:date.noSuchDate',
@@ -328,7 +332,7 @@ describe('checking the typed intake', () => {
         },
       ],
     });
-    const result = checkIntake(values, { service: TSA, today: TODAY });
+    const result = checkIntake(values, { service: TSA, today: TODAY, route: 'akim' });
     expect(!result.ok && result.errors).toEqual({
       'familyMembers.0.birthDate': 'intake:errors.birthDateIinMismatch',
       'familyMembers.0.relation': 'case:validation.choice',
@@ -354,7 +358,7 @@ describe('input a careful specialist would question (issue 10 §3)', () => {
         },
       ],
     });
-    const result = checkIntake(latin, { service: TSA, today: TODAY });
+    const result = checkIntake(latin, { service: TSA, today: TODAY, route: 'akim' });
     expect(!result.ok && result.errors).toEqual({
       'applicant.lastName': 'inputChecks:name.latinLookalike',
       'applicant.firstName': 'inputChecks:name.latinLookalike',
@@ -366,7 +370,7 @@ describe('input a careful specialist would question (issue 10 §3)', () => {
     const values = filled(FUEL, {
       applicant: { ...filled(FUEL).applicant, lastName: 'Ә'.repeat(41) },
     });
-    const result = checkIntake(values, { service: FUEL, today: TODAY });
+    const result = checkIntake(values, { service: FUEL, today: TODAY, route: 'akim' });
     expect(!result.ok && result.errors).toEqual({
       'applicant.lastName': 'inputChecks:name.tooLong',
     });
@@ -375,7 +379,7 @@ describe('input a careful specialist would question (issue 10 §3)', () => {
   test('an applicant under 18 applies through a legal representative (catalog inputBounds)', () => {
     // 100101600019: a girl born 01.01.2010, 16 on 23.11.2026.
     const minor = filled(FUEL, { applicant: { ...filled(FUEL).applicant, iin: '100101600019' } });
-    const result = checkIntake(minor, { service: FUEL, today: TODAY });
+    const result = checkIntake(minor, { service: FUEL, today: TODAY, route: 'akim' });
     expect(!result.ok && result.errors).toEqual({
       'applicant.iin': 'inputChecks:age.applicantUnderAge',
     });
@@ -392,7 +396,7 @@ describe('input a careful specialist would question (issue 10 §3)', () => {
           notarized: false,
         },
       },
-      { service: FUEL, today: TODAY },
+      { service: FUEL, today: TODAY, route: 'akim' },
     );
     expect(represented.ok).toBe(true);
   });
@@ -410,10 +414,10 @@ describe('input a careful specialist would question (issue 10 §3)', () => {
     const values = filled(CHILD_BENEFIT, {
       familyMembers: [member('23.11.2008'), member('24.11.2008')],
     });
-    expect(intakeNotes(values, { service: CHILD_BENEFIT, today: TODAY })).toEqual({
+    expect(intakeNotes(values, { service: CHILD_BENEFIT, today: TODAY, route: 'akim' })).toEqual({
       'familyMembers.0.birthDate': 'inputChecks:age.childOverAge',
     });
-    expect(intakeNotes(values, { service: TSA, today: TODAY })).toEqual({});
+    expect(intakeNotes(values, { service: TSA, today: TODAY, route: 'akim' })).toEqual({});
   });
 
   test('an income with an extra zero is questioned (catalog inputBounds.income)', () => {
@@ -428,7 +432,7 @@ describe('input a careful specialist would question (issue 10 §3)', () => {
         },
       ],
     });
-    const result = checkIntake(values, { service: TSA, today: TODAY });
+    const result = checkIntake(values, { service: TSA, today: TODAY, route: 'akim' });
     expect(!result.ok && result.errors).toEqual({
       'applicantIncomes.0.amount': 'inputChecks:amount.tooLarge',
     });

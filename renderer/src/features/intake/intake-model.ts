@@ -23,6 +23,7 @@ import {
   documentsFor,
   type CatalogDocument,
   type Consent,
+  type RouteKind,
   type ServiceDefinition,
 } from '../../../../shared/catalog';
 import { validateIin, validateKzMobile } from '../../../../shared/identity';
@@ -177,11 +178,11 @@ const FAMILY_COMPOSITION_DOCUMENT = 'family-composition';
 const FAMILY_INCOME_DOCUMENT = 'family-income';
 
 export interface ServiceNeeds {
-  /** The checklist: the service's documents on the akim route, in the regulation's order. */
+  /** The checklist: the service's documents on the office's route, in the regulation's order. */
   readonly documents: readonly CatalogDocument[];
   /**
-   * Family members and incomes are asked for exactly when the regulation's document list on the akim
-   * route names the family papers: the family composition (→ members) and the family's incomes
+   * Family members and incomes are asked for exactly when the regulation's document list on the
+   * office's route names the family papers: the family composition (→ members) and the family's incomes
    * (→ incomes of the applicant and of each member). That is targeted social assistance and the child
    * benefits; the certificate, fuel aid and the rest ask for neither. Deciding from the catalog's
    * documents keeps a new regulation a data change.
@@ -194,15 +195,20 @@ export interface ServiceNeeds {
   readonly citedConsents: readonly Consent[];
 }
 
-export function serviceNeeds(service: ServiceDefinition): ServiceNeeds {
-  const documents = documentsFor(service, 'akim');
+/**
+ * What the service asks for on `route`, the catalog route of the office receiving the application
+ * (the akim's at an akimat, the provider's own at the district department: shared/intake
+ * intakeRouteOf).
+ */
+export function serviceNeeds(service: ServiceDefinition, route: RouteKind): ServiceNeeds {
+  const documents = documentsFor(service, route);
   const has = (id: string) => documents.some((d) => d.id === id);
   return {
     documents,
     familyMembers: has(FAMILY_COMPOSITION_DOCUMENT) || has(FAMILY_INCOME_DOCUMENT),
     incomes: has(FAMILY_INCOME_DOCUMENT),
     notarizedPowerOfAttorney: service.representation?.powerOfAttorney === 'notarized',
-    citedConsents: consentsFor(service, 'akim'),
+    citedConsents: consentsFor(service, route),
   };
 }
 
@@ -268,6 +274,8 @@ export interface IntakeCheckContext {
   /** The chosen service, or null when none is chosen. */
   readonly service: ServiceDefinition | null;
   readonly today: LocalDate;
+  /** The catalog route of the desk's office (shared/intake intakeRouteOf): its checklist is asked. */
+  readonly route: RouteKind;
 }
 
 const M = {
@@ -449,10 +457,10 @@ export function checkRepresentative(
  */
 export function checkIntake(typed: IntakeFormValues, context: IntakeCheckContext): IntakeCheck {
   const values = normalizeText(typed);
-  const { service, today } = context;
+  const { service, today, route } = context;
   const errors: FieldErrors = {};
   if (service === null) errors['serviceId'] = M.serviceRequired;
-  const needs = service ? serviceNeeds(service) : null;
+  const needs = service ? serviceNeeds(service, route) : null;
   const mode = needs ? intakeMode(values.documents, needs.documents) : 'register';
 
   // Applicant.

@@ -5,7 +5,9 @@ import { Link, useNavigate } from 'react-router';
 import { intakeTimeWarning, CalendarDataMissingError } from '../../../../shared/calendar';
 import { partialIinHint, validateKzMobile } from '../../../../shared/identity';
 import type { LocalDate, LocalDateTime } from '../../../../shared/time';
-import { outsideIntakeWindow } from '../../../../shared/intake';
+import { intakeRouteOf, outsideIntakeWindow } from '../../../../shared/intake';
+import { OFFICE_ROLE_POLICY } from '../../../../shared/office';
+import type { RouteKind } from '../../../../shared/catalog';
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { printPath } from '../../app/paths';
@@ -57,6 +59,7 @@ import './intake.css';
 interface ResolverContext {
   readonly choices: ServiceChoices;
   readonly today: LocalDate;
+  readonly route: RouteKind;
 }
 
 /** react-hook-form's nested error shape from the model's flat "path → message key" map. */
@@ -78,7 +81,11 @@ function nestErrors(flat: FlatErrors): FieldErrors<IntakeFormValues> {
 const intakeResolver: Resolver<IntakeFormValues, ResolverContext> = (values, context) => {
   const service =
     context?.choices.registrable.find((c) => c.service.id === values.serviceId)?.service ?? null;
-  const result = checkIntake(values, { service, today: context?.today ?? '' });
+  const result = checkIntake(values, {
+    service,
+    today: context?.today ?? '',
+    route: context?.route ?? 'akim',
+  });
   return result.ok ? { values, errors: {} } : { values: {}, errors: nestErrors(result.errors) };
 };
 
@@ -124,7 +131,8 @@ interface IntakeDraft {
 const DRAFT_SCOPE: DraftScope = { key: 'intake', what: 'session:switch.intakeWork' };
 
 /**
- * /intake: the specialist receives an application. A complete package is registered and its talon
+ * /intake: the specialist receives an application: at an akimat on the akim's route, at the district
+ * department (district mode) on its own route, the same screen and command (issue 9 §9). A complete package is registered and its talon
  * printed; an incomplete one (or one with an expired paper) gets the 2-1 receipt and the case is
  * recorded as not accepted (R-REG-6). Everything the print views need is in the saved event.
  */
@@ -137,11 +145,15 @@ export function IntakeScreen() {
   const navigate = useNavigate();
 
   const hours = useMemo(() => officeHoursOf(office), [office]);
+  // The office's kind decides the catalog route: its checklist, its term, its case route. Without a
+  // profile nothing is saved (blocked below); the akimat's route is only what the form shows meanwhile.
+  const officeKind = office?.kind ?? 'akimat';
+  const route = intakeRouteOf(officeKind);
   const now = useOfficeNow(clock);
   const today = now.slice(0, 10);
   const choices = useMemo(
-    () => serviceChoices(now, calendar, hours.working),
-    [now, calendar, hours],
+    () => serviceChoices(now, calendar, hours.working, route),
+    [now, calendar, hours, route],
   );
 
   // A draft this user left here before a quick user switch comes back (and only to them).
@@ -154,7 +166,7 @@ export function IntakeScreen() {
     mode: 'onTouched',
     reValidateMode: 'onChange',
     resolver: intakeResolver,
-    context: { choices, today },
+    context: { choices, today, route },
   });
   const { control, getValues, setValue, handleSubmit, formState, reset } = methods;
 
@@ -164,12 +176,12 @@ export function IntakeScreen() {
     [...choices.registrable, ...choices.elsewhere].find((c) => c.service.id === serviceId) ?? null;
   const registrable = selected?.plan.ok ? selected : null;
   const needs = useMemo(
-    () => (registrable ? serviceNeeds(registrable.service) : null),
-    [registrable],
+    () => (registrable ? serviceNeeds(registrable.service, route) : null),
+    [registrable, route],
   );
   const elsewhere = useMemo(
-    () => (selected && !selected.plan.ok ? elsewhereFor(selected.service.id, now) : null),
-    [selected, now],
+    () => (selected && !selected.plan.ok ? elsewhereFor(selected.service.id, now, route) : null),
+    [selected, now, route],
   );
   // Another service has another checklist: the marks made for the previous one do not carry over.
   const previousService = useRef(serviceId);
@@ -320,10 +332,12 @@ export function IntakeScreen() {
   } catch (error) {
     if (!(error instanceof CalendarDataMissingError)) throw error;
   }
-  const plan = registrable ? planFor(registrable.service.id, now, calendar, hours.working) : null;
+  const plan = registrable
+    ? planFor(registrable.service.id, now, calendar, hours.working, route)
+    : null;
   // 002:12: the certificate is not accepted outside its intake window; said as soon as it is chosen.
   const intakeClosed =
-    registrable !== null && outsideIntakeWindow(registrable.service, now, calendar);
+    registrable !== null && outsideIntakeWindow(registrable.service, now, calendar, route);
 
   // ---- what refuses a registration whatever is typed (the certificate without this quarter's TSA
   // list, 002:16): the command's own answer, asked as soon as the service is chosen ----
@@ -362,7 +376,7 @@ export function IntakeScreen() {
       ? 'intake:submit.noUser'
       : office === null
         ? 'intake:submit.noOffice'
-        : user.role !== 'specialist'
+        : user.role !== OFFICE_ROLE_POLICY[office.kind].staff
           ? 'case:rejections.roleNotAllowed'
           : intakeClosed
             ? 'case:rejections.outsideIntakeHours'
@@ -372,7 +386,7 @@ export function IntakeScreen() {
     setSaveError(null);
     const choice = choices.registrable.find((c) => c.service.id === values.serviceId);
     if (!choice || !makeAct || !office) return;
-    const check = checkIntake(values, { service: choice.service, today: clock.today() });
+    const check = checkIntake(values, { service: choice.service, today: clock.today(), route });
     if (!check.ok) return;
     setSubmitting(true);
     try {
@@ -408,7 +422,10 @@ export function IntakeScreen() {
   const errorCount = formState.submitCount > 0 ? countErrors(formState.errors) : 0;
   const showRest = selected === null || registrable !== null;
   const familyMembers = useWatch({ control, name: 'familyMembers' });
-  const notes = intakeNotes({ familyMembers }, { service: registrable?.service ?? null, today });
+  const notes = intakeNotes(
+    { familyMembers },
+    { service: registrable?.service ?? null, today, route },
+  );
 
   return (
     <section className="screen intake-screen">
@@ -430,6 +447,7 @@ export function IntakeScreen() {
             </div>
           )}
           <ServiceSection
+            officeKind={officeKind}
             choices={choices}
             language={language}
             selected={selected}

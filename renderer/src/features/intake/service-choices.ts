@@ -1,6 +1,8 @@
 // The services a specialist can choose at the desk, and what registering one now would give. A service
-// is registrable when planRegistration succeeds for an application received now: the akim route exists
-// and the regulation states its term. The rest are listed apart, with where to apply instead.
+// is registrable when planRegistration succeeds for an application received now on the route of the
+// desk's office (shared/intake intakeRouteOf: the akim's at an akimat, the district department's own at
+// the district): the route exists and the regulation states its term. The rest are listed apart, with
+// where to apply instead.
 import {
   CalendarDataMissingError,
   type DailyHours,
@@ -9,6 +11,7 @@ import {
 import {
   servicesInForce,
   whereToApply,
+  type RouteKind,
   type RuleSet,
   type ServiceDefinition,
   type WhereToApplyResult,
@@ -31,9 +34,10 @@ export function planFor(
   receivedAt: LocalDateTime,
   calendar: WorkingCalendar,
   hours: DailyHours,
+  route: RouteKind,
 ): PlanPreview {
   try {
-    return planRegistration({ serviceId, receivedAt, calendar, hours });
+    return planRegistration({ serviceId, receivedAt, calendar, hours, route });
   } catch (error) {
     if (error instanceof CalendarDataMissingError) {
       return { ok: false, reason: error.messageKey, params: { year: error.year } };
@@ -51,7 +55,7 @@ export interface ServiceChoice {
 export interface ServiceChoices {
   /** Registered at this desk, in catalog order. */
   readonly registrable: readonly ServiceChoice[];
-  /** Not registrable here: no akim route, or no stated term. */
+  /** Not registrable here: no route at this office, or no stated term. */
   readonly elsewhere: readonly ServiceChoice[];
 }
 
@@ -59,19 +63,28 @@ export function serviceChoices(
   receivedAt: LocalDateTime,
   calendar: WorkingCalendar,
   hours: DailyHours,
+  route: RouteKind,
 ): ServiceChoices {
   const registrable: ServiceChoice[] = [];
   const elsewhere: ServiceChoice[] = [];
   for (const { service, ruleSet } of servicesInForce(receivedAt.slice(0, 10))) {
-    const plan = planFor(service.id, receivedAt, calendar, hours);
+    const plan = planFor(service.id, receivedAt, calendar, hours, route);
     (plan.ok ? registrable : elsewhere).push({ service, ruleSet, plan });
   }
   return { registrable, elsewhere };
 }
 
-/** Where the citizen applies when the desk cannot register the service. */
-export function elsewhereFor(serviceId: string, receivedAt: LocalDateTime): WhereToApplyResult {
-  return whereToApply(serviceId, receivedAt.slice(0, 10));
+/**
+ * Where the citizen applies when the desk cannot register the service: the catalog's channels other
+ * than the akim's (whereToApply), less the desk's own route, which is the one that just failed here.
+ */
+export function elsewhereFor(
+  serviceId: string,
+  receivedAt: LocalDateTime,
+  route: RouteKind,
+): WhereToApplyResult {
+  const found = whereToApply(serviceId, receivedAt.slice(0, 10));
+  return found.ok ? { ...found, channels: found.channels.filter((c) => c.route !== route) } : found;
 }
 
 export { officeHoursOf } from '../../../../shared/office';

@@ -7,6 +7,7 @@ import {
   type WhereToApplyResult,
 } from '../../../../shared/catalog';
 import type { Language } from '../../../../shared/ipc';
+import type { OfficeKind } from '../../../../shared/office';
 import type { Duration } from '../../../../shared/time';
 import { ruleSourceText } from '../../i18n';
 import { SelectField } from './fields';
@@ -17,6 +18,8 @@ export function durationText(t: TFunction, d: Duration): string {
 }
 
 interface ServiceSectionProps {
+  /** The desk's office: the groups and notices name where the application is registered. */
+  officeKind: OfficeKind;
   choices: ServiceChoices;
   language: Language;
   selected: ServiceChoice | null;
@@ -28,6 +31,7 @@ interface ServiceSectionProps {
 
 /** The service, chosen from the catalog in force; a service the desk cannot register says where to go. */
 export function ServiceSection({
+  officeKind,
   choices,
   language,
   selected,
@@ -42,7 +46,7 @@ export function ServiceSection({
       <h2 id="intake-service-heading">{t('service.heading')}</h2>
       <SelectField name="serviceId" label={t('service.label')} className="intake-wide">
         <option value="">{t('service.choose')}</option>
-        <optgroup label={t('service.registrableGroup')}>
+        <optgroup label={t(`service.registrableGroup.${officeKind}`)}>
           {choices.registrable.map((c) => (
             <option key={c.service.id} value={c.service.id}>
               {name(c)}
@@ -77,17 +81,24 @@ export function ServiceSection({
         </p>
       )}
       {selected && !selected.plan.ok && (
-        <ElsewhereNotice selected={selected} elsewhere={elsewhere} language={language} />
+        <ElsewhereNotice
+          officeKind={officeKind}
+          selected={selected}
+          elsewhere={elsewhere}
+          language={language}
+        />
       )}
     </section>
   );
 }
 
 function ElsewhereNotice({
+  officeKind,
   selected,
   elsewhere,
   language,
 }: {
+  officeKind: OfficeKind;
   selected: ServiceChoice;
   elsewhere: WhereToApplyResult | null;
   language: Language;
@@ -95,11 +106,12 @@ function ElsewhereNotice({
   const { t } = useTranslation('intake');
   if (selected.plan.ok) return null;
   const channels = elsewhere?.ok ? elsewhere.channels : [];
-  const text = elsewhere?.ok ? elsewhere.text : null;
+  // The catalog's "apply instead at" text says where to go instead of the akim: an akimat's words.
+  const text = elsewhere?.ok && officeKind === 'akimat' ? elsewhere.text : null;
   return (
     <div className="intake-notice intake-notice-stop" role="status">
       <p className="intake-notice-title">
-        {t(selected.plan.reason, selected.plan.params)} {t('service.cannotRegister')}
+        {t(selected.plan.reason, selected.plan.params)} {t(`service.cannotRegister.${officeKind}`)}
       </p>
       {text && (
         <p>
