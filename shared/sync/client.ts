@@ -28,9 +28,11 @@ import {
 import {
   calendarReplySchema,
   figuresReplySchema,
+  officesReplySchema,
   referenceVersionsSchema,
   tsaPath,
   tsaReplySchema,
+  type OfficesReply,
   type ReferenceVersions,
   type TsaReply,
 } from './reference';
@@ -110,6 +112,8 @@ export interface HubClient {
   calendar(): Promise<HubResult<Record<string, unknown>>>;
   /** The income figures installed at the hub, as they travel (installIncomeFigures checks them). */
   figures(): Promise<HubResult<Record<string, unknown>>>;
+  /** The offices of the device's district, with the directory's version. */
+  offices(): Promise<HubResult<OfficesReply>>;
   /** One page of the scope's TSA recipients changed after version `after`. */
   tsaRegister(after: number): Promise<HubResult<TsaReply>>;
 }
@@ -291,6 +295,10 @@ export function createHubClient(options: HubClientOptions): HubClient {
 
     figures() {
       return deviceGet('/v1/reference/figures', figuresReplySchema);
+    },
+
+    offices() {
+      return deviceGet('/v1/reference/offices', officesReplySchema);
     },
 
     tsaRegister(after) {

@@ -1,6 +1,6 @@
 // Reference data a desk fetches from its hub during sync: the versions in force (GET /v1/reference),
-// the working-day calendar (GET /v1/reference/calendar), the income figures (GET /v1/reference/figures)
-// and the targeted-assistance (TSA/АӘК) recipients of the desk's scope (GET /v1/reference/tsa?after=
+// the working-day calendar (GET /v1/reference/calendar), the income figures (GET /v1/reference/figures),
+// the offices of the desk's district (GET /v1/reference/offices) and the targeted-assistance (TSA/АӘК) recipients of the desk's scope (GET /v1/reference/tsa?after=
 // <version>). The hub answers with these schemas and the desk checks every answer with them. What
 // must stay true:
 // - The TSA version is the hub's, per district, and only grows: a desk asks for what is newer than
@@ -9,11 +9,17 @@
 // - A quarter in a TSA reply is the COMPLETE list of that quarter within the device's scope (an
 //   akimat: its own office; the district department: every okrug of its district), so the desk may
 //   replace the quarter's rows with it (importTsaRecipients' replaceQuarters).
+// - The offices reply is the COMPLETE directory of the device's own district (never another
+//   district's), with the version it has, so the desk replaces what it holds with it whole.
 // - The calendar body is checked by shared/calendar (parseCalendarData) where it is installed, so a
 //   refused calendar is named by its own reason rather than as a broken reply.
 import { z } from 'zod';
 import { FIGURES_VERSION_RE } from '../income/figures';
+import { OFFICE_KINDS } from '../office/office-profile';
 import { isQuarter } from '../tsa-register/quarter';
+
+/** An office directory's version: the SHA-256 of its content, in lowercase hex. */
+export const OFFICES_VERSION_RE = /^[0-9a-f]{64}$/;
 
 /** What GET /v1/reference answers: the versions in force, so a desk fetches only what is newer. */
 export const referenceVersionsSchema = z.object({
@@ -26,6 +32,12 @@ export const referenceVersionsSchema = z.object({
    * Optional: a hub older than the figures does not name it, and its desks simply fetch none.
    */
   figuresVersion: z.union([z.literal(''), z.string().regex(FIGURES_VERSION_RE)]).optional(),
+  /**
+   * The version of the device's district's office directory (GET /v1/reference/offices): a digest of
+   * its content, so any added or renamed office changes it. Optional: a hub older than the directory
+   * does not name it, and its desks simply fetch none.
+   */
+  officesVersion: z.string().regex(OFFICES_VERSION_RE).optional(),
 });
 export type ReferenceVersions = z.infer<typeof referenceVersionsSchema>;
 
@@ -37,6 +49,24 @@ export const calendarReplySchema = z.record(z.string(), z.unknown());
  * shared/income parseIncomeFigures where it is installed, like the calendar.
  */
 export const figuresReplySchema = z.record(z.string(), z.unknown());
+
+/** One office of the district as it travels: what a desk needs to name it, nothing else. */
+export const directoryOfficeSchema = z.strictObject({
+  /** The office id every desk uses (shared/office officeIdFor: KZL01 → office-kzl01). */
+  id: z.string().min(1).max(100),
+  code: z.string().min(1).max(32),
+  kind: z.enum(OFFICE_KINDS),
+  nameKk: z.string().min(1).max(200),
+  nameRu: z.string().min(1).max(200),
+});
+export type DirectoryOffice = z.infer<typeof directoryOfficeSchema>;
+
+/** What GET /v1/reference/offices answers: every office of the device's district, and its version. */
+export const officesReplySchema = z.strictObject({
+  version: z.string().regex(OFFICES_VERSION_RE),
+  offices: z.array(directoryOfficeSchema).max(1000),
+});
+export type OfficesReply = z.infer<typeof officesReplySchema>;
 
 /** A TSA version as a query parameter: a whole number, no sign, no leading zeros. */
 export const tsaVersionParamSchema = z

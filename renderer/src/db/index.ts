@@ -71,6 +71,14 @@ export {
   type IncomeFiguresInstall,
 } from './figures';
 export {
+  deskOfficeDirectory,
+  deskOfficeNames,
+  OFFICE_DIRECTORY_SETTING,
+  storeOfficeDirectory,
+  type OfficeDirectoryNames,
+  type OfficeDirectoryStore,
+} from './office-directory';
+export {
   stampEnvelope,
   queueForHub,
   receiveStamps,

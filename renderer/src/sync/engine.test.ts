@@ -37,6 +37,7 @@ import {
 } from '../db/sync-commands';
 import { deskCalendarData } from '../db/desk-calendar';
 import { deskIncomeFigures } from '../db/figures';
+import { deskOfficeDirectory, deskOfficeNames } from '../db/office-directory';
 import { seedActors } from '../db/testing';
 import { loadTsaVersion } from '../db/tsa-reference';
 import { findTsaRecipient, tsaQuarterCounts } from '../db/tsa-register-queries';
@@ -736,6 +737,85 @@ describe('reference data', () => {
       reference: { refused: 'income:figuresErrors.invalid' },
     });
     expect(await deskIncomeFigures(d)).toBeNull();
+  });
+
+  const OFFICES = {
+    version: 'c'.repeat(64),
+    offices: [
+      { id: 'office-kzl01', code: 'KZL01', kind: 'akimat', nameKk: 'Қызылту', nameRu: 'Кызылту' },
+      { id: 'office-akk00', code: 'AKK00', kind: 'district', nameKk: 'Ақкөл', nameRu: 'Акколь' },
+    ],
+  };
+
+  /** A hub that names an office directory `version` (nothing else newer) and answers with `body`. */
+  function officesHub(version: string | undefined, body: unknown) {
+    const hub = scriptedHub();
+    hub.answer = (path) => {
+      if (path === '/v1/reference')
+        return json(200, {
+          calendarVersion: KZ_CALENDAR_DATA.version,
+          catalogVersion: 'test',
+          tsaVersion: 0,
+          ...(version === undefined ? {} : { officesVersion: version }),
+        });
+      if (path === '/v1/reference/offices') return json(200, body);
+      return null;
+    };
+    return hub;
+  }
+
+  test('the district’s office directory is stored when the hub’s version differs; then only the versions are asked', async () => {
+    const d = await joined();
+    const hub = officesHub(OFFICES.version, OFFICES);
+    const engine = createSyncEngine(d, testPlatform(hub.fetch).platform);
+    expect(await engine.syncNow()).toMatchObject({
+      ok: true,
+      reference: { officesVersion: OFFICES.version },
+    });
+    expect(hub.calls.map((c) => c.path)).toEqual([
+      '/v1/hello',
+      '/v1/pull',
+      '/v1/reference',
+      '/v1/reference/offices',
+    ]);
+    expect(await deskOfficeDirectory(d)).toEqual(OFFICES);
+    expect((await deskOfficeNames(d)).get('office-kzl01')).toEqual({
+      nameKk: 'Қызылту',
+      nameRu: 'Кызылту',
+    });
+    hub.calls.length = 0;
+    const again = await engine.syncNow();
+    expect(again.ok && again.reference).toBeUndefined();
+    expect(hub.calls.map((c) => c.path)).toEqual(['/v1/hello', '/v1/pull', '/v1/reference']);
+
+    // An okrug renamed at the hub: a new version, and the desk's directory is replaced.
+    const renamed = {
+      version: 'd'.repeat(64),
+      offices: [{ ...OFFICES.offices[0], nameKk: 'Қызылту ауылы', nameRu: 'Село Кызылту' }],
+    };
+    const later = officesHub(renamed.version, renamed);
+    const outcome = await createSyncEngine(d, testPlatform(later.fetch).platform).syncNow();
+    expect(outcome).toMatchObject({ ok: true, reference: { officesVersion: renamed.version } });
+    expect([...(await deskOfficeNames(d)).entries()]).toEqual([
+      ['office-kzl01', { nameKk: 'Қызылту ауылы', nameRu: 'Село Кызылту' }],
+    ]);
+  });
+
+  test('a hub older than the office directory is not asked for it; a damaged directory is refused and the sync goes on', async () => {
+    const d = await joined();
+    const older = officesHub(undefined, OFFICES);
+    expect((await createSyncEngine(d, testPlatform(older.fetch).platform).syncNow()).ok).toBe(true);
+    expect(older.calls.map((c) => c.path)).not.toContain('/v1/reference/offices');
+    expect(await deskOfficeDirectory(d)).toBeNull();
+
+    const damaged = officesHub(OFFICES.version, {
+      ...OFFICES,
+      offices: [{ ...OFFICES.offices[0], kind: 'ministry' }],
+    });
+    const outcome = await createSyncEngine(d, testPlatform(damaged.fetch).platform).syncNow();
+    expect(outcome).toMatchObject({ ok: true, reference: { refused: 'sync:errors.badReply' } });
+    expect(await deskOfficeDirectory(d)).toBeNull();
+    expect((await syncStatus(d, NOW)).lastFailure).toBeNull();
   });
 
   test('a hub that cannot answer reference data does not fail the sync', async () => {

@@ -13,9 +13,10 @@
 //   more: push is idempotent and pull only reads.
 // - Reference data comes after the events and before the scans: a calendar newer than the desk's is
 //   installed with installCalendarData (the system page's one function), so are income figures newer
-//   than the desk's (installIncomeFigures, the system page's figures card's), the scope's TSA recipients
-//   newer than the desk's version are stored page by page (storeHubTsaPage). A refusal there is a
-//   reason in the outcome (`reference.refused`), never a failed sync.
+//   than the desk's (installIncomeFigures, the system page's figures card's), the district's office
+//   directory when its version differs from the desk's (storeOfficeDirectory), the scope's TSA
+//   recipients newer than the desk's version are stored page by page (storeHubTsaPage). A refusal
+//   there is a reason in the outcome (`reference.refused`), never a failed sync.
 import { compareCalendarVersions } from '../../../shared/calendar';
 import { compareFiguresVersions } from '../../../shared/income';
 import {
@@ -35,11 +36,13 @@ import {
   applyPulledPage,
   deskCalendarData,
   deskIncomeFigures,
+  deskOfficeDirectory,
   devicePublicKeys,
   installCalendarData,
   installIncomeFigures,
   loadTsaVersion,
   storeHubTsaPage,
+  storeOfficeDirectory,
   ensureDeviceKeys,
   loadHubLink,
   loadPullCursor,
@@ -128,6 +131,8 @@ export interface ReferenceOutcome {
   readonly calendarVersion?: string;
   /** The income figures version installed by this sync. */
   readonly figuresVersion?: string;
+  /** The version of the district's office directory stored by this sync. */
+  readonly officesVersion?: string;
   /** The TSA version the desk has after this sync, and the recipients stored. */
   readonly tsaVersion?: number;
   readonly tsaRows?: number;
@@ -391,7 +396,7 @@ export function createSyncEngine(
 
   /**
    * The reference step: the calendar if the hub's is newer, the income figures if the hub's are
-   * newer, then the scope's newer TSA pages.
+   * newer, the district's office directory if the hub's differs, then the scope's newer TSA pages.
    */
   async function syncReference(
     client: HubClient,
@@ -422,6 +427,16 @@ export function createSyncEngine(
         : { ok: false as const, reason: data.reason };
       if (installed.ok) note({ figuresVersion: installed.version });
       else note({ refused: installed.reason });
+    }
+    // A hub older than the office directory names no version: the desk keeps what it has.
+    const hubOffices = versions.value.officesVersion;
+    if (hubOffices !== undefined && hubOffices !== (await deskOfficeDirectory(db))?.version) {
+      const data = await client.offices();
+      const stored = data.ok
+        ? await storeOfficeDirectory(db, data.value)
+        : { ok: false as const, reason: data.reason };
+      if (!stored.ok) note({ refused: stored.reason });
+      else if (stored.changed) note({ officesVersion: stored.version });
     }
     let after = await loadTsaVersion(db);
     let rows = 0;

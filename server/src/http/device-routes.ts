@@ -13,12 +13,14 @@ import {
   SYNC_PROTOCOL_VERSION,
   tsaQuerySchema,
   type ErrorBody,
+  type OfficesReply,
   type ReferenceVersions,
   type TsaReply,
 } from '../../../shared/sync';
 import type { HubDatabase } from '../db';
 import { CATALOG_VERSION } from '../../../shared/catalog';
 import { incomeFiguresInForce, incomeFiguresVersion } from '../reference/income-figures';
+import { districtOffices } from '../reference/offices';
 import { calendarDataInForce } from '../reference/reference';
 import { tsaRegisterPage, tsaVersionInScope } from '../reference/tsa-register';
 import { authenticateDevice, enrollDevice, type Device } from '../registry/registry';
@@ -77,7 +79,15 @@ export function registerDeviceRoutes(
       catalogVersion: CATALOG_VERSION,
       tsaVersion: await tsaVersionInScope(db, device),
       figuresVersion: await incomeFiguresVersion(db),
+      officesVersion: (await districtOffices(db, device.districtId)).version,
     } satisfies ReferenceVersions;
+  });
+
+  /** The offices of the device's own district, so its screens name an okrug, not its code. */
+  app.get('/v1/reference/offices', async (request, reply) => {
+    const device = await deviceOf(db, request, reply);
+    if (!device) return reply;
+    return (await districtOffices(db, device.districtId)) satisfies OfficesReply;
   });
 
   /** The income figures installed by the district (the poverty line…): none until a file is. */

@@ -37,7 +37,7 @@ import {
 } from '../../test/desks';
 import type { PulledEvent } from '../../../shared/sync';
 import { addMinutes } from '../../../shared/time';
-import { addOffice, revokeDevice } from '../registry/registry';
+import { addDistrict, addOffice, revokeDevice } from '../registry/registry';
 
 /** The district department of the district: its heads sign the results the akimats hand out. */
 const DEPARTMENT = 'AKK00';
@@ -374,6 +374,34 @@ describe.each(DATABASE_KINDS)('security matrix on %s', (kind) => {
     // Nothing in the query names an office or a district: it is refused, not obeyed.
     expect(await read(a, `?office=${b.officeId}`)).toEqual({ status: 400, cases: null });
     expect(await read(a, `?districtId=${b.districtId}`)).toEqual({ status: 400, cases: null });
+  });
+
+  test('a desk sees only its own district’s offices in the directory it is given', async () => {
+    await addDistrict(t.hub.db, { code: 'ZRD', nameKk: 'Зеренді', nameRu: 'Зеренда' }, 'admin');
+    await addOffice(
+      t.hub.db,
+      {
+        districtCode: 'ZRD',
+        code: 'ZRD07',
+        kind: 'akimat',
+        nameKk: 'Қонысбай',
+        nameRu: 'Конысбай',
+      },
+      'admin',
+    );
+    const other = await enrolledDesk(t.hub, 'ZRD07');
+    const officeIds = async (desk: Desk) => {
+      const response = await fetch(`${t.hub.url}/v1/reference/offices`, {
+        headers: { authorization: `Bearer ${desk.credential}` },
+      });
+      const body = (await response.json()) as { offices?: { id: string }[] };
+      return { status: response.status, ids: body.offices?.map((o) => o.id) ?? null };
+    };
+    const ofA = await officeIds(a);
+    expect(ofA.status).toBe(200);
+    expect(ofA.ids).toEqual(expect.arrayContaining([a.officeId, b.officeId]));
+    expect(ofA.ids).not.toContain(other.officeId);
+    expect(await officeIds(other)).toEqual({ status: 200, ids: [other.officeId] });
   });
 
   test('a revoked device is refused at once, and told so', async () => {
