@@ -1,0 +1,196 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Actor } from '../../../shared/case';
+import { iinControlDigit } from '../../../shared/identity';
+import type { ActContext } from './case-store';
+import { loadCase } from './case-store';
+import { DeskDatabase } from './database';
+import {
+  openProactiveCases,
+  type ProactiveBatch,
+  type ProactiveRecipientInput,
+} from './proactive-commands';
+import { seedActors } from './testing';
+
+let db: DeskDatabase | undefined;
+afterEach(async () => {
+  await db?.delete();
+  db = undefined;
+});
+
+async function freshDatabase(): Promise<DeskDatabase> {
+  db = new DeskDatabase(`proactive-${crypto.randomUUID()}`);
+  await db.open();
+  return db;
+}
+
+const DISTRICT_OFFICE = 'office-akk00';
+const OKRUG_A = 'office-kzl01';
+const place = { officeId: DISTRICT_OFFICE, districtId: 'AKK', deviceId: 'desk-akk-1' };
+const districtSpecialist: Actor = { userId: 'u-dist', role: 'districtSpecialist', ...place };
+/** An akimat's specialist on the same desk: the role, not the desk, refuses. */
+const akimatSpecialist: Actor = { userId: 'u-akimat', role: 'specialist', ...place };
+
+/** A valid IIN from its first 11 digits. */
+function iinOf(first11: string): string {
+  const control = iinControlDigit(first11);
+  if (control === null) throw new Error(`never issued: ${first11}`);
+  return `${first11}${control.digit}`;
+}
+
+const KNOWN = iinOf('45050940012');
+const NEW_1 = iinOf('52011140034');
+const NEW_2 = iinOf('60070230015');
+
+const RECIPIENTS: readonly ProactiveRecipientInput[] = [
+  { iin: KNOWN, fullName: 'Жұмабаев Серік Әлиұлы' },
+  { iin: NEW_1, fullName: 'Қасымова Гүлнар Төлегенқызы', address: 'Қызылсай ауылы, Абай к., 3' },
+  { iin: NEW_2, fullName: 'Иванов Пётр Сергеевич', address: 'Қызылсай ауылы, Мир к., 8' },
+];
+
+const VICTORY_DAY = { code: 'victory-day', name: 'Жеңіс күні', date: '2026-05-09' };
+
+const batch = (over: Partial<ProactiveBatch> = {}): ProactiveBatch => ({
+  serviceId: 'social-aid-maslikhat-categories',
+  occasion: VICTORY_DAY,
+  officeId: OKRUG_A,
+  recipients: RECIPIENTS,
+  ...over,
+});
+
+function act(actor: Actor, prefix: string): ActContext {
+  let n = 0;
+  return {
+    actor,
+    legalTime: '2026-05-04T10:00',
+    nowMs: Date.UTC(2026, 4, 4, 5),
+    newId: () => `${prefix}-${++n}`,
+  };
+}
+
+async function seeded(): Promise<DeskDatabase> {
+  const d = await freshDatabase();
+  await seedActors(d, districtSpecialist, akimatSpecialist);
+  // A recipient the desk knows from an earlier case: their data come from here.
+  await d.people.put({
+    iin: KNOWN,
+    lastName: 'Жұмабаев',
+    firstName: 'Серік',
+    patronymic: 'Әлиұлы',
+    birthDate: '1945-05-09',
+    sex: 'M',
+    address: 'Қызылсай ауылы, Бейбітшілік к., 1',
+    phone: '+77011112233',
+    inMobileCitizensDb: true,
+    updatedAtMs: 1,
+  });
+  return d;
+}
+
+describe('openProactiveCases', () => {
+  test('R-PRO-1 (003:30): a batch opens one case per recipient, without an application, as the okrug’s', async () => {
+    const d = await seeded();
+    const result = await openProactiveCases(d, batch(), act(districtSpecialist, 'a'));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.opened.map((o) => o.iin)).toEqual([KNOWN, NEW_1, NEW_2]);
+    expect(result.skipped).toEqual([]);
+    for (const { caseId, iin } of result.opened) {
+      const state = await loadCase(d, caseId);
+      expect(state.proactive).toBe(true);
+      expect(state.application).toBeNull();
+      expect(state.registrationNumber).toBeNull();
+      expect(state.stage).toBe('atDistrict');
+      expect(state.applicant?.iin).toBe(iin);
+      expect(state.proactiveOpening?.occasion).toEqual(VICTORY_DAY);
+      expect(state.ruleSetId).toBe('003-mlspp-order84-amendment-2023');
+      // The okrug's case: its akimat sees it (the hub scopes by it too).
+      expect(state.officeId).toBe(OKRUG_A);
+      // In the journal, with the outbox entry that takes it to the hub.
+      expect((await d.cases.get(caseId))?.officeId).toBe(OKRUG_A);
+      expect(await d.outbox.where('caseId').equals(caseId).count()).toBe(1);
+    }
+    // The person the desk knew is named as the desk knows them; the others from the register and IIN.
+    const known = await loadCase(d, result.opened[0]?.caseId ?? '');
+    expect(known.applicant?.phone).toBe('+77011112233');
+    const fresh = await loadCase(d, result.opened[2]?.caseId ?? '');
+    expect(fresh.applicant).toMatchObject({
+      lastName: 'Иванов',
+      firstName: 'Пётр',
+      patronymic: 'Сергеевич',
+      birthDate: '1960-07-02',
+      sex: 'M',
+      address: 'Қызылсай ауылы, Мир к., 8',
+      inMobileCitizensDb: false,
+    });
+  });
+
+  test('R-PRO-1: a recipient already given a case for the occasion is skipped and named', async () => {
+    const d = await seeded();
+    const first = await openProactiveCases(
+      d,
+      batch({ recipients: RECIPIENTS.slice(0, 2) }),
+      act(districtSpecialist, 'a'),
+    );
+    if (!first.ok) throw new Error(first.reason);
+    const again = await openProactiveCases(d, batch(), act(districtSpecialist, 'b'));
+    if (!again.ok) throw new Error(again.reason);
+    expect(again.opened.map((o) => o.iin)).toEqual([NEW_2]);
+    expect(again.skipped).toEqual([
+      { iin: KNOWN, name: 'Жұмабаев Серік Әлиұлы', caseId: 'a-1' },
+      { iin: NEW_1, name: 'Қасымова Гүлнар Төлегенқызы', caseId: first.opened[1]?.caseId },
+    ]);
+    // The same occasion next year is another occasion.
+    const nextYear = await openProactiveCases(
+      d,
+      batch({ occasion: { ...VICTORY_DAY, date: '2027-05-09' } }),
+      { ...act(districtSpecialist, 'c'), legalTime: '2027-05-04T10:00' },
+    );
+    expect(nextYear.ok && nextYear.opened.length).toBe(3);
+  });
+
+  test('R-PRO-1: the same recipient twice in one list gets one case', async () => {
+    const d = await seeded();
+    const result = await openProactiveCases(
+      d,
+      batch({ recipients: [RECIPIENTS[1], RECIPIENTS[1]].flatMap((r) => (r ? [r] : [])) }),
+      act(districtSpecialist, 'a'),
+    );
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.opened).toHaveLength(1);
+    expect(result.skipped).toEqual([
+      { iin: NEW_1, name: 'Қасымова Гүлнар Төлегенқызы', caseId: null },
+    ]);
+  });
+
+  test('R-PRO-1: an akimat user cannot open them, and nothing is written', async () => {
+    const d = await seeded();
+    const result = await openProactiveCases(d, batch(), act(akimatSpecialist, 'a'));
+    expect(result).toEqual({ ok: false, reason: 'case:rejections.roleNotAllowed', iin: KNOWN });
+    expect(await d.events.count()).toBe(0);
+    expect(await d.cases.count()).toBe(0);
+  });
+
+  test('a recipient the desk does not know, with no address typed, stops the batch and is named', async () => {
+    const d = await seeded();
+    const recipients = [RECIPIENTS[0], { iin: NEW_1, fullName: 'Қасымова Гүлнар' }].flatMap((r) =>
+      r ? [r] : [],
+    );
+    const result = await openProactiveCases(d, batch({ recipients }), act(districtSpecialist, 'a'));
+    expect(result).toEqual({ ok: false, reason: 'proactive:errors.addressMissing', iin: NEW_1 });
+    // All or nothing: the first recipient's case is not kept either.
+    expect(await d.events.count()).toBe(0);
+  });
+
+  test('only a service the catalog gives proactively, and a whole occasion', async () => {
+    const d = await seeded();
+    const ctx = act(districtSpecialist, 'a');
+    expect(await openProactiveCases(d, batch({ serviceId: 'tsa-certificate' }), ctx)).toEqual({
+      ok: false,
+      reason: 'proactive:errors.serviceNotProactive',
+    });
+    expect(
+      await openProactiveCases(d, batch({ occasion: { ...VICTORY_DAY, name: ' ' } }), ctx),
+    ).toEqual({ ok: false, reason: 'proactive:errors.nameMissing' });
+    expect(await d.events.count()).toBe(0);
+  });
+});
