@@ -7,10 +7,12 @@ import { loadCase } from './case-store';
 import { DeskDatabase } from './database';
 import {
   openProactiveCases,
+  proactiveCandidates,
   type ProactiveBatch,
   type ProactiveRecipientInput,
 } from './proactive-commands';
 import { seedActors } from './testing';
+import { importTsaRecipients } from './tsa-register-queries';
 
 let db: DeskDatabase | undefined;
 afterEach(async () => {
@@ -192,5 +194,37 @@ describe('openProactiveCases', () => {
       await openProactiveCases(d, batch({ occasion: { ...VICTORY_DAY, name: ' ' } }), ctx),
     ).toEqual({ ok: false, reason: 'proactive:errors.nameMissing' });
     expect(await d.events.count()).toBe(0);
+  });
+});
+
+describe('proactiveCandidates', () => {
+  test('the quarter’s recipients with the okrugs of their cases here, and whether the desk knows them', async () => {
+    const d = await seeded();
+    await importTsaRecipients(
+      d,
+      RECIPIENTS.map((r) => ({
+        iin: r.iin,
+        fullName: r.fullName,
+        quarter: '2026-Q2',
+        familyMembers: [],
+      })),
+      { source: 'tsa.xlsx', nowMs: 1 },
+    );
+    const opened = await openProactiveCases(
+      d,
+      batch({
+        recipients: RECIPIENTS.slice(0, 1),
+        occasion: { ...VICTORY_DAY, date: '2025-05-09' },
+      }),
+      act(districtSpecialist, 'a'),
+    );
+    expect(opened.ok).toBe(true);
+    const listed = await proactiveCandidates(d, '2026-Q2');
+    expect(listed).toEqual([
+      { iin: KNOWN, fullName: 'Жұмабаев Серік Әлиұлы', known: true, okrugs: [OKRUG_A] },
+      { iin: NEW_2, fullName: 'Иванов Пётр Сергеевич', known: false, okrugs: [] },
+      { iin: NEW_1, fullName: 'Қасымова Гүлнар Төлегенқызы', known: false, okrugs: [] },
+    ]);
+    expect(await proactiveCandidates(d, '2026-Q1')).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@
 import { foldCase, type Applicant, type CaseEvent, type PayloadOf } from '../../../shared/case';
 import { ruleSetInForce } from '../../../shared/catalog';
 import { validateIin } from '../../../shared/identity/iin';
+import { compareKazakh } from '../../../shared/text';
 import { datePart, isLocalDate, type LocalDate } from '../../../shared/time';
 import { blindValuesAhead } from './at-rest';
 import { appendInTransaction, CASE_WRITE_TABLES, type ActContext } from './case-store';
@@ -233,4 +234,41 @@ export async function openProactiveCases(
     if (failure === null) throw error;
   }
   return failure ?? { ok: true, opened, skipped };
+}
+
+/** A recipient of the register's quarter, as the proactive screen lists them. */
+export interface ProactiveCandidate {
+  readonly iin: string;
+  readonly fullName: string;
+  /** The desk holds the person's data (an earlier case): no address needs typing. */
+  readonly known: boolean;
+  /**
+   * The okrugs whose cases of the person the desk holds: the register lists the district's recipients
+   * per quarter with no okrug (TsaRecipientRow), so the okrug is known only from their cases.
+   */
+  readonly okrugs: readonly string[];
+}
+
+/** The register's recipients of `quarter`, by name, each with what the desk knows of them. */
+export async function proactiveCandidates(
+  db: DeskDatabase,
+  quarter: string,
+): Promise<ProactiveCandidate[]> {
+  const rows = await db.tsaRecipients.where('quarter').equals(quarter).toArray();
+  const iins = rows.map((r) => r.iin);
+  const known = await knownRecipients(db, iins);
+  const okrugs = await Promise.all(
+    iins.map(async (iin) => {
+      const cases = await db.cases.where('iin').equals(iin).toArray();
+      return [...new Set(cases.flatMap((c) => (c.officeId === null ? [] : [c.officeId])))].sort();
+    }),
+  );
+  return rows
+    .map((r, i) => ({
+      iin: r.iin,
+      fullName: r.fullName,
+      known: known.has(r.iin),
+      okrugs: okrugs[i] ?? [],
+    }))
+    .sort((a, b) => compareKazakh(a.fullName, b.fullName) || a.iin.localeCompare(b.iin));
 }
