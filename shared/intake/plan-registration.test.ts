@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { createWorkingCalendar } from '../calendar';
-import { planRegistration } from './plan-registration';
+import { ruleSetInForce } from '../catalog';
+import { outsideIntakeWindow } from './intake-window';
+import { intakeRouteOf, planRegistration } from './plan-registration';
 
 const calendar = createWorkingCalendar();
 
@@ -60,5 +62,38 @@ describe('registration plan (catalog + calendar + deadline engine)', () => {
       calendar,
     });
     expect(result.ok && result.plan.ruleSetId).toBe('001-timiryazev-2012-n302');
+  });
+});
+
+// Issue 9 §9: the rules name the service provider (the district department) first among those who
+// accept applications (003:13); the same intake at its desk plans on the provider's own route.
+describe('the intake route of an office (003:13)', () => {
+  test('an akimat takes applications on the akim route, the district department on its own', () => {
+    expect(intakeRouteOf('akimat')).toBe('akim');
+    expect(intakeRouteOf('district')).toBe('authorizedBody');
+  });
+
+  test('at the district the certificate is the district’s own case, with the 15 minutes of 002:10', () => {
+    const result = planRegistration({
+      serviceId: 'asp-recipient-certificate',
+      receivedAt: '2026-11-23T10:00',
+      calendar,
+      route: intakeRouteOf('district'),
+    });
+    expect(result.ok && result.plan.route).toBe('authorizedBody');
+    expect(result.ok && result.plan.caseRoute).toBe('district');
+    expect(result.ok && result.plan.due).toEqual({ kind: 'dateTime', at: '2026-11-23T10:15' });
+  });
+
+  test('002:12 the certificate’s intake window is the akim route’s: the district’s route states none', () => {
+    const found = ruleSetInForce('asp-recipient-certificate', '2026-11-23');
+    const certificate = found.ok ? found.service : null;
+    expect(certificate).not.toBeNull();
+    // 17:45 on a working day: after the akim route's window (until 17:30).
+    expect(outsideIntakeWindow(certificate, '2026-11-23T17:45', calendar)).toBe(true);
+    expect(outsideIntakeWindow(certificate, '2026-11-23T17:45', calendar, 'akim')).toBe(true);
+    expect(
+      outsideIntakeWindow(certificate, '2026-11-23T17:45', calendar, intakeRouteOf('district')),
+    ).toBe(false);
   });
 });

@@ -54,6 +54,28 @@ function filled(s: ServiceDefinition, patch: Partial<IntakeFormValues> = {}): In
 }
 
 describe('what a service asks for', () => {
+  test('at the district department the checklist is the provider route’s: housing aid asks for the title and household papers too (issue 9 §9)', () => {
+    const HOUSING = service('housing-aid');
+    const akim = serviceNeeds(HOUSING, 'akim').documents.map((d) => d.id);
+    const district = serviceNeeds(HOUSING, 'authorizedBody').documents.map((d) => d.id);
+    expect(district).toEqual(
+      expect.arrayContaining(['title-document-copy', 'household-register-copy']),
+    );
+    expect(akim).not.toContain('title-document-copy');
+    // A package checked against the akim's list is not complete at the district.
+    const values = filled(HOUSING, {
+      documents: Object.fromEntries(akim.map((id) => [id, 'presented' as const])),
+    });
+    const result = checkIntake(values, { service: HOUSING, today: TODAY, route: 'authorizedBody' });
+    expect(!result.ok && result.errors['documents.title-document-copy']).toBeTruthy();
+    const complete = filled(HOUSING, {
+      documents: Object.fromEntries(district.map((id) => [id, 'presented' as const])),
+    });
+    expect(
+      checkIntake(complete, { service: HOUSING, today: TODAY, route: 'authorizedBody' }).ok,
+    ).toBe(true);
+  });
+
   test('family members and incomes for targeted social assistance, from its documents', () => {
     const needs = serviceNeeds(TSA, 'akim');
     expect(needs.familyMembers).toBe(true);
