@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Actor, PayloadOf } from '../../../shared/case';
-import { sampleRegistered } from '../../../shared/case/testing';
+import { samplePayload, sampleRegistered } from '../../../shared/case/testing';
 import { createWorkingCalendar } from '../../../shared/calendar';
 import { sampleOfficeProfile } from '../../../shared/office/testing';
 import { appendEvent, loadCase, type ActContext } from './case-store';
@@ -110,16 +110,26 @@ describe('a direct application at the district department (issue 9 §9, 003:13)'
     expect(registered.event.type).toBe('Registered');
     const payload = registered.event.type === 'Registered' ? registered.event.payload : null;
     // The district's own case: no akimat step, its term the provider's route's (catalog
-    // 'authorizedBody' of the rule-set in force, 001:11109 / 4873 for the 2012 TSA rules).
+    // 'authorizedBody' of the rule-set in force, the 2012 TSA rules here).
     expect(payload?.route).toBe('district');
     expect(payload?.channel).toBe('office');
     expect(registered.state.stage).toBe('atDistrict');
     expect(registered.state.registrationNumber).toBe('AKKD-2-0001/2025');
     expect(registered.state.registrationDate).toBe('2025-04-03');
+    // «в уполномоченный орган - в течение семи рабочих дней» (001:11110): 7 working days from
+    // Thursday 03.04.2025 is Monday 14.04.2025 (the akim's route would give 22).
+    expect(registered.state.dueDate).toBe('2025-04-14');
     expect(await numbersDrawn(d)).toEqual([{ key: 'registration:2025', value: 1 }]);
 
-    // Decided by the district specialist, signed by the district head (R-DEC-5), issued by the
+    // The income computed on the case page's district form (R-ROUTE-2, 003:35-36), then decided by the
+    // district specialist, signed by the district head (R-DEC-5), issued by the
     // specialist from 'signed' on the district's route.
+    const income = await appendEvent(
+      d,
+      { caseId, type: 'IncomeComputed', payload: samplePayload('IncomeComputed') },
+      at(specialist, '2025-04-07T10:00', 5),
+    );
+    expect(income).toMatchObject({ ok: true, state: { stage: 'atDistrict' } });
     const decided = await appendEvent(
       d,
       { caseId, type: 'DecisionMade', payload: GRANT },
