@@ -21,9 +21,9 @@ import { formatNumber } from '../../i18n';
 import {
   formatDue,
   journalPath,
-  officeLabel,
   rowWorkLabels,
   serviceName,
+  useOfficeLabel,
   useOfficeNow,
 } from '../journal';
 import { DeadlineTable, type FigureRow } from './dashboard-figures';
@@ -56,6 +56,7 @@ export function DashboardScreen() {
   const { t } = useTranslation(['dashboard', 'journal', 'case']);
   const { db, clock, office, calendar } = useDesk();
   const language = useAppSelector((s) => s.preferences.language);
+  const labelOf = useOfficeLabel();
   const now = useOfficeNow(clock);
   const today = now.slice(0, 10);
   const covered = calendar.covers(today);
@@ -81,9 +82,9 @@ export function DashboardScreen() {
     [db, districtMode, covered, now, calendar],
   );
   const okrugRows: OkrugRow[] = (tallies ?? [])
-    .map((tally) => ({ ...tally, label: officeLabel(tally.officeId, language, office) }))
+    .map((tally) => ({ ...tally, label: labelOf(tally.officeId) }))
     .sort((a, b) => compareKazakh(a.label, b.label));
-  const okrugName = okrug === null ? null : officeLabel(okrug, language, office);
+  const okrugName = okrug === null ? null : labelOf(okrug);
   const summary = useMemo(
     () => (rows && covered ? summarizeDeadlines(rows, now, calendar, side, okrug) : null),
     [rows, now, covered, calendar, side, okrug],

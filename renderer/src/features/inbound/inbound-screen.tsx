@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDesk } from '../../app/desk-context';
-import { useAppSelector } from '../../app/hooks';
 import { inboundCount, inboundQueue, registerCaseRows, useLive } from '../../db';
 import { NavCount } from '../today';
-import { journalPath, officeLabel, useOfficeNow } from '../journal';
+import { journalPath, useOfficeLabel, useOfficeNow } from '../journal';
 import { InboundCases } from './inbound-cases';
 import { InboundRegisterCard, type Receipt } from './inbound-register';
 import { groupByOkrug } from './okrug-groups';
@@ -18,8 +17,7 @@ import './inbound.css';
  */
 export function InboundScreen() {
   const { t } = useTranslation(['inbound']);
-  const { db, clock, office } = useDesk();
-  const language = useAppSelector((s) => s.preferences.language);
+  const { db, clock } = useDesk();
   const now = useOfficeNow(clock);
   const queue = useLive(() => inboundQueue(db), [db]);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
@@ -27,7 +25,7 @@ export function InboundScreen() {
     async () => (receipt ? registerCaseRows(db, { caseIds: receipt.caseIds }) : []),
     [db, receipt],
   );
-  const labelOf = (officeId: string | null) => officeLabel(officeId, language, office);
+  const labelOf = useOfficeLabel();
   const groups = queue ? groupByOkrug(queue, labelOf) : [];
 
   return (

@@ -10,3 +10,4 @@ export { readJournalParams, journalQueryOf, journalPrintPath } from './journal-p
 export { journalRowView, type JournalRowView, type RowViewEnv } from './journal-row-view';
 export { downloadFile, journalXlsx } from './journal-export';
 export { officeCodeOf, officeLabel, type OfficeNames } from './office-label';
+export { useOfficeLabel, useOfficeNames } from './office-names';

@@ -28,7 +28,7 @@ import {
 import { journalRowView, type RowViewEnv } from './journal-row-view';
 import { JournalTable } from './journal-table';
 import { JournalToolbar, type Option } from './journal-toolbar';
-import { officeLabel } from './office-label';
+import { useOfficeLabel } from './office-names';
 import { useOfficeNow } from './office-time';
 import { serviceName } from './service-name';
 import { useJournalWindow } from './use-journal';
@@ -41,6 +41,7 @@ export function JournalScreen() {
   const { t } = useTranslation(['journal', 'case']);
   const { db, clock, calendar, office } = useDesk();
   const language = useAppSelector((s) => s.preferences.language);
+  const labelOf = useOfficeLabel();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const params = useMemo(() => readJournalParams(searchParams), [searchParams]);
@@ -138,7 +139,7 @@ export function JournalScreen() {
   const okrugOptions: Option[] = [
     { value: '', label: t('journal:filters.allOkrugs') },
     ...[...new Set([...(officeIds ?? []), ...(params.officeId ? [params.officeId] : [])])]
-      .map((id) => ({ value: id, label: officeLabel(id, language, office) }))
+      .map((id) => ({ value: id, label: labelOf(id) }))
       .sort((a, b) => compareKazakh(a.label, b.label)),
   ];
   const sortOptions: Option[] = JOURNAL_SORTS.map((s) => ({

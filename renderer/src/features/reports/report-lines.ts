@@ -12,7 +12,7 @@ import {
   type ReportMonth,
 } from '../../../../shared/reports';
 import { formatNumber } from '../../i18n';
-import { officeLabel, serviceName } from '../journal';
+import { officeLabel, serviceName, type OfficeNames } from '../journal';
 
 export interface ReportLine {
   readonly kind: 'row' | 'serviceTotal' | 'total';
@@ -23,11 +23,15 @@ export interface ReportLine {
   readonly figures: MonthlyFigures;
 }
 
-/** What naming needs: a translator (the `reports` namespace reachable), the language, the own office. */
+/**
+ * What naming needs: a translator (the `reports` namespace reachable), the language, the own office
+ * and the district's office directory (features/journal useOfficeNames), so okrugs print by name.
+ */
 export interface ReportLabels {
   readonly t: TFunction;
   readonly language: Language;
   readonly own: OfficeProfile | null;
+  readonly directory: OfficeNames;
 }
 
 /** The figure columns, in their order. */
@@ -51,7 +55,7 @@ export function periodText(t: TFunction, month: ReportMonth): string {
 }
 
 export function okrugName(officeId: string, labels: ReportLabels): string {
-  return officeLabel(officeId, labels.language, labels.own);
+  return officeLabel(officeId, labels.language, labels.own, labels.directory);
 }
 
 export function reportLines(report: MonthlyReport, labels: ReportLabels): ReportLine[] {

@@ -11,7 +11,7 @@ import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { loadMonthlyReport, useLive } from '../../db';
 import { pdfFileName, printCurrentPage } from '../documents';
-import { useOfficeNow } from '../journal';
+import { useOfficeNames, useOfficeNow } from '../journal';
 import { ReportCharts } from './report-charts';
 import { okrugName, periodText, reportLines, type ReportLabels } from './report-lines';
 import { readReportParams, REPORTS_PATH, writeReportParams } from './report-params';
@@ -50,7 +50,8 @@ export function ReportPrintView() {
     }
   }, [db, month, calendar, officeId]);
 
-  const labels: ReportLabels = { t, language: lang, own: office };
+  const directory = useOfficeNames();
+  const labels: ReportLabels = { t, language: lang, own: office, directory };
   const period = periodText(t, month);
   const fileName = pdfFileName(
     t('reports:print.fileName'),

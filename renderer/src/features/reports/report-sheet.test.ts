@@ -2,8 +2,14 @@ import { createInstance, type TFunction } from 'i18next';
 import { readSheet } from 'read-excel-file/node';
 import { describe, expect, test } from 'vitest';
 import { createWorkingCalendar } from '../../../../shared/calendar';
+import { sampleOfficeProfile } from '../../../../shared/office/testing';
 import { monthlyReport } from '../../../../shared/reports';
-import { FIXTURE_MONTH, OKRUG_B, monthlyFixtureStates } from '../../../../shared/reports/testing';
+import {
+  FIXTURE_MONTH,
+  OKRUG_A,
+  OKRUG_B,
+  monthlyFixtureStates,
+} from '../../../../shared/reports/testing';
 import { localeResources } from '../../i18n';
 import type { ReportLabels } from './report-lines';
 import { readReportParams, reportPrintPath } from './report-params';
@@ -12,11 +18,14 @@ import { reportFileName, reportSheet, reportXlsx } from './report-sheet';
 const calendar = createWorkingCalendar();
 const report = monthlyReport(monthlyFixtureStates(), FIXTURE_MONTH, calendar);
 
-async function labels(language: 'kk' | 'ru'): Promise<ReportLabels> {
+async function labels(
+  language: 'kk' | 'ru',
+  named: Pick<ReportLabels, 'own' | 'directory'> = { own: null, directory: new Map() },
+): Promise<ReportLabels> {
   const i18n = createInstance();
   await i18n.init({ resources: localeResources(), lng: language, fallbackLng: false });
   const t: TFunction = i18n.t.bind(i18n);
-  return { t, language, own: null };
+  return { t, language, ...named };
 }
 
 const valueOf = (cell: unknown) =>
@@ -79,6 +88,38 @@ describe('the monthly report as XLSX', () => {
       'Орташа мерзім, күн',
     ]);
     expect(sheet.at(-1)).toEqual(['Барлығы', null, 3, 4, 3, 1, 2, 2, 17.8]);
+  });
+
+  test('okrugs by their names from the district’s office directory, in kk and ru; the own office by its profile', async () => {
+    const named = {
+      own: sampleOfficeProfile({
+        officeId: 'KZL-district',
+        kind: 'district',
+        nameKk: 'Жұмыспен қамту бөлімі',
+        nameRu: 'Отдел занятости',
+      }),
+      // The directory names the department too; the desk's own profile is what names it.
+      directory: new Map([
+        [OKRUG_A, { nameKk: 'Қызылту ауылдық округі', nameRu: 'Кызылтуский сельский округ' }],
+        ['KZL-district', { nameKk: 'Басқа атау', nameRu: 'Другое имя' }],
+      ]),
+    };
+    const okrugs = async (language: 'kk' | 'ru') =>
+      reportSheet(report, await labels(language, named))
+        .slice(3, 7)
+        .map((row) => valueOf(row[1]));
+    expect(await okrugs('kk')).toEqual([
+      'Қызылту ауылдық округі',
+      'KZL02',
+      'Қызмет бойынша барлығы',
+      'Жұмыспен қамту бөлімі',
+    ]);
+    expect(await okrugs('ru')).toEqual([
+      'Кызылтуский сельский округ',
+      'KZL02',
+      'Итого по услуге',
+      'Отдел занятости',
+    ]);
   });
 
   test('a real XLSX file: counts as numbers, the average with its decimal', async () => {

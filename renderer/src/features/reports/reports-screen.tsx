@@ -9,7 +9,7 @@ import { shiftMonth, monthNumber, yearOfMonth, type ReportMonth } from '../../..
 import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { compareKazakh, journalOfficeIds, loadMonthlyReport, useLive } from '../../db';
-import { downloadFile, officeCodeOf, useOfficeNow } from '../journal';
+import { downloadFile, officeCodeOf, useOfficeNames, useOfficeNow } from '../journal';
 import { ReportCharts } from './report-charts';
 import { okrugName, periodText, reportLines, type ReportLabels } from './report-lines';
 import { readReportParams, reportPrintPath, writeReportParams } from './report-params';
@@ -38,7 +38,8 @@ export function ReportsScreen() {
   // An akimat's desk reports on its own okrug only.
   const officeId = districtMode ? params.officeId : (office?.officeId ?? params.officeId);
   const month = params.month;
-  const labels: ReportLabels = { t, language, own: office };
+  const directory = useOfficeNames();
+  const labels: ReportLabels = { t, language, own: office, directory };
 
   const update = (change: { month?: ReportMonth; officeId?: string | null }) =>
     setSearchParams(

@@ -7,7 +7,7 @@ import { useDesk } from '../../app/desk-context';
 import { useAppSelector } from '../../app/hooks';
 import { loadHubLink } from '../../db';
 import { localDateTimeAt } from '../../platform';
-import { officeLabel } from '../journal';
+import { useOfficeLabel } from '../journal';
 import { readSmsOutbox, type OutboxRead } from './outbox-client';
 import './sms-outbox.css';
 
@@ -18,8 +18,8 @@ import './sms-outbox.css';
  */
 export function SmsOutboxScreen() {
   const { t } = useTranslation('sms');
-  const { db, office } = useDesk();
-  const language = useAppSelector((s) => s.preferences.language);
+  const { db } = useDesk();
+  const labelOf = useOfficeLabel();
   const online = useAppSelector((s) => s.connectivity.network === 'online');
   // Each press of Refresh (and a change of the network) reads the outbox again; `loading` while the
   // answer shown is not the latest asked for.
@@ -78,11 +78,7 @@ export function SmsOutboxScreen() {
             </thead>
             <tbody>
               {read.messages.map((m) => (
-                <MessageRow
-                  key={m.id}
-                  message={m}
-                  officeName={officeLabel(m.officeId, language, office)}
-                />
+                <MessageRow key={m.id} message={m} officeName={labelOf(m.officeId)} />
               ))}
             </tbody>
           </table>
