@@ -84,7 +84,7 @@ const intakeResolver: Resolver<IntakeFormValues, ResolverContext> = (values, con
   const result = checkIntake(values, {
     service,
     today: context?.today ?? '',
-    route: context?.route ?? 'akim',
+    route: context?.route ?? intakeRouteOf('akimat'),
   });
   return result.ok ? { values, errors: {} } : { values: {}, errors: nestErrors(result.errors) };
 };
