@@ -140,7 +140,7 @@ describe('intake', () => {
     await expect
       .poll(() => page.getByTestId('intake-due-date').innerText())
       .toContain('24.12.2026');
-    await field('Язык талона').selectOption('kk');
+    await field('Язык заявителя').selectOption('kk');
     await page.screenshot({ path: screenshotPath('intake-filled-ru'), fullPage: true });
 
     // The disk is full: IndexedDB refuses every write with a QuotaExceededError, as Chromium does.

@@ -17,9 +17,9 @@ import { OFFICE_ROLE_POLICY, USER_MANAGER_ROLES } from '../../../shared/office';
 import type { CaseRole } from '../../../shared/case';
 import { ALL_ROLES, type RouteEntry, type ScreenEntry } from './screen-entry';
 
-// Roles by the role policy (shared/office/roles), not by name. The intake, the akim's inbox, the
-// covering registers and the TSA register are an akimat's screens so far: the district department's
-// own screens (district mode) come with their features.
+// Roles by the role policy (shared/office/roles), not by name. The akim's inbox, the covering
+// registers and the TSA register are an akimat's screens; the inbound queue the district
+// department's; the intake is each office's staff's, on the office's own route.
 const AKIMAT = OFFICE_ROLE_POLICY.akimat;
 const DISTRICT = OFFICE_ROLE_POLICY.district;
 
