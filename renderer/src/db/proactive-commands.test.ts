@@ -3,7 +3,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Actor } from '../../../shared/case';
 import { iinControlDigit } from '../../../shared/identity';
 import type { ActContext } from './case-store';
-import { loadCase } from './case-store';
+import { importCaseEvents, loadCase } from './case-store';
+import { caseEventsOf } from './event-rows';
 import { DeskDatabase } from './database';
 import {
   openProactiveCases,
@@ -226,5 +227,29 @@ describe('proactiveCandidates', () => {
       { iin: NEW_1, fullName: 'Қасымова Гүлнар Төлегенқызы', known: false, okrugs: [] },
     ]);
     expect(await proactiveCandidates(d, '2026-Q1')).toEqual([]);
+  });
+});
+
+describe('a proactive case on the okrug’s desk', () => {
+  test('R-PRO-1: the akimat of the okrug, given the case’s events by sync, has it in its journal as its own', async () => {
+    const d = await seeded();
+    const result = await openProactiveCases(d, batch(), act(districtSpecialist, 'a'));
+    if (!result.ok) throw new Error(result.reason);
+    const caseId = result.opened[0]?.caseId ?? '';
+    const events = await caseEventsOf(d, caseId);
+    const akimatDesk = new DeskDatabase(`proactive-akimat-${crypto.randomUUID()}`);
+    try {
+      await akimatDesk.open();
+      const imported = await importCaseEvents(akimatDesk, events, Date.UTC(2026, 4, 4, 6));
+      expect(imported.stored).toBe(1);
+      const row = await akimatDesk.cases.get(caseId);
+      expect(row?.officeId).toBe(OKRUG_A);
+      expect(row?.iin).toBe(KNOWN);
+      expect((await loadCase(akimatDesk, caseId)).proactiveOpening?.occasion.code).toBe(
+        'victory-day',
+      );
+    } finally {
+      await akimatDesk.delete();
+    }
   });
 });
