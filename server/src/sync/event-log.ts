@@ -131,6 +131,8 @@ class BatchView {
   private readonly streams = new Map<string, { office: string | null; bodies: unknown[] }>();
   /** Registration number -> the case holding it, for the numbers the batch gives. */
   private readonly numbers = new Map<string, string>();
+  /** Office id -> whether it is an akimat of the district (isAkimatOfDistrict). */
+  private readonly akimats = new Map<string, boolean>();
 
   private constructor(
     private readonly tx: Queryable,
@@ -236,12 +238,18 @@ class BatchView {
     return (await this.streamOf(stream, streamId)).office;
   }
 
-  /** Whether `officeId` is an akimat (okrug) of the batch's district. */
+  /**
+   * Whether `officeId` is an akimat (okrug) of the batch's district: read once per office a batch
+   * names (a batch of proactive cases names a few okrugs for hundreds of cases).
+   */
   async isAkimatOfDistrict(officeId: string): Promise<boolean> {
+    const known = this.akimats.get(officeId);
+    if (known !== undefined) return known;
     const { rows } = await this.tx.query<{ id: string }>(
       `select id from offices where district_id = $1 and id = $2 and kind = 'akimat'`,
       [this.districtId, officeId],
     );
+    this.akimats.set(officeId, rows.length > 0);
     return rows.length > 0;
   }
 

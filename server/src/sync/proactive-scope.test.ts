@@ -143,6 +143,21 @@ describe.each(DATABASE_KINDS)('proactive cases of an okrug on %s', (kind) => {
     expect(caseIds(await pullAll(t.hub, deptLaptop))).toEqual(events.map((e) => e.id));
   });
 
+  test('R-PRO-1: one batch of cases for two okrugs: each okrug pulls its own', async () => {
+    const forA = [...proactiveCase('pro-a2', a.officeId), ...proactiveCase('pro-a3', a.officeId)];
+    const forB = proactiveCase('pro-b1', b.officeId);
+    const receipts = await push(t.hub, dept, travelling('case', [...forA, ...forB]));
+    expect(receipts.every((r) => r.status === 'accepted')).toBe(true);
+    const caseIds = async (desk: Desk) =>
+      new Set(
+        (await pullAll(t.hub, desk))
+          .filter((e) => e.stream === 'case')
+          .map((e) => (e.event as CaseEvent).caseId),
+      );
+    expect(await caseIds(a)).toEqual(new Set(['pro-a1', 'pro-a2', 'pro-a3']));
+    expect(await caseIds(b)).toEqual(new Set(['pro-b1']));
+  });
+
   test('R-PRO-1: a proactive case for an office that is no akimat of the district (unknown, of another district) is refused', async () => {
     for (const [caseId, officeId] of [
       ['pro-x1', 'office-zzz99'],
