@@ -7,6 +7,7 @@ import { TodayNavBadge, TodayScreen } from '../features/today';
 import { InboundNavBadge, InboundScreen } from '../features/inbound';
 import { RegistersScreen } from '../features/registers';
 import { TsaRegisterScreen } from '../features/tsa-register';
+import { PROACTIVE_SCREEN } from '../features/proactive';
 import { UsersScreen } from '../features/users';
 import { OfficeSettingsScreen } from '../features/office-settings';
 import { CasePageScreen } from '../features/case-page';
@@ -80,6 +81,7 @@ export const SCREENS: readonly ScreenEntry[] = [
     Component: TsaRegisterScreen,
     roles: [AKIMAT.staff, AKIMAT.head],
   },
+  PROACTIVE_SCREEN,
   {
     path: REPORTS_PATH,
     titleKey: 'reports:title',

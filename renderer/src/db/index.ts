@@ -377,3 +377,13 @@ export {
   type RestoreFailure,
 } from './backup';
 export { backupPrimitives } from './backup-crypto';
+export {
+  openProactiveCases,
+  proactiveCandidates,
+  recipientApplicant,
+  type ProactiveBatch,
+  type ProactiveBatchResult,
+  type ProactiveCandidate,
+  type ProactiveOccasion,
+  type ProactiveRecipientInput,
+} from './proactive-commands';
