@@ -1,7 +1,11 @@
 // Pieces every printed document is made of. Presentational: they get text and values, nothing else.
 import type { ReactNode } from 'react';
+import type { ServiceDefinition } from '../../../../shared/catalog';
+import type { NoticeDecisionContent } from '../../../../shared/documents';
+import type { Language } from '../../../../shared/ipc';
 import { shortFingerprint } from '../../../../shared/signing';
-import { formatDateTime, type LocalDateTime } from '../../../../shared/time';
+import { formatDate, formatDateTime, type LocalDateTime } from '../../../../shared/time';
+import { formatTenge, groundTexts, type DocT } from './common';
 
 export function DocHeader({ office, district }: { office: string; district?: string }) {
   return (
@@ -106,5 +110,69 @@ export function ESignatureBlock({
         <div className="doc-esign-caption">{texts.qr}</div>
       </div>
     </div>
+  );
+}
+
+/**
+ * What a decision states, as the decision (app. 5) and its notice (app. 6 / 7) both print it: a grant's
+ * amount and period, or a refusal's grounds and justification (R-DEC-6), then how remarks on the
+ * hearing protocol were considered (R-HEAR-6).
+ */
+export function DecisionTerms({
+  t,
+  lang,
+  decision,
+  service,
+}: {
+  t: DocT;
+  lang: Language;
+  decision: NoticeDecisionContent;
+  service: ServiceDefinition | null;
+}) {
+  return (
+    <>
+      {decision.outcome === 'grant' ? (
+        <FieldTable
+          rows={[
+            [
+              t('notice.amount'),
+              decision.amountTiyn === undefined
+                ? null
+                : t('notice.amountValue', { amount: formatTenge(decision.amountTiyn) }),
+            ],
+            [
+              t('notice.period'),
+              decision.periodFrom && decision.periodTo
+                ? t('notice.periodValue', {
+                    from: formatDate(decision.periodFrom),
+                    to: formatDate(decision.periodTo),
+                  })
+                : null,
+            ],
+          ]}
+        />
+      ) : (
+        <>
+          {decision.groundCodes && decision.groundCodes.length > 0 ? (
+            <>
+              <p className="doc-strong">{t('notice.grounds')}:</p>
+              <ol className="doc-list">
+                {groundTexts(decision.groundCodes, service, lang).map((text, i) => (
+                  <li key={`${i}-${text}`}>{text}</li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+          <p className="doc-strong">{t('notice.justification')}:</p>
+          <p className="doc-justification">{decision.justification}</p>
+        </>
+      )}
+      {decision.remarksConsideration ? (
+        <>
+          <p className="doc-strong">{t('notice.remarks')}:</p>
+          <p className="doc-justification">{decision.remarksConsideration}</p>
+        </>
+      ) : null}
+    </>
   );
 }

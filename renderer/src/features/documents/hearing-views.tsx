@@ -22,7 +22,7 @@ import { useDesk } from '../../app/desk-context';
 import { casePath } from '../../app/paths';
 import { useLive } from '../../db';
 import { formatTenge, groundTexts, officeLines, serviceName, type DocT } from './common';
-import { DocHeader, FieldTable, SignLine } from './doc-parts';
+import { DecisionTerms, DocHeader, FieldTable, SignLine } from './doc-parts';
 import { pdfFileName } from './file-name';
 import { loadCasePrint } from './print-data';
 import { serviceOfCase } from './talon';
@@ -324,48 +324,7 @@ export function AssistanceDecisionSheet({
         ]}
       />
       <p className="doc-strong">{t(`decision.resolved_${decision.outcome}`)}</p>
-      {decision.outcome === 'grant' ? (
-        <FieldTable
-          rows={[
-            [
-              t('notice.amount'),
-              decision.amountTiyn === undefined
-                ? null
-                : t('notice.amountValue', { amount: formatTenge(decision.amountTiyn) }),
-            ],
-            [
-              t('notice.period'),
-              decision.periodFrom && decision.periodTo
-                ? t('notice.periodValue', {
-                    from: formatDate(decision.periodFrom),
-                    to: formatDate(decision.periodTo),
-                  })
-                : null,
-            ],
-          ]}
-        />
-      ) : (
-        <>
-          {decision.groundCodes && decision.groundCodes.length > 0 ? (
-            <>
-              <p className="doc-strong">{t('notice.grounds')}:</p>
-              <ol className="doc-list">
-                {groundTexts(decision.groundCodes, service, lang).map((text, i) => (
-                  <li key={`${i}-${text}`}>{text}</li>
-                ))}
-              </ol>
-            </>
-          ) : null}
-          <p className="doc-strong">{t('notice.justification')}:</p>
-          <p className="doc-justification">{decision.justification}</p>
-        </>
-      )}
-      {decision.remarksConsideration ? (
-        <>
-          <p className="doc-strong">{t('notice.remarks')}:</p>
-          <p className="doc-justification">{decision.remarksConsideration}</p>
-        </>
-      ) : null}
+      <DecisionTerms t={t} lang={lang} decision={decision} service={service} />
       <p>{t(`decision.noticeForm_${content.noticeForm}`)}</p>
       {decision.outcome === 'refuse' ? <p>{t('notice.appeal')}</p> : null}
       <SignLine

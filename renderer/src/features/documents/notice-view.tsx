@@ -7,15 +7,8 @@ import { formatDate, type LocalDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { casePath } from '../../app/paths';
 import { useLive } from '../../db';
-import {
-  eSignatureTexts,
-  formatTenge,
-  groundTexts,
-  officeLines,
-  serviceName,
-  type DocT,
-} from './common';
-import { DocHeader, ESignatureBlock, FieldTable, SignLine } from './doc-parts';
+import { eSignatureTexts, officeLines, serviceName, type DocT } from './common';
+import { DecisionTerms, DocHeader, ESignatureBlock, FieldTable, SignLine } from './doc-parts';
 import { dativeName, type ResultNoticeContent } from '../../../../shared/documents';
 import type { NameParts, NameSex } from '../../../../shared/text';
 import { pdfFileName } from './file-name';
@@ -92,48 +85,7 @@ export function NoticeDocument({
       <h2 className="doc-title">{t(grant ? 'notice.grantTitle' : 'notice.refuseTitle')}</h2>
       <p>{t('notice.salutation', { name: salutationName, context: sex })}</p>
       <p>{t(bodyKey, bodyValues)}</p>
-      {decision.outcome === 'grant' ? (
-        <FieldTable
-          rows={[
-            [
-              t('notice.amount'),
-              decision.amountTiyn === undefined
-                ? null
-                : t('notice.amountValue', { amount: formatTenge(decision.amountTiyn) }),
-            ],
-            [
-              t('notice.period'),
-              decision.periodFrom && decision.periodTo
-                ? t('notice.periodValue', {
-                    from: formatDate(decision.periodFrom),
-                    to: formatDate(decision.periodTo),
-                  })
-                : null,
-            ],
-          ]}
-        />
-      ) : (
-        <>
-          {decision.groundCodes && decision.groundCodes.length > 0 ? (
-            <>
-              <p className="doc-strong">{t('notice.grounds')}:</p>
-              <ol className="doc-list">
-                {groundTexts(decision.groundCodes, service, lang).map((text, i) => (
-                  <li key={`${text}-${i}`}>{text}</li>
-                ))}
-              </ol>
-            </>
-          ) : null}
-          <p className="doc-strong">{t('notice.justification')}:</p>
-          <p className="doc-justification">{decision.justification}</p>
-        </>
-      )}
-      {decision.remarksConsideration ? (
-        <>
-          <p className="doc-strong">{t('notice.remarks')}:</p>
-          <p className="doc-justification">{decision.remarksConsideration}</p>
-        </>
-      ) : null}
+      <DecisionTerms t={t} lang={lang} decision={decision} service={service} />
       {grant ? null : <p>{t('notice.appeal')}</p>}
       {source.kind === 'signed' ? (
         <>
