@@ -1,6 +1,6 @@
 // The state of a case as the fold derives it. Plain data, rebuilt from the log at any time; nothing here
 // is stored on its own.
-import type { LocalDate, LocalDateTime } from '../time';
+import { datePart, type LocalDate, type LocalDateTime } from '../time';
 import type {
   Applicant,
   CaseEvent,
@@ -257,3 +257,13 @@ export const EMPTY_CASE: CaseState = {
   conflicts: [],
   flagged: false,
 };
+
+/**
+ * The day a proactive case was opened (R-PRO-1, 003:30: no application, so no registration date); null
+ * for any other case. The journal dates such a case by it and the monthly report counts it received
+ * on it.
+ */
+export function proactiveOpenedOn(state: CaseState): LocalDate | null {
+  const opened = state.proactive ? state.stepTimes.ProactiveCaseOpened : undefined;
+  return opened === undefined ? null : datePart(opened);
+}

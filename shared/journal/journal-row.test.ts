@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createWorkingCalendar } from '../calendar';
+import { foldCase } from '../case';
+import { sampleEvent } from '../case/testing';
 import { termStateOf } from '../schedule';
 import { sampleCaseState, sampleJournalRow } from './testing';
 import { journalRowOf, rowDue, rowDueDate } from './journal-row';
@@ -63,6 +65,16 @@ describe('journalRowOf: what the journal keeps of a case', () => {
         'updatedAtMs',
       ].sort(),
     );
+  });
+
+  test('R-PRO-1: a proactive case (no application, no registration) is dated by the day it was opened', () => {
+    const opened = {
+      ...sampleEvent('ProactiveCaseOpened', { role: 'districtSpecialist', counter: 1 }),
+      legalTime: '2026-12-08T10:15',
+    };
+    const row = journalRowOf(foldCase([opened]), calendar, 1);
+    expect(row?.date).toBe('2026-12-08');
+    expect(row?.number).toBe('');
   });
 
   test('held events from a newer desk mark the row "update needed", and only then', () => {

@@ -11,7 +11,13 @@
 //   costs on every read. Due points are kept as one string (shared/deadlines dueKey), flags that are
 //   almost always false are absent unless true, and what a row can derive it does not store
 //   (rowDue, rowDueDate).
-import { applicantsOverTime, type CaseRole, type CaseStage, type CaseState } from '../case';
+import {
+  applicantsOverTime,
+  proactiveOpenedOn,
+  type CaseRole,
+  type CaseStage,
+  type CaseState,
+} from '../case';
 import type { WorkingCalendar } from '../calendar';
 import { dueKey, dueOfKey, overdueFrom, type Due, type DueKey } from '../deadlines';
 import { caseSchedule, type StepOwner, type TermPhase } from '../schedule';
@@ -109,7 +115,9 @@ export function journalRowOf(
   const date =
     state.registrationDate ??
     refusal?.refusalDate ??
-    (state.receivedAt ? datePart(state.receivedAt) : '');
+    (state.receivedAt ? datePart(state.receivedAt) : null) ??
+    proactiveOpenedOn(state) ??
+    '';
   const applicantName = personName(applicant);
   const named = applicantsOverTime(state);
   const schedule = caseSchedule(state, calendar);

@@ -28,7 +28,7 @@
 //   unit (R-CAL-4). Totals average the cases, not the rows' averages.
 // - A row is one (service, office) pair with anything to count; totals are sums of the rows.
 import type { WorkingCalendar } from '../calendar';
-import type { CaseState } from '../case';
+import { proactiveOpenedOn, type CaseState } from '../case';
 import { completionCheck } from '../deadlines';
 import { caseSchedule } from '../schedule';
 import { datePart, daysBetween, type LocalDate, type LocalDateTime } from '../time';
@@ -81,9 +81,7 @@ export const EMPTY_FIGURES: MonthlyFigures = {
 
 /** The day a case was received in the report's sense (registration, or a proactive opening). */
 export function receivedOn(state: CaseState): LocalDate | null {
-  if (state.registrationDate !== null) return state.registrationDate;
-  const opened = state.proactive ? state.stepTimes.ProactiveCaseOpened : undefined;
-  return opened === undefined ? null : datePart(opened);
+  return state.registrationDate ?? proactiveOpenedOn(state);
 }
 
 export interface CaseResult {

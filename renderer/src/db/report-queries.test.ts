@@ -65,9 +65,10 @@ describe('monthly report on the desk (fake IndexedDB)', () => {
     const d = await deskWith(monthlyFixtureLogs().map((c) => c.events));
     const ids = async (month: string) =>
       (await monthCaseStates(d, month)).map((s) => s.caseId).sort();
-    // October: the rows dated up to 31.10 (c13, refused at intake, is never read), and c15, the
-    // proactive case, whose row has no date.
-    expect(await ids('2026-10')).toEqual(['c02', 'c08', 'c09', 'c15']);
+    // October: the rows dated up to 31.10 (c13, refused at intake, is never read); not c15, the
+    // proactive case, whose row is dated by its opening on 05.11 (R-PRO-1).
+    expect(await ids('2026-10')).toEqual(['c02', 'c08', 'c09']);
+    expect(await ids('2026-11')).toContain('c15');
     // December: rows last written before 17.11 (01.12 less 14 days) are left unread: c01 (16.11),
     // c04 (12.11), c08 (03.11), c09 (30.10), c15 (10.11). c07's paper result was typed in on 17.11.
     expect(reportSinceMs('2026-12')).toBe(Date.UTC(2026, 10, 17));

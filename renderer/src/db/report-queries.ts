@@ -47,7 +47,8 @@ export async function monthCaseStates(db: DeskDatabase, month: ReportMonth): Pro
   const { last } = monthDays(month);
   return db.transaction('r', db.cases, db.events, async () => {
     const rows = await db.cases.where('updatedAtMs').aboveOrEqual(reportSinceMs(month)).toArray();
-    // '' is the date of a proactive case's row (it has no registration): it is read and folded.
+    // A proactive case's row is dated by its opening (shared/case proactiveOpenedOn), as the report
+    // counts it received.
     const ids = rows.filter((r) => r.date <= last && r.stage !== 'notAccepted').map((r) => r.id);
     const logs = await caseLogsOf(db, ids);
     return ids.flatMap((id) => {
