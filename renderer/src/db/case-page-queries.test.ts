@@ -175,6 +175,20 @@ describe('case page data', () => {
     expect((await loadCasePage(d, 'case-a')).hubReceivedAtMs).toEqual({ [registeredA]: at });
   });
 
+  test('names a person of another office by the directory events sync brought (not a user id)', async () => {
+    db = await certificateDesk();
+    const d = db;
+    await certificateCase(d, 'c1');
+    const registered = (await loadCasePage(d, 'c1')).state.events[0];
+    const userId = registered?.actor.userId ?? '';
+    const known = (await loadCasePage(d, 'c1')).actors[userId];
+    expect(known?.name).toBeTruthy();
+    // On another office's desk the person is no user of the desk: only their directory events are.
+    await d.users.delete(userId);
+    expect(await d.userEvents.where('userId').equals(userId).count()).toBeGreaterThan(0);
+    expect((await loadCasePage(d, 'c1')).actors[userId]).toEqual(known);
+  });
+
   test('folds the case and names its actors; lists the akims who can sign', async () => {
     db = new DeskDatabase(`t-${crypto.randomUUID()}`);
     const key = {

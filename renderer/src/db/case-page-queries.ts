@@ -16,6 +16,7 @@ import {
 import { NUMBERING_HELD, numberingHold } from './backup';
 import type { DeskDatabase } from './database';
 import { hubTimesOf } from './hub-times';
+import { loadDirectoryUser } from './key-registry';
 
 /** Who the users named in a case's events are; the case page shows names, not ids. */
 export interface CaseActor {
@@ -44,6 +45,18 @@ export async function loadCasePage(db: DeskDatabase, caseId: string): Promise<Ca
   ]);
   const actors: Record<string, CaseActor> = {};
   for (const u of users) actors[u.id] = { name: u.name, role: u.role };
+  // People of other offices (an akimat's staff on the district's desk, the district's head on an
+  // akimat's) are not this desk's users: their names come from the directory events sync brought.
+  const named = new Set<string>();
+  for (const e of state.events) {
+    named.add(e.actor.userId);
+    if (e.type === 'ResolutionImposed') named.add(e.payload.executorUserId);
+  }
+  for (const id of named) {
+    if (actors[id] !== undefined) continue;
+    const user = (await loadDirectoryUser(db, id)).user;
+    if (user !== null && user.role !== 'admin') actors[id] = { name: user.name, role: user.role };
+  }
   const ids = [...state.events, ...state.conflicts.map((c) => c.event)].map((e) => e.id);
   return { state, actors, heldEvents, hubReceivedAtMs: await hubTimesOf(db, caseId, ids) };
 }
