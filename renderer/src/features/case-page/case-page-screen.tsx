@@ -148,7 +148,13 @@ function CasePage({ caseId }: { caseId: string }) {
             lang={lang}
           />
           {state.hearing && (
-            <HearingCard hearing={state.hearing} decision={state.decision} calendar={calendar} />
+            <HearingCard
+              hearing={state.hearing}
+              decision={state.decision}
+              calendar={calendar}
+              service={service}
+              lang={lang}
+            />
           )}
           <PrintLinks caseId={caseId} state={state} />
         </aside>

@@ -7,6 +7,7 @@ import { foldCase, type CaseEvent, type CaseState } from '../../../../shared/cas
 import { sampleEvent, sampleRegistered } from '../../../../shared/case/testing';
 import type { Language } from '../../../../shared/ipc';
 import { localeResources } from '../../i18n';
+import { caseService } from '../../../../shared/schedule';
 import { HearingCard } from './hearing-card';
 
 // The hearing card in both languages (003:38-47), rendered with the real locale files as static
@@ -57,7 +58,13 @@ async function shown(state: CaseState, lang: Language): Promise<string> {
   await i18n.changeLanguage(lang);
   const markup = renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
-      <HearingCard hearing={state.hearing} decision={state.decision} calendar={calendar} />
+      <HearingCard
+        hearing={state.hearing}
+        decision={state.decision}
+        calendar={calendar}
+        service={caseService(state)}
+        lang={lang}
+      />
     </I18nextProvider>,
   );
   const plain = markup.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -72,6 +79,9 @@ describe('the hearing card', () => {
     const noticed = caseAfter(NOTICE);
     const kk = await shown(noticed, 'kk');
     expect(kk).toContain('07.04.2025');
+    // The catalog's ground in the reader's language, whatever language it was recorded in.
+    expect(kk).toContain('кедейлік шегінен асатын');
+    expect(await shown(noticed, 'ru')).toContain('превышает установленный размер черты бедности');
     expect(kk).toContain('10.04.2025 11:00');
     expect(kk).toContain('Бейнеконференцбайланыс');
     expect(kk).toMatch(/Қарсылық білдіру мерзімі \(қоса алғанда\) 09\.04\.2025/);

@@ -6,8 +6,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseState, HearingState } from '../../../../shared/case';
 import type { WorkingCalendar } from '../../../../shared/calendar';
+import type { ServiceDefinition } from '../../../../shared/catalog';
+import type { Language } from '../../../../shared/ipc';
 import type { WindowFilingCheck } from '../../../../shared/deadlines';
 import { formatDate, formatDateTime } from '../../../../shared/time';
+import { noticeGroundLines } from '../documents';
 import { hearingDates } from './forms/hearing-dates';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -34,10 +37,15 @@ export function HearingCard({
   hearing,
   decision,
   calendar,
+  service,
+  lang,
 }: {
   hearing: HearingState;
   decision: CaseState['decision'];
   calendar: WorkingCalendar;
+  /** The case's service, whose catalog names a listed ground in the reader's language. */
+  service: ServiceDefinition | null;
+  lang: Language;
 }) {
   const { t } = useTranslation('casePage');
   const dates = hearingDates(hearing, calendar);
@@ -48,7 +56,9 @@ export function HearingCard({
       <h2 id="cp-hearing-heading">{t('hearing.card.heading')}</h2>
       <dl className="cp-facts">
         <Row label={t('hearing.card.notice')}>{formatDate(dates.noticeDate)}</Row>
-        <Row label={t('hearing.card.grounds')}>{notice.grounds.map((g) => g.text).join('; ')}</Row>
+        <Row label={t('hearing.card.grounds')}>
+          {noticeGroundLines(notice.grounds, service, lang).join('; ')}
+        </Row>
         <Row label={t('hearing.card.hearing')}>
           {formatDateTime(notice.hearing.at)}, {t(`case:hearingModes.${notice.hearing.mode}`)}
           {notice.hearing.details ? ` (${notice.hearing.details})` : ''}

@@ -63,6 +63,23 @@ export function formatTenge(tiyn: number): string {
 }
 
 /** Texts of the refusal grounds the decision names, from the service's list (codes as they are). */
+/**
+ * The grounds of a preliminary refusal notice in `lang`: the catalog's words for a ground it lists,
+ * else the words recorded with the notice (a ground typed by hand).
+ */
+export function noticeGroundLines(
+  grounds: readonly { readonly code: string; readonly text: string }[],
+  service: ServiceDefinition | null,
+  lang: Language,
+): string[] {
+  const fromCatalog = groundTexts(
+    grounds.map((g) => g.code),
+    service,
+    lang,
+  );
+  return grounds.map((g, i) => (fromCatalog[i] === g.code ? g.text : (fromCatalog[i] ?? g.text)));
+}
+
 export function groundTexts(
   codes: readonly string[],
   service: ServiceDefinition | null,

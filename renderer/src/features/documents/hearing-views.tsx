@@ -21,7 +21,7 @@ import { datePart, formatDate, timePart } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { casePath } from '../../app/paths';
 import { useLive } from '../../db';
-import { formatTenge, groundTexts, officeLines, serviceName, type DocT } from './common';
+import { formatTenge, noticeGroundLines, officeLines, serviceName, type DocT } from './common';
 import { DecisionTerms, DocHeader, FieldTable, SignLine } from './doc-parts';
 import { pdfFileName } from './file-name';
 import { loadCasePrint } from './print-data';
@@ -39,20 +39,6 @@ interface SheetProps<C> {
   /** Names of the people the case's events name, by user id. */
   names: ReadonlyMap<string, string>;
   state: CaseState;
-}
-
-/** The grounds of the refusal in the document's language: the catalog's words, else as recorded. */
-function groundLines(
-  grounds: readonly { readonly code: string; readonly text: string }[],
-  service: ServiceDefinition | null,
-  lang: Language,
-): string[] {
-  const fromCatalog = groundTexts(
-    grounds.map((g) => g.code),
-    service,
-    lang,
-  );
-  return grounds.map((g, i) => (fromCatalog[i] === g.code ? g.text : (fromCatalog[i] ?? g.text)));
 }
 
 /** Who recorded the first event of `type` on the case, by name, if this desk knows them. */
@@ -104,7 +90,7 @@ export function PreliminaryRefusalDocument({
       <p>{body}</p>
       <p className="doc-strong">{t('preliminaryNotice.grounds')}:</p>
       <ol className="doc-list">
-        {groundLines(content.grounds, service, lang).map((text, i) => (
+        {noticeGroundLines(content.grounds, service, lang).map((text, i) => (
           <li key={`${i}-${text}`}>{text}</li>
         ))}
       </ol>
@@ -210,7 +196,7 @@ export function HearingProtocolSheet({
       />
       <p className="doc-strong">{t('preliminaryNotice.grounds')}:</p>
       <ol className="doc-list">
-        {groundLines(content.grounds, service, lang).map((text, i) => (
+        {noticeGroundLines(content.grounds, service, lang).map((text, i) => (
           <li key={`${i}-${text}`}>{text}</li>
         ))}
       </ol>

@@ -15,7 +15,7 @@ export {
   type ResultNoticeContent,
   type TsaRecipientFacts,
 } from '../../../../shared/documents';
-export { groundTexts } from './common';
+export { groundTexts, noticeGroundLines } from './common';
 export { pdfFileName } from './file-name';
 export { CASE_DOCUMENT_PRINTS, caseDocumentPath, type CaseDocumentPrint } from './print-paths';
 export { printCurrentPage } from './print-frame';
