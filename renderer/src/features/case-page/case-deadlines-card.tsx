@@ -70,7 +70,11 @@ const running = (due: Due) => ({ phase: 'running' as const, due });
 /** The actor of a step, said as whose step it is: the district's steps are never the akimat's. */
 function ownerText(step: ScheduledStep, t: TFunction): string {
   const actor = t(`catalog:actors.${step.step.actor}`);
-  return step.owner === 'district' ? t('steps.districtStep', { actor }) : actor;
+  if (step.owner !== 'district') return actor;
+  // "The district's step: the district department" says one thing twice.
+  return step.step.actor === 'district'
+    ? t('steps.districtStepOnly')
+    : t('steps.districtStep', { actor });
 }
 
 function StepRow({
