@@ -6,3 +6,4 @@ export * from './sync-file';
 export * from './transport';
 export * from './wire';
 export * from './push-plan';
+export * from './admin';
