@@ -12,6 +12,7 @@ import { DataProtectionBadge } from '../features/system';
 import { UpdatePrompt } from '../features/updates';
 import { useDesk } from './desk-context';
 import { useAppSelector } from './hooks';
+import { screenShownTo } from './screen-entry';
 import { SCREENS } from './screens';
 
 /** The frame around every screen: office name, connection badge, language, user, navigation. */
@@ -28,7 +29,7 @@ export function AppFrame() {
       ? office.nameKk
       : office.nameRu
     : t('frame.officeNotSetUp');
-  const screens = SCREENS.filter((screen) => role !== null && screen.roles.includes(role));
+  const screens = SCREENS.filter((screen) => screenShownTo(screen, role, office?.kind ?? null));
   return (
     <div className="frame">
       <header className="frame-header">

@@ -12,11 +12,12 @@ import { UsersScreen } from '../features/users';
 import { OfficeSettingsScreen } from '../features/office-settings';
 import { CasePageScreen } from '../features/case-page';
 import { SmsOutboxScreen } from '../features/sms-outbox';
+import { DISTRICT_ADMIN_SCREEN } from '../features/district-admin';
 import { REPORT_PRINT_ROUTE, REPORTS_PATH, ReportsScreen } from '../features/reports';
 import { DOCUMENT_ROUTES } from '../features/documents';
-import { OFFICE_ROLE_POLICY, USER_MANAGER_ROLES } from '../../../shared/office';
+import { OFFICE_ROLE_POLICY, USER_MANAGER_ROLES, type OfficeKind } from '../../../shared/office';
 import type { CaseRole } from '../../../shared/case';
-import { ALL_ROLES, type RouteEntry, type ScreenEntry } from './screen-entry';
+import { ALL_ROLES, screenShownTo, type RouteEntry, type ScreenEntry } from './screen-entry';
 
 // Roles by the role policy (shared/office/roles), not by name. The akim's inbox, the covering
 // registers and the TSA register are an akimat's screens; the inbound queue the district
@@ -26,11 +27,12 @@ const DISTRICT = OFFICE_ROLE_POLICY.district;
 
 /**
  * Where a person lands after logging in: the akim on what waits for him (resolutions and signatures,
- * with their deadlines); everyone else on the first screen of their navigation.
+ * with their deadlines); everyone else on the first screen of their navigation. Without the desk's
+ * `kind`, a screen of some kinds of office only is never the start (the dashboard is everyone's).
  */
-export function startPathFor(role: CaseRole | null): string {
+export function startPathFor(role: CaseRole | null, kind: OfficeKind | null = null): string {
   if (role === AKIMAT.head) return '/akim';
-  return SCREENS.find((s) => role !== null && s.roles.includes(role))?.path ?? '/system';
+  return SCREENS.find((s) => screenShownTo(s, role, kind))?.path ?? '/system';
 }
 
 /** The navigation, in the order a specialist's day goes; each feature adds its own line. */
@@ -90,6 +92,8 @@ export const SCREENS: readonly ScreenEntry[] = [
   },
   // District roles see their district's messages, an akimat its own (the hub scopes the list).
   { path: '/sms', titleKey: 'sms:title', Component: SmsOutboxScreen, roles: ALL_ROLES },
+  // The district's offices, codes and desks at the hub: the district department's head and admin.
+  DISTRICT_ADMIN_SCREEN,
   { path: '/users', titleKey: 'users:title', Component: UsersScreen, roles: USER_MANAGER_ROLES },
   {
     path: '/office-settings',
