@@ -171,11 +171,14 @@ describe('guards on every webContents (web-contents-created)', () => {
     expect(m.frameNavigate('blob:app://desk/2f0c7c1e', true)).toBe(false);
   });
 
-  test('permissions: notifications for the desk’s own pages, nothing else for anyone', () => {
+  test('permissions: notifications and clipboard writes for the desk’s own pages, nothing else for anyone', () => {
     const session = fakeSession();
     guardWebContents(fakeContents(session).contents, null, new WeakSet());
     expect(session.request('notifications', 'app://desk/')).toBe(true);
     expect(session.request('notifications', 'https://evil.example/')).toBe(false);
+    expect(session.request('clipboard-sanitized-write', 'app://desk/')).toBe(true);
+    expect(session.check('clipboard-sanitized-write', 'app://desk')).toBe(true);
+    expect(session.request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
     for (const p of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'hid', 'usb']) {
       expect(session.request(p, 'app://desk/')).toBe(false);
       expect(session.check(p, 'app://desk')).toBe(false);

@@ -75,13 +75,19 @@ export function isAllowedFrameNavigation(url: string, devServerUrl: string | nul
   return isAllowedNavigation(url, devServerUrl);
 }
 
-/** The one web permission the desk uses (the morning reminder), and only for its own pages. */
+/**
+ * The web permissions the desk uses, and only for its own pages: notifications (the morning
+ * reminder) and writing plain text to the clipboard (the district admin's "copy the enrollment
+ * code"). Reading the clipboard is never granted: a page could read what a person copied elsewhere.
+ */
+const DESK_PERMISSIONS: readonly string[] = ['notifications', 'clipboard-sanitized-write'];
+
 export function isPermissionAllowed(
   permission: string,
   requestingUrl: string,
   devServerUrl: string | null,
 ): boolean {
-  return permission === 'notifications' && isDeskOrigin(requestingUrl, devServerUrl);
+  return DESK_PERMISSIONS.includes(permission) && isDeskOrigin(requestingUrl, devServerUrl);
 }
 
 /** What the guards need of a webContents; Electron's own satisfies it. */
@@ -116,7 +122,7 @@ export interface GuardedSession {
 /**
  * Guards one webContents, whatever made it (the main window, a PDF viewer, a page's frame): only the
  * desk's own pages load in it, no window ever opens, no <webview> attaches, and its session grants
- * nothing but the desk's notifications. Called for every webContents from
+ * nothing but DESK_PERMISSIONS to the desk's own pages. Called for every webContents from
  * app.on('web-contents-created'), so a window or view added later is guarded without remembering to.
  */
 export function guardWebContents(
