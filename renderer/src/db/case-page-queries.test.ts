@@ -8,7 +8,7 @@ import {
   loadCasePage,
   nextCertificateNumber,
   recordCertificate,
-  signingAkims,
+  signingHeads,
 } from './case-page-queries';
 import { registerApplication, type ActContext } from './case-store';
 import { applyReceipts } from './sync-commands';
@@ -189,7 +189,7 @@ describe('case page data', () => {
     expect((await loadCasePage(d, 'c1')).actors[userId]).toEqual(known);
   });
 
-  test('folds the case and names its actors; lists the akims who can sign', async () => {
+  test('folds the case and names its actors; lists the heads who can sign', async () => {
     db = new DeskDatabase(`t-${crypto.randomUUID()}`);
     const key = {
       publicKey: { kty: 'EC' as const, crv: 'P-256' as const, x: 'x', y: 'y' },
@@ -239,6 +239,8 @@ describe('case page data', () => {
     const page = await loadCasePage(db, 'c1');
     expect(page.state.registrationNumber).toBe('KZL01-2-0001/2026');
     expect(page.actors['u-spec']).toEqual({ name: 'Омарова А.', role: 'specialist' });
-    expect(await signingAkims(db)).toEqual([{ id: 'u-akim', name: 'Жұмабеков Б.' }]);
+    expect(await signingHeads(db, 'akimat')).toEqual([{ id: 'u-akim', name: 'Жұмабеков Б.' }]);
+    // The head of the other kind of office is another role: none of these users.
+    expect(await signingHeads(db, 'district')).toEqual([]);
   });
 });

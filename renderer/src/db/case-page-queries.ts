@@ -6,6 +6,7 @@ import type {
   PayloadOf,
 } from '../../../shared/case';
 import { deskCounterKey, formatDeskNumber, nextDeskNumber } from '../../../shared/numbering';
+import { OFFICE_ROLE_POLICY, type OfficeKind } from '../../../shared/office';
 import {
   appendEvent,
   CASE_WRITE_TABLES,
@@ -66,10 +67,14 @@ export interface SignerOption {
   name: string;
 }
 
-/** The akims of this desk who can sign (active, with a key): the certificate asks one for the PIN. */
-export async function signingAkims(db: DeskDatabase): Promise<SignerOption[]> {
-  const akims = await db.users.where('role').equals('akim').toArray();
-  return akims
+/**
+ * The heads of a `kind` of office on this desk who can sign (active, with a key), by name: the
+ * akimat's certificate and the district's result both ask one of them for the PIN. The role is the
+ * kind's head in the one role policy (shared/office OFFICE_ROLE_POLICY), never spelled here.
+ */
+export async function signingHeads(db: DeskDatabase, kind: OfficeKind): Promise<SignerOption[]> {
+  const heads = await db.users.where('role').equals(OFFICE_ROLE_POLICY[kind].head).toArray();
+  return heads
     .filter((u) => u.active && u.signingKey !== null)
     .map((u) => ({ id: u.id, name: u.name }))
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -167,7 +167,6 @@ export { loadMonthlyReport } from './report-queries';
 export {
   recordResultSignature,
   resultDocumentOf,
-  signingDistrictHeads,
   RESULT_DOCUMENT_CHANGED,
   RESULT_SIGNATURE_MISMATCH,
   RESULT_NO_OFFICE,
@@ -185,7 +184,7 @@ export {
 } from './district-commands';
 export {
   loadCasePage,
-  signingAkims,
+  signingHeads,
   formatCertificateNumber,
   nextCertificateNumber,
   recordCertificate,

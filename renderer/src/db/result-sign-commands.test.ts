@@ -21,8 +21,8 @@ import {
   RESULT_SIGNATURE_MISMATCH,
   recordResultSignature,
   resultDocumentOf,
-  signingDistrictHeads,
 } from './result-sign-commands';
+import { signingHeads } from './case-page-queries';
 import { isSignedCaseEvent, signAsRegisteredUser, verifySignedCaseEvent } from './signatures';
 import { seedActors, signAsActor } from './testing';
 
@@ -161,7 +161,7 @@ describe('recordResultSignature (R-DEC-5)', () => {
     expect(saved.ok).toBe(false);
     expect(await d.events.count()).toBe(before);
     expect(await d.outbox.count()).toBe(before);
-    expect(await signingDistrictHeads(d)).toEqual([{ id: head.userId, name: head.userId }]);
+    expect(await signingHeads(d, 'district')).toEqual([{ id: head.userId, name: head.userId }]);
   });
 
   test('a signature over another document is refused, nothing saved', async () => {

@@ -29,7 +29,6 @@ import {
 import type { DeskDatabase } from './database';
 import { caseEventsOf } from './event-rows';
 import { loadOfficeProfile } from './office-repository';
-import type { SignerOption } from './case-page-queries';
 
 /** The case or its decision changed after the head read the document: the head signs again. */
 export const RESULT_DOCUMENT_CHANGED = 'resultSign:errors.documentChanged';
@@ -48,15 +47,6 @@ export function resultDocumentOf(
 ): ResultNoticeContent | null {
   if (state.decision === null || state.applicant === null || state.serviceId === null) return null;
   return resultNoticeDocument(state, office);
-}
-
-/** The district heads of this desk who can sign (active, with a signing key), by name. */
-export async function signingDistrictHeads(db: DeskDatabase): Promise<SignerOption[]> {
-  const heads = await db.users.where('role').equals('districtHead').toArray();
-  return heads
-    .filter((u) => u.active && u.signingKey !== null)
-    .map((u) => ({ id: u.id, name: u.name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export interface ResultSignatureDraft {

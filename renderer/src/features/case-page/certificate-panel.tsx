@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { canAppend, type CaseState } from '../../../../shared/case';
@@ -6,14 +6,12 @@ import { LANGUAGES } from '../../../../shared/ipc';
 import type { CanonicalSignature } from '../../../../shared/signing';
 import { formatDate, formatDateTime, type LocalDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
-import { useAppSelector } from '../../app/hooks';
 import { printPath } from '../../app/paths';
 import {
   CERTIFICATE_NUMBER_TAKEN,
   findTsaRecipient,
   nextCertificateNumber,
   recordCertificate,
-  signingAkims,
   tsaQuarterSize,
   useLive,
   writeFailure,
@@ -24,6 +22,7 @@ import { certificateDocument } from '../documents';
 import { actContextFor, actingAs } from '../session';
 import { quarterLabel, quarterOf } from '../tsa-register';
 import { applicantName } from './forms/result-issued-form';
+import { SignerSelect, useSignerChoice } from './signer-select';
 
 export const CERTIFICATE_SERVICE = 'asp-recipient-certificate';
 
@@ -42,8 +41,6 @@ export interface CertificatePanelProps {
 export function CertificatePanel({ caseId, state, actors }: CertificatePanelProps) {
   const { t } = useTranslation('casePage');
   const { db, clock, office } = useDesk();
-  const user = useAppSelector((s) => s.session.user);
-  const signerSelectId = useId();
   const today = clock.today();
   const quarter = quarterOf(today);
   const iin = state.applicant?.iin ?? '';
@@ -54,14 +51,14 @@ export function CertificatePanel({ caseId, state, actors }: CertificatePanelProp
     }),
     [db, iin, quarter],
   );
-  const akims = useLive(() => signingAkims(db), [db]);
+  const signer = useSignerChoice('akimat');
+  const signerId = signer.signerId;
   const year = Number(today.slice(0, 4));
   const numbering = office ? { officeCode: office.code, deviceNo: office.deviceNo } : null;
   const preview = useLive(
     () => (numbering ? nextCertificateNumber(db, numbering, year) : Promise.resolve(null)),
     [db, numbering?.officeCode, numbering?.deviceNo, year],
   );
-  const [chosenSigner, setChosenSigner] = useState<string>('');
   const [signing, setSigning] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -69,11 +66,6 @@ export function CertificatePanel({ caseId, state, actors }: CertificatePanelProp
     office !== null &&
     canAppend(state, 'CertificateIssued', actingAs('akim', office), { context: null }).ok;
   const result = register?.recipient ? 'belongs' : 'doesNotBelong';
-  const signerOptions = useMemo(() => {
-    if (user?.role === 'akim') return (akims ?? []).filter((a) => a.id === user.id);
-    return akims ?? [];
-  }, [akims, user]);
-  const signerId = chosenSigner || signerOptions[0]?.id || '';
 
   const document = useMemo(() => {
     if (!office || !preview || !register || register.size === 0 || state.caseId === null)
@@ -213,26 +205,11 @@ export function CertificatePanel({ caseId, state, actors }: CertificatePanelProp
           {preview && (
             <p>{t('certificate.willBe', { number: preview.number, date: formatDate(today) })}</p>
           )}
-          {signerOptions.length === 0 ? (
+          {signer.options.length === 0 ? (
             <p className="cp-warning">{t('certificate.noSigner')}</p>
           ) : (
             <div className="cp-sign">
-              {user?.role !== 'akim' && (
-                <div className="cp-field">
-                  <label htmlFor={signerSelectId}>{t('certificate.signer')}</label>
-                  <select
-                    id={signerSelectId}
-                    value={signerId}
-                    onChange={(e) => setChosenSigner(e.target.value)}
-                  >
-                    {signerOptions.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              )}
+              <SignerSelect label={t('certificate.signer')} choice={signer} />
               <button
                 type="button"
                 className="cp-primary"

@@ -13,8 +13,6 @@ import {
   RESULT_DOCUMENT_CHANGED,
   recordResultSignature,
   resultDocumentOf,
-  signingDistrictHeads,
-  useLive,
   writeFailure,
   type CaseActor,
 } from '../../db';
@@ -23,6 +21,7 @@ import { groundTexts, useSignedEventCheck, type ResultNoticeContent } from '../d
 import { actContextFor, actingAs } from '../session';
 import { caseService } from '../../../../shared/schedule';
 import { money } from './case-timeline';
+import { SignerSelect, useSignerChoice } from './signer-select';
 
 export interface ResultSignPanelProps {
   caseId: string;
@@ -141,10 +140,9 @@ function ResultToSign({ caseId, state }: { caseId: string; state: CaseState }) {
   const { t } = useTranslation(['resultSign', 'case']);
   const { db, clock, office } = useDesk();
   const lang = useAppSelector((s) => s.preferences.language);
-  const user = useAppSelector((s) => s.session.user);
-  const signerSelectId = useId();
-  const heads = useLive(() => signingDistrictHeads(db), [db]);
-  const [chosenSigner, setChosenSigner] = useState('');
+  const headingId = useId();
+  const signer = useSignerChoice('district');
+  const signerId = signer.signerId;
   const [signing, setSigning] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -152,11 +150,6 @@ function ResultToSign({ caseId, state }: { caseId: string; state: CaseState }) {
     () => (office ? resultDocumentOf(state, office) : null),
     [state, office],
   );
-  const signerOptions = useMemo(() => {
-    if (user?.role === 'districtHead') return (heads ?? []).filter((h) => h.id === user.id);
-    return heads ?? [];
-  }, [heads, user]);
-  const signerId = chosenSigner || signerOptions[0]?.id || '';
 
   const onSigned = async (signature: CanonicalSignature, signedAt: LocalDateTime) => {
     if (!office || !document) return 'resultSign:errors.noOffice';
@@ -185,32 +178,17 @@ function ResultToSign({ caseId, state }: { caseId: string; state: CaseState }) {
   if (document === null) return null;
   const decision = document.decision;
   return (
-    <article className="card cp-card cp-result-sign" aria-labelledby={`${signerSelectId}-h`}>
-      <h2 id={`${signerSelectId}-h`}>{t('resultSign:heading')}</h2>
+    <article className="card cp-card cp-result-sign" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('resultSign:heading')}</h2>
       <p className="cp-muted">{t('resultSign:intro')}</p>
       <DocumentFacts document={document} lang={lang} service={caseService(state)} />
-      {heads === undefined ? null : signerOptions.length === 0 ? (
+      {!signer.loaded ? null : signer.options.length === 0 ? (
         <p className="cp-warning" role="alert">
           {t('resultSign:noSigner')}
         </p>
       ) : (
         <div className="cp-sign">
-          {user?.role !== 'districtHead' && (
-            <div className="cp-field">
-              <label htmlFor={signerSelectId}>{t('resultSign:signer')}</label>
-              <select
-                id={signerSelectId}
-                value={signerId}
-                onChange={(e) => setChosenSigner(e.target.value)}
-              >
-                {signerOptions.map((h) => (
-                  <option key={h.id} value={h.id}>
-                    {h.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
+          <SignerSelect label={t('resultSign:signer')} choice={signer} />
           <button
             type="button"
             className="cp-primary"
