@@ -21,7 +21,6 @@ import {
   type DocumentState,
   type FamilyMember,
   type Income,
-  type PayloadOf,
   type Representative,
 } from '../../../../../shared/case';
 import type { CatalogDocument, ServiceDefinition } from '../../../../../shared/catalog';
@@ -42,7 +41,6 @@ import {
   TextInput,
   dateInputOf,
   optional,
-  parsePayload,
   payloadResolver,
   shownErrors,
   typedDate,
@@ -325,7 +323,7 @@ export function ApplicationCorrectionForm({
     today: clock.today(),
     receivedOn: (state.receivedAt ?? clock.nowLocal()).slice(0, 10),
   };
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const form = useDraftForm<CorrectionValues>({
     defaultValues: current ? correctionDefaults(current, lang) : undefined,
     ...WHEN_TO_VALIDATE,
@@ -346,12 +344,7 @@ export function ApplicationCorrectionForm({
     .sections?.message;
 
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload(
-      'ApplicationCorrected',
-      buildCorrection(values, current, checks).payload,
-    );
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('ApplicationCorrected', payload satisfies PayloadOf<'ApplicationCorrected'>);
+    await saveParsed('ApplicationCorrected', buildCorrection(values, current, checks).payload);
   });
   const relationOptions = RELATIONS.map((r) => ({ value: r, label: t(`case:relations.${r}`) }));
 

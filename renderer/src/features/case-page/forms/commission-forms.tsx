@@ -15,7 +15,6 @@ import {
   WHEN_TO_VALIDATE,
   dateInputOf,
   optional,
-  parsePayload,
   payloadResolver,
   shownErrors,
   typedDate,
@@ -115,7 +114,7 @@ export function CommissionActForm({ caseId, state, onDone, onCancel }: ActionPro
   const { t } = useTranslation('casePage');
   const { clock } = useDesk();
   const limits = caseDateLimits(state, clock.today());
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const form = useDraftForm<ActValues>({
     ...WHEN_TO_VALIDATE,
     defaultValues: {
@@ -130,9 +129,7 @@ export function CommissionActForm({ caseId, state, onDone, onCancel }: ActionPro
   const members = useFieldArray({ control: form.control, name: 'members' });
   const errors = shownErrors(form.formState);
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('CommissionActRecorded', buildAct(values, limits).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('CommissionActRecorded', payload);
+    await saveParsed('CommissionActRecorded', buildAct(values, limits).payload);
   });
   return (
     <ActionForm

@@ -33,7 +33,6 @@ import {
   TextArea,
   WHEN_TO_VALIDATE,
   optional,
-  parsePayload,
   payloadResolver,
   shownErrors,
   useEventSubmit,
@@ -140,7 +139,7 @@ export function DecisionForm({ caseId, state, onDone, onCancel }: ActionProps) {
     hearing: state.hearing,
     calendar,
   };
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const notice = state.hearing?.notice ?? null;
   const grounds = (notice?.grounds ?? []).filter((g) => g.code !== UNLISTED_GROUND);
   const form = useDraftForm<DecisionFormValues>({
@@ -159,9 +158,7 @@ export function DecisionForm({ caseId, state, onDone, onCancel }: ActionProps) {
   const errors = shownErrors(form.formState);
   const outcome = useWatch({ control: form.control, name: 'outcome' });
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('DecisionMade', buildDecision(values, ctx).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('DecisionMade', payload);
+    await saveParsed('DecisionMade', buildDecision(values, ctx).payload);
   });
   // Before an outcome is chosen, what a refusal would wait for (a grant waits for less, R-HEAR-7).
   const shown: DecisionOutcome = isOutcome(outcome) ? outcome : 'refuse';

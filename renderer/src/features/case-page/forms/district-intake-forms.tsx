@@ -34,7 +34,6 @@ import {
   WHEN_TO_VALIDATE,
   dateInputOf,
   optional,
-  parsePayload,
   payloadResolver,
   shownErrors,
   useEventSubmit,
@@ -71,7 +70,7 @@ export function ReceivedByDistrictForm({ caseId, onDone, onCancel }: ActionProps
   const { clock, calendar } = useDesk();
   const today = clock.today();
   const due = perCapitaIncomeDue(today, calendar);
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const form = useDraftForm<ReceiptValues>({
     ...WHEN_TO_VALIDATE,
     defaultValues: { incomingNumber: '' },
@@ -79,9 +78,7 @@ export function ReceivedByDistrictForm({ caseId, onDone, onCancel }: ActionProps
   });
   const errors = shownErrors(form.formState);
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('ReceivedByDistrict', buildReceipt(values).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('ReceivedByDistrict', payload);
+    await saveParsed('ReceivedByDistrict', buildReceipt(values).payload);
   });
   return (
     <ActionForm
@@ -332,7 +329,7 @@ export function IncomeComputedForm({ caseId, state, onDone, onCancel }: ActionPr
   const application = state.application;
   const onDate = comparisonDate(state, today);
   const start = application ? defaultIncomePeriod(application, onDate) : null;
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const form = useDraftForm<IncomeValues>({
     ...WHEN_TO_VALIDATE,
     defaultValues: {
@@ -356,9 +353,7 @@ export function IncomeComputedForm({ caseId, state, onDone, onCancel }: ActionPr
       ? compareWithPovertyLine(figures, c.perCapitaIncomeTiyn, onDate)
       : null;
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('IncomeComputed', buildIncome(values, application, today).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('IncomeComputed', payload);
+    await saveParsed('IncomeComputed', buildIncome(values, application, today).payload);
   });
   return (
     <ActionForm

@@ -20,7 +20,6 @@ import {
   WHEN_TO_VALIDATE,
   dateInputOf,
   optional,
-  parsePayload,
   payloadResolver,
   shownErrors,
   useEventSubmit,
@@ -69,7 +68,7 @@ export function DistrictResultForm({ caseId, state, onDone, onCancel }: ActionPr
   const today = clock.today();
   const limits = caseDateLimits(state, today);
   const service = caseService(state);
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const form = useDraftForm<ResultValues>({
     ...WHEN_TO_VALIDATE,
     defaultValues: {
@@ -86,12 +85,7 @@ export function DistrictResultForm({ caseId, state, onDone, onCancel }: ActionPr
   const errors = shownErrors(form.formState);
   const outcome = useWatch({ control: form.control, name: 'outcome' });
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload(
-      'DistrictResultRecorded',
-      buildResult(values, limits, service).payload,
-    );
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('DistrictResultRecorded', payload);
+    await saveParsed('DistrictResultRecorded', buildResult(values, limits, service).payload);
   });
   return (
     <ActionForm

@@ -4,7 +4,8 @@
 // so the form shows every problem the desk and the hub would refuse, in the user's language.
 // What must stay true: every action form saves through useEventSubmit, which makes the payload's text
 // NFC (normalizeText) and turns a failed write into a message (writeFailureReason) without touching
-// what was typed.
+// what was typed; a form its payloadResolver validates saves with saveParsed, which checks the
+// payload once more before it is saved.
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -228,7 +229,20 @@ export function useEventSubmit(caseId: string, onDone: (type: CaseEventType) => 
     if (result.ok) onDone(type);
     else setFailure(result.reason);
   };
-  return { failure, setFailure, save };
+  /**
+   * Saves a payload the form's payloadResolver accepted, checked again with parsePayload: what the
+   * submit of a resolver-validated form does. Values changed in between are refused in words
+   * (`casePage:form.invalid`), never saved unchecked.
+   */
+  const saveParsed = async <T extends CaseEventType>(type: T, payload: unknown): Promise<void> => {
+    const parsed = parsePayload(type, payload);
+    if (parsed === null) {
+      setFailure('casePage:form.invalid');
+      return;
+    }
+    await save(type, parsed);
+  };
+  return { failure, setFailure, save, saveParsed };
 }
 
 export type Payload<T extends CaseEventType> = PayloadOf<T>;

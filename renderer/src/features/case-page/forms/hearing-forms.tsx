@@ -43,7 +43,6 @@ import {
   WHEN_TO_VALIDATE,
   dateInputOf,
   optional,
-  parsePayload,
   payloadResolver,
   shownErrors,
   useEventSubmit,
@@ -253,7 +252,7 @@ export function PreliminaryRefusalNoticedForm({ caseId, state, onDone, onCancel 
   const today = clock.today();
   const limits = caseDateLimits(state, today);
   const options = groundOptions(caseService(state), lang);
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const build = (v: NoticeValues) => buildNotice(v, limits, options, today);
   const form = useDraftForm<NoticeValues>({
     ...WHEN_TO_VALIDATE,
@@ -273,9 +272,7 @@ export function PreliminaryRefusalNoticedForm({ caseId, state, onDone, onCancel 
   const errors = shownErrors(form.formState);
   const receipt = useWatch({ control: form.control, name: 'receipt' });
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('PreliminaryRefusalNoticed', build(values).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('PreliminaryRefusalNoticed', payload);
+    await saveParsed('PreliminaryRefusalNoticed', build(values).payload);
   });
   return (
     <ActionForm
@@ -377,7 +374,7 @@ export function RefusalNoticeReceivedForm({ caseId, state, onDone, onCancel }: A
   const { t } = useTranslation('casePage');
   const { clock } = useDesk();
   const today = clock.today();
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const build = (v: { receivedOn: string }) => buildNoticeReceived(v, state.hearing, today);
   const form = useDraftForm<{ receivedOn: string }>({
     ...WHEN_TO_VALIDATE,
@@ -385,9 +382,7 @@ export function RefusalNoticeReceivedForm({ caseId, state, onDone, onCancel }: A
     resolver: payloadResolver('RefusalNoticeReceived', build),
   });
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('RefusalNoticeReceived', build(values).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('RefusalNoticeReceived', payload);
+    await saveParsed('RefusalNoticeReceived', build(values).payload);
   });
   const notice = state.hearing?.notice;
   return (
@@ -483,7 +478,7 @@ export function ObjectionFiledForm({ caseId, state, onDone, onCancel }: ActionPr
   const { clock, calendar } = useDesk();
   const today = clock.today();
   const limits = caseDateLimits(state, today);
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const build = (v: ObjectionValues) => buildObjection(v, state.hearing, limits);
   const form = useDraftForm<ObjectionValues>({
     ...WHEN_TO_VALIDATE,
@@ -494,9 +489,7 @@ export function ObjectionFiledForm({ caseId, state, onDone, onCancel }: ActionPr
   const [way, dateText] = useWatch({ control: form.control, name: ['form', 'date'] });
   const received = state.hearing?.noticeReceivedOn ?? null;
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('ObjectionFiled', build(values).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('ObjectionFiled', payload);
+    await saveParsed('ObjectionFiled', build(values).payload);
   });
   return (
     <ActionForm
@@ -576,7 +569,7 @@ export function HearingProtocolRecordedForm({ caseId, state, onDone, onCancel }:
   const { clock } = useDesk();
   const today = clock.today();
   const limits = caseDateLimits(state, today);
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const build = (v: ProtocolValues) => buildProtocol(v, state.hearing, limits);
   const form = useDraftForm<ProtocolValues>({
     ...WHEN_TO_VALIDATE,
@@ -585,9 +578,7 @@ export function HearingProtocolRecordedForm({ caseId, state, onDone, onCancel }:
   });
   const errors = shownErrors(form.formState);
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('HearingProtocolRecorded', build(values).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('HearingProtocolRecorded', payload);
+    await saveParsed('HearingProtocolRecorded', build(values).payload);
   });
   const hearing = state.hearing;
   return (
@@ -662,7 +653,7 @@ export function ProtocolFamiliarizedForm({ caseId, state, onDone, onCancel }: Ac
   const { clock } = useDesk();
   const today = clock.today();
   const limits = caseDateLimits(state, today);
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const build = (v: { date: string }) => buildFamiliarized(v, state.hearing, limits);
   const form = useDraftForm<{ date: string }>({
     ...WHEN_TO_VALIDATE,
@@ -670,9 +661,7 @@ export function ProtocolFamiliarizedForm({ caseId, state, onDone, onCancel }: Ac
     resolver: payloadResolver('ProtocolFamiliarized', build),
   });
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('ProtocolFamiliarized', build(values).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('ProtocolFamiliarized', payload);
+    await saveParsed('ProtocolFamiliarized', build(values).payload);
   });
   return (
     <ActionForm
@@ -734,7 +723,7 @@ export function RemarksFiledForm({ caseId, state, onDone, onCancel }: ActionProp
   const { clock, calendar } = useDesk();
   const today = clock.today();
   const limits = caseDateLimits(state, today);
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const build = (v: RemarksValues) => buildRemarks(v, state.hearing, limits);
   const form = useDraftForm<RemarksValues>({
     ...WHEN_TO_VALIDATE,
@@ -744,9 +733,7 @@ export function RemarksFiledForm({ caseId, state, onDone, onCancel }: ActionProp
   const errors = shownErrors(form.formState);
   const dateText = useWatch({ control: form.control, name: 'date' });
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('RemarksFiled', build(values).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('RemarksFiled', payload);
+    await saveParsed('RemarksFiled', build(values).payload);
   });
   const read = state.hearing?.familiarizedOn ?? null;
   return (

@@ -13,7 +13,6 @@ import {
   TextInput,
   WHEN_TO_VALIDATE,
   dateInputOf,
-  parsePayload,
   payloadResolver,
   shownErrors,
   typedDate,
@@ -64,7 +63,7 @@ export function ResultIssuedForm({ caseId, state, onDone, onCancel }: ActionProp
   const { clock } = useDesk();
   const today = clock.today();
   const limits = caseDateLimits(state, today);
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const applicant = state.applicant ? applicantName(state.applicant) : '';
   const representative = state.representative?.name ?? null;
   const certificate = state.certificate !== null;
@@ -99,9 +98,7 @@ export function ResultIssuedForm({ caseId, state, onDone, onCancel }: ActionProp
   });
   const document = issuedDocument(state);
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('ResultIssued', buildIssue(values, limits).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('ResultIssued', payload);
+    await saveParsed('ResultIssued', buildIssue(values, limits).payload);
   });
   return (
     <ActionForm

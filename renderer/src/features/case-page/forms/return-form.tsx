@@ -18,7 +18,6 @@ import {
   TextInput,
   WHEN_TO_VALIDATE,
   optional,
-  parsePayload,
   payloadResolver,
   shownErrors,
   useEventSubmit,
@@ -128,7 +127,7 @@ export function ReturnedForCompletionForm({ caseId, state, onDone, onCancel }: A
   const { t } = useTranslation('returnForm');
   const lang = useAppSelector((s) => s.preferences.language);
   const documents = caseService(state)?.documents ?? [];
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const build = (v: ReturnValues) => buildReturn(v, documents, lang);
   const form = useDraftForm<ReturnValues>({
     ...WHEN_TO_VALIDATE,
@@ -137,9 +136,7 @@ export function ReturnedForCompletionForm({ caseId, state, onDone, onCancel }: A
   });
   const errors = shownErrors(form.formState);
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('ReturnedForCompletion', build(values).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('ReturnedForCompletion', payload);
+    await saveParsed('ReturnedForCompletion', build(values).payload);
   });
   return (
     <ActionForm

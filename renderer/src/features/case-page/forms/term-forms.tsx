@@ -53,16 +53,14 @@ export function WithdrawnForm({ caseId, state, onDone, onCancel }: ActionProps) 
   const { clock } = useDesk();
   const today = clock.today();
   const limits = caseDateLimits(state, today);
-  const { failure, setFailure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const form = useDraftForm<WithdrawValues>({
     ...WHEN_TO_VALIDATE,
     defaultValues: { reason: '', requestDate: dateInputOf(today) },
     resolver: payloadResolver('Withdrawn', (v: WithdrawValues) => buildWithdraw(v, limits)),
   });
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('Withdrawn', buildWithdraw(values, limits).payload);
-    if (payload === null) return setFailure('casePage:form.invalid');
-    await save('Withdrawn', payload);
+    await saveParsed('Withdrawn', buildWithdraw(values, limits).payload);
   });
   return (
     <ActionForm
