@@ -24,7 +24,6 @@ import {
   WHEN_TO_VALIDATE,
   dateInputOf,
   optional,
-  parsePayload,
   payloadResolver,
   shownErrors,
   typedDate,
@@ -108,7 +107,7 @@ export function TermSuspendedForm({ caseId, state, onDone, onCancel }: ActionPro
   const { t } = useTranslation('casePage');
   const { calendar } = useDesk();
   const lang = useAppSelector((s) => s.preferences.language);
-  const { failure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const grounds = caseService(state)?.suspensionGrounds;
   const options = grounds?.kind === 'list' ? grounds.grounds : [];
   const notice = caseSchedule(state, calendar).notices.find(
@@ -120,9 +119,7 @@ export function TermSuspendedForm({ caseId, state, onDone, onCancel }: ActionPro
     resolver: payloadResolver('TermSuspended', buildSuspend),
   });
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('TermSuspended', buildSuspend(values).payload);
-    if (payload === null) return;
-    await save('TermSuspended', payload);
+    await saveParsed('TermSuspended', buildSuspend(values).payload);
   });
   return (
     <ActionForm
@@ -270,7 +267,7 @@ export function TermReplannedForm({
   onCancel,
 }: ActionProps & { proposal: ReplanProposal }) {
   const { t } = useTranslation('casePage');
-  const { failure, save } = useEventSubmit(caseId, onDone);
+  const { failure, saveParsed } = useEventSubmit(caseId, onDone);
   const build = (v: { reason: string }): Built => ({
     payload: {
       newDueDate: proposal.newDueDate,
@@ -284,9 +281,7 @@ export function TermReplannedForm({
     resolver: payloadResolver('TermReplanned', build),
   });
   const submit = form.handleSubmit(async (values) => {
-    const payload = parsePayload('TermReplanned', build(values).payload);
-    if (payload === null) return;
-    await save('TermReplanned', payload);
+    await saveParsed('TermReplanned', build(values).payload);
   });
   return (
     <ActionForm
