@@ -228,10 +228,12 @@ async function appendOnBasis<T extends CaseEventType>(
   if (signatureProblem) return { ok: false, reason: signatureProblem };
   const after = foldCase([...existing, event]);
   const row = journalRowOf(after, calendar, ctx.nowMs, { heldEvents: basis.heldEvents });
-  // The person a later intake fills in from: written at opening and again after a correction.
+  // The person a later intake fills in from: written at opening (a proactive case's too, as a desk
+  // the case reaches by sync writes it, projectCases) and again after a correction.
   const opened =
     event.type === 'Registered' ||
     event.type === 'AcceptanceRefused' ||
+    event.type === 'ProactiveCaseOpened' ||
     (event.type === 'ApplicationCorrected' && event.payload.applicant !== undefined);
   const person = opened ? personRowOf(after, ctx.nowMs) : null;
   // Every write at once (Dexie promises: see case-projection writeJournalRowsOver).

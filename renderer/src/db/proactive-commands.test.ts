@@ -198,6 +198,52 @@ describe('openProactiveCases', () => {
   });
 });
 
+describe('the recipient afterwards', () => {
+  test('R-PRO-1: someone given a proactive case is known here, as on a desk the case reaches by sync: the next occasion needs no address typed', async () => {
+    const d = await seeded();
+    const first = await openProactiveCases(
+      d,
+      batch({ recipients: [RECIPIENTS[1] as ProactiveRecipientInput] }),
+      act(districtSpecialist, 'a'),
+    );
+    if (!first.ok) throw new Error(first.reason);
+    const person = await d.people.get(NEW_1);
+    expect(person).toMatchObject({
+      iin: NEW_1,
+      lastName: 'Қасымова',
+      firstName: 'Гүлнар',
+      address: 'Қызылсай ауылы, Абай к., 3',
+    });
+    // The desk the case reaches by sync holds the same person.
+    const other = new DeskDatabase(`proactive-synced-${crypto.randomUUID()}`);
+    try {
+      await other.open();
+      const events = await caseEventsOf(d, first.opened[0]?.caseId ?? '');
+      await importCaseEvents(other, events, Date.UTC(2026, 4, 4, 6));
+      const { updatedAtMs: _here, ...here } = person ?? { updatedAtMs: 0 };
+      const { updatedAtMs: _there, ...there } = (await other.people.get(NEW_1)) ?? {
+        updatedAtMs: 0,
+      };
+      expect(there).toEqual(here);
+    } finally {
+      await other.delete();
+    }
+    // Elderly day: the register's name only, no address typed; the case has the address known.
+    const next = await openProactiveCases(
+      d,
+      batch({
+        occasion: { code: 'elderly-day', name: 'Қарттар күні', date: '2026-10-01' },
+        recipients: [{ iin: NEW_1, fullName: 'Қасымова Гүлнар Төлегенқызы' }],
+      }),
+      act(districtSpecialist, 'b'),
+    );
+    if (!next.ok) throw new Error(next.reason);
+    expect(next.opened.map((o) => o.iin)).toEqual([NEW_1]);
+    const state = await loadCase(d, next.opened[0]?.caseId ?? '');
+    expect(state.applicant?.address).toBe('Қызылсай ауылы, Абай к., 3');
+  });
+});
+
 describe('proactiveCandidates', () => {
   test('the quarter’s recipients with the okrugs of their cases here, and whether the desk knows them', async () => {
     const d = await seeded();

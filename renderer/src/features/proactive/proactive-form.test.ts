@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ProactiveCandidate } from '../../db';
 import {
   buildBatch,
+  occasionCode,
   presetDateText,
   shownCandidates,
   type ProactiveFields,
@@ -41,6 +42,14 @@ describe('the proactive screen’s fields', () => {
     expect(presetDateText('other', 2026)).toBe('');
   });
 
+  test('a preset is its own code; a typed date is told apart by its name, never by a code typed', () => {
+    expect(occasionCode('victory-day', 'Жеңіс күні')).toBe('victory-day');
+    expect(occasionCode('other', '  Ауыл   күні ')).toBe('other:ауыл күні');
+    expect(occasionCode('other', 'АУЫЛ КҮНІ')).toBe(occasionCode('other', 'ауыл күні'));
+    expect(occasionCode('other', 'Ауыл күні')).not.toBe(occasionCode('other', 'Ұстаздар күні'));
+    expect(occasionCode('other', ' ')).toBe('');
+  });
+
   test('an okrug lists its recipients; those with no case here only when asked; never another okrug’s', () => {
     expect(shownCandidates(ALL, OKRUG_A, false)).toEqual([OF_A, OF_BOTH]);
     expect(shownCandidates(ALL, OKRUG_A, true)).toEqual([OF_A, OF_BOTH, NO_CASE]);
@@ -74,6 +83,10 @@ describe('the proactive screen’s fields', () => {
     expect(reason({ dateText: '' })).toBe('proactive:errors.dateMissing');
     expect(reason({ code: ' ' })).toBe('proactive:errors.codeMissing');
     expect(reason({ name: '' })).toBe('proactive:errors.nameMissing');
+    // A typed date with no name has no code either: the name is what the person is asked for.
+    expect(reason({ name: ' ', code: occasionCode('other', ' ') })).toBe(
+      'proactive:errors.nameMissing',
+    );
     expect(reason({ okrug: '' })).toBe('proactive:errors.okrugMissing');
     expect(reason({ ticked: new Set() })).toBe('proactive:errors.noRecipients');
   });

@@ -30,6 +30,18 @@ export function presetDateText(code: OccasionPreset, year: number): string {
 }
 
 /**
+ * The occasion's code, with its date what makes two cases repeats (proactive-commands sameOccasion):
+ * a preset's own code; for a date typed as 'other', the name as typed, in lower case and with single
+ * spaces, so two different memorable dates on one day are not taken for one. The person never types
+ * or sees a code.
+ */
+export function occasionCode(preset: OccasionPreset, name: string): string {
+  if (preset !== 'other') return preset;
+  const normalized = name.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('kk');
+  return normalized === '' ? '' : `other:${normalized}`;
+}
+
+/**
  * The recipients listed for an okrug: those whose cases on this desk are the okrug's, and, when asked,
  * those the desk has no case of (the register itself names no okrug). Someone whose cases are only
  * another okrug's is never listed.
@@ -62,8 +74,8 @@ export function buildBatch(
   fields: ProactiveFields,
 ): { ok: true; batch: ProactiveBatch } | { ok: false; reason: string } {
   const date = parseDateInput(fields.dateText);
-  if (fields.code.trim() === '') return { ok: false, reason: 'proactive:errors.codeMissing' };
   if (fields.name.trim() === '') return { ok: false, reason: 'proactive:errors.nameMissing' };
+  if (fields.code.trim() === '') return { ok: false, reason: 'proactive:errors.codeMissing' };
   if (date === null) return { ok: false, reason: 'proactive:errors.dateMissing' };
   if (fields.okrug === '') return { ok: false, reason: 'proactive:errors.okrugMissing' };
   const chosen = fields.shown.filter((c) => fields.ticked.has(c.iin));

@@ -92,6 +92,22 @@ describe('the proactive assistance screen', () => {
     expect(text(markup)).toContain('Сельский округ');
   });
 
+  test('every field’s label is tied to its control by id, so its name is the label alone; no code to type', async () => {
+    const markup = await shown('ru', 'districtSpecialist');
+    const labels = [...markup.matchAll(/<label for="([^"]+)">([^<]+)<\/label>/g)];
+    expect(labels.map((m) => m[2])).toEqual([
+      'Повод',
+      'Название (так пишется в документах)',
+      'Дата (дд.мм.гггг)',
+      'Услуга',
+      'Сельский округ',
+      'Квартал реестра АСП',
+    ]);
+    for (const [, id] of labels) expect(markup).toContain(`id="${id}"`);
+    expect(markup).not.toMatch(/<input[^>]*value="victory-day"/);
+    expect(text(markup)).not.toContain('Код');
+  });
+
   test('R-PRO-1: only the district specialist opens the cases', async () => {
     const page = text(await shown('ru', 'districtHead'));
     expect(page).toContain('Дела проактивной помощи открывает специалист районного отдела.');

@@ -2,7 +2,7 @@
 // district department's desk: the occasion, the service, the okrug and the register's quarter; the
 // recipients listed (all ticked); the cases opened in one go by openProactiveCases. The cases are then
 // in the journal and go on to the decision, the head's signature and the notice like any other.
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { localized, servicesInForce } from '../../../../shared/catalog';
@@ -26,11 +26,26 @@ import { quarterLabel } from '../tsa-register';
 import {
   buildBatch,
   OCCASION_PRESETS,
+  occasionCode,
   presetDateText,
   shownCandidates,
   type OccasionPreset,
 } from './proactive-form';
 import './proactive.css';
+
+/**
+ * A field with its label above it, tied by id, so the control's accessible name is the label alone
+ * (a label wrapped around a select or an input would add the value to it).
+ */
+function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="proactive-field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+    </div>
+  );
+}
 
 export function ProactiveScreen() {
   const { t } = useTranslation('proactive');
@@ -45,8 +60,9 @@ export function ProactiveScreen() {
     [today],
   );
   const [preset, setPreset] = useState<OccasionPreset>('victory-day');
-  const [code, setCode] = useState('victory-day');
-  const [name, setName] = useState(() => t('occasion.presets.victory-day'));
+  // The name as typed; until the person types one, a preset's name in the interface's language.
+  const [typedName, setTypedName] = useState<string | null>(null);
+  const name = typedName ?? (preset === 'other' ? '' : t(`occasion.presets.${preset}`));
   const [dateText, setDateText] = useState(() =>
     presetDateText('victory-day', Number(today.slice(0, 4))),
   );
@@ -94,8 +110,7 @@ export function ProactiveScreen() {
 
   const choosePreset = (next: OccasionPreset) => {
     setPreset(next);
-    setCode(next === 'other' ? '' : next);
-    setName(next === 'other' ? '' : t(`occasion.presets.${next}`));
+    setTypedName(null);
     setDateText(presetDateText(next, Number(today.slice(0, 4))));
     setOutcome(null);
   };
@@ -110,7 +125,7 @@ export function ProactiveScreen() {
     if (!makeContext) return;
     const built = buildBatch({
       serviceId: chosenService,
-      code,
+      code: occasionCode(preset, name),
       name,
       dateText,
       okrug,
@@ -143,89 +158,108 @@ export function ProactiveScreen() {
 
       <fieldset className="proactive-fields">
         <legend>{t('occasion.heading')}</legend>
-        <label>
-          {t('occasion.preset')}
-          <select value={preset} onChange={(e) => choosePreset(e.target.value as OccasionPreset)}>
-            {OCCASION_PRESETS.map((p) => (
-              <option key={p.code} value={p.code}>
-                {t(`occasion.presets.${p.code}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('occasion.code')}
-          <input
-            value={code}
-            readOnly={preset !== 'other'}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('occasion.name')}
-          <input value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label>
-          {t('occasion.date')}
-          <input
-            value={dateText}
-            inputMode="numeric"
-            onChange={(e) => setDateText(e.target.value)}
-          />
-        </label>
-      </fieldset>
-
-      <fieldset className="proactive-fields">
-        <label>
-          {t('service')}
-          {services.length === 0 ? (
-            <span role="alert">{t('noService')}</span>
-          ) : (
-            <select value={chosenService} onChange={(e) => setServiceId(e.target.value)}>
-              {services.map((s) => (
-                <option key={s.service.id} value={s.service.id}>
-                  {localized(s.service.name, language)}
+        <Field label={t('occasion.preset')}>
+          {(id) => (
+            <select
+              id={id}
+              value={preset}
+              onChange={(e) => choosePreset(e.target.value as OccasionPreset)}
+            >
+              {OCCASION_PRESETS.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {t(`occasion.presets.${p.code}`)}
                 </option>
               ))}
             </select>
           )}
-        </label>
-        <label>
-          {t('okrug')}
-          <select
-            value={okrug}
-            onChange={(e) => {
-              setOkrug(e.target.value);
-              setUnticked(new Set());
-              setOutcome(null);
-            }}
-          >
-            <option value="">{t('chooseOkrug')}</option>
-            {(offices ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {offices?.length === 0 && <p>{t('noOkrugs')}</p>}
-        <label>
-          {t('quarter')}
-          <select
-            value={chosenQuarter}
-            onChange={(e) => {
-              setQuarter(e.target.value);
-              setUnticked(new Set());
-            }}
-          >
-            {(quarters ?? []).map((q) => (
-              <option key={q.quarter} value={q.quarter}>
-                {quarterLabel(t, q.quarter)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {quarters?.length === 0 && <p>{t('noQuarters')}</p>}
+        </Field>
+        <Field label={t('occasion.name')}>
+          {(id) => (
+            <input
+              id={id}
+              className="proactive-name"
+              value={name}
+              onChange={(e) => setTypedName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('occasion.date')}>
+          {(id) => (
+            <input
+              id={id}
+              className="proactive-date"
+              value={dateText}
+              inputMode="numeric"
+              onChange={(e) => setDateText(e.target.value)}
+            />
+          )}
+        </Field>
+      </fieldset>
+
+      <fieldset className="proactive-fields">
+        <legend>{t('whom')}</legend>
+        <Field label={t('service')}>
+          {(id) =>
+            services.length === 0 ? (
+              <span id={id} role="alert">
+                {t('noService')}
+              </span>
+            ) : (
+              <select
+                id={id}
+                className="proactive-service"
+                value={chosenService}
+                onChange={(e) => setServiceId(e.target.value)}
+              >
+                {services.map((s) => (
+                  <option key={s.service.id} value={s.service.id}>
+                    {localized(s.service.name, language)}
+                  </option>
+                ))}
+              </select>
+            )
+          }
+        </Field>
+        <Field label={t('okrug')}>
+          {(id) => (
+            <select
+              id={id}
+              value={okrug}
+              onChange={(e) => {
+                setOkrug(e.target.value);
+                setUnticked(new Set());
+                setOutcome(null);
+              }}
+            >
+              <option value="">{t('chooseOkrug')}</option>
+              {(offices ?? []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('quarter')}>
+          {(id) => (
+            <select
+              id={id}
+              value={chosenQuarter}
+              onChange={(e) => {
+                setQuarter(e.target.value);
+                setUnticked(new Set());
+              }}
+            >
+              {(quarters ?? []).map((q) => (
+                <option key={q.quarter} value={q.quarter}>
+                  {quarterLabel(t, q.quarter)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {offices?.length === 0 && <p className="proactive-note">{t('noOkrugs')}</p>}
+        {quarters?.length === 0 && <p className="proactive-note">{t('noQuarters')}</p>}
         <p className="proactive-note">{t('okrugNote')}</p>
         <label className="proactive-check">
           <input
@@ -244,8 +278,8 @@ export function ProactiveScreen() {
         <p>{t('recipients.empty')}</p>
       ) : (
         <>
-          <p>
-            {t('recipients.count', { shown: shown.length, ticked: ticked.size })}{' '}
+          <p className="proactive-count">
+            <span>{t('recipients.count', { shown: shown.length, ticked: ticked.size })}</span>{' '}
             <button type="button" onClick={() => setUnticked(new Set())}>
               {t('recipients.all')}
             </button>{' '}
@@ -280,6 +314,7 @@ export function ProactiveScreen() {
                       t('recipients.addressKnown')
                     ) : (
                       <input
+                        className="proactive-address"
                         aria-label={`${t('recipients.address')}: ${c.fullName}`}
                         placeholder={t('recipients.addressPlaceholder')}
                         value={addresses[c.iin] ?? ''}
