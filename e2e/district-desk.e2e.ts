@@ -20,41 +20,43 @@
 //   district's scope equals the district desk's (printed).
 // The clocks: each desk's clock is Playwright's, set to the legal times of the Node test (7–15
 // December 2026), so the hearing's working-day windows pass as they would; the hub keeps its own.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import pg from 'pg';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { readHubConfig } from '../server/src/config';
-import { startHub, type RunningHub } from '../server/src/hub';
-import { addDistrict, addOffice, createEnrollmentCode } from '../server/src/registry/registry';
+import type { RunningHub } from '../server/src/hub';
 import { outboxGateway } from '../server/src/sms/gateway';
 import { queueSignedResults, sendDue } from '../server/src/sms/outbox';
-import { startThrowawayCluster, type ThrowawayCluster } from '../server/test/postgres-cluster';
-import { launchChromium, screenshotPath } from './support/browser';
+import { launchChromium } from './support/browser';
 import {
   imposeResolution,
   KYZYLSAI_OFFICE,
-  logIn,
   moveOfficeClock,
-  setUpOffice,
   switchUser,
   type DeskOffice,
   type DeskUser,
 } from './support/desk';
 import {
+  AKKOL_DEPARTMENT,
+  DISTRICT_CODE,
   DISTRICT_FORMS_RU as F,
+  DISTRICT_HEAD,
+  DISTRICT_SPECIALIST,
   DISTRICT_UI,
+  enrollmentCode as codeFor,
+  installDesk as install,
   joinFromSystemPage,
   openAction,
   openCase,
   openScreen,
+  photographFailure,
   printToPdf,
   registerWithMobile,
+  shot,
+  startDistrictHub,
   submitAction,
   switchLanguage,
   syncNow,
+  type DistrictHub,
   type MobileApplicant,
 } from './support/district';
 import { deskStateHash } from './support/fixtures';
@@ -62,29 +64,8 @@ import { hubStateHash } from './support/sync-desks';
 
 const PDF_DIR = join(import.meta.dirname, '..', 'test-results', 'pdf');
 
-const DISTRICT_CODE = 'AKK';
-
-const AKKOL_DEPARTMENT: DeskOffice = {
-  kind: 'district',
-  districtId: DISTRICT_CODE,
-  nameKk: 'Ақкөл ауданының жұмыспен қамту және әлеуметтік бағдарламалар бөлімі',
-  nameRu: 'Отдел занятости и социальных программ Аккольского района',
-  code: 'AKKD',
-  districtKk: 'Ақкөл ауданы',
-  districtRu: 'Аккольский район',
-  address: 'Ақкөл қаласы, Нұрлан Елубаев көшесі, 47',
-  deviceNo: 1,
-  lockAfterMinutes: 10,
-};
-
 const SPECIALIST: DeskUser = { name: 'Сейітова Әйгерім', role: 'specialist', pin: '4826' };
 const AKIM: DeskUser = { name: 'Жұмабаев Серік', role: 'akim', pin: '739146' };
-const DISTRICT_SPECIALIST: DeskUser = {
-  name: 'Ахметова Динара',
-  role: 'districtSpecialist',
-  pin: '3917',
-};
-const DISTRICT_HEAD: DeskUser = { name: 'Омаров Бауыржан', role: 'districtHead', pin: '258013' };
 
 /** Granted, refused after the hearing, returned for a missing document. */
 const APPLICANTS: readonly [MobileApplicant, MobileApplicant, MobileApplicant] = [
@@ -113,108 +94,37 @@ const APPLICANTS: readonly [MobileApplicant, MobileApplicant, MobileApplicant] =
 /** A legal time in Kazakhstan (UTC+5). */
 const at = (localTime: string) => new Date(`${localTime}:00+05:00`);
 
-let cluster: ThrowawayCluster;
+let district: DistrictHub;
 let hub: RunningHub;
 let browser: Browser;
-let deskDir: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  deskDir = await mkdtemp(join(tmpdir(), 'akimat-e2e-district-desk-'));
-  await cp(inject('deskDir'), deskDir, { recursive: true });
-  cluster = await startThrowawayCluster();
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query('create database district_desk');
-  await admin.end();
-  const url = new URL(cluster.url);
-  url.pathname = '/district_desk';
-  hub = await startHub(
-    {
-      ...readHubConfig({ HUB_PORT: '0', LOG_LEVEL: 'warn' }),
-      database: { kind: 'postgresql', url: url.toString() },
-    },
-    { deskDir },
-  );
-  await addDistrict(
-    hub.db,
-    { code: DISTRICT_CODE, nameKk: 'Ақкөл ауданы', nameRu: 'Аккольский район' },
-    'admin',
-  );
-  for (const office of [KYZYLSAI_OFFICE, AKKOL_DEPARTMENT]) {
-    await addOffice(
-      hub.db,
-      {
-        districtCode: DISTRICT_CODE,
-        code: office.code,
-        kind: office.kind ?? 'akimat',
-        nameKk: office.nameKk,
-        nameRu: office.nameRu,
-      },
-      'admin',
-    );
-  }
+  district = await startDistrictHub(inject('deskDir'), 'district_desk', [
+    KYZYLSAI_OFFICE,
+    AKKOL_DEPARTMENT,
+  ]);
+  hub = district.hub;
   browser = await launchChromium();
 });
 
 afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail') return;
-  for (const [i, context] of contexts.entries()) {
-    for (const page of context.pages()) {
-      await page
-        .screenshot({ path: screenshotPath(`failed-district-desk-${i}`), fullPage: true })
-        .catch(() => undefined);
-    }
-  }
+  if (task.result?.state === 'fail') await photographFailure(browser, 'district-desk');
 });
 
 afterAll(async () => {
   await browser?.close();
-  await hub?.stop();
-  await cluster?.stop();
-  if (deskDir) await rm(deskDir, { recursive: true, force: true });
+  await district?.stop();
 });
 
-async function enrollmentCode(officeCode: string): Promise<string> {
-  const made = await createEnrollmentCode(hub.db, { officeCode }, 'admin', Date.now());
-  if (!made.ok) throw new Error(made.reason);
-  return made.value.code;
-}
+const enrollmentCode = (officeCode: string) => codeFor(hub, officeCode);
 
 /** A laptop whose clock starts at `start`, with the desk loaded from the hub and set up. */
-async function installDesk(
+const installDesk = (
   start: Date,
   language: 'kk' | 'ru',
   office: DeskOffice,
   users: readonly DeskUser[],
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.clock.install({ time: start });
-  await page.goto(`${hub.url}/`);
-  await setUpOffice(page, { language, office, users });
-  const first = users[0];
-  if (!first) throw new Error('no users');
-  await logIn(page, first.name, first.pin);
-  return { context, page };
-}
-
-/**
- * A screenshot of the page as it is now, in the language the desk shows. The desks' clocks run days
- * ahead of the hub's here, so the frame warns of it after each sync; the person reads the warning
- * and closes it ("Понятно"), as the screen asks, before the picture.
- */
-async function shot(page: Page, name: string): Promise<string> {
-  const warning = page.locator('.clock-warning');
-  if (await warning.isVisible()) {
-    await warning.getByRole('button', { name: /^(Понятно|Түсінікті)$/ }).click();
-    await warning.waitFor({ state: 'detached' });
-  }
-  const path = screenshotPath(name);
-  await page.screenshot({ path, fullPage: true });
-  return path;
-}
+) => install(browser, hub.url, { start, language, office, users });
 
 describe('the district department’s desk in the browser, with an akimat desk and a hub on PostgreSQL', () => {
   test('forward offline, receive, compute, grant, hear and refuse, return, sign, SMS, issue; screenshots and PDFs in kk and ru; every state hash agrees', async () => {

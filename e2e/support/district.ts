@@ -1,15 +1,185 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import pg from 'pg';
 import { expect } from 'vitest';
-import type { DeskApplicant, DeskLanguage } from './desk';
+import { readHubConfig, type HubConfig } from '../../server/src/config';
+import { startHub, type RunningHub } from '../../server/src/hub';
+import { addDistrict, addOffice, createEnrollmentCode } from '../../server/src/registry/registry';
+import { startThrowawayCluster, type ThrowawayCluster } from '../../server/test/postgres-cluster';
+import { screenshotPath } from './browser';
+import {
+  logIn,
+  setUpOffice,
+  type DeskApplicant,
+  type DeskLanguage,
+  type DeskOffice,
+  type DeskUser,
+} from './desk';
 
-// Helpers for the browser e2e of the district department's desk (issue 9): the sync card and the
-// frame's status area, the language switch, the intake with a mobile number, the district's case
-// forms (receipt, income, hearing, decision), the head's signing and the print views. They drive the
-// desk by its visible labels (locales/{kk,ru}/*.json), as a person would, in the language the desk
-// shows.
+// Helpers for the browser e2e of the district department's desk (issue 9): the district's hub on a
+// throwaway PostgreSQL cluster and the desks installed from it, the sync card and the frame's status
+// area, the language switch, the intake with a mobile number, the district's case forms (receipt,
+// income, hearing, decision), the head's signing and the print views. They drive the desk by its
+// visible labels (locales/{kk,ru}/*.json), as a person would, in the language the desk shows.
+
+/** The district of the stories: Ақкөл district, Ақмола region. */
+export const DISTRICT_CODE = 'AKK';
+
+/** Its department of employment and social programmes (the district desk's office). */
+export const AKKOL_DEPARTMENT: DeskOffice = {
+  kind: 'district',
+  districtId: DISTRICT_CODE,
+  nameKk: 'Ақкөл ауданының жұмыспен қамту және әлеуметтік бағдарламалар бөлімі',
+  nameRu: 'Отдел занятости и социальных программ Аккольского района',
+  code: 'AKKD',
+  districtKk: 'Ақкөл ауданы',
+  districtRu: 'Аккольский район',
+  address: 'Ақкөл қаласы, Нұрлан Елубаев көшесі, 47',
+  deviceNo: 1,
+  lockAfterMinutes: 10,
+};
+
+export const DISTRICT_SPECIALIST: DeskUser = {
+  name: 'Ахметова Динара',
+  role: 'districtSpecialist',
+  pin: '3917',
+};
+export const DISTRICT_HEAD: DeskUser = {
+  name: 'Омаров Бауыржан',
+  role: 'districtHead',
+  pin: '258013',
+};
+
+/** A running hub of the district, what the admin's CLI needs to reach its database, and its end. */
+export interface DistrictHub {
+  readonly hub: RunningHub;
+  /** The hub's configuration: `runCli` (npm run hub -- …) opens the same database with it. */
+  readonly config: HubConfig;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real hub on a throwaway PostgreSQL cluster, in a database of its own (`database`), serving its own
+ * copy of the built desk (`builtDesk`: global-setup's deskDir, so a hub of the test changes nothing
+ * the other tests are served), with district AKK and `offices` in its registry, added as the
+ * district admin adds them. Whatever started is stopped by `stop`, even when a later step failed.
+ */
+export async function startDistrictHub(
+  builtDesk: string,
+  database: string,
+  offices: readonly DeskOffice[],
+): Promise<DistrictHub> {
+  let deskDir: string | undefined;
+  let cluster: ThrowawayCluster | undefined;
+  let hub: RunningHub | undefined;
+  const stop = async () => {
+    await hub?.stop();
+    await cluster?.stop();
+    if (deskDir) await rm(deskDir, { recursive: true, force: true });
+  };
+  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`not a database name: ${database}`);
+  try {
+    deskDir = await mkdtemp(join(tmpdir(), `akimat-e2e-${database}-`));
+    await cp(builtDesk, deskDir, { recursive: true });
+    cluster = await startThrowawayCluster();
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query(`create database ${database}`);
+    await admin.end();
+    const url = new URL(cluster.url);
+    url.pathname = `/${database}`;
+    const config: HubConfig = {
+      ...readHubConfig({ HUB_PORT: '0', LOG_LEVEL: 'warn' }),
+      database: { kind: 'postgresql', url: url.toString() },
+    };
+    hub = await startHub(config, { deskDir });
+    await addDistrict(
+      hub.db,
+      { code: DISTRICT_CODE, nameKk: 'Ақкөл ауданы', nameRu: 'Аккольский район' },
+      'admin',
+    );
+    for (const office of offices) {
+      await addOffice(
+        hub.db,
+        {
+          districtCode: DISTRICT_CODE,
+          code: office.code,
+          kind: office.kind ?? 'akimat',
+          nameKk: office.nameKk,
+          nameRu: office.nameRu,
+        },
+        'admin',
+      );
+    }
+    return { hub, config, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** A one-time enrollment code the district admin makes for an office. */
+export async function enrollmentCode(hub: RunningHub, officeCode: string): Promise<string> {
+  const made = await createEnrollmentCode(hub.db, { officeCode }, 'admin', Date.now());
+  if (!made.ok) throw new Error(made.reason);
+  return made.value.code;
+}
+
+/**
+ * A laptop (a browser context at 1366×768) whose clock starts at `start`, with the desk loaded from
+ * the hub, set up through the wizard in `language` for `office` and `users`, the first of them logged in.
+ */
+export async function installDesk(
+  browser: Browser,
+  hubUrl: string,
+  desk: {
+    start: Date;
+    language: DeskLanguage;
+    office: DeskOffice;
+    users: readonly DeskUser[];
+  },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.clock.install({ time: desk.start });
+  await page.goto(`${hubUrl}/`);
+  await setUpOffice(page, { language: desk.language, office: desk.office, users: desk.users });
+  const first = desk.users[0];
+  if (!first) throw new Error('no users');
+  await logIn(page, first.name, first.pin);
+  return { context, page };
+}
+
+/**
+ * A screenshot of the page as it is now, in the language the desk shows. The desks' clocks may run
+ * days ahead of the hub's, so the frame warns of it after each sync; the person reads the warning
+ * and closes it ("Понятно"), as the screen asks, before the picture.
+ */
+export async function shot(page: Page, name: string): Promise<string> {
+  const warning = page.locator('.clock-warning');
+  if (await warning.isVisible()) {
+    await warning.getByRole('button', { name: /^(Понятно|Түсінікті)$/ }).click();
+    await warning.waitFor({ state: 'detached' });
+  }
+  const path = screenshotPath(name);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** After a failed test: every open page of the browser, photographed as `failed-<prefix>-<n>`. */
+export async function photographFailure(browser: Browser | undefined, prefix: string) {
+  for (const [i, context] of (browser?.contexts() ?? []).entries()) {
+    for (const [j, page] of context.pages().entries()) {
+      await page
+        .screenshot({ path: screenshotPath(`failed-${prefix}-${i}-${j}`), fullPage: true })
+        .catch(() => undefined);
+    }
+  }
+}
 
 /** What a person reads on the screens, in each language. */
 export const DISTRICT_UI = {
