@@ -48,12 +48,20 @@ export const ADMIN_REFUSALS = [
 ] as const;
 export type AdminRefusal = (typeof ADMIN_REFUSALS)[number];
 
-const actor = { actorUserId: z.string().min(1).max(128) };
+/**
+ * No control characters in what a request names: none belongs in an id, a code or a name, and
+ * PostgreSQL text cannot hold NUL (the hub would fail on it instead of refusing it).
+ */
+const NO_CONTROL = /^\P{Cc}*$/u;
+const key = (max: number) => z.string().min(1).max(max).regex(NO_CONTROL);
+
+const actor = { actorUserId: key(128) };
 const name = z
   .string()
   .trim()
   .min(1)
   .max(200)
+  .regex(NO_CONTROL)
   .refine((s) => s === s.normalize('NFC'));
 
 export const registryRequestSchema = z.strictObject(actor);
@@ -61,7 +69,7 @@ export const registryRequestSchema = z.strictObject(actor);
 /** A new okrug's akimat (the district department itself is made with the district, on the hub). */
 export const addOfficeRequestSchema = z.strictObject({
   ...actor,
-  code: z.string().min(1).max(32),
+  code: key(32),
   nameKk: name,
   nameRu: name,
 });
@@ -69,14 +77,14 @@ export type AddOfficeRequest = z.infer<typeof addOfficeRequestSchema>;
 
 export const enrollmentCodeRequestSchema = z.strictObject({
   ...actor,
-  officeId: z.string().min(1).max(100),
+  officeId: key(100),
   hours: z.int().min(ADMIN_CODE_HOURS.min).max(ADMIN_CODE_HOURS.max).optional(),
 });
 export type EnrollmentCodeRequest = z.infer<typeof enrollmentCodeRequestSchema>;
 
 export const revokeDeviceRequestSchema = z.strictObject({
   ...actor,
-  deviceId: z.string().min(1).max(100),
+  deviceId: key(100),
 });
 export type RevokeDeviceRequest = z.infer<typeof revokeDeviceRequestSchema>;
 

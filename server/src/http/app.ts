@@ -14,6 +14,7 @@ import { LOOPBACK_HOSTS } from '../config';
 import type { HubDatabase } from '../db';
 import { registerAttachmentRoutes } from '../attachments/routes';
 import { registerUpdateRoutes } from '../updates/routes';
+import { registerAdminRoutes } from './admin-routes';
 import { registerDeviceRoutes } from './device-routes';
 import { clientError, frameworkError } from './edges';
 import { registerSmsRoutes } from './sms-routes';
@@ -153,6 +154,7 @@ export async function buildHubApp(options: HubAppOptions): Promise<FastifyInstan
 
   registerDeviceRoutes(app, db, options.hubKeyPin ?? '');
   registerSyncRoutes(app, db);
+  registerAdminRoutes(app, db);
   registerSmsRoutes(app, db);
   registerUpdateRoutes(app, db, options.updatesDir ?? null);
   await registerAttachmentRoutes(app, db, {

@@ -3,6 +3,8 @@
 // - A body is unpacked with a limit and checked before anything is read from it; a bad one gets 400
 //   with a code and is never echoed or logged.
 // - A desk of a protocol this hub does not serve is told which side must update (426).
+// - A push or pull notes when the desk synced (registry.ts markDeviceSeen): one statement per request,
+//   run beside it, never one per event.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
@@ -16,6 +18,7 @@ import {
   type PushReply,
 } from '../../../shared/sync';
 import type { HubDatabase } from '../db';
+import { markDeviceSeen } from '../registry/registry';
 import { pullEventTexts, pushEvents } from '../sync/event-log';
 import { deviceOf } from './device-routes';
 import { packBody, packPullReply, sendPacked, unpackBody } from './wire';
@@ -71,7 +74,11 @@ export function registerSyncRoutes(app: FastifyInstance, db: HubDatabase): void 
     const parsed = pushRequestSchema.safeParse(body);
     if (!parsed.success) return fail(reply, 400, 'sync:errors.badBody');
     const nowMs = Date.now();
-    const receipts = await pushEvents(db, device, parsed.data.events, nowMs);
+    // The desk synced (the admin's screen shows when): one statement beside the push, not in it.
+    const [receipts] = await Promise.all([
+      pushEvents(db, device, parsed.data.events, nowMs),
+      markDeviceSeen(db, device.id, nowMs),
+    ]);
     return sendPacked(reply, packBody({ receipts, hubTimeMs: nowMs } satisfies PushReply));
   });
 
@@ -82,7 +89,10 @@ export function registerSyncRoutes(app: FastifyInstance, db: HubDatabase): void 
     if (body === null) return reply;
     const parsed = pullRequestSchema.safeParse(body);
     if (!parsed.success) return fail(reply, 400, 'sync:errors.badBody');
-    const page = await pullEventTexts(db, device, parsed.data.cursor, parsed.data.limit);
+    const [page] = await Promise.all([
+      pullEventTexts(db, device, parsed.data.cursor, parsed.data.limit),
+      markDeviceSeen(db, device.id, Date.now()),
+    ]);
     if (!page.ok) return fail(reply, 400, page.reason);
     // The page's bodies go out as the database holds them (./wire packPullReply: shared/sync
     // pullReplySchema's shape, without parsing and writing each event again).

@@ -137,23 +137,33 @@ export function addOffice(
 }
 
 /**
- * A one-time enrollment code for an office, valid `ttlHours`. `officeCode` names the office; when two
- * districts use the same code, `districtCode` says which.
+ * An office an enrollment code is for: by its code as the command line names it (when two districts
+ * use the same code, `districtCode` says which), or by its id within a district (the district admin's
+ * screen, whose scope is its own district).
  */
+export type EnrollmentOffice =
+  | { readonly officeCode: string; readonly districtCode?: string }
+  | { readonly officeId: string; readonly districtId: string };
+
+/** A one-time enrollment code for an office, valid `ttlHours`. */
 export function createEnrollmentCode(
   db: HubDatabase,
-  office: { officeCode: string; districtCode?: string },
+  office: EnrollmentOffice,
   actor: string,
   nowMs: number,
   ttlHours: number = ENROLLMENT_CODE_TTL_HOURS,
 ): Promise<RegistryResult<{ code: string; expiresAt: Date; officeId: string }>> {
+  const [wantedId, wantedDistrict] =
+    'officeId' in office
+      ? [office.officeId, office.districtId]
+      : [
+          officeIdFor(office.officeCode),
+          office.districtCode === undefined ? null : normalizeDistrictId(office.districtCode),
+        ];
   return db.transaction(async (tx) => {
     const found = await tx.query<{ id: string; district_id: string }>(
       `select id, district_id from offices where id = $1 and ($2::text is null or district_id = $2)`,
-      [
-        officeIdFor(office.officeCode),
-        office.districtCode === undefined ? null : normalizeDistrictId(office.districtCode),
-      ],
+      [wantedId, wantedDistrict],
     );
     if (found.rows.length === 0) return { ok: false, reason: 'hub:registry.officeUnknown' };
     if (found.rows.length > 1) return { ok: false, reason: 'hub:registry.officeAmbiguous' };
@@ -318,20 +328,43 @@ export async function authenticateDevice(
   };
 }
 
+/**
+ * Revokes a desk's credential. With `districtId`, only a desk of that district is revoked (the
+ * district admin's screen): another district's desk is as unknown as one that never was.
+ */
 export function revokeDevice(
   db: HubDatabase,
   deviceId: string,
   actor: string,
   nowMs: number,
+  districtId: string | null = null,
 ): Promise<RegistryResult<null>> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query(
       `update devices set revoked_at = $2, revoked_by = $3
-       where id = $1 and revoked_at is null returning id`,
-      [deviceId, new Date(nowMs), actor],
+       where id = $1 and revoked_at is null and ($4::text is null or district_id = $4)
+       returning id`,
+      [deviceId, new Date(nowMs), actor, districtId],
     );
     if (rows.length === 0) return { ok: false, reason: 'hub:registry.deviceUnknown' };
     await log(tx, actor, 'device.revoke', deviceId);
     return { ok: true, value: null };
   });
+}
+
+/**
+ * Notes that a desk synced (pushed, pulled, or brought a sync file) at `nowMs`, for the district
+ * admin's screen. One statement per request, never per event, that writes the row at most once a
+ * minute: a desk syncing in a loop does not rewrite it every time (0011_device_last_seen.sql).
+ */
+export async function markDeviceSeen(
+  db: Queryable,
+  deviceId: string,
+  nowMs: number,
+): Promise<void> {
+  await db.query(
+    `update devices set last_seen_at = $2
+     where id = $1 and (last_seen_at is null or last_seen_at < $2::timestamptz - interval '1 minute')`,
+    [deviceId, new Date(nowMs)],
+  );
 }

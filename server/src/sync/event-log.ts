@@ -120,6 +120,41 @@ export const BATCH_READ_SQL = `(select 'stored' as part, id, null as owner, body
        order by txid, seq`;
 
 /**
+ * The stored events of some streams of a district (cases, registers or people), each stream by its
+ * whole key (one probe of hub_events_stream each, as BATCH_READ_SQL), in the log's (txid, seq) order.
+ */
+async function readStreams(
+  db: Queryable,
+  districtId: string,
+  stream: Stream,
+  streamIds: readonly string[],
+): Promise<{ stream_id: string; office_id: string; body: unknown }[]> {
+  const { rows } = await db.query<{ stream_id: string; office_id: string; body: unknown }>(
+    `select e.stream_id, e.office_id, e.body
+     from unnest($3::text[]) as wanted(stream_id)
+     cross join lateral (select * from hub_events
+       where district_id = $1 and stream = $2 and stream_id = wanted.stream_id offset 0) e
+     order by e.txid, e.seq`,
+    [districtId, stream, streamIds],
+  );
+  return rows;
+}
+
+/**
+ * A person as the hub's own directory log of their district has them (the fold a push judges actors
+ * by, BatchView.user): null when none of their events reached the hub. Outside a push (the district
+ * admin's API, ../registry/admin) the same read and the same fold decide who the person is.
+ */
+export async function hubDirectoryUser(
+  db: Queryable,
+  districtId: string,
+  userId: string,
+): Promise<DirectoryUser | null> {
+  const rows = await readStreams(db, districtId, 'user', [userId]);
+  return foldUser(rows.map((r) => r.body) as DirectoryEvent[]).user;
+}
+
+/**
  * What one push reads of the hub's log, read once per batch instead of once per event: the stored
  * bodies of the batch's ids, the events of its cases, the cases holding the numbers it gives, and (on
  * first use) each person's directory events and each stream's office. Events accepted earlier in the
@@ -207,14 +242,7 @@ class BatchView {
     const wanted = [...new Set(streamIds)].filter((id) => !this.streams.has(`${stream}:${id}`));
     if (wanted.length === 0) return;
     for (const id of wanted) this.streams.set(`${stream}:${id}`, { office: null, bodies: [] });
-    const { rows } = await this.tx.query<{ stream_id: string; office_id: string; body: unknown }>(
-      `select e.stream_id, e.office_id, e.body
-       from unnest($3::text[]) as wanted(stream_id)
-       cross join lateral (select * from hub_events
-         where district_id = $1 and stream = $2 and stream_id = wanted.stream_id offset 0) e
-       order by e.txid, e.seq`,
-      [this.districtId, stream, wanted],
-    );
+    const rows = await readStreams(this.tx, this.districtId, stream, wanted);
     for (const row of rows) {
       const entry = this.streams.get(`${stream}:${row.stream_id}`);
       if (!entry) continue;

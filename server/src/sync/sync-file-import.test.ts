@@ -246,6 +246,12 @@ describe.each(DATABASE_KINDS)('sync by file at the hub on %s', (kind) => {
     );
     expect(first.counts).toEqual({ accepted: 4, duplicate: 0, rejected: 0 });
     expect(first).toMatchObject({ scansKept: 1, scansLeft: 0, more: false });
+    // The desk synced, by file: the district admin's screen shows when (0011_device_last_seen.sql).
+    const seen = await db.query<{ last_seen_at: Date | null }>(
+      'select last_seen_at from devices where id = $1',
+      [a.device.id],
+    );
+    expect(seen.rows[0]?.last_seen_at?.getTime()).toBe(NOW + 1000);
 
     const reply = await openReply(a, first.reply);
     if (!reply.ok) throw new Error(reply.reason);

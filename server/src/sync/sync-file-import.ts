@@ -31,7 +31,7 @@ import {
 } from '../../../shared/sync';
 import type { OfficeKind } from '../../../shared/office';
 import type { HubDatabase, Queryable } from '../db';
-import type { Device } from '../registry/registry';
+import { markDeviceSeen, type Device } from '../registry/registry';
 import { pullEvents, pushEvents } from './event-log';
 import { hubFileKeys, hubSubtle } from './hub-file-keys';
 
@@ -149,6 +149,8 @@ export async function importSyncFile(
   const mismatch = protocolMismatch(file.protocol, HUB_PROTOCOL);
   if (mismatch) return { ok: false, reason: mismatch };
   const { device } = known;
+  // The desk synced, by file: the district admin's screen shows when (registry.ts markDeviceSeen).
+  await markDeviceSeen(db, device.id, nowMs);
 
   const receipts: Receipt[] = [];
   for (let at = 0; at < file.events.length; at += MAX_BATCH_EVENTS) {
