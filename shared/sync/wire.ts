@@ -3,6 +3,9 @@
 // - decodeBody never inflates past its limit: a small body that would unpack to gigabytes (a zip bomb)
 //   is refused while it unpacks, not after.
 // - A body that is not gzip, not UTF-8 JSON, or too large gives a named reason, never an exception.
+// - A body whose JSON holds a NUL character (\u0000) is a bad body, whichever side reads it: no id,
+//   name or text of ours holds one, and PostgreSQL's jsonb cannot store it, so a hub that took it
+//   would fail on the insert instead of refusing the body (parseSyncJson, used by both ends).
 import { Gunzip, gzipSync, strFromU8, strToU8 } from 'fflate';
 
 /** The largest JSON a sync body may unpack to (a page of 500 events is well under 4 MB). */
@@ -45,8 +48,20 @@ export function decodeBody(bytes: Uint8Array, limit: number = MAX_BODY_BYTES): D
     joined.set(chunk, offset);
     offset += chunk.length;
   }
+  return parseSyncJson(strFromU8(joined));
+}
+
+/** A JSON escape of NUL that is not itself an escaped backslash followed by "u0000". */
+const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+
+/** The value of a sync body's JSON text, or badBody for text that is not JSON or holds a NUL. */
+export function parseSyncJson(text: string): DecodedBody {
+  // A raw NUL cannot stand in JSON text (JSON.parse refuses control characters in strings).
+  if (text.includes('\\u0000') && NUL_ESCAPE.test(text)) {
+    return { ok: false, reason: 'sync:errors.badBody' };
+  }
   try {
-    return { ok: true, value: JSON.parse(strFromU8(joined)) as unknown };
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
     return { ok: false, reason: 'sync:errors.badBody' };
   }

@@ -39,6 +39,18 @@ describe('the hub packs and unpacks the bytes the desk does', () => {
       reason: 'sync:errors.badBody',
     });
   });
+
+  test('a body holding a NUL character is a bad body on both ends (jsonb cannot store it)', () => {
+    for (const value of [{ id: 'a\u0000b' }, { events: [{ note: '\u0000' }] }, '\u0000']) {
+      expect(unpackBody(encodeBody(value))).toEqual({ ok: false, reason: 'sync:errors.badBody' });
+      expect(decodeBody(packBody(value))).toEqual({ ok: false, reason: 'sync:errors.badBody' });
+    }
+    // The six characters \u0000 typed as text are text: an escaped backslash, then "u0000".
+    for (const value of [{ note: '\\u0000' }, { note: 'a\\\\\\u0000' }]) {
+      expect(unpackBody(encodeBody(value))).toEqual({ ok: true, value });
+      expect(decodeBody(packBody(value))).toEqual({ ok: true, value });
+    }
+  });
 });
 
 describe('a pull page written around the stored bodies', () => {

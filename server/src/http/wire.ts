@@ -12,7 +12,12 @@
 //   to the same value as JSON.stringify of the page would.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
-import { MAX_BODY_BYTES, SYNC_MEDIA_TYPE, type DecodedBody } from '../../../shared/sync';
+import {
+  MAX_BODY_BYTES,
+  parseSyncJson,
+  SYNC_MEDIA_TYPE,
+  type DecodedBody,
+} from '../../../shared/sync';
 import type { PulledEventText } from '../sync/event-log';
 
 /**
@@ -42,11 +47,7 @@ export function unpackBody(bytes: Uint8Array, limit: number = MAX_BODY_BYTES): D
     const tooLarge = (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE';
     return { ok: false, reason: tooLarge ? 'sync:errors.tooLarge' : 'sync:errors.badBody' };
   }
-  try {
-    return { ok: true, value: JSON.parse(json.toString('utf8')) as unknown };
-  } catch {
-    return { ok: false, reason: 'sync:errors.badBody' };
-  }
+  return parseSyncJson(json.toString('utf8'));
 }
 
 /** A pull page as the hub sends it: its events' bodies as stored (jsonb::text), not parsed. */
