@@ -2,16 +2,19 @@
 // (in Russian, photographed in kk and ru) and the akimat desk of Қызылсай okrug (in Kazakh) in two
 // browser contexts at 1366×768, with a real hub on a throwaway PostgreSQL cluster. What it shows:
 // - The district admin uploads Қызылсай's register of TSA recipients at the hub with the CLI's own
-//   command (npm run hub -- tsa upload); the district desk receives it by sync.
+//   command (npm run hub -- tsa upload), and Азат's of the same quarter; the district desk receives
+//   both by sync, each row with its okrug (issue 9 §10).
 // - On /proactive the district specialist picks the occasion (Independence Day, its date filled in),
-//   the service, the okrug and the register's quarter, lists the recipients the desk has no case of,
-//   types their addresses, leaves one out and opens the others' cases; the next day opens the batch
-//   again with everyone: one case opened, the two who already have one for the occasion named as
-//   skipped, each with a link to the case they have.
+//   the service, the okrug and the register's quarter, lists the recipients the desk has no case of
+//   (only the okrug's own: Азат's are listed under Азат, never under Қызылсай, and no row is marked
+//   as of an unknown okrug), types their addresses, leaves one out and opens the others' cases; the
+//   next day opens the batch again with everyone: one case opened, the two who already have one for
+//   the occasion named as skipped, each with a link to the case they have.
 // - The cases follow the log: each is in the district's journal dated by the day it was opened (no
 //   registration, R-PRO-1), and the district's decision is offered on its page.
 // - Synced, the cases are Қызылсай's: its akimat desk has them in its journal; the desk of the other
-//   okrug, Азат, pulls nothing of them, and the hub's scope of Азат holds no case.
+//   okrug, Азат, pulls nothing of them (only its own register), and the hub's scope of Азат holds no
+//   case.
 // - The hub's state hash of the district's scope equals the district desk's, and that of Қызылсай's
 //   scope the akimat desk's (printed).
 import 'fake-indexeddb/auto';
@@ -20,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { tsaQuarterCounts, type DeskDatabase } from '../renderer/src/db';
+import { findTsaRecipient, tsaQuarterCounts, type DeskDatabase } from '../renderer/src/db';
 import { runCli } from '../server/src/cli';
 import { launchChromium } from './support/browser';
 import { KYZYLSAI_OFFICE, moveOfficeClock, type DeskOffice, type DeskUser } from './support/desk';
@@ -80,6 +83,12 @@ const RECIPIENTS = [
 ] as const;
 const [TOKTAROVA, ERMEKOV, IVANOVA] = RECIPIENTS;
 
+/** Азат's TSA recipients of the same quarter, from its own file: never offered under Қызылсай. */
+const AZAT_RECIPIENTS = [
+  { iin: '610415402105', fullName: 'Әбілова Сәуле Маратқызы' },
+  { iin: '570902302106', fullName: 'Петров Николай Иванович' },
+] as const;
+
 /** The proactive screen as the person reads it (locales/{kk,ru}/proactive.json). */
 const P = {
   ru: {
@@ -93,6 +102,7 @@ const P = {
     quarterName: 'IV квартал 2026 г.',
     withoutCases: 'Показывать и получателей без дел на этом рабочем месте',
     empty: 'В этом квартале нет получателей этого округа.',
+    okrugUnknown: 'округ не указан',
     addressKnown: 'есть на рабочем месте',
     address: (name: string) => `Адрес: ${name}`,
     count: (shown: number, ticked: number) => `В списке: ${shown}, отмечено: ${ticked}`,
@@ -181,6 +191,16 @@ describe('proactive assistance in the browser, with a hub on PostgreSQL', () => 
     console.log(
       await hubCli('tsa', 'upload', '--office', KYZYLSAI_OFFICE.code, '--file', registerFile),
     );
+    // …and Азат's of the same quarter, from its own file.
+    const azatFile = join(fileDir, 'azt02-2026-q4.csv');
+    await writeFile(
+      azatFile,
+      [
+        'ИИН получателя;ФИО;Квартал;Члены семьи',
+        ...AZAT_RECIPIENTS.map((r) => `${r.iin};${r.fullName};4 квартал 2026;`),
+      ].join('\n'),
+    );
+    console.log(await hubCli('tsa', 'upload', '--office', AZAT_OFFICE.code, '--file', azatFile));
 
     // ---- the district department's desk, Monday 7 December 2026, in Russian --------------------
     const districtDesk = await installDesk(browser, hub.url, {
@@ -207,14 +227,25 @@ describe('proactive assistance in the browser, with a hub on PostgreSQL', () => 
       .poll(async () => field(ru.quarter).locator('option').allInnerTexts(), { timeout: 20_000 })
       .toEqual([ru.quarterName]);
     await field(ru.quarter).selectOption({ label: ru.quarterName });
-    // The register names no okrug, and the desk has no case of these people yet: none is listed
-    // until the specialist asks for the recipients without cases here.
+    // The desk has no case of these people yet: none is listed until the specialist asks for the
+    // recipients without cases here.
     await d.getByText(ru.empty, { exact: true }).waitFor();
     await field(ru.withoutCases).check();
-    for (const r of RECIPIENTS) {
-      await d.getByRole('checkbox', { name: r.fullName, exact: true }).waitFor();
-      await field(ru.address(r.fullName)).fill(r.address);
-    }
+    const recipientBox = (name: string) => d.getByRole('checkbox', { name, exact: true });
+    for (const r of RECIPIENTS) await recipientBox(r.fullName).waitFor();
+    // Each row came with its okrug: Қызылсай's three only, none of Азат's, none of an unknown okrug.
+    await d.getByText(ru.count(3, 3), { exact: true }).waitFor();
+    for (const r of AZAT_RECIPIENTS) expect(await recipientBox(r.fullName).count()).toBe(0);
+    expect(await d.getByText(ru.okrugUnknown, { exact: true }).count()).toBe(0);
+    // Азат's recipients are the desk's too, listed under Азат alone.
+    await field(ru.okrug).selectOption({ label: AZAT_OFFICE.nameRu });
+    for (const r of AZAT_RECIPIENTS) await recipientBox(r.fullName).waitFor();
+    await d.getByText(ru.count(2, 2), { exact: true }).waitFor();
+    for (const r of RECIPIENTS) expect(await recipientBox(r.fullName).count()).toBe(0);
+    await field(ru.okrug).selectOption({ label: KYZYLSAI_OFFICE.nameRu });
+    await d.getByText(ru.count(3, 3), { exact: true }).waitFor();
+    for (const r of AZAT_RECIPIENTS) expect(await recipientBox(r.fullName).count()).toBe(0);
+    for (const r of RECIPIENTS) await field(ru.address(r.fullName)).fill(r.address);
     // Иванова is left out of the first batch.
     await d.getByRole('checkbox', { name: IVANOVA.fullName, exact: true }).uncheck();
     await d.getByText(ru.count(3, 2), { exact: true }).waitFor();
@@ -315,14 +346,26 @@ describe('proactive assistance in the browser, with a hub on PostgreSQL', () => 
     }
     shots.push(await shot(a, 'akimat-proactive-journal-kk'));
 
-    // ---- Азат's desk pulls what the hub gives its scope: none of Қызылсай's cases or recipients ----
+    // ---- Азат's desk pulls what the hub gives its scope: none of Қызылсай's cases or recipients, ----
+    // ---- its own register only -----------------------------------------------------------------
     const azat = await setUpDesk(DISTRICT_CODE, AZAT_OFFICE.code, 'azat', nodeDesks);
     await joinHub(azat, hub.db, hub.url);
     azat.link.online = true;
     const pulled = await azat.engine.syncNow();
     expect(pulled.ok, JSON.stringify(pulled)).toBe(true);
     expect(await deskCaseIds(azat.db)).toEqual([]);
-    expect(await tsaQuarterCounts(azat.db)).toEqual([]);
+    expect((await tsaQuarterCounts(azat.db)).map((q) => [q.quarter, q.count])).toEqual([
+      ['2026-Q4', AZAT_RECIPIENTS.length],
+    ]);
+    for (const r of AZAT_RECIPIENTS) {
+      expect(await findTsaRecipient(azat.db, r.iin, '2026-Q4')).toMatchObject({
+        fullName: r.fullName,
+        officeIds: ['office-azt02'],
+      });
+    }
+    for (const r of RECIPIENTS) {
+      expect(await findTsaRecipient(azat.db, r.iin, '2026-Q4')).toBeUndefined();
+    }
 
     // ---- every party agrees ---------------------------------------------------------------------
     const hubDistrict = await hubStateHash(hub.db, DISTRICT_CODE, null);

@@ -9,6 +9,12 @@
 // - A quarter in a TSA reply is the COMPLETE list of that quarter within the device's scope (an
 //   akimat: its own office; the district department: every okrug of its district), so the desk may
 //   replace the quarter's rows with it (importTsaRecipients' replaceQuarters).
+// - Each row of a TSA quarter names the okrug whose list it came from (officeId, since the okrug was
+//   added), so the district's desk lists each okrug's recipients under that okrug only. A recipient
+//   on two okrugs' lists of a quarter comes twice, once with each okrug. The field is optional: a hub
+//   older than it sends rows without it, which still parse, and the desk keeps their okrug unknown.
+// - Reply objects are not strict: a desk takes a newer hub's reply with fields it does not know,
+//   as an older desk takes the okrug today.
 // - The offices reply is the COMPLETE directory of the device's own district (never another
 //   district's), with the version it has, so the desk replaces what it holds with it whole.
 // - The calendar body is checked by shared/calendar (parseCalendarData) where it is installed, so a
@@ -81,6 +87,12 @@ export const tsaRecipientSchema = z.object({
   iin: z.string().regex(/^[0-9]{12}$/),
   fullName: z.string().min(1).max(500),
   familyMembers: z.array(z.string().min(1).max(500)).max(100),
+  /**
+   * The okrug (its office id, shared/office officeIdFor: KZL01 → office-kzl01) whose list at the hub
+   * names the recipient. Optional: a hub older than it names none, and the desk keeps the row with
+   * its okrug unknown.
+   */
+  officeId: z.string().min(1).max(100).optional(),
 });
 export type TsaRecipient = z.infer<typeof tsaRecipientSchema>;
 

@@ -199,7 +199,7 @@ describe('citizens’ data at rest (issue 11 §1)', () => {
     const upgraded = new DeskDatabase(name, keys);
     opened.push(upgraded);
     await upgraded.open();
-    expect(upgraded.verno).toBe(18);
+    expect(upgraded.verno).toBe(19);
     expect(upgraded.tables.map((t) => t.name)).not.toContain('nameIndex');
     for (const search of ['с', 'сей', 'сейі', 'сейітова', 'әйгері', 'қайратқ']) {
       const result = await queryJournal(upgraded, { search }, journalCtx);

@@ -31,7 +31,7 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(18);
+    expect(db.verno).toBe(19);
     expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'ru' });
     expect(await db.cases.count()).toBe(0);
     const indexes = db.cases.schema.indexes.map((i) => i.name);
@@ -85,7 +85,7 @@ describe('desk database schema', () => {
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBe(18);
+    expect(db.verno).toBe(19);
     expect(eventOfRow(await db.events.get(event.id), event.id)?.v).toBe(1);
     expect(await db.outbox.get({ eventId: event.id })).toEqual({
       eventId: event.id,

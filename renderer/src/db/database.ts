@@ -7,6 +7,7 @@ import { reprojectAllCases } from './case-projection';
 import { ensureJournalTallies } from './journal-tallies';
 import { ensureLateIndex } from './late-index';
 import { rebuildNameIndex } from './name-index';
+import { forgetTsaVersionOfDistrict } from './tsa-reference';
 import type { CaseRole } from '../../../shared/case';
 import type { JournalRow } from '../../../shared/journal';
 import type { OfficeSettingsChanged } from '../../../shared/office';
@@ -176,6 +177,13 @@ export interface TsaRecipientRow {
   familyMembers: string[];
   importedAtMs: number;
   source: string;
+  /**
+   * Since v19: the okrugs (akimat office ids) whose lists at the hub name the recipient for the
+   * quarter, sorted (usually one). Absent while unknown: a row imported from a file, delivered by a
+   * hub older than the okrug in its reply, or stored before v19 (whose upgrade makes a district
+   * desk fetch its hub's lists again).
+   */
+  officeIds?: string[];
 }
 
 /**
@@ -416,6 +424,14 @@ export class DeskDatabase extends Dexie {
     // v18: events that arrive together are stored a run a case (EventRunRow), beside the rows of one
     // event: nothing is moved, and a desk of v17 must not open a log it would misread.
     this.version(18).stores({});
+    // v19: a TSA recipient delivered by the hub names its okrugs (TsaRecipientRow officeIds), which
+    // the district's proactive screen lists them by; nothing is indexed by them (a quarter is read
+    // whole). Rows stored before have none: on the district department's desk the upgrade forgets
+    // the TSA version it has, so the next sync fetches every quarter again, each replacing the
+    // quarter's rows with rows that name their okrug (tsa-reference.ts forgetTsaVersionOfDistrict).
+    this.version(19).upgrade((tx) =>
+      forgetTsaVersionOfDistrict({ settings: tx.table('settings') }),
+    );
     // Each time the database opens, before anything else reads it: the journal's tallies, counted
     // natively once where they are missing (journal-tallies.ts), and its late index, built once.
     this.on(

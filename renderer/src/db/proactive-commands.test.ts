@@ -13,6 +13,7 @@ import {
   type ProactiveRecipientInput,
 } from './proactive-commands';
 import { seedActors } from './testing';
+import { storeHubTsaPage } from './tsa-reference';
 import { importTsaRecipients } from './tsa-register-queries';
 
 let db: DeskDatabase | undefined;
@@ -29,6 +30,7 @@ async function freshDatabase(): Promise<DeskDatabase> {
 
 const DISTRICT_OFFICE = 'office-akk00';
 const OKRUG_A = 'office-kzl01';
+const OKRUG_B = 'office-btr02';
 const place = { officeId: DISTRICT_OFFICE, districtId: 'AKK', deviceId: 'desk-akk-1' };
 const districtSpecialist: Actor = { userId: 'u-dist', role: 'districtSpecialist', ...place };
 /** An akimat's specialist on the same desk: the role, not the desk, refuses. */
@@ -267,12 +269,73 @@ describe('proactiveCandidates', () => {
     );
     expect(opened.ok).toBe(true);
     const listed = await proactiveCandidates(d, '2026-Q2');
+    // A file names no okrug: the register's okrugs are unknown.
     expect(listed).toEqual([
-      { iin: KNOWN, fullName: 'Жұмабаев Серік Әлиұлы', known: true, okrugs: [OKRUG_A] },
-      { iin: NEW_2, fullName: 'Иванов Пётр Сергеевич', known: false, okrugs: [] },
-      { iin: NEW_1, fullName: 'Қасымова Гүлнар Төлегенқызы', known: false, okrugs: [] },
+      {
+        iin: KNOWN,
+        fullName: 'Жұмабаев Серік Әлиұлы',
+        known: true,
+        okrugs: [OKRUG_A],
+        registerOkrugs: null,
+      },
+      {
+        iin: NEW_2,
+        fullName: 'Иванов Пётр Сергеевич',
+        known: false,
+        okrugs: [],
+        registerOkrugs: null,
+      },
+      {
+        iin: NEW_1,
+        fullName: 'Қасымова Гүлнар Төлегенқызы',
+        known: false,
+        okrugs: [],
+        registerOkrugs: null,
+      },
     ]);
     expect(await proactiveCandidates(d, '2026-Q1')).toEqual([]);
+  });
+
+  test('issue 9 §10: the hub’s lists name each recipient’s okrug, and a recipient on two okrugs’ lists has both', async () => {
+    const d = await seeded();
+    const row = (r: ProactiveRecipientInput, officeId: string) => ({
+      iin: r.iin,
+      fullName: r.fullName,
+      familyMembers: [],
+      officeId,
+    });
+    const [known, new1, new2] = RECIPIENTS as [
+      ProactiveRecipientInput,
+      ProactiveRecipientInput,
+      ProactiveRecipientInput,
+    ];
+    await storeHubTsaPage(
+      d,
+      {
+        version: 2,
+        more: false,
+        quarters: [
+          {
+            quarter: '2026-Q2',
+            sources: ['btr02.csv', 'kzl01.csv'],
+            rows: [
+              row(new2, OKRUG_B),
+              row(known, OKRUG_B),
+              row(known, OKRUG_A),
+              row(new1, OKRUG_A),
+            ],
+          },
+        ],
+      },
+      'https://hub.akkol.kz',
+      1,
+    );
+    const listed = await proactiveCandidates(d, '2026-Q2');
+    expect(listed.map((c) => [c.iin, c.registerOkrugs])).toEqual([
+      [KNOWN, [OKRUG_B, OKRUG_A].sort()],
+      [NEW_2, [OKRUG_B]],
+      [NEW_1, [OKRUG_A]],
+    ]);
   });
 });
 

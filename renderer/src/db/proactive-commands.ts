@@ -242,14 +242,21 @@ export interface ProactiveCandidate {
   readonly fullName: string;
   /** The desk holds the person's data (an earlier case): no address needs typing. */
   readonly known: boolean;
-  /**
-   * The okrugs whose cases of the person the desk holds: the register lists the district's recipients
-   * per quarter with no okrug (TsaRecipientRow), so the okrug is known only from their cases.
-   */
+  /** The okrugs whose cases of the person the desk holds, sorted ([]: no case here). */
   readonly okrugs: readonly string[];
+  /**
+   * The okrugs whose lists at the hub name the recipient for the quarter (TsaRecipientRow officeIds),
+   * or null while the desk does not know them (a row from a file, or stored before the hub sent the
+   * okrug: the next sync brings it).
+   */
+  readonly registerOkrugs: readonly string[] | null;
 }
 
-/** The register's recipients of `quarter`, by name, each with what the desk knows of them. */
+/**
+ * The register's recipients of `quarter`, by name, each with what the desk knows of them: their
+ * okrugs by the register and by their cases here. Which are listed for an okrug is the screen's
+ * (proactive-form shownCandidates).
+ */
 export async function proactiveCandidates(
   db: DeskDatabase,
   quarter: string,
@@ -269,6 +276,7 @@ export async function proactiveCandidates(
       fullName: r.fullName,
       known: known.has(r.iin),
       okrugs: okrugs[i] ?? [],
+      registerOkrugs: r.officeIds ?? null,
     }))
     .sort((a, b) => compareKazakh(a.fullName, b.fullName) || a.iin.localeCompare(b.iin));
 }

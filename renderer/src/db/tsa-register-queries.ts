@@ -9,6 +9,8 @@ export interface TsaImportRow {
   /** 'YYYY-Qn' */
   quarter: string;
   familyMembers: string[];
+  /** The okrugs whose lists name the recipient (TsaRecipientRow officeIds); a file names none. */
+  officeIds?: string[];
 }
 
 /**
@@ -72,6 +74,7 @@ export async function importTsaRecipients(
         familyMembers: r.familyMembers,
         importedAtMs: options.nowMs,
         source: options.source,
+        ...(r.officeIds ? { officeIds: r.officeIds } : {}),
       })),
     );
     return { added: incoming.length - replaced, replaced, removed, quarters };

@@ -36,6 +36,10 @@ const B1 = iin('880808', 60);
 
 const csv = (...lines: string[]) => ['ИИН;ФИО;Квартал;Члены семьи', ...lines].join('\n');
 
+/** The okrugs' office ids (shared/office officeIdFor), as each delivered row names its own. */
+const KZL01 = 'office-kzl01';
+const BTR02 = 'office-btr02';
+
 describe.each(DATABASE_KINDS)('TSA registers at the hub on %s', (kind) => {
   let testDb: TestDatabase;
   let hub: RunningHub | undefined;
@@ -154,14 +158,19 @@ describe.each(DATABASE_KINDS)('TSA registers at the hub on %s', (kind) => {
           quarter: '2026-Q3',
           sources: ['kzl01-2026.csv'],
           rows: [
-            { iin: A1, fullName: 'Сейітов Нұрлан', familyMembers: ['Сейітова Дана'] },
-            { iin: A2, fullName: 'Омарова Әсем', familyMembers: [] },
+            {
+              iin: A1,
+              fullName: 'Сейітов Нұрлан',
+              familyMembers: ['Сейітова Дана'],
+              officeId: KZL01,
+            },
+            { iin: A2, fullName: 'Омарова Әсем', familyMembers: [], officeId: KZL01 },
           ],
         },
         {
           quarter: '2026-Q4',
           sources: ['kzl01-2026.csv'],
-          rows: [{ iin: A3, fullName: 'Жақсылықов Ерлан', familyMembers: [] }],
+          rows: [{ iin: A3, fullName: 'Жақсылықов Ерлан', familyMembers: [], officeId: KZL01 }],
         },
       ],
     });
@@ -182,7 +191,11 @@ describe.each(DATABASE_KINDS)('TSA registers at the hub on %s', (kind) => {
         'KZL01 кеңсесінің АӘК алушылары тізімі жүктелді, нұсқасы 2; тоқсандар бойынша алушылар саны: 2026-Q4 — 2. Жұмыс орындары оны келесі синхрондауда алады.',
       ],
     );
-    const ofB = await file('btr02.csv', csv(`${B1};Бекова Гүлнар;2026-Q4;`));
+    // Омарова is on B's list of the quarter too (say, moved in the middle of it).
+    const ofB = await file(
+      'btr02.csv',
+      csv(`${B1};Бекова Гүлнар;2026-Q4;`, `${A2};Омарова Әсем;2026-Q4;`),
+    );
     expect((await cli('ru', 'tsa', 'upload', '--office', 'BTR02', '--file', ofB)).code).toBe(0);
     h = await startHub(config);
     hub = h;
@@ -196,8 +209,8 @@ describe.each(DATABASE_KINDS)('TSA registers at the hub on %s', (kind) => {
           quarter: '2026-Q4',
           sources: ['kzl01-q4.csv'],
           rows: [
-            { iin: A3, fullName: 'Жақсылықов Ерлан', familyMembers: [] },
-            { iin: A2, fullName: 'Омарова Әсем', familyMembers: [] },
+            { iin: A3, fullName: 'Жақсылықов Ерлан', familyMembers: [], officeId: KZL01 },
+            { iin: A2, fullName: 'Омарова Әсем', familyMembers: [], officeId: KZL01 },
           ],
         },
       ],
@@ -209,15 +222,31 @@ describe.each(DATABASE_KINDS)('TSA registers at the hub on %s', (kind) => {
         {
           quarter: '2026-Q4',
           sources: ['btr02.csv'],
-          rows: [{ iin: B1, fullName: 'Бекова Гүлнар', familyMembers: [] }],
+          rows: [
+            { iin: B1, fullName: 'Бекова Гүлнар', familyMembers: [], officeId: BTR02 },
+            { iin: A2, fullName: 'Омарова Әсем', familyMembers: [], officeId: BTR02 },
+          ],
         },
       ],
     });
-    // The district's desk gets the fourth quarter whole: every okrug's list of it.
+    // The district's desk gets the fourth quarter whole: every okrug's list of it, each row with its
+    // okrug, so its desk lists each recipient under their own; Омарова once with each of hers.
     const districtQ4 = await rowsOf(district.client, 1);
     expect(districtQ4.version).toBe(3);
-    expect(districtQ4.quarters.map((q) => [q.quarter, q.rows.map((r) => r.iin).sort()])).toEqual([
-      ['2026-Q4', [A2, A3, B1].sort()],
+    expect(
+      districtQ4.quarters.map((q) => [
+        q.quarter,
+        q.rows.map((r) => `${r.officeId ?? '?'} ${r.iin}`).sort(),
+      ]),
+    ).toEqual([
+      ['2026-Q4', [`${BTR02} ${A2}`, `${BTR02} ${B1}`, `${KZL01} ${A2}`, `${KZL01} ${A3}`].sort()],
+    ]);
+    expect(districtQ4.quarters[0]?.sources.sort()).toEqual(['btr02.csv', 'kzl01-q4.csv']);
+    // The third quarter, only A's, names A's okrug on every row.
+    const districtAll = await rowsOf(district.client, 0);
+    expect(districtAll.quarters.find((q) => q.quarter === '2026-Q3')?.rows).toEqual([
+      { iin: A1, fullName: 'Сейітов Нұрлан', familyMembers: ['Сейітова Дана'], officeId: KZL01 },
+      { iin: A2, fullName: 'Омарова Әсем', familyMembers: [], officeId: KZL01 },
     ]);
 
     // Pages carry whole uploads: one version per page here, and `more` says another waits.

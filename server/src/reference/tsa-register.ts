@@ -8,6 +8,8 @@
 // - A desk gets only its scope: an akimat's desk its own office's lists, the district department's
 //   desks every okrug of the district. Each quarter it gets is the whole list of that quarter in its
 //   scope (the union of its okrugs'), so the desk may replace the quarter with it.
+// - Each row handed out names its okrug (officeId: the office_id of the list it is stored in, never
+//   anything the uploaded file says), so the district's desk lists it under that okrug only.
 // - registry_log says who uploaded what and when, with counts only: no IIN and no name in it.
 import { normalizeDistrictId, officeIdFor } from '../../../shared/office';
 import type { TsaFileRow } from '../../../shared/tsa-register';
@@ -140,8 +142,13 @@ export async function tsaRegisterPage(
     [device.districtId, office, after, top],
   );
   const quarters = touched.rows.map((r) => r.quarter).sort();
-  const lists = await db.query<{ quarter: string; rows: unknown; source: string }>(
-    `select quarter, rows, source from tsa_registers
+  const lists = await db.query<{
+    quarter: string;
+    office_id: string;
+    rows: unknown;
+    source: string;
+  }>(
+    `select quarter, office_id, rows, source from tsa_registers
      where district_id = $1 and ($2::text is null or office_id = $2) and quarter = any($3::text[])
      order by quarter, office_id`,
     [device.districtId, office, quarters],
@@ -154,7 +161,15 @@ export async function tsaRegisterPage(
     if (!entry) continue;
     const stored = (typeof list.rows === 'string' ? JSON.parse(list.rows) : list.rows) as
       TsaRecipient[] | null;
-    entry.rows.push(...(stored ?? []));
+    // The okrug is the list's; the stored rows (written by uploadTsaRegister) carry none of their own.
+    entry.rows.push(
+      ...(stored ?? []).map((r): TsaRecipient => ({
+        iin: r.iin,
+        fullName: r.fullName,
+        familyMembers: r.familyMembers,
+        officeId: list.office_id,
+      })),
+    );
     if (!entry.sources.includes(list.source)) entry.sources.push(list.source);
   }
   const more = await db.query<{ more: boolean }>(

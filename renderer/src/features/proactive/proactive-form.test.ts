@@ -3,6 +3,7 @@ import type { ProactiveCandidate } from '../../db';
 import {
   buildBatch,
   occasionCode,
+  okrugUnknown,
   presetDateText,
   shownCandidates,
   type ProactiveFields,
@@ -10,11 +11,17 @@ import {
 
 const OKRUG_A = 'office-kzl01';
 const OKRUG_B = 'office-btr02';
-const candidate = (iin: string, okrugs: string[], known = true): ProactiveCandidate => ({
+const candidate = (
+  iin: string,
+  okrugs: string[],
+  known = true,
+  registerOkrugs: string[] | null = null,
+): ProactiveCandidate => ({
   iin,
   fullName: `Person ${iin}`,
   known,
   okrugs,
+  registerOkrugs,
 });
 const OF_A = candidate('1', [OKRUG_A]);
 const OF_B = candidate('2', [OKRUG_B]);
@@ -50,11 +57,42 @@ describe('the proactive screen’s fields', () => {
     expect(occasionCode('other', ' ')).toBe('');
   });
 
-  test('an okrug lists its recipients; those with no case here only when asked; never another okrug’s', () => {
+  test('with no okrug from the register: an okrug lists those its cases here place in it; those with no case here only when asked, their okrug unknown', () => {
     expect(shownCandidates(ALL, OKRUG_A, false)).toEqual([OF_A, OF_BOTH]);
     expect(shownCandidates(ALL, OKRUG_A, true)).toEqual([OF_A, OF_BOTH, NO_CASE]);
     expect(shownCandidates(ALL, OKRUG_B, false)).toEqual([OF_B, OF_BOTH]);
     expect(shownCandidates(ALL, '', false)).toEqual([]);
+    expect(shownCandidates(ALL, '', true)).toEqual([]);
+    expect(ALL.filter(okrugUnknown)).toEqual([NO_CASE]);
+  });
+
+  test('issue 9 §10: the register’s okrug decides; recipients without cases are listed for their own okrug only', () => {
+    // Registered in A with no case here; in B with no case here; in A with a case of A; in B with an
+    // old case of A (moved); on both okrugs' lists; and one whose okrug the desk does not know yet.
+    const NEW_OF_A = candidate('5', [], false, [OKRUG_A]);
+    const NEW_OF_B = candidate('6', [], false, [OKRUG_B]);
+    const KNOWN_OF_A = candidate('7', [OKRUG_A], true, [OKRUG_A]);
+    const MOVED_TO_B = candidate('8', [OKRUG_A], true, [OKRUG_B]);
+    const ON_BOTH = candidate('9', [], false, [OKRUG_A, OKRUG_B]);
+    const UNKNOWN = candidate('10', [], false, null);
+    const register = [NEW_OF_A, NEW_OF_B, KNOWN_OF_A, MOVED_TO_B, ON_BOTH, UNKNOWN];
+
+    expect(shownCandidates(register, OKRUG_A, false)).toEqual([KNOWN_OF_A]);
+    expect(shownCandidates(register, OKRUG_A, true)).toEqual([
+      NEW_OF_A,
+      KNOWN_OF_A,
+      ON_BOTH,
+      UNKNOWN,
+    ]);
+    expect(shownCandidates(register, OKRUG_B, false)).toEqual([MOVED_TO_B]);
+    expect(shownCandidates(register, OKRUG_B, true)).toEqual([
+      NEW_OF_B,
+      MOVED_TO_B,
+      ON_BOTH,
+      UNKNOWN,
+    ]);
+    // Only the one the register does not place, and no case here places, is marked as unknown.
+    expect(register.filter(okrugUnknown)).toEqual([UNKNOWN]);
   });
 
   test('R-PRO-1: the batch carries the occasion, the okrug and the ticked recipients, addresses where needed', () => {

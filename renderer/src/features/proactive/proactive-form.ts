@@ -1,6 +1,7 @@
 // What the proactive assistance screen turns its fields into, kept out of the component: the
-// occasions it offers, which of the register's recipients it lists for an okrug, and the batch the
-// command opens (renderer/src/db/proactive-commands.ts judges it again, with the case store's rules).
+// occasions it offers, which of the register's recipients it lists for an okrug (and which of them it
+// cannot place in one yet), and the batch the command opens (renderer/src/db/proactive-commands.ts
+// judges it again, with the case store's rules).
 import type { ProactiveBatch, ProactiveCandidate, ProactiveOccasion } from '../../db';
 import { parseDateInput } from '../../i18n';
 
@@ -42,18 +43,33 @@ export function occasionCode(preset: OccasionPreset, name: string): string {
 }
 
 /**
- * The recipients listed for an okrug: those whose cases on this desk are the okrug's, and, when asked,
- * those the desk has no case of (the register itself names no okrug). Someone whose cases are only
- * another okrug's is never listed.
+ * Whether the recipient's okrug is not known here: the register does not name it (a row stored before
+ * the hub sent the okrug, or imported from a file; the next sync brings it) and the desk has no case
+ * of them to tell it by. The screen lists such a recipient only when asked, marked so.
+ */
+export const okrugUnknown = (c: ProactiveCandidate): boolean =>
+  c.registerOkrugs === null && c.okrugs.length === 0;
+
+/**
+ * The recipients listed for an okrug (none before one is chosen). A recipient is the okrug's when the
+ * register says so (registerOkrugs, from the hub's list of the okrug); where it does not say, when
+ * their cases here are the okrug's, or, with no case here, maybe (okrugUnknown). Those the desk has a
+ * case of are listed at once, the others (their address to be typed) when asked: `withoutCases`.
+ * Someone the register or their cases place only in another okrug is never listed.
  */
 export function shownCandidates(
   candidates: readonly ProactiveCandidate[],
   okrug: string,
   withoutCases: boolean,
 ): ProactiveCandidate[] {
-  return candidates.filter((c) =>
-    c.okrugs.length === 0 ? withoutCases : c.okrugs.includes(okrug),
-  );
+  if (okrug === '') return [];
+  return candidates.filter((c) => {
+    const ofOkrug =
+      c.registerOkrugs !== null
+        ? c.registerOkrugs.includes(okrug)
+        : c.okrugs.length === 0 || c.okrugs.includes(okrug);
+    return ofOkrug && (withoutCases || c.okrugs.length > 0);
+  });
 }
 
 export interface ProactiveFields {

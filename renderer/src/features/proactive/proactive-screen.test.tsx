@@ -108,6 +108,30 @@ describe('the proactive assistance screen', () => {
     expect(text(markup)).not.toContain('Код');
   });
 
+  test('issue 9 §10: the help page’s step names the “recipients without cases” checkbox and the unknown-okrug mark as the screen says them', async () => {
+    for (const lang of ['kk', 'ru'] as const) {
+      const markup = await shown(lang, 'districtSpecialist');
+      const label = i18n.t('withoutCases', { lng: lang, ns: 'proactive' });
+      expect(text(markup)).toContain(label);
+      const steps = Object.values(
+        i18n.t('screens.proactive.steps', { lng: lang, ns: 'help', returnObjects: true }) as Record<
+          string,
+          string
+        >,
+      );
+      const step = steps.find((s) => s.includes(`«${label}»`));
+      expect(step, lang).toBeDefined();
+      const mark = i18n.t('recipients.okrugUnknown', { lng: lang, ns: 'proactive' });
+      expect(step?.toLocaleLowerCase(lang), lang).toContain(`«${mark}»`);
+      // The note the screen shows beside those rows quotes the same mark, with their number.
+      const note = i18n
+        .t('recipients.okrugUnknownNote', { lng: lang, ns: 'proactive', count: 2 })
+        .toLocaleLowerCase(lang);
+      expect(note).toContain(`«${mark}»`);
+      expect(note).toContain('(2)');
+    }
+  });
+
   test('R-PRO-1: only the district specialist opens the cases', async () => {
     const page = text(await shown('ru', 'districtHead'));
     expect(page).toContain('Дела проактивной помощи открывает специалист районного отдела.');

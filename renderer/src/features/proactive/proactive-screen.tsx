@@ -27,6 +27,7 @@ import {
   buildBatch,
   OCCASION_PRESETS,
   occasionCode,
+  okrugUnknown,
   presetDateText,
   shownCandidates,
   type OccasionPreset,
@@ -97,6 +98,7 @@ export function ProactiveScreen() {
   );
   const chosenService = serviceId || services[0]?.service.id || '';
   const shown = shownCandidates(candidates ?? [], okrug, withoutCases);
+  const unknownOkrug = shown.filter(okrugUnknown).length;
   const ticked = new Set(shown.map((c) => c.iin).filter((iin) => !unticked.has(iin)));
 
   if (role !== OFFICE_ROLE_POLICY.district.staff) {
@@ -287,6 +289,11 @@ export function ProactiveScreen() {
               {t('recipients.none')}
             </button>
           </p>
+          {unknownOkrug > 0 && (
+            <p className="proactive-note">
+              {t('recipients.okrugUnknownNote', { count: unknownOkrug })}
+            </p>
+          )}
           <table className="proactive-table">
             <thead>
               <tr>
@@ -308,7 +315,14 @@ export function ProactiveScreen() {
                     />
                   </td>
                   <td>{c.iin}</td>
-                  <td>{c.fullName}</td>
+                  <td>
+                    {c.fullName}
+                    {okrugUnknown(c) && (
+                      <span className="proactive-okrug-unknown">
+                        {t('recipients.okrugUnknown')}
+                      </span>
+                    )}
+                  </td>
                   <td>
                     {c.known ? (
                       t('recipients.addressKnown')
