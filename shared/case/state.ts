@@ -267,3 +267,16 @@ export function proactiveOpenedOn(state: CaseState): LocalDate | null {
   const opened = state.proactive ? state.stepTimes.ProactiveCaseOpened : undefined;
   return opened === undefined ? null : datePart(opened);
 }
+
+/** The holiday or memorable date a proactive case was opened for: its code, its name as typed, its day. */
+export type ProactiveOccasion = PayloadOf<'ProactiveCaseOpened'>['occasion'];
+
+/**
+ * The occasion of a proactive case (R-PRO-1, 003:30: assistance for a holiday or memorable date,
+ * without an application), or null for a case opened on an application (or refused at intake). The one
+ * answer to "is this case proactive, and for what": the journal's row marks its number cell with it and
+ * the documents (the decision of app. 5, the notice of app. 6/7) name it instead of an application.
+ */
+export function proactiveOccasion(state: CaseState): ProactiveOccasion | null {
+  return state.proactive ? (state.proactiveOpening?.occasion ?? null) : null;
+}

@@ -22,6 +22,7 @@ import {
   contentDigest,
   pickEvents,
   registerDocument,
+  resultNoticeCandidates,
   resultNoticeDocument,
   tsaQuarterOf,
 } from './document-content';
@@ -293,6 +294,69 @@ describe('resultNoticeDocument (R-DEC-1)', () => {
 
   test('no decision, no notice', () => {
     expect(() => resultNoticeDocument(certificateCase(), office)).toThrow(RangeError);
+  });
+
+  // The digests of these notices as version 1 built them before notices named an occasion (taken
+  // from that builder over these same fixtures): a notice signed then must still verify.
+  test('R-DEC-5 a case with an application keeps its version 1 notice, byte for byte', async () => {
+    for (const [variant, digest] of [
+      [0, '/v3zMOiDEN8htvF4MtNp5rkQiFXG+qsLzHgxTgAe+Ms='],
+      [1, 'K1tcuLAfq+bjzhD+SJU6rnHo/horRY3/Hbif8chs6NA='],
+    ] as const) {
+      const notice = resultNoticeDocument(decided(variant), office);
+      expect(notice.version).toBe(1);
+      expect(canonicalJson(notice)).not.toContain('occasion');
+      expect(await contentDigest(subtle, notice)).toBe(digest);
+      expect(resultNoticeCandidates(decided(variant), office)).toEqual([notice]);
+    }
+  });
+});
+
+describe('the notice of a proactive case (R-PRO-1, 003:30)', () => {
+  // A refusal comes after the preliminary notice and the hearing (003:38-46), as for any case.
+  const proactive = (variant: number): CaseState =>
+    foldCase(
+      samplePath([
+        ['ProactiveCaseOpened', 'districtSpecialist'],
+        ...(variant === 1
+          ? ([
+              ['PreliminaryRefusalNoticed', 'districtSpecialist'],
+              ['RefusalNoticeReceived', 'districtSpecialist'],
+              ['ObjectionFiled', 'districtSpecialist', 0],
+              ['HearingProtocolRecorded', 'districtSpecialist'],
+              ['ProtocolFamiliarized', 'districtSpecialist'],
+            ] as const)
+          : []),
+        ['DecisionMade', 'districtSpecialist', variant],
+      ]),
+    );
+
+  test('names the occasion (version 2) and no application', () => {
+    const notice = resultNoticeDocument(proactive(0), office);
+    expect(notice).toMatchObject({
+      version: 2,
+      form: 'app6',
+      occasion: { code: 'victory-day', name: 'Жеңіс күні', date: '2025-05-09' },
+    });
+    expect(notice.registrationNumber).toBeUndefined();
+    expect(notice.registrationDate).toBeUndefined();
+    expect(resultNoticeDocument(proactive(1), office)).toMatchObject({
+      version: 2,
+      form: 'app7',
+      occasion: { code: 'victory-day' },
+    });
+  });
+
+  test('R-DEC-5 a notice signed before it named the occasion is still a candidate', async () => {
+    const [now, before, ...more] = resultNoticeCandidates(proactive(0), office);
+    expect(more).toEqual([]);
+    expect(now).toEqual(resultNoticeDocument(proactive(0), office));
+    expect(before?.version).toBe(1);
+    expect(before).not.toHaveProperty('occasion');
+    // The version 1 builder's digest of this notice.
+    expect(await contentDigest(subtle, must(before))).toBe(
+      'vNWXDOZV1IiwyXnmKptuicQ/Ir40Ltg4Qod3HIDexUA=',
+    );
   });
 });
 

@@ -13,14 +13,19 @@
 //   SHA-256 of the case's events (canonical JSON, sorted by (hlc, id)) and the scans they name, so no
 //   income, family member or resolution can change under the akim's signature.
 // - Pure: no clock, no database; crypto is a parameter; `version` changes whenever the shape changes.
+// - A proactive case (R-PRO-1, 003:30) has no application: its notice names the occasion it was
+//   opened for (shared/case proactiveOccasion, the journal's answer too), never an application. The
+//   notice of every other case keeps the shape and bytes it was signed with (version 1).
 import {
   compareEvents,
   foldCase,
+  proactiveOccasion,
   type Applicant,
   type CaseEvent,
   type CaseEventOf,
   type CaseState,
   type DecisionState,
+  type ProactiveOccasion,
 } from '../case';
 import type { OfficeProfile } from '../office';
 import {
@@ -290,9 +295,17 @@ export type NoticeDecisionContent =
       readonly remarksConsideration: string | undefined;
     };
 
+/** The occasion a proactive case's documents name (code, name as typed, date), as the case logs it. */
+export type OccasionContent = {
+  readonly code: string;
+  readonly name: string;
+  readonly date: LocalDate;
+};
+
 export type ResultNoticeContent = {
   readonly type: 'resultNotice';
-  readonly version: 1;
+  /** 1: no occasion (every case's notice before version 2, and a case with an application); 2: a proactive case's, naming its occasion. */
+  readonly version: 1 | 2;
   readonly caseId: string;
   readonly registrationNumber: string | undefined;
   readonly registrationDate: LocalDate | undefined;
@@ -301,7 +314,16 @@ export type ResultNoticeContent = {
   readonly applicant: PersonContent & { readonly address: string };
   readonly decision: NoticeDecisionContent;
   readonly office: OfficeContent;
+  /**
+   * Version 2 only: the holiday or memorable date of a proactive case, which the notice names instead
+   * of an application (there was none). Absent (left out of the canonical JSON) on version 1.
+   */
+  readonly occasion?: OccasionContent | undefined;
 };
+
+export function occasionContent(occasion: ProactiveOccasion): OccasionContent {
+  return { code: occasion.code, name: occasion.name, date: occasion.date };
+}
 
 export function decisionContent(decision: DecisionState): NoticeDecisionContent {
   switch (decision.outcome) {
@@ -328,13 +350,17 @@ export function decisionContent(decision: DecisionState): NoticeDecisionContent 
 }
 
 /**
- * The notice of the decision (app. 6 for a grant, app. 7 for a refusal), as the signer signs it.
- * `office` is the signing desk's profile, or, to rebuild a signed notice, signedResultOffice.
+ * The notice of the decision (app. 6 for a grant, app. 7 for a refusal), as the signer signs it: the
+ * one builder of the document the head signs (renderer/src/db/result-sign-commands), the print view
+ * shows and every check rebuilds (resultNoticeCandidates). `office` is the signing desk's profile, or,
+ * to rebuild a signed notice, signedResultOffice. A proactive case's notice (version 2) names its
+ * occasion; any other case's is version 1, byte for byte what it was before version 2 existed.
  */
 export function resultNoticeDocument(state: CaseState, office: OfficeContent): ResultNoticeContent {
   const decision = required(state.decision, 'decision');
   const applicant = required(state.applicant, 'applicant');
-  return {
+  const occasion = proactiveOccasion(state);
+  const notice = {
     type: 'resultNotice',
     version: 1,
     caseId: required(state.caseId, 'id'),
@@ -345,7 +371,25 @@ export function resultNoticeDocument(state: CaseState, office: OfficeContent): R
     applicant: { ...applicantContent(applicant), address: applicant.address },
     decision: decisionContent(decision),
     office: officeContent(office),
-  };
+  } as const satisfies ResultNoticeContent;
+  return occasion === null
+    ? notice
+    : { ...notice, version: 2, occasion: occasionContent(occasion) };
+}
+
+/**
+ * Every notice content a signature over the case's result may be over: the notice as it is built now
+ * (resultNoticeDocument) and, for a proactive case, the version 1 notice it was signed as before
+ * notices named the occasion, so such a signature still verifies and prints as what was signed.
+ */
+export function resultNoticeCandidates(
+  state: CaseState,
+  office: OfficeContent,
+): ResultNoticeContent[] {
+  const notice = resultNoticeDocument(state, office);
+  if (notice.occasion === undefined) return [notice];
+  const { occasion: _named, ...unnamed } = notice;
+  return [notice, { ...unnamed, version: 1 }];
 }
 
 /**

@@ -8,15 +8,17 @@
 //   the term in working days.
 // - Pure: the working-day calendar is a parameter.
 import type { WorkingCalendar } from '../calendar';
-import type { CaseState, HearingMode, PayloadOf } from '../case';
+import { proactiveOccasion, type CaseState, type HearingMode, type PayloadOf } from '../case';
 import { objectionDeadline, PROCEDURAL_TERMS } from '../deadlines';
 import type { OfficeProfile } from '../office';
 import type { LocalDate, LocalDateTime } from '../time';
 import {
   applicantContent,
   decisionContent,
+  occasionContent,
   officeContent,
   type NoticeDecisionContent,
+  type OccasionContent,
   type OfficeContent,
   type PersonContent,
 } from './document-content';
@@ -28,11 +30,16 @@ function present<T>(value: T | null | undefined, what: string): T {
 
 type ApplicantWithAddress = PersonContent & { readonly address: string };
 
-/** The application the hearing documents speak of: absent for proactive assistance (003:30). */
+/**
+ * The application the hearing documents speak of: absent for proactive assistance (003:30), whose
+ * occasion they name instead (shared/case proactiveOccasion, as the notice of the result does).
+ */
 interface CaseHeadContent {
   readonly caseId: string;
   readonly registrationNumber: string | undefined;
   readonly registrationDate: LocalDate | undefined;
+  /** The holiday or memorable date a proactive case was opened for; undefined for any other case. */
+  readonly occasion: OccasionContent | undefined;
   readonly serviceId: string;
   readonly applicant: ApplicantWithAddress;
   /** The applicant's representative as the application names them, if any. */
@@ -42,10 +49,12 @@ interface CaseHeadContent {
 
 function caseHead(state: CaseState, office: OfficeProfile): CaseHeadContent {
   const applicant = present(state.applicant, 'applicant');
+  const occasion = proactiveOccasion(state);
   return {
     caseId: present(state.caseId, 'id'),
     registrationNumber: state.registrationNumber ?? undefined,
     registrationDate: state.registrationDate ?? undefined,
+    occasion: occasion === null ? undefined : occasionContent(occasion),
     serviceId: present(state.serviceId, 'service'),
     applicant: { ...applicantContent(applicant), address: applicant.address },
     representative: state.representative?.name,

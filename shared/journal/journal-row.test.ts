@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createWorkingCalendar } from '../calendar';
-import { foldCase } from '../case';
+import { foldCase, proactiveOccasion } from '../case';
 import { sampleEvent } from '../case/testing';
 import { termStateOf } from '../schedule';
 import { sampleCaseState, sampleJournalRow } from './testing';
@@ -75,6 +75,15 @@ describe('journalRowOf: what the journal keeps of a case', () => {
     const row = journalRowOf(foldCase([opened]), calendar, 1);
     expect(row?.date).toBe('2026-12-08');
     expect(row?.number).toBe('');
+  });
+
+  test('R-PRO-1: a proactive row carries its occasion (proactiveOccasion); any other row none', () => {
+    const opened = sampleEvent('ProactiveCaseOpened', { role: 'districtSpecialist', counter: 1 });
+    const state = foldCase([opened]);
+    const row = journalRowOf(state, calendar, 1);
+    expect(row?.occasion).toEqual({ name: 'Жеңіс күні', date: '2025-05-09' });
+    expect(row?.occasion?.name).toBe(proactiveOccasion(state)?.name);
+    expect(journalRowOf(sampleCaseState(), calendar, 1)).not.toHaveProperty('occasion');
   });
 
   test('held events from a newer desk mark the row "update needed", and only then', () => {

@@ -7,12 +7,16 @@
 //   "overdue" in the journal exactly when the case page says so.
 // - `openDueDate`, `overdueFrom` and the step's fields exist only while the term runs: the indexes
 //   behind the deadline filters hold no closed and no suspended case.
+// - A proactive case (R-PRO-1, 003:30) has no number: `number` stays '' (the number index, search and
+//   sort see no invented number) and `occasion` says what it was opened for, from shared/case
+//   proactiveOccasion, the same answer the documents give.
 // - A row is lean: the journal reads thousands at once for a search, and each field and nested object
 //   costs on every read. Due points are kept as one string (shared/deadlines dueKey), flags that are
 //   almost always false are absent unless true, and what a row can derive it does not store
 //   (rowDue, rowDueDate).
 import {
   applicantsOverTime,
+  proactiveOccasion,
   proactiveOpenedOn,
   type CaseRole,
   type CaseStage,
@@ -26,7 +30,10 @@ import { datePart, type LocalDate, type LocalDateTime } from '../time';
 
 export interface JournalRow {
   id: string;
-  /** Registration number, or the 2-1 receipt number for a refused application. */
+  /**
+   * Registration number, or the 2-1 receipt number for a refused application; '' for a proactive case,
+   * which has neither (its `occasion` is set instead).
+   */
   number: string;
   /** Registration date, or the refusal date for a refused application. */
   date: string;
@@ -71,6 +78,11 @@ export interface JournalRow {
    * is that side's breach. Absent on rows written before it existed (read as the row's own side).
    */
   holder?: StepOwner;
+  /**
+   * Present only on a proactive case (R-PRO-1, 003:30: opened without an application): the holiday or
+   * memorable date it was opened for, as shared/case proactiveOccasion gives it; its name as typed.
+   */
+  occasion?: { readonly name: string; readonly date: LocalDate };
   /** Present (true) when events from a newer desk are kept on the case unfolded: update the desk. */
   needsUpdate?: true;
   flagged: boolean;
@@ -118,6 +130,7 @@ export function journalRowOf(
     (state.receivedAt ? datePart(state.receivedAt) : null) ??
     proactiveOpenedOn(state) ??
     '';
+  const occasion = proactiveOccasion(state);
   const applicantName = personName(applicant);
   const named = applicantsOverTime(state);
   const schedule = caseSchedule(state, calendar);
@@ -153,6 +166,7 @@ export function journalRowOf(
       : {}),
     ...lateFromOf(running && due !== null ? overdueFrom(due) : undefined, step?.due),
     ...(running && schedule.holder ? { holder: schedule.holder } : {}),
+    ...(occasion !== null ? { occasion: { name: occasion.name, date: occasion.date } } : {}),
     ...((extras.heldEvents ?? 0) > 0 ? { needsUpdate: true as const } : {}),
     flagged: state.flagged,
     updatedAtMs,

@@ -7,7 +7,7 @@ import type { OfficeProfile } from '../../../../shared/office';
 import { formatNumber } from '../../i18n';
 import { formatDate } from '../../../../shared/time';
 import type { ESignatureTexts } from './doc-parts';
-import type { OfficeContent } from '../../../../shared/documents';
+import type { OccasionContent, OfficeContent } from '../../../../shared/documents';
 import { personName } from '../../../../shared/text';
 
 export type DocT = TFunction;
@@ -38,6 +38,18 @@ export function officeLines(
 
 export function serviceName(service: ServiceDefinition | null, id: string, lang: Language): string {
   return service ? localized(service.name, lang) : id;
+}
+
+/**
+ * The occasion of a proactive case (R-PRO-1, 003:30) as a document's text names it: its name as typed
+ * (quoted, so the sentence needs no declension of it) and its date, for the keys that take
+ * {{occasion}} and {{occasionDate}}.
+ */
+export function occasionValues(occasion: OccasionContent): {
+  occasion: string;
+  occasionDate: string;
+} {
+  return { occasion: occasion.name, occasionDate: formatDate(occasion.date) };
 }
 
 export function applicantLine(t: DocT, applicant: Applicant): string {

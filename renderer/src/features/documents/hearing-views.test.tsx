@@ -238,3 +238,99 @@ describe('the signed notice of the result (app. 6/7) names the district head', (
     expect(ru).not.toContain('личным ключом');
   });
 });
+
+describe('a proactive case’s documents name its occasion, never an application (R-PRO-1, 003:30)', () => {
+  const GRANTED: SampleStep[] = [
+    ['ProactiveCaseOpened', 'districtSpecialist'],
+    ['DecisionMade', 'districtSpecialist', 0],
+  ];
+  const REFUSED: SampleStep[] = [
+    ['ProactiveCaseOpened', 'districtSpecialist'],
+    ['PreliminaryRefusalNoticed', 'districtSpecialist'],
+    ['RefusalNoticeReceived', 'districtSpecialist'],
+    ['ObjectionFiled', 'districtSpecialist', 0],
+    ['HearingProtocolRecorded', 'districtSpecialist'],
+    ['ProtocolFamiliarized', 'districtSpecialist'],
+    ['DecisionMade', 'districtSpecialist', 1],
+  ];
+  const notice = (lang: Language, state: CaseState) =>
+    text(
+      renderToStaticMarkup(
+        <NoticeDocument
+          t={tFor(lang)}
+          lang={lang}
+          content={resultNoticeDocument(state, office)}
+          service={serviceOfCase(state)}
+          salutationName="Әйгерім Қайратқызы"
+          sex="F"
+          applicant={state.applicant}
+          source={{
+            kind: 'signed',
+            signer: {
+              name: 'Ахметов Б. С.',
+              at: '2025-04-21T15:00',
+              keyId: 'a'.repeat(64),
+              qr: null,
+            },
+          }}
+        />,
+      ),
+    );
+
+  test('the notice of a grant (app. 6) names the occasion and its date, in kk and ru', () => {
+    const state = fold(GRANTED);
+    const ru = notice('ru', state);
+    expect(ru).toContain(
+      'Сообщаем, что в связи с праздничной (памятной) датой «Жеңіс күні» (09.05.2025) в проактивной форме, без истребования заявления, принято решение от 21.04.2025 № D-12 об оказании государственной услуги',
+    );
+    expect(ru).not.toMatch(/заявлению|Вашему/);
+    const kk = notice('kk', state);
+    expect(kk).toContain(
+      '«Жеңіс күні» (09.05.2025) мереке (атаулы) күніне орай, өтініш талап етілмей, проактивті нысанда',
+    );
+    expect(kk).toContain('21.04.2025 № D-12 шешім қабылданғанын хабарлаймыз.');
+    expect(kk).not.toMatch(/өтінішіңіз|Сіздің/);
+  });
+
+  test('the notice of a refusal (app. 7) names the occasion, in kk and ru', () => {
+    const state = fold(REFUSED);
+    const ru = notice('ru', state);
+    expect(ru).toContain('в связи с праздничной (памятной) датой «Жеңіс күні» (09.05.2025)');
+    expect(ru).toContain('об отказе в оказании государственной услуги');
+    expect(ru).not.toMatch(/заявлению|Вашему/);
+    const kk = notice('kk', state);
+    expect(kk).toContain('«Жеңіс күні» (09.05.2025) мереке (атаулы) күніне орай');
+    expect(kk).toContain('көрсетуден бас тарту туралы 21.04.2025 № D-12 шешім');
+    expect(kk).not.toMatch(/өтінішіңіз|Сіздің/);
+  });
+
+  test('the decision (app. 5) names the occasion and the recipient, not an application', () => {
+    const state = fold(GRANTED);
+    const content = assistanceDecisionDocument(state, office);
+    const ru = text(
+      renderToStaticMarkup(<AssistanceDecisionSheet {...sheetProps('ru', content, state)} />),
+    );
+    expect(ru).toContain('Повод праздничная (памятная) дата «Жеңіс күні» (09.05.2025)');
+    expect(ru).toContain('Получатель Сейітова Әйгерім');
+    expect(ru).toContain('Предоставить получателю социальную помощь.');
+    expect(ru).toContain('Получателю направляется уведомление о решении');
+    // Only «без истребования заявления»: no application row, no «заявитель».
+    expect(ru).not.toMatch(/Заявление|заявител|Заявител/);
+    const kk = text(
+      renderToStaticMarkup(<AssistanceDecisionSheet {...sheetProps('kk', content, state)} />),
+    );
+    expect(kk).toContain('Себебі «Жеңіс күні» (09.05.2025) мереке (атаулы) күні');
+    expect(kk).toContain('Алушыға әлеуметтік көмек көрсетілсін.');
+    expect(kk).not.toMatch(/Өтініш беруші|өтінішіңіз/i);
+  });
+
+  test('the preliminary refusal notice names the occasion too', () => {
+    const state = fold(REFUSED.slice(0, 2));
+    const content = preliminaryRefusalNoticeDocument(state, office, calendar);
+    const ru = text(
+      renderToStaticMarkup(<PreliminaryRefusalDocument {...sheetProps('ru', content, state)} />),
+    );
+    expect(ru).toContain('в связи с праздничной (памятной) датой «Жеңіс күні» (09.05.2025)');
+    expect(ru).not.toContain('по Вашему заявлению');
+  });
+});

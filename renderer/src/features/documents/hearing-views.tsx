@@ -9,6 +9,7 @@ import type { ServiceDefinition } from '../../../../shared/catalog';
 import {
   assistanceDecisionDocument,
   dativeName,
+  type OccasionContent,
   hearingProtocolDocument,
   preliminaryRefusalNoticeDocument,
   type AssistanceDecisionContent,
@@ -21,7 +22,14 @@ import { datePart, formatDate, timePart } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { casePath } from '../../app/paths';
 import { useLive } from '../../db';
-import { formatTenge, noticeGroundLines, officeLines, serviceName, type DocT } from './common';
+import {
+  formatTenge,
+  noticeGroundLines,
+  occasionValues,
+  officeLines,
+  serviceName,
+  type DocT,
+} from './common';
 import { DecisionTerms, DocHeader, FieldTable, SignLine } from './doc-parts';
 import { pdfFileName } from './file-name';
 import { loadCasePrint } from './print-data';
@@ -51,6 +59,20 @@ function actorName(
   return event ? names.get(event.actor.userId) : undefined;
 }
 
+/**
+ * The row that names a proactive case's occasion (R-PRO-1, 003:30) where other cases name their
+ * application; null (the row left out) for any other case.
+ */
+function occasionRow(
+  t: DocT,
+  occasion: OccasionContent | undefined,
+): readonly [string, string | null] {
+  return [
+    t('common.occasion'),
+    occasion ? t('common.occasionValue', occasionValues(occasion)) : null,
+  ];
+}
+
 // ---- the preliminary refusal notice and the invitation to the hearing (003:38-43) ----------------
 
 export function PreliminaryRefusalDocument({
@@ -70,7 +92,9 @@ export function PreliminaryRefusalDocument({
         applicationNumber: content.registrationNumber,
         service: name,
       })
-    : t('preliminaryNotice.bodyProactive', { service: name });
+    : content.occasion
+      ? t('preliminaryNotice.bodyOccasion', { service: name, ...occasionValues(content.occasion) })
+      : t('preliminaryNotice.bodyProactive', { service: name });
   const days = content.objectionWorkingDays;
   return (
     <article className="doc-sheet" aria-label={t('preliminaryNotice.title')}>
@@ -169,6 +193,7 @@ export function HearingProtocolSheet({
                 })
               : null,
           ],
+          occasionRow(t, content.occasion),
           [
             t('common.applicant'),
             `${content.applicant.name}, ${t('common.iin')} ${content.applicant.iin}`,
@@ -254,6 +279,9 @@ export function AssistanceDecisionSheet({
   const income = content.income;
   const hearing = content.hearing;
   const signer = state.signature ? names.get(state.signature.byUserId) : undefined;
+  // A proactive case has a recipient, not an applicant: no application was filed (003:30).
+  const proactive = content.occasion !== undefined;
+  const toWhom = proactive ? '_proactive' : '';
   return (
     <article className="doc-sheet" aria-label={t(`decision.title_${decision.outcome}`)}>
       {hasForms ? <p className="doc-form-ref">{t('decision.formRef', { service: name })}</p> : null}
@@ -274,8 +302,9 @@ export function AssistanceDecisionSheet({
                 })
               : null,
           ],
+          occasionRow(t, content.occasion),
           [
-            t('common.applicant'),
+            t(proactive ? 'common.recipient' : 'common.applicant'),
             `${content.applicant.name}, ${t('common.iin')} ${content.applicant.iin}`,
           ],
           [t('notice.address'), content.applicant.address],
@@ -309,9 +338,9 @@ export function AssistanceDecisionSheet({
           ],
         ]}
       />
-      <p className="doc-strong">{t(`decision.resolved_${decision.outcome}`)}</p>
+      <p className="doc-strong">{t(`decision.resolved_${decision.outcome}${toWhom}`)}</p>
       <DecisionTerms t={t} lang={lang} decision={decision} service={service} />
-      <p>{t(`decision.noticeForm_${content.noticeForm}`)}</p>
+      <p>{t(`decision.noticeForm_${content.noticeForm}${toWhom}`)}</p>
       {decision.outcome === 'refuse' ? <p>{t('notice.appeal')}</p> : null}
       <SignLine
         role={t('notice.signer')}

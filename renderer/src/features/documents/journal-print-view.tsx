@@ -89,7 +89,16 @@ export function CaseListDocument({
           {rows.map((row, i) => (
             <tr key={row.id}>
               <td className="doc-num">{i + 1}</td>
-              <td className="doc-num">{row.number}</td>
+              <td className="doc-num">
+                {row.proactive ? (
+                  <>
+                    {row.proactive.mark}
+                    <div className="doc-list-detail">{row.proactive.occasion}</div>
+                  </>
+                ) : (
+                  row.number
+                )}
+              </td>
               <td className="doc-num">{row.date}</td>
               <td>
                 {row.applicant}

@@ -7,12 +7,12 @@ import { formatDate, type LocalDateTime } from '../../../../shared/time';
 import { useDesk } from '../../app/desk-context';
 import { casePath } from '../../app/paths';
 import { useLive } from '../../db';
-import { eSignatureTexts, officeLines, serviceName, type DocT } from './common';
+import { eSignatureTexts, occasionValues, officeLines, serviceName, type DocT } from './common';
 import { DecisionTerms, DocHeader, ESignatureBlock, FieldTable, SignLine } from './doc-parts';
 import { dativeName, type ResultNoticeContent } from '../../../../shared/documents';
 import type { NameParts, NameSex } from '../../../../shared/text';
 import { pdfFileName } from './file-name';
-import { loadCasePrint, noticeContentOf, signedEventOf } from './print-data';
+import { loadCasePrint, noticeCandidatesOf, signedEventOf } from './print-data';
 import { serviceOfCase } from './talon';
 import { usePrintFrame } from './use-print-frame';
 import { useSignatureCheck, type SignedInput } from './use-signature-check';
@@ -62,8 +62,21 @@ export function NoticeDocument({
     number: decision.number,
     service: name,
   };
-  const proactive = content.registrationNumber === undefined;
-  const bodyKey = `notice.${grant ? 'grant' : 'refuse'}Body${proactive ? 'Proactive' : ''}`;
+  // A proactive case's notice names its occasion (R-PRO-1, 003:30 "мереке күндері мен атаулы
+  // күндерге орай ... өтініштері талап етілмей"), never an application: there was none. A proactive
+  // notice signed before notices named the occasion (version 1) has neither: it says no more than
+  // that the decision was made.
+  const occasion = content.occasion;
+  const body =
+    occasion !== undefined
+      ? t(`notice.${grant ? 'grant' : 'refuse'}BodyOccasion`, {
+          ...bodyValues,
+          ...occasionValues(occasion),
+        })
+      : t(
+          `notice.${grant ? 'grant' : 'refuse'}Body${content.registrationNumber === undefined ? 'Proactive' : ''}`,
+          bodyValues,
+        );
   return (
     <article
       className="doc-sheet"
@@ -84,7 +97,7 @@ export function NoticeDocument({
       />
       <h2 className="doc-title">{t(grant ? 'notice.grantTitle' : 'notice.refuseTitle')}</h2>
       <p>{t('notice.salutation', { name: salutationName, context: sex })}</p>
-      <p>{t(bodyKey, bodyValues)}</p>
+      <p>{body}</p>
       <DecisionTerms t={t} lang={lang} decision={decision} service={service} />
       {grant ? null : <p>{t('notice.appeal')}</p>}
       {source.kind === 'signed' ? (
@@ -144,24 +157,27 @@ export function NoticePrintView() {
   const { lang, t, ui, frame } = usePrintFrame('titles.notice', casePath(caseId));
   const data = useLive(() => loadCasePrint(db, caseId), [db, caseId]);
 
-  // A signed result prints with the office its event carries (noticeContentOf): on an akimat's desk
-  // that is the district department that signed it, not this desk.
-  const content = useMemo(
-    () => (data ? noticeContentOf(data.state, office) : null),
+  // A signed result prints with the office its event carries (noticeCandidatesOf): on an akimat's desk
+  // that is the district department that signed it, not this desk. The notice as built now comes
+  // first; a proactive notice signed before notices named the occasion is found among the candidates
+  // and printed as it was signed.
+  const candidates = useMemo(
+    () => (data ? noticeCandidatesOf(data.state, office) : []),
     [data, office],
   );
+  const content = candidates[0] ?? null;
   const signedInput = useMemo((): SignedInput<ResultNoticeContent> | null => {
     const event = data ? signedEventOf(data.state) : null;
     if (!data || content === null || event?.type !== 'ResultSigned') return null;
     return {
-      candidates: [content],
+      candidates,
       signature: event.signature,
       digest: event.payload.documentDigest,
       // The key registered for the head when they signed (the directory), not a row's key.
       signer: { userId: event.actor.userId, at: event.legalTime },
       number: data.state.registrationNumber ?? content.decision.number,
     };
-  }, [data, content]);
+  }, [data, content, candidates]);
   const signed = useSignatureCheck(signedInput);
 
   if (data === undefined) return frame(null, [{ tone: 'info', text: ui('status.loading') }]);

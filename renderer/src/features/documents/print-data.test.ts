@@ -4,7 +4,12 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createWorkingCalendar } from '../../../../shared/calendar';
 import { foldCase, type CaseEvent } from '../../../../shared/case';
 import { sampleEvent, samplePath } from '../../../../shared/case/testing';
-import { certificateDocument, registerDocument } from '../../../../shared/documents';
+import {
+  certificateDocument,
+  registerDocument,
+  resultNoticeDocument,
+  type ResultNoticeContent,
+} from '../../../../shared/documents';
 import { sampleDirectoryEvent, sampleRegistration } from '../../../../shared/directory/testing';
 import { sampleOfficeProfile } from '../../../../shared/office/testing';
 import { foldRegister, type RegisterEvent } from '../../../../shared/registers';
@@ -21,10 +26,11 @@ import {
   loadCasePrint,
   loadRegisterPrint,
   loadTsaRecipients,
+  noticeCandidatesOf,
   noticeContentOf,
   signedEventOf,
 } from './print-data';
-import { checkSignedContent } from './signature-check';
+import { checkSignedContent, signedDocuments } from './signature-check';
 
 /** The value, or a failed test when it is missing. */
 function must<T>(value: T | null | undefined): T {
@@ -329,5 +335,69 @@ describe('noticeContentOf (issue 9 §8, R-DEC-5)', () => {
     expect(noticeContentOf(foldCase(signed.slice(0, -1)), office)?.office.code).toBe(office.code);
     expect(noticeContentOf(foldCase(signed.slice(0, -1)), null)).toBeNull();
     expect(noticeContentOf(foldCase(signed.slice(0, 2)), office)).toBeNull();
+  });
+});
+
+describe('the signed notice of a proactive case (R-PRO-1, R-DEC-5)', () => {
+  const DECIDED = [
+    ['ProactiveCaseOpened', 'districtSpecialist'],
+    ['DecisionMade', 'districtSpecialist', 0],
+  ] as const;
+
+  /** The case signed by a district head over `signedOver` (given the state the head read). */
+  async function signedCase(
+    signedOver: (decided: ReturnType<typeof foldCase>) => ResultNoticeContent,
+  ) {
+    const pair = await generateSigningKeyPair(subtle);
+    const publicKey = await exportPublicKey(subtle, pair.publicKey);
+    const keyId = await publicKeyFingerprint(subtle, publicKey);
+    const decided = samplePath(DECIDED);
+    const document = signedOver(foldCase(decided));
+    const signature = await signCanonical(subtle, { privateKey: pair.privateKey, keyId }, document);
+    const event = sampleEvent('ResultSigned', {
+      role: 'districtHead',
+      counter: 3,
+      payload: { documentDigest: signature.signedDigest, office: document.office },
+    });
+    const signedEvent = { ...event, signature } as CaseEvent;
+    return { state: foldCase([...decided, signedEvent]), signature, publicKey, document };
+  }
+
+  test('signed as built now: names the occasion, prints and verifies', async () => {
+    const { state, signature, publicKey, document } = await signedCase((s) =>
+      resultNoticeDocument(s, office),
+    );
+    expect(document.occasion?.name).toBe('Жеңіс күні');
+    // The print view's candidates and the db layer's check rebuild the same notice.
+    const event = must(signedEventOf(state));
+    const fromDb = signedDocuments([]).contentsOf(state, event, office);
+    const fromView = noticeCandidatesOf(state, office);
+    expect(fromDb).toEqual(fromView);
+    expect(fromView[0]).toEqual(document);
+    const check = await checkSignedContent(
+      subtle,
+      fromView,
+      signature,
+      signature.signedDigest,
+      publicKey,
+    );
+    expect(check).toEqual({ status: 'verified', content: document });
+  });
+
+  test('signed before notices named the occasion (version 1): still verifies, as it was signed', async () => {
+    const { state, signature, publicKey, document } = await signedCase((s) => {
+      const { occasion: _o, ...v1 } = resultNoticeDocument(s, office);
+      return { ...v1, version: 1 };
+    });
+    const check = await checkSignedContent(
+      subtle,
+      noticeCandidatesOf(state, office),
+      signature,
+      signature.signedDigest,
+      publicKey,
+    );
+    expect(check.status).toBe('verified');
+    expect(check.content).toEqual(document);
+    expect(check.content).not.toHaveProperty('occasion');
   });
 });

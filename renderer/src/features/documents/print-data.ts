@@ -2,7 +2,7 @@
 // imports Dexie); the views run them inside useLive so a print refreshes when the case changes.
 import { foldCase, type CaseEvent, type CaseState } from '../../../../shared/case';
 import {
-  resultNoticeDocument,
+  resultNoticeCandidates,
   signedResultOffice,
   type RegisterContent,
   type ResultNoticeContent,
@@ -43,10 +43,22 @@ export function noticeContentOf(
   state: CaseState,
   office: OfficeProfile | null,
 ): ResultNoticeContent | null {
-  if (state.decision === null || state.applicant === null || state.serviceId === null) return null;
+  return noticeCandidatesOf(state, office)[0] ?? null;
+}
+
+/**
+ * Every notice a signature over the case's result may be over (shared/documents
+ * resultNoticeCandidates), with the office noticeContentOf names: the notice as built now first.
+ * Empty when the case gives no notice or no office names its sender.
+ */
+export function noticeCandidatesOf(
+  state: CaseState,
+  office: OfficeProfile | null,
+): ResultNoticeContent[] {
+  if (state.decision === null || state.applicant === null || state.serviceId === null) return [];
   const signed = signedEventOf(state);
   const sender = signed?.type === 'ResultSigned' ? signedResultOffice(signed, office) : office;
-  return sender === null ? null : resultNoticeDocument(state, sender);
+  return sender === null ? [] : resultNoticeCandidates(state, sender);
 }
 
 export interface CasePrintData {

@@ -11,7 +11,7 @@ import type {
 import { matchSignedContent, type SignedDocuments } from '../../db';
 import {
   certificateCandidates,
-  resultNoticeDocument,
+  resultNoticeCandidates,
   signedResultOffice,
   type TsaRecipientFacts,
 } from '../../../../shared/documents';
@@ -64,7 +64,8 @@ export function signedDocuments(rows: readonly TsaRecipientFacts[]): SignedDocum
           try {
             // With the office the event says was signed (the district department's, on an akimat's
             // desk), or this desk's own for a result signed here before events carried it.
-            return [resultNoticeDocument(state, signedResultOffice(event, office))];
+            // A proactive case's notice signed before notices named its occasion is a candidate too.
+            return resultNoticeCandidates(state, signedResultOffice(event, office));
           } catch {
             return [];
           }

@@ -27,7 +27,8 @@ export function journalSheet(rows: readonly CaseRow[], env: RowViewEnv): SheetDa
   const body = rows.map((row): Cell[] => {
     const view = journalRowView(row, env);
     return [
-      { value: view.number, type: String },
+      // A proactive case has no number: the cell says so and names the occasion, as on screen.
+      { value: view.proactive ? view.proactive.line : view.number, type: String },
       dateCell(row.date || null),
       { value: view.applicant, type: String },
       // Text, so an IIN that starts with 0 keeps its 12 digits.

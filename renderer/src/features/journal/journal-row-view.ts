@@ -9,10 +9,27 @@ import type { DeskSide } from '../../../../shared/journal';
 import type { TermTone } from './term-state';
 import { formatDue, rowWorkLabels } from './work-labels';
 
+/**
+ * What the number cell shows for a proactive case (R-PRO-1, 003:30), which has no number: a mark that
+ * it is proactive and the occasion it was opened for (the row's `occasion`, from shared/case
+ * proactiveOccasion).
+ */
+export interface ProactiveMark {
+  /** «проактивно» / «проактивті». */
+  mark: string;
+  /** The occasion's name as typed, with its date: «Жеңіс күні (09.05.2025)». */
+  occasion: string;
+  /** Both in one line, for a cell's title, the XLSX file and the printed list. */
+  line: string;
+}
+
 /** One journal line as shown on screen and written to the XLSX file. */
 export interface JournalRowView {
   id: string;
+  /** The registration (or 2-1 receipt) number; '' for a proactive case (see `proactive`). */
   number: string;
+  /** Set for a proactive case only: what its number cell shows instead of a number. */
+  proactive: ProactiveMark | null;
   date: string;
   applicant: string;
   iin: string;
@@ -45,6 +62,7 @@ export function journalRowView(row: CaseRow, env: RowViewEnv): JournalRowView {
   return {
     id: row.id,
     number: row.number,
+    proactive: row.occasion ? proactiveMark(row.occasion, env.t) : null,
     date: row.date ? formatDate(row.date) : '',
     applicant: row.applicantName,
     iin: row.iin,
@@ -60,5 +78,18 @@ export function journalRowView(row: CaseRow, env: RowViewEnv): JournalRowView {
       : row.needsUpdate === true
         ? env.t('journal:needsUpdate')
         : null,
+  };
+}
+
+/** The number cell's mark of a proactive case, in the interface (or document) language of `t`. */
+export function proactiveMark(
+  occasion: NonNullable<CaseRow['occasion']>,
+  t: TFunction,
+): ProactiveMark {
+  const text = `${occasion.name} (${formatDate(occasion.date)})`;
+  return {
+    mark: t('journal:proactive.mark'),
+    occasion: text,
+    line: t('journal:proactive.line', { occasion: text }),
   };
 }

@@ -34,6 +34,41 @@ interface JournalTableProps {
 }
 
 /**
+ * The number cell: the flag, then the number; for a proactive case (no number, R-PRO-1) the mark
+ * «проактивно» with the occasion on a second line and the whole in the title. The row's `number`
+ * stays '' for it, so the number search and the number order are the book's.
+ */
+export function JournalNumberCell({
+  row,
+}: {
+  row: Pick<JournalRowView, 'flag' | 'number' | 'proactive'>;
+}) {
+  const flag = row.flag && (
+    <span className="journal-flag" role="img" aria-label={row.flag} title={row.flag}>
+      !
+    </span>
+  );
+  const proactive = row.proactive;
+  if (proactive === null) {
+    return (
+      <span role="cell" className="journal-number">
+        {flag}
+        {row.number}
+      </span>
+    );
+  }
+  return (
+    <span role="cell" className="journal-two-lines" title={proactive.line}>
+      <span className="journal-number journal-proactive">
+        {flag}
+        {proactive.mark}
+      </span>
+      <span className="journal-sub">{proactive.occasion}</span>
+    </span>
+  );
+}
+
+/**
  * The journal as a virtual list: only the lines on screen exist in the DOM, so 100,000 cases scroll
  * as smoothly as 10. The header stays on top while the lines scroll under it.
  */
@@ -114,14 +149,7 @@ export function JournalTable(props: JournalTableProps) {
               onClick={() => onOpen(row.id)}
               onKeyDown={(event) => openOnKey(event, row.id)}
             >
-              <span role="cell" className="journal-number">
-                {row.flag && (
-                  <span className="journal-flag" role="img" aria-label={row.flag} title={row.flag}>
-                    !
-                  </span>
-                )}
-                {row.number}
-              </span>
+              <JournalNumberCell row={row} />
               <span role="cell">{row.date}</span>
               <span role="cell" className="journal-two-lines">
                 <span className="journal-name" title={row.applicant}>
