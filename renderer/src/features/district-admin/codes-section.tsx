@@ -1,10 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EnrollmentCodeReply } from '../../../../shared/sync';
+import type { Language } from '../../../../shared/ipc';
+import type { EnrollmentCodeReply, RegistryOffice } from '../../../../shared/sync';
 import { formatDateTime } from '../../../../shared/time';
 import { localDateTimeAt } from '../../platform';
-import { makeEnrollmentCode, type AdminContext } from './admin-client';
-import { codeGroups, readHours, type CodeRow, type OfficeRow } from './registry-view';
+import { makeEnrollmentCode, type AdminContext, type AdminFailure } from './admin-client';
+import {
+  codeGroups,
+  readHours,
+  registryOfficeName,
+  type CodeRow,
+  type OfficeRow,
+} from './registry-view';
 import { useFailureText } from './use-admin';
 
 const at = (ms: number) => formatDateTime(localDateTimeAt(ms));
@@ -33,7 +40,7 @@ export function CodesSection({
   const [hours, setHours] = useState('');
   const [hoursError, setHoursError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState<AdminFailure | null>(null);
 
   const make = async (officeId: string) => {
     setFailed(null);
@@ -47,10 +54,11 @@ export function CodesSection({
     const result = await makeEnrollmentCode(await context(), { officeId, hours: reading.hours });
     setBusy(null);
     if (!result.ok) {
-      setFailed(failureText(result));
+      setFailed(result);
       return;
     }
-    onMade({ reply: result.value, officeName: nameOf(result.value.officeId) });
+    const office = offices.find((row) => row.office.id === result.value.officeId)?.office ?? null;
+    onMade({ reply: result.value, office });
   };
 
   return (
@@ -83,7 +91,7 @@ export function CodesSection({
       </div>
       {failed && (
         <p className="district-admin-error" role="alert">
-          {failed}
+          {failureText(failed)}
         </p>
       )}
       <div className="card district-admin-table-card">
@@ -121,18 +129,33 @@ export function CodesSection({
   );
 }
 
-/** A code the hub just made, with the office it is for, named when it was made. */
+/**
+ * A code the hub just made, with the registry's entry of the office it is for (null: the registry
+ * read did not list it), named in the reader's language whenever the panel is drawn.
+ */
 export interface NewCode {
   readonly reply: EnrollmentCodeReply;
-  readonly officeName: string;
+  readonly office: Pick<RegistryOffice, 'code' | 'nameKk' | 'nameRu'> | null;
 }
 
 /**
  * The new code, once: large, in groups, with its expiry, a copy button and the plain warning. The
  * hub keeps no code: once hidden, or the screen left, it is gone.
  */
-export function NewCodePanel({ made, onHide }: { made: NewCode; onHide: () => void }) {
-  const { reply, officeName } = made;
+export function NewCodePanel({
+  made,
+  language,
+  fallbackName,
+  onHide,
+}: {
+  made: NewCode;
+  language: Language;
+  /** A name for an office the registry did not list. */
+  fallbackName: (officeId: string) => string;
+  onHide: () => void;
+}) {
+  const { reply, office } = made;
+  const officeName = office ? registryOfficeName(office, language) : fallbackName(reply.officeId);
   const { t } = useTranslation('districtAdmin');
   const panelRef = useRef<HTMLElement>(null);
   const codeRef = useRef<HTMLParagraphElement>(null);

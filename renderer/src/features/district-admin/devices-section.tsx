@@ -3,16 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../../shared/time';
 import { localDateTimeAt } from '../../platform';
 import { ModalDialog } from '../session';
-import { revokeDevice, type AdminContext } from './admin-client';
+import { revokeDevice, type AdminContext, type AdminFailure } from './admin-client';
 import type { DeviceRow, OfficeDevices } from './registry-view';
 import { useFailureText } from './use-admin';
 
 const at = (ms: number) => formatDateTime(localDateTimeAt(ms));
 const on = (ms: number) => formatDate(localDateTimeAt(ms).slice(0, 10));
 
+/** The desk being revoked (or just revoked): named by the caller's nameOf whenever drawn. */
 interface Revoking {
   readonly row: DeviceRow;
-  readonly officeName: string;
+  readonly officeId: string;
 }
 
 /**
@@ -32,13 +33,16 @@ export function DevicesSection({
 }) {
   const { t } = useTranslation('districtAdmin');
   const [revoking, setRevoking] = useState<Revoking | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Revoking | null>(null);
 
   return (
     <>
       {notice && (
         <p className="district-admin-notice" role="status">
-          {notice}
+          {t('devices.dialog.done', {
+            office: nameOf(notice.officeId),
+            no: notice.row.device.deviceNo,
+          })}
         </p>
       )}
       {groups.map(({ officeId, devices }) => (
@@ -95,7 +99,7 @@ export function DevicesSection({
                             className="district-admin-danger-outline"
                             onClick={() => {
                               setNotice(null);
-                              setRevoking({ row, officeName: nameOf(officeId) });
+                              setRevoking({ row, officeId });
                             }}
                           >
                             {t('devices.revoke')}
@@ -113,11 +117,12 @@ export function DevicesSection({
       {revoking && (
         <RevokeDialog
           revoking={revoking}
+          officeName={nameOf(revoking.officeId)}
           context={context}
           onClose={() => setRevoking(null)}
-          onDone={(message) => {
+          onDone={() => {
             setRevoking(null);
-            setNotice(message);
+            setNotice(revoking);
             onRevoked();
           }}
         />
@@ -128,28 +133,30 @@ export function DevicesSection({
 
 function RevokeDialog({
   revoking,
+  officeName,
   context,
   onClose,
   onDone,
 }: {
   revoking: Revoking;
+  officeName: string;
   context: () => Promise<AdminContext>;
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: () => void;
 }) {
   const { t } = useTranslation('districtAdmin');
   const failureText = useFailureText();
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState<string | null>(null);
-  const names = { office: revoking.officeName, no: revoking.row.device.deviceNo };
+  const [failed, setFailed] = useState<AdminFailure | null>(null);
+  const names = { office: officeName, no: revoking.row.device.deviceNo };
 
   const confirm = async () => {
     setBusy(true);
     setFailed(null);
     const result = await revokeDevice(await context(), revoking.row.device.id);
     setBusy(false);
-    if (result.ok) onDone(t('devices.dialog.done', names));
-    else setFailed(failureText(result));
+    if (result.ok) onDone();
+    else setFailed(result);
   };
 
   return (
@@ -158,7 +165,7 @@ function RevokeDialog({
       <p>{t('devices.dialog.after')}</p>
       {failed && (
         <p className="district-admin-error" role="alert">
-          {failed}
+          {failureText(failed)}
         </p>
       )}
       <div className="district-admin-actions">

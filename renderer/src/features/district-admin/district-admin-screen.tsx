@@ -71,7 +71,15 @@ function DistrictAdmin() {
           {registry.loading ? t('loading') : t('refresh')}
         </button>
       </div>
-      {made && <NewCodePanel key={made.reply.code} made={made} onHide={() => setMade(null)} />}
+      {made && (
+        <NewCodePanel
+          key={made.reply.code}
+          made={made}
+          language={language}
+          fallbackName={labelOf}
+          onHide={() => setMade(null)}
+        />
+      )}
       {result && !result.ok && (
         <div className="district-admin-problem" role="alert">
           <p>{failureText(result)}</p>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/ipc';
 import type { RegistryOffice } from '../../../../shared/sync';
 import { useDraftForm } from '../session';
-import { addOffice, type AdminContext } from './admin-client';
+import { addOffice, type AdminContext, type AdminFailure } from './admin-client';
 import {
   EMPTY_OFFICE_DRAFT,
   officeDraftErrors,
@@ -74,8 +74,9 @@ export function AddOfficeForm({
 }) {
   const { t } = useTranslation('districtAdmin');
   const failureText = useFailureText();
-  const [failed, setFailed] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [failed, setFailed] = useState<AdminFailure | null>(null);
+  // What was added, named in the reader's language whenever drawn (the language may change).
+  const [done, setDone] = useState<OfficeDraft | null>(null);
   const { register, handleSubmit, setError, reset, formState } = useDraftForm<OfficeDraft>(
     { defaultValues: EMPTY_OFFICE_DRAFT },
     { key: 'districtAdmin:addOffice', what: 'districtAdmin:offices.add.unsavedWork' },
@@ -94,11 +95,11 @@ export function AddOfficeForm({
     const office = toAddOffice(values);
     const result = await addOffice(await context(), office);
     if (!result.ok) {
-      setFailed(failureText(result));
+      setFailed(result);
       return;
     }
     reset(EMPTY_OFFICE_DRAFT);
-    setDone(t('offices.add.done', { name: registryOfficeName(office, language) }));
+    setDone(office);
     onAdded();
   });
 
@@ -150,12 +151,12 @@ export function AddOfficeForm({
       </div>
       {failed && (
         <p className="district-admin-error" role="alert">
-          {failed}
+          {failureText(failed)}
         </p>
       )}
       {done && (
         <p className="district-admin-notice" role="status">
-          {done}
+          {t('offices.add.done', { name: registryOfficeName(done, language) })}
         </p>
       )}
       <div className="district-admin-actions">
