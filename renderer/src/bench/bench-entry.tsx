@@ -1,6 +1,7 @@
 // The page `npm run bench` drives: seeds the desk database and measures the desk's own code (the db
-// layer, the journal queries, the journal screen) next to raw IndexedDB calls doing the same work, all
-// inside the renderer. scripts/bench.ts builds it as a separate Vite input; the desk never links to it.
+// layer, the journal queries, the district's okrug views and monthly report, the journal screen) next
+// to raw IndexedDB calls doing the same or the least work, all inside the renderer. scripts/bench.ts
+// builds it as a separate Vite input; the desk never links to it.
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { Provider } from 'react-redux';
@@ -8,22 +9,27 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import type { CaseEvent } from '../../../shared/case';
 import { createWorkingCalendar } from '../../../shared/calendar';
 import { planRegistration } from '../../../shared/intake';
+import { monthDays, previousMonth, type MonthlyReport } from '../../../shared/reports';
 import { DeskProvider } from '../app/desk-context';
 import { createAppStore } from '../app/store';
 import {
   createSettingsRepository,
   DeskDatabase,
+  journalOfficeTallies,
+  loadMonthlyReport,
   openAtRestKeys,
   queryJournal,
   registerApplication,
   type CaseRow,
   type JournalQuery,
+  type OfficeTally,
 } from '../db';
 import { blindValue } from '../db/at-rest';
 import { JOURNAL_TALLIES } from '../db/journal-tallies';
 import { lateKeyOf, lateUpperBound } from '../db/late-index';
 import { storedNameKey, storedNameLead } from '../db/at-rest-middleware';
 import { nameKeysOf, parseJournalKey } from '../db/name-index';
+import { reportSinceMs } from '../db/report-queries';
 import { JournalScreen } from '../features/journal';
 import { createI18n } from '../i18n';
 import { getPlatform, systemClock } from '../platform';
@@ -166,6 +172,48 @@ interface Operation {
   prepare?: (i: number) => unknown;
   app: (input: unknown, i: number) => Promise<unknown>;
   raw: (input: unknown, i: number) => Promise<unknown>;
+  /** What the desk's first timed run found, for the table's notes (default: how many rows). */
+  describe?: (result: unknown) => string;
+}
+
+const int = (value: number) => value.toLocaleString('en-US').replace(/,/g, ' ');
+
+// The district's view (issue 9 §10–11): the okrug the journal is filtered by (the largest: the most
+// rows to order), and the month the report screen opens on (the last whole month before today).
+const OKRUG = OFFICE_ID;
+const reportMonth = () => previousMonth(clock.today());
+
+/** What each district operation returned last, held for the heap reading beside them. */
+const districtHeld = new Map<string, unknown>();
+/** Runs a district operation and holds its result (the screen holds what it shows). */
+async function held<T>(name: string, result: Promise<T>): Promise<T> {
+  const value = await result;
+  districtHeld.set(name, value);
+  return value;
+}
+
+function describeReport(result: unknown): string {
+  const { total, offices } = result as MonthlyReport;
+  return (
+    `${reportMonth()}: ${offices.length} okrug(s), received ${int(total.received)}, decided ` +
+    `${int(total.decided)} (granted ${int(total.granted)}, refused ${int(total.refused)})`
+  );
+}
+
+/** The raw reads the monthly report needs: the rows written since the month's slack, and their logs. */
+async function rawMonthReads(): Promise<number> {
+  const { last } = monthDays(reportMonth());
+  const tx = db.backendDB().transaction(['cases', 'events'], 'readonly');
+  const rows = (await request(
+    tx
+      .objectStore('cases')
+      .index('updatedAtMs')
+      .getAll(IDBKeyRange.lowerBound(reportSinceMs(reportMonth()))),
+  )) as CaseRow[];
+  const ids = rows.filter((r) => r.date <= last && r.stage !== 'notAccepted').map((r) => r.id);
+  const byCase = tx.objectStore('events').index('caseId');
+  const logs = await Promise.all(ids.map((id) => request(byCase.getAll(IDBKeyRange.only(id)))));
+  return logs.length;
 }
 
 const OPERATIONS: Record<string, Operation> = {
@@ -284,6 +332,69 @@ const OPERATIONS: Record<string, Operation> = {
     app: () => journalPage({}, 50_000),
     raw: () => cursorValues(readStore('cases').index('date'), 'prev', 50_000, PAGE),
   },
+  okrugFirstPage: {
+    // The district journal's okrug filter, as the journal screen asks it: the count and 50 rows.
+    app: () =>
+      held(
+        'okrugFirstPage',
+        queryJournal(db, { officeId: OKRUG }, ctx()).then(async (result) => ({
+          total: result.total,
+          rows: await result.window(0, PAGE),
+        })),
+      ),
+    describe: (result) => {
+      const { total, rows } = result as { total: number; rows: CaseRow[] };
+      return `okrug ${OKRUG}: ${int(total)} cases, ${rows.length} rows`;
+    },
+    // The least IndexedDB work: a count on the officeId index and 50 of its rows (in id order: there
+    // is no officeId+date index to read them newest first).
+    raw: async () => {
+      const index = readStore('cases').index('officeId');
+      return Promise.all([
+        request(index.count(IDBKeyRange.only(OKRUG))),
+        request(index.getAll(IDBKeyRange.only(OKRUG), PAGE)),
+      ]);
+    },
+  },
+  okrugTallies: {
+    // The dashboard's per-okrug figures, the function it calls on each refresh.
+    app: () => held('okrugTallies', journalOfficeTallies(db, ctx())),
+    describe: (result) => {
+      const tallies = result as OfficeTally[];
+      const sum = (f: (t: OfficeTally) => number) => int(tallies.reduce((n, t) => n + f(t), 0));
+      return (
+        `${tallies.length} okrugs: ${sum((t) => t.outstanding)} open, ` +
+        `${sum((t) => t.overdue)} late`
+      );
+    },
+    // A plain count per okrug on the same index: its keys (one probe each: a key cursor opened above
+    // the last key, read once), then one count each.
+    raw: async () => {
+      const index = readStore('cases').index('officeId');
+      const firstKeyIn = (range: IDBKeyRange | null) =>
+        request(index.openKeyCursor(range)).then((cursor) => cursor?.key);
+      const offices: IDBValidKey[] = [];
+      for (let key = await firstKeyIn(null); key !== undefined;) {
+        offices.push(key);
+        key = await firstKeyIn(IDBKeyRange.lowerBound(key, true));
+      }
+      return Promise.all(offices.map((o) => request(index.count(IDBKeyRange.only(o)))));
+    },
+  },
+  reportDistrict: {
+    // The report screen's query on the district's desk: the month, every okrug.
+    app: () => held('reportDistrict', loadMonthlyReport(db, reportMonth(), calendar, null)),
+    describe: describeReport,
+    // The same IndexedDB reads without decryption, fold or counting: the rows written since the
+    // month's slack (report-queries.ts), and each kept case's log on the caseId index.
+    raw: rawMonthReads,
+  },
+  reportOkrug: {
+    // The same screen for one akimat (its own desk, or the district narrowed to the okrug).
+    app: () => held('reportOkrug', loadMonthlyReport(db, reportMonth(), calendar, OKRUG)),
+    describe: describeReport,
+    raw: rawMonthReads,
+  },
 };
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
@@ -343,7 +454,8 @@ const api = {
       let rows: unknown;
       app.push(await timed(async () => (rows = await op.app(input, i))));
       raw.push(await timed(() => op.raw(input, i)));
-      if (i === 1 && Array.isArray(rows)) info = `${rows.length} rows`;
+      if (i === 1 && op.describe) info = op.describe(rows);
+      else if (i === 1 && Array.isArray(rows)) info = `${rows.length} rows`;
       if (i === 1 && name === 'namePrefix') info = `e.g. "${String(input)}", ${info}`;
     }
     return { app, raw, info };
@@ -384,6 +496,13 @@ const api = {
     );
     await waitFor(() => document.querySelector('.journal-line') !== null);
     return performance.now() - started;
+  },
+
+  /** Lets go of what the district's operations returned (after the heap is read with them held). */
+  releaseDistrict(): number {
+    const count = districtHeld.size;
+    districtHeld.clear();
+    return count;
   },
 
   /** performance.memory where Chromium offers it (the script also asks the DevTools protocol). */

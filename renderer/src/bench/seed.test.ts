@@ -3,8 +3,17 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { foldCase, TERMINAL_STAGES } from '../../../shared/case';
 import { createWorkingCalendar } from '../../../shared/calendar';
 import { validateIin } from '../../../shared/identity';
-import { DeskDatabase, queryJournal } from '../db';
-import { checkSeededCase, createSeedContext, seedCase, makePerson, seedDatabase } from './seed';
+import { monthlyReport, previousMonth } from '../../../shared/reports';
+import { DeskDatabase, journalOfficeTallies, queryJournal } from '../db';
+import {
+  checkSeededCase,
+  createSeedContext,
+  seedCase,
+  makePerson,
+  seedDatabase,
+  OFFICE_ID,
+  OKRUGS,
+} from './seed';
 
 let db: DeskDatabase | undefined;
 afterEach(async () => {
@@ -17,7 +26,7 @@ describe('bench seed', () => {
   test('cases are valid events the fold applies, with valid IINs, dated before today', () => {
     const ctx = createSeedContext(calendar, '2026-11-23', 7);
     const stages = new Set<string>();
-    for (let i = 1; i <= 600; i++) {
+    for (let i = 1; i <= 1500; i++) {
       const person = makePerson(ctx.random);
       expect(validateIin(person.iin).ok).toBe(true);
       const seeded = seedCase(ctx, person, i);
@@ -31,7 +40,7 @@ describe('bench seed', () => {
     expect([...stages].sort()).toEqual(
       expect.arrayContaining(['issued', 'returned', 'forwarded', 'resolutionImposed']),
     );
-  });
+  }, 30_000);
 
   test('writes cases, events, people and counters that the journal reads', async () => {
     db = new DeskDatabase(`t-${crypto.randomUUID()}`);
@@ -49,5 +58,52 @@ describe('bench seed', () => {
     expect(found.total).toBeGreaterThan(0);
     const counter = await db.counters.get('registration:2026');
     expect(counter?.value).toBeGreaterThan(0);
-  });
+    // Only the own office's numbers are counted on this desk.
+    const own = await db.cases.where('officeId').equals(OFFICE_ID).toArray();
+    const ownNumbers = own.filter((r) => r.number.endsWith('/2026') && r.number.includes('-1-'));
+    expect(counter?.value).toBe(ownNumbers.length);
+    // The district's view: every okrug has cases, each with open ones.
+    const tallies = await journalOfficeTallies(db, { now: `${ctx.today}T08:30`, calendar });
+    expect(tallies.map((t) => t.officeId)).toEqual(OKRUGS.map((o) => o.officeId));
+    expect(tallies.reduce((sum, t) => sum + t.outstanding, 0)).toBe(result.openCases);
+    // Each figure is the count of the journal's list it opens, on either of the journal's paths.
+    for (const rowsAtOnceLimit of [3000, 3]) {
+      const context = { now: `${ctx.today}T08:30`, calendar, rowsAtOnceLimit };
+      for (const tally of tallies) {
+        const [open, late] = await Promise.all([
+          queryJournal(db, { officeId: tally.officeId, stage: 'open' }, context),
+          queryJournal(db, { officeId: tally.officeId, deadline: 'overdue' }, context),
+        ]);
+        expect([open.total, late.total]).toEqual([tally.outstanding, tally.overdue]);
+      }
+    }
+  }, 30_000);
+
+  test('okrugs take their shares, and the month before today has results granted and refused', () => {
+    const ctx = createSeedContext(calendar, '2026-11-23', 5);
+    const seeded = Array.from({ length: 4000 }, (_, i) => seedCase(ctx, makePerson(ctx.random), i));
+    const offices = new Map<string, number>();
+    for (const s of seeded)
+      offices.set(s.row.officeId ?? '', (offices.get(s.row.officeId ?? '') ?? 0) + 1);
+    for (const okrug of OKRUGS) {
+      const count = offices.get(okrug.officeId) ?? 0;
+      expect(Math.abs(count / seeded.length - okrug.share)).toBeLessThan(0.02);
+    }
+    // Every case's numbers are its own okrug's.
+    for (const s of seeded) {
+      const code = OKRUGS.find((o) => o.officeId === s.row.officeId)?.officeCode;
+      expect(s.row.number.startsWith(`${code}-`)).toBe(true);
+    }
+    const month = previousMonth(ctx.today);
+    const report = monthlyReport(
+      seeded.map((s) => foldCase(s.events)),
+      month,
+      calendar,
+      { officeId: null },
+    );
+    expect(report.total.received).toBeGreaterThan(0);
+    expect(report.total.granted).toBeGreaterThan(0);
+    expect(report.total.refused).toBeGreaterThan(0);
+    expect(report.offices.map((o) => o.officeId)).toEqual(OKRUGS.map((o) => o.officeId));
+  }, 30_000);
 });

@@ -1,9 +1,12 @@
 // Realistic cases for `npm run bench`: applicants with Kazakh and Russian names and valid IINs, the four
 // services an akimat registers, registration dates across 2024–2026 on the working-day calendar, due
 // dates from the real registration plan, and the events a case gets as it moves (resolution, commission,
-// forwarding, the district's result, issue; a few withdrawn; a few stuck, so some are overdue). Events
-// follow the transition table, so the fold applies all of them; journal rows come from the same
-// projection the desk uses (shared/journal journalRowOf). Not part of the desk: built only into the bench page.
+// forwarding, the district's result, issue; a few withdrawn; a few stuck, so some are overdue). The
+// cases come from the district's ten okrugs in uneven shares, each opened and moved by its own akimat's
+// staff (the district desk's view; the bench registers as the first okrug's specialist), and every month
+// has results decided in it, granted and refused (the monthly report's figures). Events follow the
+// transition table, so the fold applies all of them; journal rows come from the same projection the
+// desk uses (shared/journal journalRowOf). Not part of the desk: built only into the bench page.
 import {
   TERMINAL_STAGES,
   foldCase,
@@ -156,23 +159,63 @@ const SERVICE_MIX: readonly (readonly [string, number])[] = [
   ['fuel-aid-rural-social-specialists', 0.1],
 ];
 
-export const OFFICE_CODE = 'KZL01';
-export const OFFICE_ID = 'kzl01';
 export const DISTRICT_ID = 'KZL';
-const SPECIALISTS: readonly Actor[] = [1, 2].map((n) => ({
-  userId: `user-specialist-${n}`,
-  role: 'specialist',
-  officeId: OFFICE_ID,
-  districtId: DISTRICT_ID,
-  deviceId: `desk-${n}`,
-}));
-const AKIM: Actor = {
-  userId: 'user-akim',
-  role: 'akim',
-  officeId: OFFICE_ID,
-  districtId: DISTRICT_ID,
-  deviceId: 'desk-1',
-};
+
+/** An okrug's akimat: its office and the share of the district's applications it registers. */
+export interface SeedOkrug {
+  readonly officeId: string;
+  readonly officeCode: string;
+  readonly share: number;
+}
+/**
+ * The district's okrugs, largest first (a district centre and rural okrugs: shares sum to 1). The
+ * first is the desk's own office: the bench registers there, and only its counters are written.
+ */
+export const OKRUGS: readonly SeedOkrug[] = [
+  0.22, 0.14, 0.12, 0.1, 0.09, 0.08, 0.07, 0.07, 0.06, 0.05,
+].map((share, i) => {
+  const code = `KZL${String(i + 1).padStart(2, '0')}`;
+  return { officeId: code.toLowerCase(), officeCode: code, share };
+});
+const OWN_OKRUG = OKRUGS[0] ?? { officeId: 'kzl01', officeCode: 'KZL01', share: 1 };
+export const OFFICE_CODE = OWN_OKRUG.officeCode;
+export const OFFICE_ID = OWN_OKRUG.officeId;
+
+/** An okrug's staff: two specialists at desks 1 and 2, and the akim. */
+interface OkrugStaff {
+  readonly okrug: SeedOkrug;
+  readonly specialists: readonly [Actor, Actor];
+  readonly akim: Actor;
+}
+function staffOf(okrug: SeedOkrug): OkrugStaff {
+  const own = okrug.officeId === OFFICE_ID;
+  // The desk's own users keep their plain ids (the bench acts as 'user-specialist-1' on 'desk-1').
+  const user = (name: string) => (own ? `user-${name}` : `user-${okrug.officeId}-${name}`);
+  const device = (n: number) => (own ? `desk-${n}` : `${okrug.officeId}-desk-${n}`);
+  const actor = (name: string, role: Actor['role'], deviceNo: number): Actor => ({
+    userId: user(name),
+    role,
+    officeId: okrug.officeId,
+    districtId: DISTRICT_ID,
+    deviceId: device(deviceNo),
+  });
+  return {
+    okrug,
+    specialists: [actor('specialist-1', 'specialist', 1), actor('specialist-2', 'specialist', 2)],
+    akim: actor('akim', 'akim', 1),
+  };
+}
+const STAFF: readonly OkrugStaff[] = OKRUGS.map(staffOf);
+const OWN_STAFF = STAFF[0] ?? staffOf(OWN_OKRUG);
+
+function pickStaff(random: Random): OkrugStaff {
+  let roll = random.next();
+  for (const staff of STAFF) {
+    roll -= staff.okrug.share;
+    if (roll < 0) return staff;
+  }
+  return OWN_STAFF;
+}
 
 function pickService(random: Random): string {
   let roll = random.next();
@@ -220,7 +263,7 @@ export interface SeedContext {
   random: Random;
   /** Working days from 2024 on, before today. */
   workingDays: readonly LocalDate[];
-  /** Registration sequence per `${device}|${year}`. */
+  /** Registration sequence per `${officeCode}|${device}|${year}`. */
   counters: Map<string, number>;
   plans: Map<string, RegistrationPlan>;
 }
@@ -261,11 +304,11 @@ function planFor(ctx: SeedContext, serviceId: string, day: LocalDate): Registrat
   return plan;
 }
 
-function nextNumber(ctx: SeedContext, deviceNo: number, year: number): string {
-  const key = `${deviceNo}|${year}`;
+function nextNumber(ctx: SeedContext, officeCode: string, deviceNo: number, year: number): string {
+  const key = `${officeCode}|${deviceNo}|${year}`;
   const seq = (ctx.counters.get(key) ?? 0) + 1;
   ctx.counters.set(key, seq);
-  return formatRegistrationNumber({ officeCode: OFFICE_CODE, deviceNo, seq, year });
+  return formatRegistrationNumber({ officeCode, deviceNo, seq, year });
 }
 
 /** The payload a specialist's intake form produces for this person and service. */
@@ -348,10 +391,12 @@ export function seedCase(ctx: SeedContext, person: SeedPerson, index: number): S
   const day = random.pick(ctx.workingDays);
   const receivedAt = at(day, intakeTime(random));
   const plan = planFor(ctx, serviceId, day);
+  // The okrug's own staff act on its case (an akimat acts only on the cases it opened).
+  const { okrug, specialists, akim } = pickStaff(random);
   const deviceNo = random.chance(0.7) ? 1 : 2;
-  const specialist = SPECIALISTS[deviceNo - 1] ?? AKIM;
+  const specialist = deviceNo === 1 ? specialists[0] : specialists[1];
   const caseId = `bench-${String(index).padStart(6, '0')}`;
-  const number = nextNumber(ctx, deviceNo, Number(plan.start.date.slice(0, 4)));
+  const number = nextNumber(ctx, okrug.officeCode, deviceNo, Number(plan.start.date.slice(0, 4)));
   const draft = registrationDraft(random, person, serviceId, receivedAt, plan);
   const now = at(ctx.today, '08:30');
 
@@ -403,7 +448,7 @@ export function seedCase(ctx: SeedContext, person: SeedPerson, index: number): S
         date: plan.start.date,
         documentDigest: base64Of(random, 32),
       },
-      AKIM,
+      akim,
       signedAt,
       {
         keyId: 'akim-key-1',
@@ -427,7 +472,7 @@ export function seedCase(ctx: SeedContext, person: SeedPerson, index: number): S
     !add(
       'ResolutionImposed',
       { executorUserId: specialist.userId, text: 'Қарап, белгіленген мерзімде орындалсын.' },
-      AKIM,
+      akim,
       at(workDay(1), '10:15'),
     )
   ) {
@@ -633,7 +678,7 @@ export async function seedDatabase(
   }
   // The desk's users, so the store accepts their acts (it checks the actor is a user of the desk).
   await db.users.bulkPut(
-    [...SPECIALISTS, AKIM].map((actor) => ({
+    [...OWN_STAFF.specialists, OWN_STAFF.akim].map((actor) => ({
       id: actor.userId,
       name: actor.userId,
       role: actor.role,
@@ -644,13 +689,17 @@ export async function seedDatabase(
     })),
   );
   await db.counters.bulkPut(
-    [...ctx.counters].map(([key, value]) => {
-      const [device, year] = key.split('|');
+    [...ctx.counters].flatMap(([key, value]) => {
+      const [officeCode, device, year] = key.split('|');
+      // Only the own office's counters: the other okrugs number their cases on their own desks.
+      if (officeCode !== OFFICE_CODE) return [];
       // Only this desk's counter matters to it; the other desk's numbers arrived by sync.
-      return {
-        key: device === '1' ? `registration:${year}` : `registration:desk${device}:${year}`,
-        value,
-      };
+      return [
+        {
+          key: device === '1' ? `registration:${year}` : `registration:desk${device}:${year}`,
+          value,
+        },
+      ];
     }),
   );
   return {

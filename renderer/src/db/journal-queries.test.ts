@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Actor } from '../../../shared/case';
 import { sampleApplicant, sampleRegistrationDraft } from '../../../shared/case/testing';
 import { createWorkingCalendar } from '../../../shared/calendar';
+import { addDays } from '../../../shared/time';
 import { sampleJournalRow, type SampleRowInit } from '../../../shared/journal/testing';
 import { addJournalRows, writeJournalRow } from './case-projection';
 import { registerApplication, type ActContext } from './case-store';
@@ -492,6 +493,63 @@ describe('journal order', () => {
       expect(total).toBe(32);
       expect(numbers(read)).toEqual(numbers([...open].reverse()));
     }
+  });
+
+  test('filtered to many cases over a year, the date index is read only as deep as the windows reach', async () => {
+    const database = freshDb();
+    // Two cases a date, every 7 days back over more than a year, one dated after today (a clock set
+    // back), and on the first day of each of the date walk's stretches (32, 64, 128 … days).
+    const rows: CaseRow[] = [];
+    // The stretches: [02.02.2025, …), [30.11.2024, 02.02.2025), [25.07.2024, 30.11.2024) …
+    const firsts = [32, 96, 224].map((days) => addDays(TODAY, 1 - days));
+    const dates = [
+      '2025-03-20',
+      ...Array.from({ length: 60 }, (_, k) => addDays(TODAY, -7 * k)),
+      ...firsts,
+    ].sort((a, b) => b.localeCompare(a));
+    dates.forEach((date, k) => {
+      for (const i of [1, 2]) {
+        const n = 1000 - 2 * k + i;
+        rows.push(
+          row({
+            date,
+            number: `KZL01-1-${String(n).padStart(4, '0')}/${date.slice(0, 4)}`,
+            stage: n % 3 === 0 ? 'issued' : 'registered',
+          }),
+        );
+      }
+    });
+    await addJournalRows(
+      database,
+      [...rows].sort(() => Math.random() - 0.5),
+    );
+    // Newest first, numbers descending within a date.
+    const open = rows
+      .filter((r) => r.stage === 'registered')
+      .sort((a, b) => b.date.localeCompare(a.date) || b.number.localeCompare(a.number));
+    for (const size of [1, 4, 9, 200]) {
+      const { total, rows: read } = await windowsOf(database, { stage: 'open' }, size);
+      expect(total).toBe(open.length);
+      expect(numbers(read)).toEqual(numbers(open));
+    }
+    // The first page reads the last month's stretch of the date index's keys (7 dates, 14 cases),
+    // not the whole index.
+    const result = await queryJournal(database, { stage: 'open' }, { ...ctx, rowsAtOnceLimit: 3 });
+    const collection = Object.getPrototypeOf(database.cases.toCollection()) as {
+      primaryKeys: () => PromiseLike<unknown[]>;
+    };
+    const primaryKeys = vi.spyOn(collection, 'primaryKeys');
+    const keysRead = async () =>
+      (
+        await Promise.all(primaryKeys.mock.results.map((r) => r.value as PromiseLike<unknown[]>))
+      ).flat().length;
+    expect(numbers(await result.window(0, 2))).toEqual(numbers(open.slice(0, 2)));
+    expect(await keysRead()).toBe(14);
+    // A window deep in the list reads on; the list is the same.
+    expect(numbers(await result.window(open.length - 3, 3))).toEqual(numbers(open.slice(-3)));
+    expect(numbers(await result.window(2, 3))).toEqual(numbers(open.slice(2, 5)));
+    expect(await keysRead()).toBe(rows.length);
+    primaryKeys.mockRestore();
   });
 
   test('by due date: open cases nearest first, then closed cases newest first', async () => {

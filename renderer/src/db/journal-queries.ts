@@ -11,7 +11,9 @@
 //   rows read with one getAll per range, the others are tested on those rows in JS, and the few
 //   survivors are sorted. Conditions that all match many cases are intersected as key sets
 //   (getAllKeys, no rows) and ordered by the sort index's keys, so each window is a bulk get of the
-//   ids at its positions, at any scroll depth.
+//   ids at its positions, at any scroll depth. Newest first, the date index's keys are read a stretch
+//   of dates at a time, only as deep as the windows asked for reach (dateWalk): the first page of an
+//   okrug's or a service's cases reads the last weeks of the index, not its 100,000 keys.
 // - Inside one sort key (many cases share a date or a due date) the order is fixed by the registration
 //   number, never by the random case id. Index windows reach that order by re-reading the whole group of
 //   equal keys at each edge of the window (a day's registrations: tens of rows), so every case has one
@@ -501,22 +503,25 @@ async function rowsOf(db: DeskDatabase, ids: readonly string[]): Promise<CaseRow
   return rows.filter((r): r is CaseRow => r !== undefined);
 }
 
-/** Ids already in the index's order; a window is a bulk get of its slice. */
+/**
+ * Ids already in the index's order; a window is a bulk get of its slice. `loadIds(needed)` gives at
+ * least the first `needed` ids (all of them when there are fewer), every case of a sort key together,
+ * and later calls the same list grown.
+ */
 function idsSegment(
   db: DeskDatabase,
   order: IndexOrder,
   count: number,
-  loadIds: () => Promise<string[]>,
+  loadIds: (needed: number) => Promise<readonly string[]>,
 ): Segment {
-  let loaded: Promise<{ ids: string[]; position: Map<string, number> }> | null = null;
-  const load = () => {
-    loaded ??= loadIds().then((ids) => ({ ids, position: new Map(ids.map((id, i) => [id, i])) }));
-    return loaded;
-  };
+  // Each id's position, for the ids loaded so far.
+  const position = new Map<string, number>();
+  let positioned = 0;
   return {
     count,
     async window(offset, limit) {
-      const { ids, position } = await load();
+      const ids = await loadIds(offset + limit);
+      for (; positioned < ids.length; positioned++) position.set(ids[positioned] ?? '', positioned);
       const rows = await rowsOf(db, ids.slice(offset, offset + limit));
       return settleTies(rows, offset, order, async (key) => {
         const members = (await db.cases.where(order.index).equals(key).toArray())
@@ -529,6 +534,61 @@ function idsSegment(
         return { start: Number.isFinite(start) ? start : offset, members };
       });
     },
+  };
+}
+
+/** A loader that runs once, however often and with whatever it is asked. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | null = null;
+  return () => (loaded ??= load());
+}
+
+/** Days in the date walk's first stretch (the last month), each next stretch twice as many. */
+const DATE_WALK_FIRST_DAYS = 32;
+/** Past a stretch this long the walk reads the rest of the index at once (about 11 years). */
+const DATE_WALK_LONGEST_DAYS = 4096;
+
+/**
+ * The ids of `keys` newest first, in the order orderedIds(DATE_ORDER) gives them, read from the date
+ * index a stretch of dates at a time and only as deep as asked: a stretch is the index's keys (date
+ * descending, then id descending) between two dates, from `today` back, each twice as long as the one
+ * before, so a first page reads the last month and the whole index takes nine reads. A stretch
+ * holds whole dates, so the cases of one date are never split. Calls run one after another.
+ */
+function dateWalk(
+  db: DeskDatabase,
+  keys: ReadonlySet<string>,
+  today: LocalDate,
+): (needed: number) => Promise<readonly string[]> {
+  const ids: string[] = [];
+  /** The first date of the stretch read last (null before the first); the next ends before it. */
+  let upper: LocalDate | null = null;
+  let days = DATE_WALK_FIRST_DAYS;
+  let done = keys.size === 0;
+  const stretch = async () => {
+    const index = db.cases.where('date');
+    let range: CaseRange;
+    if (days > DATE_WALK_LONGEST_DAYS) {
+      range = upper === null ? db.cases.orderBy('date') : index.below(upper);
+      done = true;
+    } else {
+      // The first stretch runs to the index's end: a date after today (a clock set back) is in it.
+      const lower = addDays(upper ?? addDays(today, 1), -days);
+      range = upper === null ? index.aboveOrEqual(lower) : index.between(lower, upper, true, false);
+      upper = lower;
+      days *= 2;
+    }
+    for (const id of await range.reverse().primaryKeys()) if (keys.has(id)) ids.push(id);
+    // Every key is found (ids of cases deleted meanwhile end the walk at its last stretch).
+    if (ids.length >= keys.size) done = true;
+  };
+  let queue: Promise<readonly string[]> = Promise.resolve(ids);
+  return (needed) => {
+    queue = queue.then(async () => {
+      while (!done && ids.length < needed) await stretch();
+      return ids;
+    });
+    return queue;
   };
 }
 
@@ -605,12 +665,11 @@ async function manyKeysResult(
   keys: Set<string>,
   sort: JournalSort,
   compare: Compare,
+  today: LocalDate,
 ): Promise<JournalResult> {
   switch (sort) {
-    case 'dateDesc': {
-      const ids = (await orderedIds(db, DATE_ORDER)).filter((id) => keys.has(id));
-      return resultOf([idsSegment(db, DATE_ORDER, ids.length, async () => ids)]);
-    }
+    case 'dateDesc':
+      return resultOf([idsSegment(db, DATE_ORDER, keys.size, dateWalk(db, keys, today))]);
     case 'dueAsc': {
       const [open, byDate] = await Promise.all([
         orderedIds(db, DUE_ORDER),
@@ -644,14 +703,19 @@ async function unfilteredResult(
       // The closed cases come after the open ones; their ids are read only when a window reaches them.
       return resultOf([
         indexSegment(db, DUE_ORDER, open),
-        idsSegment(db, DATE_ORDER, total - open, async () => {
-          const [byDate, openIds] = await Promise.all([
-            orderedIds(db, DATE_ORDER),
-            orderedIds(db, DUE_ORDER),
-          ]);
-          const openSet = new Set(openIds);
-          return byDate.filter((id) => !openSet.has(id));
-        }),
+        idsSegment(
+          db,
+          DATE_ORDER,
+          total - open,
+          once(async () => {
+            const [byDate, openIds] = await Promise.all([
+              orderedIds(db, DATE_ORDER),
+              orderedIds(db, DUE_ORDER),
+            ]);
+            const openSet = new Set(openIds);
+            return byDate.filter((id) => !openSet.has(id));
+          }),
+        ),
       ]);
     }
     case 'numberAsc':
@@ -744,6 +808,14 @@ export async function queryJournal(
   }
   const constraints = [...(await searchConstraints(db, search)), ...filters];
   if (constraints.length === 0) return unfilteredResult(db, sort, compare);
+  const [only] = constraints;
+  if (only && constraints.length === 1) {
+    // One condition: its keys are its count, with no native count first (it walks the same range).
+    // Few, their rows are read by id: a Dexie collection once read for keys gives keys ever after.
+    const keys = new Set(await keysOfConstraint(only));
+    if (keys.size <= rowsAtOnce) return sortedResult(db, await rowsOf(db, [...keys]), compare);
+    return manyKeysResult(db, keys, sort, compare, datePart(ctx.now));
+  }
 
   const sizes = await Promise.all(constraints.map(sizeOf));
   const smallest = sizes.indexOf(Math.min(...sizes));
@@ -756,7 +828,7 @@ export async function queryJournal(
   }
   const keys = intersect(await Promise.all(constraints.map(keysOfConstraint)));
   if (keys.size <= rowsAtOnce) return sortedResult(db, await rowsOf(db, [...keys]), compare);
-  return manyKeysResult(db, keys, sort, compare);
+  return manyKeysResult(db, keys, sort, compare, datePart(ctx.now));
 }
 
 /**
@@ -830,10 +902,18 @@ export async function journalServiceIds(db: DeskDatabase): Promise<string[]> {
 
 /**
  * The offices (okrugs) that opened the journal's cases, for the district's okrug filter: one probe
- * per office on the officeId index.
+ * per office on the officeId index, each a fresh read of the first key above the last office found.
+ * (A unique-key cursor, Dexie's uniqueKeys, steps over every entry of the index in Chromium: 0.9 s at
+ * 100,000 cases, npm run bench.)
  */
 export async function journalOfficeIds(db: DeskDatabase): Promise<string[]> {
-  return (await db.cases.orderBy('officeId').uniqueKeys()).map(String);
+  const offices: string[] = [];
+  let [key] = await db.cases.orderBy('officeId').limit(1).keys();
+  while (typeof key === 'string') {
+    offices.push(key);
+    [key] = await db.cases.where('officeId').above(key).limit(1).keys();
+  }
+  return offices;
 }
 
 /** One okrug's cases on the district's dashboard. */
@@ -848,8 +928,11 @@ export interface OfficeTally {
 /**
  * Each office's outstanding and overdue cases, counted with the journal's own filters (the same
  * conditions as queryJournal with { officeId, stage: 'open' } and { officeId, deadline: 'overdue' }),
- * so a figure and the list it opens always agree. Keys only: the officeId index's keys and primary
- * keys (in one order), and the open and late conditions' primary keys; no row is read.
+ * so a figure and the list it opens always agree; every office that opened a case is listed, with
+ * zeros when nothing of it is open. Reads the offices (one probe each on the officeId index), the
+ * open cases' rows and the late cases' keys (a late case not among the open rows is read too): the
+ * open cases are a small part of the journal, where the officeId index's keys are all of it (reading
+ * those took seconds at 100,000 cases, npm run bench).
  */
 export async function journalOfficeTallies(
   db: DeskDatabase,
@@ -858,23 +941,28 @@ export async function journalOfficeTallies(
   const [open] = filterConstraints(db, { stage: 'open' }, ctx);
   const [late] = filterConstraints(db, { deadline: 'overdue' }, ctx);
   if (!open || !late) throw new Error('the journal lost its open or overdue filter');
-  const [offices, ids, openIds, lateIds] = await Promise.all([
-    db.cases.orderBy('officeId').keys(),
-    db.cases.orderBy('officeId').primaryKeys(),
-    keysOfConstraint(open),
+  const [offices, openRows, lateIds] = await Promise.all([
+    journalOfficeIds(db),
+    rowsOfConstraint(db, open),
     keysOfConstraint(late),
   ]);
-  const tallies = new Map<string, { outstanding: number; overdue: number }>();
-  ids.forEach((id, i) => {
-    const officeId = String(offices[i]);
-    let tally = tallies.get(officeId);
-    if (!tally) {
-      tally = { outstanding: 0, overdue: 0 };
-      tallies.set(officeId, tally);
-    }
-    if (openIds.has(id)) tally.outstanding += 1;
-    if (lateIds.has(id)) tally.overdue += 1;
-  });
+  const byId = new Map(openRows.map((row) => [row.id, row]));
+  const lateRows = [
+    ...openRows.filter((row) => lateIds.has(row.id)),
+    ...(await rowsOf(
+      db,
+      [...lateIds].filter((id) => !byId.has(id)),
+    )),
+  ];
+  const tallies = new Map(offices.map((officeId) => [officeId, { outstanding: 0, overdue: 0 }]));
+  for (const row of openRows) {
+    const tally = row.officeId === null ? undefined : tallies.get(row.officeId);
+    if (tally && open.test(row)) tally.outstanding += 1;
+  }
+  for (const row of lateRows) {
+    const tally = row.officeId === null ? undefined : tallies.get(row.officeId);
+    if (tally && late.test(row)) tally.overdue += 1;
+  }
   return [...tallies]
     .sort(([a], [b]) => byString(a, b))
     .map(([officeId, tally]) => ({ officeId, ...tally }));

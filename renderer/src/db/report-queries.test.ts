@@ -57,6 +57,20 @@ describe('monthly report on the desk (fake IndexedDB)', () => {
     const own = await loadMonthlyReport(d, FIXTURE_MONTH, calendar, OKRUG_B);
     expect(own.rows.every((r) => r.officeId === OKRUG_B)).toBe(true);
     expect(own.total).toMatchObject({ received: 3, decided: 4, averageDays: 17.8 });
+    expect(own).toEqual(
+      monthlyReport(monthlyFixtureStates(), FIXTURE_MONTH, calendar, { officeId: OKRUG_B }),
+    );
+    // Only the okrug's logs are read and folded for it: its rows, the others' left unread.
+    const every = await monthCaseStates(d, FIXTURE_MONTH);
+    const okrugs = await monthCaseStates(d, FIXTURE_MONTH, OKRUG_B);
+    expect(okrugs.map((c) => c.caseId).sort()).toEqual(
+      every
+        .filter((c) => c.officeId === OKRUG_B)
+        .map((c) => c.caseId)
+        .sort(),
+    );
+    expect(okrugs.length).toBeGreaterThan(0);
+    expect(okrugs.length).toBeLessThan(every.length);
     // The okrug filter's list (the journal's).
     expect(await journalOfficeIds(d)).toEqual([DISTRICT_OFFICE, OKRUG_A, OKRUG_B]);
   });
