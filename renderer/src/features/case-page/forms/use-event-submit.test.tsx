@@ -9,7 +9,6 @@ import { sampleRegistered } from '../../../../../shared/case/testing';
 import { sampleOfficeProfile } from '../../../../../shared/office/testing';
 import { DeskProvider, type DeskStartServices } from '../../../app/desk-context';
 import { caseEventsOf, DeskDatabase, registerApplication } from '../../../db';
-import { userRowFor } from '../../../db/testing';
 import { preferencesSlice } from '../../preferences';
 import { sessionSlice } from '../../session';
 import { useEventSubmit } from './form-kit';
@@ -42,7 +41,16 @@ async function formOnCase(
 ): Promise<Submit & { db: DeskDatabase }> {
   db = new DeskDatabase(`t-${crypto.randomUUID()}`);
   const d = db;
-  await d.users.put(userRowFor(specialist));
+  // The person the form acts as (features reach db only through its index, so no db/testing here).
+  await d.users.put({
+    id: specialist.userId,
+    name: specialist.userId,
+    role: specialist.role,
+    pinHash: { algorithm: 'PBKDF2-SHA256', iterations: 1, salt: '', hash: specialist.userId },
+    signingKey: null,
+    createdAt: '2000-01-01T00:00:00.000Z',
+    active: true,
+  });
   const { registrationNumber: _n, ...draft } = sampleRegistered();
   await registerApplication(
     d,
