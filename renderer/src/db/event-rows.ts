@@ -53,8 +53,10 @@ export function caseEventsOf(db: DeskDatabase, caseId: string): PromiseLike<Case
 }
 
 /**
- * The events of each of `caseIds` (an empty list for a case this desk holds none of), in one walk of
- * the caseId index.
+ * The events of each of `caseIds` (an empty list for a case this desk holds none of): each case's log
+ * by its own request on the caseId index, all at once. At 100,000 cases a month's few thousand logs
+ * took 3-4 times as long as one anyOf cursor walk jumping between them, which steps through every
+ * event row it passes (npm run bench, the monthly report).
  */
 export async function caseLogsOf(
   db: DeskDatabase,
@@ -62,11 +64,10 @@ export async function caseLogsOf(
 ): Promise<Map<string, CaseEvent[]>> {
   const byCase = new Map<string, CaseEvent[]>(caseIds.map((id) => [id, []]));
   if (caseIds.length === 0) return byCase;
-  const rows = await db.events
-    .where('caseId')
-    .anyOf([...caseIds])
-    .toArray();
-  for (const e of eventsOfRows(rows)) byCase.get(e.caseId)?.push(e);
+  const logs = await Promise.all(
+    [...byCase.keys()].map((id) => db.events.where('caseId').equals(id).toArray()),
+  );
+  for (const e of eventsOfRows(logs.flat())) byCase.get(e.caseId)?.push(e);
   return byCase;
 }
 

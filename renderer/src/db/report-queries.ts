@@ -18,9 +18,7 @@
 // - A report narrowed to one okrug reads only that okrug's rows: the report counts a case under its
 //   state's officeId, and the row carries the same officeId (journalRowOf), written with every event.
 // - One read transaction: the rows and the logs are of the same moment.
-// - Each kept case's log is read by its own request on the caseId index, all at once: at 100,000 cases
-//   a month's few thousand logs took 3-4 times as long as one cursor walk jumping between them
-//   (caseLogsOf's anyOf), which steps through every event row it passes (npm run bench).
+// - The kept cases' logs are read by caseLogsOf (each by its own request, all at once).
 import type { WorkingCalendar } from '../../../shared/calendar';
 import { foldCase, type CaseState } from '../../../shared/case';
 import {
@@ -30,7 +28,7 @@ import {
   type ReportMonth,
 } from '../../../shared/reports';
 import type { DeskDatabase } from './database';
-import { eventsOfRows } from './event-rows';
+import { caseLogsOf } from './event-rows';
 
 /** Days before the month's first day from which a row's last write may still count (see above). */
 export const WRITE_SLACK_DAYS = 14;
@@ -69,11 +67,8 @@ export async function monthCaseStates(
           (officeId === null || r.officeId === officeId),
       )
       .map((r) => r.id);
-    const logs = await Promise.all(ids.map((id) => db.events.where('caseId').equals(id).toArray()));
-    return logs.flatMap((log) => {
-      const events = eventsOfRows(log);
-      return events.length === 0 ? [] : [foldCase(events)];
-    });
+    const logs = await caseLogsOf(db, ids);
+    return [...logs.values()].flatMap((events) => (events.length === 0 ? [] : [foldCase(events)]));
   });
 }
 
