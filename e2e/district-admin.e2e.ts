@@ -14,10 +14,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from './support/browser';
-import { switchUser, type DeskOffice, type DeskUser } from './support/desk';
+import { AKIM, SPECIALIST, switchUser, type DeskUser } from './support/desk';
 import {
   AKKOL_DEPARTMENT,
-  DISTRICT_CODE,
+  AZAT_OFFICE,
   DISTRICT_HEAD,
   DISTRICT_SPECIALIST,
   DISTRICT_UI,
@@ -34,21 +34,6 @@ import {
 } from './support/district';
 
 const DISTRICT_ADMIN: DeskUser = { name: 'Есенова Гүлнар', role: 'admin', pin: '6150' };
-
-/** The okrug the admin adds from the screen. */
-const AZAT_OFFICE: DeskOffice = {
-  districtId: DISTRICT_CODE,
-  nameKk: 'Азат ауылдық округі әкімінің аппараты',
-  nameRu: 'Аппарат акима Азатского сельского округа',
-  code: 'AZT02',
-  districtKk: 'Ақкөл ауданы',
-  districtRu: 'Аккольский район',
-  address: 'Азат ауылы, Мектеп көшесі, 3',
-  deviceNo: 1,
-  lockAfterMinutes: 10,
-};
-const SPECIALIST: DeskUser = { name: 'Сейітова Әйгерім', role: 'specialist', pin: '4826' };
-const AKIM: DeskUser = { name: 'Жұмабаев Серік', role: 'akim', pin: '739146' };
 
 /** What the admin reads on the screen (locales/{kk,ru}/districtAdmin.json). */
 const ADMIN_UI = {

@@ -26,9 +26,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from '
 import { findTsaRecipient, tsaQuarterCounts, type DeskDatabase } from '../renderer/src/db';
 import { runCli } from '../server/src/cli';
 import { launchChromium } from './support/browser';
-import { KYZYLSAI_OFFICE, moveOfficeClock, type DeskOffice, type DeskUser } from './support/desk';
+import { AKIM, KYZYLSAI_OFFICE, moveOfficeClock, SPECIALIST } from './support/desk';
 import {
   AKKOL_DEPARTMENT,
+  AZAT_OFFICE,
   DISTRICT_CODE,
   DISTRICT_HEAD,
   DISTRICT_SPECIALIST,
@@ -46,22 +47,6 @@ import {
 } from './support/district';
 import { deskStateHash } from './support/fixtures';
 import { deskCaseIds, hubStateHash, joinHub, setUpDesk } from './support/sync-desks';
-
-/** The other okrug of the district: none of Қызылсай's cases may reach it. */
-const AZAT_OFFICE: DeskOffice = {
-  districtId: DISTRICT_CODE,
-  nameKk: 'Азат ауылдық округі әкімінің аппараты',
-  nameRu: 'Аппарат акима Азатского сельского округа',
-  code: 'AZT02',
-  districtKk: 'Ақкөл ауданы',
-  districtRu: 'Аккольский район',
-  address: 'Азат ауылы, Мектеп көшесі, 3',
-  deviceNo: 1,
-  lockAfterMinutes: 10,
-};
-
-const SPECIALIST: DeskUser = { name: 'Сейітова Әйгерім', role: 'specialist', pin: '4826' };
-const AKIM: DeskUser = { name: 'Жұмабаев Серік', role: 'akim', pin: '739146' };
 
 /** Қызылсай's TSA recipients of the 4th quarter of 2026, as the district's file lists them. */
 const RECIPIENTS = [

@@ -43,6 +43,19 @@ export const AKKOL_DEPARTMENT: DeskOffice = {
   lockAfterMinutes: 10,
 };
 
+/** A second okrug of the district (Азат), beside Қызылсай (support/desk KYZYLSAI_OFFICE). */
+export const AZAT_OFFICE: DeskOffice = {
+  districtId: DISTRICT_CODE,
+  nameKk: 'Азат ауылдық округі әкімінің аппараты',
+  nameRu: 'Аппарат акима Азатского сельского округа',
+  code: 'AZT02',
+  districtKk: 'Ақкөл ауданы',
+  districtRu: 'Аккольский район',
+  address: 'Азат ауылы, Мектеп көшесі, 3',
+  deviceNo: 1,
+  lockAfterMinutes: 10,
+};
+
 export const DISTRICT_SPECIALIST: DeskUser = {
   name: 'Ахметова Динара',
   role: 'districtSpecialist',
